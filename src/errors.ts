@@ -1,0 +1,125 @@
+/**
+ * Errors for input that cannot be used. Misuse of the API throws `TypeError`/`RangeError`
+ * instead; recoverable problems are `Diagnostic`s on results.
+ */
+
+/** Every error code this library throws, in one place. */
+export type ErrorCode =
+  | 'pdf-encrypted'
+  | 'pdf-corrupt'
+  | 'docx-corrupt'
+  | 'html-corrupt'
+  | 'json-corrupt'
+  | 'unsupported-format'
+  | 'empty-input'
+  | 'limit-bytes'
+  | 'limit-pages'
+  | 'limit-expanded-size'
+  | 'limit-text-length'
+  | 'limit-time'
+  | 'limit-memory'
+  | 'worker-crashed'
+  | 'invalid-taxonomy'
+  | 'invalid-role'
+  | 'invalid-json-resume'
+  | 'unknown-role'
+  | 'file-not-found'
+  | 'file-unreadable';
+
+export interface SkillmatchErrorOptions {
+  file?: string;
+  cause?: unknown;
+}
+
+export class SkillmatchError extends Error {
+  override name = 'SkillmatchError';
+  readonly code: ErrorCode;
+  file?: string;
+
+  constructor(code: ErrorCode, message: string, options: SkillmatchErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options.file !== undefined) this.file = options.file;
+  }
+
+  /** Plain-JSON form for batch results and the CLI. */
+  toJSON(): { name: string; code: ErrorCode; message: string; file?: string } {
+    return { name: this.name, code: this.code, message: this.message, ...(this.file === undefined ? {} : { file: this.file }) };
+  }
+}
+
+/** The input could not be read as a résumé of its format. */
+export class ParseError extends SkillmatchError {
+  override name = 'ParseError';
+}
+
+/** One validation issue, zod-style. */
+export interface ValidationIssue {
+  code: string;
+  /** Path into the validated value, e.g. `['skills', 12, 'implies', 0, 'id']`. */
+  path: (string | number)[];
+  message: string;
+}
+
+/** A taxonomy, role or JSON Resume failed validation; `issues` lists every problem, not the first. */
+export class ValidationError extends SkillmatchError {
+  override name = 'ValidationError';
+  readonly issues: ValidationIssue[];
+
+  constructor(code: ErrorCode, message: string, issues: ValidationIssue[], options: SkillmatchErrorOptions = {}) {
+    super(code, message, options);
+    this.issues = issues;
+  }
+
+  override toJSON(): ReturnType<SkillmatchError['toJSON']> & { issues: ValidationIssue[] } {
+    return { ...super.toJSON(), issues: this.issues };
+  }
+}
+
+/** A configured limit was exceeded (bytes, pages, expanded size, text length, time, memory). */
+export class LimitError extends SkillmatchError {
+  override name = 'LimitError';
+  /** The limit that was exceeded, in its option's unit. */
+  readonly limit?: number;
+
+  constructor(code: ErrorCode, message: string, options: SkillmatchErrorOptions & { limit?: number } = {}) {
+    super(code, message, options);
+    if (options.limit !== undefined) this.limit = options.limit;
+  }
+}
+
+// Name-based guards (as ky does) so errors that crossed a process or realm boundary still match.
+function hasName(error: unknown, names: readonly string[]): boolean {
+  return typeof error === 'object' && error !== null && names.includes((error as { name?: unknown }).name as string) && typeof (error as { code?: unknown }).code === 'string';
+}
+
+export function isSkillmatchError(error: unknown): error is SkillmatchError {
+  return hasName(error, ['SkillmatchError', 'ParseError', 'ValidationError', 'LimitError']);
+}
+
+export function isParseError(error: unknown): error is ParseError {
+  return hasName(error, ['ParseError']);
+}
+
+export function isValidationError(error: unknown): error is ValidationError {
+  return hasName(error, ['ValidationError']);
+}
+
+export function isLimitError(error: unknown): error is LimitError {
+  return hasName(error, ['LimitError']);
+}
+
+/** Rebuilds a typed error from its JSON form (e.g. sent back by a parse worker). */
+export function errorFromJSON(json: { name?: string; code: ErrorCode; message: string; file?: string; limit?: number }): SkillmatchError {
+  const options = json.file === undefined ? {} : { file: json.file };
+  switch (json.name) {
+    case 'ParseError':
+      return new ParseError(json.code, json.message, options);
+    case 'LimitError':
+      return new LimitError(json.code, json.message, { ...options, ...(json.limit === undefined ? {} : { limit: json.limit }) });
+    case 'ValidationError':
+      return new ValidationError(json.code, json.message, (json as { issues?: ValidationIssue[] }).issues ?? [], options);
+    default:
+      return new SkillmatchError(json.code, json.message, options);
+  }
+}

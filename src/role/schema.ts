@@ -1,0 +1,42 @@
+/**
+ * The zod schema of a role: what a position asks for, as data. Cross-checks against a
+ * taxonomy (unknown skills, unknown categories) live in `validate.ts`.
+ */
+import { z } from 'zod';
+import { skillCategorySchema, skillIdSchema } from '../taxonomy/schema.js';
+
+export const importanceSchema = z.enum(['required', 'preferred', 'bonus']);
+export type Importance = z.infer<typeof importanceSchema>;
+
+const requirementBase = {
+  /** Stable id within the role, kebab-case (defaults to the skill id, or the group's members joined). */
+  id: skillIdSchema.optional(),
+  /** Short label for explanations ("Back-end language"); defaults to the skill or category name. */
+  label: z.string().min(1).optional(),
+  importance: importanceSchema,
+  /** Relative weight within its importance tier; ≥ 0. @default 1 */
+  weight: z.number().min(0).optional(),
+  /** Years of use that earn full credit for this requirement. */
+  minYears: z.number().min(0).max(50).optional(),
+  /** Why the requirement is there (shown in explanations and the role's comment file). */
+  note: z.string().optional(),
+};
+
+export const requirementSchema = z.union([
+  z.object({ ...requirementBase, skill: skillIdSchema }).strict(),
+  z.object({ ...requirementBase, anyOf: z.array(skillIdSchema).min(2) }).strict(),
+  z.object({ ...requirementBase, category: skillCategorySchema }).strict(),
+]);
+export type Requirement = z.infer<typeof requirementSchema>;
+
+export const roleSchema = z
+  .object({
+    $schema: z.string().optional(),
+    /** Permanent kebab-case id, e.g. `backend-developer`. */
+    id: skillIdSchema,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    requirements: z.array(requirementSchema).min(1),
+  })
+  .strict();
+export type Role = z.infer<typeof roleSchema>;

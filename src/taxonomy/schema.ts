@@ -1,0 +1,128 @@
+/**
+ * The zod schema of the skill taxonomy: the source of truth for its types, for
+ * `validateTaxonomy` and for the JSON Schema shipped in `taxonomy/schema/` for editors.
+ * Cross-entry rules (duplicate ids, alias clashes, dangling references, cycles,
+ * sort order) live in `validate.ts`; this file checks the shape of each entry.
+ */
+import { z } from 'zod';
+
+/** Permanent kebab-case id, e.g. `postgresql`, `aws-lambda`, `asp-net-core`. */
+export const skillIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+
+/** The categories, one taxonomy file each (`taxonomy/skills/<category>.json`). */
+export const SKILL_CATEGORIES = [
+  'programming-languages',
+  'backend-frameworks',
+  'frontend',
+  'mobile',
+  'orms-and-data-access',
+  'databases',
+  'messaging-and-streaming',
+  'apis-and-protocols',
+  'security',
+  'cloud',
+  'containers-and-orchestration',
+  'infrastructure-as-code',
+  'ci-cd-and-devops-tools',
+  'observability',
+  'testing',
+  'data-engineering',
+  'data-science-and-ml',
+  'operating-systems-and-shells',
+  'architecture-and-practices',
+  'developer-tools',
+  'cms-and-ecommerce',
+  'networking',
+  'embedded-and-hardware',
+  'game-development',
+  'office-and-productivity',
+  'erp-and-accounting',
+  'crm-and-marketing',
+  'design-and-creative',
+  'analytics-and-bi',
+  'engineering-and-cad',
+  'industry-software',
+] as const;
+
+export const skillCategorySchema = z.enum(SKILL_CATEGORIES);
+export type SkillCategory = z.infer<typeof skillCategorySchema>;
+
+export const impliesEdgeSchema = z
+  .object({
+    id: skillIdSchema,
+    /** Credit the implied skill earns, as a share of the implying skill's; strictly between 0 and 1. */
+    weight: z.number().gt(0).lt(1),
+  })
+  .strict();
+export type ImpliesEdge = z.infer<typeof impliesEdgeSchema>;
+
+/**
+ * How an ambiguous alias earns a match.
+ * - `tech-context`: counts in a skills list, next to other technologies (a list such as
+ *   "Go, Rust and Python", "Node.js/Express"), with a confirming word, or where the
+ *   sentence is technical and the word is used as a noun. Go, Swift, Rust, Express, Spring, Rails, Flask…
+ * - `list-item`: counts only as an item of a list of technologies, or with a confirming
+ *   word ("R programming", "C language"). For one-letter and very common names: R, C, D.
+ */
+export const ambiguityRuleSchema = z.enum(['tech-context', 'list-item']);
+export type AmbiguityRule = z.infer<typeof ambiguityRuleSchema>;
+
+export const ambiguitySchema = z
+  .object({
+    /** The aliases (or the name) that are ordinary words; written as in `aliases`. Others of the skill match freely. */
+    aliases: z.array(z.string().min(1)).min(1),
+    rule: ambiguityRuleSchema,
+    /** Match only when written in the same case as one of `aliases` (e.g. `Go`, not `go`). */
+    caseSensitive: z.boolean().optional(),
+    /** Words next to the alias that confirm it ("programming", "language", "lang", "framework"). */
+    confirmers: z.array(z.string().min(1)).optional(),
+    /** Why it is ambiguous, e.g. "English verb: 'ready to go'". */
+    note: z.string().min(1),
+  })
+  .strict();
+
+export const skillSchema = z
+  .object({
+    id: skillIdSchema,
+    /** Display name, cased as its makers write it ("Node.js", "PostgreSQL"). */
+    name: z.string().min(1),
+    category: skillCategorySchema,
+    /** Other ways people write it. The name is always an alias and is not repeated here. */
+    aliases: z.array(z.string().min(1)),
+    /** Skills this one implies having used, with a discount: Django → Python. */
+    implies: z.array(impliesEdgeSchema).optional(),
+    /** Siblings that earn partial credit for each other: MySQL ~ PostgreSQL. */
+    related: z.array(skillIdSchema).optional(),
+    ambiguous: ambiguitySchema.optional(),
+    /** O*NET technology-skill commodity code (UNSPSC, 8 digits) where the skill maps to one. */
+    onet: z.string().regex(/^\d{8}$/, 'must be an 8-digit UNSPSC commodity code').optional(),
+    /** ESCO skill concept URI where one matches. */
+    esco: z.string().url().optional(),
+    /** Set when the id is retired: matches are reported under the replacement. */
+    replacedBy: skillIdSchema.optional(),
+  })
+  .strict();
+export type Skill = z.infer<typeof skillSchema>;
+
+/** One category file as stored in `taxonomy/skills/`. */
+export const skillFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    category: skillCategorySchema,
+    /** Sorted by id. */
+    skills: z.array(skillSchema),
+  })
+  .strict();
+export type SkillFile = z.infer<typeof skillFileSchema>;
+
+/** A whole taxonomy: ours, a user's replacement, or ours extended. */
+export const taxonomySchema = z
+  .object({
+    version: z.string().min(1),
+    /** Sorted by id. */
+    skills: z.array(skillSchema),
+  })
+  .strict();
+export type Taxonomy = z.infer<typeof taxonomySchema>;
