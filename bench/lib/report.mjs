@@ -1,0 +1,111 @@
+// Flattens suite results into named figures (each with the direction that is better and a kind),
+// picks the headline rows, and compares two runs.
+import { round } from './stats.mjs';
+
+/** Reads a dotted path, returning undefined when any part is missing. */
+function at(obj, path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+/**
+ * kind `accuracy`: higher is better, any drop is flagged.
+ * kind `ratio`: a speed ratio; flagged when it worsens by more than 10%.
+ * kind `info`: reported, never flagged (absolute times vary between machines).
+ */
+export function collectMetrics(results) {
+  const m = {};
+  const put = (key, value, better, kind) => {
+    if (typeof value === 'number' && Number.isFinite(value)) m[key] = { value: round(value, 4), better, kind };
+  };
+  const ex = results.accuracy?.extraction;
+  if (ex?.sets) {
+    for (const [set, r] of Object.entries(ex.sets)) {
+      for (const side of ['ours', 'baseline']) {
+        for (const level of ['span', 'document']) {
+          for (const f of ['precision', 'recall', 'f1']) put(`extraction.${set}.${side}.${level}.${f}`, at(r, `${side}.${level}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+        }
+        put(`extraction.${set}.${side}.ambiguousPrecision`, at(r, `${side}.ambiguousPrecision`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+        put(`extraction.${set}.${side}.falsePositivesPer1000Tokens`, at(r, `${side}.falsePositivesPer1000Tokens`), 'lower', side === 'ours' ? 'ratio' : 'info');
+      }
+    }
+  }
+  const rk = results.accuracy?.ranking;
+  if (rk?.sets) {
+    for (const [set, r] of Object.entries(rk.sets)) {
+      for (const side of ['ours', 'baseline']) {
+        for (const f of ['ndcg', 'spearman', 'pairwiseAccuracy']) put(`ranking.${set}.${side}.${f}`, at(r, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+      }
+    }
+  }
+  put('layout.agreement', results.accuracy?.layout?.agreement, 'higher', 'accuracy');
+  const s = results.speed;
+  if (s) {
+    put('speed.parsePdf.ratioToPdfParse', s.parsePdf?.ratioToBare, 'lower', 'ratio');
+    put('speed.parseDocx.ratioToMammoth', s.parseDocx?.ratioToBare, 'lower', 'ratio');
+    put('speed.parsePdf.msPerDoc', s.parsePdf?.msPerDoc?.median, 'lower', 'info');
+    put('speed.parseDocx.msPerDoc', s.parseDocx?.msPerDoc?.median, 'lower', 'info');
+    put('speed.extract.msPerDoc', s.extract?.msPerDoc?.median, 'lower', 'info');
+    put('speed.extract.ratioToPdfParse', s.extract?.ratioToBarePdfParse, 'lower', 'ratio');
+    put('speed.score.msPerProfile', s.score?.msPerProfile?.median, 'lower', 'info');
+    put('speed.rank.msPerDoc', s.rank?.msPerDoc?.median, 'lower', 'info');
+    put('speed.pool.oneWorkerRatio', s.endToEnd?.poolOneWorkerRatio, 'higher', 'ratio');
+    put('speed.pool.allWorkersRatio', s.endToEnd?.poolAllWorkersRatio, 'higher', 'ratio');
+    put('speed.pool.speedUpPerAddedWorker', s.endToEnd?.speedUpPerAddedWorker, 'higher', 'info');
+  }
+  const sc = results.scale;
+  if (sc) {
+    put('scale.candidates.slope', sc.candidates?.slope, 'lower', 'info');
+    put('scale.candidates.msPer100k', sc.candidates?.msPer100k, 'lower', 'info');
+    put('scale.pages.parseSlope', sc.documentLength?.parseSlope, 'lower', 'info');
+    put('scale.pages.extractSlope', sc.documentLength?.extractSlope, 'lower', 'info');
+  }
+  put('memory.peakRssMb', results.memory?.peakRssMb, 'lower', 'info');
+  put('memory.heapGrowthMb', results.memory?.heapGrowthMb, 'lower', 'info');
+  return m;
+}
+
+const fmt = (m, key, digits = 3) => (m[key] ? String(round(m[key].value, digits)) : '—');
+
+/** The rows the README shows: each figure beside its baseline where one exists. */
+export function headlineRows(m) {
+  const rows = [];
+  for (const [set, label] of [
+    ['dotin', 'Extraction F1, dotin résumés (span)'],
+    ['skillspan', 'Extraction F1, SkillSpan tech postings (span)'],
+  ]) {
+    if (m[`extraction.${set}.ours.span.f1`]) rows.push({ label, ours: `${fmt(m, `extraction.${set}.ours.span.f1`)} (P ${fmt(m, `extraction.${set}.ours.span.precision`)})`, baseline: `${fmt(m, `extraction.${set}.baseline.span.f1`)} (P ${fmt(m, `extraction.${set}.baseline.span.precision`)}) dictionary` });
+  }
+  if (m['extraction.stackoverflow.ours.ambiguousPrecision']) rows.push({ label: 'Precision on Go/R/C/Swift/Rust/Express/Spring/Rails (SO NER)', ours: fmt(m, 'extraction.stackoverflow.ours.ambiguousPrecision'), baseline: `${fmt(m, 'extraction.stackoverflow.baseline.ambiguousPrecision')} dictionary` });
+  if (m['extraction.green.ours.falsePositivesPer1000Tokens']) rows.push({ label: 'False positives per 1,000 tokens, job ads (green)', ours: fmt(m, 'extraction.green.ours.falsePositivesPer1000Tokens', 2), baseline: `${fmt(m, 'extraction.green.baseline.falsePositivesPer1000Tokens', 2)} dictionary` });
+  if (m['layout.agreement']) rows.push({ label: 'Layout invariance (4 renderings, shared skill ids)', ours: fmt(m, 'layout.agreement'), baseline: '—' });
+  if (m['ranking.scenarios.ours.ndcg']) rows.push({ label: 'Ranking NDCG, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.ndcg'), baseline: `${fmt(m, 'ranking.scenarios.baseline.ndcg')} TF-IDF` });
+  if (m['ranking.scenarios.ours.pairwiseAccuracy']) rows.push({ label: 'Ranking pairwise accuracy, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.pairwiseAccuracy'), baseline: `${fmt(m, 'ranking.scenarios.baseline.pairwiseAccuracy')} TF-IDF` });
+  if (m['ranking.vanetik.ours.spearman']) rows.push({ label: 'Vacancy ordering vs annotators, Spearman (vanetik)', ours: fmt(m, 'ranking.vanetik.ours.spearman'), baseline: `${fmt(m, 'ranking.vanetik.baseline.spearman')} TF-IDF` });
+  if (m['speed.parsePdf.ratioToPdfParse']) rows.push({ label: 'Parse PDF time ÷ bare pdf-parse', ours: `${fmt(m, 'speed.parsePdf.ratioToPdfParse')}× (${fmt(m, 'speed.parsePdf.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
+  if (m['speed.parseDocx.ratioToMammoth']) rows.push({ label: 'Parse DOCX time ÷ bare mammoth', ours: `${fmt(m, 'speed.parseDocx.ratioToMammoth')}× (${fmt(m, 'speed.parseDocx.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
+  if (m['speed.extract.msPerDoc']) rows.push({ label: 'Extract, median ms per résumé', ours: fmt(m, 'speed.extract.msPerDoc'), baseline: `pdf-parse alone: ${m['speed.parsePdf.msPerDoc'] ? round(m['speed.parsePdf.msPerDoc'].value / m['speed.parsePdf.ratioToPdfParse'].value, 1) : '—'} ms` });
+  if (m['scale.candidates.msPer100k']) rows.push({ label: 'Score + order 100,000 profiles, ms', ours: fmt(m, 'scale.candidates.msPer100k', 0), baseline: '—' });
+  if (m['speed.pool.allWorkersRatio']) rows.push({ label: 'Isolated pool throughput ÷ in-process (all cores)', ours: `${fmt(m, 'speed.pool.allWorkersRatio')}×`, baseline: '1×' });
+  if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS over the memory run, MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });
+  return rows;
+}
+
+/** Each shared figure, with accuracy drops and speed ratios worse by more than 10% flagged. */
+export function compareMetrics(before, after) {
+  const rows = [];
+  const flagged = [];
+  for (const [key, now] of Object.entries(after)) {
+    const was = before[key];
+    if (!was) continue;
+    const change = was.value === 0 ? 0 : (now.value - was.value) / Math.abs(was.value);
+    let flag;
+    if (now.kind === 'accuracy' && now.value < was.value - 1e-4) flag = 'DROPPED';
+    if (now.kind === 'ratio') {
+      const worse = now.better === 'lower' ? change > 0.1 : change < -0.1;
+      if (worse) flag = 'WORSE >10%';
+    }
+    if (flag) flagged.push(key);
+    rows.push({ key, before: was.value, after: now.value, change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`, flag });
+  }
+  return { rows, flagged };
+}

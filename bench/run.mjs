@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --compare] [-- --no-build]`
+// Builds, then measures the built package (what users import): accuracy beside simple baselines,
+// per-stage speed beside the bare libraries, scale curves and memory. Writes
+// bench/results/latest.{json,md} and SVG charts; with --compare, prints the change against
+// bench/baseline.json and flags accuracy drops and speed ratios worse by more than 10%.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, availableParallelism, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, DATA, hasData } from './suites/corpus.mjs';
+import { lineChartSvg, barChartSvg } from './lib/svg.mjs';
+import { round } from './lib/stats.mjs';
+import { collectMetrics, headlineRows, compareMetrics } from './lib/report.mjs';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const outDir = join(ROOT, 'bench/results');
+
+if (!args.has('--no-build')) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+const sm = await import(pathToFileURL(join(ROOT, 'dist/esm/index.js')).href);
+
+const started = Date.now();
+const results = {
+  meta: {
+    date: new Date().toISOString(),
+    mode: quick ? 'quick' : 'full',
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    data: hasData ? DATA : null,
+    package: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+  },
+  accuracy: {},
+  speed: null,
+  scale: null,
+  memory: null,
+  errors: {},
+};
+if (!hasData) console.warn(`bench: ${DATA} is absent — the suites that need it are skipped; the rest still run.`);
+
+async function suite(name, fn) {
+  const t0 = Date.now();
+  process.stderr.write(`bench: ${name}…\n`);
+  try {
+    const value = await fn();
+    process.stderr.write(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+    return value;
+  } catch (error) {
+    results.errors[name] = String(error?.stack ?? error);
+    process.stderr.write(`bench: ${name} FAILED: ${error?.message ?? error}\n`);
+    return null;
+  }
+}
+
+results.accuracy.extraction = await suite('accuracy/extraction', async () => (await import('./accuracy/extraction.mjs')).runExtractionAccuracy({ quick }));
+results.accuracy.ranking = await suite('accuracy/ranking', async () => (await import('./ranking/run.mjs')).runRankingAccuracy({ quick }));
+results.accuracy.layout = await suite('accuracy/layout', async () => (await import('./suites/layout.mjs')).runLayout(sm));
+results.speed = await suite('speed', async () => (await import('./suites/speed.mjs')).runSpeed(sm, { quick }));
+results.scale = await suite('scale', async () => (await import('./suites/scale.mjs')).runScale(sm, { quick }));
+results.memory = await suite('memory', async () => (await import('./suites/memory.mjs')).runMemory({ quick }));
+results.meta.seconds = round((Date.now() - started) / 1000, 1);
+
+const metrics = collectMetrics(results);
+results.metrics = metrics;
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const charts = [];
+if (results.scale) {
+  writeFileSync(
+    join(outDir, 'scale-candidates.svg'),
+    lineChartSvg({ title: `Scoring time vs candidates (slope ${results.scale.candidates.slope})`, xLabel: 'candidate profiles', yLabel: 'ms', series: [{ name: 'score + order', points: results.scale.candidates.points.map((p) => ({ x: p.n, y: p.ms.median })) }] }),
+  );
+  writeFileSync(
+    join(outDir, 'scale-pages.svg'),
+    lineChartSvg({
+      title: 'Time vs document length',
+      xLabel: 'PDF pages',
+      yLabel: 'ms',
+      series: [
+        { name: `parse (slope ${results.scale.documentLength.parseSlope})`, points: results.scale.documentLength.points.map((p) => ({ x: p.pages, y: p.parseMs.median })) },
+        { name: `extract (slope ${results.scale.documentLength.extractSlope})`, points: results.scale.documentLength.points.map((p) => ({ x: p.pages, y: p.extractMs.median })) },
+      ],
+    }),
+  );
+  charts.push('scale-candidates.svg', 'scale-pages.svg');
+}
+if (results.speed) {
+  const s = results.speed;
+  writeFileSync(
+    join(outDir, 'stage-split.svg'),
+    barChartSvg({
+      title: 'Median time per document, by stage',
+      unit: 'ms',
+      bars: [
+        { label: 'pdf-parse (bare)', value: s.parsePdf.bareMsPerDoc.median },
+        { label: 'parse PDF (ours)', value: s.parsePdf.msPerDoc.median },
+        { label: 'mammoth (bare)', value: s.parseDocx.bareMsPerDoc.median },
+        { label: 'parse DOCX (ours)', value: s.parseDocx.msPerDoc.median },
+        { label: 'extract', value: s.extract.msPerDoc.median },
+        { label: 'score', value: s.score.msPerProfile.median },
+        { label: 'rank (extract+score)', value: s.rank.msPerDoc.median },
+      ],
+    }),
+  );
+  charts.push('stage-split.svg');
+}
+
+const md = renderMarkdown(results, metrics, charts);
+writeFileSync(join(outDir, 'latest.md'), md);
+process.stdout.write(`\n${md}\n`);
+
+if (!quick) updateReadme(headlineRows(metrics));
+
+if (args.has('--compare')) {
+  const baselinePath = join(ROOT, 'bench/baseline.json');
+  if (!existsSync(baselinePath)) {
+    console.log('bench: no bench/baseline.json to compare with.');
+  } else {
+    const baseline = JSON.parse(readFileSync(baselinePath, 'utf8'));
+    const { rows, flagged } = compareMetrics(baseline.metrics ?? baseline, metrics);
+    console.log('\n## Compared with bench/baseline.json\n');
+    console.log('| figure | baseline | now | change | |');
+    console.log('|---|---:|---:|---:|---|');
+    for (const r of rows) console.log(`| ${r.key} | ${r.before} | ${r.after} | ${r.change} | ${r.flag ?? ''} |`);
+    console.log(flagged.length === 0 ? '\nNo accuracy figure dropped and no speed ratio worsened by more than 10%.' : `\n${flagged.length} figure(s) flagged.`);
+  }
+}
+if (args.has('--write-baseline')) writeFileSync(join(ROOT, 'bench/baseline.json'), `${JSON.stringify({ meta: results.meta, metrics }, null, 2)}\n`);
+console.log(`bench: finished in ${results.meta.seconds} s (${results.meta.mode}); results in bench/results/latest.{json,md}`);
+
+function renderMarkdown(r, metrics, chartFiles) {
+  const lines = [];
+  lines.push(`# skillmatch benchmark (${r.meta.mode})`, '');
+  lines.push(`${r.meta.date} · Node ${r.meta.node} · ${r.meta.cpu} · ${r.meta.cores} cores · ${r.meta.seconds} s`, '');
+  lines.push('## Headline', '', '| figure | skillmatch | baseline |', '|---|---:|---:|');
+  for (const row of headlineRows(metrics)) lines.push(`| ${row.label} | ${row.ours} | ${row.baseline} |`);
+  lines.push('', '## All figures', '', '| figure | value | better |', '|---|---:|---|');
+  for (const [key, m] of Object.entries(metrics)) lines.push(`| ${key} | ${m.value} | ${m.better} |`);
+  if (chartFiles.length) lines.push('', '## Charts', '', ...chartFiles.map((f) => `![${f}](${f})`));
+  if (Object.keys(r.errors).length) lines.push('', '## Suites that failed', '', ...Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v.split('\n')[0]}`));
+  return `${lines.join('\n')}\n`;
+}
+
+function updateReadme(rows) {
+  const path = join(ROOT, 'README.md');
+  if (!existsSync(path)) return;
+  const readme = readFileSync(path, 'utf8');
+  const start = '<!-- bench:headline:start -->';
+  const end = '<!-- bench:headline:end -->';
+  const i = readme.indexOf(start);
+  const j = readme.indexOf(end);
+  if (i < 0 || j < i) return;
+  const table = ['', `Measured by \`npm run bench\` on ${results.meta.date.slice(0, 10)} (Node ${results.meta.node}, ${results.meta.cpu}, ${results.meta.cores} cores).`, '', '| figure | skillmatch | baseline |', '|---|---:|---:|', ...rows.map((row) => `| ${row.label} | ${row.ours} | ${row.baseline} |`), ''].join('\n');
+  writeFileSync(path, readme.slice(0, i + start.length) + table + readme.slice(j));
+}
