@@ -1,0 +1,357 @@
+/**
+ * JSON Resume (https://jsonresume.org/schema, v1.0.0) in: validated with zod, then written out as résumé text
+ * with headings, so it yields the same kind of document (sections, timeline, spans) as a PDF or DOCX would.
+ *
+ * The schema is followed where it is strict and permissive where it is: every field is optional and unknown
+ * keys are allowed everywhere. Two tolerances beyond it, because exporters write them: a date may be `''`
+ * (read as missing), and an `endDate` may be "present"/"current"/"now". The legacy `company`/`website` keys of
+ * `work[]` (schema 0.x) are read as `name`/`url`.
+ *
+ * Volunteer work is written under its own heading (a section of kind `other`) and is not part of the
+ * timeline, which holds employment only, as the heading rules for text résumés do.
+ */
+import { z } from 'zod';
+import { ParseError, ValidationError, type ValidationIssue } from '../errors.js';
+import type { Diagnostic, Section, SectionKind, Span, TimelineEntry, YearMonth } from '../types.js';
+import { findDateRanges, resolveAsOf } from './dates.js';
+
+const ISO_DATE = /^[12]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+const PRESENT = /^(?:present|current|now|ongoing)$/i;
+
+const isoDate = z.union([
+  z.string().regex(ISO_DATE, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
+  z.literal(''),
+]);
+const endDate = z.union([isoDate, z.string().regex(PRESENT, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })]);
+const text = z.string();
+const texts = z.array(z.string());
+
+const location = z.looseObject({ address: text.optional(), postalCode: text.optional(), city: text.optional(), countryCode: text.optional(), region: text.optional() });
+const profile = z.looseObject({ network: text.optional(), username: text.optional(), url: text.optional() });
+
+/** The JSON Resume schema (v1.0.0), every field optional, unknown keys allowed. */
+export const jsonResumeSchema = z.looseObject({
+  $schema: text.optional(),
+  basics: z.looseObject({
+    name: text.optional(), label: text.optional(), image: text.optional(), email: text.optional(), phone: text.optional(),
+    url: text.optional(), summary: text.optional(), location: location.optional(), profiles: z.array(profile).optional(),
+  }).optional(),
+  work: z.array(z.looseObject({
+    name: text.optional(), company: text.optional(), location: text.optional(), description: text.optional(), position: text.optional(),
+    url: text.optional(), website: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(), summary: text.optional(), highlights: texts.optional(),
+  })).optional(),
+  volunteer: z.array(z.looseObject({
+    organization: text.optional(), position: text.optional(), url: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(),
+    summary: text.optional(), highlights: texts.optional(),
+  })).optional(),
+  education: z.array(z.looseObject({
+    institution: text.optional(), url: text.optional(), area: text.optional(), studyType: text.optional(), startDate: isoDate.optional(),
+    endDate: endDate.optional(), score: text.optional(), courses: texts.optional(),
+  })).optional(),
+  awards: z.array(z.looseObject({ title: text.optional(), date: isoDate.optional(), awarder: text.optional(), summary: text.optional() })).optional(),
+  certificates: z.array(z.looseObject({ name: text.optional(), date: isoDate.optional(), url: text.optional(), issuer: text.optional() })).optional(),
+  publications: z.array(z.looseObject({ name: text.optional(), publisher: text.optional(), releaseDate: isoDate.optional(), url: text.optional(), summary: text.optional() })).optional(),
+  skills: z.array(z.looseObject({ name: text.optional(), level: text.optional(), keywords: texts.optional() })).optional(),
+  languages: z.array(z.looseObject({ language: text.optional(), fluency: text.optional() })).optional(),
+  interests: z.array(z.looseObject({ name: text.optional(), keywords: texts.optional() })).optional(),
+  references: z.array(z.looseObject({ name: text.optional(), reference: text.optional() })).optional(),
+  projects: z.array(z.looseObject({
+    name: text.optional(), description: text.optional(), highlights: texts.optional(), keywords: texts.optional(), startDate: isoDate.optional(),
+    endDate: endDate.optional(), url: text.optional(), roles: texts.optional(), entity: text.optional(), type: text.optional(),
+  })).optional(),
+  meta: z.looseObject({ canonical: text.optional(), version: text.optional(), lastModified: text.optional() }).optional(),
+});
+
+/** A JSON Resume document, as validated. */
+export type JsonResume = z.infer<typeof jsonResumeSchema>;
+
+const TOP_LEVEL_KEYS = ['basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects'];
+
+/**
+ * Whether a parsed JSON value is meant as a JSON Resume: an object with at least one of its top-level keys
+ * (`basics`, `work`, `education`, `skills`, `projects`, …) or a `$schema` naming jsonresume. It does not
+ * validate: {@link jsonResumeToDocument} does, and reports every problem.
+ */
+export function isJsonResume(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const record = value as Record<string, unknown>;
+  if (typeof record.$schema === 'string' && /jsonresume/i.test(record.$schema)) return true;
+  return TOP_LEVEL_KEYS.some((key) => Object.hasOwn(record, key));
+}
+
+/** Options for {@link jsonResumeToDocument}. */
+export interface JsonResumeOptions {
+  /**
+   * The month the résumé is read in, `YYYY-MM`, for `date-range-future`.
+   * @default the current month (UTC)
+   */
+  asOf?: string;
+}
+
+/** The document parts built from a JSON Resume. */
+export interface JsonResumeDocument {
+  text: string;
+  lines: Span[];
+  sections: Section[];
+  timeline: TimelineEntry[];
+  diagnostics: Diagnostic[];
+}
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2019" → "2019", "2019-03(-15)" → "Mar 2019": how a résumé writes it, and what the date reader reads back. */
+function writeDate(date: string): string {
+  if (date.length === 4) return date;
+  return `${MONTH_NAMES[Number(date.slice(5, 7)) - 1] as string} ${date.slice(0, 4)}`;
+}
+
+function present(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+function writeRange(start: string | undefined, end: string | undefined, openEnd: boolean): string | null {
+  const hasStart = present(start);
+  const hasEnd = present(end) && !PRESENT.test(end);
+  if (!hasStart) return hasEnd ? writeDate(end) : null;
+  if (hasEnd) return `${writeDate(start)} – ${writeDate(end)}`;
+  return openEnd ? `${writeDate(start)} – Present` : writeDate(start);
+}
+
+/** Builds the text line by line, keeping each line's span. */
+class Writer {
+  readonly lines: Span[] = [];
+  private readonly parts: string[] = [];
+  private length = 0;
+
+  /** Appends one line per line of `value` (internal line breaks kept as lines); returns the span of all of them. */
+  write(value: string): Span {
+    const start = this.position();
+    for (const line of value.split(/\r\n|\r|\n|\u2028|\u2029/)) {
+      if (this.lines.length > 0) {
+        this.parts.push('\n');
+        this.length += 1;
+      }
+      const clean = line.replace(/\s+$/u, '');
+      this.lines.push({ start: this.length, end: this.length + clean.length });
+      this.parts.push(clean);
+      this.length += clean.length;
+    }
+    return { start, end: this.length };
+  }
+
+  /** Where the next line will start. */
+  position(): number {
+    return this.lines.length === 0 ? 0 : this.length + 1;
+  }
+
+  get end(): number {
+    return this.length;
+  }
+
+  get text(): string {
+    return this.parts.join('');
+  }
+}
+
+function join(values: (string | undefined)[], separator: string): string {
+  return values.filter(present).map((value) => value.trim()).join(separator);
+}
+
+function toIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({ code: issue.code, path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message }));
+}
+
+/**
+ * Turns a JSON Resume (object or JSON string) into document text with headings ("Work Experience", "Skills",
+ * …) and the matching sections and timeline. `basics` becomes the untitled contact section (its `summary` a
+ * "Summary" section), each `work[]` item a timeline entry whose span covers its header, dates, summary and
+ * highlights, each `skills[]` group one line ("Backend: Node.js, PostgreSQL"). A work item without `startDate`
+ * is written out but not dated (`json-resume-undated-work`); a missing `endDate` means present.
+ *
+ * @throws ValidationError with code `invalid-json-resume` listing every issue with its path, when the value
+ * does not have the JSON Resume shape; ParseError `json-corrupt` for a string that is not JSON.
+ */
+export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions = {}): JsonResumeDocument {
+  const asOf = resolveAsOf(options.asOf);
+  let input = value;
+  if (typeof value === 'string') {
+    try {
+      input = JSON.parse(value.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new ParseError('json-corrupt', `Not valid JSON: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ValidationError('invalid-json-resume', 'A JSON Resume must be a JSON object', [{ code: 'invalid_type', path: [], message: 'Expected an object' }]);
+  }
+  const parsed = jsonResumeSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = toIssues(parsed.error);
+    const first = issues[0];
+    const where = first === undefined ? '' : ` (first at ${first.path.join('.') || 'the top level'}: ${first.message})`;
+    throw new ValidationError('invalid-json-resume', `Not a valid JSON Resume: ${issues.length} issue${issues.length === 1 ? '' : 's'}${where}`, issues);
+  }
+  const resume = parsed.data;
+  const out = new Writer();
+  const sections: Section[] = [];
+  const timeline: TimelineEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const headings: { kind: SectionKind; heading: string; span: Span }[] = [];
+
+  const heading = (title: string, kind: SectionKind): void => {
+    if (out.lines.length > 0) out.write('');
+    headings.push({ kind, heading: title, span: out.write(title) });
+  };
+
+  const basics = resume.basics;
+  if (basics !== undefined) {
+    if (present(basics.name)) out.write(basics.name.trim());
+    if (present(basics.label)) out.write(basics.label.trim());
+    const contact = join([basics.email, basics.phone, basics.url], ' · ');
+    if (contact !== '') out.write(contact);
+    const place = basics.location;
+    if (place !== undefined) {
+      const line = join([place.address, place.city, join([place.region, place.postalCode], ' '), place.countryCode], ', ');
+      if (line !== '') out.write(line);
+    }
+    for (const item of basics.profiles ?? []) {
+      const line = join([item.network === undefined ? undefined : `${item.network.trim()}:`, item.url ?? item.username], ' ');
+      if (line !== '') out.write(line);
+    }
+  }
+  const hasTop = out.lines.length > 0;
+  if (present(basics?.summary)) {
+    heading('Summary', 'summary');
+    out.write(basics.summary.trim());
+  }
+
+  const writeEntry = (header: string, range: string | null, body: (string | undefined)[], highlights: string[] | undefined): { first: number; dateSpan: Span | null; end: number } => {
+    const first = out.position();
+    if (header !== '') out.write(header);
+    const dateSpan = range === null ? null : out.write(range);
+    for (const paragraph of body) if (present(paragraph)) out.write(paragraph.trim());
+    for (const highlight of highlights ?? []) if (present(highlight)) out.write(`• ${highlight.trim()}`);
+    return { first, dateSpan, end: out.end };
+  };
+
+  if (resume.work !== undefined && resume.work.length > 0) {
+    heading('Work Experience', 'experience');
+    resume.work.forEach((item, index) => {
+      const organisation = present(item.name) ? item.name.trim() : present(item.company) ? item.company.trim() : undefined;
+      const title = present(item.position) ? item.position.trim() : undefined;
+      const header = title !== undefined && organisation !== undefined ? `${title} at ${organisation}` : (title ?? organisation ?? '');
+      const range = writeRange(item.startDate, item.endDate, true);
+      const { first, dateSpan, end } = writeEntry(header, range, [item.location, item.description, item.summary], item.highlights);
+      if (!present(item.startDate) || dateSpan === null) {
+        diagnostics.push({ severity: 'info', code: 'json-resume-undated-work', message: `work[${index}] has no startDate and is left out of the timeline`, source: 'parse', place: `work[${index}]` });
+        return;
+      }
+      const found = findDateRanges(out.text.slice(dateSpan.start, dateSpan.end), { asOf, offset: dateSpan.start })[0];
+      if (found === undefined) return;
+      const entry: TimelineEntry = {} as TimelineEntry;
+      if (title !== undefined) entry.title = title;
+      if (organisation !== undefined) entry.organisation = organisation;
+      entry.start = found.start as YearMonth;
+      entry.end = found.end;
+      entry.span = { start: first, end: Math.max(end, first) };
+      entry.dateSpan = found.span;
+      timeline.push(entry);
+      for (const diagnostic of found.diagnostics ?? []) diagnostics.push({ ...diagnostic, place: `work[${index}]` });
+    });
+  }
+
+  if (resume.volunteer !== undefined && resume.volunteer.length > 0) {
+    heading('Volunteer Experience', 'other');
+    for (const item of resume.volunteer) {
+      const header = join([item.position, item.organization], ' at ');
+      writeEntry(header, writeRange(item.startDate, item.endDate, true), [item.summary], item.highlights);
+    }
+  }
+
+  if (resume.education !== undefined && resume.education.length > 0) {
+    heading('Education', 'education');
+    for (const item of resume.education) {
+      const degree = join([item.studyType, item.area], ' in ');
+      const header = join([degree, item.institution], ', ');
+      const courses = item.courses !== undefined && item.courses.length > 0 ? `Courses: ${item.courses.filter(present).join(', ')}` : undefined;
+      writeEntry(header, writeRange(item.startDate, item.endDate, false), [present(item.score) ? `Score: ${item.score.trim()}` : undefined, courses], undefined);
+    }
+  }
+
+  if (resume.projects !== undefined && resume.projects.length > 0) {
+    heading('Projects', 'projects');
+    for (const item of resume.projects) {
+      const roles = item.roles !== undefined && item.roles.length > 0 ? `Roles: ${item.roles.filter(present).join(', ')}` : undefined;
+      const keywords = item.keywords !== undefined && item.keywords.length > 0 ? `Keywords: ${item.keywords.filter(present).join(', ')}` : undefined;
+      writeEntry(join([item.name, item.entity], ', '), writeRange(item.startDate, item.endDate, true), [roles, item.description], item.highlights);
+      if (keywords !== undefined) out.write(keywords);
+    }
+  }
+
+  if (resume.skills !== undefined && resume.skills.length > 0) {
+    heading('Skills', 'skills');
+    for (const item of resume.skills) {
+      const name = present(item.name) ? item.name.trim() : '';
+      const label = present(item.level) && name !== '' ? `${name} (${item.level.trim()})` : name;
+      const keywords = (item.keywords ?? []).filter(present).map((keyword) => keyword.trim()).join(', ');
+      const line = label !== '' && keywords !== '' ? `${label}: ${keywords}` : label || keywords;
+      if (line !== '') out.write(line);
+    }
+  }
+
+  if (resume.certificates !== undefined && resume.certificates.length > 0) {
+    heading('Certifications', 'certifications');
+    for (const item of resume.certificates) {
+      const line = join([item.name, item.issuer, present(item.date) ? writeDate(item.date) : undefined], ', ');
+      if (line !== '') out.write(line);
+    }
+  }
+
+  if (resume.awards !== undefined && resume.awards.length > 0) {
+    heading('Awards', 'other');
+    for (const item of resume.awards) {
+      writeEntry(join([item.title, item.awarder, present(item.date) ? writeDate(item.date) : undefined], ', '), null, [item.summary], undefined);
+    }
+  }
+
+  if (resume.publications !== undefined && resume.publications.length > 0) {
+    heading('Publications', 'other');
+    for (const item of resume.publications) {
+      writeEntry(join([item.name, item.publisher, present(item.releaseDate) ? writeDate(item.releaseDate) : undefined], ', '), null, [item.summary], undefined);
+    }
+  }
+
+  if (resume.languages !== undefined && resume.languages.length > 0) {
+    heading('Languages', 'other');
+    for (const item of resume.languages) {
+      const line = present(item.language) && present(item.fluency) ? `${item.language.trim()} (${item.fluency.trim()})` : join([item.language, item.fluency], '');
+      if (line !== '') out.write(line);
+    }
+  }
+
+  if (resume.interests !== undefined && resume.interests.length > 0) {
+    heading('Interests', 'other');
+    for (const item of resume.interests) {
+      const keywords = (item.keywords ?? []).filter(present).join(', ');
+      const line = present(item.name) && keywords !== '' ? `${item.name.trim()}: ${keywords}` : join([item.name, keywords], '');
+      if (line !== '') out.write(line);
+    }
+  }
+
+  if (resume.references !== undefined && resume.references.length > 0) {
+    heading('References', 'other');
+    for (const item of resume.references) writeEntry(join([item.name], ''), null, [item.reference], undefined);
+  }
+
+  const documentText = out.text;
+  if (hasTop) {
+    const firstHeading = headings[0];
+    sections.push({ kind: 'contact', heading: '', headingSpan: null, span: { start: 0, end: firstHeading === undefined ? documentText.length : firstHeading.span.start } });
+  }
+  headings.forEach((item, index) => {
+    const next = headings[index + 1];
+    const start = index === 0 && !hasTop ? 0 : item.span.start;
+    sections.push({ kind: item.kind, heading: item.heading, headingSpan: item.span, span: { start, end: next === undefined ? documentText.length : next.span.start } });
+  });
+  return { text: documentText, lines: out.lines.length === 0 ? [{ start: 0, end: 0 }] : out.lines, sections, timeline, diagnostics };
+}

@@ -1,0 +1,361 @@
+/**
+ * Section headings: which short lines start a section, and of which kind.
+ *
+ * A heading is recognised by its words, not by its looks alone: every word of a heading must come from a
+ * small vocabulary of section nouns ("experience", "skills", "education", …) and their modifiers ("work",
+ * "professional", "technical", …), with at least one section noun. That keeps ordinary sentences ("I have
+ * experience in Java") and lists ("Python, Java, SQL") out while taking any case and decoration
+ * ("— EXPERIENCE —", "## Experience", "EXPERIENCE:", "E X P E R I E N C E"). Lines the format marks as
+ * headings (DOCX heading styles, HTML h1–h6, Markdown `#`) are held to a looser rule.
+ */
+import type { SectionKind } from '../types.js';
+
+/** A heading found on a line. Offsets are relative to the line's text. */
+export interface HeadingMatch {
+  kind: SectionKind;
+  /** Start of the heading text (decorations excluded). */
+  start: number;
+  /** End of the heading text; for an inline heading ("Skills: Java"), the end of "Skills:". */
+  end: number;
+  /** The heading is followed by content on the same line. */
+  inline: boolean;
+  /** Recognised by its vocabulary (`false`: only because the format marked the line as a heading). */
+  known: boolean;
+}
+
+/** Whole headings (normalised: lower case, `&` → `and`, punctuation → spaces) that the word rule cannot settle. */
+const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
+  'academic background': 'education',
+  'educational background': 'education',
+  'education background': 'education',
+  'academic profile': 'education',
+  'academic qualifications': 'education',
+  'educational qualifications': 'education',
+  'academic record': 'education',
+  'academic details': 'education',
+  'academic credentials': 'education',
+  'educational credentials': 'education',
+  'professional background': 'experience',
+  'career background': 'experience',
+  'work': 'experience',
+  'career': 'experience',
+  'academic career': 'experience',
+  'professional career': 'experience',
+  'early career': 'experience',
+  'career so far': 'experience',
+  'project': 'projects',
+  'academic project': 'projects',
+  'project details': 'projects',
+  'project work': 'projects',
+  'key project': 'projects',
+  'major project': 'projects',
+  'project experience': 'projects',
+  'projects undertaken': 'projects',
+  'work history': 'experience',
+  'professional': 'experience',
+  'where i have worked': 'experience',
+  'open source': 'projects',
+  'open source contributions': 'projects',
+  'open source projects': 'projects',
+  'open source work': 'projects',
+  'about me': 'summary',
+  'about': 'summary',
+  'who i am': 'summary',
+  'personal statement': 'summary',
+  'personal profile': 'summary',
+  'programming languages': 'skills',
+  'languages and technologies': 'skills',
+  'languages and frameworks': 'skills',
+  'languages and tools': 'skills',
+  'tools and technologies': 'skills',
+  'areas of expertise': 'skills',
+  'skill set': 'skills',
+  'it skills': 'skills',
+  'personal details': 'contact',
+  'personal information': 'contact',
+  'personal data': 'contact',
+  'personal info': 'contact',
+  'get in touch': 'contact',
+  'research interests': 'other',
+  'additional information': 'other',
+  'other information': 'other',
+  'volunteer experience': 'other',
+  'volunteering experience': 'other',
+  'volunteer work': 'other',
+  'leadership and activities': 'other',
+  'professional development': 'certifications',
+  'continuing education': 'certifications',
+  'relevant coursework': 'education',
+  'coursework': 'education',
+  'course work': 'education',
+  'military service': 'other',
+  'work samples': 'projects',
+});
+
+/** Lines built from heading words that are skills or sub-headings, not sections. */
+const NOT_HEADINGS = new Set(['project management', 'software project management', 'it project management', 'project planning', 'project coordination', 'training and development', 'skills development', 'career development', 'people management', 'data management', 'knowledge management']);
+
+/** Section nouns: a heading needs at least one. The first one in the heading decides the kind. */
+const HEADS: Readonly<Record<string, SectionKind>> = Object.freeze({
+  experience: 'experience', experiences: 'experience', employment: 'experience', history: 'experience',
+  internships: 'experience', internship: 'experience', positions: 'experience', appointments: 'experience',
+  appointment: 'experience', jobs: 'experience', roles: 'experience', engagements: 'experience',
+  summary: 'summary', profile: 'summary', objective: 'summary', objectives: 'summary', overview: 'summary',
+  introduction: 'summary', synopsis: 'summary', highlights: 'summary', goal: 'summary', goals: 'summary', bio: 'summary', biography: 'summary',
+  skills: 'skills', skill: 'skills', competencies: 'skills', competences: 'skills', competency: 'skills',
+  expertise: 'skills', stack: 'skills', technologies: 'skills', tools: 'skills', toolkit: 'skills', toolbox: 'skills',
+  abilities: 'skills', proficiencies: 'skills', proficiency: 'skills', skillset: 'skills', strengths: 'skills',
+  capabilities: 'skills', knowledge: 'skills', software: 'skills', frameworks: 'skills',
+  education: 'education', qualifications: 'education', qualification: 'education', academics: 'education',
+  degrees: 'education', degree: 'education', studies: 'education', schooling: 'education',
+  certifications: 'certifications', certification: 'certifications', certificates: 'certifications',
+  certificate: 'certifications', licenses: 'certifications', licences: 'certifications', license: 'certifications',
+  licence: 'certifications', courses: 'certifications', training: 'certifications',
+  trainings: 'certifications', accreditations: 'certifications', credentials: 'certifications',
+  projects: 'projects', portfolio: 'projects', contributions: 'projects',
+  contact: 'contact', contacts: 'contact',
+  publications: 'other', awards: 'other', award: 'other', honors: 'other', honours: 'other', achievements: 'other',
+  accomplishments: 'other', languages: 'other', interests: 'other', hobbies: 'other', references: 'other',
+  referees: 'other', volunteer: 'other', volunteering: 'other', activities: 'other', affiliations: 'other',
+  memberships: 'other', membership: 'other', information: 'other', links: 'other', patents: 'other',
+  presentations: 'other', talks: 'other', conferences: 'other', grants: 'other', declaration: 'other',
+  miscellaneous: 'other', misc: 'other', extracurricular: 'other', leadership: 'other', recognition: 'other',
+  coursework: 'education', recommendations: 'other', testimonials: 'other', social: 'other', service: 'other', research: 'other',
+  scholarships: 'other', fellowships: 'other', associations: 'other', passions: 'other', travel: 'other',
+});
+
+/** Modifiers: words that may stand in a heading but do not make one on their own. */
+const MODIFIERS = new Set([
+  'work', 'professional', 'relevant', 'related', 'industry', 'employment', 'career', 'job', 'technical', 'tech',
+  'teaching', 'research', 'other', 'previous', 'prior', 'recent', 'additional', 'selected', 'key', 'core',
+  'academic', 'educational', 'military', 'freelance', 'consulting', 'international', 'management', 'personal',
+  'side', 'special', 'specialized', 'specialised', 'computer', 'it', 'digital', 'soft', 'hard', 'language',
+  'programming', 'software', 'summary', 'details', 'detail', 'record',
+  'information', 'info', 'areas', 'area', 'primary', 'main', 'notable', 'major', 'featured', 'relevant',
+  'executive', 'brief', 'short', 'general', 'overall', 'professional', 'honors', 'honours', 'awards',
+  'certifications', 'licenses', 'licences', 'skills', 'skill', 'courses', 'publications', 'projects', 'project',
+  'education', 'experience', 'training', 'interests', 'activities', 'achievements', 'accomplishments',
+  'languages', 'tools', 'technologies', 'volunteer', 'volunteering', 'community', 'online', 'completed',
+  'university', 'college', 'school', 'clinical', 'laboratory', 'lab', 'leadership', 'organizational',
+  'organisational', 'extracurricular', 'co', 'curricular', 'extra', 'social', 'media', 'web', 'cloud', 'data',
+  'domain', 'functional', 'interpersonal', 'analytical', 'managerial', 'business', 'industrial', 'practical',
+  'hands', 'on', 'key', 'tech', 'it', 'sales', 'design', 'hobbies', 'contact', 'open', 'source', 'internship',
+  'internships', 'employment', 'history', 'profile', 'objective', 'career', 'stack', 'abilities', 'competencies',
+  'references', 'memberships', 'affiliations', 'professional', 'global', 'field', 'work', 'coding',
+  'qualifications', 'expertise', 'set', 'matrix', 'ngo', 'community', 'service', 'services', 'awards', 'scholastic', 'overseas',
+]);
+
+/** Words that may stand between heading words. */
+const JOINERS = new Set(['and', 'of', 'the', 'my', 'in', 'for', 'with', 'to', 'a', 'an', 'at', 'me', 'i', 'what', 'we', 'ive', 'have', 'done']);
+
+/** Kinds that may be written inline with their content ("Skills: Java, Python"). */
+const INLINE_KINDS = new Set<SectionKind>(['skills', 'summary', 'education', 'certifications', 'contact']);
+
+const MAX_HEADING_CHARS = 64;
+const MAX_HEADING_WORDS = 6;
+
+function isAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+}
+
+function isLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+}
+
+
+/** A one-letter word next to another word: the sign of letter-spaced or fake small-capital headings. */
+const SPACED_LETTER = /(?:^|\s)\p{L}\s/u;
+
+/** Collapses "E X P E R I E N C E" and "W O R K  H I S T O R Y" into words. */
+function unspace(text: string): string {
+  // Fake small capitals split off the first letter: "P ROFESSIONAL E XPERIENCE".
+  if (text === text.toUpperCase()) text = text.replace(/(^|\s)(\p{Lu}) (\p{Lu}{2,})/gu, '$1$2$3');
+  const words = text.split(/ {2,}|\t/);
+  const out: string[] = [];
+  for (const word of words) {
+    const letters = word.split(' ');
+    if (letters.length >= 2 && letters.every((piece) => piece.length === 1)) out.push(letters.join(''));
+    else out.push(word);
+  }
+  return out.join(' ');
+}
+
+/** Lower-cased words of a heading, `&`/`+` read as "and", everything else non-alphanumeric a break. */
+function headingWords(text: string): string[] {
+  const lower = text.toLowerCase().replace(/[&+]/g, ' and ').replace(/['’]/g, '');
+  const words: string[] = [];
+  let current = '';
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (isAlnum(code)) current += lower[i];
+    else if (current !== '') {
+      words.push(current);
+      current = '';
+    }
+  }
+  if (current !== '') words.push(current);
+  return words;
+}
+
+/** Section nouns that also end company names ("BG Computer Technologies"), so never end a heading with unknown words. */
+const LOOSE_NOT_LAST = new Set(['technologies', 'technology', 'software', 'solutions', 'systems', 'services', 'studies', 'research', 'training', 'projects', 'group']);
+
+/** Nouns that hand the kind to what follows "of". */
+const DEFERS_TO_OF = new Set(['highlights', 'details', 'history', 'record', 'information', 'areas', 'area']);
+
+/** Trailing nouns that defer to an earlier section noun ("Skills Summary", "Education History", "Contact Information"). */
+const WEAK_TRAILING = new Set(['summary', 'overview', 'details', 'profile', 'highlights', 'information', 'history', 'record']);
+
+/**
+ * The kind of a heading's words, or `null` when they are not a heading. `loose` admits unknown words, as long as
+ * the heading ends with a section noun ("Software Development Experience").
+ *
+ * The head noun decides, read as English does: in a coordination ("Education and Training") the first
+ * conjunct, in "X of Y" ("Summary of Qualifications") the X, otherwise the last section noun
+ * ("Research Experience"), unless that is a weak trailing noun after another one ("Skills Summary").
+ */
+export function headingKind(text: string, loose = false): SectionKind | null {
+  const words = headingWords(text);
+  if (words.length === 0 || words.length > MAX_HEADING_WORDS + 2) return null;
+  // A wrapped heading's second line ("and Conferences") is not a heading of its own.
+  if (words[0] === 'and' || words[0] === 'of') return null;
+  if (NOT_HEADINGS.has(words.join(' '))) return null;
+  const phrase = PHRASES[words.join(' ')];
+  if (phrase !== undefined) return phrase;
+  let content = 0;
+  for (const word of words) {
+    if (JOINERS.has(word)) continue;
+    content++;
+    if (/\d/.test(word)) return null;
+    if (HEADS[word] === undefined && !MODIFIERS.has(word) && !loose) return null;
+  }
+  if (content === 0 || content > MAX_HEADING_WORDS) return null;
+  let conjunct: string[] = [];
+  for (const word of words) {
+    if (word === 'and' || word === 'of') {
+      // "Highlights of Employment", "Details of Experience": the noun after "of" decides.
+      const deferring = word === 'of' && conjunct.length > 0 && conjunct.every((w) => DEFERS_TO_OF.has(w) || (MODIFIERS.has(w) && HEADS[w] === undefined));
+      if (!deferring && conjunct.some((w) => HEADS[w] !== undefined)) break;
+      conjunct = [];
+      continue;
+    }
+    if (!JOINERS.has(word)) conjunct.push(word);
+  }
+  const phraseInner = PHRASES[conjunct.join(' ')];
+  if (phraseInner !== undefined) return phraseInner;
+  const heads = conjunct.filter((w) => HEADS[w] !== undefined);
+  if (heads.length === 0) return null;
+  let head = heads[heads.length - 1] as string;
+  if (heads.length > 1 && WEAK_TRAILING.has(head)) {
+    const strong = heads.filter((w) => !WEAK_TRAILING.has(w));
+    head = strong.length > 0 ? (strong[strong.length - 1] as string) : head;
+  }
+  // With unknown words, only "<unknown modifiers> <section noun>" ("Software Development Experience"): no
+  // "of"/"and" phrases ("Department of Communication Studies" is a department, not a section).
+  if (loose && (HEADS[words[words.length - 1] as string] === undefined || LOOSE_NOT_LAST.has(words[words.length - 1] as string) || words.includes('of') || words.includes('and'))) return null;
+  const kind = HEADS[head] as SectionKind;
+  if (kind === 'experience' && words.some((w) => w === 'volunteer' || w === 'volunteering')) return 'other';
+  return kind;
+}
+
+/** Common headings with their spaces removed, for headings whose letters came out scattered. */
+const COMPACT_HEADINGS: ReadonlyMap<string, SectionKind> = (() => {
+  const map = new Map<string, SectionKind>();
+  for (const [phrase, kind] of Object.entries(PHRASES)) map.set(phrase.replace(/ /g, ''), kind);
+  const modifiers = ['', 'work', 'professional', 'technical', 'key', 'core', 'relevant', 'employment', 'career', 'personal', 'academic', 'computer', 'it'];
+  for (const [head, kind] of Object.entries(HEADS)) {
+    for (const modifier of modifiers) if (!map.has(modifier + head)) map.set(modifier + head, kind);
+  }
+  return map;
+})();
+
+/** Is every cased word capitalised (Title Case or UPPER CASE), joiners aside? */
+function titleCased(text: string): boolean {
+  let any = false;
+  for (const word of text.split(/[\s/|,&+\-–—]+/)) {
+    if (word === '') continue;
+    const first = word.charCodeAt(0);
+    if (!isLetterCode(first)) continue;
+    if (JOINERS.has(word.toLowerCase())) continue;
+    any = true;
+    if (word[0] === word[0]?.toLowerCase()) return false;
+  }
+  return any;
+}
+
+function trimDecorations(line: string): { start: number; end: number } {
+  let start = 0;
+  let end = line.length;
+  while (start < end && !isAlnum(line.charCodeAt(start))) start++;
+  while (end > start && !isAlnum(line.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+/**
+ * Whether a line is a section heading, and which.
+ *
+ * `formatted` says the format marked the line as a heading (DOCX heading style, HTML h1–h6, Markdown `#`):
+ * such a line may use words outside the vocabulary ("Software Development Experience", even "Side Hustles",
+ * read as `other` with `known: false`).
+ */
+export function detectHeading(line: string, formatted = false): HeadingMatch | null {
+  if (line.length === 0) return null;
+  const raw = line.length > 400 ? line.slice(0, 400) : line;
+  const trimmed = trimDecorations(raw);
+  let start = trimmed.start;
+  const end = trimmed.end;
+  // "1. Experience", "IV. EDUCATION", "A) Skills"
+  const numbered = /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] {1,4}(?=\p{L})/u.exec(raw.slice(start, Math.min(end, start + 12)));
+  if (numbered !== null) start += numbered[0].length;
+  if (start >= end) return null;
+  const lead = raw.slice(0, trimmed.start).trim();
+  const trail = raw.slice(end).trim();
+  const core = raw.slice(start, end);
+  // A list item is not a heading ("• Leadership", "- Training"), unless the decoration is symmetric
+  // ("— EXPERIENCE —", "** Skills **"), Markdown's "#", or a rule ("=== Skills").
+  let bulleted = false;
+  if (!formatted && lead !== '' && !/^#{1,6}$/.test(lead) && !/^[=_~]+$/.test(lead)) {
+    const bare = trail.replace(/:$/, '');
+    const symmetric = bare !== '' && (bare === lead || [...lead].reverse().join('') === bare);
+    bulleted = !symmetric;
+  }
+  // A lower-case line ending in a full stop is the tail of a wrapped sentence ("knowledge.").
+  const sentenceTail = trail.startsWith('.') && !/\p{Lu}/u.test(core[0] as string);
+  if (core.length <= MAX_HEADING_CHARS * 2 && !sentenceTail) {
+    // Cheap rejections first: headings hold no digits, no list commas, no sentence punctuation.
+    const plain = !/\d/.test(core) && !core.includes(', ') && !/[.!?;]\s/.test(core);
+    const text = plain ? (SPACED_LETTER.test(core) ? unspace(core) : core) : '';
+    if (plain && text.length <= MAX_HEADING_CHARS) {
+      const kind = headingKind(text, false);
+      // A bulleted line is a list item ("• Leadership"), unless it is a multi-word heading in heading case
+      // ("■ Professional Experience" in text that lost its layout).
+      if (bulleted && (kind === null || headingWords(text).length < 2 || !titleCased(text))) return null;
+      if (kind !== null) return { kind, start, end, inline: false, known: true };
+      if (titleCased(text) || formatted || trail.endsWith(':')) {
+        const looseKind = headingKind(text, true);
+        if (looseKind !== null && (formatted || headingWords(text).length <= 4)) return { kind: looseKind, start, end, inline: false, known: true };
+      }
+      if (formatted && headingWords(text).length <= MAX_HEADING_WORDS) return { kind: 'other', start, end, inline: false, known: false };
+    }
+  }
+  // Text extraction that scattered a heading's letters ("E xp er ie nc e", "Ke y S ki ll s").
+  if (core.length <= 48 && !sentenceTail && !bulleted) {
+    const pieces = core.split(/\s+/);
+    const letters = pieces.join('');
+    if (pieces.length >= 3 && letters.length / pieces.length <= 3 && /^\p{L}+$/u.test(letters)) {
+      const kind = COMPACT_HEADINGS.get(letters.toLowerCase());
+      if (kind !== undefined) return { kind, start, end, inline: false, known: true };
+    }
+  }
+  // "Skills: Java, Python" — a heading followed by content on the same line.
+  const colon = core.indexOf(':');
+  if (colon > 0 && colon <= 40 && lead === '') {
+    const label = core.slice(0, colon);
+    const rest = core.slice(colon + 1).trim();
+    if (rest !== '' && !/\d/.test(label)) {
+      const kind = headingKind(label, false);
+      if (kind !== null && INLINE_KINDS.has(kind)) return { kind, start, end: start + colon + 1, inline: true, known: true };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,216 @@
+/**
+ * The format-independent structure of a résumé: lines, sections and the experience timeline.
+ * Every reader (PDF, DOCX, HTML, text) produces text and lines, then calls {@link structureDocument}.
+ */
+import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../types.js';
+import { resolveAsOf } from './dates.js';
+import { detectHeading } from './sections.js';
+import { buildTimeline, type TextUnit } from './timeline.js';
+
+/**
+ * One span per line of `text`, line terminators (`\n`, `\r\n`, `\r`, `\u2028`, `\u2029`) excluded.
+ * An empty text has one empty line; a trailing terminator ends the last line without opening another.
+ *
+ * @example splitLines('a\r\nb') // → [{start: 0, end: 1}, {start: 3, end: 4}]
+ */
+export function splitLines(text: string): Span[] {
+  if (typeof text !== 'string') throw new TypeError('`text` must be a string');
+  const lines: Span[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 0x2028 || code === 0x2029) {
+      lines.push({ start, end: i });
+      start = i + 1;
+    } else if (code === 13) {
+      lines.push({ start, end: i });
+      if (text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < n || lines.length === 0) lines.push({ start, end: n });
+  return lines;
+}
+
+/** Input of {@link structureDocument}. */
+export interface StructureInput {
+  text: string;
+  /** One span per line (see {@link splitLines}). */
+  lines: Span[];
+  /** Indexes into `lines` the format marks as headings (DOCX heading styles, HTML h1–h6, Markdown `#`). */
+  headingLines?: number[];
+  /**
+   * The month the résumé is read in, `YYYY-MM`: "present" and two-digit years are read against it.
+   * @default the current month (UTC)
+   */
+  asOf?: string;
+}
+
+/** Output of {@link structureDocument}. */
+export interface StructureResult {
+  sections: Section[];
+  timeline: TimelineEntry[];
+  diagnostics: Diagnostic[];
+}
+
+/** Lines longer than this, with many wide gaps, are text that lost its line breaks (PDF/HTML exports). */
+const FLATTENED_MIN_LENGTH = 200;
+const FLATTENED_MIN_GAPS = 4;
+
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0xfeff;
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+const ENDS_WITH_YEAR = /(?:^|\D)(?:19|20)\d\d\)?$/;
+const CONTINUES_RANGE = /^(?:present|current|currently|now|today|till|until|to date|ongoing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d(?!\d))/i;
+
+/**
+ * The units headings and entries are read from: each non-blank line, trimmed; a flattened line (a whole
+ * résumé whose line breaks became runs of spaces) is cut into segments at every run of two or more spaces.
+ */
+function unitsOf(text: string, lines: Span[]): TextUnit[] {
+  const units: TextUnit[] = [];
+  lines.forEach((line, index) => {
+    // Spans from a reader are trusted for their meaning but never for their bounds.
+    if (line === null || typeof line !== 'object' || !(line.start >= 0) || !(line.end <= text.length) || line.start > line.end) return;
+    const span = trimSpan(text, line.start, line.end);
+    if (span.start >= span.end) return;
+    if (span.end - span.start >= FLATTENED_MIN_LENGTH) {
+      let gaps = 0;
+      for (let i = span.start; i < span.end - 1 && gaps < FLATTENED_MIN_GAPS; i++) {
+        if (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1))) {
+          gaps++;
+          while (i < span.end - 1 && isBlankCode(text.charCodeAt(i + 1))) i++;
+        }
+      }
+      if (gaps >= FLATTENED_MIN_GAPS) {
+        let from = span.start;
+        for (let i = span.start; i <= span.end; i++) {
+          const atEnd = i === span.end;
+          if (atEnd || (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1)))) {
+            const piece = trimSpan(text, from, i);
+            if (piece.end > piece.start) {
+              const previous = units[units.length - 1];
+              // A date range whose dash was lost in the export ("September 2013  Present") stays whole.
+              if (previous !== undefined && previous.line === index && ENDS_WITH_YEAR.test(text.slice(Math.max(previous.start, previous.end - 12), previous.end)) && CONTINUES_RANGE.test(text.slice(piece.start, Math.min(piece.end, piece.start + 24)))) {
+                previous.end = piece.end;
+              } else {
+                units.push({ start: piece.start, end: piece.end, line: index });
+              }
+            }
+            while (i < span.end && isBlankCode(text.charCodeAt(i))) i++;
+            from = i;
+          }
+        }
+        return;
+      }
+    }
+    units.push({ start: span.start, end: span.end, line: index });
+  });
+  return units;
+}
+
+const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,5}/u;
+const PHONE = /(?:\+|\(|\b)\d[\d\s().-]{6,18}\d\b/;
+const PROFILE_URL = /(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com\/|https?:\/\/|www\.)/i;
+
+/** Does the untitled top hold contact details or a name? */
+function topKind(text: string, span: Span, units: TextUnit[]): SectionKind {
+  const value = text.slice(span.start, Math.min(span.end, span.start + 2000));
+  if (EMAIL.test(value) || PROFILE_URL.test(value)) return 'contact';
+  const phone = PHONE.exec(value);
+  if (phone !== null && phone[0].replace(/\D/g, '').length >= 7) return 'contact';
+  const first = units.find((unit) => unit.start >= span.start && unit.end <= span.end);
+  if (first !== undefined) {
+    const line = text.slice(first.start, first.end);
+    // A name: two to four capitalised words, nothing else.
+    if (line.length <= 50 && /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(line)) return 'contact';
+  }
+  return 'summary';
+}
+
+/** Kinds whose sections hold sub-headings (job titles, skill groups), so an unknown styled line inside them is one. */
+const HAS_SUBHEADINGS = new Set<SectionKind>(['experience', 'projects', 'education', 'skills', 'certifications']);
+
+function isUpperCase(value: string): boolean {
+  return /\p{Lu}/u.test(value) && value === value.toUpperCase();
+}
+
+/**
+ * Finds the sections of a résumé and its experience timeline.
+ *
+ * Sections come in document order, do not overlap and together cover the text; the untitled top of the
+ * document (if it holds any text) is a section of kind `contact` (a name or contact details) or `summary`
+ * with heading `''` and `headingSpan: null`. A document without any recognised heading gets the info
+ * diagnostic `no-section-headings`; a styled heading the vocabulary does not know gets `unrecognised-heading`.
+ *
+ * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`.
+ */
+export function structureDocument(input: StructureInput): StructureResult {
+  if (input === null || typeof input !== 'object') throw new TypeError('`input` must be an object with `text` and `lines`');
+  const { text, lines } = input;
+  if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
+  if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
+  const asOf = resolveAsOf(input.asOf);
+  const formatted = new Set(input.headingLines ?? []);
+  const units = unitsOf(text, lines);
+  const diagnostics: Diagnostic[] = [];
+
+  interface Heading {
+    kind: SectionKind;
+    heading: string;
+    headingSpan: Span;
+    sectionStart: number;
+  }
+  const headings: Heading[] = [];
+  let current: SectionKind | null = null;
+  let previousLine = -1;
+  for (const unit of units) {
+    const firstOfLine = unit.line !== previousLine;
+    previousLine = unit.line;
+    const value = text.slice(unit.start, unit.end);
+    const styled = firstOfLine && formatted.has(unit.line);
+    const match = detectHeading(value, styled);
+    if (match === null) continue;
+    if (!match.known) {
+      // Before the first real heading a styled line is the name or a tagline; inside sections with
+      // sub-headings it is a job title or a skill group. Elsewhere, an upper-case styled line starts a section.
+      if (current === null || (HAS_SUBHEADINGS.has(current) && !isUpperCase(value))) continue;
+      diagnostics.push({ severity: 'info', code: 'unrecognised-heading', message: `Heading "${value.trim()}" read as a section of kind other`, source: 'parse', span: { start: unit.start + match.start, end: unit.start + match.end } });
+    }
+    // Inside a skills section, "Frameworks" or "Languages" written as a heading names a skill group.
+    if (current === 'skills' && !match.inline && !isUpperCase(value) && (match.kind === 'skills' || /^languages$/i.test(value.trim().replace(/:$/, '')))) continue;
+    // "Tools: Docker" inside Skills, "Courses: Compilers" inside Education: a label, not a new section.
+    if (match.inline && (current === match.kind || (current === 'education' && match.kind === 'certifications'))) continue;
+    const headingSpan = { start: unit.start + match.start, end: unit.start + match.end };
+    const heading = text.slice(headingSpan.start, headingSpan.end).replace(/:$/, '').trim();
+    headings.push({ kind: match.kind, heading, headingSpan, sectionStart: unit.start });
+    current = match.kind;
+  }
+
+  const sections: Section[] = [];
+  const firstHeading = headings[0];
+  const topEnd = firstHeading === undefined ? text.length : firstHeading.sectionStart;
+  if (/\S/.test(text.slice(0, topEnd))) {
+    const span = { start: 0, end: topEnd };
+    sections.push({ kind: topKind(text, span, units), heading: '', headingSpan: null, span });
+  }
+  headings.forEach((heading, index) => {
+    const start = index === 0 && sections.length === 0 ? 0 : heading.sectionStart;
+    const next = headings[index + 1];
+    sections.push({ kind: heading.kind, heading: heading.heading, headingSpan: heading.headingSpan, span: { start, end: next === undefined ? text.length : next.sectionStart } });
+  });
+  if (headings.length === 0 && /\S/.test(text)) {
+    diagnostics.push({ severity: 'info', code: 'no-section-headings', message: 'No section headings found; the whole text is one untitled section', source: 'parse' });
+  }
+  const timeline = buildTimeline(text, units, sections, asOf, headings.length > 0);
+  diagnostics.push(...timeline.diagnostics);
+  return { sections, timeline: timeline.entries, diagnostics };
+}

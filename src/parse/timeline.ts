@@ -1,0 +1,559 @@
+/**
+ * The experience timeline: one entry per role, with its title, organisation, months and the text it owns.
+ *
+ * An entry is anchored on a header line holding a date range. Its other header lines (title, organisation,
+ * location) are the short, heading-like lines right before the date line, or right after it when the section
+ * writes dates first; the layout is read once per section from its first entry. An entry owns everything up to
+ * the next entry. Several titles under one organisation line each keep their own dates and inherit the
+ * organisation. Title and organisation are told apart by title words and organisation cues; when neither
+ * settles a part, it is left out rather than guessed.
+ */
+import type { Diagnostic, Section, Span, TimelineEntry } from '../types.js';
+import { findDateRanges, type DateRange } from './dates.js';
+
+/** A line, or a segment of a flattened line, trimmed. Offsets into the document text. */
+export interface TextUnit {
+  start: number;
+  end: number;
+  /** Index of the line it sits on. */
+  line: number;
+}
+
+const TITLE_WORDS = new Set([
+  'engineer', 'developer', 'manager', 'analyst', 'intern', 'internship', 'consultant', 'lead', 'architect',
+  'administrator', 'admin', 'designer', 'scientist', 'specialist', 'officer', 'accountant', 'teacher', 'chef',
+  'director', 'programmer', 'technician', 'assistant', 'coordinator', 'executive', 'head', 'president', 'vp',
+  'cto', 'ceo', 'cfo', 'coo', 'cio', 'ciso', 'founder', 'cofounder', 'co-founder', 'owner', 'supervisor', 'tester',
+  'trainee', 'researcher', 'professor', 'lecturer', 'instructor', 'tutor', 'nurse', 'advertiser', 'writer',
+  'editor', 'representative', 'agent', 'clerk', 'cashier', 'auditor', 'attorney', 'lawyer', 'advisor', 'adviser',
+  'strategist', 'planner', 'operator', 'mechanic', 'electrician', 'sde', 'swe', 'sre', 'dba', 'marketer',
+  'recruiter', 'fellow', 'freelancer', 'contractor', 'principal', 'partner', 'aide', 'counsel', 'chief', 'expert',
+  'evangelist', 'advocate', 'buyer', 'associate', 'apprentice', 'physician', 'pharmacist', 'therapist',
+  'paralegal', 'secretary', 'receptionist', 'bookkeeper', 'controller', 'treasurer', 'economist', 'statistician',
+  'mathematician', 'physicist', 'chemist', 'biologist', 'journalist', 'reporter', 'photographer', 'artist',
+  'animator', 'producer', 'marketing', 'salesperson', 'salesman', 'merchandiser', 'waiter', 'waitress', 'cook',
+  'driver', 'pilot', 'surveyor', 'draftsman', 'draughtsman', 'foreman', 'inspector', 'estimator', 'scheduler',
+  'dispatcher', 'librarian', 'counselor', 'counsellor', 'coach', 'trainer', 'facilitator', 'educator', 'dean',
+  'chairman', 'chair', 'member', 'volunteer', 'ambassador', 'translator', 'interpreter', 'devops', 'qa', 'ux',
+  'ui', 'sdet', 'webmaster', 'technologist', 'hacker', 'engineering', 'programmer/analyst', 'tech', 'stagiaire',
+  'entwickler', 'ingenieur', 'berater', 'leiter', 'desarrollador', 'ingeniero', 'développeur', 'ingénieur',
+  'postdoc', 'phd', 'doctoral', 'graduate', 'student', 'hr', 'generalist', 'steward', 'caretaker', 'nanny',
+  'pharmacologist', 'veterinarian', 'dentist', 'surgeon', 'paramedic', 'firefighter', 'soldier', 'sergeant',
+  'lieutenant', 'captain', 'commander', 'adjunct', 'leader', 'reviewer', 'speaker', 'mentor', 'organizer', 'organiser', 'moderator', 'maintainer', 'contributor', 'committer', 'ceo/founder', 'manager/lead', 'officer/manager',
+]);
+
+/** Title words that, last in a name, make an organisation rather than a title ("Kansai Travel Tech", "Acme Engineering"). */
+const NOT_LAST_TITLE = new Set(['tech', 'marketing', 'engineering', 'hr', 'qa', 'ux', 'ui', 'phd', 'devops']);
+
+/** Title words that only make a title as the last word ("Engineering Manager" yes, "Engineering Ltd" no). */
+const WEAK_TITLE_WORDS = new Set(['marketing', 'engineering', 'tech', 'member', 'graduate', 'student', 'phd', 'hr', 'qa', 'ux', 'ui', 'head', 'chief', 'principal', 'partner', 'associate', 'owner']);
+
+const ORG_CUES = new Set([
+  'inc', 'ltd', 'llc', 'llp', 'gmbh', 'ag', 'sa', 'corp', 'corporation', 'co', 'company', 'technologies',
+  'solutions', 'systems', 'software', 'university', 'college', 'institute', 'school', 'bank', 'group', 'labs',
+  'lab', 'laboratories', 'laboratory', 'agency', 'consulting', 'consultancy', 'services', 'partners', 'limited',
+  'plc', 'pvt', 'private', 'holdings', 'studio', 'studios', 'foundation', 'hospital', 'clinic', 'ministry',
+  'department', 'government', 'council', 'association', 'enterprises', 'industries', 'international', 'global',
+  'networks', 'media', 'ventures', 'capital', 'pty', 'bv', 'oy', 'ab', 'srl', 'sas', 'kk', 'gmbh.', 'academy',
+  'center', 'centre', 'society', 'trust', 'bureau', 'authority', 'commission', 'office', 'administration',
+  'restaurant', 'hotel', 'store', 'stores', 'retail', 'insurance', 'financial', 'pharmaceuticals', 'motors',
+  'airlines', 'airways', 'telecom', 'communications', 'electronics', 'energy', 'logistics', 'digital', 'cloud',
+  'analytics', 'health', 'healthcare', 'federal', 'national', 'city', 'county', 'state', 'army', 'navy',
+  'force', 'police', 'infotech', 'infosys', 'tcs', 'wipro', 'accenture', 'ibm', 'google', 'microsoft',
+  'amazon', 'oracle', 'meta', 'facebook', 'apple', 'deloitte', 'cognizant', 'capgemini', 'sap', 'siemens',
+  'intel', 'cisco', 'netflix', 'uber', 'salesforce', 'adobe', 'nvidia', 'spotify', 'shopify', 'stripe',
+  'atlassian', 'hcl', 'ey', 'kpmg', 'pwc', 'mckinsey', 'startup', 'freelance', 'self-employed', 'self',
+  'firm', 'llp.', 'ngo', 'church', 'club',
+]);
+
+const LOCATION_WORDS = new Set([
+  'remote', 'hybrid', 'onsite', 'on-site', 'india', 'usa', 'us', 'uk', 'united', 'states', 'kingdom', 'germany',
+  'france', 'spain', 'canada', 'australia', 'netherlands', 'ireland', 'china', 'japan', 'singapore', 'london',
+  'berlin', 'paris', 'munich', 'amsterdam', 'dublin', 'new', 'york', 'san', 'francisco', 'seattle', 'boston',
+  'austin', 'chicago', 'toronto', 'vancouver', 'sydney', 'melbourne', 'bangalore', 'bengaluru', 'pune',
+  'mumbai', 'hyderabad', 'chennai', 'delhi', 'noida', 'gurgaon', 'gurugram', 'kolkata', 'karnataka',
+  'maharashtra', 'telangana', 'tamil', 'nadu', 'kerala', 'california', 'texas', 'washington', 'ny', 'ca', 'tx',
+  'wa', 'ma', 'il', 'nj', 'fl', 'ga', 'nc', 'va', 'co', 'az', 'or', 'mn', 'pa', 'oh', 'mi', 'tn', 'wi', 'md',
+  'ut', 'in', 'area', 'bay', 'los', 'angeles', 'madrid', 'barcelona', 'zurich', 'vienna', 'stockholm',
+  'warsaw', 'prague', 'lisbon', 'tel', 'aviv', 'dubai', 'tokyo', 'hong', 'kong', 'sweden', 'switzerland',
+  'poland', 'italy', 'portugal', 'brazil', 'mexico', 'uae', 'england', 'scotland', 'wales', 'europe', 'emea',
+  'apac', 'worldwide', 'portugal', 'greece', 'turkey', 'egypt', 'nigeria', 'kenya', 'pakistan', 'bangladesh', 'philippines', 'vietnam', 'indonesia', 'malaysia', 'argentina', 'chile', 'colombia', 'peru', 'belgium', 'denmark', 'norway', 'finland', 'austria', 'hungary', 'romania', 'ukraine', 'russia', 'israel', 'korea', 'taiwan', 'thailand', 'zealand', 'africa', 'south', 'north', 'east', 'west', 'czechia', 'slovakia', 'croatia', 'serbia', 'bulgaria', 'estonia', 'latvia', 'lithuania', 'iceland', 'luxembourg', 'qatar', 'saudi', 'arabia', 'emirates', 'gujarat', 'rajasthan', 'punjab', 'haryana', 'bihar', 'odisha', 'assam', 'ontario', 'quebec', 'bc', 'alberta', 'nsw', 'victoria', 'queensland', 'bavaria', 'ile-de-france', 'gwalior', 'mysore', 'noida', 'ahmedabad', 'jaipur', 'lucknow', 'indore', 'coimbatore',
+]);
+
+const US_STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(' '));
+
+const CONNECTORS_LOWER = new Set(['at', 'of', 'and', 'in', 'for', 'the', 'to', 'with', 'de', 'du', 'la', 'le', 'von', 'und', 'on', 'a', 'an', '&']);
+const BULLET_START = /^[•●▪◦○■□►▶➢➤✓✔◆◇*·⁃‣\-–—]\s?/u;
+const ORG_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'llc.', 'llp', 'corp', 'corp.', 'co', 'co.', 'gmbh', 'ag', 'plc', 'pty', 'pvt', 'pvt.', 's.a.', 'sa', 'bv', 'b.v.', 'limited', 'l.l.c.']);
+
+const WORD_BREAKS = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '|', '(', ')', '[', ']', '"', '“', '”', '\u00a0']);
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+}
+
+/** Words split on spaces and list punctuation; pieces without a letter or digit ("–", "•") are dropped. */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  let start = -1;
+  let hasWordChar = false;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = i === text.length ? ' ' : (text[i] as string);
+    if (WORD_BREAKS.has(ch)) {
+      if (start >= 0 && hasWordChar) words.push(text.slice(start, i));
+      start = -1;
+      hasWordChar = false;
+      continue;
+    }
+    if (start < 0) start = i;
+    if (!hasWordChar && isWordChar(text.charCodeAt(i))) hasWordChar = true;
+  }
+  return words;
+}
+
+/** Lower-cased, with leading punctuation and trailing punctuation other than inner dots removed ("Inc." → "inc"). */
+function bare(word: string): string {
+  let start = 0;
+  let end = word.length;
+  while (start < end && !isWordChar(word.charCodeAt(start))) start++;
+  while (end > start && !isWordChar(word.charCodeAt(end - 1))) end--;
+  return word.slice(start, end).toLowerCase();
+}
+
+function lowercaseCount(words: string[]): number {
+  let count = 0;
+  for (const word of words) {
+    const first = word[0] as string;
+    if (first.toLowerCase() === first && first.toUpperCase() !== first && !CONNECTORS_LOWER.has(word.toLowerCase())) count++;
+  }
+  return count;
+}
+
+interface Part {
+  text: string;
+  start: number;
+  /** Which unit of the header block it came from. */
+  unit: number;
+  role: 'title' | 'org' | null;
+  strength: number;
+  location: boolean;
+}
+
+function isLocation(text: string): boolean {
+  const words = wordsOf(text).map((w) => bare(w));
+  if (words.length === 0) return false;
+  if (words.length <= 4 && words.every((w) => LOCATION_WORDS.has(w))) return true;
+  // "Porto, Portugal", "Pune, Maharashtra": a place, then a known country or region.
+  const comma = text.lastIndexOf(',');
+  if (comma > 0 && words.length <= 5 && !words.some((w) => ORG_CUES.has(w) || ORG_SUFFIXES.has(w))) {
+    const tail = wordsOf(text.slice(comma + 1)).map((w) => bare(w));
+    const head = wordsOf(text.slice(0, comma)).map((w) => bare(w));
+    // A one-word head is a city ("Porto, Portugal"); a longer one is a city only if known ("New Delhi, India"),
+    // otherwise an organisation with its place ("Sahyadri Fintech, Pune").
+    const headIsPlace = head.length === 1 || head.every((w) => LOCATION_WORDS.has(w));
+    if (headIsPlace && tail.length > 0 && tail.length <= 2 && tail.every((w) => LOCATION_WORDS.has(w))) return true;
+  }
+  // "Syracuse, NY", "Palo Alto, CA"
+  const state = /^[\p{Lu}][\p{L}.' -]{1,40}, ?([A-Z]{2})$/u.exec(text.trim());
+  return state !== null && US_STATES.has(state[1] as string);
+}
+
+const TITLE_LABEL = /^(?:designation|title|job title|role|position|post)\s*[:\-–]\s*/i;
+const ORG_LABEL = /^(?:organi[sz]ation|company|employer|client|firm|institution)(?: name)?(?: ?#?\d{1,2})?\s*[:\-–]\s*/i;
+/** "Working as a Support Engineer", "Have worked as an Analyst": the title is what follows. */
+const WORKED_AS = /^(?:(?:i )?(?:have |has )?(?:been )?(?:work(?:ed|ing)|employed|serv(?:ed|ing)) as (?:an? |the )?)/i;
+
+function isTitleWord(word: string, strongOnly: boolean): boolean {
+  return word.split(/[/-]/).some((piece) => TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece)));
+}
+
+function classify(text: string): { role: 'title' | 'org' | null; strength: number; location: boolean } {
+  const words = wordsOf(text).map((w) => bare(w));
+  if (words.length === 0) return { role: null, strength: 0, location: false };
+  // "Director of Engineering", "Head of Product", "Professor of Government"
+  const of = words.indexOf('of');
+  if (of > 0 && words.slice(0, of).some((w) => isTitleWord(w, false))) return { role: 'title', strength: 2, location: false };
+  const last = words[words.length - 1] as string;
+  const lastPieces = last.split(/[/-]/);
+  const lastIsTitle = lastPieces.some((piece) => TITLE_WORDS.has(piece) && !NOT_LAST_TITLE.has(piece));
+  if (lastIsTitle && !ORG_SUFFIXES.has(last)) return { role: 'title', strength: 2, location: false };
+  // "Founder / Head of Administration", "Intern – Payments"
+  if (isTitleWord(words[0] as string, true) && !words.some((w) => ORG_SUFFIXES.has(w))) return { role: 'title', strength: 2, location: false };
+  if (words.some((w) => ORG_CUES.has(w) || ORG_SUFFIXES.has(w))) return { role: 'org', strength: 2, location: false };
+  if (isLocation(text)) return { role: null, strength: 0, location: true };
+  if (words.some((w) => isTitleWord(w, true))) return { role: 'title', strength: 1, location: false };
+  return { role: null, strength: 0, location: false };
+}
+
+const STRONG_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—-]\s+|\s*\|\s*|\t+| {3,}/g;
+
+/** Splits one header piece into parts on the separators résumés use between title, organisation and place. */
+function splitParts(text: string, base: number, unit: number, parts: Part[]): void {
+  const pieces: { text: string; start: number; afterAt: boolean; beforeAt: boolean }[] = [];
+  let last = 0;
+  let afterAt = false;
+  STRONG_SEPARATOR.lastIndex = 0;
+  for (let match = STRONG_SEPARATOR.exec(text); match !== null; match = STRONG_SEPARATOR.exec(text)) {
+    const isAt = /^\s+(?:at|@|chez|bei)\s+$/.test(match[0]);
+    pieces.push({ text: text.slice(last, match.index), start: last, afterAt, beforeAt: isAt });
+    afterAt = isAt;
+    last = match.index + match[0].length;
+  }
+  pieces.push({ text: text.slice(last), start: last, afterAt, beforeAt: false });
+  const kept = pieces.filter((piece) => /[\p{L}]/u.test(piece.text));
+  for (const piece of kept) {
+    // "Acme Corp, Berlin", "Senior Engineer, Acme": commas part a piece too, unless the whole piece is a place.
+    const commaSplit = !isLocation(cleanPart(piece.text));
+    const subs: { text: string; start: number }[] = [];
+    if (commaSplit && piece.text.includes(',')) {
+      let from = 0;
+      for (let i = 0; i <= piece.text.length; i++) {
+        if (i === piece.text.length || piece.text[i] === ',') {
+          const sub = piece.text.slice(from, i);
+          const prev = subs[subs.length - 1];
+          if (prev !== undefined && ORG_SUFFIXES.has(sub.trim().toLowerCase())) prev.text = piece.text.slice(prev.start, i);
+          else subs.push({ text: sub, start: from });
+          from = i + 1;
+        }
+      }
+    } else {
+      subs.push({ text: piece.text, start: 0 });
+    }
+    for (const sub of subs) {
+      const raw = commaSplit && subs.length > 1 ? sub.text : piece.text;
+      const offsetInPiece = commaSplit && subs.length > 1 ? sub.start : 0;
+      const leading = raw.length - raw.replace(/^[\s,;:()[\]\-–—|/·•#*_>]+/u, '').length;
+      const cleaned = cleanPart(raw);
+      if (!/\p{L}/u.test(cleaned)) continue;
+      const labelled = raw.replace(/^[\s,;:()[\]\-–—|/·•]+/u, '');
+      const found = TITLE_LABEL.test(labelled) ? { role: 'title' as const, strength: 3, location: false } : ORG_LABEL.test(labelled) ? { role: 'org' as const, strength: 3, location: false } : classify(cleaned);
+      let role = found.role;
+      let strength = found.strength;
+      if (piece.afterAt && !found.location) {
+        role = 'org';
+        strength = 3;
+      } else if (piece.beforeAt && role !== 'org') {
+        role = 'title';
+        strength = 3;
+      }
+      parts.push({ text: cleaned, start: base + piece.start + offsetInPiece + leading, unit, role, strength, location: found.location });
+    }
+  }
+}
+
+/** Trims separators and stray brackets, keeping brackets that pair up ("Acme (Payments)"). */
+function cleanPart(raw: string): string {
+  let text = raw.replace(/^[\s\u200b\ufeff,;:()[\]\-–—|/·•#*_>]+|[\s\u200b\ufeff,;:([\-–—|/·•#*_]+$/gu, '');
+  text = text.replace(TITLE_LABEL, '').replace(ORG_LABEL, '').replace(WORKED_AS, '');
+  const open = (text.match(/\(/g) ?? []).length;
+  const close = (text.match(/\)/g) ?? []).length;
+  if (close > open) text = text.replace(/[)\]]+$/, '');
+  else if (open > close) {
+    const at = text.lastIndexOf('(');
+    if (at > 0) text = text.slice(0, at).replace(/[\s,;:\-–—]+$/u, '');
+  }
+  return text.trim();
+}
+
+interface Block {
+  /** Units of the header block, in text order (the date unit among them). */
+  units: TextUnit[];
+  dateUnit: TextUnit;
+  range: DateRange;
+  /** Text of the date unit that belongs to this range (other ranges on the line excluded). */
+  ownText: Span;
+  /** Every range on the date unit. */
+  unitRanges: DateRange[];
+}
+
+function textOf(text: string, span: Span): string {
+  return text.slice(span.start, span.end);
+}
+
+/** Is a unit without dates shaped like a header line (title, organisation, place)? */
+function headerish(text: string, unit: TextUnit): boolean {
+  const value = textOf(text, unit);
+  if (value.length > 110 || BULLET_START.test(value)) return false;
+  // A line opening in lower case continues a wrapped sentence ("together with Go").
+  const first = value.charCodeAt(0);
+  if (first >= 97 && first <= 122) return false;
+  const words = wordsOf(value);
+  if (words.length === 0 || words.length > 10) return false;
+  // Contact lines (phone numbers, e-mail, links) that a sidebar dropped between entries.
+  if (!/\p{L}.*\p{L}/u.test(value) || /\+?\d[\d ().-]{6,}\d/.test(value)) return false;
+  const lastWord = bare(words[words.length - 1] as string);
+  if (/[.;:!?]$/.test(value) && !ORG_SUFFIXES.has(lastWord) && !ORG_SUFFIXES.has(lastWord + '.')) return false;
+  if (/https?:|www\.|@\S+\.\w/.test(value)) return false;
+  if ((value.match(/,/g) ?? []).length >= 3) return false;
+  if (lowercaseCount(words) > 2) return false;
+  return true;
+}
+
+/** Looser than {@link headerish}: any short, unbulleted line that is not a sentence of description. */
+function nearHeader(text: string, unit: TextUnit): boolean {
+  const value = textOf(text, unit);
+  if (value.length > 200 || BULLET_START.test(value) || /https?:|www\./.test(value)) return false;
+  const words = wordsOf(value);
+  return words.length > 0 && words.length <= 24 && lowercaseCount(words) <= 4;
+}
+
+/** Is a unit holding a date range shaped like an entry's header, not a sentence that mentions years? */
+function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean {
+  const value = textOf(text, unit);
+  let rest = '';
+  let from = unit.start;
+  for (const range of ranges) {
+    rest += text.slice(from, range.span.start) + ' ';
+    from = range.span.end;
+  }
+  rest += text.slice(from, unit.end);
+  const words = wordsOf(rest);
+  const bullet = BULLET_START.test(value);
+  if (words.length > 16) return false;
+  // A bullet that opens with its dates ("• July 2020 – now: Java developer, Elp") is a header; a bullet
+  // sentence that mentions dates is description.
+  const lead = value.length - value.replace(/^[\s•●▪◦○■□►▶➢➤✓✔◆◇*·⁃‣\-–—(]+/u, '').length;
+  const datesFirst = ranges[0] !== undefined && ranges[0].span.start <= unit.start + lead;
+  if (bullet && !datesFirst && words.length > 5) return false;
+  if (lowercaseCount(words) > 3) return false;
+  if (/https?:|www\./.test(rest)) return false;
+  return true;
+}
+
+const EDUCATION_CUES = /\b(?:universit|college|school|academy|bachelor|master|diploma|degree|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|b\.?e\.|mba|ph\.?\s?d|gpa|cgpa|graduat|high school|secondary|coursework|major|minor)/i;
+
+export interface TimelineResult {
+  entries: TimelineEntry[];
+  diagnostics: Diagnostic[];
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+/** Builds the entries of one region (an experience section, or a document without headings). */
+function regionEntries(text: string, units: TextUnit[], region: Span, asOf: string, strictEducation: boolean, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
+  const inRegion = units.filter((unit) => unit.start >= region.start && unit.end <= region.end && unit.end > unit.start);
+  if (inRegion.length === 0) return;
+  const rangesOf: DateRange[][] = inRegion.map((unit) => {
+    const value = textOf(text, unit);
+    if (!/\d/.test(value)) return [];
+    return findDateRanges(value, { asOf, offset: unit.start });
+  });
+  const isDate: boolean[] = inRegion.map((unit, i) => {
+    const ranges = rangesOf[i] as DateRange[];
+    if (ranges.length === 0 || !dateHeader(text, unit, ranges)) return false;
+    if (strictEducation && EDUCATION_CUES.test(textOf(text, unit))) return false;
+    return true;
+  });
+  const isHeader: boolean[] = inRegion.map((unit, i) => !isDate[i] && (rangesOf[i] as DateRange[]).length === 0 && headerish(text, unit));
+  const dateIndexes: number[] = [];
+  isDate.forEach((flag, i) => {
+    if (flag) dateIndexes.push(i);
+  });
+  if (dateIndexes.length === 0) return;
+  // A date line's own words, its ranges cut out: "Senior Engineer, Acme" in "Senior Engineer, Acme — 2019 – 2021".
+  const ownWords = (i: number): boolean => {
+    const unit = inRegion[i] as TextUnit;
+    let rest = '';
+    let from = unit.start;
+    for (const range of rangesOf[i] as DateRange[]) {
+      rest += text.slice(from, range.span.start) + ' ';
+      from = range.span.end;
+    }
+    rest += text.slice(from, unit.end);
+    return /\p{L}{2,}/u.test(rest);
+  };
+  // The layout is read from the first date line that stands alone: header lines before it mean headers come
+  // first throughout the section.
+  const bare = dateIndexes.find((i) => !ownWords(i)) ?? (dateIndexes[0] as number);
+  const previousDate = dateIndexes[dateIndexes.indexOf(bare) - 1] ?? -1;
+  const backward = bare - 1 > previousDate && isHeader[bare - 1] === true;
+
+  interface Pending {
+    blockStart: number;
+    block: Block;
+  }
+  const pending: Pending[] = [];
+  let claimed = -1;
+  for (let d = 0; d < dateIndexes.length; d++) {
+    const index = dateIndexes[d] as number;
+    const previous = d > 0 ? (dateIndexes[d - 1] as number) : -1;
+    const next = d + 1 < dateIndexes.length ? (dateIndexes[d + 1] as number) : inRegion.length;
+    const dateUnit = inRegion[index] as TextUnit;
+    const ranges = rangesOf[index] as DateRange[];
+    const headerUnits: TextUnit[] = [];
+    const ownHasWords = ownWords(index);
+    if (backward) {
+      for (let k = index - 1; k > Math.max(previous, claimed) && headerUnits.length < 3 && isHeader[k] === true; k--) headerUnits.unshift(inRegion[k] as TextUnit);
+      if (headerUnits.length === 0 && !ownHasWords) {
+        for (let k = index + 1; k < next && headerUnits.length < 2 && isHeader[k] === true; k++) headerUnits.push(inRegion[k] as TextUnit);
+      }
+    } else {
+      for (let k = index + 1; k < next && headerUnits.length < 3 && isHeader[k] === true; k++) headerUnits.push(inRegion[k] as TextUnit);
+    }
+    if (headerUnits.length === 0 && !ownHasWords) {
+      // A bare date line: its neighbour is its header even when long ("2009-2011  Assistant Professor of
+      // Education, School of Education, …"), as long as it is not a list item or a full paragraph.
+      const order = backward ? [index - 1, index + 1] : [index + 1, index - 1];
+      for (const k of order) {
+        if (k <= Math.max(previous, claimed) || k >= next) continue;
+        if (nearHeader(text, inRegion[k] as TextUnit) && (rangesOf[k] as DateRange[]).length === 0) {
+          headerUnits.push(inRegion[k] as TextUnit);
+          break;
+        }
+      }
+    }
+    const blockUnits = [...headerUnits, dateUnit].sort((a, b) => a.start - b.start);
+    const blockStartIndexUnit = blockUnits[0] as TextUnit;
+    if (ranges.length === 1) {
+      const block: Block = { units: blockUnits, dateUnit, range: ranges[0] as DateRange, ownText: { start: dateUnit.start, end: dateUnit.end }, unitRanges: ranges };
+      // "Title / dates / Organisation": with the header read backwards and a part missing, the line right
+      // after the dates may supply it, when it is exactly the missing kind of part.
+      const after = inRegion[index + 1];
+      if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerUnits.length > 0) {
+        const parts = blockParts(text, block);
+        const title = pickTitle(parts);
+        const org = pickOrg(parts, title);
+        const found = classify(cleanPart(textOf(text, after)));
+        const fills = (title === undefined && found.role === 'title') ||
+          (org === undefined && title !== undefined && (found.role === 'org' || (found.role === null && !found.location && /^[\p{Lu}\p{N}]/u.test(textOf(text, after)))));
+        if (fills) {
+          block.units = [...blockUnits, after];
+          claimed = index + 1;
+        }
+      }
+      pending.push({ blockStart: blockStartIndexUnit.start, block });
+      continue;
+    }
+    // Several ranges on one line ("Partner (1979-92), Managing Partner (1987-92)"): one entry each.
+    const value = textOf(text, dateUnit);
+    const lead = value.length - value.replace(/^[\s•●▪◦○■►▶➢➤✓✔◆*·(\-–—]+/u, '').length;
+    const datesFirst = (ranges[0] as DateRange).span.start <= dateUnit.start + lead;
+    for (let r = 0; r < ranges.length; r++) {
+      const range = ranges[r] as DateRange;
+      let own: Span;
+      if (datesFirst) own = { start: range.span.start, end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end };
+      else own = { start: r === 0 ? dateUnit.start : (ranges[r - 1] as DateRange).span.end, end: r + 1 < ranges.length ? range.span.end : dateUnit.end };
+      const units = r === 0 ? blockUnits : [dateUnit];
+      pending.push({ blockStart: r === 0 ? blockStartIndexUnit.start : own.start, block: { units, dateUnit, range, ownText: own, unitRanges: ranges } });
+    }
+  }
+
+  let groupOrg: string | undefined;
+  for (let p = 0; p < pending.length; p++) {
+    const { blockStart, block } = pending[p] as Pending;
+    const nextStart = p + 1 < pending.length ? (pending[p + 1] as Pending).blockStart : region.end;
+    const end = trimEnd(text, blockStart, nextStart);
+    const parts = blockParts(text, block);
+    const title = pickTitle(parts);
+    const org = pickOrg(parts, title);
+    // An organisation written above its title (or dated on its own line) heads a group: titles that follow
+    // without an organisation of their own were held there.
+    if (org !== undefined && (title === undefined ? block.units.length === 1 : org.unit < title.unit)) groupOrg = org.text;
+    else if (org !== undefined) groupOrg = undefined;
+    const entry: TimelineEntry = { start: block.range.start, end: block.range.end, span: { start: blockStart, end }, dateSpan: block.range.span };
+    if (title !== undefined) entry.title = title.text;
+    if (org !== undefined) entry.organisation = org.text;
+    else if (title !== undefined && groupOrg !== undefined) entry.organisation = groupOrg;
+    // Property order is fixed so results serialise to the same bytes.
+    out.push(orderEntry(entry));
+    if (block.range.diagnostics !== undefined) diagnostics.push(...block.range.diagnostics);
+  }
+}
+
+/** The title/organisation/place parts of an entry's header lines (its date ranges cut out). */
+function blockParts(text: string, block: Block): Part[] {
+  const parts: Part[] = [];
+  block.units.forEach((unit, u) => {
+    if (unit === block.dateUnit) {
+      let from = block.ownText.start;
+      const pieces: Span[] = [];
+      for (const range of block.unitRanges) {
+        if (range.span.end <= block.ownText.start || range.span.start >= block.ownText.end) continue;
+        pieces.push({ start: from, end: Math.max(from, range.span.start) });
+        from = Math.max(from, range.span.end);
+      }
+      pieces.push({ start: from, end: block.ownText.end });
+      for (const piece of pieces) if (piece.end > piece.start) splitParts(textOf(text, piece), piece.start, u, parts);
+    } else {
+      splitParts(textOf(text, unit), unit.start, u, parts);
+    }
+  });
+  return parts;
+}
+
+function orderEntry(entry: TimelineEntry): TimelineEntry {
+  const ordered: TimelineEntry = {} as TimelineEntry;
+  if (entry.title !== undefined) ordered.title = entry.title;
+  if (entry.organisation !== undefined) ordered.organisation = entry.organisation;
+  ordered.start = entry.start;
+  ordered.end = entry.end;
+  ordered.span = entry.span;
+  ordered.dateSpan = entry.dateSpan;
+  return ordered;
+}
+
+function pickTitle(parts: Part[]): Part | undefined {
+  let best: Part | undefined;
+  for (const part of parts) {
+    if (part.role !== 'title') continue;
+    if (best === undefined || part.strength > best.strength) best = part;
+  }
+  return best;
+}
+
+function pickOrg(parts: Part[], title: Part | undefined): Part | undefined {
+  let best: Part | undefined;
+  for (const part of parts) {
+    if (part.role !== 'org' || part === title) continue;
+    if (best === undefined || part.strength > best.strength) best = part;
+  }
+  if (best !== undefined || title === undefined) return best;
+  // With a title found, the first unclassified, capitalised part that is not a place is the organisation
+  // ("Senior Engineer, Acme — 2019 – Present"), looked for on the title's own line first. Anything shaped
+  // like a sentence is not.
+  const ordered = [...parts.filter((part) => part.unit === title.unit), ...parts.filter((part) => part.unit !== title.unit)];
+  for (const part of ordered) {
+    if (part === title || part.role !== null || part.location) continue;
+    const words = wordsOf(part.text);
+    if (words.length === 0 || words.length > 6) continue;
+    if (!/^[\p{Lu}\p{N}]/u.test(part.text)) continue;
+    if (lowercaseCount(words) > 1) continue;
+    return part;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the experience timeline of a document from its experience sections; in a document without any
+ * section heading (or without an experience heading, from its untitled top), from dated header lines
+ * except those about education.
+ */
+export function buildTimeline(text: string, units: TextUnit[], sections: Section[], asOf: string, headed: boolean): TimelineResult {
+  const entries: TimelineEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  if (!headed) {
+    regionEntries(text, units, { start: 0, end: text.length }, asOf, true, entries, diagnostics);
+    return { entries, diagnostics };
+  }
+  // A résumé with headings but no experience heading often lists its jobs in the untitled top: read dated
+  // header lines there, as in a document without headings.
+  const top = sections[0];
+  if (!sections.some((section) => section.kind === 'experience') && top !== undefined && top.headingSpan === null) {
+    regionEntries(text, units, top.span, asOf, true, entries, diagnostics);
+    return { entries, diagnostics };
+  }
+  for (const section of sections) {
+    if (section.kind !== 'experience') continue;
+    const contentStart = section.headingSpan === null ? section.span.start : section.headingSpan.end;
+    const region = { start: contentStart, end: section.span.end };
+    const before = entries.length;
+    regionEntries(text, units.map((unit) => (unit.start < contentStart && unit.end > contentStart ? { ...unit, start: contentStart } : unit)), region, asOf, false, entries, diagnostics);
+    if (entries.length === before && /\S/.test(text.slice(region.start, region.end))) {
+      diagnostics.push({ severity: 'info', code: 'experience-without-dates', message: `No dated entry found in the section "${section.heading}"`, source: 'parse', span: section.span });
+    }
+  }
+  return { entries, diagnostics };
+}

@@ -1,0 +1,305 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { detectHeading } from '../src/parse/sections.js';
+import { splitLines, structureDocument } from '../src/parse/structure.js';
+import type { Section, SectionKind } from '../src/types.js';
+
+const asOf = '2026-11';
+
+// [line, expected kind or null when the line is not a heading]
+const HEADINGS: [string, SectionKind | null][] = [
+  ['Work History', 'experience'],
+  ['Professional Experience', 'experience'],
+  ['EMPLOYMENT', 'experience'],
+  ['Work Experience', 'experience'],
+  ['Career History', 'experience'],
+  ['experience', 'experience'],
+  ['Relevant Experience', 'experience'],
+  ['Internships', 'experience'],
+  ['Employment History:', 'experience'],
+  ['— EXPERIENCE —', 'experience'],
+  ['## Experience', 'experience'],
+  ['EXPERIENCE:', 'experience'],
+  ['E X P E R I E N C E', 'experience'],
+  ['W O R K   E X P E R I E N C E', 'experience'],
+  ['P ROFESSIONAL E XPERIENCE', 'experience'],
+  ['E xp er ie nc e', 'experience'],
+  ['**Experience**', 'experience'],
+  ['1. Experience', 'experience'],
+  ['Highlights of Employment', 'experience'],
+  ['Research Experience', 'experience'],
+  ['Technical Skills', 'skills'],
+  ['Skills', 'skills'],
+  ['Core Competencies', 'skills'],
+  ['Tech Stack', 'skills'],
+  ['Technologies', 'skills'],
+  ['Tools', 'skills'],
+  ['Key Skills', 'skills'],
+  ['Skills & Abilities', 'skills'],
+  ['SKILLS SUMMARY', 'skills'],
+  ['Areas of Expertise', 'skills'],
+  ['Programming Languages', 'skills'],
+  ['Profile', 'summary'],
+  ['Summary', 'summary'],
+  ['Professional Summary', 'summary'],
+  ['About Me', 'summary'],
+  ['Objective', 'summary'],
+  ['Career Objective', 'summary'],
+  ['Summary of Qualifications', 'summary'],
+  ['Education', 'education'],
+  ['Academic Background', 'education'],
+  ['Qualifications', 'education'],
+  ['EDUCATION AND TRAINING', 'education'],
+  ['Certifications', 'certifications'],
+  ['Licenses & Certifications', 'certifications'],
+  ['Courses', 'certifications'],
+  ['Training', 'certifications'],
+  ['Projects', 'projects'],
+  ['Personal Projects', 'projects'],
+  ['Open Source', 'projects'],
+  ['Open-Source Contributions', 'projects'],
+  ['Publications', 'other'],
+  ['Awards', 'other'],
+  ['Honors and Awards', 'other'],
+  ['Languages', 'other'],
+  ['Interests', 'other'],
+  ['References', 'other'],
+  ['Volunteer', 'other'],
+  ['Volunteer Experience', 'other'],
+  ['Contact', 'contact'],
+  ['Contact Information', 'contact'],
+  ['Software Development Experience', 'experience'],
+  // Not headings.
+  ['I have experience in Java', null],
+  ['Python, Java, SQL', null],
+  ['Experience in Java', null],
+  ['5 years of experience', null],
+  ['• Leadership', null],
+  ['- Training', null],
+  ['Project Management', null],
+  ['Led the projects team to deliver a new platform.', null],
+  ['Senior Software Engineer', null],
+  ['Acme Corp', null],
+  ['BG Computer Technologies', null],
+  ['Department of Communication Studies', null],
+  ['knowledge.', null],
+  ['and Conferences', null],
+  ['Jan 2019 – Present', null],
+  ['John Smith', null],
+  ['Strong communication skills and a team player', null],
+  ['Skills include Java and Python', null],
+  ['Experience: 5 years in banking', null],
+];
+
+describe('detectHeading', () => {
+  it.each(HEADINGS)('%s → %s', (line, kind) => {
+    const match = detectHeading(line);
+    expect(match?.kind ?? null).toBe(kind);
+    if (match !== null) expect(match.inline).toBe(false);
+  });
+
+  it('finds a heading followed by content, with the "Skills:" part as its span', () => {
+    const line = 'Skills: Java, Python, PostgreSQL';
+    const match = detectHeading(line);
+    expect(match).toMatchObject({ kind: 'skills', inline: true });
+    expect(line.slice(match?.start, match?.end)).toBe('Skills:');
+    expect(detectHeading('Technical Skills: Go, Rust')).toMatchObject({ kind: 'skills', inline: true });
+    expect(detectHeading('Objective: a backend role in a product team')).toMatchObject({ kind: 'summary', inline: true });
+    // Skill-group labels are not sections of their own kind.
+    expect(detectHeading('Languages: Java, C, C++')).toBeNull();
+    expect(detectHeading('• Skills: Java')).toBeNull();
+  });
+
+  it('excludes decorations from the heading span', () => {
+    const line = '— EXPERIENCE —';
+    const match = detectHeading(line);
+    expect(line.slice(match?.start, match?.end)).toBe('EXPERIENCE');
+  });
+
+  it('takes unknown words only from lines the format marks as headings', () => {
+    expect(detectHeading('Side Hustles')).toBeNull();
+    expect(detectHeading('Side Hustles', true)).toMatchObject({ kind: 'other', known: false });
+    expect(detectHeading('Software Development Experience', true)).toMatchObject({ kind: 'experience', known: true });
+    expect(detectHeading('Open Source Stuff I Maintain', true)).toMatchObject({ kind: 'other', known: false });
+  });
+});
+
+function structure(text: string, headingLines?: number[]) {
+  return structureDocument({ text, lines: splitLines(text), asOf, ...(headingLines === undefined ? {} : { headingLines }) });
+}
+
+function expectCovering(text: string, sections: Section[]): void {
+  if (text.trim() === '') return;
+  expect(sections[0]?.span.start).toBe(0);
+  expect(sections[sections.length - 1]?.span.end).toBe(text.length);
+  for (let i = 1; i < sections.length; i++) expect(sections[i]?.span.start).toBe(sections[i - 1]?.span.end);
+  for (const section of sections) {
+    expect(section.span.end).toBeGreaterThanOrEqual(section.span.start);
+    if (section.headingSpan !== null) {
+      expect(section.headingSpan.start).toBeGreaterThanOrEqual(section.span.start);
+      expect(section.headingSpan.end).toBeLessThanOrEqual(section.span.end);
+    }
+  }
+}
+
+const RESUME = `Jane Doe
+jane@example.com | +1 415 555 0100 | github.com/janedoe
+
+PROFESSIONAL SUMMARY
+Backend engineer with 8 years of experience in Go and Java.
+
+— EXPERIENCE —
+Senior Engineer, Acme Corp — Jan 2019 – Present
+• Built payment APIs in Go.
+
+Developer at Initech	2015 – 2018
+• Maintained Java services.
+
+Skills: Go, Java, PostgreSQL, Kubernetes
+
+EDUCATION
+BSc Computer Science, State University, 2011 – 2015
+`;
+
+describe('splitLines', () => {
+  it('splits on every terminator and excludes it', () => {
+    const text = 'a\r\nbb\rccc\n\u2028d';
+    expect(splitLines(text).map((span) => text.slice(span.start, span.end))).toEqual(['a', 'bb', 'ccc', '', 'd']);
+    expect(splitLines('')).toEqual([{ start: 0, end: 0 }]);
+    expect(splitLines('x\n')).toEqual([{ start: 0, end: 1 }]);
+    expect(splitLines('x\n\n')).toEqual([{ start: 0, end: 1 }, { start: 2, end: 2 }]);
+  });
+});
+
+describe('structureDocument sections', () => {
+  it('finds the sections of a résumé in order, covering the text', () => {
+    const { sections, diagnostics } = structure(RESUME);
+    expect(sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['contact', ''],
+      ['summary', 'PROFESSIONAL SUMMARY'],
+      ['experience', 'EXPERIENCE'],
+      ['skills', 'Skills'],
+      ['education', 'EDUCATION'],
+    ]);
+    expect(sections[0]?.headingSpan).toBeNull();
+    const skills = sections[3] as Section;
+    expect(RESUME.slice(skills.headingSpan?.start, skills.headingSpan?.end)).toBe('Skills:');
+    expectCovering(RESUME, sections);
+    expect(diagnostics.filter((d) => d.code === 'no-section-headings')).toEqual([]);
+  });
+
+  it('calls an untitled top without contact details a summary', () => {
+    const text = 'Seasoned engineer who likes distributed systems and clear writing.\n\nSkills\nGo, Rust\n';
+    const { sections } = structure(text);
+    expect(sections.map((s) => s.kind)).toEqual(['summary', 'skills']);
+    expectCovering(text, sections);
+  });
+
+  it('starts the first section at 0 when the text opens with a heading', () => {
+    const text = '\n\nExperience\nEngineer at Acme, 2019 – 2020\n';
+    const { sections } = structure(text);
+    expect(sections).toHaveLength(1);
+    expect(sections[0]).toMatchObject({ kind: 'experience', span: { start: 0, end: text.length } });
+  });
+
+  it('reports a document without headings and still covers it', () => {
+    const text = 'Jane Doe\njane@example.com\nI build backends in Go.';
+    const { sections, diagnostics } = structure(text);
+    expect(sections).toEqual([{ kind: 'contact', heading: '', headingSpan: null, span: { start: 0, end: text.length } }]);
+    expect(diagnostics.map((d) => d.code)).toContain('no-section-headings');
+    expect(structure('').sections).toEqual([]);
+  });
+
+  it('does not split a skills section on its own group labels', () => {
+    const text = 'Technical Skills\nLanguages: Java, Go\nTools: Docker, Git\nDatabases: PostgreSQL\n\nEducation\nBSc';
+    const { sections } = structure(text);
+    expect(sections.map((s) => s.kind)).toEqual(['skills', 'education']);
+  });
+
+  it('uses heading lines from the format', () => {
+    const text = 'Jane Doe\nExperience\nSenior Engineer\nAcme Corp\n2019 – 2021\nEXTRA THINGS\nStuff';
+    const { sections, diagnostics, timeline } = structure(text, [0, 1, 2, 5]);
+    // Line 0 (the name) comes before any section; line 2 is a job title inside experience.
+    expect(sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['contact', ''],
+      ['experience', 'Experience'],
+      ['other', 'EXTRA THINGS'],
+    ]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['unrecognised-heading']);
+    expect(timeline).toMatchObject([{ title: 'Senior Engineer', organisation: 'Acme Corp', start: '2019-01', end: '2021-12' }]);
+  });
+
+  it('reads headings inside a line that lost its line breaks', () => {
+    const text = '"Jane Doe  jane@example.com  Objective  A backend role.  Work Experience  Backend Developer  Acme Corp  June 2016  Present  Built services in Go.  Education  BSc Computer Science  State University  2012 - 2016  Skills  Go, Java, SQL"';
+    const { sections, timeline } = structure(text);
+    expect(sections.map((s) => s.kind)).toEqual(['contact', 'summary', 'experience', 'education', 'skills']);
+    expectCovering(text, sections);
+    expect(timeline).toHaveLength(1);
+    expect(timeline[0]).toMatchObject({ title: 'Backend Developer', organisation: 'Acme Corp', start: '2016-06', end: null });
+    // The dash the export lost: the range stays whole across the wide gap.
+    expect(text.slice(timeline[0]?.dateSpan.start, timeline[0]?.dateSpan.end)).toBe('June 2016  Present');
+  });
+
+  it('rejects bad input at the boundary', () => {
+    expect(() => structureDocument({ text: 1 as unknown as string, lines: [] })).toThrow(TypeError);
+    expect(() => structureDocument({ text: 'x', lines: splitLines('x'), asOf: '2026' })).toThrow(RangeError);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(structure(RESUME))).toBe(JSON.stringify(structure(RESUME)));
+  });
+});
+
+// Real résumés (dotin-resume-ner-train, CC0): most must yield headed sections and sane timelines.
+const DATA = fileURLToPath(new URL('../../shared/data/dotin-resume-ner-train/xml/', import.meta.url));
+const hasData = existsSync(DATA);
+if (!hasData) console.warn(`skipping the real-résumé structure test: ${DATA} is absent`);
+
+/** The dataset's text: tags stripped, entities unescaped, and the `\xNN` byte escapes some files carry decoded. */
+function readDotin(file: string): string {
+  const xml = readFileSync(DATA + file, 'utf8');
+  const text = xml
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+  return text.replace(/(?:\\x[0-9a-f]{2})+/g, (run) => Buffer.from(run.split('\\x').slice(1).map((hex) => Number.parseInt(hex, 16))).toString('utf8'));
+}
+
+describe.skipIf(!hasData)('real résumés (dotin-resume-ner-train)', () => {
+  it('gives most documents headed sections, an experience section and sane timelines', () => {
+    const files = readdirSync(DATA).filter((file) => file.endsWith('.xml')).sort();
+    let headed = 0;
+    let experience = 0;
+    let dated = 0;
+    let entries = 0;
+    for (const file of files) {
+      const text = readDotin(file);
+      const { sections, timeline } = structure(text);
+      expectCovering(text, sections);
+      if (sections.some((s) => s.headingSpan !== null)) headed++;
+      if (sections.some((s) => s.kind === 'experience')) experience++;
+      if (timeline.length > 0) dated++;
+      for (const entry of timeline) {
+        entries++;
+        expect(entry.start >= '1940-01' && entry.start <= '2036-12', `${file}: ${entry.start}`).toBe(true);
+        if (entry.end !== null) expect(entry.end >= entry.start, `${file}: ${entry.start}..${entry.end}`).toBe(true);
+        expect(entry.span.start).toBeLessThanOrEqual(entry.dateSpan.start);
+        expect(entry.span.end).toBeGreaterThanOrEqual(entry.dateSpan.end);
+        const section = sections.find((s) => s.span.start <= entry.span.start && entry.span.end <= s.span.end);
+        // Entries come from experience sections; only without one, from the untitled top.
+        const expected = sections.some((s) => s.kind === 'experience') ? 'experience' : sections[0]?.kind;
+        expect(section?.kind, `${file}: entry outside an experience section`).toBe(expected);
+      }
+    }
+    const share = (n: number) => `${((100 * n) / files.length).toFixed(1)}%`;
+    console.log(`dotin: ${files.length} résumés; headed sections ${share(headed)}, experience section ${share(experience)}, ≥1 timeline entry ${share(dated)}, ${entries} entries`);
+    expect(headed / files.length).toBeGreaterThan(0.9);
+    expect(experience / files.length).toBeGreaterThan(0.85);
+    expect(dated / files.length).toBeGreaterThan(0.7);
+  });
+});

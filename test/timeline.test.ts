@@ -1,0 +1,204 @@
+import { describe, expect, it } from 'vitest';
+import { splitLines, structureDocument } from '../src/parse/structure.js';
+import type { TimelineEntry } from '../src/types.js';
+
+const asOf = '2026-11';
+
+function timelineOf(text: string) {
+  return structureDocument({ text, lines: splitLines(text), asOf });
+}
+
+/** Title, organisation and dates of each entry, for compact expectations. */
+function brief(entries: TimelineEntry[]): [string | undefined, string | undefined, string, string | null][] {
+  return entries.map((entry) => [entry.title, entry.organisation, entry.start, entry.end]);
+}
+
+describe('timeline layouts', () => {
+  it('reads "Title, Organisation — dates" on one line', () => {
+    const text = 'Experience\nSenior Engineer, Acme Corp — Jan 2019 – Present\n• Built payment APIs in Go.\nBackend Developer, Initech — Mar 2016 – Dec 2018\n• Kept Java services alive.';
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2019-01', null],
+      ['Backend Developer', 'Initech', '2016-03', '2018-12'],
+    ]);
+    // Each entry owns its header and description up to the next entry; the date span is the range as written.
+    const [first, second] = timeline as [TimelineEntry, TimelineEntry];
+    expect(text.slice(first.span.start, first.span.end)).toBe('Senior Engineer, Acme Corp — Jan 2019 – Present\n• Built payment APIs in Go.');
+    expect(text.slice(first.dateSpan.start, first.dateSpan.end)).toBe('Jan 2019 – Present');
+    expect(text.slice(second.span.start, second.span.end)).toBe('Backend Developer, Initech — Mar 2016 – Dec 2018\n• Kept Java services alive.');
+  });
+
+  it('reads title, organisation and date lines in that order', () => {
+    const text = 'WORK EXPERIENCE\n\nSenior Engineer\nAcme Corp\nJan 2019 – Present\n• Built payment APIs.\n\nDeveloper\nInitech Ltd\n2015 – 2018\n• Maintained services.\n';
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2019-01', null],
+      ['Developer', 'Initech Ltd', '2015-01', '2018-12'],
+    ]);
+    expect(text.slice(timeline[1]?.span.start, timeline[1]?.span.end)).toBe('Developer\nInitech Ltd\n2015 – 2018\n• Maintained services.');
+  });
+
+  it('reads organisation, title, then dates', () => {
+    const text = 'Experience\nAcme Corp\nSenior Engineer\n03/2018 - 06/2021\n- Led the platform team.\nInitech\nDeveloper\n2015 – 2018\n- Wrote reports.';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2018-03', '2021-06'],
+      ['Developer', 'Initech', '2015-01', '2018-12'],
+    ]);
+  });
+
+  it('reads dates first, then title and organisation', () => {
+    const text = 'Experience\nJan 2019 – Present\nSenior Engineer\nAcme Corp\n• Built APIs.\n2015 – 2018\nData Analyst\nGlobex Corporation\n• Wrote SQL.';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2019-01', null],
+      ['Data Analyst', 'Globex Corporation', '2015-01', '2018-12'],
+    ]);
+  });
+
+  it('reads title, dates, then organisation', () => {
+    const text = 'Experience\nSenior Engineer\nJan 2019 – Present\nAcme Corp\n• Built APIs.\nDeveloper\n2015 – 2018\nInitech\n• Wrote SQL.';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2019-01', null],
+      ['Developer', 'Initech', '2015-01', '2018-12'],
+    ]);
+  });
+
+  it('reads "Organisation | Title | dates"', () => {
+    const text = 'Professional Experience\nAcme Corp | Backend Developer | 2017-2020\nBuilt billing in Kotlin.\nGlobex | QA Engineer | 2014-2016';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Backend Developer', 'Acme Corp', '2017-01', '2020-12'],
+      ['QA Engineer', 'Globex', '2014-01', '2016-12'],
+    ]);
+  });
+
+  it('reads a date at the start of the line', () => {
+    const text = 'Employment\n2017 – 2020  Backend Developer at Acme\n2012-present: Associate Professor, State University\n(2010 - 2012) Research Assistant @ Initech Labs';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Backend Developer', 'Acme', '2017-01', '2020-12'],
+      ['Associate Professor', 'State University', '2012-01', null],
+      ['Research Assistant', 'Initech Labs', '2010-01', '2012-12'],
+    ]);
+  });
+
+  it('reads a date on the right of a tab', () => {
+    const text = 'Work History\nSoftware Engineer, Umbrella Inc\tMar 2019 – Present\n• Go, Kafka\nIntern, Hooli\tJun 2018 – Aug 2018';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Software Engineer', 'Umbrella Inc', '2019-03', null],
+      ['Intern', 'Hooli', '2018-06', '2018-08'],
+    ]);
+  });
+
+  it('keeps several titles at one organisation as separate entries with their own months', () => {
+    const text = 'Experience\nAcme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.\nEngineer, Jun 2018 – Feb 2020\n• Built the ledger.\nInitech Ltd\nDeveloper, 2015 – 2018\n• Reports.';
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2020-03', null],
+      ['Engineer', 'Acme Corp', '2018-06', '2020-02'],
+      ['Developer', 'Initech Ltd', '2015-01', '2018-12'],
+    ]);
+    expect(text.slice(timeline[0]?.span.start, timeline[0]?.span.end)).toBe('Acme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.');
+    expect(text.slice(timeline[1]?.span.start, timeline[1]?.span.end)).toBe('Engineer, Jun 2018 – Feb 2020\n• Built the ledger.');
+  });
+
+  it('carries the organisation to titles on their own lines below it', () => {
+    const text = 'Experience\nAcme Corp, Berlin\nSenior Engineer\nMar 2020 – Present\n• Led the team.\nEngineer\nJun 2018 – Feb 2020\n• Built things.';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Senior Engineer', 'Acme Corp', '2020-03', null],
+      ['Engineer', 'Acme Corp', '2018-06', '2020-02'],
+    ]);
+  });
+
+  it('keeps roles that share the same years as separate entries', () => {
+    const text = 'Experience\nGlobex Corporation\nTeam Lead, 2019 – 2020\nBackend Developer, 2019 – 2020\n• Built the API.';
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      ['Team Lead', 'Globex Corporation', '2019-01', '2020-12'],
+      ['Backend Developer', 'Globex Corporation', '2019-01', '2020-12'],
+    ]);
+    expect(timeline[0]?.span.end).toBeLessThanOrEqual(timeline[1]?.span.start ?? 0);
+  });
+
+  it('reads an organisation dated on its own line, with its roles below', () => {
+    const text = 'Experience\nSTRATEGIC MARKETING, INC, 1998 to 2008\nSenior Consulting Manager, 2004 to 2008\n• Ran the CRM business.\nAccount Manager, 1998 to 2004';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      [undefined, 'STRATEGIC MARKETING, INC', '1998-01', '2008-12'],
+      ['Senior Consulting Manager', 'STRATEGIC MARKETING, INC', '2004-01', '2008-12'],
+      ['Account Manager', 'STRATEGIC MARKETING, INC', '1998-01', '2004-12'],
+    ]);
+  });
+
+  it('reads "Title at Organisation (dates)" and labelled lines', () => {
+    const text = 'Experience\nStaff Engineer at Stripe (Jan 2021 – Present)\nDesignation: Information Developer\nOrganization: Matrix Advertisers\nDecember 2007 - December 2008';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Staff Engineer', 'Stripe', '2021-01', null],
+      ['Information Developer', 'Matrix Advertisers', '2007-12', '2008-12'],
+    ]);
+  });
+
+  it('reads a bullet that opens with its dates, and table cells joined by tabs', () => {
+    const text = 'EXPERIENCE\n• July 2020 – now:\tJava Back-End Developer, Elp Systems\n• Built REST APIs in Spring Boot.\n2017\t2020\tFullstack Developer, Cetera Labs';
+    expect(brief(timelineOf(text).timeline)).toEqual([
+      ['Java Back-End Developer', 'Elp Systems', '2020-07', null],
+      ['Fullstack Developer', 'Cetera Labs', '2017-01', '2020-12'],
+    ]);
+  });
+
+  it('never invents a title or organisation it cannot tell apart', () => {
+    const text = 'Experience\nWizard, Hogwarts — 2019 – 2020\nStuff happened.';
+    const [entry] = timelineOf(text).timeline;
+    expect(entry).toMatchObject({ start: '2019-01', end: '2020-12' });
+    expect(entry?.title).toBeUndefined();
+    expect(entry?.organisation).toBeUndefined();
+    // A location is not an organisation.
+    const [located] = timelineOf('Experience\nSoftware Developer\nSan Mateo, CA\nJanuary 2016 to Present').timeline;
+    expect(located?.title).toBe('Software Developer');
+    expect(located?.organisation).toBeUndefined();
+  });
+});
+
+describe('what is not an entry', () => {
+  it('ignores years inside sentences, phone numbers and education', () => {
+    const text = [
+      'Jane Doe',
+      'Phone: 123-345-7890 · (555) 201-2020',
+      'Summary',
+      'In 2019 we launched a product that grew from 2017 to 2020 in three markets, which I led.',
+      'Experience',
+      'Backend Developer, Acme Corp, 2016 – 2019',
+      '• From 2017 to 2018 I migrated the monolith to services on Kubernetes and taught the team Go.',
+      'Education',
+      'BSc Computer Science, State University, 2012 – 2016',
+      'Graduated 2016',
+    ].join('\n');
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([['Backend Developer', 'Acme Corp', '2016-01', '2019-12']]);
+  });
+
+  it('reports an experience section without dates', () => {
+    const { timeline, diagnostics } = timelineOf('Experience\nSenior Engineer at Acme\nBuilt things.');
+    expect(timeline).toEqual([]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['experience-without-dates']);
+  });
+
+  it('reads header lines from a document without headings, except education', () => {
+    const text = 'Jane Doe\nSenior Engineer, Acme Corp, 2019 – 2021\nBSc, State University, 2012 – 2016';
+    expect(brief(timelineOf(text).timeline)).toEqual([['Senior Engineer', 'Acme Corp', '2019-01', '2021-12']]);
+  });
+});
+
+describe('dates in the timeline', () => {
+  it('flags inverted and future ranges without failing', () => {
+    const text = 'Experience\nEngineer, Acme Corp, 2020 – 2018\nArchitect, Globex Corporation, Jan 2026 – Dec 2028';
+    const { timeline, diagnostics } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      ['Engineer', 'Acme Corp', '2018-01', '2020-12'],
+      ['Architect', 'Globex Corporation', '2026-01', '2028-12'],
+    ]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['date-range-inverted', 'date-range-future']);
+    expect(text.slice(diagnostics[0]?.span?.start, diagnostics[0]?.span?.end)).toBe('2020 – 2018');
+  });
+
+  it('reads two-digit years against asOf', () => {
+    const { timeline } = structureDocument({ text: "Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03", lines: splitLines("Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03"), asOf: '2010-01' });
+    expect(brief(timeline)).toEqual([['Developer', 'Acme Inc', '1998-03', '2003-08']]);
+  });
+});
