@@ -1,0 +1,355 @@
+/**
+ * Rank stage: many résumés → an ordered, explained shortlist. `createMatcher` builds the
+ * extractor (alias index), the role look-up and, on first need, the isolated parse pool once,
+ * and reuses them for every batch.
+ */
+import { availableParallelism } from 'node:os';
+import { MATCH_VERSION, RANK_DEFAULTS } from '../defaults.js';
+import { isSkillmatchError, SkillmatchError } from '../errors.js';
+import { createExtractor } from '../extract/index.js';
+import { createParsePool, parseResume } from '../parse/index.js';
+import type { ParsePool } from '../parse/index.js';
+import { getBuiltinRole } from '../role/builtin.js';
+import { assertRole } from '../role/validate.js';
+import { createScorer } from '../score/index.js';
+import type { ScoreOptions, Scorer } from '../score/index.js';
+import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import type { MatchResult, RankedResult, RankError, RankItem, Ranking, ResumeDocument, Role, SkillProfile, Taxonomy } from '../types.js';
+
+/** One résumé to rank, with the caller's id (the default id is its index in the batch). */
+export interface RankInputObject {
+  /** The caller's id, reported back on the result. @default the input's index, as a string */
+  id?: string;
+  data: Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile;
+  /** A format hint for bytes (the format is detected from the content). */
+  filename?: string;
+}
+
+/** What a batch accepts: résumé bytes, résumé text, parsed documents, extracted profiles, or any of them with an id. */
+export type RankInput = Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile | RankInputObject;
+
+/** Options of `createMatcher`. */
+export interface MatcherOptions {
+  /** Taxonomy for extraction and scoring. @default builtinTaxonomy() */
+  taxonomy?: Taxonomy;
+  /** Roles that can be named by id, on top of (and overriding) the built-in roles. @default [] */
+  roles?: Role[];
+  /** Workers in the isolated parse pool. @default one per core (the parse stage's default) */
+  poolSize?: number;
+  /** Time budget per document in the pool, ms. @default PARSE_DEFAULTS.timeoutMs */
+  timeoutMs?: number;
+  /** Memory budget per pool worker, MB. @default PARSE_DEFAULTS.maxMemoryMb */
+  maxMemoryMb?: number;
+}
+
+/** Progress of a batch. `total` is `null` when the inputs are an iterator of unknown length. */
+export interface RankProgress {
+  done: number;
+  total: number | null;
+}
+
+/** Options of `matcher.rank`, `matcher.rankIterator` and `rankResumes`: scoring weights plus batch controls. */
+export interface RankOptions extends Omit<ScoreOptions, 'taxonomy'> {
+  /** Keep only the best N results. Errors are always all kept. @default Infinity */
+  top?: number;
+  /** Parse bytes in the isolated pool of child processes; `false` only for trusted input. @default true */
+  isolate?: boolean;
+  /** Called after each input is done (scored or failed). */
+  onProgress?: (progress: RankProgress) => void;
+  /** Inputs processed at once. @default pool size × 2 when isolating, else 1 */
+  concurrency?: number;
+}
+
+export interface Matcher {
+  /** Ranks a batch: results best first (must-haves first when `strictRequired`), then by id; one bad input never fails the batch. */
+  rank(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, options?: RankOptions): Promise<Ranking>;
+  /** Yields each input's outcome as soon as it is done (completion order, `rank: 0`), for very large batches. */
+  rankIterator(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, options?: RankOptions): AsyncIterableIterator<RankItem>;
+  /** Explains one candidate in full (used by `skillmatch match`); throws the input's typed error. */
+  match(input: RankInput, role: Role | string, options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency'>): Promise<MatchResult>;
+  /** Scores one extracted profile. */
+  score(profile: SkillProfile, role: Role | string, options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency' | 'isolate'>): MatchResult;
+  /** Reads and extracts one input (bytes through the pool unless `isolate: false`). */
+  extract(input: RankInput, options?: { isolate?: boolean; asOf?: string }): Promise<SkillProfile>;
+  /** Reads one résumé (bytes through the pool unless `isolate: false`). */
+  parse(input: Uint8Array | ArrayBuffer | string, options?: { isolate?: boolean; asOf?: string; filename?: string }): Promise<ResumeDocument>;
+  /** A role by id (your `roles` first, then the built-ins), or the given role validated. */
+  role(role: Role | string): Role;
+  /** Stops the parse pool's children. The matcher starts a new pool if used again. */
+  close(): Promise<void>;
+}
+
+function currentMonth(): string {
+  const now = new Date();
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isProfileLike(value: unknown): value is SkillProfile {
+  return isObject(value) && Array.isArray(value.skills) && isObject(value.document);
+}
+
+function isDocumentLike(value: unknown): value is ResumeDocument {
+  return isObject(value) && typeof value.text === 'string' && Array.isArray(value.sections) && Array.isArray(value.timeline);
+}
+
+function isInputObject(value: unknown): value is RankInputObject {
+  return isObject(value) && 'data' in value && !(value instanceof Uint8Array);
+}
+
+/** Digit-only ids (the defaults) compare as numbers, so input 10 follows input 9. */
+function compareIds(a: string, b: string): number {
+  const da = /^\d+$/.test(a);
+  const db = /^\d+$/.test(b);
+  if (da && db && a.length !== b.length) return a.length - b.length;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The batch order: must-haves first (when strict), then score, then id. */
+export function compareRanked(strict: boolean): (a: RankedResult, b: RankedResult) => number {
+  return (a, b) => (strict && a.mustHavesMet !== b.mustHavesMet ? (a.mustHavesMet ? -1 : 1) : 0) || b.score - a.score || compareIds(a.id, b.id);
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object that is neither a ResumeDocument nor a SkillProfile' : `a ${typeof value}`;
+}
+
+function toError(error: unknown): RankError['error'] {
+  if (isSkillmatchError(error)) return { name: error.name, code: error.code, message: error.message };
+  if (error instanceof TypeError) return { name: 'TypeError', code: 'unsupported-format', message: error.message };
+  const message = error instanceof Error ? error.message : String(error);
+  return { name: error instanceof Error ? error.name : 'Error', code: 'internal-error', message: `Unexpected failure: ${message}` };
+}
+
+function checkTop(top: unknown): number {
+  if (top === undefined) return RANK_DEFAULTS.top;
+  if (typeof top !== 'number' || Number.isNaN(top) || top < 0 || (Number.isFinite(top) && !Number.isInteger(top))) {
+    throw new RangeError('`top` must be a non-negative integer or Infinity');
+  }
+  return top;
+}
+
+async function* asAsync<T>(inputs: Iterable<T> | AsyncIterable<T>): AsyncGenerator<T> {
+  if (isObject(inputs) && Symbol.asyncIterator in inputs) {
+    for await (const item of inputs as AsyncIterable<T>) yield item;
+  } else {
+    for (const item of inputs as Iterable<T>) yield item;
+  }
+}
+
+/**
+ * Builds a matcher: the extractor's alias index and the role look-up once, the isolated parse
+ * pool on first use. Close it with `close()` when done, or its pool keeps child processes alive.
+ */
+export function createMatcher(options: MatcherOptions = {}): Matcher {
+  if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
+  const taxonomy = options.taxonomy ?? builtinTaxonomy();
+  if (options.roles !== undefined && !Array.isArray(options.roles)) throw new TypeError('`roles` must be an array of roles');
+  if (options.poolSize !== undefined && (!Number.isInteger(options.poolSize) || options.poolSize < 1)) throw new RangeError('`poolSize` must be a positive integer');
+  const extractor = createExtractor(taxonomy);
+  const ownRoles = new Map<string, Role>();
+  for (const role of options.roles ?? []) {
+    const valid = assertRole(role, taxonomy);
+    ownRoles.set(valid.id, valid);
+  }
+  const checked = new WeakSet<Role>();
+  let pool: ParsePool | null = null;
+
+  function getPool(): ParsePool {
+    if (pool === null) {
+      const poolOptions: { size?: number; timeoutMs?: number; maxMemoryMb?: number } = {};
+      if (options.poolSize !== undefined) poolOptions.size = options.poolSize;
+      if (options.timeoutMs !== undefined) poolOptions.timeoutMs = options.timeoutMs;
+      if (options.maxMemoryMb !== undefined) poolOptions.maxMemoryMb = options.maxMemoryMb;
+      pool = createParsePool(poolOptions);
+    }
+    return pool;
+  }
+
+  function resolveRole(role: Role | string): Role {
+    if (typeof role === 'string') {
+      const found = ownRoles.get(role) ?? getBuiltinRole(role);
+      if (!found) throw new SkillmatchError('unknown-role', `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`);
+      return found;
+    }
+    if (!isObject(role)) throw new TypeError('`role` must be a Role object or a role id');
+    if (checked.has(role)) return role;
+    const valid = assertRole(role, taxonomy);
+    checked.add(role);
+    return valid;
+  }
+
+  async function parseBytes(data: Uint8Array | string, isolate: boolean, asOf: string, filename?: string): Promise<ResumeDocument> {
+    const parseOptions: { asOf: string; filename?: string; isolate?: boolean } = { asOf };
+    if (filename !== undefined) parseOptions.filename = filename;
+    // Text is parsed by our own linear code in-process; only binary formats need the pool's walls.
+    if (typeof data === 'string' || !isolate) return parseResume(data, { ...parseOptions, isolate: false });
+    return getPool().parse(data, parseOptions);
+  }
+
+  async function toProfile(input: RankInput, isolate: boolean, asOf: string): Promise<SkillProfile> {
+    let data: unknown = input;
+    let filename: string | undefined;
+    if (isInputObject(input)) {
+      data = input.data;
+      filename = input.filename;
+    }
+    if (data instanceof ArrayBuffer) data = new Uint8Array(data);
+    if (data instanceof Uint8Array || typeof data === 'string') return extractor.extract(await parseBytes(data, isolate, asOf, filename), { asOf });
+    if (isProfileLike(data)) return data;
+    if (isDocumentLike(data)) return extractor.extract(data, { asOf });
+    throw new TypeError(`Input is ${describeType(data)}, not résumé bytes, text, a ResumeDocument or a SkillProfile`);
+  }
+
+  function scorerFor(role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
+    const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, ...scoreOptions } = rankOptions;
+    return createScorer(resolveRole(role), { ...scoreOptions, asOf, taxonomy });
+  }
+
+  function idOf(input: RankInput, index: number): string {
+    if (isInputObject(input) && input.id !== undefined) {
+      if (typeof input.id !== 'string') throw new TypeError(`\`id\` of input ${index} must be a string`);
+      return input.id;
+    }
+    return String(index);
+  }
+
+  async function* iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions = {}): AsyncGenerator<RankItem> {
+    if (!isObject(inputs) || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)) throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
+    if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
+    const asOf = rankOptions.asOf ?? currentMonth();
+    const scorer = scorerFor(role, rankOptions, asOf);
+    const isolate = rankOptions.isolate ?? RANK_DEFAULTS.isolate;
+    if (typeof isolate !== 'boolean') throw new TypeError('`isolate` must be a boolean');
+    if (rankOptions.onProgress !== undefined && typeof rankOptions.onProgress !== 'function') throw new TypeError('`onProgress` must be a function');
+    // The pool starts only when a binary input arrives, so its size is estimated without starting it.
+    const limit = rankOptions.concurrency ?? (isolate ? (pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker : 1);
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`concurrency` must be a positive integer');
+    const total = Array.isArray(inputs) ? inputs.length : null;
+    let done = 0;
+
+    const run = async (input: RankInput, index: number): Promise<RankItem> => {
+      let id = String(index);
+      try {
+        id = idOf(input, index);
+        const profile = await toProfile(input, isolate, asOf);
+        const match = scorer.match(profile);
+        return { ok: true, id, index, rank: 0, score: match.score, mustHavesMet: match.mustHavesMet, match };
+      } catch (error) {
+        return { ok: false, id, index, error: toError(error) };
+      }
+    };
+
+    const source = asAsync(inputs);
+    const inflight = new Map<number, Promise<{ key: number; item: RankItem }>>();
+    let index = 0;
+    let exhausted = false;
+    while (true) {
+      while (!exhausted && inflight.size < limit) {
+        const next = await source.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const key = index++;
+        inflight.set(key, run(next.value, key).then((item) => ({ key, item })));
+      }
+      if (inflight.size === 0) break;
+      const { key, item } = await Promise.race(inflight.values());
+      inflight.delete(key);
+      done++;
+      rankOptions.onProgress?.({ done, total });
+      yield item;
+    }
+  }
+
+  async function rank(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions = {}): Promise<Ranking> {
+    const top = checkTop(rankOptions.top);
+    const resolved = resolveRole(role);
+    let ok: RankedResult[] = [];
+    const errors: RankError[] = [];
+    let total = 0;
+    const strict = rankOptions.strictRequired ?? true;
+    const order = compareRanked(strict);
+    for await (const item of iterate(inputs, resolved, rankOptions)) {
+      total++;
+      if (!item.ok) errors.push(item);
+      else {
+        ok.push(item);
+        // With `top`, memory stays bounded however long the batch: the order is total, so cutting early loses nothing.
+        if (Number.isFinite(top) && ok.length >= 2 * top + 64) ok = ok.sort(order).slice(0, top);
+      }
+    }
+    ok.sort(order);
+    ok.forEach((item, i) => (item.rank = i + 1));
+    errors.sort((a, b) => a.index - b.index);
+    return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results: Number.isFinite(top) ? ok.slice(0, top) : ok, errors };
+  }
+
+  return {
+    rank,
+    rankIterator(inputs, role, rankOptions) {
+      return iterate(inputs, role, rankOptions);
+    },
+    async match(input, role, matchOptions = {}) {
+      const asOf = matchOptions.asOf ?? currentMonth();
+      const scorer = scorerFor(role, matchOptions, asOf);
+      const profile = await toProfile(input, matchOptions.isolate ?? RANK_DEFAULTS.isolate, asOf);
+      return scorer.match(profile);
+    },
+    score(profile, role, scoreOptions = {}) {
+      return scorerFor(role, scoreOptions, scoreOptions.asOf ?? currentMonth()).match(profile);
+    },
+    async extract(input, extractOptions = {}) {
+      return toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, extractOptions.asOf ?? currentMonth());
+    },
+    async parse(input, parseOptions = {}) {
+      const data = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+      if (!(data instanceof Uint8Array) && typeof data !== 'string') throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer or a string');
+      return parseBytes(data, parseOptions.isolate ?? RANK_DEFAULTS.isolate, parseOptions.asOf ?? currentMonth(), parseOptions.filename);
+    },
+    role: resolveRole,
+    async close() {
+      const current = pool;
+      pool = null;
+      if (!current) return;
+      // The pool's children do not hold the event loop open; without a live handle a script whose
+      // last act is `await close()` would end before the children's exit is seen (exit code 13).
+      const keepAlive = setInterval(() => undefined, 1_000);
+      try {
+        await current.close();
+      } finally {
+        clearInterval(keepAlive);
+      }
+    },
+  };
+}
+
+/**
+ * Ranks a batch with a one-shot matcher and closes its parse pool. For repeated batches,
+ * keep a `createMatcher()` instead: it builds the alias index and starts the pool once.
+ */
+export async function rankResumes(
+  inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+  role: Role | string,
+  options: RankOptions & Pick<MatcherOptions, 'taxonomy' | 'roles' | 'poolSize' | 'timeoutMs' | 'maxMemoryMb'> = {},
+): Promise<Ranking> {
+  const { taxonomy, roles, poolSize, timeoutMs, maxMemoryMb, ...rankOptions } = options;
+  const matcherOptions: MatcherOptions = {};
+  if (taxonomy !== undefined) matcherOptions.taxonomy = taxonomy;
+  if (roles !== undefined) matcherOptions.roles = roles;
+  if (poolSize !== undefined) matcherOptions.poolSize = poolSize;
+  if (timeoutMs !== undefined) matcherOptions.timeoutMs = timeoutMs;
+  if (maxMemoryMb !== undefined) matcherOptions.maxMemoryMb = maxMemoryMb;
+  const matcher = createMatcher(matcherOptions);
+  try {
+    return await matcher.rank(inputs, role, rankOptions);
+  } finally {
+    await matcher.close();
+  }
+}

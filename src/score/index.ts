@@ -1,0 +1,861 @@
+/**
+ * Score stage: one `SkillProfile` against one `Role` → an explained `MatchResult`.
+ *
+ * Only the profile enters the score: skills, their mentions (where they sit, flags), months
+ * and last use. A profile carries nothing about the person, so nothing about the person can
+ * move a score (see `test/fairness.test.ts`).
+ *
+ * The model, in order:
+ * 1. Each mention is worth its context weight (dated experience 1, undated experience 0.8,
+ *    project 0.75, skills list 0.5, certification 0.45, summary 0.4, education 0.35, other 0.3),
+ *    × 0.1 when it is an aspiration, 0 when negated, × the proficiency and fuzzy multipliers.
+ *    Skills-list mentions are discounted by `skillsListLimit / n` when a résumé lists more than
+ *    `skillsListLimit` distinct skills.
+ * 2. Per context only the strongest mention counts; contexts combine as `1 − Π(1 − sᵢ·decayⁱ)`
+ *    over the best three. Repeating a word, a line or a whole skills section earns nothing.
+ * 3. Depth: `floor + (1 − floor)·(1 − exp(−k·months / (12·minYears)))`, with claimed years counted
+ *    at `claimedYearsCredit` when no dated entry backs the skill.
+ * 4. Recency: `max(floor, 0.5^(yearsSinceLastUse / halfLife))`.
+ * 5. A requirement takes the best of: the skill itself, a skill that implies it (edge weight ×
+ *    `impliedDiscount`), a related sibling (× `relatedDiscount`); `anyOf` takes its best member,
+ *    a category its best `categoryTopK` skills.
+ * 6. The total is the weighted mean over requirements, weights = tier weight × requirement weight.
+ */
+import { MATCH_VERSION, SCORE_DEFAULTS } from '../defaults.js';
+import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import type {
+  Diagnostic,
+  Evidence,
+  ExtractedSkill,
+  Importance,
+  MatchResult,
+  MatchVia,
+  MentionContext,
+  ProficiencyLevel,
+  Requirement,
+  RequirementResult,
+  RequirementStatus,
+  Role,
+  SkillMention,
+  SkillProfile,
+  Span,
+  Taxonomy,
+} from '../types.js';
+
+/** Options of `scoreMatch` and `createScorer`. Every weight of `SCORE_DEFAULTS` can be overridden. */
+export interface ScoreOptions {
+  /** Taxonomy for names, categories and `related` siblings. @default builtinTaxonomy() */
+  taxonomy?: Taxonomy;
+  /** The month recency is measured from, `YYYY-MM`. Pass the same value given to extraction. @default the current UTC month */
+  asOf?: string;
+  /** Rank candidates who miss a required requirement below those who meet them (used by ranking). @default true */
+  strictRequired?: boolean;
+  /** @default { required: 1, preferred: 0.5, bonus: 0.2 } */
+  tierWeights?: Partial<Record<Importance, number>>;
+  /** @default { experience: 1, project: 0.75, 'skills-list': 0.5, certification: 0.45, summary: 0.4, education: 0.35, other: 0.3 } */
+  contextWeights?: Partial<Record<MentionContext, number>>;
+  /** @default 0.8 */
+  undatedExperience?: number;
+  /** @default 0.1 */
+  aspirationWeight?: number;
+  /** @default 0.9 */
+  fuzzyWeight?: number;
+  /** @default { expert: 1, advanced: 1, intermediate: 0.9, basic: 0.7 } */
+  levelWeights?: Partial<Record<ProficiencyLevel, number>>;
+  /** @default 0.5 */
+  contextDecay?: number;
+  /** @default 60 */
+  skillsListLimit?: number;
+  /** @default 0.4 */
+  depthFloor?: number;
+  /** @default 2 */
+  defaultMinYears?: number;
+  /** @default 3 */
+  yearsCurve?: number;
+  /** @default 0.5 */
+  claimedYearsCredit?: number;
+  /** @default 4 */
+  recencyHalfLifeYears?: number;
+  /** @default 0.3 */
+  recencyFloor?: number;
+  /** @default 0.8 */
+  impliedDiscount?: number;
+  /** @default 0.5 */
+  relatedDiscount?: number;
+  /** @default 1 */
+  categoryTopK?: number;
+  /** @default 0.05 */
+  minScore?: number;
+  /** @default 0.15 */
+  metScore?: number;
+  /** @default 5 */
+  maxEvidence?: number;
+  /** @default 3 */
+  repeatedTextThreshold?: number;
+}
+
+/** The fast verdict of `Scorer.rate`: the same numbers as `Scorer.match`, without the explanation. */
+export interface Rating {
+  /** 0–100, rounded to 2 decimals; equal to `match(profile).score`. */
+  score: number;
+  mustHavesMet: boolean;
+}
+
+/** A role compiled once for many profiles (see `createScorer`). */
+export interface Scorer {
+  readonly role: { id: string; title: string };
+  /** Whether ranking puts candidates who miss a must-have below the rest. */
+  readonly strictRequired: boolean;
+  /** The full, explained result. */
+  match(profile: SkillProfile): MatchResult;
+  /** Score and must-haves only, without allocating an explanation: for ranking very many profiles. */
+  rate(profile: SkillProfile): Rating;
+}
+
+const CONTEXTS: readonly MentionContext[] = ['experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
+/** Slot of an experience mention outside any dated entry; the other slots follow `CONTEXTS`. */
+const UNDATED = CONTEXTS.length;
+const SLOTS = CONTEXTS.length + 1;
+const SKILLS_LIST = CONTEXTS.indexOf('skills-list');
+
+interface Config {
+  tier: Record<Importance, number>;
+  slotWeight: Float64Array;
+  aspiration: number;
+  fuzzy: number;
+  level: Record<ProficiencyLevel, number>;
+  decay: number;
+  listLimit: number;
+  depthFloor: number;
+  defaultMinYears: number;
+  curve: number;
+  claimed: number;
+  halfLife: number;
+  recencyFloor: number;
+  implied: number;
+  related: number;
+  topK: number;
+  minScore: number;
+  metScore: number;
+  maxEvidence: number;
+  repeated: number;
+  strict: boolean;
+  asOfMonth: number;
+  asOf: string;
+}
+
+function checkNumber(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`\`${name}\` must be a number`);
+  if (value < min || value > max) throw new RangeError(`\`${name}\` must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function currentMonth(): string {
+  const now = new Date();
+  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
+}
+
+/** `YYYY-MM` → months since year 0, or NaN. Char arithmetic: this runs for every skill of every profile. */
+function monthIndex(ym: string): number {
+  if (ym.length < 7) return Number.NaN;
+  const y = (ym.charCodeAt(0) - 48) * 1000 + (ym.charCodeAt(1) - 48) * 100 + (ym.charCodeAt(2) - 48) * 10 + (ym.charCodeAt(3) - 48);
+  const m = (ym.charCodeAt(5) - 48) * 10 + (ym.charCodeAt(6) - 48);
+  return y * 12 + m - 1;
+}
+
+function resolveConfig(options: ScoreOptions): Config {
+  const d = SCORE_DEFAULTS;
+  const num = (name: keyof ScoreOptions, fallback: number, min = 0, max = 1): number =>
+    options[name] === undefined ? fallback : checkNumber(name, options[name], min, max);
+  const tier = { ...d.tierWeights };
+  for (const [k, v] of Object.entries(options.tierWeights ?? {})) {
+    if (!(k in tier)) throw new RangeError(`\`tierWeights.${k}\` is not an importance (required, preferred, bonus)`);
+    tier[k as Importance] = checkNumber(`tierWeights.${k}`, v, 0, 1000);
+  }
+  const ctx: Record<string, number> = { ...d.contextWeights };
+  for (const [k, v] of Object.entries(options.contextWeights ?? {})) {
+    if (!(k in ctx)) throw new RangeError(`\`contextWeights.${k}\` is not a mention context (${CONTEXTS.join(', ')})`);
+    ctx[k] = checkNumber(`contextWeights.${k}`, v, 0, 1);
+  }
+  const level = { ...d.levelWeights };
+  for (const [k, v] of Object.entries(options.levelWeights ?? {})) {
+    if (!(k in level)) throw new RangeError(`\`levelWeights.${k}\` is not a proficiency level (expert, advanced, intermediate, basic)`);
+    level[k as ProficiencyLevel] = checkNumber(`levelWeights.${k}`, v, 0, 1);
+  }
+  const slotWeight = new Float64Array(SLOTS);
+  CONTEXTS.forEach((c, i) => (slotWeight[i] = ctx[c]!));
+  slotWeight[UNDATED] = num('undatedExperience', d.undatedExperience);
+  const asOf = options.asOf ?? currentMonth();
+  if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new TypeError('`asOf` must be a `YYYY-MM` string');
+  if (options.strictRequired !== undefined && typeof options.strictRequired !== 'boolean') throw new TypeError('`strictRequired` must be a boolean');
+  return {
+    tier,
+    slotWeight,
+    aspiration: num('aspirationWeight', d.aspirationWeight),
+    fuzzy: num('fuzzyWeight', d.fuzzyWeight),
+    level,
+    decay: num('contextDecay', d.contextDecay),
+    listLimit: num('skillsListLimit', d.skillsListLimit, 1, 1e6),
+    depthFloor: num('depthFloor', d.depthFloor),
+    defaultMinYears: num('defaultMinYears', d.defaultMinYears, 0.1, 50),
+    curve: num('yearsCurve', d.yearsCurve, 0.01, 100),
+    claimed: num('claimedYearsCredit', d.claimedYearsCredit),
+    halfLife: num('recencyHalfLifeYears', d.recencyHalfLifeYears, 0.01, 1000),
+    recencyFloor: num('recencyFloor', d.recencyFloor),
+    implied: num('impliedDiscount', d.impliedDiscount),
+    related: num('relatedDiscount', d.relatedDiscount),
+    topK: Math.round(num('categoryTopK', d.categoryTopK, 1, 50)),
+    minScore: num('minScore', d.minScore),
+    metScore: num('metScore', d.metScore),
+    maxEvidence: Math.round(num('maxEvidence', d.maxEvidence, 0, 1000)),
+    repeated: Math.round(num('repeatedTextThreshold', d.repeatedTextThreshold, 2, 1e6)),
+    strict: options.strictRequired ?? d.strictRequired,
+    asOfMonth: monthIndex(asOf),
+    asOf,
+  };
+}
+
+interface TaxonomyView {
+  name: Map<string, string>;
+  related: Map<string, string[]>;
+}
+
+const taxonomyViews = new WeakMap<Taxonomy, TaxonomyView>();
+
+function viewOf(taxonomy: Taxonomy): TaxonomyView {
+  let view = taxonomyViews.get(taxonomy);
+  if (view) return view;
+  const name = new Map<string, string>();
+  const related = new Map<string, string[]>();
+  const link = (a: string, b: string): void => {
+    const list = related.get(a);
+    if (!list) related.set(a, [b]);
+    else if (!list.includes(b)) list.push(b);
+  };
+  for (const skill of taxonomy.skills) {
+    name.set(skill.id, skill.name);
+    // `related` is symmetric in meaning even when a file lists it on one side only.
+    for (const other of skill.related ?? []) {
+      link(skill.id, other);
+      link(other, skill.id);
+    }
+  }
+  view = { name, related };
+  taxonomyViews.set(taxonomy, view);
+  return view;
+}
+
+/** How a profile skill reaches a requirement: through which member, and at what share. */
+interface Route {
+  req: number;
+  member: string;
+  via: MatchVia;
+  factor: number;
+}
+
+interface Plan {
+  id: string;
+  label: string;
+  requirement: Requirement;
+  importance: Importance;
+  weight: number;
+  minMonths: number;
+  category: string | null;
+}
+
+const CATEGORY_LABELS: Record<string, string> = { 'ci-cd-and-devops-tools': 'CI/CD and DevOps tools', 'apis-and-protocols': 'APIs and protocols' };
+
+function categoryLabel(category: string): string {
+  const words = CATEGORY_LABELS[category] ?? category.replace(/-/g, ' ');
+  return `Any ${words} skill`;
+}
+
+function checkRole(role: unknown): asserts role is Role {
+  if (typeof role !== 'object' || role === null) throw new TypeError('`role` must be a Role object');
+  const r = role as Partial<Role>;
+  if (typeof r.id !== 'string' || typeof r.title !== 'string' || !Array.isArray(r.requirements) || r.requirements.length === 0) {
+    throw new TypeError('`role` must have a string `id`, a string `title` and a non-empty `requirements` array');
+  }
+  r.requirements.forEach((q, i) => {
+    const has = (k: string): boolean => typeof q === 'object' && q !== null && k in q;
+    if (!has('skill') && !has('anyOf') && !has('category')) throw new TypeError(`\`role.requirements[${i}]\` must have \`skill\`, \`anyOf\` or \`category\``);
+    if (!['required', 'preferred', 'bonus'].includes((q as Requirement).importance)) {
+      throw new TypeError(`\`role.requirements[${i}].importance\` must be required, preferred or bonus`);
+    }
+  });
+}
+
+const round4 = (x: number): number => Math.round(x * 10000) / 10000;
+const toPercent = (x: number): number => Math.round(x * 10000) / 100;
+
+function isProfile(value: unknown): value is SkillProfile {
+  return typeof value === 'object' && value !== null && Array.isArray((value as SkillProfile).skills);
+}
+
+/**
+ * Compiles a role for scoring many profiles: requirement tables by skill id, category and
+ * related sibling are built once, so each profile costs one pass over its skills.
+ *
+ * @param role A validated role (see `assertRole`).
+ * @param options Taxonomy, `asOf` and weight overrides (see `SCORE_DEFAULTS`).
+ */
+export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
+  checkRole(role);
+  if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
+  const cfg = resolveConfig(options);
+  const taxonomy = options.taxonomy ?? builtinTaxonomy();
+  const view = viewOf(taxonomy);
+  const nameOf = (id: string): string => view.name.get(id) ?? id;
+
+  const plans: Plan[] = [];
+  const direct = new Map<string, Route[]>();
+  const related = new Map<string, Route[]>();
+  const byCategory = new Map<string, number[]>();
+  const usedIds = new Set<string>();
+  const addRoute = (table: Map<string, Route[]>, key: string, route: Route): void => {
+    const list = table.get(key);
+    if (list) list.push(route);
+    else table.set(key, [route]);
+  };
+
+  role.requirements.forEach((requirement, req) => {
+    const minYears = requirement.minYears !== undefined && requirement.minYears > 0 ? requirement.minYears : cfg.defaultMinYears;
+    let id: string;
+    let label: string;
+    let category: string | null = null;
+    let members: string[] = [];
+    if ('skill' in requirement) {
+      members = [requirement.skill];
+      id = requirement.skill;
+      label = nameOf(requirement.skill);
+    } else if ('anyOf' in requirement) {
+      members = [...requirement.anyOf];
+      id = members.join('-or-');
+      label = members.map(nameOf).join(' or ');
+    } else {
+      category = requirement.category;
+      id = `category-${category}`;
+      label = categoryLabel(category);
+      const list = byCategory.get(category);
+      if (list) list.push(req);
+      else byCategory.set(category, [req]);
+    }
+    id = requirement.id ?? id;
+    if (usedIds.has(id)) {
+      let n = 2;
+      while (usedIds.has(`${id}-${n}`)) n++;
+      id = `${id}-${n}`;
+    }
+    usedIds.add(id);
+    for (const member of members) {
+      addRoute(direct, member, { req, member, via: 'direct', factor: 1 });
+      for (const sibling of view.related.get(member) ?? []) {
+        if (!members.includes(sibling)) addRoute(related, sibling, { req, member, via: 'related', factor: cfg.related });
+      }
+    }
+    plans.push({
+      id,
+      label: requirement.label ?? label,
+      requirement,
+      importance: requirement.importance,
+      weight: cfg.tier[requirement.importance] * (requirement.weight ?? 1),
+      minMonths: 12 * minYears,
+      category,
+    });
+  });
+
+  const n = plans.length;
+  const weights = new Float64Array(n);
+  const minMonthsOf = new Float64Array(n);
+  const requiredIdx: number[] = [];
+  let totalWeight = 0;
+  plans.forEach((p, i) => {
+    weights[i] = p.weight;
+    minMonthsOf[i] = p.minMonths;
+    totalWeight += p.weight;
+    if (p.importance === 'required') requiredIdx.push(i);
+  });
+  const categoryReqs = plans.flatMap((p, i) => (p.category === null ? [] : [i]));
+  // Requirements share few distinct `minYears`; depth is computed once per skill and distinct value.
+  const classMonths = [...new Set(plans.map((p) => p.minMonths))];
+  const classOf = Int32Array.from(plans, (p) => classMonths.indexOf(p.minMonths));
+  const classCount = classMonths.length;
+  const depthCache = new Float64Array(classCount);
+
+  // One table answers "what can this profile skill earn?" with a single look-up per skill: its
+  // direct and related routes, the category requirements it can fill, and whether the taxonomy
+  // lets it imply a requirement's skill (only then is its `implied[]` list read).
+  interface Entry {
+    routes: Route[];
+    /** `routes` unpacked for the hot loop: requirement index, share, and the requirement's depth class. */
+    req: Int32Array;
+    factor: Float64Array;
+    cls: Int32Array;
+    cats: number[];
+  }
+  const packed = (routes: Route[], cats: number[]): Entry => ({
+    routes,
+    req: Int32Array.from(routes, (r) => r.req),
+    factor: Float64Array.from(routes, (r) => r.factor),
+    cls: Int32Array.from(routes, (r) => classOf[r.req]!),
+    cats,
+  });
+  const NOTHING: Entry = packed([], []);
+  const entryFor = (id: string, category: string): Entry => {
+    const routes = [...(direct.get(id) ?? []), ...(related.get(id) ?? [])];
+    const cats = byCategory.get(category) ?? [];
+    return routes.length === 0 && cats.length === 0 ? NOTHING : packed(routes, cats);
+  };
+  // Only skills that can earn something are in the table, so it stays small and cache-friendly;
+  // a skill missing from it earns only through its `implied[]` list, read against `direct`.
+  const table = new Map<string, Entry>();
+  for (const skill of taxonomy.skills) {
+    const entry = entryFor(skill.id, skill.category);
+    if (entry !== NOTHING) table.set(skill.id, entry);
+  }
+  const taxonomyCategory = new Map(taxonomy.skills.map((skill) => [skill.id, skill.category] as const));
+  for (const id of [...direct.keys(), ...related.keys()]) {
+    if (!table.has(id)) table.set(id, entryFor(id, taxonomyCategory.get(id) ?? ''));
+  }
+  /** Ids the taxonomy does not know, in a category a requirement asks for: computed on first sight, cached up to a bound. */
+  const strangers = new Map<string, Entry>();
+  const lookup = (skill: ExtractedSkill): Entry => {
+    const entry = table.get(skill.id);
+    if (entry !== undefined) return entry;
+    if (categoryReqs.length === 0 || !byCategory.has(skill.category) || taxonomyCategory.has(skill.id)) return NOTHING;
+    // An id unknown to the taxonomy is assumed to keep one category, as ids do.
+    let stranger = strangers.get(skill.id);
+    if (stranger === undefined) {
+      stranger = entryFor(skill.id, skill.category);
+      if (strangers.size < 50_000) strangers.set(skill.id, stranger);
+    }
+    return stranger;
+  };
+
+  // Scratch buffers reused across calls: scoring runs synchronously, one profile at a time.
+  const slots = new Float64Array(SLOTS);
+  const best = new Float64Array(n);
+  const topK = cfg.topK;
+  const catTop = new Float64Array(n * topK);
+  const slotWeight = cfg.slotWeight;
+
+  /** Skills-list evidence discount for a profile that lists an abnormal number of skills. */
+  function listFactor(profile: SkillProfile): { factor: number; listed: number } {
+    // A profile with no more skills than the limit cannot list more than the limit.
+    if (profile.skills.length <= cfg.listLimit) return { factor: 1, listed: -1 };
+    let listed = 0;
+    for (const skill of profile.skills) {
+      for (const m of skill.mentions) {
+        if (m.context === 'skills-list' && !m.negated) {
+          listed++;
+          break;
+        }
+      }
+    }
+    return { factor: listed > cfg.listLimit ? cfg.listLimit / listed : 1, listed };
+  }
+
+  /** Slot of a mention by its context, by first letter and length rather than a keyed look-up (hot path). */
+  function slotOf(m: SkillMention): number {
+    const c = m.context;
+    switch (c.charCodeAt(0)) {
+      case 101: // e
+        if (c.length === 10) return m.timelineEntry === null ? UNDATED : 0;
+        return 4;
+      case 112: // p
+        return 1;
+      case 115: // s
+        return c.length === 11 ? 2 : 3;
+      case 99: // c
+        return 5;
+      default:
+        return 6;
+    }
+  }
+
+  function mentionStrength(m: SkillMention, stuffing: number): number {
+    if (m.negated) return 0;
+    const slot = slotOf(m);
+    let w = slotWeight[slot]!;
+    if (slot === SKILLS_LIST) w *= stuffing;
+    if (m.aspiration) w *= cfg.aspiration;
+    if (m.fuzzy) w *= cfg.fuzzy;
+    if (m.level !== undefined) w *= cfg.level[m.level] ?? 1;
+    return w;
+  }
+
+  /** Must weigh a mention exactly as `mentionStrength` does; inlined because it runs for every mention of every profile. */
+  function evidenceOf(skill: ExtractedSkill, stuffing: number): number {
+    slots.fill(0);
+    const mentions = skill.mentions;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i]!;
+      if (m.negated) continue;
+      const slot = slotOf(m);
+      let w = slotWeight[slot]!;
+      if (slot === SKILLS_LIST) w *= stuffing;
+      if (m.aspiration) w *= cfg.aspiration;
+      if (m.fuzzy) w *= cfg.fuzzy;
+      if (m.level !== undefined) w *= cfg.level[m.level] ?? 1;
+      if (w > slots[slot]!) slots[slot] = w;
+    }
+    // Best three contexts, combined with a decaying share: breadth of evidence helps a little, volume never.
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let k = 0; k < SLOTS; k++) {
+      const v = slots[k]!;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    const d = cfg.decay;
+    const miss = (1 - a) * (1 - b * d) * (1 - c * d * d);
+    return 1 - miss;
+  }
+
+  function effectiveMonths(skill: ExtractedSkill): number {
+    if (skill.months > 0) return skill.months;
+    return skill.claimedYears !== null && skill.claimedYears > 0 ? skill.claimedYears * 12 * cfg.claimed : 0;
+  }
+
+  function recencyOf(skill: ExtractedSkill): number {
+    if (skill.lastUsed === null) return 1;
+    const used = monthIndex(skill.lastUsed);
+    if (Number.isNaN(used)) return 1;
+    const years = Math.max(0, cfg.asOfMonth - used) / 12;
+    return Math.max(cfg.recencyFloor, Math.pow(0.5, years / cfg.halfLife));
+  }
+
+  function depthOf(months: number, req: number): number {
+    return cfg.depthFloor + (1 - cfg.depthFloor) * (1 - Math.exp((-cfg.curve * months) / minMonthsOf[req]!));
+  }
+
+  /** Detail of the winning credit per requirement, kept only when explaining. */
+  interface Win {
+    value: number;
+    skill: ExtractedSkill;
+    via: MatchVia;
+    member: string;
+  }
+
+  /**
+   * The one scoring pass shared by `rate` and `match`, so both give the same numbers.
+   * Fills `best` (and `wins`/`catWins` when explaining).
+   */
+  function evaluate(profile: SkillProfile, stuffing: number, wins: (Win | null)[] | null, catWins: Win[][] | null): void {
+    best.fill(0);
+    if (topK > 0) catTop.fill(0);
+    const skills = profile.skills;
+    for (let si = 0; si < skills.length; si++) {
+      const skill = skills[si]!;
+      const entry = lookup(skill);
+      let implying = false;
+      const impliedList = skill.implied;
+      for (let ii = 0; ii < impliedList.length; ii++) {
+        if (direct.has(impliedList[ii]!.id)) {
+          implying = true;
+          break;
+        }
+      }
+      if (entry === NOTHING && !implying) continue;
+      const ev = evidenceOf(skill, stuffing);
+      if (ev === 0) continue;
+      const base = ev * recencyOf(skill);
+      const months = effectiveMonths(skill);
+      for (let c = 0; c < classCount; c++) depthCache[c] = -1;
+      const reqs = entry.req;
+      const factor = entry.factor;
+      const cls = entry.cls;
+      for (let ri = 0; ri < reqs.length; ri++) {
+        const r = reqs[ri]!;
+        const c = cls[ri]!;
+        let depth = depthCache[c]!;
+        if (depth < 0) depth = depthCache[c] = depthOf(months, r);
+        const value = base * depth * factor[ri]!;
+        if (value > best[r]!) {
+          best[r] = value;
+          if (wins) {
+            const route = entry.routes[ri]!;
+            wins[r] = { value, skill, via: route.via, member: route.member };
+          }
+        }
+      }
+      if (implying) {
+        for (const imp of skill.implied) {
+          const implied = direct.get(imp.id);
+          if (implied === undefined) continue;
+          for (const route of implied) {
+            const value = base * depthOf(months, route.req) * imp.weight * cfg.implied;
+            if (value > best[route.req]!) {
+              best[route.req] = value;
+              if (wins) wins[route.req] = { value, skill, via: 'implied', member: route.member };
+            }
+          }
+        }
+      }
+      const cats = entry.cats;
+      for (let ci = 0; ci < cats.length; ci++) {
+        const req = cats[ci]!;
+        const value = base * depthOf(months, req);
+        // Keep the best `topK` values of the category in descending order.
+        const o = req * topK;
+        if (value > catTop[o + topK - 1]!) {
+          let k = topK - 1;
+          while (k > 0 && catTop[o + k - 1]! < value) {
+            catTop[o + k] = catTop[o + k - 1]!;
+            k--;
+          }
+          catTop[o + k] = value;
+        }
+        if (catWins) catWins[req]!.push({ value, skill, via: 'direct', member: skill.id });
+      }
+    }
+    for (const req of categoryReqs) {
+      let sum = 0;
+      for (let k = 0; k < topK; k++) sum += catTop[req * topK + k]!;
+      best[req] = sum / topK;
+    }
+  }
+
+  function total(): number {
+    if (totalWeight === 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < n; i++) sum += weights[i]! * best[i]!;
+    return sum / totalWeight;
+  }
+
+  function mustHaves(): boolean {
+    for (const i of requiredIdx) if (best[i]! < cfg.minScore) return false;
+    return true;
+  }
+
+  const roleRef = { id: role.id, title: role.title };
+
+  function rate(profile: SkillProfile): Rating {
+    if (!isProfile(profile)) throw new TypeError('`profile` must be a SkillProfile');
+    if (profile.document?.words === 0) {
+      return { score: 0, mustHavesMet: false };
+    }
+    evaluate(profile, listFactor(profile).factor, null, null);
+    return { score: toPercent(total()), mustHavesMet: mustHaves() };
+  }
+
+  function evidenceFor(skill: ExtractedSkill, stuffing: number): Evidence[] {
+    const seen = new Set<string>();
+    const items: Evidence[] = [];
+    for (const m of skill.mentions) {
+      const strength = mentionStrength(m, stuffing);
+      if (strength === 0) continue;
+      // Text repeated verbatim is one piece of evidence, however often it is pasted.
+      const key = `${m.context}\u0000${m.sentence}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      items.push({ ...m, skillId: skill.id, strength: round4(strength) });
+    }
+    items.sort((a, b) => b.strength - a.strength || a.span.start - b.span.start);
+    return items.slice(0, cfg.maxEvidence);
+  }
+
+  function match(profile: SkillProfile): MatchResult {
+    if (!isProfile(profile)) throw new TypeError('`profile` must be a SkillProfile');
+    const diagnostics: Diagnostic[] = [...(profile.diagnostics ?? [])];
+    const unreadable = profile.document?.words === 0;
+    const { factor: stuffing, listed } = listFactor(profile);
+    const wins: (Win | null)[] = new Array<Win | null>(n).fill(null);
+    const catWins: Win[][] = plans.map(() => []);
+    if (unreadable) {
+      best.fill(0);
+    } else {
+      evaluate(profile, stuffing, wins, catWins);
+    }
+
+    const requirements: RequirementResult[] = plans.map((plan, i) => {
+      const score = best[i]!;
+      let win = wins[i] ?? null;
+      let alternatives: RequirementResult['alternatives'];
+      if (plan.category !== null) {
+        const ranked = catWins[i]!.sort((a, b) => b.value - a.value || (a.skill.id < b.skill.id ? -1 : 1));
+        win = ranked[0] ?? null;
+        if (ranked.length > 1) alternatives = ranked.slice(1, 6).map((w) => ({ id: w.skill.id, name: w.skill.name, score: round4(w.value) }));
+      }
+      let status: RequirementStatus = 'missing';
+      if (win && score >= cfg.minScore) status = win.via === 'direct' && score >= cfg.metScore ? 'met' : 'partial';
+      const result: RequirementResult = {
+        id: plan.id,
+        label: plan.label,
+        requirement: plan.requirement,
+        importance: plan.importance,
+        weight: round4(plan.weight),
+        status,
+        score: round4(score),
+        via: win ? win.via : null,
+        skill: win ? { id: win.skill.id, name: win.skill.name } : null,
+        evidence: win ? evidenceFor(win.skill, stuffing) : [],
+        months: win ? win.skill.months : 0,
+        lastUsed: win ? win.skill.lastUsed : null,
+        claimedYears: win ? win.skill.claimedYears : null,
+      };
+      if (win && win.via !== 'direct') result.creditedAs = { id: win.member, name: nameOf(win.member) };
+      if (alternatives) result.alternatives = alternatives;
+      return result;
+    });
+
+    if (unreadable) {
+      diagnostics.push({
+        severity: 'error',
+        code: 'no-readable-text',
+        message: 'The résumé has no readable text, so nothing can be matched and it scores 0. See the parse diagnostics for why (scan, image-only PDF, empty file).',
+        source: 'score',
+      });
+    } else if (profile.skills.length === 0) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'no-skills-found',
+        message: 'No skills were found in the résumé, so it scores 0. Check that it is the right file and that it was read in full.',
+        source: 'score',
+      });
+    }
+    if (stuffing < 1) {
+      diagnostics.push({
+        severity: 'warning',
+        code: 'skills-list-stuffed',
+        message: `The skills sections list ${listed} distinct skills (more than ${cfg.listLimit}); skills-list evidence counts ${round4(stuffing)} of its usual weight.`,
+        source: 'score',
+      });
+    }
+    diagnostics.push(...repeatedText(profile, cfg.repeated));
+
+    const score = unreadable ? 0 : total();
+    const mustHavesMet = unreadable ? false : mustHaves();
+    const missingRequired = requirements.filter((r) => r.importance === 'required' && r.status === 'missing').map((r) => r.label);
+    return {
+      version: MATCH_VERSION,
+      role: { ...roleRef },
+      score: toPercent(score),
+      mustHavesMet,
+      requirements,
+      missingRequired,
+      summary: summarise(requirements, toPercent(score), unreadable, profile.skills.length === 0),
+      diagnostics,
+    };
+  }
+
+  return { role: roleRef, strictRequired: cfg.strict, match, rate };
+}
+
+/** Sentences holding a skill mention that are pasted many times over (white-text-style padding). */
+function repeatedText(profile: SkillProfile, threshold: number): Diagnostic[] {
+  const seen = new Map<string, { starts: Set<number>; first: Span }>();
+  for (const skill of profile.skills) {
+    for (const m of skill.mentions) {
+      const key = m.sentence.trim().toLowerCase();
+      if (key.length < 3) continue;
+      let entry = seen.get(key);
+      if (!entry) seen.set(key, (entry = { starts: new Set(), first: m.sentenceSpan }));
+      entry.starts.add(m.sentenceSpan.start);
+      if (m.sentenceSpan.start < entry.first.start) entry.first = m.sentenceSpan;
+    }
+  }
+  const out: Diagnostic[] = [];
+  for (const [sentence, { starts, first }] of [...seen].sort((a, b) => a[1].first.start - b[1].first.start)) {
+    if (starts.size < threshold) continue;
+    const text = sentence.length > 80 ? `${sentence.slice(0, 77)}...` : sentence;
+    out.push({
+      severity: 'warning',
+      code: 'repeated-text',
+      message: `The same text is repeated ${starts.size} times ("${text}"); it counts once.`,
+      source: 'score',
+      span: { start: first.start, end: first.end },
+    });
+  }
+  return out;
+}
+
+function describeYears(months: number): string {
+  if (months < 12) return `${months} month${months === 1 ? '' : 's'}`;
+  const years = Math.round((months / 12) * 10) / 10;
+  return `${years} year${years === 1 ? '' : 's'}`;
+}
+
+const CONTEXT_WORDS: Record<MentionContext, string> = {
+  experience: 'in experience',
+  project: 'in a project',
+  'skills-list': 'listed in skills',
+  summary: 'in the summary',
+  education: 'in education',
+  certification: 'in a certification',
+  other: 'mentioned',
+};
+
+function describeStrength(r: RequirementResult): string {
+  const parts: string[] = [];
+  if (r.months > 0) parts.push(describeYears(r.months));
+  else if (r.claimedYears !== null) parts.push(`${r.claimedYears} years claimed`);
+  if (r.lastUsed !== null) parts.push(`last used ${r.lastUsed}`);
+  const top = r.evidence[0];
+  if (top) parts.push(top.context === 'experience' && top.timelineEntry === null ? 'in experience (undated)' : CONTEXT_WORDS[top.context]);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+function summarise(reqs: RequirementResult[], score: number, unreadable: boolean, noSkills: boolean): string {
+  if (unreadable) return 'Scores 0: the résumé has no readable text, so nothing could be matched. See the diagnostics.';
+  if (noSkills) return 'Scores 0: no skills were found in the résumé. See the diagnostics.';
+  const sentences: string[] = [];
+  const required = reqs.filter((r) => r.importance === 'required');
+  const others = reqs.filter((r) => r.importance !== 'required');
+  const counted = (list: RequirementResult[]): number => list.filter((r) => r.status !== 'missing').length;
+  if (required.length > 0) {
+    const missing = required.filter((r) => r.status === 'missing').map((r) => r.label);
+    sentences.push(
+      `Meets ${counted(required)} of ${required.length} required requirement${required.length === 1 ? '' : 's'}` +
+        (missing.length > 0 ? ` (missing: ${missing.join(', ')})` : '') +
+        (others.length > 0 ? ` and ${counted(others)} of ${others.length} preferred or bonus` : '') +
+        `; score ${score.toFixed(2)}.`,
+    );
+  } else {
+    sentences.push(`Meets ${counted(others)} of ${others.length} requirements; score ${score.toFixed(2)}.`);
+  }
+  const strongest = reqs
+    .filter((r) => r.status === 'met')
+    .sort((a, b) => b.score * b.weight - a.score * a.weight || (a.id < b.id ? -1 : 1))
+    .slice(0, 3);
+  if (strongest.length > 0) sentences.push(`Strongest: ${strongest.map((r) => `${r.skill!.name}${describeStrength(r)}`).join('; ')}.`);
+  const partial = reqs.filter((r) => r.status === 'partial');
+  if (partial.length > 0) {
+    sentences.push(
+      `Partial: ${partial
+        .map((r) => (r.via === 'direct' ? `${r.label} (weak evidence${r.evidence[0]?.aspiration ? ': aspiration only' : ''})` : `${r.skill!.name} counted for ${r.creditedAs?.name ?? r.label} (${r.via})`))
+        .join('; ')}.`,
+    );
+  }
+  const weak = reqs.filter((r) => r.status === 'met' && r.lastUsed !== null && r.score < 0.5 && r.months > 0);
+  if (weak.length > 0) sentences.push(`Dated or short use: ${weak.map((r) => `${r.label}${describeStrength(r)}`).join('; ')}.`);
+  return sentences.join(' ');
+}
+
+const scorerCache = new WeakMap<Role, { options: ScoreOptions | undefined; scorer: Scorer }>();
+
+/**
+ * Scores one profile against one role, with the evidence and a plain-English summary.
+ * For many profiles against one role, `createScorer(role)` once and call `match` or `rate`.
+ *
+ * @param profile From `extractSkills`.
+ * @param role A role object (see `assertRole`, `getBuiltinRole`).
+ * @param options Taxonomy, `asOf` and weight overrides (see `SCORE_DEFAULTS`).
+ * @returns An explained `MatchResult`; `score` is 0–100.
+ */
+export function scoreMatch(profile: SkillProfile, role: Role, options?: ScoreOptions): MatchResult {
+  checkRole(role);
+  const cached = scorerCache.get(role);
+  // Reuse a compiled role only when called with the very same options (or none and no `asOf`, which moves monthly).
+  if (cached && cached.options === options && options !== undefined) return cached.scorer.match(profile);
+  const scorer = createScorer(role, options ?? {});
+  if (options !== undefined) scorerCache.set(role, { options, scorer });
+  return scorer.match(profile);
+}

@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import { createScorer, scoreMatch } from '../src/score/index.js';
+import { SCORE_DEFAULTS } from '../src/defaults.js';
+import type { SkillProfile } from '../src/types.js';
+import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profiles.js';
+
+const OPTS = { taxonomy: TAXONOMY, asOf: '2026-11' };
+const score = (p: SkillProfile, extra = {}) => scoreMatch(p, ROLE, { ...OPTS, ...extra });
+
+describe('scoreMatch: shape', () => {
+  it('returns a versioned, explained, plain-JSON result', () => {
+    const r = score(senior());
+    expect(r.version).toBe('1');
+    expect(r.role).toEqual({ id: 'test-backend', title: 'Test Back-end Developer' });
+    expect(r.requirements.map((q) => q.id)).toEqual(['node-js', 'postgresql', 'python-or-java', 'kubernetes', 'any-database']);
+    expect(r.mustHavesMet).toBe(true);
+    expect(r.missingRequired).toEqual([]);
+    expect(r.score).toBeGreaterThan(85);
+    expect(r.score).toBeLessThanOrEqual(100);
+    const node = r.requirements[0]!;
+    expect(node).toMatchObject({ status: 'met', via: 'direct', skill: { id: 'node-js', name: 'Node.js' }, months: 60, lastUsed: '2026-10', importance: 'required', weight: 1 });
+    expect(node.evidence[0]).toMatchObject({ skillId: 'node-js', text: 'Node.js', context: 'experience', strength: 1 });
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+    expect(r.summary).toMatch(/^Meets 2 of 2 required requirements and 3 of 3 preferred or bonus; score \d+\.\d\d\. Strongest: .*Node\.js \(5 years, last used 2026-10, in experience\)/);
+  });
+
+  it('is deterministic: same input, same bytes', () => {
+    const p = senior();
+    expect(JSON.stringify(score(p))).toBe(JSON.stringify(score(structuredClone(p))));
+  });
+
+  it('rate() gives exactly the numbers match() gives', () => {
+    const scorer = createScorer(ROLE, OPTS);
+    const profiles = [senior(), profile([]), profile([skill('mysql', [mention('MySQL')], { months: 30, lastUsed: '2020-01' })]), profile([skill('node-js', [mention('Node.js', { context: 'skills-list' })])])];
+    for (const p of profiles) {
+      const m = scorer.match(p);
+      expect(scorer.rate(p)).toEqual({ score: m.score, mustHavesMet: m.mustHavesMet });
+    }
+  });
+
+  it('rejects misuse with TypeError/RangeError naming the option', () => {
+    expect(() => scoreMatch(senior(), {} as never, OPTS)).toThrow(TypeError);
+    expect(() => score(senior(), { asOf: '2026' })).toThrow(/`asOf`/);
+    expect(() => score(senior(), { relatedDiscount: 2 })).toThrow(RangeError);
+    expect(() => score(senior(), { contextWeights: { nowhere: 1 } })).toThrow(/`contextWeights.nowhere`/);
+    expect(() => scoreMatch({} as SkillProfile, ROLE, OPTS)).toThrow(/`profile`/);
+  });
+
+  it('SCORE_DEFAULTS is frozen', () => {
+    expect(Object.isFrozen(SCORE_DEFAULTS)).toBe(true);
+    expect(Object.isFrozen(SCORE_DEFAULTS.contextWeights)).toBe(true);
+  });
+});
+
+describe('evidence strength by context', () => {
+  const only = (ctx: Parameters<typeof mention>[1]) => score(profile([skill('node-js', [mention('Node.js', ctx)])])).requirements[0]!.score;
+  it('dated experience > undated experience > project > skills list > summary > education > other', () => {
+    const order = [
+      only({ context: 'experience', entry: 0 }),
+      only({ context: 'experience', entry: null }),
+      only({ context: 'project' }),
+      only({ context: 'skills-list' }),
+      only({ context: 'summary' }),
+      only({ context: 'education' }),
+      only({ context: 'other' }),
+    ];
+    for (let i = 1; i < order.length; i++) expect(order[i - 1]).toBeGreaterThan(order[i]!);
+  });
+  it('negated counts nothing; aspiration little', () => {
+    const negated = score(profile([skill('kubernetes', [mention('Kubernetes', { negated: true })])]));
+    expect(negated.requirements[3]).toMatchObject({ status: 'missing', score: 0, via: null, evidence: [] });
+    const learning = score(profile([skill('kubernetes', [mention('Kubernetes', { aspiration: true, sentence: 'Currently learning Kubernetes.' })])]));
+    const used = score(profile([skill('kubernetes', [mention('Kubernetes')], { months: 12, lastUsed: '2026-10' })]));
+    expect(learning.requirements[3]!.score).toBeLessThan(0.05);
+    expect(learning.requirements[3]!.status).toBe('missing');
+    expect(used.requirements[3]!.score).toBeGreaterThan(learning.requirements[3]!.score * 10);
+  });
+  it('a basic level or a fuzzy find counts less', () => {
+    expect(only({ level: 'basic' })).toBeLessThan(only({}));
+    expect(only({ fuzzy: true })).toBeLessThan(only({}));
+  });
+});
+
+describe('months, minYears and recency', () => {
+  const node = (months: number, lastUsed: string | null, claimedYears: number | null = null) =>
+    score(profile([skill('node-js', [mention('Node.js', { entry: months > 0 ? 0 : null })], { months, lastUsed, claimedYears })])).requirements[0]!.score;
+  it('saturates: more years help less and less, never past 1', () => {
+    const s = [6, 12, 36, 60, 120, 240].map((m) => node(m, '2026-10'));
+    for (let i = 1; i < s.length; i++) expect(s[i]).toBeGreaterThanOrEqual(s[i - 1]!);
+    expect(s[1]! - s[0]!).toBeGreaterThan(s[5]! - s[4]!);
+    expect(s[5]).toBeLessThanOrEqual(1);
+    expect(s[2]).toBeGreaterThan(0.9); // 3 years = minYears: 95% of depth
+  });
+  it('a skill last used eight years ago counts less than one used now, but not nothing', () => {
+    const now = node(48, '2026-11');
+    const old = node(48, '2018-10');
+    expect(old).toBeLessThan(now * 0.31); // two half-lives of four years, held at the floor of 0.3
+    expect(node(48, '2020-11')).toBeCloseTo(now * Math.pow(0.5, 1.5), 3); // six years: 1.5 half-lives
+    expect(node(48, '1990-01')).toBeCloseTo(now * SCORE_DEFAULTS.recencyFloor, 3);
+  });
+  it('claimed years count partly when nothing dated backs the skill', () => {
+    expect(node(0, null, 5)).toBeGreaterThan(node(0, null, null));
+    expect(node(0, null, 5)).toBeLessThan(node(60, '2026-10'));
+  });
+});
+
+describe('saturation: volume earns nothing', () => {
+  it('the same skill repeated twenty times scores as once', () => {
+    const once = score(profile([skill('node-js', [mention('Node.js', { context: 'skills-list' })])]));
+    const twenty = score(profile([skill('node-js', Array.from({ length: 20 }, () => mention('Node.js', { context: 'skills-list', sentence: 'Node.js, Node.js, Node.js' })))]));
+    expect(twenty.score).toBe(once.score);
+  });
+  it('white-text-style repetition of a sentence counts once and is reported', () => {
+    const line = 'Built Node.js services on PostgreSQL.';
+    const honest = profile([skill('node-js', [mention('Node.js', { context: 'other', sentence: line })])]);
+    const padded = profile([skill('node-js', Array.from({ length: 30 }, () => mention('Node.js', { context: 'other', sentence: line })))]);
+    const a = score(honest);
+    const b = score(padded);
+    expect(b.score).toBe(a.score);
+    expect(b.requirements[0]!.evidence).toHaveLength(1);
+    expect(b.diagnostics.map((d) => d.code)).toContain('repeated-text');
+    expect(a.diagnostics.map((d) => d.code)).not.toContain('repeated-text');
+  });
+  it('a skills section with two hundred technologies is discounted', () => {
+    const filler = Array.from({ length: 200 }, (_, i) => skill(`tech-${i}`, [mention(`Tech${i}`, { context: 'skills-list' })]));
+    const honest = score(profile([skill('node-js', [mention('Node.js', { context: 'skills-list' })]), skill('postgresql', [mention('PostgreSQL', { context: 'skills-list' })])]));
+    const stuffed = score(profile([...filler, skill('node-js', [mention('Node.js', { context: 'skills-list' })]), skill('postgresql', [mention('PostgreSQL', { context: 'skills-list' })])]));
+    expect(stuffed.score).toBeLessThan(honest.score);
+    expect(stuffed.diagnostics.find((d) => d.code === 'skills-list-stuffed')?.message).toMatch(/202 distinct skills/);
+    expect(score(senior()).score).toBeGreaterThan(honest.score * 2);
+  });
+  it('mentions in several contexts add a little, capped below 1', () => {
+    const one = score(profile([skill('node-js', [mention('Node.js', { context: 'skills-list' })])])).requirements[0]!.score;
+    const two = score(profile([skill('node-js', [mention('Node.js', { context: 'skills-list' }), mention('Node.js', { context: 'summary' })])])).requirements[0]!.score;
+    expect(two).toBeGreaterThan(one);
+    expect(two).toBeLessThan(one * 1.5);
+  });
+});
+
+describe('partial credit through the taxonomy', () => {
+  it('MySQL earns related credit for PostgreSQL, marked partial', () => {
+    const r = score(profile([skill('mysql', [mention('MySQL')], { months: 60, lastUsed: '2026-10' })]));
+    const pg = r.requirements[1]!;
+    expect(pg).toMatchObject({ status: 'partial', via: 'related', skill: { id: 'mysql' }, creditedAs: { id: 'postgresql', name: 'PostgreSQL' } });
+    expect(pg.score).toBeCloseTo(0.5 * r.requirements[4]!.score, 3);
+    expect(r.summary).toContain('MySQL counted for PostgreSQL (related)');
+  });
+  it('Django implies Python at the edge weight × impliedDiscount', () => {
+    const django = skill('django', [mention('Django')], { months: 36, lastUsed: '2026-10', implied: [{ id: 'python', name: 'Python', weight: 0.9, implied: true }] });
+    const r = score(profile([django]));
+    const lang = r.requirements[2]!;
+    expect(lang).toMatchObject({ status: 'partial', via: 'implied', skill: { id: 'django' }, creditedAs: { id: 'python' } });
+    const direct = score(profile([skill('python', [mention('Python')], { months: 36, lastUsed: '2026-10' })])).requirements[2]!;
+    expect(lang.score).toBeCloseTo(direct.score * 0.9 * 0.8, 3);
+  });
+  it('a direct match beats an implied one', () => {
+    const r = score(profile([
+      skill('django', [mention('Django')], { months: 36, lastUsed: '2026-10', implied: [{ id: 'python', name: 'Python', weight: 0.9, implied: true }] }),
+      skill('python', [mention('Python')], { months: 36, lastUsed: '2026-10' }),
+    ]));
+    expect(r.requirements[2]).toMatchObject({ via: 'direct', status: 'met', skill: { id: 'python' } });
+  });
+  it('anyOf takes its best member; a category its best skill', () => {
+    const r = score(profile([
+      skill('java', [mention('Java', { context: 'skills-list' })]),
+      skill('python', [mention('Python')], { months: 48, lastUsed: '2026-10' }),
+      skill('redis', [mention('Redis')], { months: 24, lastUsed: '2026-10' }),
+      skill('mongodb', [mention('MongoDB', { context: 'skills-list' })]),
+    ]));
+    expect(r.requirements[2]!.skill?.id).toBe('python');
+    expect(r.requirements[4]).toMatchObject({ status: 'met', skill: { id: 'redis' }, label: 'Any databases skill' });
+    expect(r.requirements[4]!.alternatives?.map((a) => a.id)).toEqual(['mongodb']);
+  });
+});
+
+describe('tiers and must-haves', () => {
+  it('required outweighs preferred outweighs bonus', () => {
+    const role = { id: 'tiers', title: 'Tiers', requirements: [
+      { skill: 'node-js', importance: 'required' as const },
+      { skill: 'python', importance: 'preferred' as const },
+      { skill: 'redis', importance: 'bonus' as const },
+    ] };
+    const has = (id: string) => scoreMatch(profile([skill(id, [mention(id)], { months: 36, lastUsed: '2026-10' })]), role, OPTS).score;
+    expect(has('node-js')).toBeGreaterThan(has('python'));
+    expect(has('python')).toBeGreaterThan(has('redis'));
+  });
+  it('missing a required requirement is marked and listed', () => {
+    const r = score(profile([skill('node-js', [mention('Node.js')], { months: 60, lastUsed: '2026-10' })]));
+    expect(r.mustHavesMet).toBe(false);
+    expect(r.missingRequired).toEqual(['PostgreSQL']);
+    expect(r.summary).toContain('Meets 1 of 2 required requirements (missing: PostgreSQL)');
+  });
+  it('weights and tiers can be overridden', () => {
+    const base = score(senior()).score;
+    expect(score(senior(), { tierWeights: { preferred: 0 }, categoryTopK: 1 }).score).not.toBe(base);
+  });
+});
+
+describe('absent data is never agreement', () => {
+  it('a résumé with no readable text scores 0 with the parse diagnostics and a reason', () => {
+    const p: SkillProfile = { ...profile([], 0), diagnostics: [{ severity: 'warning', code: 'no-text-layer', message: 'image only', source: 'parse' }] };
+    const r = score(p);
+    expect(r.score).toBe(0);
+    expect(r.mustHavesMet).toBe(false);
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['no-text-layer', 'no-readable-text']);
+    expect(r.summary).toMatch(/^Scores 0: the résumé has no readable text/);
+    expect(createScorer(ROLE, OPTS).rate(p)).toEqual({ score: 0, mustHavesMet: false });
+  });
+  it('no skills found scores 0, not a neutral middle', () => {
+    const r = score(profile([], 300));
+    expect(r.score).toBe(0);
+    expect(r.requirements.every((q) => q.status === 'missing')).toBe(true);
+    expect(r.diagnostics.map((d) => d.code)).toContain('no-skills-found');
+  });
+  it('skills the role does not ask for earn nothing', () => {
+    expect(score(profile([skill('react', [mention('React')], { months: 60, lastUsed: '2026-10' })])).score).toBe(0);
+  });
+});
+
+describe('end to end: stuffing and white text earn nothing over honest use', () => {
+  const role = { id: 'stuff', title: 'Stuff', requirements: [
+    { skill: 'nodejs', importance: 'required' as const, minYears: 3 },
+    { skill: 'postgresql', importance: 'required' as const },
+    { skill: 'redis', importance: 'preferred' as const },
+  ] };
+  const honest = [
+    'Logan Ferreira',
+    '',
+    'EXPERIENCE',
+    'Back-end Engineer, Woodgrove Bank',
+    'May 2022 – Present',
+    '- Built Node.js services on PostgreSQL.',
+    '',
+    'SKILLS',
+    'Node.js, PostgreSQL, Redis',
+    '',
+  ].join('\n');
+  const run = async (text: string) => {
+    const { createMatcher } = await import('../src/rank/matcher.js');
+    const matcher = createMatcher();
+    try {
+      return await matcher.match(text, role, { asOf: '2026-11', isolate: false });
+    } finally {
+      await matcher.close();
+    }
+  };
+
+  it('the skills line pasted twenty times scores as once', async () => {
+    const a = await run(honest);
+    const b = await run(honest.replace('Node.js, PostgreSQL, Redis', Array.from({ length: 20 }, () => 'Node.js, PostgreSQL, Redis').join('\n')));
+    expect(a.score).toBeGreaterThan(50);
+    expect(b.score).toBe(a.score);
+  });
+
+  it('an experience line pasted forty times (white text) scores as once, and is reported', async () => {
+    const a = await run(honest);
+    const line = '- Built Node.js services on PostgreSQL.';
+    const b = await run(honest.replace(line, Array.from({ length: 40 }, () => line).join('\n')));
+    expect(b.score).toBe(a.score);
+    expect(b.diagnostics.some((d) => d.code === 'repeated-text' && d.source === 'score')).toBe(true);
+  });
+
+  it('a two-hundred-technology skills section discounts listed-only skills', async () => {
+    const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
+    const names = builtinTaxonomy()
+      .skills.filter((k) => !k.ambiguous && ['databases', 'frontend', 'backend-frameworks', 'data-science-and-ml'].includes(k.category) && !/[,()]/.test(k.name) && !['nodejs', 'postgresql', 'redis'].includes(k.id))
+      .map((k) => k.name)
+      .slice(0, 200);
+    expect(names.length).toBe(200);
+    const a = await run(honest);
+    const b = await run(honest.replace('Node.js, PostgreSQL, Redis', `Node.js, PostgreSQL, Redis, ${names.join(', ')}`));
+    expect(b.diagnostics.some((d) => d.code === 'skills-list-stuffed')).toBe(true);
+    expect(b.score).toBeLessThan(a.score);
+    // Dated use is untouched by the discount: Node.js keeps its score.
+    expect(b.requirements[0]!.score).toBe(a.requirements[0]!.score);
+  });
+});
