@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Extraction speed: median milliseconds to extract one typical résumé (≈3.5 KB of text) after
+// warm-up, reported beside the time to parse the same résumé from its PDF (pdf-parse + layout,
+// in-process), so the figure is a ratio against a baseline measured in the same run.
+//
+//   node bench/accuracy/extraction-speed.mjs [--runs 300]
+//
+// Uses ../shared/data/resume-pdf-variety/files/resume-matcher_single-column.pdf (3.4 KB of text).
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATA = process.env.SKILLMATCH_DATA ?? join(ROOT, '../shared/data');
+const PDF = join(DATA, 'resume-pdf-variety/files/resume-matcher_single-column.pdf');
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x) => Math.round(x * 1000) / 1000;
+
+function time(fn, runs) {
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Median extraction time of one résumé, beside its PDF parse time. */
+export async function runExtractionSpeed({ runs = 300, quick = false } = {}) {
+  const pkg = await import(join(ROOT, 'dist/esm/index.js'));
+  if (!existsSync(PDF)) return { skipped: `data absent: ${PDF}` };
+  const bytes = new Uint8Array(readFileSync(PDF));
+  const parseTimes = [];
+  let doc;
+  for (let i = 0; i < (quick ? 5 : 15); i++) {
+    const t = performance.now();
+    doc = await pkg.parseResume(bytes, { isolate: false, filename: 'resume.pdf', asOf: '2026-11' });
+    if (i >= 2) parseTimes.push(performance.now() - t);
+  }
+  const extractor = pkg.createExtractor();
+  const fromDocument = () => extractor.extract(doc, { asOf: '2026-11' });
+  const fromText = () => extractor.extract(doc.text, { asOf: '2026-11' });
+  const n = quick ? Math.min(runs, 60) : runs;
+  time(fromDocument, 50); // warm-up: JIT, compromise lexicon, fuzzy index
+  time(fromText, 50);
+  const doc1 = time(fromDocument, n);
+  const text1 = time(fromText, n);
+  const profile = fromDocument();
+  const extractMs = median(doc1);
+  const parseMs = median(parseTimes);
+  return {
+    resumeChars: doc.text.length,
+    skills: profile.skills.length,
+    mentions: profile.skills.reduce((k, s) => k + s.mentions.length, 0),
+    runs: n,
+    extractMedianMs: round(extractMs),
+    extractP90Ms: round([...doc1].sort((a, b) => a - b)[Math.floor(n * 0.9)]),
+    extractFromPlainTextMedianMs: round(median(text1)),
+    pdfParseMedianMs: round(parseMs),
+    extractShareOfParse: round(extractMs / parseMs),
+    target: 'extractMedianMs ≤ 1',
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--runs');
+  const result = await runExtractionSpeed({ runs: at >= 0 ? Number(args[at + 1]) : 300 });
+  console.log(JSON.stringify(result, null, 2));
+}

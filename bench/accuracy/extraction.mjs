@@ -1,0 +1,585 @@
+#!/usr/bin/env node
+// Extraction accuracy suite: our extractor vs a plain dictionary-match baseline (every alias of the
+// same taxonomy, case-insensitive, at word boundaries, no context rules), on the shared data sets.
+//
+//   node bench/accuracy/extraction.mjs [--quick] [--out results.json] [--md results.md]
+//
+// Runs on the built package (dist/esm/index.js; `npm run build` first). Data from ../shared/data
+// (data sets that are absent are reported as skipped). Exports `runExtractionAccuracy({ quick })`.
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DATA = process.env.SKILLMATCH_DATA ?? join(ROOT, '../shared/data');
+
+async function loadPackage() {
+  try {
+    const pkg = { ...(await import(join(ROOT, 'dist/esm/index.js'))) };
+    // builtinTaxonomy is the taxonomy stage's export; reach the module if the index does not re-export it yet.
+    if (typeof pkg.builtinTaxonomy !== 'function') pkg.builtinTaxonomy = (await import(join(ROOT, 'dist/esm/taxonomy/builtin.js'))).builtinTaxonomy;
+    return pkg;
+  } catch (error) {
+    // While another stage's build is broken the extract modules still load on their own.
+    console.warn(`dist/esm/index.js did not load (${error.message.split('\n')[0]}); using the extract modules directly`);
+    const [extract, alias, builtin] = await Promise.all([
+      import(join(ROOT, 'dist/esm/extract/index.js')),
+      import(join(ROOT, 'dist/esm/taxonomy/alias-index.js')),
+      import(join(ROOT, 'dist/esm/taxonomy/builtin.js')),
+    ]);
+    return { ...extract, ...alias, ...builtin };
+  }
+}
+
+// ---------------------------------------------------------------- metrics helpers
+
+const round = (x) => Math.round(x * 10_000) / 10_000;
+function prf(tpP, nP, tpR, nR) {
+  const p = nP === 0 ? 0 : tpP / nP;
+  const r = nR === 0 ? 0 : tpR / nR;
+  const f = p + r === 0 ? 0 : (2 * p * r) / (p + r);
+  return { precision: round(p), recall: round(r), f1: round(f), found: nP, gold: nR };
+}
+const overlaps = (a, b) => a.start < b.end && b.start < a.end;
+function top(counter, n = 20) {
+  return [...counter].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k, v]) => `${k} ×${v}`);
+}
+const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
+
+/** Mentions of a profile, one per distinct span: `{start, end, text, ids}`. */
+function mentionsOf(profile) {
+  const bySpan = new Map();
+  for (const s of profile.skills) {
+    for (const m of s.mentions) {
+      const key = `${m.span.start}:${m.span.end}`;
+      const e = bySpan.get(key) ?? { start: m.span.start, end: m.span.end, text: m.text, ids: [] };
+      e.ids.push(s.id);
+      bySpan.set(key, e);
+    }
+  }
+  return [...bySpan.values()].sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------- the baseline
+
+/** Every alias of the taxonomy matched case-insensitively at word boundaries, longest first, no context. */
+function createBaseline(taxonomy) {
+  const map = new Map();
+  for (const s of taxonomy.skills) {
+    for (const a of [s.name, ...s.aliases]) {
+      const k = a.toLowerCase();
+      if (!map.has(k)) map.set(k, s.id);
+    }
+  }
+  const lengths = [...new Set([...map.keys()].map((k) => k.length))].sort((a, b) => b - a);
+  const word = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return (text) => {
+    const lower = text.toLowerCase();
+    const skills = new Map();
+    let i = 0;
+    while (i < lower.length) {
+      if (word(lower[i - 1]) && word(lower[i])) {
+        i++;
+        continue;
+      }
+      let hit = null;
+      for (const len of lengths) {
+        if (i + len > lower.length) continue;
+        const id = map.get(lower.slice(i, i + len));
+        if (id === undefined) continue;
+        const last = lower[i + len - 1];
+        if (word(last) && word(lower[i + len])) continue;
+        if (word(lower[i]) && word(lower[i - 1])) continue;
+        hit = { len, id };
+        break;
+      }
+      if (hit === null) {
+        i++;
+        continue;
+      }
+      const m = { span: { start: i, end: i + hit.len }, text: text.slice(i, i + hit.len) };
+      const list = skills.get(hit.id) ?? [];
+      list.push(m);
+      skills.set(hit.id, list);
+      i += hit.len;
+    }
+    return { skills: [...skills].map(([id, mentions]) => ({ id, mentions })) };
+  };
+}
+
+// ---------------------------------------------------------------- dotin
+
+function unescapeXml(s) {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (m, e) => {
+    const l = e.toLowerCase();
+    if (l === 'amp') return '&';
+    if (l === 'lt') return '<';
+    if (l === 'gt') return '>';
+    if (l === 'quot') return '"';
+    if (l === 'apos') return "'";
+    const code = l.startsWith('#x') ? parseInt(l.slice(2), 16) : parseInt(l.slice(1), 10);
+    return String.fromCodePoint(code);
+  });
+}
+
+/** Strips the XML, returning the text and the label spans in it. */
+export function readDotin(xml) {
+  let out = '';
+  const labels = [];
+  const stack = [];
+  let i = 0;
+  while (i < xml.length) {
+    const lt = xml.indexOf('<', i);
+    const chunkEnd = lt < 0 ? xml.length : lt;
+    out += unescapeXml(xml.slice(i, chunkEnd));
+    if (lt < 0) break;
+    const gt = xml.indexOf('>', lt);
+    if (gt < 0) break;
+    const tag = xml.slice(lt + 1, gt);
+    const open = /^label\s+type="([^"]*)"/.exec(tag);
+    if (open) stack.push({ type: open[1], start: out.length });
+    else if (tag === '/label') {
+      const l = stack.pop();
+      if (l) labels.push({ type: l.type, start: l.start, end: out.length });
+    }
+    i = gt + 1;
+  }
+  // Some files hold bullets as literal byte escapes ("\\xef\\x82\\xa7", mojibake of a Word bullet): read
+  // them as a bullet padded with spaces, so offsets (and gold spans) stay where they are.
+  const text = out.replace(/(?:\\x[0-9a-fA-F]{2})+/g, (m) => '\u2022' + ' '.repeat(m.length - 1));
+  return { text, labels };
+}
+
+const WHOLE = ['pl/sql', 'tcp/ip', 'ci/cd'];
+/** Splits a gold span into items on , ; | / bullets, brackets and " and " (PL/SQL, TCP/IP, CI/CD kept whole). */
+export function splitGold(text, start, end) {
+  const s = text.slice(start, end);
+  const lower = s.toLowerCase();
+  const protectedAt = new Set();
+  for (const w of WHOLE) {
+    let at = lower.indexOf(w);
+    while (at >= 0) {
+      protectedAt.add(at + w.indexOf('/'));
+      at = lower.indexOf(w, at + 1);
+    }
+  }
+  const items = [];
+  let itemStart = 0;
+  const push = (a, b) => {
+    while (a < b && /[\s\-–:.*]/.test(s[a])) a++;
+    while (b > a && /[\s\-–:.*]/.test(s[b - 1])) b--;
+    if (b > a && /[\p{L}\p{N}]/u.test(s.slice(a, b))) items.push({ start: start + a, end: start + b, text: s.slice(a, b) });
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    let sepLen = 0;
+    if (',;|()[]\n•·●▪'.includes(c)) sepLen = 1;
+    else if (c === '/' && !protectedAt.has(i)) sepLen = 1;
+    else if (lower.startsWith(' and ', i)) sepLen = 5;
+    if (sepLen > 0) {
+      push(itemStart, i);
+      itemStart = i + sepLen;
+      i += sepLen - 1;
+    }
+  }
+  push(itemStart, s.length);
+  return items;
+}
+
+function dotinDocs(quick) {
+  const dir = join(DATA, 'dotin-resume-ner-train/xml');
+  let files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort((a, b) => parseInt(a) - parseInt(b));
+  if (quick) files = files.slice(0, 60);
+  return files.map((f) => {
+    const { text, labels } = readDotin(readFileSync(join(dir, f), 'utf8'));
+    const gold = labels.filter((l) => l.type === 'Tech Tools').flatMap((l) => splitGold(text, l.start, l.end));
+    return { name: f, number: parseInt(f, 10), text, labels, gold };
+  });
+}
+
+function scoreSpans(docs, run, lookup) {
+  const parts = { all: [0, 0, 0, 0], odd: [0, 0, 0, 0], even: [0, 0, 0, 0] };
+  // Label-consistent precision: the annotators labelled a technology at some of its occurrences only
+  // (46.xml: SharePoint labelled twice, written 30 times). A find also counts when the same document's
+  // gold holds an item resolving to the same skill. Recall is unchanged.
+  const consistent = [0, 0];
+  const set = [0, 0, 0, 0];
+  const fp = new Map();
+  const fn = new Map();
+  const fpInLabel = new Map();
+  let fpTotal = 0;
+  for (const d of docs) {
+    const profile = run(d.text);
+    const found = mentionsOf(profile);
+    let tpP = 0;
+    const goldIds = new Set(d.gold.map((g) => lookup(g.text)).filter(Boolean));
+    for (const m of found) {
+      consistent[1]++;
+      if (d.gold.some((g) => overlaps(g, m)) || m.ids.some((id) => goldIds.has(id))) consistent[0]++;
+      if (d.gold.some((g) => overlaps(g, m))) tpP++;
+      else {
+        fpTotal++;
+        bump(fp, `${m.text.toLowerCase()} → ${m.ids.join('+')}`);
+        const other = d.labels.find((l) => l.type !== 'Tech Tools' && overlaps(l, m));
+        bump(fpInLabel, other ? other.type : '(unlabelled)');
+      }
+    }
+    let tpR = 0;
+    for (const g of d.gold) {
+      if (found.some((m) => overlaps(g, m))) tpR++;
+      else bump(fn, g.text.toLowerCase());
+    }
+    for (const key of ['all', d.number % 2 === 1 ? 'odd' : 'even']) {
+      const p = parts[key];
+      p[0] += tpP;
+      p[1] += found.length;
+      p[2] += tpR;
+      p[3] += d.gold.length;
+    }
+    // Skill sets: gold items resolved through the taxonomy (unresolved items stay as text and count as misses).
+    const goldSet = new Set(d.gold.map((g) => lookup(g.text) ?? `text:${g.text.toLowerCase()}`));
+    const predSet = new Set(profile.skills.map((s) => s.id));
+    const inter = [...predSet].filter((id) => goldSet.has(id)).length;
+    set[0] += inter;
+    set[1] += predSet.size;
+    set[2] += inter;
+    set[3] += goldSet.size;
+  }
+  return {
+    spans: prf(...parts.all),
+    spansLabelConsistent: prf(consistent[0], consistent[1], parts.all[2], parts.all[3]),
+    spansTuneOdd: prf(...parts.odd),
+    spansHoldoutEven: prf(...parts.even),
+    skillSets: prf(...set),
+    falsePositivesInOtherLabels: Object.fromEntries([...fpInLabel].sort((a, b) => b[1] - a[1])),
+    falsePositivesTotal: fpTotal,
+    topFalsePositives: top(fp),
+    topFalseNegatives: top(fn),
+  };
+}
+
+// ---------------------------------------------------------------- skillspan
+
+function bioSpans(tags, offsets) {
+  const spans = [];
+  let cur = null;
+  tags.forEach((t, i) => {
+    if (t.startsWith('B') || (t.startsWith('I') && cur === null)) {
+      if (cur) spans.push(cur);
+      cur = { start: offsets[i][0], end: offsets[i][1], first: i, last: i };
+    } else if (t.startsWith('I') && cur) {
+      cur.end = offsets[i][1];
+      cur.last = i;
+    } else if (cur) {
+      spans.push(cur);
+      cur = null;
+    }
+  });
+  if (cur) spans.push(cur);
+  return spans;
+}
+
+function detokenise(tokens) {
+  let text = '';
+  const offsets = tokens.map((t) => {
+    if (text.length > 0) text += ' ';
+    const s = text.length;
+    text += t;
+    return [s, text.length];
+  });
+  return { text, offsets };
+}
+
+function skillspanDocs(quick) {
+  const file = join(DATA, 'skillspan/data/json/test.json');
+  let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => r.source === 'tech');
+  if (quick) rows = rows.slice(0, 500);
+  return rows.map((r) => {
+    const { text, offsets } = detokenise(r.tokens);
+    const gold = bioSpans(r.tags_knowledge, offsets).map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+    return { text, gold };
+  });
+}
+
+function scoreSkillspan(docs, run, techGold) {
+  const all = [0, 0, 0, 0];
+  const tech = [0, 0, 0, 0];
+  const set = [0, 0, 0, 0];
+  const fp = new Map();
+  const fn = new Map();
+  for (const d of docs) {
+    const found = mentionsOf(run(d.text));
+    const goldTech = d.gold.filter((g) => techGold(g.text));
+    let pAll = 0;
+    let pTech = 0;
+    for (const m of found) {
+      if (d.gold.some((g) => overlaps(g, m))) pAll++;
+      else bump(fp, m.text.toLowerCase());
+      if (goldTech.some((g) => overlaps(g, m))) pTech++;
+    }
+    let rAll = 0;
+    for (const g of d.gold) if (found.some((m) => overlaps(g, m))) rAll++;
+    let rTech = 0;
+    for (const g of goldTech) {
+      if (found.some((m) => overlaps(g, m))) rTech++;
+      else bump(fn, g.text.toLowerCase());
+    }
+    all[0] += pAll; all[1] += found.length; all[2] += rAll; all[3] += d.gold.length;
+    // Precision against tech gold would punish finds inside non-tech Knowledge spans ("agile" is Knowledge but
+    // not resolvable); count a find correct if it overlaps any Knowledge span, recall over tech spans only.
+    tech[0] += pAll; tech[1] += found.length; tech[2] += rTech; tech[3] += goldTech.length;
+    const goldSet = new Set(goldTech.map((g) => techGold(g.text)));
+    const predSet = new Set(found.flatMap((m) => m.ids));
+    const inter = [...predSet].filter((id) => goldSet.has(id)).length;
+    set[0] += inter; set[1] += predSet.size; set[2] += [...goldSet].filter((id) => predSet.has(id)).length; set[3] += goldSet.size;
+  }
+  return {
+    spansAllKnowledge: prf(...all),
+    spansTechKnowledge: prf(...tech),
+    skillSetsTech: prf(...set),
+    topFalsePositives: top(fp),
+    topFalseNegativesTech: top(fn),
+  };
+}
+
+// ---------------------------------------------------------------- stackoverflow-ner
+
+const AMBIGUOUS_NAMES = new Set(['go', 'r', 'c', 'swift', 'rust', 'express', 'spring', 'rails']);
+const SO_TECH_TYPES = new Set(['Application', 'Library', 'Language', 'Operating_System', 'Framework', 'Library_Class', 'Library_Function', 'Version', 'Website', 'Device', 'Data_Type']);
+
+function stackoverflowDocs(quick) {
+  const file = join(DATA, 'stackoverflow-ner/resources/annotated_ner_data/StackOverflow/test.txt');
+  const sentences = [];
+  let cur = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (line.trim() === '') {
+      if (cur.length) sentences.push(cur);
+      cur = [];
+      continue;
+    }
+    const [word, tag] = line.split('\t');
+    cur.push({ word, tag: tag ?? 'O' });
+  }
+  if (cur.length) sentences.push(cur);
+  const docs = sentences
+    .filter((s) => !s.every((t) => t.tag.includes('Code_Block') || t.tag.includes('Output_Block')) && !s[0].word.startsWith('Question_'))
+    .map((s) => {
+      const { text, offsets } = detokenise(s.map((t) => t.word));
+      return { text, tokens: s.map((t, i) => ({ ...t, start: offsets[i][0], end: offsets[i][1] })) };
+    });
+  return quick ? docs.slice(0, 1500) : docs;
+}
+
+function scoreStackoverflow(docs, run) {
+  let found = 0;
+  let correct = 0;
+  let goldAmb = 0;
+  let goldAmbFound = 0;
+  const wrong = new Map();
+  const missed = new Map();
+  for (const d of docs) {
+    const ms = mentionsOf(run(d.text));
+    for (const m of ms) {
+      if (!AMBIGUOUS_NAMES.has(m.text.toLowerCase())) continue;
+      found++;
+      const toks = d.tokens.filter((t) => overlaps(t, m));
+      const ok = toks.some((t) => t.tag !== 'O' && SO_TECH_TYPES.has(t.tag.slice(2)));
+      if (ok) correct++;
+      else bump(wrong, `${m.text} [${toks.map((t) => t.tag).join(' ')}] ${d.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ')}`);
+    }
+    for (const t of d.tokens) {
+      if (!AMBIGUOUS_NAMES.has(t.word.toLowerCase()) || t.tag === 'O' || !SO_TECH_TYPES.has(t.tag.slice(2))) continue;
+      goldAmb++;
+      if (ms.some((m) => overlaps(t, m))) goldAmbFound++;
+      else bump(missed, `${t.word} [${t.tag}]`);
+    }
+  }
+  return {
+    ambiguousPrecision: round(found === 0 ? 0 : correct / found),
+    ambiguousFound: found,
+    ambiguousCorrect: correct,
+    ambiguousRecall: round(goldAmb === 0 ? 0 : goldAmbFound / goldAmb),
+    ambiguousGold: goldAmb,
+    topFalsePositives: top(wrong),
+    topFalseNegatives: top(missed),
+  };
+}
+
+// ---------------------------------------------------------------- green-jd-entities
+
+function greenDocs() {
+  const file = join(DATA, 'green-jd-entities/raw_data/testset.txt');
+  const sentences = [];
+  let cur = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const parts = line.trim().split(/\s+/);
+    if (line.trim() === '') {
+      if (cur.length) sentences.push(cur);
+      cur = [];
+      continue;
+    }
+    cur.push({ word: parts[0], tag: parts[1] ?? 'O' });
+  }
+  if (cur.length) sentences.push(cur);
+  return sentences.map((s) => {
+    const { text, offsets } = detokenise(s.map((t) => t.word));
+    return { text, tokens: s.map((t, i) => ({ ...t, start: offsets[i][0], end: offsets[i][1] })) };
+  });
+}
+
+function scoreGreen(docs, run) {
+  let tokens = 0;
+  let found = 0;
+  let fpCount = 0;
+  const fp = new Map();
+  for (const d of docs) {
+    tokens += d.tokens.length;
+    for (const m of mentionsOf(run(d.text))) {
+      found++;
+      const toks = d.tokens.filter((t) => overlaps(t, m));
+      const ok = toks.some((t) => /Skill|Qualification|Domain/.test(t.tag));
+      if (!ok) {
+        fpCount++;
+        bump(fp, m.text.toLowerCase());
+      }
+    }
+  }
+  return { tokens, found, falsePositives: fpCount, falsePositivesPer1000Tokens: round((fpCount / tokens) * 1000), topFalsePositives: top(fp) };
+}
+
+// ---------------------------------------------------------------- resume-pdf-variety
+
+async function pdfVariety(pkg, extract) {
+  if (typeof pkg.parseResume !== 'function') return { skipped: 'parseResume not in the built package' };
+  const dir = join(DATA, 'resume-pdf-variety/files');
+  const files = readdirSync(dir).filter((f) => f.startsWith('resume-matcher_') && f.endsWith('.pdf')).sort();
+  const sets = {};
+  for (const f of files) {
+    const doc = await pkg.parseResume(new Uint8Array(readFileSync(join(dir, f))), { filename: f, isolate: false, asOf: '2026-11' });
+    sets[f] = extract(doc).skills.map((s) => s.id);
+  }
+  const all = Object.values(sets);
+  const union = new Set(all.flat());
+  const inter = [...union].filter((id) => all.every((s) => s.includes(id)));
+  return {
+    files: files.length,
+    identical: all.every((s) => s.join() === all[0].join()),
+    skills: inter.length,
+    differences: Object.fromEntries(Object.entries(sets).map(([f, s]) => [f, [...union].filter((id) => !s.includes(id))])),
+    skillIds: all[0],
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+/** Runs every available data set; returns plain JSON. `quick` samples the larger sets. */
+export async function runExtractionAccuracy({ quick = false } = {}) {
+  const pkg = await loadPackage();
+  const taxonomy = pkg.builtinTaxonomy();
+  const extractor = pkg.createExtractor(taxonomy);
+  const ours = (text) => extractor.extract(text, { asOf: '2026-11' });
+  const base = createBaseline(taxonomy);
+  const index = extractor.index;
+  const lookup = (t) => pkg.lookupAlias(index, t)[0]?.skillId ?? null;
+  const result = { taxonomyVersion: taxonomy.version, skills: taxonomy.skills.length, quick, datasets: {} };
+  const have = (p) => existsSync(join(DATA, p));
+
+  if (have('dotin-resume-ner-train/xml')) {
+    const docs = dotinDocs(quick);
+    // 125 of the 307 files carry no Tech Tools label at all, software résumés among them (57.xml, a
+    // technical architect's): their annotation was skipped, not their tools absent. Scored both ways.
+    const annotated = docs.filter((d) => d.gold.length > 0);
+    result.datasets.dotin = {
+      documents: docs.length,
+      goldItems: docs.reduce((n, d) => n + d.gold.length, 0),
+      ours: scoreSpans(docs, ours, lookup),
+      baseline: scoreSpans(docs, base, lookup),
+      annotatedDocuments: annotated.length,
+      oursAnnotated: scoreSpans(annotated, ours, lookup),
+      baselineAnnotated: scoreSpans(annotated, base, lookup),
+    };
+  } else result.datasets.dotin = { skipped: 'data absent' };
+
+  if (have('skillspan/data/json/test.json')) {
+    const docs = skillspanDocs(quick);
+    // A Knowledge span names a technology when the taxonomy resolves it whole (after dropping a trailing version).
+    const techGold = (t) => lookup(t) ?? lookup(t.replace(/\s*v?\d+(\.\d+)*\+?$/, '')) ?? null;
+    result.datasets.skillspan = {
+      sentences: docs.length,
+      knowledgeSpans: docs.reduce((n, d) => n + d.gold.length, 0),
+      techKnowledgeSpans: docs.reduce((n, d) => n + d.gold.filter((g) => techGold(g.text)).length, 0),
+      ours: scoreSkillspan(docs, ours, techGold),
+      baseline: scoreSkillspan(docs, base, techGold),
+    };
+  } else result.datasets.skillspan = { skipped: 'data absent' };
+
+  if (have('stackoverflow-ner/resources/annotated_ner_data/StackOverflow/test.txt')) {
+    const docs = stackoverflowDocs(quick);
+    result.datasets.stackoverflow = { sentences: docs.length, ours: scoreStackoverflow(docs, ours), baseline: scoreStackoverflow(docs, base) };
+  } else result.datasets.stackoverflow = { skipped: 'data absent' };
+
+  if (have('green-jd-entities/raw_data/testset.txt')) {
+    const docs = greenDocs();
+    result.datasets.greenJd = { sentences: docs.length, ours: scoreGreen(docs, ours), baseline: scoreGreen(docs, base) };
+  } else result.datasets.greenJd = { skipped: 'data absent' };
+
+  if (have('resume-pdf-variety/files')) {
+    try {
+      result.datasets.pdfVariety = await pdfVariety(pkg, (doc) => extractor.extract(doc, { asOf: '2026-11' }));
+    } catch (error) {
+      result.datasets.pdfVariety = { skipped: `parse failed: ${error.message}` };
+    }
+  } else result.datasets.pdfVariety = { skipped: 'data absent' };
+  return result;
+}
+
+function markdown(r) {
+  const d = r.datasets;
+  const row = (name, o, b) => `| ${name} | ${o.precision} | ${o.recall} | ${o.f1} | ${b.precision} | ${b.recall} | ${b.f1} |`;
+  const lines = ['| set | P | R | F1 | baseline P | baseline R | baseline F1 |', '|---|---|---|---|---|---|---|'];
+  if (d.dotin?.ours) {
+    lines.push(row('dotin spans (all)', d.dotin.ours.spans, d.dotin.baseline.spans));
+    lines.push(row('dotin spans (odd: tuned)', d.dotin.ours.spansTuneOdd, d.dotin.baseline.spansTuneOdd));
+    lines.push(row('dotin spans (even: held out)', d.dotin.ours.spansHoldoutEven, d.dotin.baseline.spansHoldoutEven));
+    lines.push(row('dotin skill sets', d.dotin.ours.skillSets, d.dotin.baseline.skillSets));
+    lines.push(row(`dotin spans, ${d.dotin.annotatedDocuments} Tech-Tools-annotated docs`, d.dotin.oursAnnotated.spans, d.dotin.baselineAnnotated.spans));
+    lines.push(row('  … odd (tuned)', d.dotin.oursAnnotated.spansTuneOdd, d.dotin.baselineAnnotated.spansTuneOdd));
+    lines.push(row('  … even (held out)', d.dotin.oursAnnotated.spansHoldoutEven, d.dotin.baselineAnnotated.spansHoldoutEven));
+    lines.push(row('  … skill sets', d.dotin.oursAnnotated.skillSets, d.dotin.baselineAnnotated.skillSets));
+    lines.push(row('  … spans, label-consistent P', d.dotin.oursAnnotated.spansLabelConsistent, d.dotin.baselineAnnotated.spansLabelConsistent));
+  }
+  if (d.skillspan?.ours) {
+    lines.push(row('skillspan (all Knowledge)', d.skillspan.ours.spansAllKnowledge, d.skillspan.baseline.spansAllKnowledge));
+    lines.push(row('skillspan (tech Knowledge)', d.skillspan.ours.spansTechKnowledge, d.skillspan.baseline.spansTechKnowledge));
+    lines.push(row('skillspan skill sets (tech)', d.skillspan.ours.skillSetsTech, d.skillspan.baseline.skillSetsTech));
+  }
+  if (d.stackoverflow?.ours) lines.push(`\nstackoverflow-ner ambiguous-name precision: ours ${d.stackoverflow.ours.ambiguousPrecision} (${d.stackoverflow.ours.ambiguousFound} found, recall ${d.stackoverflow.ours.ambiguousRecall}), baseline ${d.stackoverflow.baseline.ambiguousPrecision} (${d.stackoverflow.baseline.ambiguousFound} found)`);
+  if (d.greenJd?.ours) lines.push(`green-jd false positives per 1,000 tokens: ours ${d.greenJd.ours.falsePositivesPer1000Tokens}, baseline ${d.greenJd.baseline.falsePositivesPer1000Tokens}`);
+  if (d.pdfVariety && 'identical' in d.pdfVariety) lines.push(`resume-pdf-variety: ${d.pdfVariety.files} layouts, identical skill sets: ${d.pdfVariety.identical} (${d.pdfVariety.skills} common)`);
+  const tops = [
+    ['dotin', d.dotin?.ours?.topFalsePositives, d.dotin?.ours?.topFalseNegatives],
+    ['skillspan', d.skillspan?.ours?.topFalsePositives, d.skillspan?.ours?.topFalseNegativesTech],
+    ['stackoverflow-ner', d.stackoverflow?.ours?.topFalsePositives, d.stackoverflow?.ours?.topFalseNegatives],
+    ['green-jd', d.greenJd?.ours?.topFalsePositives, []],
+  ];
+  for (const [name, fp, fn] of tops) {
+    if (!fp) continue;
+    lines.push(`\n${name} — 20 most frequent false positives: ${fp.join(', ') || '(none)'}`);
+    if (fn?.length) lines.push(`${name} — 20 most frequent false negatives: ${fn.join(', ')}`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const outAt = args.indexOf('--out');
+  const mdAt = args.indexOf('--md');
+  const result = await runExtractionAccuracy({ quick });
+  const json = JSON.stringify(result, null, 2);
+  if (outAt >= 0 && args[outAt + 1]) writeFileSync(args[outAt + 1], json + '\n');
+  else console.log(json);
+  const md = markdown(result);
+  if (mdAt >= 0 && args[mdAt + 1]) writeFileSync(args[mdAt + 1], md + '\n');
+  console.error(md);
+}

@@ -1,0 +1,464 @@
+/**
+ * Decides which hits count. Unambiguous aliases count unless they name an employer
+ * ("worked at Oracle", "Oracle India Pvt Ltd"). Ambiguous aliases (the taxonomy's `ambiguous`
+ * field) count only in context, tried cheapest first: written case, hyphen compounds
+ * ("go-to-market"), a following year ("Spring 2019"), a confirming word, a skills list, a
+ * neighbouring technology in a list; and, last and only for `tech-context` aliases in a
+ * technical sentence, `compromise`'s part of speech.
+ */
+import type { AliasEntry } from '../taxonomy/alias-index.js';
+import type { SectionKind, TimelineEntry } from '../types.js';
+import { canBeNonNoun, isEnglishWord, isGenericNoun, isUnknownWord, wordClassAt } from './context.js';
+import type { Hit } from './match.js';
+import {
+  GAP_BLANK_LINE,
+  GAP_CLOSE_PAREN,
+  GAP_COLON,
+  GAP_LIST,
+  GAP_NEWLINE,
+  GAP_OPEN_PAREN,
+  GAP_SENTENCE,
+  isVersionToken,
+  isYearToken,
+  type DocTokens,
+} from './tokens.js';
+
+const CONNECTOR_WORDS = new Set(['and', 'or', 'nor', 'plus', '&', 'with', 'vs', 'versus', 'including', 'like', 'e.g', 'eg', 'i.e', 'ie', 'etc']);
+/** Legal-form words: a name followed by one is a company ("Oracle Corporation", "Oracle India Pvt Ltd"). */
+const COMPANY_SUFFIXES = new Set(['inc', 'corp', 'corporation', 'pvt', 'private', 'ltd', 'limited', 'llc', 'llp', 'plc', 'gmbh', 'pty', 'bv']);
+/** Words that follow company names but also products ("J2EE technologies", "Linux systems"): need a capital and a job line. */
+const COMPANY_WORDS = new Set(['india', 'labs', 'consulting', 'financial', 'technologies', 'infotech', 'bank', 'systems', 'solutions', 'software', 'services', 'group', 'international', 'global', 'co', 'corporate']);
+const TITLE_WORDS = new Set([
+  'engineer', 'developer', 'consultant', 'analyst', 'manager', 'intern', 'internship', 'associate', 'lead', 'architect', 'administrator',
+  'admin', 'specialist', 'tester', 'programmer', 'executive', 'officer', 'director', 'designer', 'trainee', 'scientist', 'head', 'vp',
+  'president', 'coordinator', 'accountant', 'technician', 'worked', 'working', 'employed', 'joined', 'interned', 'contractor', 'founder',
+  'member', 'sde', 'swe', 'fellow', 'partner', 'owner', 'advisor', 'representative',
+]);
+/** Words that make a sentence technical enough to ask `compromise` about an ambiguous noun. */
+const TECH_WORDS = new Set([
+  'software', 'code', 'coding', 'coded', 'developed', 'develop', 'developing', 'development', 'developer', 'developers', 'programming',
+  'program', 'programs', 'framework', 'frameworks', 'library', 'libraries', 'api', 'apis', 'backend', 'back', 'frontend', 'front', 'web',
+  'app', 'apps', 'application', 'applications', 'database', 'databases', 'server', 'servers', 'deploy', 'deployed', 'deployment',
+  'microservices', 'services', 'service', 'built', 'build', 'implemented', 'stack', 'language', 'languages', 'scripts', 'scripting',
+  'engineer', 'engineering', 'cloud', 'platform', 'tools', 'technologies', 'technology', 'skills', 'experience', 'using', 'written',
+  'wrote', 'rest', 'open', 'source', 'repository', 'module', 'modules', 'sdk', 'cli', 'tool', 'system', 'systems', 'data',
+  'learning', 'learn', 'expert', 'familiar', 'proficient', 'proficiency', 'knowledge', 'exposure', 'programmer', 'engineers',
+]);
+/** Words before a verb: "ready to go", "we react", "will express". */
+const VERB_BEFORE = new Set(['to', 'will', 'would', 'can', 'could', 'should', 'must', 'may', 'might', 'i', 'we', 'you', 'they', 'he', 'she', 'let', 'lets', 'don', 'didn', 'doesn', 'not', 'never', 'please', 'and/or']);
+/** Words before a name: "built in React", "with Express", "using Spring". */
+const NOUN_BEFORE = new Set([
+  'in', 'with', 'using', 'and', 'or', 'on', 'via', 'for', 'of', 'from', 'the', 'a', 'an', 'into', 'by', 'like', 'including', 'plus', 'use', 'used',
+  'uses', 'leveraging', 'leverage', 'utilizing', 'utilising', 'written', 'wrote', 'knowledge', 'experience', 'expertise', 'proficiency', '&',
+]);
+/** Words after a name that make it one: "Go services", "Express middleware", "Spring beans". */
+const TECH_NOUNS_AFTER = new Set(['api', 'apis', 'sdk', 'framework', 'library', 'code', 'services', 'service', 'app', 'apps', 'application', 'applications', 'middleware', 'microservices', 'backend', 'server', 'cluster', 'clusters', 'developer', 'developers', 'engineer', 'programming', 'project', 'projects', 'modules', 'module', 'scripts', 'integration', 'integrations', 'workspaces', 'components', 'stack']);
+
+/** Words after an ambiguous name that say it is not the technology ("Spring semester", "Go live"). */
+const NON_TECH_FOLLOWERS = new Set(['semester', 'term', 'break', 'season', 'festival', 'quarter', 'session', 'intake', 'batch', 'live', 'ahead', 'beyond', 'back']);
+
+export type SectionAt = (tokenIndex: number) => SectionKind | null;
+
+export interface AmbiguityContext {
+  doc: DocTokens;
+  hits: Hit[];
+  sectionAt: SectionAt;
+  timeline: readonly TimelineEntry[];
+  timelineAt: (offset: number) => number | null;
+  /** Use compromise for undecided `tech-context` hits. */
+  useCompromise: boolean;
+  /** Most sentences given to compromise. */
+  maxContextSentences: number;
+}
+
+export interface Decision {
+  /** The hit's entries that count. */
+  kept: AliasEntry[];
+  /** Why an entry was dropped (for diagnostics). */
+  dropped: { entry: AliasEntry; reason: string }[];
+}
+
+export interface LineInfo {
+  /** Tokens on the line. */
+  size: number;
+  /** The line reads as a list of technologies ("Languages: Java, C, Python"). */
+  list: boolean;
+}
+
+/** Per-line facts used by the rules and by mention contexts. */
+export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, LineInfo> {
+  const { tokens, gaps, line } = doc;
+  const size = new Map<number, number>();
+  const listGaps = new Map<number, number>();
+  const colonEarly = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const l = line[i]!;
+    const first = doc.lineStart[i]!;
+    size.set(l, (size.get(l) ?? 0) + 1);
+    if (i !== first && gaps[i]! & GAP_LIST) listGaps.set(l, (listGaps.get(l) ?? 0) + 1);
+    if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly.add(l);
+  }
+  const plain = new Map<number, number>();
+  for (const h of hits) {
+    if (h.entries.some((e) => e.ambiguity === null)) plain.set(line[h.from]!, (plain.get(line[h.from]!) ?? 0) + 1);
+  }
+  const out = new Map<number, LineInfo>();
+  for (const [l, s] of size) {
+    const lg = listGaps.get(l) ?? 0;
+    const p = plain.get(l) ?? 0;
+    const list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly.has(l) && p >= 1 && lg >= 1);
+    out.set(l, { size: s, list });
+  }
+  return out;
+}
+
+/** Decides every hit; returns one decision per hit (index-aligned). */
+export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>): Decision[] {
+  const { doc, hits } = ctx;
+  const { tokens, gaps } = doc;
+  const n = tokens.length;
+  const hitAtToken = new Int32Array(n).fill(-1);
+  hits.forEach((h, k) => {
+    for (let i = h.from; i < h.to; i++) hitAtToken[i] = k;
+  });
+  const decisions: Decision[] = hits.map(() => ({ kept: [], dropped: [] }));
+  // 0 = undecided, 1 = technology, 2 = not
+  const state = new Uint8Array(hits.length);
+
+  const skillsContext = (i: number): boolean => ctx.sectionAt(i) === 'skills' || lines.get(doc.line[i]!)?.list === true;
+  const versionEnd = (h: Hit): number => {
+    let end = h.to;
+    while (end < n && end - h.to < 2 && isVersionToken(tokens[end]!.norm) && !(gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE))) end++;
+    return end;
+  };
+  /** Token `i` is glued to the one before by a hyphen or an ampersand: "go-to-market", "R&D". */
+  const gluedBefore = (i: number): boolean => {
+    if (i <= 0 || i >= n) return false;
+    const t = tokens[i]!;
+    if (t.hyphenBefore) return true;
+    return t.start - tokens[i - 1]!.end === 1 && doc.text.charCodeAt(t.start - 1) === 38;
+  };
+  /** A line made of skill names only ("gRPC AWS ECS Lambda S3 RDS"), not prose inside a skills section. */
+  const chipLine = (i: number): boolean => {
+    const l = doc.line[i]!;
+    let uncovered = 0;
+    for (let k = doc.lineStart[i]!; k < n && doc.line[k] === l && k - doc.lineStart[i]! < 40; k++) if (hitAtToken[k] === -1) uncovered++;
+    return uncovered <= 1;
+  };
+  const lineSize = (i: number): number => lines.get(doc.line[i]!)?.size ?? 0;
+  /** `a` and `b` (a before b) are items of one list. */
+  const connected = (a: Hit, b: Hit): boolean => {
+    const end = versionEnd(a);
+    if (end > b.from) return false;
+    const g = gaps[b.from]!;
+    if (g & GAP_BLANK_LINE) return false;
+    const newlineOk = (): boolean => lineSize(a.from) <= 5 && lineSize(b.from) <= 5;
+    const chips = ctx.sectionAt(a.from) === 'skills' && ctx.sectionAt(b.from) === 'skills' && chipLine(a.from);
+    if (end === b.from) {
+      // Skill "chips" of a two-column layout sit apart by spaces only: "gRPC AWS ECS Lambda S3 RDS".
+      if (chips && !(g & GAP_NEWLINE)) return true;
+      if (!(g & GAP_LIST) && !(g & GAP_NEWLINE)) return false;
+      if (g & GAP_NEWLINE) return newlineOk() || (skillsContext(a.from) && skillsContext(b.from));
+      return true;
+    }
+    const middle = b.from - end;
+    if (middle === 1 && CONNECTOR_WORDS.has(tokens[end]!.norm)) {
+      return !((gaps[end]! | g) & (GAP_NEWLINE | (GAP_SENTENCE & ~GAP_LIST)));
+    }
+    // A parenthesised note between items: "Java (basic), Python", "Python (3 years), Go".
+    if (middle <= 3 && gaps[end]! & GAP_OPEN_PAREN && g & GAP_CLOSE_PAREN && !(g & GAP_NEWLINE)) return true;
+    return false;
+  };
+  const rightBounded = (h: Hit): boolean => {
+    const end = versionEnd(h);
+    return end >= n || (gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE)) !== 0 || CONNECTOR_WORDS.has(tokens[end]!.norm);
+  };
+  const itemBounded = (h: Hit): boolean => {
+    const left = h.from === 0 || gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON) || CONNECTOR_WORDS.has(tokens[h.from - 1]!.norm);
+    return Boolean(left) && rightBounded(h);
+  };
+  // Every scan below is capped, so a 1 MB line with thousands of hits stays linear.
+  const titleOnLine = (i: number, upTo: number): boolean => {
+    for (let k = Math.max(doc.lineStart[i]!, upTo - 16); k < upTo; k++) if (TITLE_WORDS.has(tokens[k]!.norm)) return true;
+    return false;
+  };
+  const lineEnd = (i: number): number => {
+    let k = i;
+    const l = doc.line[i]!;
+    while (k < n && k - i < 24 && doc.line[k] === l) k++;
+    return k;
+  };
+
+  const isEmployer = (h: Hit): boolean => {
+    const next = tokens[h.to];
+    const nextGap = gaps[h.to]!;
+    if (next !== undefined && !(nextGap & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON))) {
+      if (COMPANY_SUFFIXES.has(next.norm)) return true;
+      if (COMPANY_WORDS.has(next.norm) && next.text.charCodeAt(0) >= 65 && next.text.charCodeAt(0) <= 90) {
+        // "Oracle India Pvt Ltd": a legal form within three words; "Developer - Cisco Systems": a job line.
+        for (let k = h.to + 1; k < Math.min(n, h.to + 4); k++) if (COMPANY_SUFFIXES.has(tokens[k]!.norm)) return true;
+        if (titleOnLine(h.from, lineEnd(h.from)) && !skillsContext(h.from)) return true;
+      }
+    }
+    const prev = h.from > 0 ? tokens[h.from - 1] : undefined;
+    const gapBefore = gaps[h.from]!;
+    const sameLine = (gapBefore & GAP_NEWLINE) === 0;
+    if (prev !== undefined && sameLine && !(gapBefore & GAP_LIST)) {
+      if ((prev.norm === 'at' || prev.text === '@') && titleOnLine(h.from, h.from - 1)) return true;
+      if ((prev.norm === 'for' || prev.norm === 'with') && titleOnLine(h.from, h.from - 1) && lineSize(h.from) <= 12 && !skillsContext(h.from)) {
+        // "Software Engineer for Oracle" but not "Developer with Java experience"
+        const end = lineEnd(h.from);
+        if (h.to === end || gaps[h.to]! & (GAP_LIST | GAP_SENTENCE)) return true;
+      }
+    }
+    const end = lineEnd(h.from);
+    // "Software Engineer, Oracle" / "Developer | SAP": a short job line ending with the name.
+    if (sameLine && gapBefore & GAP_LIST && lineSize(h.from) <= 10 && !skillsContext(h.from) && titleOnLine(h.from, h.from)) {
+      if (h.to === end || gaps[h.to]! & GAP_LIST) {
+        // Every other item on the line must not be a technology, or it is a list, not a job line.
+        let otherTech = false;
+        for (const o of hits) if (o !== h && doc.line[o.from] === doc.line[h.from] && o.entries.some((e) => e.ambiguity === null)) otherTech = true;
+        if (!otherTech) return true;
+      }
+    }
+    // An employer header: "ORACLE -  Gurgaon, Haryana -", "Cisco Systems | San Jose, CA" followed by dates.
+    if (doc.lineStart[h.from] === h.from && lineSize(h.from) <= 8 && h.to < n && !(gaps[h.to]! & GAP_NEWLINE)) {
+      let k = h.to;
+      if (COMPANY_WORDS.has(tokens[k]!.norm) && !(gaps[k]! & GAP_LIST)) k++;
+      const sep = k < n ? doc.text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
+      if (sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',') {
+        let year = false;
+        const l = doc.line[h.from]!;
+        for (let m = k; m < Math.min(n, k + 30) && doc.line[m]! <= l + 2 && !year; m++) if (isYearToken(tokens[m]!.norm)) year = true;
+        if (year) return true;
+      }
+    }
+    // Alone on its line right under a job title ("Associate Software Engineer\n\noracle").
+    if (doc.lineStart[h.from] === h.from && end === h.to && ctx.sectionAt(h.from) !== 'skills' && h.from > 0) {
+      const prevLineFirst = doc.lineStart[h.from - 1]!;
+      if (titleOnLine(prevLineFirst, h.from) && lineSize(prevLineFirst) <= 8) return true;
+    }
+    // The organisation field of the timeline entry the hit sits in, near the entry's head.
+    const entryIndex = ctx.timelineAt(h.start);
+    if (entryIndex !== null) {
+      const entry = ctx.timeline[entryIndex]!;
+      if (entry.organisation !== undefined && h.start - entry.span.start < 160) {
+        const org = entry.organisation.toLowerCase();
+        const at = org.indexOf(h.key);
+        const word = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+        if (at >= 0 && !word(org[at - 1]) && !word(org[at + h.key.length])) {
+          const headEnd = entry.dateSpan.end + 80;
+          if (h.start <= headEnd) return true;
+        }
+      }
+    }
+    return false;
+  };
+
+  const sentenceBounds = (i: number): [number, number] => {
+    let s = i;
+    while (s > 0 && i - s < 40 && !(gaps[s]! & (GAP_NEWLINE | GAP_SENTENCE))) s--;
+    let e = i + 1;
+    while (e < n && e - i < 40 && !(gaps[e]! & (GAP_NEWLINE | GAP_SENTENCE))) e++;
+    return [s, e];
+  };
+
+  /**
+   * A hit strong enough to vouch for an ambiguous neighbour: a name that is not plain English
+   * ("Python", "MySQL", "SQL", "C++"), not a common word that happens to be a skill ("Monitoring",
+   * "Testing" — a list of verbs is not a list of technologies).
+   */
+  const anchor = new Uint8Array(hits.length);
+  const named = (h: Hit): boolean => {
+    for (let i = h.from; i < h.to; i++) {
+      const t = tokens[i]!;
+      if (!isEnglishWord(t.norm)) return true;
+      let upper = 0;
+      let letters = 0;
+      for (let k = 0; k < t.text.length; k++) {
+        const c = t.text.charCodeAt(k);
+        if (c >= 65 && c <= 90) upper++;
+        if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+      }
+      if (letters >= 2 && upper === letters) return true;
+    }
+    return false;
+  };
+
+  // Pass 1: employers, and ambiguous hits decided by cheap local evidence.
+  hits.forEach((h, k) => {
+    if (isEmployer(h)) {
+      state[k] = 2;
+      for (const entry of h.entries) decisions[k]!.dropped.push({ entry, reason: 'employer' });
+      return;
+    }
+    const plain = h.entries.filter((e) => e.ambiguity === null);
+    decisions[k]!.kept.push(...plain);
+    if (plain.length > 0) {
+      state[k] = 1;
+      if (named(h)) anchor[k] = 1;
+      return;
+    }
+    const surface = doc.text.slice(h.start, h.end);
+    const entries = h.entries.filter((e) => e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')));
+    for (const e of h.entries) if (!entries.includes(e)) decisions[k]!.dropped.push({ entry: e, reason: 'case' });
+    if (entries.length === 0) {
+      state[k] = 2;
+      return;
+    }
+    const prevGlued = gluedBefore(h.from) && hitAtToken[h.from - 1] === -1;
+    const next = tokens[h.to];
+    const nextGlued = next !== undefined && gluedBefore(h.to) && hitAtToken[h.to] === -1 && !isVersionToken(next.norm);
+    const followedByYear = next !== undefined && !(gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE)) && (isYearToken(next.norm) || NON_TECH_FOLLOWERS.has(next.norm));
+    if (prevGlued || nextGlued || followedByYear) {
+      state[k] = 2;
+      for (const e of entries) decisions[k]!.dropped.push({ entry: e, reason: prevGlued || nextGlued ? 'hyphen-compound' : 'not-technical-follower' });
+      return;
+    }
+    // A confirming word within two tokens on the same line: "R programming", "C language", "programming in C".
+    const confirmed = entries.filter((e) => {
+      const words = e.ambiguity!.confirmers;
+      if (words.length === 0) return false;
+      for (let i = Math.max(doc.lineStart[h.from]!, h.from - 3); i < Math.min(n, h.to + 3); i++) {
+        if (i >= h.from && i < h.to) continue;
+        const w = tokens[i]!.norm;
+        if (!words.includes(w) && !(w.endsWith('s') && words.includes(w.slice(0, -1)))) continue;
+        let broken = false;
+        const [a, b] = i < h.from ? [i + 1, h.from] : [h.to, i];
+        for (let m = a; m <= b && !broken; m++) if (gaps[m]! & (GAP_NEWLINE | GAP_SENTENCE)) broken = true;
+        if (!broken) return true;
+      }
+      return false;
+    });
+    if (confirmed.length > 0) {
+      decisions[k]!.kept.push(...confirmed);
+      state[k] = 1;
+      anchor[k] = 1;
+      return;
+    }
+    if (ctx.sectionAt(h.from) === 'skills' && itemBounded(h)) {
+      decisions[k]!.kept.push(...entries);
+      state[k] = 1;
+      anchor[k] = 1;
+      return;
+    }
+    (h as Hit & { pending?: AliasEntry[] }).pending = entries;
+  });
+
+  // Pass 2: neighbours in a list, spreading through chains ("Go, Rust and Python").
+  for (let round = 0; round < 4; round++) {
+    let changed = false;
+    hits.forEach((h, k) => {
+      if (state[k] !== 0) return;
+      const pending = (h as Hit & { pending?: AliasEntry[] }).pending!;
+      // The ambiguous word must end its item ("C++ (Less than 1 year)" is not the Less language).
+      const chipNext = ctx.sectionAt(h.from) === 'skills' && hitAtToken[h.to] !== undefined && hitAtToken[h.to] !== -1;
+      if (!rightBounded(h) && !chipNext) return;
+      const left = k > 0 && anchor[k - 1] === 1 && connected(hits[k - 1]!, h);
+      const right = k + 1 < hits.length && anchor[k + 1] === 1 && connected(h, hits[k + 1]!);
+      if (left || right) {
+        decisions[k]!.kept.push(...pending);
+        state[k] = 1;
+        anchor[k] = 1;
+        changed = true;
+      }
+    });
+    if (!changed) break;
+  }
+
+  /**
+   * Word order that settles the part of speech without a tagger: after "to", "will", "we" a word is
+   * a verb ("we react quickly", "ready to go"); capitalised after "in", "with", "using", "and" or
+   * next to an accepted technology it is a name ("built in React", "Kafka and Go").
+   */
+  const localWordClass = (h: Hit, sentenceStart: number): 'noun' | 'verb' | undefined => {
+    const prev = h.from > sentenceStart ? tokens[h.from - 1]! : undefined;
+    const first = doc.text.charCodeAt(h.start);
+    const capital = first >= 65 && first <= 90;
+    if (prev !== undefined && VERB_BEFORE.has(prev.norm) && !(capital && prev.norm === 'to')) return 'verb';
+    const next = tokens[h.to];
+    if (next !== undefined && TECH_NOUNS_AFTER.has(next.norm) && !(gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE))) return 'noun';
+    if (!capital) return undefined;
+    // An unknown capitalised word is a name ("Kafka"); an unknown acronym may be a generic one ("API", "QA").
+    const second = doc.text.charCodeAt(h.start + 1);
+    const titleCase = second >= 97 && second <= 122;
+    if (h.to - h.from === 1 && titleCase && isUnknownWord(tokens[h.from]!.norm)) return 'noun';
+    if (prev === undefined) return undefined;
+    if (NOUN_BEFORE.has(prev.norm)) return 'noun';
+    const before = hitAtToken[h.from - 1]!;
+    const after = h.to < n ? hitAtToken[h.to]! : -1;
+    if ((before !== -1 && state[before] === 1) || (after !== -1 && state[after] === 1)) return 'noun';
+    return undefined;
+  };
+
+  /** "Process Improvement Plan (PIP)": a bracketed acronym spelled by the capitalised words before it names them. */
+  const definesAbbreviation = (h: Hit): boolean => {
+    const word = doc.text.slice(h.start, h.end);
+    if (h.to - h.from !== 1 || word.length < 2 || word.length > 6 || word !== word.toUpperCase() || !(gaps[h.from]! & GAP_OPEN_PAREN)) return false;
+    if (h.from < word.length) return false;
+    for (let k = 0; k < word.length; k++) {
+      const t = tokens[h.from - word.length + k]!;
+      if (t.text[0] !== word[k]) return false;
+    }
+    return true;
+  };
+
+  // Pass 3: the part of speech, for tech-context aliases in a technical sentence.
+  let budget = ctx.maxContextSentences;
+  const classCache = new Map<string, string>();
+  hits.forEach((h, k) => {
+    if (state[k] !== 0) return;
+    const pending = (h as Hit & { pending?: AliasEntry[] }).pending!;
+    const techContext = pending.filter((e) => e.ambiguity!.rule === 'tech-context');
+    const reject = (reason: string): void => {
+      state[k] = 2;
+      for (const e of pending) decisions[k]!.dropped.push({ entry: e, reason });
+    };
+    if (techContext.length === 0 || !ctx.useCompromise) return reject(techContext.length === 0 ? 'not-a-list-item' : 'no-context');
+    const [s, e] = sentenceBounds(h.from);
+    let technical = false;
+    for (let i = s; i < e && !technical; i++) {
+      const other = hitAtToken[i]!;
+      if (other !== -1 && other !== k && state[other] === 1) technical = true;
+      else if (other === -1 && TECH_WORDS.has(tokens[i]!.norm)) technical = true;
+    }
+    if (!technical) return reject('not-technical');
+    if (definesAbbreviation(h)) return reject('abbreviation');
+    if (h.to - h.from === 1 && isGenericNoun(tokens[h.from]!.norm)) return reject('generic-noun');
+    // Cheap word-order evidence first; compromise only when it is silent.
+    let cls: string | undefined = localWordClass(h, s);
+    if (cls === undefined) {
+      // Tagging helps only for a word English also uses as a verb or adjective ("go", "react", "swift").
+      // An acronym is a noun either way ("API"), so it needs a list or a confirming word.
+      const surface = doc.text.slice(h.start, h.end);
+      if (surface === surface.toUpperCase()) return reject('acronym-without-context');
+      // A word English uses only as a noun ("Spark", "Hive") is the technology in a technical sentence when
+      // capitalised mid-sentence; at the start of a sentence a capital says nothing ("Access to Arts Program").
+      if (h.to - h.from > 1 || !canBeNonNoun(tokens[h.from]!.norm)) {
+        const first = surface.charCodeAt(0);
+        cls = first >= 65 && first <= 90 && h.from > s ? 'noun' : 'other';
+      }
+    }
+    if (cls === undefined) {
+      if (budget <= 0) return reject('context-budget');
+      // A window of a few words is enough context for a part of speech, and keeps tagging cheap.
+      const ws = Math.max(s, h.from - 6);
+      const we = Math.min(e, h.to + 6);
+      const wStart = tokens[ws]!.start;
+      const window = doc.text.slice(wStart, tokens[we - 1]!.end);
+      const cacheKey = `${wStart}:${h.start}`;
+      cls = classCache.get(cacheKey);
+      if (cls === undefined) {
+        budget--;
+        cls = wordClassAt(window, h.start - wStart);
+        classCache.set(cacheKey, cls);
+      }
+    }
+    if (cls === 'noun') {
+      decisions[k]!.kept.push(...techContext);
+      state[k] = 1;
+      for (const p of pending) if (!techContext.includes(p)) decisions[k]!.dropped.push({ entry: p, reason: 'not-a-list-item' });
+    } else reject('not-a-noun');
+  });
+  return decisions;
+}

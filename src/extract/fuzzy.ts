@@ -1,0 +1,71 @@
+/**
+ * The typo fallback for leftover tokens ("Kubernates", "Postgress", "Djnago"). A full fuse.js
+ * query costs milliseconds, so two gates come first: the token must look technical, and a
+ * one-deletion neighbourhood index (built once per taxonomy, symmetric-delete style) must hold
+ * an alias within about two edits. Only tokens that pass both are looked up through the fuse.js
+ * adapter of the taxonomy stage, and accepted above the similarity threshold.
+ */
+import type { AliasIndex } from '../taxonomy/alias-index.js';
+import { createFuzzyIndex, type FuzzyIndex } from '../taxonomy/fuzzy.js';
+
+export interface TypoIndex {
+  /** Normalised alias (one token, unambiguous, long enough) → skill id. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** Each alias and its one-character deletions → aliases. */
+  readonly deletions: ReadonlyMap<string, readonly string[]>;
+  readonly minLength: number;
+  fuse(): FuzzyIndex;
+}
+
+function deletionsOf(word: string, into: (variant: string) => void): void {
+  into(word);
+  for (let i = 0; i < word.length; i++) into(word.slice(0, i) + word.slice(i + 1));
+}
+
+/** Builds the typo index over the one-token, unambiguous aliases of at least `minLength` characters. */
+export function buildTypoIndex(index: AliasIndex, minLength: number): TypoIndex {
+  const aliases = new Map<string, string>();
+  for (const [key, entries] of index.aliases) {
+    if (key.length < minLength || key.includes(' ') || key.includes('/') || key.includes('&')) continue;
+    if (entries.length !== 1 || entries[0]!.ambiguity !== null) continue;
+    aliases.set(key, entries[0]!.skillId);
+  }
+  const deletions = new Map<string, string[]>();
+  for (const key of aliases.keys()) {
+    deletionsOf(key, (v) => {
+      const list = deletions.get(v);
+      if (list === undefined) deletions.set(v, [key]);
+      else if (!list.includes(key)) list.push(key);
+    });
+  }
+  let fuse: FuzzyIndex | undefined;
+  return {
+    aliases,
+    deletions,
+    minLength,
+    fuse: () => (fuse ??= createFuzzyIndex([...aliases].map(([key, skillId]) => ({ key, skillId })))),
+  };
+}
+
+/** Cheap gate: some alias is within a deletion of `norm` on either side. */
+export function hasNearAlias(typo: TypoIndex, norm: string): boolean {
+  let found = false;
+  deletionsOf(norm, (v) => {
+    if (!found && typo.deletions.has(v)) found = true;
+  });
+  return found;
+}
+
+/**
+ * Looks `norm` up through fuse.js and returns the best alias at least `threshold` similar over the
+ * whole token, or `null`. An exact alias is never a typo, so identical keys are skipped.
+ */
+export function lookupTypo(typo: TypoIndex, norm: string, threshold: number): { skillId: string; key: string; similarity: number } | null {
+  if (norm.length < typo.minLength || !hasNearAlias(typo, norm)) return null;
+  const [best] = typo.fuse().search(norm, 3);
+  if (best === undefined || best.key === norm || best.similarity < threshold) return null;
+  // A word that is the alias less its first or last letter is a different word, not a slip:
+  // "commerce"/eCommerce, "studio"/RStudio, "center"/vCenter, "firewall"/firewalls.
+  if (best.key.length > norm.length && (best.key.endsWith(norm) || best.key.startsWith(norm))) return null;
+  return { skillId: best.skillId, key: best.key, similarity: best.similarity };
+}

@@ -1,0 +1,143 @@
+/**
+ * The main matcher: at every token, the longest alias of the index that starts there (one map
+ * look-up per token of the candidate phrase, guided by the prefix set). Lists split themselves,
+ * because aliases never run across list punctuation: `Java/J2EE`, `HTML5/CSS3`,
+ * `Python (Django, Flask)` and `AWS (EC2, S3, Lambda)` give one hit per part, while `CI/CD`,
+ * `PL/SQL`, `TCP/IP` and `A/B testing` stay whole where the index knows them. A version list after
+ * a product (`Windows 95/98/NT/2000/XP`, `SQL Server 2008/2012`) carries the product's head.
+ */
+import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
+import { isVersionToken, type DocTokens } from './tokens.js';
+
+export interface Hit {
+  /** Token range `[from, to)`. */
+  from: number;
+  to: number;
+  start: number;
+  end: number;
+  /** The normalised key that matched. */
+  key: string;
+  entries: readonly AliasEntry[];
+  /** Found by the typo fallback. */
+  fuzzy: boolean;
+}
+
+/** Strips a short trailing version from a one-token name: `python3` → `python`, `css3` → `css`. */
+function stripVersion(norm: string): string | null {
+  let i = norm.length;
+  while (i > 0) {
+    const c = norm.charCodeAt(i - 1);
+    if ((c >= 48 && c <= 57) || c === 46) i--;
+    else break;
+  }
+  if (i === norm.length || norm.length - i > 3 || i < 3) return null;
+  const head = norm.slice(0, i);
+  for (let k = 0; k < head.length; k++) {
+    const c = head.charCodeAt(k);
+    if (!(c >= 97 && c <= 122)) return null;
+  }
+  return head;
+}
+
+/** The key without its trailing version tokens: `windows 95` → `windows`. */
+function headOf(key: string): string {
+  const parts = key.split(' ');
+  while (parts.length > 1 && isVersionToken(parts[parts.length - 1]!)) parts.pop();
+  return parts.join(' ');
+}
+
+/** Slash compounds that name one thing even when their parts are aliases too. */
+const WHOLE_SLASH = new Set(['ci/cd', 'pl/sql', 'tcp/ip', 'a/b', 'i/o', 'ui/ux', 'os/2', 'as/400', 'r/3', 'tcl/tk', 'erlang/otp', 'gnu/linux']);
+
+/**
+ * A slash alias whose parts are themselves aliases of different skills is a list written tight
+ * (`Java/J2EE`, `HTML5/CSS3`): report the parts. `CI/CD`, `PL/SQL`, `TCP/IP` stay whole.
+ */
+function splitSlashList(doc: DocTokens, index: AliasIndex, from: number, to: number, whole: readonly AliasEntry[]): Hit[] | null {
+  const { tokens } = doc;
+  let slash = false;
+  for (let k = from + 1; k < to; k++) if (tokens[k]!.gap === '/') slash = true;
+  if (!slash) return null;
+  const parts: Hit[] = [];
+  const skills = new Set<string>();
+  let k = from;
+  while (k < to) {
+    let e = k + 1;
+    while (e < to && tokens[e]!.gap !== '/') e++;
+    let key = tokens[k]!.norm;
+    for (let m = k + 1; m < e; m++) key += tokens[m]!.gap + tokens[m]!.norm;
+    if (WHOLE_SLASH.has(key)) return null;
+    const entries = index.aliases.get(key);
+    if (entries === undefined) return null;
+    for (const en of entries) skills.add(en.skillId);
+    parts.push({ from: k, to: e, start: tokens[k]!.start, end: tokens[e - 1]!.end, key, entries, fuzzy: false });
+    k = e;
+  }
+  let wholeKey = tokens[from]!.norm;
+  for (let m = from + 1; m < to; m++) wholeKey += tokens[m]!.gap + tokens[m]!.norm;
+  if (WHOLE_SLASH.has(wholeKey) || skills.size < 2 || whole.length === 0) return null;
+  return parts;
+}
+
+/** Finds every exact alias hit, longest first, left to right, without overlaps. */
+export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; covered: Uint8Array } {
+  const { tokens } = doc;
+  const n = tokens.length;
+  const hits: Hit[] = [];
+  const covered = new Uint8Array(n);
+  let carryHead: string | null = null;
+  let carryEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const t = tokens[i]!;
+    if (t.url) {
+      i++;
+      continue;
+    }
+    let key = t.norm;
+    let best: { to: number; key: string; entries: readonly AliasEntry[] } | null = null;
+    for (let j = i; ; ) {
+      const entries = index.aliases.get(key);
+      if (entries !== undefined) best = { to: j + 1, key, entries };
+      if (j + 1 >= n || j + 1 - i >= index.maxTokens || !index.prefixes.has(key)) break;
+      const next = tokens[j + 1]!;
+      if (next.gap === null || next.url) break;
+      key += next.gap + next.norm;
+      j++;
+    }
+    let carried = false;
+    if (best === null && carryHead !== null && carryEnd === i && t.gap === '/') {
+      const entries = index.aliases.get(carryHead + ' ' + t.norm);
+      if (entries !== undefined) {
+        best = { to: i + 1, key: carryHead + ' ' + t.norm, entries };
+        carried = true;
+      }
+    }
+    const lastCode = t.norm.charCodeAt(t.norm.length - 1);
+    if (best === null && lastCode >= 48 && lastCode <= 57) {
+      const stripped = stripVersion(t.norm);
+      if (stripped !== null) {
+        const entries = index.aliases.get(stripped);
+        if (entries !== undefined && entries.every((e) => e.ambiguity === null)) best = { to: i + 1, key: stripped, entries };
+      }
+    }
+    if (best === null) {
+      // A version part of a carried list ("Windows 95/98") keeps the chain alive.
+      if (carryEnd === i && (t.gap === '/' || t.gap === ' ') && isVersionToken(t.norm)) carryEnd = i + 1;
+      i++;
+      continue;
+    }
+    const parts = best.to - i > 1 ? splitSlashList(doc, index, i, best.to, best.entries) : null;
+    if (parts !== null) hits.push(...parts);
+    else {
+      const last = tokens[best.to - 1]!;
+      hits.push({ from: i, to: best.to, start: t.start, end: last.end, key: best.key, entries: best.entries, fuzzy: false });
+    }
+    for (let k = i; k < best.to; k++) covered[k] = 1;
+    // The head is needed only when a slash follows ("Windows 95/98").
+    if (!carried) carryHead = tokens[best.to]?.gap === '/' ? headOf(best.key) : null;
+    carryEnd = best.to;
+    i = best.to;
+  }
+  return { hits, covered };
+}

@@ -1,0 +1,159 @@
+/**
+ * Cues written before (or right after) a mention that change what it means without removing
+ * it: negation ("no experience with Java", "not Kubernetes"), aspiration ("learning Rust",
+ * "interested in", "exposure to", "would like to") and proficiency ("expert in Go",
+ * "Java (basic)"). Scope: the clause the mention sits in. Strong cues ("no experience with")
+ * reach every mention after them in the clause; weak single words ("not", "learning", "strong")
+ * reach only the list that starts right after them.
+ */
+import type { ProficiencyLevel } from '../types.js';
+import type { Hit } from './match.js';
+import { GAP_CLOSE_PAREN, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, type DocTokens } from './tokens.js';
+
+type CueKind = 'negated' | 'aspiration' | ProficiencyLevel;
+
+interface Cue {
+  words: string[];
+  kind: CueKind;
+  /** Reaches the whole rest of the clause, not only the list right after it. */
+  strong: boolean;
+}
+
+function cues(kind: CueKind, strong: boolean, phrases: string[]): Cue[] {
+  return phrases.map((p) => ({ words: p.split(' '), kind, strong }));
+}
+
+const CUES: Cue[] = [
+  ...cues('negated', true, [
+    'no experience', 'no knowledge', 'no exposure', 'no prior', 'no professional', 'not familiar', 'not proficient', 'not experienced',
+    'never used', 'never worked', 'don t know', 'do not know', 'dont know', 'lack of', 'lacking', 'unfamiliar',
+    'have not used', 'have not worked', 'haven t used', 'haven t worked', 'not worked', 'not used',
+  ]),
+  ...cues('negated', false, ['not', 'no', 'nor', 'never', 'without', 'excluding']),
+  ...cues('aspiration', true, [
+    'interested in', 'would like to', 'want to learn', 'wants to learn', 'wish to', 'keen to', 'eager to', 'plan to', 'planning to', 'hope to',
+    'hoping to', 'aspire to', 'aspiring', 'exposure to', 'exposed to', 'currently studying', 'currently learning', 'looking to learn', 'to learn',
+    'intend to', 'willing to learn', 'self learning', 'self studying', 'next to learn',
+  ]),
+  ...cues('aspiration', false, ['learning', 'studying', 'exploring']),
+  ...cues('expert', true, ['expert in', 'expert at', 'expert with', 'expertise in', 'expertise with', 'mastery of', 'mastery in']),
+  ...cues('expert', false, ['expert']),
+  ...cues('advanced', true, ['proficient in', 'proficient with', 'proficient at', 'proficiency in', 'proficiency with', 'highly skilled in', 'in depth knowledge', 'deep knowledge', 'strong knowledge', 'strong experience', 'extensive experience', 'advanced knowledge']),
+  ...cues('advanced', false, ['advanced', 'strong', 'extensive', 'proficient']),
+  ...cues('intermediate', true, ['working knowledge', 'good knowledge', 'good understanding', 'sound knowledge', 'hands on experience', 'hands on', 'good experience', 'intermediate knowledge']),
+  ...cues('intermediate', false, ['intermediate', 'solid']),
+  ...cues('basic', true, ['familiar with', 'familiarity with', 'basic knowledge', 'basic understanding', 'some knowledge', 'some experience', 'knowledge of basics', 'basics of', 'fundamentals of', 'beginner in', 'limited experience']),
+  ...cues('basic', false, ['basic', 'basics', 'beginner', 'elementary', 'novice']),
+];
+
+const CUE_BY_FIRST = new Map<string, Cue[]>();
+for (const cue of CUES) {
+  const list = CUE_BY_FIRST.get(cue.words[0]!) ?? [];
+  list.push(cue);
+  // Longest cue first, so "no experience" wins over "no".
+  list.sort((a, b) => b.words.length - a.words.length);
+  CUE_BY_FIRST.set(cue.words[0]!, list);
+}
+
+/** Words right after a cue that undo it: "not only", "no longer", "not just". */
+const CUE_UNDOERS = new Set(['only', 'just', 'limited', 'longer', 'less', 'doubt', 'matter']);
+/** Words before "learning" that make it a field, not a cue: "machine learning", "e-learning". */
+const LEARNING_FIELDS = new Set(['machine', 'deep', 'e', 'reinforcement', 'supervised', 'unsupervised', 'transfer', 'statistical', 'federated', 'online', 'continuous', 'active', 'ensemble', 'representation']);
+
+/** Levels written in brackets or after a dash right after a mention: "Python (primary)", "Java - basic". */
+const TRAILING_LEVELS = new Map<string, ProficiencyLevel>([
+  ['expert', 'expert'],
+  ['advanced', 'advanced'],
+  ['primary', 'advanced'],
+  ['proficient', 'advanced'],
+  ['fluent', 'advanced'],
+  ['strong', 'advanced'],
+  ['intermediate', 'intermediate'],
+  ['good', 'intermediate'],
+  ['basic', 'basic'],
+  ['basics', 'basic'],
+  ['beginner', 'basic'],
+  ['familiar', 'basic'],
+  ['elementary', 'basic'],
+  ['novice', 'basic'],
+]);
+
+/** The gap before token `i` opens a bracket or is a dash or colon: "Java (basic)", "Go - expert", "SQL: intermediate". */
+function trailingQualifierGap(doc: DocTokens, i: number): boolean {
+  if (doc.gaps[i]! & (GAP_OPEN_PAREN | GAP_COLON)) return true;
+  const gap = doc.text.slice(doc.tokens[i - 1]!.end, doc.tokens[i]!.start).trim();
+  return gap === '-' || gap === '\u2013' || gap === '\u2014';
+}
+
+export interface CueFlags {
+  negated: boolean;
+  aspiration: boolean;
+  level?: ProficiencyLevel;
+}
+
+/** Hits connected to the one before them as list items, for scoping weak cues. */
+export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
+  const { gaps, tokens } = doc;
+  const starts: number[] = [];
+  hits.forEach((h, k) => {
+    const prev = k > 0 ? hits[k - 1]! : undefined;
+    if (prev !== undefined && doc.clauseStart[prev.from] === doc.clauseStart[h.from]) {
+      const between = h.from - prev.to;
+      const g = gaps[h.from]!;
+      const linked =
+        (between === 0 && g & GAP_LIST && !(g & GAP_NEWLINE)) ||
+        (between === 1 && ['and', 'or', 'nor', '&'].includes(tokens[prev.to]!.norm)) ||
+        (between <= 3 && gaps[prev.to]! & GAP_OPEN_PAREN && g & GAP_CLOSE_PAREN);
+      if (linked) {
+        starts.push(starts[k - 1]!);
+        return;
+      }
+    }
+    starts.push(h.from);
+  });
+  return starts;
+}
+
+/**
+ * Flags for one hit. `chainStart` is the first token of the list the hit belongs to;
+ * `covered` marks tokens inside any hit (a cue is never part of a skill name).
+ */
+export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: Uint8Array): CueFlags {
+  const { tokens, gaps } = doc;
+  const flags: CueFlags = { negated: false, aspiration: false };
+  const clause = doc.clauseStart[hit.from]!;
+  let levelFound: { level: ProficiencyLevel; at: number } | null = null;
+  const from = Math.max(clause, hit.from - 24);
+  for (let i = from; i < hit.from; i++) {
+    if (covered[i]) continue;
+    const list = CUE_BY_FIRST.get(tokens[i]!.norm);
+    if (list === undefined) continue;
+    for (const cue of list) {
+      const len = cue.words.length;
+      if (i + len > hit.from) continue;
+      let ok = true;
+      for (let w = 1; w < len && ok; w++) ok = tokens[i + w]!.norm === cue.words[w] && !covered[i + w];
+      if (!ok) continue;
+      const after = tokens[i + len];
+      if (after !== undefined && CUE_UNDOERS.has(after.norm)) continue;
+      if (cue.words[0] === 'learning' && i > 0 && LEARNING_FIELDS.has(tokens[i - 1]!.norm)) continue;
+      const cueEnd = i + len;
+      // A weak cue reaches only the list that starts right after it (two filler words allowed).
+      if (!cue.strong && chainStart - cueEnd > 2) continue;
+      if (!cue.strong && chainStart < cueEnd) continue;
+      if (cue.kind === 'negated') flags.negated = true;
+      else if (cue.kind === 'aspiration') flags.aspiration = true;
+      else if (levelFound === null || i >= levelFound.at) levelFound = { level: cue.kind, at: i };
+      break;
+    }
+  }
+  // "Python (primary)", "Java (basic)", "Go - expert", "SQL: intermediate"
+  const next = tokens[hit.to];
+  if (next !== undefined && !(gaps[hit.to]! & (GAP_NEWLINE | GAP_SENTENCE)) && trailingQualifierGap(doc, hit.to)) {
+    const level = TRAILING_LEVELS.get(next.norm);
+    const after = gaps[hit.to + 1] ?? GAP_NEWLINE;
+    if (level !== undefined && !covered[hit.to] && after & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_CLOSE_PAREN)) levelFound = { level, at: hit.to };
+  }
+  if (levelFound !== null) flags.level = levelFound.level;
+  return flags;
+}

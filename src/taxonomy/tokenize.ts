@@ -1,0 +1,235 @@
+/**
+ * The tokenizer shared by the alias index and the extractor. It is a single forward scan over
+ * UTF-16 code units (no regular expression ever sees the whole text, so nothing can backtrack),
+ * and it keeps the punctuation that is part of technology names: `C#`, `C++`, `F#`, `.NET`,
+ * `ASP.NET`, `Node.js`, `Vue.js`, `3.5`, `HTML5`, `Win32`.
+ *
+ * Two views come out of the same scan:
+ * - fine tokens (`scanTokens`, internal): hyphen and slash compounds are split into their parts
+ *   and the gap before every token is classified, so the matcher can split `Java/J2EE` and still
+ *   rebuild `CI/CD`, `T-SQL` or `A/B testing` when the index knows them;
+ * - public tokens (`tokenize`): the same, with the well-known atomic compounds (`CI/CD`, `PL/SQL`,
+ *   `TCP/IP`, `Objective-C`, `T-SQL`, `A/B`, `I/O`, `UI/UX`) merged back into one token.
+ */
+
+/** One token of text: its surface form, its normalised form and its half-open UTF-16 span. */
+export interface Token {
+  /** The characters as written. */
+  text: string;
+  /** Case-folded (and NFKC-folded for non-ASCII) form used for look-up. */
+  norm: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * How a token is joined to the one before it, which decides whether an alias may run across it:
+ * `' '` spaces on one line, a hyphen or nothing; `'/'` a slash; `'&'` an ampersand; `null` anything
+ * else (a comma, a bracket, a line break, sentence punctuation) — aliases never cross those.
+ */
+export type GapClass = ' ' | '/' | '&' | null;
+
+/** A fine token as the matcher sees it. */
+export interface FineToken extends Token {
+  /** Class of the gap before this token (for the first token: `null`). */
+  gap: GapClass;
+  /** The gap before this token is exactly one hyphen or dash with no spaces ("go-to-market"). */
+  hyphenBefore: boolean;
+  /** Part of an e-mail address, URL or file path: never a skill. */
+  url: boolean;
+}
+
+const enum Ch {
+  Tab = 9,
+  LF = 10,
+  CR = 13,
+  Space = 32,
+  Hash = 35,
+  Amp = 38,
+  Plus = 43,
+  Hyphen = 45,
+  Dot = 46,
+  Slash = 47,
+  At = 64,
+  Nbsp = 0xa0,
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/** Letters, digits and combining marks (any script). */
+export function isWordChar(code: number): boolean {
+  if (code < 128) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  }
+  // Surrogate halves are tested as a pair by the caller's scan; a lone half is not a word char.
+  if (code >= 0xd800 && code <= 0xdfff) return false;
+  return NON_ASCII_WORD.test(String.fromCharCode(code));
+}
+
+function isDash(code: number): boolean {
+  // hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign
+  return code === Ch.Hyphen || code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014 || code === 0x2212;
+}
+
+function isSpace(code: number): boolean {
+  return code === Ch.Space || code === Ch.Tab || code === Ch.Nbsp || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0x3000;
+}
+
+function isLineBreak(code: number): boolean {
+  return code === Ch.LF || code === Ch.CR || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
+}
+
+/** Case fold; non-ASCII also goes through NFKC so full-width and ligature forms meet their ASCII twins. */
+export function foldToken(text: string): string {
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return text.normalize('NFKC').toLowerCase();
+    if (c >= 65 && c <= 90) upper = true;
+  }
+  return upper ? text.toLowerCase() : text;
+}
+
+function classifyGap(text: string, from: number, to: number): { gap: GapClass; hyphen: boolean } {
+  if (from === to) return { gap: ' ', hyphen: false };
+  let spaces = 0;
+  let dashes = 0;
+  let slashes = 0;
+  let amps = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) spaces++;
+    else if (isDash(c)) dashes++;
+    else if (c === Ch.Slash) slashes++;
+    else if (c === Ch.Amp) amps++;
+    else return { gap: null, hyphen: false };
+  }
+  if (slashes === 1 && dashes === 0 && amps === 0) return { gap: '/', hyphen: false };
+  if (amps === 1 && dashes === 0 && slashes === 0) return { gap: '&', hyphen: false };
+  if (slashes === 0 && amps === 0 && dashes === 0) return { gap: ' ', hyphen: false };
+  if (slashes === 0 && amps === 0 && dashes === 1 && spaces === 0) return { gap: ' ', hyphen: true };
+  return { gap: null, hyphen: false };
+}
+
+/**
+ * The fine token scan (see the module comment). Linear in the length of `text`.
+ * @internal
+ */
+export function scanTokens(text: string): FineToken[] {
+  const tokens: FineToken[] = [];
+  const n = text.length;
+  let p = 0;
+  let prevEnd = -1;
+  let runStart = true;
+  // Tokens of the current whitespace-delimited run; an "@", "://", a backslash or a leading "www." makes
+  // the whole run an e-mail address, URL or file path.
+  let runFirstToken = 0;
+  let urlRun = false;
+  while (p < n) {
+    const c = text.charCodeAt(p);
+    if (isSpace(c) || isLineBreak(c)) {
+      runStart = true;
+      p++;
+      continue;
+    }
+    if (runStart) {
+      runStart = false;
+      runFirstToken = tokens.length;
+      urlRun = (c === 119 || c === 87) && p + 4 < n && text.slice(p, p + 4).toLowerCase() === 'www.';
+    }
+    // A backslash marks a file path ("C:\\Program Files", "\\Java\\jdk1.7"), also never a skill.
+    if (!urlRun && (c === Ch.At || c === 92 || (c === 58 && text.charCodeAt(p + 1) === Ch.Slash && text.charCodeAt(p + 2) === Ch.Slash))) {
+      urlRun = true;
+      for (let k = runFirstToken; k < tokens.length; k++) tokens[k]!.url = true;
+    }
+    const leadingDot = c === Ch.Dot && p + 1 < n && isWordChar(text.charCodeAt(p + 1)) && (p === 0 || !isWordChar(text.charCodeAt(p - 1)));
+    if (!isWordChar(c) && !leadingDot) {
+      p++;
+      continue;
+    }
+    const start = p;
+    if (leadingDot) p++;
+    // Word characters with inner dots (Node.js, ASP.NET, 3.5).
+    for (;;) {
+      while (p < n && isWordChar(text.charCodeAt(p))) p++;
+      if (p + 1 < n && text.charCodeAt(p) === Ch.Dot && isWordChar(text.charCodeAt(p + 1))) {
+        p++;
+        continue;
+      }
+      break;
+    }
+    // Name suffixes: C#, F#, C++, Notepad++, 2+ (never when a word character follows: "C#x" is not C#).
+    if (p < n && text.charCodeAt(p) === Ch.Hash && (p + 1 >= n || !isWordChar(text.charCodeAt(p + 1)))) p++;
+    else if (p < n && text.charCodeAt(p) === Ch.Plus) {
+      let q = p;
+      while (q < n && q - p < 2 && text.charCodeAt(q) === Ch.Plus) q++;
+      if (q >= n || !isWordChar(text.charCodeAt(q))) p = q;
+    }
+    const surface = text.slice(start, p);
+    const { gap, hyphen } = prevEnd < 0 ? { gap: null, hyphen: false } : classifyGap(text, prevEnd, start);
+    tokens.push({ text: surface, norm: foldToken(surface), start, end: p, gap, hyphenBefore: hyphen, url: urlRun });
+    prevEnd = p;
+  }
+  return tokens;
+}
+
+/** Compounds kept whole by `tokenize` (the public view); the matcher rebuilds any others from the index. */
+const ATOMIC_COMPOUNDS = new Set(['ci/cd', 'pl/sql', 'tcp/ip', 'a/b', 'i/o', 'ui/ux', 'objective-c', 't-sql', 'u-sql', 'pl-sql', 'ci-cd', 'r/3', 'os/2', 'as/400', 'c/al', 'b2b', 'x-ray', 'e-commerce', 'e-mail']);
+
+/**
+ * Splits text into tokens, keeping technology names whole: `C#`, `C++`, `F#`, `.NET`, `ASP.NET`,
+ * `Node.js`, `Vue.js`, `CI/CD`, `PL/SQL`, `TCP/IP`, `Objective-C`, `T-SQL`, `Win32`, `HTML5`, `ES6`.
+ * Other slash and hyphen compounds (`Java/J2EE`, `go-to-market`) come out as their parts.
+ * Linear time; safe on untrusted input of any length.
+ */
+export function tokenize(text: string): Token[] {
+  if (typeof text !== 'string') throw new TypeError('`text` must be a string');
+  const fine = scanTokens(text);
+  const out: Token[] = [];
+  for (let i = 0; i < fine.length; i++) {
+    const t = fine[i]!;
+    const next = fine[i + 1];
+    if (next !== undefined && (next.gap === '/' || next.hyphenBefore) && next.start - t.end === 1) {
+      const joined = text.slice(t.start, next.end);
+      const norm = foldToken(joined).replace('\u2010', '-');
+      if (ATOMIC_COMPOUNDS.has(norm)) {
+        out.push({ text: joined, norm, start: t.start, end: next.end });
+        i++;
+        continue;
+      }
+    }
+    out.push({ text: t.text, norm: t.norm, start: t.start, end: t.end });
+  }
+  return out;
+}
+
+/** Joins fine tokens into an index key: norms separated by their gap class. `null` when a gap breaks the phrase. */
+export function keyOfTokens(tokens: readonly FineToken[], from: number, to: number): string | null {
+  let key = tokens[from]!.norm;
+  for (let i = from + 1; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.gap === null) return null;
+    key += t.gap + t.norm;
+  }
+  return key;
+}
+
+/**
+ * The normal form under which aliases are indexed and text is looked up: case folded (NFKC for
+ * non-ASCII), unicode dashes and hyphens read as a space (`Spring-Boot` = `Spring Boot`), runs of
+ * whitespace collapsed, slashes and ampersands kept tight (`CI / CD` = `CI/CD`), leading and trailing
+ * punctuation dropped — but the punctuation inside names kept (`C#`, `.NET`, `Node.js`).
+ * `normaliseAlias('Node.JS') === 'node.js'`; `nodejs` and `node js` stay distinct, so the taxonomy
+ * lists them as aliases.
+ */
+export function normaliseAlias(alias: string): string {
+  if (typeof alias !== 'string') throw new TypeError('`alias` must be a string');
+  const tokens = scanTokens(alias);
+  if (tokens.length === 0) return '';
+  let key = tokens[0]!.norm;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    key += (t.gap ?? ' ') + t.norm;
+  }
+  return key;
+}
