@@ -301,9 +301,12 @@ async function vanetikSet(sm, matcher, quick) {
         const human = annotationRanks(array, reading);
         const rhoOurs = spearman(ranks(ourScores), human);
         const rhoPct = spearman(ranks(ourPercentiles), human);
+        // Without the must-have gate: a role that asks for little (vacancy 5 requires only Java) would
+        // otherwise outrank every other vacancy for anyone who meets it.
+        const rhoScore = spearman(ranks(ourScores.map((x) => x % 1000)), human);
         const rhoBase = spearman(ranks(baseScores), human);
-        row[reading] = { ours: r4(rhoOurs), oursPercentile: r4(rhoPct), baseline: r4(rhoBase) };
-        for (const [side, rho] of [['ours', rhoOurs], ['oursPercentile', rhoPct], ['baseline', rhoBase]]) {
+        row[reading] = { ours: r4(rhoOurs), oursPercentile: r4(rhoPct), oursScoreOnly: r4(rhoScore), baseline: r4(rhoBase) };
+        for (const [side, rho] of [['ours', rhoOurs], ['oursPercentile', rhoPct], ['oursScoreOnly', rhoScore], ['baseline', rhoBase]]) {
           const bucket = (sums[`${annotator}.${reading}.${side}`] ??= []);
           bucket.push(rho);
         }
@@ -327,6 +330,18 @@ async function vanetikSet(sm, matcher, quick) {
     parsed: profiles.size,
     failures,
     asOf: AS_OF,
+    // The role roleFromJobDescription builds for each vacancy: how many requirements of each importance.
+    roles: roles.map((role, i) => {
+      const byImportance = { required: 0, preferred: 0, bonus: 0 };
+      for (const q of role.requirements) byImportance[q.importance]++;
+      return {
+        vacancy: i + 1,
+        title: vacancies[i].title,
+        requirements: role.requirements.length,
+        byImportance,
+        required: role.requirements.filter((q) => q.importance === 'required').map((q) => ('skill' in q ? q.skill : 'anyOf' in q ? q.anyOf.join('|') : `category:${q.category}`)),
+      };
+    }),
     vacancy4: { title: vacancies[3].title, requirements: v4.requirements.length, role: quick ? undefined : v4, top10, baselineTop10 },
     // Headline: the "rank" reading (array[v] = place of vacancy v), both annotators pooled; the order reading is beside it.
     ours: {
@@ -334,6 +349,8 @@ async function vanetikSet(sm, matcher, quick) {
       spearmanOrderReading: both('order', 'ours'),
       spearmanPercentile: both('rank', 'oursPercentile'),
       spearmanPercentileOrderReading: both('order', 'oursPercentile'),
+      spearmanScoreOnly: both('rank', 'oursScoreOnly'),
+      spearmanScoreOnlyOrderReading: both('order', 'oursScoreOnly'),
     },
     baseline: { name: 'TF-IDF cosine (natural)', spearman: both('rank', 'baseline'), spearmanOrderReading: both('order', 'baseline') },
     byAnnotatorAndReading: summary,
