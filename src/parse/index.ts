@@ -1,0 +1,247 @@
+/**
+ * Stage 1: bytes → ResumeDocument. Detects the format from the bytes, reads the text in reading
+ * order with a format-specific reader, then finds sections and the experience timeline.
+ */
+import { DOCUMENT_VERSION } from '../defaults.js';
+import { LimitError, ParseError } from '../errors.js';
+import type { Diagnostic, DocumentFormat, ResumeDocument } from '../types.js';
+import { classifyText, decodeText, detectBinary, type DetectedKind } from './detect.js';
+import { readDocx } from './docx.js';
+import { htmlToLines } from './html.js';
+import { isJsonResume, jsonResumeToDocument } from './json-resume.js';
+import { layoutPdf } from './layout.js';
+import { checkDocx, checkPdfStreams, formatBytes, resolveLimits, type ParseLimits } from './limits.js';
+import { readPdf } from './pdf.js';
+import { createParsePool, type ParsePool } from './pool.js';
+import { structureDocument } from './structure.js';
+import { assembleLines, countWords, readPlainText, type LaidOutText } from './text.js';
+
+export { createParsePool } from './pool.js';
+export type { ParsePool, ParsePoolOptions } from './pool.js';
+
+/** Options of `parseResume`. Limits default to `PARSE_DEFAULTS`. */
+export interface ParseOptions {
+  /** The file's name: a hint for format detection and error messages, copied to `meta.filename`. */
+  filename?: string;
+  /**
+   * The month "present" means and future dates are checked against, `YYYY-MM`.
+   * @default the current month
+   */
+  asOf?: string;
+  /**
+   * Parse in a child process (a shared pool, or `pool`), with the time and memory budget enforced.
+   * Use it for any file you did not write yourself.
+   * @default false
+   */
+  isolate?: boolean;
+  /** The pool to parse in; implies `isolate`. */
+  pool?: ParsePool;
+  /**
+   * Largest input accepted, in bytes (checked before anything else): `limit-bytes`.
+   * @default 10485760 (10 MB)
+   */
+  maxBytes?: number;
+  /**
+   * Most PDF pages accepted (checked before any text is read): `limit-pages`.
+   * @default 30
+   */
+  maxPages?: number;
+  /**
+   * Largest total expanded size of a DOCX's parts, and of a PDF's compressed non-image streams, in bytes: `limit-expanded-size`.
+   * @default 67108864 (64 MiB)
+   */
+  maxExpandedBytes?: number;
+  /**
+   * Largest expanded `word/document.xml`, in bytes: `limit-expanded-size`.
+   * @default 16777216 (16 MiB)
+   */
+  maxDocumentXmlBytes?: number;
+  /**
+   * Longest document text accepted, in UTF-16 code units: `limit-text-length` (an error, not a silent clip).
+   * @default 2000000
+   */
+  maxTextLength?: number;
+  /**
+   * Time budget of an isolated parse, in milliseconds: `limit-time`. In-process parses cannot be timed out.
+   * @default 20000
+   */
+  timeoutMs?: number;
+  /**
+   * Memory budget of an isolated parse, in megabytes: `limit-memory`.
+   * @default 512
+   */
+  maxMemoryMb?: number;
+}
+
+let sharedPool: ParsePool | null = null;
+
+/** The pool behind `parseResume(input, { isolate: true })`, created on first use; its idle children never keep the process alive. */
+function defaultPool(): ParsePool {
+  sharedPool ??= createParsePool();
+  return sharedPool;
+}
+
+function byteLength(input: Uint8Array | string): number {
+  return typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+}
+
+/**
+ * Reads a résumé (PDF, DOCX, HTML, Markdown, plain text or JSON Resume) into a `ResumeDocument`
+ * with sections and an experience timeline. The format comes from the bytes; `filename` is a hint.
+ *
+ * Throws `ParseError` (`pdf-encrypted`, `pdf-corrupt`, `docx-corrupt`, `unsupported-format`,
+ * `empty-input`, `json-corrupt`), `LimitError` (`limit-bytes`, `limit-pages`, `limit-expanded-size`,
+ * `limit-text-length`, and with isolation `limit-time`, `limit-memory`) or `worker-crashed`.
+ *
+ * @example
+ * const doc = await parseResume(await readFile('cv.pdf'), { filename: 'cv.pdf', isolate: true });
+ * doc.sections.map((s) => s.kind); // ['contact', 'summary', 'experience', 'skills', 'education']
+ */
+export async function parseResume(input: Uint8Array | string, options: ParseOptions = {}): Promise<ResumeDocument> {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError('`input` must be a Uint8Array or a string');
+  if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
+  if (options.filename !== undefined && typeof options.filename !== 'string') throw new TypeError('`filename` must be a string');
+  const limits = resolveLimits(options);
+  const bytes = byteLength(input);
+  if (bytes > limits.maxBytes) {
+    throw new LimitError('limit-bytes', `The input is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} limit (\`maxBytes\`).`, { limit: limits.maxBytes, ...(options.filename ? { file: options.filename } : {}) });
+  }
+  if (options.pool) return options.pool.parse(input, withoutPool(options));
+  if (options.isolate) return defaultPool().parse(input, withoutPool(options));
+  return parseInProcess(input, options, limits, bytes);
+}
+
+function withoutPool(options: ParseOptions): Omit<ParseOptions, 'pool' | 'isolate'> {
+  const { pool: _pool, isolate: _isolate, ...rest } = options;
+  return rest;
+}
+
+interface Read {
+  format: DocumentFormat;
+  pages: number | null;
+  laidOut?: LaidOutText;
+  /** JSON Resume arrives already structured. */
+  structured?: ReturnType<typeof jsonResumeToDocument>;
+  diagnostics: Diagnostic[];
+}
+
+function emptyInput(file?: string): ParseError {
+  return new ParseError('empty-input', `The input is empty${file ? `: ${file}` : ''}.`, file ? { file } : {});
+}
+
+async function readInput(input: Uint8Array | string, options: ParseOptions, limits: ParseLimits): Promise<Read> {
+  const file = options.filename;
+  let text: string;
+  const diagnostics: Diagnostic[] = [];
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  } else {
+    if (input.byteLength === 0) throw emptyInput(file);
+    const detected = detectBinary(input, file);
+    if (detected.kind === 'pdf') return readPdfInput(input, limits, file);
+    if (detected.kind === 'zip') {
+      const checked = checkDocx(input, limits, file);
+      const docx = await readDocx(input, checked, file);
+      return { format: 'docx', pages: null, laidOut: assembleLines(docx.lines), diagnostics: docx.diagnostics };
+    }
+    const decoded = decodeText(input, file);
+    text = decoded.text;
+    diagnostics.push(...decoded.diagnostics);
+  }
+  if (text.trim() === '') throw emptyInput(file);
+  const kind: DetectedKind = classifyText(text, file);
+  if (kind === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      if (/\.json$/i.test(file ?? '')) throw new ParseError('json-corrupt', `The JSON is malformed: ${(error as Error).message}`, file ? { file, cause: error } : { cause: error });
+      return { format: 'text', pages: null, laidOut: readPlainText(text, false), diagnostics };
+    }
+    if (isJsonResume(value)) {
+      return { format: 'json-resume', pages: null, structured: jsonResumeToDocument(value, options.asOf === undefined ? {} : { asOf: options.asOf }), diagnostics };
+    }
+    throw new ParseError('unsupported-format', 'The input is JSON but not a JSON Resume (jsonresume.org: expected keys such as basics, work, skills, education).', file ? { file } : {});
+  }
+  if (kind === 'html') {
+    const { lines, tables } = htmlToLines(text);
+    if (tables > 0) diagnostics.push({ severity: 'info', code: 'tables', message: `${tables} table${tables === 1 ? '' : 's'} read cell by cell, in reading order.`, source: 'parse' });
+    return { format: 'html', pages: null, laidOut: assembleLines(lines), diagnostics };
+  }
+  return { format: kind === 'markdown' ? 'markdown' : 'text', pages: null, laidOut: readPlainText(text, kind === 'markdown'), diagnostics };
+}
+
+async function readPdfInput(input: Uint8Array, limits: ParseLimits, file?: string): Promise<Read> {
+  checkPdfStreams(input, limits.maxExpandedBytes, file);
+  const content = await readPdf(input, { maxPages: limits.maxPages, ...(file ? { file } : {}) });
+  const layout = layoutPdf(content.pages);
+  const laidOut = assembleLines(layout.lines);
+  const diagnostics: Diagnostic[] = [];
+  if (layout.twoColumnPages.length > 0) {
+    diagnostics.push({
+      severity: 'info',
+      code: 'two-columns',
+      message: `Read as two columns, left then right, on page${layout.twoColumnPages.length === 1 ? '' : 's'} ${layout.twoColumnPages.join(', ')}.`,
+      source: 'parse',
+      place: `page ${layout.twoColumnPages.join(', ')}`,
+    });
+  }
+  if (layout.unmappedGlyphs > 0) {
+    diagnostics.push({
+      severity: layout.unmappedGlyphs >= 20 ? 'warning' : 'info',
+      code: 'unmapped-glyphs',
+      message: `${layout.unmappedGlyphs} glyph${layout.unmappedGlyphs === 1 ? '' : 's'} without a Unicode mapping (icon fonts, private-use characters) were removed from the text.`,
+      source: 'parse',
+    });
+  }
+  if (laidOut.text.trim() === '') {
+    diagnostics.push({ severity: 'warning', code: 'no-text-layer', message: `The PDF has no text layer (${content.pages.length} page${content.pages.length === 1 ? '' : 's'} of images, probably a scan); nothing could be read without OCR.`, source: 'parse' });
+  }
+  return { format: 'pdf', pages: content.pages.length, laidOut, diagnostics };
+}
+
+async function parseInProcess(input: Uint8Array | string, options: ParseOptions, limits: ParseLimits, bytes: number): Promise<ResumeDocument> {
+  const read = await readInput(input, options, limits);
+  const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
+  let text: string;
+  let lines: ResumeDocument['lines'];
+  let sections: ResumeDocument['sections'];
+  let timeline: ResumeDocument['timeline'];
+  let structureDiagnostics: Diagnostic[];
+  if (read.structured) {
+    ({ text, lines, sections, timeline } = read.structured);
+    structureDiagnostics = read.structured.diagnostics;
+  } else {
+    const laidOut = read.laidOut!;
+    text = laidOut.text;
+    lines = laidOut.lines;
+    checkTextLength(text, limits, options.filename);
+    const structure = structureDocument({ text, lines, headingLines: laidOut.headingLines, ...asOf });
+    ({ sections, timeline } = structure);
+    structureDiagnostics = structure.diagnostics;
+  }
+  checkTextLength(text, limits, options.filename);
+  const diagnostics = [...read.diagnostics];
+  const words = countWords(text);
+  if (words > 0 && words < 50) {
+    diagnostics.push({ severity: 'warning', code: 'few-words', message: `Only ${words} word${words === 1 ? '' : 's'} could be read; the file may be a scan, mostly images, or not a résumé.`, source: 'parse' });
+  }
+  if (words === 0 && !diagnostics.some((d) => d.code === 'no-text-layer')) {
+    diagnostics.push({ severity: 'warning', code: 'few-words', message: 'No words could be read from the document.', source: 'parse' });
+  }
+  return {
+    version: DOCUMENT_VERSION,
+    text,
+    lines,
+    sections,
+    timeline,
+    meta: { format: read.format, pages: read.pages, bytes, ...(options.filename === undefined ? {} : { filename: options.filename }) },
+    diagnostics: [...diagnostics, ...structureDiagnostics],
+  };
+}
+
+function checkTextLength(text: string, limits: ParseLimits, file?: string): void {
+  if (text.length > limits.maxTextLength) {
+    throw new LimitError('limit-text-length', `The document's text is ${text.length} characters, over the ${limits.maxTextLength}-character limit (\`maxTextLength\`).`, { limit: limits.maxTextLength, ...(file ? { file } : {}) });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The one adapter for pdf-parse (and the pdf.js it wraps). It returns positioned text items per
+ * page; reading order is rebuilt in `layout.ts`. pdf-parse's own `getText()` joins items in
+ * content-stream order and adds `-- 1 of 2 --` joiner lines, neither of which we want.
+ */
+import { PDFParse } from 'pdf-parse';
+import { LimitError, ParseError } from '../errors.js';
+
+/** One positioned run of text, in PDF user space (origin bottom-left, y up). */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** True when the run is rotated (vertical side text). */
+  rotated: boolean;
+}
+
+/** One page: its size in points and its text items. */
+export interface PdfPage {
+  width: number;
+  height: number;
+  items: PdfTextItem[];
+}
+
+/** Every page of a PDF, in order. */
+export interface PdfContent {
+  pages: PdfPage[];
+}
+
+/** The parts of pdf.js's document proxy this adapter uses. */
+interface PdfDocumentProxy {
+  numPages: number;
+  getPage(n: number): Promise<{
+    view: number[];
+    getTextContent(options?: object): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+    cleanup(): void;
+  }>;
+}
+
+function classify(error: unknown, file?: string): Error {
+  const name = (error as { name?: string })?.name ?? '';
+  const message = (error as { message?: string })?.message ?? String(error);
+  const options = file ? { file, cause: error } : { cause: error };
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return new ParseError('pdf-encrypted', 'The PDF is encrypted with a user password; it cannot be read without it.', options);
+  }
+  return new ParseError('pdf-corrupt', `The PDF cannot be read: ${message.replace(/\s+/g, ' ').slice(0, 200)}`, options);
+}
+
+/**
+ * Loads a PDF and returns its positioned text. The page count is checked against `maxPages`
+ * before any page is read.
+ */
+export async function readPdf(bytes: Uint8Array, options: { maxPages: number; file?: string }): Promise<PdfContent> {
+  // pdf.js transfers (detaches) the buffer it is given; copy so the caller's bytes survive.
+  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, stopAtErrors: false } as ConstructorParameters<typeof PDFParse>[0]);
+  try {
+    // pdf-parse's text API drops positions; its private loader is the way to pdf.js's document,
+    // with pdf-parse's worker set-up and exception mapping intact.
+    const load = (parser as unknown as { load?: () => Promise<PdfDocumentProxy> }).load;
+    if (typeof load !== 'function') throw new Error('pdf-parse no longer exposes its loader; update src/parse/pdf.ts');
+    let doc: PdfDocumentProxy;
+    try {
+      doc = await load.call(parser);
+    } catch (error) {
+      throw classify(error, options.file);
+    }
+    if (doc.numPages > options.maxPages) {
+      throw new LimitError('limit-pages', `The PDF has ${doc.numPages} pages, over the ${options.maxPages}-page limit (\`maxPages\`).`, { limit: options.maxPages, ...(options.file ? { file: options.file } : {}) });
+    }
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      try {
+        const page = await doc.getPage(n);
+        const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = page.view;
+        const content = await page.getTextContent();
+        const items: PdfTextItem[] = [];
+        for (const item of content.items) {
+          if (typeof item.str !== 'string' || !item.transform || item.str === '') continue;
+          const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = item.transform;
+          const size = Math.hypot(c, d) || Math.hypot(a, b);
+          items.push({
+            str: item.str,
+            x: e - x0,
+            y: f - y0,
+            width: item.width ?? 0,
+            height: item.height || size || 10,
+            rotated: Math.abs(b) > Math.abs(a) * 0.1 || Math.abs(c) > Math.abs(d) * 0.1,
+          });
+        }
+        pages.push({ width: x1 - x0, height: y1 - y0, items });
+        page.cleanup();
+      } catch (error) {
+        // A damaged page (truncated file) loses that page, not the document; the caller sees pages without text.
+        if (n === 1 && doc.numPages === 1) throw classify(error, options.file);
+        pages.push({ width: 612, height: 792, items: [] });
+      }
+    }
+    return { pages };
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * A pool of warm child processes for parsing untrusted files. pdf.js and mammoth block the event
+ * loop for a whole document and a bomb can exhaust memory outside the V8 heap, so only a separate
+ * process can be timed out and killed. Each child runs with a heap cap, its RSS is polled from the
+ * parent (which works while the child is blocked), and a killed or crashed child is replaced; only
+ * its own document fails.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { PARSE_DEFAULTS } from '../defaults.js';
+import { LimitError, SkillmatchError, errorFromJSON, type ErrorCode } from '../errors.js';
+import type { ResumeDocument } from '../types.js';
+import type { ParseOptions } from './index.js';
+
+/** Options of `createParsePool`. */
+export interface ParsePoolOptions {
+  /**
+   * Number of child processes.
+   * @default os.availableParallelism()
+   */
+  size?: number;
+  /**
+   * Time budget per document, in milliseconds; the child is killed past it (`limit-time`).
+   * @default PARSE_DEFAULTS.timeoutMs (20000)
+   */
+  timeoutMs?: number;
+  /**
+   * Memory budget per child, in megabytes: its V8 heap cap and the RSS at which it is killed (`limit-memory`).
+   * @default PARSE_DEFAULTS.maxMemoryMb (512)
+   */
+  maxMemoryMb?: number;
+}
+
+/** A pool of parse workers; see `createParsePool`. */
+export interface ParsePool {
+  /** Number of child processes the pool runs at most. */
+  readonly size: number;
+  /** Parses one document in a child process. Rejects with typed errors (`limit-time`, `limit-memory`, `worker-crashed`, or the parse's own). */
+  parse(input: Uint8Array | string, options?: Omit<ParseOptions, 'pool' | 'isolate'>): Promise<ResumeDocument>;
+  /** Rejects queued documents, lets running ones finish, then ends the children. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  id: number;
+  input: Uint8Array | string;
+  options: Record<string, unknown>;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  resolve(value: ResumeDocument): void;
+  reject(error: unknown): void;
+}
+
+interface Slot {
+  child: ChildProcess | null;
+  job: Job | null;
+  /** Why the parent killed the child, if it did. */
+  killedFor: SkillmatchError | null;
+  stderr: string;
+  timer: NodeJS.Timeout | null;
+  watch: NodeJS.Timeout | null;
+}
+
+interface WorkerReply {
+  id: number;
+  ok: boolean;
+  value?: ResumeDocument;
+  error?: { name?: string; code?: ErrorCode; message: string; limit?: number; file?: string };
+}
+
+const RSS_POLL_MS = 20;
+
+/**
+ * Where the built worker is. ESM: next to this file in dist/esm/parse. CommonJS bundle: this code
+ * lives in dist/cjs/index.cjs, whose `import.meta.url` is the bundle's URL. Under vitest (src/*.ts)
+ * the built worker in dist/esm is used, so tests need `npm run build` first.
+ */
+export function resolveWorkerPath(): string {
+  const here = import.meta.url;
+  let url: URL;
+  if (/\/cjs\/index\.c?js$/.test(here)) url = new URL('../esm/parse/worker.js', here);
+  else if (/\/src\/parse\/pool\.ts$/.test(here)) url = new URL('../../dist/esm/parse/worker.js', here);
+  else url = new URL('./worker.js', here);
+  const path = fileURLToPath(url);
+  if (!existsSync(path)) {
+    throw new Error(`The parse worker ${path} is missing: run \`npm run build\` (isolated parsing forks the built dist/esm/parse/worker.js).`);
+  }
+  return path;
+}
+
+/** Resident set size of a process in bytes (Linux /proc), or null where unavailable. */
+function residentBytes(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'latin1');
+    const match = /VmRSS:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+function positiveOption(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new RangeError(`\`${name}\` must be a positive number, got ${String(value)}`);
+  return value;
+}
+
+/**
+ * Creates a pool of warm parse workers (child processes). Children start on demand, stay warm,
+ * never keep the host process alive while idle, and are replaced when killed.
+ *
+ * @example
+ * const pool = createParsePool({ size: 4, timeoutMs: 10_000 });
+ * const doc = await pool.parse(bytes, { filename: 'cv.pdf' });
+ * await pool.close();
+ */
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const size = Math.floor(positiveOption('size', options.size, availableParallelism()));
+  if (size < 1) throw new RangeError('`size` must be at least 1');
+  const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, PARSE_DEFAULTS.timeoutMs);
+  const maxMemoryMb = positiveOption('maxMemoryMb', options.maxMemoryMb, PARSE_DEFAULTS.maxMemoryMb);
+  const workerPath = resolveWorkerPath();
+  const slots: Slot[] = Array.from({ length: size }, () => ({ child: null, job: null, killedFor: null, stderr: '', timer: null, watch: null }));
+  const queue: Job[] = [];
+  let nextId = 1;
+  let closed = false;
+
+  function spawn(slot: Slot): ChildProcess {
+    const child = fork(workerPath, [], {
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.round(maxMemoryMb))}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    slot.child = child;
+    slot.stderr = '';
+    slot.killedFor = null;
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (chunk: string) => {
+      slot.stderr = (slot.stderr + chunk).slice(-8192);
+    });
+    (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+    child.on('message', (reply: WorkerReply) => onReply(slot, child, reply));
+    child.on('exit', (code, signal) => onExit(slot, child, code, signal));
+    child.on('error', () => {
+      // 'exit' follows and settles the job; a failed send is reported there too.
+    });
+    idle(child);
+    return child;
+  }
+
+  function idle(child: ChildProcess): void {
+    child.unref();
+    (child.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
+  }
+
+  function busy(child: ChildProcess): void {
+    child.ref();
+    (child.channel as unknown as { ref?: () => void } | undefined)?.ref?.();
+  }
+
+  function clearTimers(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    if (slot.watch) clearInterval(slot.watch);
+    slot.timer = null;
+    slot.watch = null;
+  }
+
+  function kill(slot: Slot, reason: SkillmatchError): void {
+    if (!slot.child || slot.killedFor) return;
+    slot.killedFor = reason;
+    slot.child.kill('SIGKILL');
+  }
+
+  function finish(slot: Slot): Job | null {
+    const job = slot.job;
+    slot.job = null;
+    clearTimers(slot);
+    return job;
+  }
+
+  function onReply(slot: Slot, child: ChildProcess, reply: WorkerReply): void {
+    if (slot.child !== child || !slot.job || reply.id !== slot.job.id) return;
+    const job = finish(slot)!;
+    idle(child);
+    if (reply.ok && reply.value) job.resolve(reply.value);
+    else job.reject(rebuildError(reply.error));
+    dispatch();
+  }
+
+  function onExit(slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
+    if (slot.child !== child) return;
+    slot.child = null;
+    const job = finish(slot);
+    if (job) {
+      let error: SkillmatchError;
+      if (slot.killedFor) error = slot.killedFor;
+      else if (/heap out of memory|Allocation failed|Reached heap limit|out of memory/i.test(slot.stderr)) {
+        error = new LimitError('limit-memory', `The parse worker ran out of memory (heap cap ${maxMemoryMb} MB, \`maxMemoryMb\`); the document was not read.`, { limit: job.maxMemoryMb });
+      } else {
+        error = new SkillmatchError('worker-crashed', `The parse worker exited unexpectedly (${signal ?? `code ${code}`}) while reading this document.`);
+      }
+      job.reject(error);
+    }
+    slot.killedFor = null;
+    dispatch();
+  }
+
+  function start(slot: Slot, job: Job): void {
+    const child = slot.child ?? spawn(slot);
+    slot.job = job;
+    busy(child);
+    slot.timer = setTimeout(() => {
+      kill(slot, new LimitError('limit-time', `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker was stopped.`, { limit: job.timeoutMs }));
+    }, job.timeoutMs);
+    const pid = child.pid;
+    if (pid !== undefined) {
+      const cap = job.maxMemoryMb * 1024 * 1024;
+      slot.watch = setInterval(() => {
+        const rss = residentBytes(pid);
+        if (rss !== null && rss > cap) {
+          kill(slot, new LimitError('limit-memory', `Parsing used more than ${job.maxMemoryMb} MB of memory (\`maxMemoryMb\`); the worker was stopped.`, { limit: job.maxMemoryMb }));
+        }
+      }, RSS_POLL_MS);
+    }
+    child.send({ type: 'parse', id: job.id, input: job.input, options: job.options }, (error) => {
+      if (error && slot.job === job) kill(slot, new SkillmatchError('worker-crashed', `The document could not be sent to the parse worker: ${error.message}`));
+    });
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (queue.length === 0) return;
+      if (slot.job) continue;
+      start(slot, queue.shift()!);
+    }
+  }
+
+  return {
+    size,
+    parse(input, parseOptions = {}) {
+      if (closed) return Promise.reject(new Error('The parse pool is closed.'));
+      if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+        return Promise.reject(new TypeError('`input` must be a Uint8Array or a string'));
+      }
+      const { pool: _pool, isolate: _isolate, ...rest } = parseOptions as ParseOptions;
+      let jobTimeout: number;
+      let jobMemory: number;
+      try {
+        jobTimeout = positiveOption('timeoutMs', rest.timeoutMs, timeoutMs);
+        jobMemory = positiveOption('maxMemoryMb', rest.maxMemoryMb, maxMemoryMb);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+      return new Promise<ResumeDocument>((resolve, reject) => {
+        queue.push({ id: nextId++, input, options: rest as Record<string, unknown>, timeoutMs: jobTimeout, maxMemoryMb: jobMemory, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new Error('The parse pool was closed before this document was parsed.'));
+      await Promise.all(
+        slots.map(
+          (slot) =>
+            new Promise<void>((resolve) => {
+              const stop = (): void => {
+                const child = slot.child;
+                if (!child) return resolve();
+                child.once('exit', () => resolve());
+                child.kill('SIGTERM');
+              };
+              if (!slot.job) return stop();
+              const poll = setInterval(() => {
+                if (!slot.job) {
+                  clearInterval(poll);
+                  stop();
+                }
+              }, 10);
+            }),
+        ),
+      );
+    },
+  };
+}
+
+function rebuildError(json: WorkerReply['error']): Error {
+  if (!json) return new SkillmatchError('worker-crashed', 'The parse worker replied without a document or an error.');
+  if (json.name === 'TypeError') return new TypeError(json.message);
+  if (json.name === 'RangeError') return new RangeError(json.message);
+  if (json.code) return errorFromJSON({ ...json, code: json.code });
+  return new Error(json.message);
+}

@@ -1,0 +1,192 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { isSkillmatchError } from '../src/errors.js';
+import { parseResume } from '../src/parse/index.js';
+import type { ResumeDocument } from '../src/types.js';
+
+const DATA = new URL('../../shared/data/', import.meta.url);
+const VARIETY = new URL('resume-pdf-variety/files/', DATA);
+const VANETIK = new URL('vanetik-vacancy-resume/CV/', DATA);
+const SYNTHETIC = new URL('synthetic-resumes/', DATA);
+for (const [name, url] of [['resume-pdf-variety', VARIETY], ['vanetik-vacancy-resume', VANETIK], ['synthetic-resumes', SYNTHETIC]] as const) {
+  if (!existsSync(url)) console.warn(`Skipping ${name} tests: ${url.pathname} is absent.`);
+}
+
+const read = (url: URL): Uint8Array => new Uint8Array(readFileSync(url));
+const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+function sectionText(doc: ResumeDocument, kind: string): string {
+  return doc.sections
+    .filter((s) => s.kind === kind)
+    .map((s) => doc.text.slice(s.headingSpan ? s.headingSpan.end : s.span.start, s.span.end))
+    .join('\n');
+}
+
+function lines(doc: ResumeDocument): string[] {
+  return doc.lines.map((l) => doc.text.slice(l.start, l.end));
+}
+
+describe.skipIf(!existsSync(VARIETY))('resume-pdf-variety', () => {
+  const files = existsSync(VARIETY) ? readdirSync(VARIETY).filter((f) => f.endsWith('.pdf')).sort() : [];
+
+  it.each(files)('%s gives text, pages and non-empty sections', async (file) => {
+    const doc = await parseResume(read(new URL(file, VARIETY)), { filename: file });
+    expect(doc.meta.format).toBe('pdf');
+    expect(doc.meta.pages).toBeGreaterThan(0);
+    expect(doc.text.length).toBeGreaterThan(1000);
+    expect(doc.sections.filter((s) => s.kind !== 'contact' && s.kind !== 'other').length).toBeGreaterThan(1);
+    for (const section of doc.sections) expect(section.span.end).toBeGreaterThan(section.span.start);
+    expect(doc.text).not.toMatch(/-- \d+ of \d+ --/);
+    expect(doc.text).not.toMatch(/[\ue000-\uf8ff\ufffd]/);
+    expect(doc.text).not.toMatch(/[ﬁﬂﬀﬃﬄ]/);
+  });
+
+  it('drops icon-font glyphs (Awesome-CV header) and says so', async () => {
+    const doc = await parseResume(read(new URL('awesome-cv_resume.pdf', VARIETY)));
+    const header = lines(doc).find((l) => l.includes('posquit0.bj@gmail.com'))!;
+    expect(header).toBe('(+82) 10-9030-1843 | posquit0.bj@gmail.com | www.posquit0.com | posquit0 | posquit0');
+    expect(doc.text).not.toMatch(/HOUSE-CHIMNEY|GITHUB-SQUARE|LINKEDIN/);
+    const diagnostic = doc.diagnostics.find((d) => d.code === 'unmapped-glyphs');
+    expect(diagnostic?.message).toMatch(/^5 glyphs/);
+  });
+
+  it('the four Resume-Matcher layouts give the same skills', async () => {
+    const docs = new Map<string, ResumeDocument>();
+    for (const layout of ['single-column', 'two-column', 'modern-single-column', 'modern-two-column']) {
+      docs.set(layout, await parseResume(read(new URL(`resume-matcher_${layout}.pdf`, VARIETY))));
+    }
+    const skills = new Map([...docs].map(([layout, doc]) => [layout, normalise(sectionText(doc, 'skills'))]));
+    // Same renderer, same skills markup: identical skills lines after whitespace normalisation.
+    expect(skills.get('single-column')).toBe(skills.get('modern-single-column'));
+    expect(skills.get('two-column')).toBe(skills.get('modern-two-column'));
+    // The single-column layouts print a comma list, the two-column ones chips: every listed skill appears whole in each.
+    const listed = skills.get('single-column')!.replace(/^Technical Skills:/, '').split(',').map((s) => s.trim());
+    expect(listed.length).toBeGreaterThan(30);
+    expect(listed).toEqual(expect.arrayContaining(['Go', 'Node.js', 'PostgreSQL', 'Kafka', 'gRPC', 'Kubernetes', 'CI/CD', 'Cloud-native Development', 'Event-driven Systems']));
+    for (const [layout, text] of skills) {
+      for (const skill of listed) expect(text, `${layout} lacks ${skill}`).toContain(skill);
+    }
+    for (const layout of ['two-column', 'modern-two-column']) expect(docs.get(layout)!.diagnostics.map((d) => d.code)).toContain('two-columns');
+    for (const layout of ['single-column', 'modern-single-column']) expect(docs.get(layout)!.diagnostics.map((d) => d.code)).not.toContain('two-columns');
+    // "cloud-native" broken across lines keeps its hyphen.
+    for (const doc of docs.values()) expect(normalise(doc.text)).toContain('cloud-native infrastructure');
+  });
+
+  it.each(['deedy_resume-openfont.pdf', 'deedy_resume-macfonts.pdf'])('%s reads its two columns without interleaving', async (file) => {
+    const doc = await parseResume(read(new URL(file, VARIETY)));
+    expect(doc.diagnostics.map((d) => d.code)).toContain('two-columns');
+    const all = lines(doc);
+    // Lines from the left column (education, skills) and the right (experience) come out whole.
+    for (const line of ['Java • Shell • Python • Javascript', 'Dec 2014 | Ithaca, NY', 'Jan 2015 - Present | New York, NY', '• Led a team from MIT, Cornell, IC London and UHelsinki for the project.']) {
+      expect(all).toContain(line);
+    }
+    // Reading order: the whole left column (ending with SKILLS) before the right column (EXPERIENCE).
+    const education = all.indexOf('EDUCATION');
+    const skills = all.indexOf('SKILLS');
+    const experience = all.indexOf('EXPERIENCE');
+    expect(education).toBeGreaterThanOrEqual(0);
+    expect(skills).toBeGreaterThan(education);
+    expect(experience).toBeGreaterThan(skills);
+    expect(doc.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['education', 'skills', 'experience']));
+  });
+});
+
+describe.skipIf(!existsSync(VANETIK))('vanetik-vacancy-resume: 65 real DOCX résumés', () => {
+  const files = existsSync(VANETIK) ? readdirSync(VANETIK).filter((f) => f.endsWith('.docx')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10)) : [];
+
+  it('has the 65 files', () => {
+    expect(files).toHaveLength(65);
+  });
+
+  // Open gap (reported to parse-structure): nothing in these files names an experience or skills section.
+  // 33 lists its jobs under "EDUCATION" and the word "experience" appears nowhere in the package; 50 and 54
+  // use it only in prose; 12 holds each table column as one run of text with its headings inline.
+  // Finding those sections needs inference from the timeline, not headings. The test pins the current
+  // result so a fix shows up here.
+  const KNOWN_GAPS = new Set(['12.docx', '33.docx', '50.docx', '54.docx']);
+
+  it.each(files)('%s parses with an experience or skills section', async (file) => {
+    const doc = await parseResume(read(new URL(file, VANETIK)), { filename: file });
+    expect(doc.meta.format).toBe('docx');
+    expect(doc.text.trim().length).toBeGreaterThan(200);
+    const found = doc.sections.some((s) => s.kind === 'experience' || s.kind === 'skills');
+    expect(found).toBe(!KNOWN_GAPS.has(file));
+  });
+
+  it('CV 30 (laid out in text frames) keeps its content', async () => {
+    const doc = await parseResume(read(new URL('30.docx', VANETIK)), { filename: '30.docx' });
+    for (const phrase of ['FRONT END DEVELOPER', 'Elpisor Ltd', 'Migrated layout to responsive BEM based model', 'React + Redux', 'Webpack', 'Node.js', 'Tel-Ran Educational Center', 'B2 - Upper Intermediate']) {
+      expect(doc.text).toContain(phrase);
+    }
+    expect(sectionText(doc, 'skills')).toContain('React + Redux');
+  });
+});
+
+interface ManifestEntry {
+  kind: 'pdf' | 'docx';
+  file: string;
+  layout: string;
+  pages?: number;
+  name: string;
+}
+
+describe.skipIf(!existsSync(SYNTHETIC))('synthetic-resumes', () => {
+  const manifest: ManifestEntry[] = existsSync(SYNTHETIC) ? JSON.parse(readFileSync(new URL('manifest.json', SYNTHETIC), 'utf8')) : [];
+
+  it('lists 42 files', () => {
+    expect(manifest).toHaveLength(42);
+  });
+
+  it.each(manifest.map((entry) => [entry.file, entry] as const))('%s', async (_file, entry) => {
+    const doc = await parseResume(read(new URL(`${entry.kind}/${entry.file}`, SYNTHETIC)), { filename: entry.file });
+    expect(doc.meta.format).toBe(entry.kind);
+    if (entry.kind === 'pdf' && entry.pages !== undefined) expect(doc.meta.pages).toBe(entry.pages);
+    // The candidate's name (accents and non-Latin scripts included) survives.
+    expect(normalise(doc.text)).toContain(entry.name);
+    expect(doc.sections.some((s) => s.kind === 'experience')).toBe(true);
+    expect(doc.sections.some((s) => s.kind === 'skills')).toBe(true);
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('few-words');
+    if (['sidebar', 'table2col', 'sectioncols'].includes(entry.layout) && entry.kind === 'pdf') expect(doc.diagnostics.map((d) => d.code)).toContain('two-columns');
+    if (entry.layout === 'single') expect(doc.diagnostics.map((d) => d.code)).not.toContain('two-columns');
+  });
+
+  const adversarial: [string, string, ((doc: ResumeDocument) => void)?][] = [
+    ['empty.pdf', 'empty-input'],
+    ['encrypted-owner-only-aes256.pdf', 'ok', (doc) => expect(doc.text.length).toBeGreaterThan(1000)],
+    ['encrypted-userpw-aes256.pdf', 'pdf-encrypted'],
+    ['encrypted-userpw-rc4-128.pdf', 'pdf-encrypted'],
+    [
+      'image-only-scan.pdf',
+      'ok',
+      (doc) => {
+        expect(doc.text).toBe('');
+        expect(doc.meta.pages).toBeGreaterThan(0);
+        expect(doc.diagnostics.map((d) => d.code)).toContain('no-text-layer');
+      },
+    ],
+    ['random-bytes.docx', 'docx-corrupt'],
+    ['random-bytes.pdf', 'pdf-corrupt'],
+    ['random-with-header.pdf', 'pdf-corrupt'],
+    ['truncated-1k.pdf', 'pdf-corrupt'],
+    ['truncated-50pct.pdf', 'pdf-corrupt'],
+    ['truncated-95pct.pdf', 'pdf-corrupt'],
+    ['zip-without-document.docx', 'docx-corrupt'],
+  ];
+
+  it('covers every file in adversarial/', () => {
+    expect(readdirSync(new URL('adversarial/', SYNTHETIC)).sort()).toEqual(adversarial.map(([file]) => file).sort());
+  });
+
+  it.each(adversarial)('adversarial/%s → %s', async (file, code, check) => {
+    const result = await parseResume(read(new URL(`adversarial/${file}`, SYNTHETIC)), { filename: file }).then(
+      (doc) => ({ code: 'ok', doc }),
+      (error: unknown) => {
+        if (!isSkillmatchError(error)) throw error;
+        expect(error.message.length).toBeGreaterThan(10);
+        return { code: error.code, doc: null };
+      },
+    );
+    expect(result.code).toBe(code);
+    if (check && result.doc) check(result.doc);
+  });
+});
