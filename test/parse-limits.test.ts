@@ -105,6 +105,14 @@ describe('limits in-process', () => {
 });
 
 describe('isolated parsing in a pool of child processes', () => {
+  it('keeps the host alive until close() resolves, so a script may end on `await pool.close()`', () => {
+    const entry = new URL('../dist/esm/index.js', import.meta.url).href;
+    const script = `const { createParsePool } = await import(${JSON.stringify(entry)}); const pool = createParsePool({ size: 2 }); const doc = await pool.parse('Skills\\nNode.js, Docker'); await pool.close(); console.log('closed', doc.meta.format);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.stdout.trim()).toBe('closed text');
+    expect(run.status).toBe(0);
+  });
+
   let pool: ParsePool;
   beforeAll(() => {
     pool = createParsePool({ size: 2, timeoutMs: 15_000, maxMemoryMb: 256 });

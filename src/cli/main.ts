@@ -120,16 +120,6 @@ async function builtinRoleList(): Promise<Role[]> {
   return builtinRoles();
 }
 
-/**
- * Stops the matcher's parse pool. A timer keeps the event loop alive meanwhile: the pool's
- * children do not hold the loop open, so without it the process could end before their exit
- * events arrive, the close never settles and the exit code is lost.
- */
-async function closeMatcher(matcher: Matcher): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([matcher.close(), new Promise<void>((resolve) => (timer = setTimeout(resolve, 5_000)))]);
-  clearTimeout(timer);
-}
 
 const COMMON = {
   format: { type: 'string' },
@@ -161,7 +151,7 @@ async function commandParse(argv: string[], io: CliIO): Promise<number> {
     reportError(io, file, error);
     return EXIT.input;
   } finally {
-    await closeMatcher(matcher);
+    await matcher.close();
   }
 }
 
@@ -241,7 +231,7 @@ async function commandExtract(argv: string[], io: CliIO): Promise<number> {
     if (format === 'json') write(io, `${JSON.stringify(all, null, 2)}\n`);
     return failed > 0 ? EXIT.input : EXIT.ok;
   } finally {
-    await closeMatcher(matcher);
+    await matcher.close();
   }
 }
 
@@ -379,7 +369,7 @@ async function commandRank(argv: string[], io: CliIO): Promise<number> {
     });
   } finally {
     progress?.clear();
-    await closeMatcher(matcher);
+    await matcher.close();
   }
   const fileOf = (id: string): string => files[Number(id)] ?? id;
   for (const e of ranking.errors) errors.push(readErrors.get(Number(e.id)) ?? { file: fileOf(e.id), code: e.error.code, message: e.error.message });
@@ -448,7 +438,7 @@ async function commandMatch(argv: string[], io: CliIO): Promise<number> {
     reportError(io, file, error);
     return EXIT.input;
   } finally {
-    await closeMatcher(matcher);
+    await matcher.close();
   }
 }
 

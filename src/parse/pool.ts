@@ -269,6 +269,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
               const stop = (): void => {
                 const child = slot.child;
                 if (!child) return resolve();
+                // An idle child is unref'd so it never keeps the host alive; while closing it must be
+                // ref'd again, or a caller whose last step is `await pool.close()` exits before it resolves.
+                busy(child);
                 child.once('exit', () => resolve());
                 child.kill('SIGTERM');
               };
