@@ -275,3 +275,108 @@ describe('end to end: stuffing and white text earn nothing over honest use', () 
     expect(b.requirements[0]!.score).toBe(a.requirements[0]!.score);
   });
 });
+
+describe('rate() equals match() on many profiles', () => {
+  /** Seeded, so a failure names a reproducible profile. */
+  function mulberry32(seed: number): () => number {
+    let a = seed;
+    return () => {
+      a = (a + 0x6d2b79f5) | 0;
+      let t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const expectSame = (scorer: ReturnType<typeof createScorer>, p: SkillProfile, what: string) => {
+    const m = scorer.match(p);
+    expect(scorer.rate(p), what).toEqual({ score: m.score, mustHavesMet: m.mustHavesMet });
+  };
+
+  it('on every résumé of the ranking scenarios, against every scenario role', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { parseResume } = await import('../src/parse/index.js');
+    const { createExtractor } = await import('../src/extract/index.js');
+    const { getBuiltinRole } = await import('../src/role/builtin.js');
+    const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
+    const dir = new URL('../fixtures/rankings/', import.meta.url);
+    const extractor = createExtractor();
+    const roles: Role[] = [];
+    const profiles: { name: string; profile: SkillProfile }[] = [];
+    for (const scenario of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+      const at = new URL(`${scenario}/`, dir);
+      const spec = JSON.parse(readFileSync(new URL('role.json', at), 'utf8')) as Role | { builtin: string } | { jobDescription: string };
+      let jobFile: string | null = null;
+      if ('builtin' in spec) roles.push(getBuiltinRole(spec.builtin)!);
+      else if ('jobDescription' in spec) {
+        jobFile = spec.jobDescription;
+        roles.push(roleFromJobDescription(readFileSync(new URL(spec.jobDescription, at), 'utf8')));
+      } else roles.push(spec);
+      for (const file of readdirSync(at).filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile).sort()) {
+        const text = readFileSync(new URL(file, at), 'utf8');
+        if (text.trim() === '') continue; // the empty-input case of a scenario: no profile to score
+        const doc = await parseResume(text, { asOf: '2026-11' });
+        profiles.push({ name: `${scenario}/${file}`, profile: extractor.extract(doc, { asOf: '2026-11' }) });
+      }
+    }
+    expect(roles.length).toBeGreaterThanOrEqual(12);
+    expect(profiles.length).toBeGreaterThanOrEqual(40);
+    let credited = 0;
+    for (const role of roles) {
+      for (const options of [{ asOf: '2026-11' }, { asOf: '2030-01', categoryTopK: 3, aspirationWeight: 1, contextWeights: { 'skills-list': 1 } }]) {
+        const scorer = createScorer(role, options);
+        for (const { name, profile: p } of profiles) {
+          expectSame(scorer, p, `${role.id} ${name}`);
+          if (scorer.rate(p).score > 0) credited++;
+        }
+      }
+    }
+    // The comparison means something only if most pairs score above 0.
+    expect(credited).toBeGreaterThan(roles.length * profiles.length * 0.5);
+  }, 60_000);
+
+  it('on 3,000 random profiles (known, unknown, related, implying skills; every context, flag and level; odd dates)', async () => {
+    const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
+    const { getBuiltinRole } = await import('../src/role/builtin.js');
+    const taxonomy = builtinTaxonomy();
+    const random = mulberry32(20261125);
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const backend = getBuiltinRole('backend-developer')!;
+    const members = backend.requirements.flatMap((q) => ('skill' in q ? [q.skill] : 'anyOf' in q ? q.anyOf : []));
+    const byId = new Map(taxonomy.skills.map((k) => [k.id, k]));
+    const near = taxonomy.skills.filter((k) => members.includes(k.id) || k.related?.some((r) => members.includes(r)) || k.implies?.some((e) => members.includes(e.id)) || k.category === 'databases');
+    const ids = [...members, ...near.map((k) => k.id), ...taxonomy.skills.slice(0, 200).map((k) => k.id), 'x-unknown-a', 'x-unknown-b', 'x-unknown-c'];
+    const contexts = ['experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'] as const;
+    const levels = [undefined, undefined, undefined, 'expert', 'advanced', 'intermediate', 'basic'] as const;
+    const month = (): string | null => (random() < 0.3 ? null : `${1995 + Math.floor(random() * 40)}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`);
+    const randomProfile = (): SkillProfile => {
+      const chosen = [...new Set(Array.from({ length: Math.floor(random() * (random() < 0.05 ? 90 : 25)) }, () => pick(ids)))].sort();
+      return profile(
+        chosen.map((id) => {
+          const known = byId.get(id);
+          const mentions = Array.from({ length: 1 + Math.floor(random() * 6) }, () =>
+            mention(id, { context: pick(contexts), entry: random() < 0.5 ? null : 0, negated: random() < 0.1, aspiration: random() < 0.1, fuzzy: random() < 0.1, level: pick(levels) }),
+          );
+          // Mostly the taxonomy's own implies edges (as extraction writes them), sometimes a list the taxonomy does not back.
+          const implied = (random() < 0.9 ? (known?.implies ?? []) : [{ id: pick(members), weight: 0.7 }]).map((e) => ({ id: e.id, name: e.id, weight: e.weight, implied: true as const }));
+          const s = skill(id, mentions, { months: random() < 0.4 ? 0 : random() < 0.9 ? Math.floor(random() * 200) : random() * 2000, lastUsed: month(), claimedYears: random() < 0.2 ? Math.round(random() * 200) / 10 : null, implied });
+          return known ? { ...s, name: known.name, category: known.category } : { ...s, category: pick(['databases', 'frontend', 'x-cat']) };
+        }),
+      );
+    };
+    const withCategory: Role = { id: 'mixed', title: 'Mixed', requirements: [...backend.requirements.slice(0, 6), { category: 'databases', importance: 'preferred' }, { category: 'frontend', importance: 'bonus', minYears: 5 }] };
+    const scorers = [
+      createScorer(backend, { asOf: '2026-11' }),
+      createScorer(withCategory, { asOf: '2026-11', categoryTopK: 2 }),
+      createScorer(withCategory, { asOf: '2015-06', aspirationWeight: 1, undatedExperience: 1, levelWeights: { basic: 1 }, skillsListLimit: 10 }),
+    ];
+    let nonZero = 0;
+    for (let i = 0; i < 1000; i++) {
+      const p = randomProfile();
+      for (const scorer of scorers) {
+        expectSame(scorer, p, `profile ${i} on ${scorer.role.id}`);
+        if (scorer.rate(p).score > 0) nonZero++;
+      }
+    }
+    expect(nonZero).toBeGreaterThan(2000);
+  }, 60_000);
+});

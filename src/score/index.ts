@@ -20,6 +20,13 @@
  *    `impliedDiscount`), a related sibling (× `relatedDiscount`); `anyOf` takes its best member,
  *    a category its best `categoryTopK` skills.
  * 6. The total is the weighted mean over requirements, weights = tier weight × requirement weight.
+ *
+ * Speed: `createScorer` compiles the role once (routes by skill id, depth and recency tables per
+ * `asOf`), so `rate` is one pass over a profile's skills with plain arithmetic. A skill's
+ * `implied[]` list is read only when the taxonomy's `implies` closure of that skill reaches a
+ * requirement's skill, or when the taxonomy does not know the skill: the extractor writes that
+ * same closure into the list, so no other list can name a requirement. Profiles must therefore be
+ * scored with the taxonomy they were extracted with (as `createMatcher` does).
  */
 import { MATCH_VERSION, SCORE_DEFAULTS } from '../defaults.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
@@ -27,6 +34,7 @@ import type {
   Diagnostic,
   Evidence,
   ExtractedSkill,
+  ImpliedSkill,
   Importance,
   MatchResult,
   MatchVia,
@@ -117,6 +125,8 @@ const CONTEXTS: readonly MentionContext[] = ['experience', 'project', 'skills-li
 const UNDATED = CONTEXTS.length;
 const SLOTS = CONTEXTS.length + 1;
 const SKILLS_LIST = CONTEXTS.indexOf('skills-list');
+/** Months (of use, or since last use) covered by the depth and recency tables: a century. */
+const TABLE_MONTHS = 1200;
 
 interface Config {
   tier: Record<Importance, number>;
@@ -366,25 +376,40 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
 
   const n = plans.length;
   const weights = new Float64Array(n);
-  const minMonthsOf = new Float64Array(n);
   const requiredIdx: number[] = [];
   let totalWeight = 0;
   plans.forEach((p, i) => {
     weights[i] = p.weight;
-    minMonthsOf[i] = p.minMonths;
     totalWeight += p.weight;
     if (p.importance === 'required') requiredIdx.push(i);
   });
   const categoryReqs = plans.flatMap((p, i) => (p.category === null ? [] : [i]));
-  // Requirements share few distinct `minYears`; depth is computed once per skill and distinct value.
+  // Requirements share few distinct `minYears` ("depth classes"); depth is tabulated per class.
   const classMonths = [...new Set(plans.map((p) => p.minMonths))];
   const classOf = Int32Array.from(plans, (p) => classMonths.indexOf(p.minMonths));
   const classCount = classMonths.length;
-  const depthCache = new Float64Array(classCount);
+
+  function depthAt(months: number, minMonths: number): number {
+    return cfg.depthFloor + (1 - cfg.depthFloor) * (1 - Math.exp((-cfg.curve * months) / minMonths));
+  }
+  function recencyAt(gap: number): number {
+    const years = Math.max(0, gap) / 12;
+    return Math.max(cfg.recencyFloor, Math.pow(0.5, years / cfg.halfLife));
+  }
+  // Months and gaps since last use are whole numbers in practice, so depth and recency are read
+  // from tables computed once with the very same expressions (same doubles, no `exp`/`pow` per
+  // profile); anything off the table is computed.
+  const depthTable = new Float64Array(classCount * TABLE_MONTHS);
+  for (let c = 0; c < classCount; c++) {
+    for (let m = 0; m < TABLE_MONTHS; m++) depthTable[c * TABLE_MONTHS + m] = depthAt(m, classMonths[c]!);
+  }
+  const recencyTable = new Float64Array(TABLE_MONTHS);
+  for (let g = 0; g < TABLE_MONTHS; g++) recencyTable[g] = recencyAt(g);
 
   // One table answers "what can this profile skill earn?" with a single look-up per skill: its
-  // direct and related routes, the category requirements it can fill, and whether the taxonomy
-  // lets it imply a requirement's skill (only then is its `implied[]` list read).
+  // direct and related routes, the category requirements it can fill, and whether its
+  // `implied[]` list can name a requirement's skill. Every taxonomy id is in it (most map to
+  // NOTHING), so a miss means an id the taxonomy does not know.
   interface Entry {
     routes: Route[];
     /** `routes` unpacked for the hot loop: requirement index, share, and the requirement's depth class. */
@@ -392,41 +417,93 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     factor: Float64Array;
     cls: Int32Array;
     cats: number[];
+    /**
+     * Whether to read the skill's `implied[]` list: its implies-closure in the taxonomy reaches a
+     * requirement's skill, or the taxonomy does not know the id. The list is what the extractor
+     * derived from that same closure, so for every other skill it cannot name a requirement.
+     */
+    readImplied: boolean;
+    /** Requirement skills the taxonomy says this skill implies, with their routes: matched by `===` before any look-up. */
+    expectIds: string[];
+    expectRoutes: Route[][];
   }
-  const packed = (routes: Route[], cats: number[]): Entry => ({
+  const packed = (routes: Route[], cats: number[], readImplied: boolean, expectIds: string[] = []): Entry => ({
     routes,
     req: Int32Array.from(routes, (r) => r.req),
     factor: Float64Array.from(routes, (r) => r.factor),
     cls: Int32Array.from(routes, (r) => classOf[r.req]!),
     cats,
+    readImplied,
+    expectIds,
+    expectRoutes: expectIds.map((id) => direct.get(id)!),
   });
-  const NOTHING: Entry = packed([], []);
-  const entryFor = (id: string, category: string): Entry => {
+  const NOTHING: Entry = packed([], [], false);
+  /** Taxonomy ids from which `implies` edges lead, at any depth, to a requirement's skill: walked backwards from the members. */
+  const implying = new Set<string>();
+  const impliedBy = new Map<string, string[]>();
+  for (const skill of taxonomy.skills) {
+    for (const edge of skill.implies ?? []) {
+      const list = impliedBy.get(edge.id);
+      if (list) list.push(skill.id);
+      else impliedBy.set(edge.id, [skill.id]);
+    }
+  }
+  const walk = [...direct.keys()];
+  while (walk.length > 0) {
+    for (const from of impliedBy.get(walk.pop()!) ?? []) {
+      if (implying.has(from)) continue;
+      implying.add(from);
+      walk.push(from);
+    }
+  }
+  const impliesOf = new Map(taxonomy.skills.map((skill) => [skill.id, skill.implies ?? []] as const));
+  /** Requirement skills reachable from `id` along `implies` edges. */
+  const expectedOf = (id: string): string[] => {
+    const seen = new Set<string>([id]);
+    const out: string[] = [];
+    const queue = [id];
+    while (queue.length > 0) {
+      for (const edge of impliesOf.get(queue.pop()!) ?? []) {
+        if (seen.has(edge.id)) continue;
+        seen.add(edge.id);
+        queue.push(edge.id);
+        if (direct.has(edge.id)) out.push(edge.id);
+      }
+    }
+    return out.sort();
+  };
+  const entryFor = (id: string, category: string, readImplied: boolean): Entry => {
     const routes = [...(direct.get(id) ?? []), ...(related.get(id) ?? [])];
     const cats = byCategory.get(category) ?? [];
-    return routes.length === 0 && cats.length === 0 ? NOTHING : packed(routes, cats);
+    if (routes.length === 0 && cats.length === 0 && !readImplied) return NOTHING;
+    return packed(routes, cats, readImplied, readImplied && impliesOf.has(id) ? expectedOf(id) : []);
   };
-  // Only skills that can earn something are in the table, so it stays small and cache-friendly;
-  // a skill missing from it earns only through its `implied[]` list, read against `direct`.
   const table = new Map<string, Entry>();
-  for (const skill of taxonomy.skills) {
-    const entry = entryFor(skill.id, skill.category);
-    if (entry !== NOTHING) table.set(skill.id, entry);
-  }
-  const taxonomyCategory = new Map(taxonomy.skills.map((skill) => [skill.id, skill.category] as const));
+  for (const skill of taxonomy.skills) table.set(skill.id, entryFor(skill.id, skill.category, implying.has(skill.id)));
+  // A cheap sieve in front of `direct`: an implied id whose length and first letter no requirement
+  // skill shares cannot be one, and most are rejected without a hash look-up.
+  const sieve = new Uint8Array(64 * 128);
+  const sieveKey = (id: string): number => ((id.length & 63) << 7) | (id.charCodeAt(0) & 127);
+  for (const id of direct.keys()) sieve[sieveKey(id)] = 1;
+  // Requirement and sibling ids the taxonomy does not know: no category, and their own lists are read.
   for (const id of [...direct.keys(), ...related.keys()]) {
-    if (!table.has(id)) table.set(id, entryFor(id, taxonomyCategory.get(id) ?? ''));
+    if (!table.has(id)) table.set(id, entryFor(id, '', true));
   }
+  // Read through a prototype-less dictionary object: a keyed property load beats `Map.get` here,
+  // and this look-up runs for every skill of every profile.
+  const tableIndex: Record<string, Entry | undefined> = Object.create(null) as Record<string, Entry | undefined>;
+  for (const [id, entry] of table) tableIndex[id] = entry;
+  const STRANGER: Entry = packed([], [], true);
   /** Ids the taxonomy does not know, in a category a requirement asks for: computed on first sight, cached up to a bound. */
   const strangers = new Map<string, Entry>();
   const lookup = (skill: ExtractedSkill): Entry => {
-    const entry = table.get(skill.id);
+    const entry = tableIndex[skill.id];
     if (entry !== undefined) return entry;
-    if (categoryReqs.length === 0 || !byCategory.has(skill.category) || taxonomyCategory.has(skill.id)) return NOTHING;
-    // An id unknown to the taxonomy is assumed to keep one category, as ids do.
+    // An unknown id: its own `implied[]` list is all there is to go on, and it is assumed to keep one category, as ids do.
+    if (!byCategory.has(skill.category)) return STRANGER;
     let stranger = strangers.get(skill.id);
     if (stranger === undefined) {
-      stranger = entryFor(skill.id, skill.category);
+      stranger = entryFor(skill.id, skill.category, true);
       if (strangers.size < 50_000) strangers.set(skill.id, stranger);
     }
     return stranger;
@@ -439,10 +516,10 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   const catTop = new Float64Array(n * topK);
   const slotWeight = cfg.slotWeight;
 
-  /** Skills-list evidence discount for a profile that lists an abnormal number of skills. */
-  function listFactor(profile: SkillProfile): { factor: number; listed: number } {
+  /** Distinct skills with a skills-list mention, or -1 when the profile has too few skills to be stuffed. */
+  function listedSkills(profile: SkillProfile): number {
     // A profile with no more skills than the limit cannot list more than the limit.
-    if (profile.skills.length <= cfg.listLimit) return { factor: 1, listed: -1 };
+    if (profile.skills.length <= cfg.listLimit) return -1;
     let listed = 0;
     for (const skill of profile.skills) {
       for (const m of skill.mentions) {
@@ -452,7 +529,12 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
         }
       }
     }
-    return { factor: listed > cfg.listLimit ? cfg.listLimit / listed : 1, listed };
+    return listed;
+  }
+
+  /** Skills-list evidence discount for a profile that lists an abnormal number of skills. */
+  function stuffingOf(listed: number): number {
+    return listed > cfg.listLimit ? cfg.listLimit / listed : 1;
   }
 
   /** Slot of a mention by its context, by first letter and length rather than a keyed look-up (hot path). */
@@ -486,7 +568,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
 
   /** Must weigh a mention exactly as `mentionStrength` does; inlined because it runs for every mention of every profile. */
   function evidenceOf(skill: ExtractedSkill, stuffing: number): number {
-    slots.fill(0);
+    for (let k = 0; k < SLOTS; k++) slots[k] = 0;
     const mentions = skill.mentions;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i]!;
@@ -497,6 +579,9 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       if (m.aspiration) w *= cfg.aspiration;
       if (m.fuzzy) w *= cfg.fuzzy;
       if (m.level !== undefined) w *= cfg.level[m.level] ?? 1;
+      // No weight exceeds 1, so a mention at full strength makes the best context 1 and the
+      // combination below exactly 1 whatever else is mentioned: the rest need not be read.
+      if (w >= 1) return 1;
       if (w > slots[slot]!) slots[slot] = w;
     }
     // Best three contexts, combined with a decaying share: breadth of evidence helps a little, volume never.
@@ -528,12 +613,9 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     if (skill.lastUsed === null) return 1;
     const used = monthIndex(skill.lastUsed);
     if (Number.isNaN(used)) return 1;
-    const years = Math.max(0, cfg.asOfMonth - used) / 12;
-    return Math.max(cfg.recencyFloor, Math.pow(0.5, years / cfg.halfLife));
-  }
-
-  function depthOf(months: number, req: number): number {
-    return cfg.depthFloor + (1 - cfg.depthFloor) * (1 - Math.exp((-cfg.curve * months) / minMonthsOf[req]!));
+    const gap = cfg.asOfMonth - used;
+    if (gap <= 0) return recencyTable[0]!;
+    return gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(gap);
   }
 
   /** Detail of the winning credit per requirement, kept only when explaining. */
@@ -555,28 +637,44 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     for (let si = 0; si < skills.length; si++) {
       const skill = skills[si]!;
       const entry = lookup(skill);
-      let implying = false;
-      const impliedList = skill.implied;
-      for (let ii = 0; ii < impliedList.length; ii++) {
-        if (direct.has(impliedList[ii]!.id)) {
-          implying = true;
-          break;
-        }
-      }
-      if (entry === NOTHING && !implying) continue;
-      const ev = evidenceOf(skill, stuffing);
-      if (ev === 0) continue;
-      const base = ev * recencyOf(skill);
-      const months = effectiveMonths(skill);
-      for (let c = 0; c < classCount; c++) depthCache[c] = -1;
+      if (entry === NOTHING) continue;
       const reqs = entry.req;
+      const cats = entry.cats;
+      // Scoring order does not matter (only maxima are kept), so a skill that can earn only through
+      // its implied list is weighed first and its list read once, below.
+      const implied: ImpliedSkill[] | null = entry.readImplied && skill.implied.length > 0 ? skill.implied : null;
+      if (implied === null && reqs.length === 0 && cats.length === 0) continue;
+      const recency = recencyOf(skill);
+      const months = effectiveMonths(skill);
+      // Row of the depth table, or -1 for months off the table (fractional claimed years, decades).
+      const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
       const factor = entry.factor;
       const cls = entry.cls;
+      // Evidence is at most 1 and products of non-negative doubles are monotone, so
+      // `recency × depth × share` bounds what this skill can earn. When no requirement's current
+      // best is below that bound, the skill cannot change a score and its mentions are not read.
+      // (When explaining, category skills are all listed as alternatives, so they are always weighed.)
+      if (implied === null && catWins === null) {
+        let useful = false;
+        for (let ri = 0; ri < reqs.length && !useful; ri++) {
+          const c = cls[ri]!;
+          const depth = row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!);
+          if (recency * depth * factor[ri]! > best[reqs[ri]!]!) useful = true;
+        }
+        for (let ci = 0; ci < cats.length && !useful; ci++) {
+          const req = cats[ci]!;
+          const c = classOf[req]!;
+          if (recency * (row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!)) > catTop[req * topK + topK - 1]!) useful = true;
+        }
+        if (!useful) continue;
+      }
+      const ev = evidenceOf(skill, stuffing);
+      if (ev === 0) continue;
+      const base = ev * recency;
       for (let ri = 0; ri < reqs.length; ri++) {
         const r = reqs[ri]!;
         const c = cls[ri]!;
-        let depth = depthCache[c]!;
-        if (depth < 0) depth = depthCache[c] = depthOf(months, r);
+        const depth = row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!);
         const value = base * depth * factor[ri]!;
         if (value > best[r]!) {
           best[r] = value;
@@ -586,12 +684,28 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
           }
         }
       }
-      if (implying) {
-        for (const imp of skill.implied) {
-          const implied = direct.get(imp.id);
-          if (implied === undefined) continue;
-          for (const route of implied) {
-            const value = base * depthOf(months, route.req) * imp.weight * cfg.implied;
+      if (implied !== null) {
+        const expectIds = entry.expectIds;
+        for (let ii = 0; ii < implied.length; ii++) {
+          const imp = implied[ii]!;
+          const id = imp.id;
+          let routes: Route[] | undefined;
+          for (let k = 0; k < expectIds.length; k++) {
+            if (expectIds[k] === id) {
+              routes = entry.expectRoutes[k];
+              break;
+            }
+          }
+          if (routes === undefined) {
+            if (typeof id !== 'string' || sieve[sieveKey(id)] === 0) continue;
+            routes = direct.get(id);
+            if (routes === undefined) continue;
+          }
+          for (let k = 0; k < routes.length; k++) {
+            const route = routes[k]!;
+            const c = classOf[route.req]!;
+            const depth = row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!);
+            const value = base * depth * imp.weight * cfg.implied;
             if (value > best[route.req]!) {
               best[route.req] = value;
               if (wins) wins[route.req] = { value, skill, via: 'implied', member: route.member };
@@ -599,10 +713,10 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
           }
         }
       }
-      const cats = entry.cats;
       for (let ci = 0; ci < cats.length; ci++) {
         const req = cats[ci]!;
-        const value = base * depthOf(months, req);
+        const c = classOf[req]!;
+        const value = base * (row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!));
         // Keep the best `topK` values of the category in descending order.
         const o = req * topK;
         if (value > catTop[o + topK - 1]!) {
@@ -642,7 +756,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     if (profile.document?.words === 0) {
       return { score: 0, mustHavesMet: false };
     }
-    evaluate(profile, listFactor(profile).factor, null, null);
+    evaluate(profile, stuffingOf(listedSkills(profile)), null, null);
     return { score: toPercent(total()), mustHavesMet: mustHaves() };
   }
 
@@ -666,7 +780,8 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     if (!isProfile(profile)) throw new TypeError('`profile` must be a SkillProfile');
     const diagnostics: Diagnostic[] = [...(profile.diagnostics ?? [])];
     const unreadable = profile.document?.words === 0;
-    const { factor: stuffing, listed } = listFactor(profile);
+    const listed = listedSkills(profile);
+    const stuffing = stuffingOf(listed);
     const wins: (Win | null)[] = new Array<Win | null>(n).fill(null);
     const catWins: Win[][] = plans.map(() => []);
     if (unreadable) {
