@@ -36,6 +36,7 @@ const results = {
   },
   accuracy: {},
   speed: null,
+  rankingSpeed: null,
   scale: null,
   memory: null,
   errors: {},
@@ -60,6 +61,12 @@ results.accuracy.extraction = await suite('accuracy/extraction', async () => (aw
 results.accuracy.ranking = await suite('accuracy/ranking', async () => (await import('./ranking/run.mjs')).runRankingAccuracy({ quick }));
 results.accuracy.layout = await suite('accuracy/layout', async () => (await import('./suites/layout.mjs')).runLayout(sm));
 results.speed = await suite('speed', async () => (await import('./suites/speed.mjs')).runSpeed(sm, { quick }));
+results.rankingSpeed = await suite('speed/score-pool-rss', async () => {
+  const { runRankingSpeed } = await import('./ranking/speed.mjs');
+  // Quick mode leaves out the 2,000-PDF ranking memory run (the in-process memory suite still runs, shorter).
+  if (!quick) return runRankingSpeed({ quick });
+  return { ...(await runRankingSpeed({ quick, only: 'score' })), ...(await runRankingSpeed({ quick, only: 'pool' })) };
+});
 results.scale = await suite('scale', async () => (await import('./suites/scale.mjs')).runScale(sm, { quick }));
 results.memory = await suite('memory', async () => (await import('./suites/memory.mjs')).runMemory({ quick }));
 results.meta.seconds = round((Date.now() - started) / 1000, 1);

@@ -171,3 +171,106 @@ export interface SkillProfile {
 export type Result<T, E = { code: string; message: string }> = { ok: true; value: T } | { ok: false; error: E };
 
 export type { Role, Requirement, Importance } from './role/schema.js';
+
+/** One piece of evidence behind a requirement: a mention, with the skill it names and what it was worth. */
+export interface Evidence extends SkillMention {
+  /** Id of the skill the mention names (the requirement's skill, or the implying or related skill). */
+  skillId: string;
+  /** What this mention is worth on its own, in [0, 1], after context, flags and the skills-list discount. */
+  strength: number;
+}
+
+/** How a requirement was satisfied: by the skill itself, by a skill that implies it, or by a related sibling. */
+export type MatchVia = 'direct' | 'implied' | 'related';
+
+export type RequirementStatus = 'met' | 'partial' | 'missing';
+
+/** How one requirement of a role fared against one profile. */
+export interface RequirementResult {
+  /** The requirement's id (its own, or the skill id, the `anyOf` members joined by `-or-`, or `category-<name>`). */
+  id: string;
+  /** Short human label ("PostgreSQL", "Node.js or Python or Java", "Any databases skill"). */
+  label: string;
+  /** The requirement as written in the role. */
+  requirement: import('./role/schema.js').Requirement;
+  importance: import('./role/schema.js').Importance;
+  /** Effective weight in the total: tier weight × the requirement's own weight. */
+  weight: number;
+  status: RequirementStatus;
+  /** In [0, 1], rounded to 4 decimals. */
+  score: number;
+  /** `null` when missing. */
+  via: MatchVia | null;
+  /** The profile skill that earned the credit (for `implied`/`related`, the implying or related skill), or `null`. */
+  skill: { id: string; name: string } | null;
+  /** For `implied`/`related`: the requirement's skill that was credited through `skill`. */
+  creditedAs?: { id: string; name: string };
+  /** The mentions behind the credit, strongest first (at most `SCORE_DEFAULTS.maxEvidence`). */
+  evidence: Evidence[];
+  /** Months of dated use of `skill`. */
+  months: number;
+  /** `YYYY-MM` of its latest dated use, or `null`. */
+  lastUsed: YearMonth | null;
+  /** Years the résumé claims ("5+ years of Java"), or `null`. */
+  claimedYears: number | null;
+  /** For category requirements: the other strong skills of the category, best first (at most 5). */
+  alternatives?: { id: string; name: string; score: number }[];
+}
+
+/** One profile matched against one role, explained. Plain JSON, deterministic. */
+export interface MatchResult {
+  /** Version of this shape; see `MATCH_VERSION`. */
+  version: string;
+  role: { id: string; title: string };
+  /** 0–100, rounded to 2 decimals (the internal [0, 1] score × 100). */
+  score: number;
+  /** Every `required` requirement is at least partly met. */
+  mustHavesMet: boolean;
+  /** One per role requirement, in the role's order. */
+  requirements: RequirementResult[];
+  /** Labels of the `required` requirements that are missing, in the role's order. */
+  missingRequired: string[];
+  /** One plain-English paragraph a recruiter can check against the evidence. */
+  summary: string;
+  /** The profile's diagnostics (parse, extract), followed by the score stage's own. */
+  diagnostics: Diagnostic[];
+}
+
+/** One candidate's outcome in a batch, before ordering. */
+export type RankItem = RankedResult | RankError;
+
+/** A candidate that was read and scored. */
+export interface RankedResult {
+  ok: true;
+  /** The caller's id, or the input's index as a string. */
+  id: string;
+  /** Position of the input in the batch (0-based). */
+  index: number;
+  /** 1-based place in the ranking; `0` in results yielded by the iterator, before ordering. */
+  rank: number;
+  /** 0–100, as in `match.score`. */
+  score: number;
+  mustHavesMet: boolean;
+  match: MatchResult;
+}
+
+/** A candidate whose input could not be used; the batch goes on. */
+export interface RankError {
+  ok: false;
+  id: string;
+  index: number;
+  error: { name: string; code: string; message: string };
+}
+
+/** A ranked shortlist. Plain JSON, deterministic. */
+export interface Ranking {
+  /** Version of this shape; see `MATCH_VERSION`. */
+  version: string;
+  role: { id: string; title: string };
+  /** Inputs received. */
+  total: number;
+  /** Read and scored candidates, best first (cut to `top` when given). */
+  results: RankedResult[];
+  /** Inputs that could not be used, in input order. */
+  errors: RankError[];
+}

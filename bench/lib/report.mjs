@@ -17,26 +17,40 @@ export function collectMetrics(results) {
   const put = (key, value, better, kind) => {
     if (typeof value === 'number' && Number.isFinite(value)) m[key] = { value: round(value, 4), better, kind };
   };
-  const ex = results.accuracy?.extraction;
-  if (ex?.sets) {
-    for (const [set, r] of Object.entries(ex.sets)) {
+  const ex = results.accuracy?.extraction?.datasets;
+  if (ex) {
+    // [figure name, dataset, path under ours/baseline for the span figures, path for per-document skill sets]
+    const spanSets = [
+      ['dotin', 'dotin', '', 'spans', 'skillSets'],
+      ['dotinHeldOut', 'dotin', '', 'spansHoldoutEven', null],
+      ['dotinAnnotated', 'dotin', 'Annotated', 'spans', 'skillSets'],
+      ['dotinAnnotatedLabelConsistent', 'dotin', 'Annotated', 'spansLabelConsistent', null],
+      ['skillspan', 'skillspan', '', 'spansTechKnowledge', 'skillSetsTech'],
+    ];
+    for (const [name, set, suffix, spanPath, docPath] of spanSets) {
       for (const side of ['ours', 'baseline']) {
-        for (const level of ['span', 'document']) {
-          for (const f of ['precision', 'recall', 'f1']) put(`extraction.${set}.${side}.${level}.${f}`, at(r, `${side}.${level}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+        const r = ex[set]?.[`${side}${suffix}`];
+        for (const f of ['precision', 'recall', 'f1']) {
+          put(`extraction.${name}.${side}.span.${f}`, at(r, `${spanPath}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+          if (docPath) put(`extraction.${name}.${side}.document.${f}`, at(r, `${docPath}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
         }
-        put(`extraction.${set}.${side}.ambiguousPrecision`, at(r, `${side}.ambiguousPrecision`), 'higher', side === 'ours' ? 'accuracy' : 'info');
-        put(`extraction.${set}.${side}.falsePositivesPer1000Tokens`, at(r, `${side}.falsePositivesPer1000Tokens`), 'lower', side === 'ours' ? 'ratio' : 'info');
       }
+    }
+    for (const side of ['ours', 'baseline']) {
+      put(`extraction.stackoverflow.${side}.ambiguousPrecision`, at(ex, `stackoverflow.${side}.ambiguousPrecision`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+      put(`extraction.stackoverflow.${side}.ambiguousRecall`, at(ex, `stackoverflow.${side}.ambiguousRecall`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+      put(`extraction.green.${side}.falsePositivesPer1000Tokens`, at(ex, `greenJd.${side}.falsePositivesPer1000Tokens`), 'lower', side === 'ours' ? 'ratio' : 'info');
     }
   }
   const rk = results.accuracy?.ranking;
   if (rk?.sets) {
     for (const [set, r] of Object.entries(rk.sets)) {
       for (const side of ['ours', 'baseline']) {
-        for (const f of ['ndcg', 'spearman', 'pairwiseAccuracy']) put(`ranking.${set}.${side}.${f}`, at(r, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+        for (const f of ['ndcg', 'spearman', 'spearmanOrderReading', 'spearmanScoreOnly', 'spearmanScoreOnlyOrderReading', 'pairwiseAccuracy']) put(`ranking.${set}.${side}.${f}`, at(r, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
       }
     }
   }
+  put('ranking.vanetik.interAnnotatorSpearman', rk?.sets?.vanetik?.interAnnotatorAgreement?.rank?.meanSpearman, 'higher', 'info');
   put('layout.agreement', results.accuracy?.layout?.agreement, 'higher', 'accuracy');
   const s = results.speed;
   if (s) {
@@ -48,9 +62,18 @@ export function collectMetrics(results) {
     put('speed.extract.ratioToPdfParse', s.extract?.ratioToBarePdfParse, 'lower', 'ratio');
     put('speed.score.msPerProfile', s.score?.msPerProfile?.median, 'lower', 'info');
     put('speed.rank.msPerDoc', s.rank?.msPerDoc?.median, 'lower', 'info');
-    put('speed.pool.oneWorkerRatio', s.endToEnd?.poolOneWorkerRatio, 'higher', 'ratio');
-    put('speed.pool.allWorkersRatio', s.endToEnd?.poolAllWorkersRatio, 'higher', 'ratio');
-    put('speed.pool.speedUpPerAddedWorker', s.endToEnd?.speedUpPerAddedWorker, 'higher', 'info');
+  }
+  const rs = results.rankingSpeed;
+  if (rs) {
+    put('speed.score100k.ms', rs.score100k?.rateMs?.median, 'lower', 'info');
+    put('speed.score100k.cpuMs', rs.score100k?.rateCpuMs?.median, 'lower', 'info');
+    put('speed.score100k.explainedMs', rs.score100k?.explainedMatchMsPer100k?.median, 'lower', 'info');
+    put('speed.pool.oneWorkerRatio', rs.pool?.oneWorkerRatio, 'higher', 'ratio');
+    put('speed.pool.allWorkersRatio', rs.pool?.allWorkersRatio, 'higher', 'ratio');
+    put('speed.pool.speedUpPerAddedWorker', rs.pool?.speedUpPerAddedWorker, 'higher', 'info');
+    put('memory.rank2000.peakRssMb', rs.rss?.peakRssMb, 'lower', 'info');
+    put('memory.rank2000.rssGrowthMb', rs.rss?.growthMb, 'lower', 'info');
+    put('memory.rank2000.retainedHeapGrowthMb', rs.rss?.retainedHeapGrowthMb, 'lower', 'info');
   }
   const sc = results.scale;
   if (sc) {
@@ -70,7 +93,9 @@ const fmt = (m, key, digits = 3) => (m[key] ? String(round(m[key].value, digits)
 export function headlineRows(m) {
   const rows = [];
   for (const [set, label] of [
-    ['dotin', 'Extraction F1, dotin résumés (span)'],
+    ['dotin', 'Extraction F1, dotin résumés, all 307 (span, strict)'],
+    ['dotinAnnotated', 'Extraction F1, dotin, 182 with Tech Tools labels (strict)'],
+    ['dotinAnnotatedLabelConsistent', 'Extraction F1, dotin, 182 annotated, label-consistent'],
     ['skillspan', 'Extraction F1, SkillSpan tech postings (span)'],
   ]) {
     if (m[`extraction.${set}.ours.span.f1`]) rows.push({ label, ours: `${fmt(m, `extraction.${set}.ours.span.f1`)} (P ${fmt(m, `extraction.${set}.ours.span.precision`)})`, baseline: `${fmt(m, `extraction.${set}.baseline.span.f1`)} (P ${fmt(m, `extraction.${set}.baseline.span.precision`)}) dictionary` });
@@ -80,13 +105,16 @@ export function headlineRows(m) {
   if (m['layout.agreement']) rows.push({ label: 'Layout invariance (4 renderings, shared skill ids)', ours: fmt(m, 'layout.agreement'), baseline: '—' });
   if (m['ranking.scenarios.ours.ndcg']) rows.push({ label: 'Ranking NDCG, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.ndcg'), baseline: `${fmt(m, 'ranking.scenarios.baseline.ndcg')} TF-IDF` });
   if (m['ranking.scenarios.ours.pairwiseAccuracy']) rows.push({ label: 'Ranking pairwise accuracy, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.pairwiseAccuracy'), baseline: `${fmt(m, 'ranking.scenarios.baseline.pairwiseAccuracy')} TF-IDF` });
-  if (m['ranking.vanetik.ours.spearman']) rows.push({ label: 'Vacancy ordering vs annotators, Spearman (vanetik)', ours: fmt(m, 'ranking.vanetik.ours.spearman'), baseline: `${fmt(m, 'ranking.vanetik.baseline.spearman')} TF-IDF` });
+  // A CV's five vacancies are ordered by match score: the must-have gate orders candidates within one role, and
+  // gate counts are not comparable across roles with different numbers of required skills. Both are in latest.json.
+  if (m['ranking.vanetik.ours.spearmanScoreOnly']) rows.push({ label: `Vacancy ordering vs annotators, Spearman (vanetik; annotators agree ${fmt(m, 'ranking.vanetik.interAnnotatorSpearman', 2)})`, ours: `${fmt(m, 'ranking.vanetik.ours.spearmanScoreOnly')} (with must-have gate ${fmt(m, 'ranking.vanetik.ours.spearman')})`, baseline: `${fmt(m, 'ranking.vanetik.baseline.spearman')} TF-IDF` });
   if (m['speed.parsePdf.ratioToPdfParse']) rows.push({ label: 'Parse PDF time ÷ bare pdf-parse', ours: `${fmt(m, 'speed.parsePdf.ratioToPdfParse')}× (${fmt(m, 'speed.parsePdf.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
   if (m['speed.parseDocx.ratioToMammoth']) rows.push({ label: 'Parse DOCX time ÷ bare mammoth', ours: `${fmt(m, 'speed.parseDocx.ratioToMammoth')}× (${fmt(m, 'speed.parseDocx.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
   if (m['speed.extract.msPerDoc']) rows.push({ label: 'Extract, median ms per résumé', ours: fmt(m, 'speed.extract.msPerDoc'), baseline: `pdf-parse alone: ${m['speed.parsePdf.msPerDoc'] ? round(m['speed.parsePdf.msPerDoc'].value / m['speed.parsePdf.ratioToPdfParse'].value, 1) : '—'} ms` });
-  if (m['scale.candidates.msPer100k']) rows.push({ label: 'Score + order 100,000 profiles, ms', ours: fmt(m, 'scale.candidates.msPer100k', 0), baseline: '—' });
+  if (m['speed.score100k.ms']) rows.push({ label: 'Score 100,000 profiles on one core, ms (CPU ms)', ours: `${fmt(m, 'speed.score100k.ms', 0)} (${fmt(m, 'speed.score100k.cpuMs', 0)})`, baseline: '—' });
   if (m['speed.pool.allWorkersRatio']) rows.push({ label: 'Isolated pool throughput ÷ in-process (all cores)', ours: `${fmt(m, 'speed.pool.allWorkersRatio')}×`, baseline: '1×' });
-  if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS over the memory run, MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });
+  if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS, parse+extract+score 2,000 PDFs in process, MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });
+  if (m['memory.rank2000.peakRssMb']) rows.push({ label: 'Peak RSS ranking 2,000 PDFs through the pool, MB', ours: fmt(m, 'memory.rank2000.peakRssMb', 0), baseline: '—' });
   return rows;
 }
 

@@ -14,7 +14,7 @@ let baselineHeap = 0;
 for (let i = 0; i < total; i++) {
   const d = pdfs[i % pdfs.length];
   const doc = await sm.parseResume(d.bytes, { filename: d.name });
-  scorer.score(extractor.extract(doc));
+  scorer.rate(extractor.extract(doc));
   const rss = process.memoryUsage.rss();
   if (rss > peakRss) peakRss = rss;
   if (i === Math.min(99, total - 1)) {

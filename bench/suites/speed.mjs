@@ -78,7 +78,7 @@ export async function runSpeed(sm, { quick }) {
   const scoreMs = [];
   for (let r = -1; r < runs; r++) {
     const ms = await time(() => {
-      for (let i = 0; i < scoreReps; i++) for (const p of profiles) scorer.score(p);
+      for (let i = 0; i < scoreReps; i++) for (const p of profiles) scorer.rate(p);
     });
     if (r >= 0) scoreMs.push(ms / (scoreReps * profiles.length));
   }
@@ -94,37 +94,5 @@ export async function runSpeed(sm, { quick }) {
   await matcher.close();
   out.rank = { documents: docs.length, msPerDoc: summarise(rankMs), docsPerSecond: round(1000 / median(rankMs), 1) };
 
-  // End to end on a batch of PDFs: in process, the isolated pool with one worker, and with one per core.
-  const batch = [];
-  while (batch.length < (quick ? 16 : 88)) batch.push(...pdfs);
-  batch.length = quick ? 16 : 88;
-  const endToEnd = {};
-  const inProcess = [];
-  for (let r = -1; r < runs; r++) {
-    const ms = await time(async () => {
-      for (const d of batch) await sm.parseResume(d.bytes, { filename: d.name });
-    });
-    if (r >= 0) inProcess.push(ms);
-  }
-  endToEnd.inProcessDocsPerSecond = round((1000 * batch.length) / median(inProcess), 1);
-  for (const size of [...new Set([1, availableParallelism()])]) {
-    const pool = sm.createParsePool({ size });
-    const poolMs = [];
-    try {
-      for (let r = -1; r < runs; r++) {
-        const ms = await time(() => Promise.all(batch.map((d) => pool.parse(d.bytes, { filename: d.name }))));
-        if (r >= 0) poolMs.push(ms);
-      }
-    } finally {
-      await pool.close();
-    }
-    endToEnd[`pool${size}DocsPerSecond`] = round((1000 * batch.length) / median(poolMs), 1);
-  }
-  endToEnd.batch = batch.length;
-  endToEnd.poolOneWorkerRatio = round(endToEnd.pool1DocsPerSecond / endToEnd.inProcessDocsPerSecond, 3);
-  const cores = availableParallelism();
-  endToEnd.poolAllWorkersRatio = round(endToEnd[`pool${cores}DocsPerSecond`] / endToEnd.inProcessDocsPerSecond, 3);
-  endToEnd.speedUpPerAddedWorker = cores > 1 ? round((endToEnd[`pool${cores}DocsPerSecond`] / endToEnd.pool1DocsPerSecond - 1) / (cores - 1), 3) : null;
-  out.endToEnd = endToEnd;
   return out;
 }
