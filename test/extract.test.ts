@@ -112,6 +112,15 @@ const CASES: [string, string[], string[]][] = [
   ['Software Engineer, Oracle', [], ['oracle-database']],
   ['Associate Software Engineer in Oracle India Pvt Ltd.', [], ['oracle-database']],
   ['Oracle Corporation, Bengaluru', [], ['oracle-database']],
+  ['Software Engineer, Oracle July 2012 - May 2014', [], ['oracle-database']],
+  // lower case: only joined to named technologies in a list, or on a line of lower-case tags
+  ['Skills: python, go, docker', ['python', 'go', 'docker'], []],
+  ['We go to the office and write python scripts.', ['python'], ['go']],
+  ['python go docker kubernetes', ['python', 'go', 'docker', 'kubernetes'], []],
+  // places and proper names
+  ['Relocated to New Express Park with my Python team', ['python'], ['express']],
+  ['Our Python club meets at the Golden Flask Street Market on Fridays', ['python'], ['flask']],
+  ['Winner of the Golden Swift Award for design software', [], ['swift']],
   ['Tuned slow queries on Oracle and MySQL', ['oracle-database', 'mysql'], []],
   ['Databases: Oracle, MySQL', ['oracle-database', 'mysql'], []],
   // other ambiguous words

@@ -54,6 +54,20 @@ const NOUN_BEFORE = new Set([
 /** Words after a name that make it one: "Go services", "Express middleware", "Spring beans". */
 const TECH_NOUNS_AFTER = new Set(['api', 'apis', 'sdk', 'framework', 'library', 'code', 'services', 'service', 'app', 'apps', 'application', 'applications', 'middleware', 'microservices', 'backend', 'server', 'cluster', 'clusters', 'developer', 'developers', 'engineer', 'programming', 'project', 'projects', 'modules', 'module', 'scripts', 'integration', 'integrations', 'workspaces', 'components', 'stack']);
 
+/** US state and Canadian province codes: "Phoenix, AZ" is a city. */
+const REGION_CODES = new Set([
+  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA', 'MI', 'MN', 'MS',
+  'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI',
+  'WY', 'ON', 'QC', 'BC', 'AB', 'MB', 'NS', 'NB',
+]);
+/** Level words written before a name in a list ("Advanced Go, Python"). */
+const QUALIFIERS = new Set(['advanced', 'basic', 'basics', 'expert', 'proficient', 'familiar', 'strong', 'intermediate', 'beginner', 'working', 'core', 'modern', 'some']);
+/** Words that open a place or institution name: "New Jersey", "University of Phoenix". */
+const PLACE_BEFORE = new Set(['new', 'san', 'santa', 'saint', 'st', 'fort', 'port', 'north', 'south', 'east', 'west']);
+const INSTITUTION_WORDS = new Set(['university', 'college', 'institute', 'school', 'academy']);
+/** Short words a Title Case name may hold ("Society for Political Methodology"). */
+const NAME_GLUE = new Set(['of', 'for', 'and', 'the', '&', 'de', 'in', 'on']);
+
 /** Words after an ambiguous name that say it is not the technology ("Spring semester", "Go live"). */
 const NON_TECH_FOLLOWERS = new Set(['semester', 'term', 'break', 'season', 'festival', 'quarter', 'session', 'intake', 'batch', 'live', 'ahead', 'beyond', 'back']);
 
@@ -145,6 +159,37 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     for (let k = doc.lineStart[i]!; k < n && doc.line[k] === l && k - doc.lineStart[i]! < 40; k++) if (hitAtToken[k] === -1) uncovered++;
     return uncovered <= 1;
   };
+  /**
+   * A line of lower-case tags ("java rest cloud spring design-patterns"): written all in lower case, so
+   * letter case says nothing about its ambiguous words, and mostly technologies, two of them plain.
+   */
+  const tagLines = new Map<number, boolean>();
+  const tagLine = (i: number): boolean => {
+    const l = doc.line[i]!;
+    let known = tagLines.get(l);
+    if (known !== undefined) return known;
+    let count = 0;
+    let uncovered = 0;
+    let plain = 0;
+    let lower = true;
+    const first = doc.lineStart[i]!;
+    let k = first;
+    for (; k < n && doc.line[k] === l && lower; k++) {
+      if (k - first >= 40) {
+        lower = false;
+        break;
+      }
+      const t = tokens[k]!;
+      if (t.text.toLowerCase() !== t.text) lower = false;
+      count++;
+      const hk = hitAtToken[k]!;
+      if (hk === -1) uncovered++;
+      else if (hits[hk]!.from === k && hits[hk]!.entries.some((e) => e.ambiguity === null)) plain++;
+    }
+    known = lower && count >= 3 && plain >= 2 && uncovered * 3 <= count;
+    tagLines.set(l, known);
+    return known;
+  };
   const lineSize = (i: number): number => lines.get(doc.line[i]!)?.size ?? 0;
   /** `a` and `b` (a before b) are items of one list. */
   const connected = (a: Hit, b: Hit): boolean => {
@@ -153,6 +198,8 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     const g = gaps[b.from]!;
     if (g & GAP_BLANK_LINE) return false;
     const newlineOk = (): boolean => lineSize(a.from) <= 5 && lineSize(b.from) <= 5;
+    // Every tag of a tag line is an item of one list.
+    if (doc.line[a.from] === doc.line[b.from] && tagLine(a.from)) return true;
     const chips = ctx.sectionAt(a.from) === 'skills' && ctx.sectionAt(b.from) === 'skills' && chipLine(a.from);
     if (end === b.from) {
       // Skill "chips" of a two-column layout sit apart by spaces only: "gRPC AWS ECS Lambda S3 RDS".
@@ -285,6 +332,53 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     return false;
   };
 
+  /** "New Jersey", "University of Phoenix", "Phoenix, AZ": a place or an institution, not the technology. */
+  const placeName = (h: Hit): boolean => {
+    const sameLineBefore = (i: number): boolean => !(gaps[i]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON));
+    if (h.from > 0 && sameLineBefore(h.from)) {
+      const prev = tokens[h.from - 1]!;
+      const c = prev.text.charCodeAt(0);
+      if (c >= 65 && c <= 90 && PLACE_BEFORE.has(prev.norm)) return true;
+      if (prev.norm === 'of' && h.from > 1 && sameLineBefore(h.from - 1) && INSTITUTION_WORDS.has(tokens[h.from - 2]!.norm)) return true;
+    }
+    const next = tokens[h.to];
+    // "Windows, MS Office" and "C, QC" are lists: the code must not begin a technology itself.
+    if (next !== undefined && REGION_CODES.has(next.text) && hitAtToken[h.to] === -1 && !(gaps[h.to]! & (GAP_NEWLINE | GAP_SENTENCE))) {
+      if (doc.text.slice(tokens[h.to - 1]!.end, next.start).trim() === ',') return true;
+    }
+    return false;
+  };
+
+  /**
+   * The word sits inside a run of capitalised words that are not technologies: a proper name or a title
+   * ("Conditional Access System", "Premier Access Certified", "Publisher Information Systems Journal").
+   */
+  const inTitleRun = (h: Hit, sentenceStart: number): boolean => {
+    const first = doc.text.charCodeAt(h.start);
+    if (!(first >= 65 && first <= 90)) return false;
+    // Beside an accepted technology it is an item of a flattened table ("SSRS Operating System Windows Family").
+    for (let k = Math.max(sentenceStart, h.from - 4); k < Math.min(n, h.to + 4); k++) {
+      const other = hitAtToken[k]!;
+      if (other !== -1 && state[other] === 1) return false;
+    }
+    let capitals = 0;
+    const capitalWord = (k: number): boolean => {
+      const t = tokens[k]!;
+      const c = t.text.charCodeAt(0);
+      const d = t.text.charCodeAt(1);
+      return hitAtToken[k] === -1 && c >= 65 && c <= 90 && d >= 97 && d <= 122;
+    };
+    for (let k = h.from - 1, steps = 0; k > sentenceStart && steps < 4 && !(gaps[k + 1]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON)); k--, steps++) {
+      if (capitalWord(k)) capitals++;
+      else if (!NAME_GLUE.has(tokens[k]!.norm)) break;
+    }
+    for (let k = h.to, steps = 0; k < n && steps < 4 && !(gaps[k]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON)); k++, steps++) {
+      if (capitalWord(k)) capitals++;
+      else if (!NAME_GLUE.has(tokens[k]!.norm)) break;
+    }
+    return capitals >= 2;
+  };
+
   // Pass 1: employers, and ambiguous hits decided by cheap local evidence.
   hits.forEach((h, k) => {
     if (isEmployer(h)) {
@@ -296,16 +390,27 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     decisions[k]!.kept.push(...plain);
     if (plain.length > 0) {
       state[k] = 1;
-      if (named(h)) anchor[k] = 1;
+      if (named(h) || tagLine(h.from)) anchor[k] = 1;
       return;
     }
     const surface = doc.text.slice(h.start, h.end);
-    const entries = h.entries.filter((e) => e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')));
-    for (const e of h.entries) if (!entries.includes(e)) decisions[k]!.dropped.push({ entry: e, reason: 'case' });
+    // On a line of lower-case tags the writer's case is lost, so a lower-case form may stand for any.
+    const caseFree = surface === surface.toLowerCase() && tagLine(h.from);
+    let entries = h.entries.filter(
+      (e) => caseFree || e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')),
+    );
     if (entries.length === 0) {
-      state[k] = 2;
-      return;
-    }
+      // Written in lower case, a name still counts joined to named technologies in a list ("linux and windows",
+      // "python, go, docker"); nothing else vouches for it. One letter is too little to go on.
+      const lower = surface.length >= 2 && surface === surface.toLowerCase() ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
+      for (const e of h.entries) if (!lower.includes(e)) decisions[k]!.dropped.push({ entry: e, reason: 'case' });
+      if (lower.length === 0) {
+        state[k] = 2;
+        return;
+      }
+      (h as Hit & { lowerCase?: boolean }).lowerCase = true;
+      entries = lower;
+    } else for (const e of h.entries) if (!entries.includes(e)) decisions[k]!.dropped.push({ entry: e, reason: 'case' });
     const prevGlued = gluedBefore(h.from) && hitAtToken[h.from - 1] === -1;
     const next = tokens[h.to];
     const nextGlued = next !== undefined && gluedBefore(h.to) && hitAtToken[h.to] === -1 && !isVersionToken(next.norm);
@@ -313,6 +418,15 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     if (prevGlued || nextGlued || followedByYear) {
       state[k] = 2;
       for (const e of entries) decisions[k]!.dropped.push({ entry: e, reason: prevGlued || nextGlued ? 'hyphen-compound' : 'not-technical-follower' });
+      return;
+    }
+    if (placeName(h)) {
+      state[k] = 2;
+      for (const e of entries) decisions[k]!.dropped.push({ entry: e, reason: 'place-name' });
+      return;
+    }
+    if ((h as Hit & { lowerCase?: boolean }).lowerCase === true) {
+      (h as Hit & { pending?: AliasEntry[] }).pending = entries;
       return;
     }
     // A confirming word within two tokens on the same line: "R programming", "C language", "programming in C".
@@ -345,6 +459,15 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     (h as Hit & { pending?: AliasEntry[] }).pending = entries;
   });
 
+  /** The last word of a longer name ("Pension Scheme", "Phoenix Healthcare"): not the technology by word class. */
+  const tailOfName = (h: Hit): boolean => {
+    if (h.from === 0 || gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON | GAP_SENTENCE) || hitAtToken[h.from - 1] !== -1) return false;
+    const prev = tokens[h.from - 1]!;
+    const c = prev.text.charCodeAt(0);
+    const d = prev.text.charCodeAt(1);
+    return c >= 65 && c <= 90 && d >= 97 && d <= 122 && !CONNECTOR_WORDS.has(prev.norm) && !QUALIFIERS.has(prev.norm);
+  };
+
   // Pass 2: neighbours in a list, spreading through chains ("Go, Rust and Python").
   for (let round = 0; round < 4; round++) {
     let changed = false;
@@ -352,8 +475,8 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       if (state[k] !== 0) return;
       const pending = (h as Hit & { pending?: AliasEntry[] }).pending!;
       // The ambiguous word must end its item ("C++ (Less than 1 year)" is not the Less language).
-      const chipNext = ctx.sectionAt(h.from) === 'skills' && hitAtToken[h.to] !== undefined && hitAtToken[h.to] !== -1;
-      if (!rightBounded(h) && !chipNext) return;
+      const chipNext = (ctx.sectionAt(h.from) === 'skills' || tagLine(h.from)) && hitAtToken[h.to] !== undefined && hitAtToken[h.to] !== -1;
+      if (!rightBounded(h) && !chipNext && !tagLine(h.from)) return;
       const left = k > 0 && anchor[k - 1] === 1 && connected(hits[k - 1]!, h);
       const right = k + 1 < hits.length && anchor[k + 1] === 1 && connected(h, hits[k + 1]!);
       if (left || right) {
@@ -414,6 +537,7 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       state[k] = 2;
       for (const e of pending) decisions[k]!.dropped.push({ entry: e, reason });
     };
+    if ((h as Hit & { lowerCase?: boolean }).lowerCase === true) return reject('case');
     if (techContext.length === 0 || !ctx.useCompromise) return reject(techContext.length === 0 ? 'not-a-list-item' : 'no-context');
     const [s, e] = sentenceBounds(h.from);
     let technical = false;
@@ -424,6 +548,7 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     }
     if (!technical) return reject('not-technical');
     if (definesAbbreviation(h)) return reject('abbreviation');
+    if (inTitleRun(h, s) || (h.from - 1 > s && tailOfName(h))) return reject('proper-name');
     if (h.to - h.from === 1 && isGenericNoun(tokens[h.from]!.norm)) return reject('generic-noun');
     // Cheap word-order evidence first; compromise only when it is silent.
     let cls: string | undefined = localWordClass(h, s);

@@ -75,7 +75,10 @@ const ENGLISH_SUFFIX = /(?:tion|sion|ing|ics|ment|ness|ity|ance|ence|ies|ship|is
 export function isGenericNoun(word: string): boolean {
   lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
   const tag = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
-  return tag === 'Gerund' || tag === 'Uncountable' || tag === 'Plural' || ENGLISH_SUFFIX.test(word);
+  if (tag === 'Gerund' || tag === 'Uncountable' || tag === 'Plural') return true;
+  // A derivation keeps a stem of three letters or more ("security", "robotics"); "unity" is no derivation.
+  const m = ENGLISH_SUFFIX.exec(word);
+  return m !== null && m.index >= 3;
 }
 
 /**

@@ -22,6 +22,8 @@ function deletionsOf(word: string, into: (variant: string) => void): void {
   for (let i = 0; i < word.length; i++) into(word.slice(0, i) + word.slice(i + 1));
 }
 
+const DERIVED_ENDING = /(?:al|ic|ed|es|s|er|ers|ing|ly|ist|ism|ian)$/;
+
 /** Builds the typo index over the one-token, unambiguous aliases of at least `minLength` characters. */
 export function buildTypoIndex(index: AliasIndex, minLength: number): TypoIndex {
   const aliases = new Map<string, string>();
@@ -67,5 +69,9 @@ export function lookupTypo(typo: TypoIndex, norm: string, threshold: number): { 
   // A word that is the alias less its first or last letter is a different word, not a slip:
   // "commerce"/eCommerce, "studio"/RStudio, "center"/vCenter, "firewall"/firewalls.
   if (best.key.length > norm.length && (best.key.endsWith(norm) || best.key.startsWith(norm))) return null;
+  // Likewise the alias plus an English ending is a derived word: "statistical"/Statistica, "reacts"/React.
+  // A doubled last letter stays a typo ("Postgress").
+  const doubled = norm.length === best.key.length + 1 && norm.endsWith(best.key.slice(-1));
+  if (norm.length > best.key.length && norm.startsWith(best.key) && DERIVED_ENDING.test(norm) && !doubled) return null;
   return { skillId: best.skillId, key: best.key, similarity: best.similarity };
 }

@@ -211,7 +211,11 @@ function impliedOf(skillId: string, index: AliasIndex): ImpliedSkill[] {
     .map(([id, weight]) => ({ id, name: index.skills.get(id)!.name, weight: Math.round(weight * 10_000) / 10_000, implied: true as const }));
 }
 
-const STOP_TYPOS = new Set(['experience', 'project', 'projects', 'present', 'company', 'university', 'college', 'skills', 'summary', 'education']);
+// Common résumé words the English lexicon lacks ("onsite" is one letter from OneSite).
+const STOP_TYPOS = new Set([
+  'experience', 'project', 'projects', 'present', 'company', 'university', 'college', 'skills', 'summary', 'education',
+  'onsite', 'offsite', 'offshore', 'nearshore', 'inhouse', 'email', 'emails', 'online', 'offline', 'startup', 'startups',
+]);
 
 /** Leftover tokens that look technical: in a skills list, capitalised mid-sentence, camelCase, digits or dots. */
 function looksTechnical(doc: DocTokens, i: number, skillsContext: boolean): boolean {

@@ -7,6 +7,7 @@
  * a product (`Windows 95/98/NT/2000/XP`, `SQL Server 2008/2012`) carries the product's head.
  */
 import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
+import { normaliseAlias } from '../taxonomy/tokenize.js';
 import { isVersionToken, type DocTokens } from './tokens.js';
 
 export interface Hit {
@@ -41,6 +42,9 @@ function stripVersion(norm: string): string | null {
 
 /** The key without its trailing version tokens: `windows 95` → `windows`. */
 function headOf(key: string): string {
+  // Only a key ending in a digit, "+" or "x" can end in a version.
+  const last = key.charCodeAt(key.length - 1);
+  if (!((last >= 48 && last <= 57) || last === 43 || last === 120)) return key;
   const parts = key.split(' ');
   while (parts.length > 1 && isVersionToken(parts[parts.length - 1]!)) parts.pop();
   return parts.join(' ');
@@ -79,14 +83,32 @@ function splitSlashList(doc: DocTokens, index: AliasIndex, from: number, to: num
   return parts;
 }
 
+/** The gap between two tokens is a comma, a colon or an opening bracket on one line: "Windows 7, XP", "Windows (XP/2000)", "Windows: 95". */
+function listGap(text: string, from: number, to: number): boolean {
+  if (to - from > 3) return false;
+  let mark = false;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 40 || c === 58) {
+      if (mark) return false;
+      mark = true;
+    } else if (c !== 32) return false;
+  }
+  return mark;
+}
+
 /** Finds every exact alias hit, longest first, left to right, without overlaps. */
 export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; covered: Uint8Array } {
   const { tokens } = doc;
   const n = tokens.length;
   const hits: Hit[] = [];
   const covered = new Uint8Array(n);
-  let carryHead: string | null = null;
+  /** The key of the hit a list may carry; its head is taken only when the list goes on. */
+  let carryKey: string | null = null;
+  /** The carried skill, whose name also heads the list: "Win7/Vista/XP" is read as "Windows XP". */
+  let carrySkill: string | null = null;
   let carryEnd = -1;
+  const endOf = (to: number): number => tokens[to - 1]!.end;
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
@@ -106,11 +128,25 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       j++;
     }
     let carried = false;
-    if (best === null && carryHead !== null && carryEnd === i && t.gap === '/') {
-      const entries = index.aliases.get(carryHead + ' ' + t.norm);
-      if (entries !== undefined) {
-        best = { to: i + 1, key: carryHead + ' ' + t.norm, entries };
-        carried = true;
+    // The carried reading beats a bare ambiguous one: "Windows 7, XP" is Windows XP, not Extreme Programming.
+    if (
+      carryKey !== null &&
+      carryEnd === i &&
+      (t.gap === '/' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) &&
+      (best === null || (best.to === i + 1 && best.entries.every((e) => e.ambiguity !== null)))
+    ) {
+      const carryHead = headOf(carryKey);
+      // The name is normalised only here, when a list actually continues, never per hit.
+      const named = carrySkill === null ? undefined : index.skills.get(carrySkill);
+      const carryName = named === undefined ? null : normaliseAlias(named.name);
+      const heads: string[] = carryName === null || carryName === carryHead ? [carryHead] : [carryHead, carryName];
+      for (const head of heads) {
+        const entries: readonly AliasEntry[] | undefined = index.aliases.get(head + ' ' + t.norm);
+        if (entries !== undefined) {
+          best = { to: i + 1, key: head + ' ' + t.norm, entries };
+          carried = true;
+          break;
+        }
       }
     }
     const lastCode = t.norm.charCodeAt(t.norm.length - 1);
@@ -123,7 +159,7 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     }
     if (best === null) {
       // A version part of a carried list ("Windows 95/98") keeps the chain alive.
-      if (carryEnd === i && (t.gap === '/' || t.gap === ' ') && isVersionToken(t.norm)) carryEnd = i + 1;
+      if (carryEnd === i && (t.gap === '/' || t.gap === ' ' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) && isVersionToken(t.norm)) carryEnd = i + 1;
       i++;
       continue;
     }
@@ -135,7 +171,14 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     }
     for (let k = i; k < best.to; k++) covered[k] = 1;
     // The head is needed only when a slash follows ("Windows 95/98").
-    if (!carried) carryHead = tokens[best.to]?.gap === '/' ? headOf(best.key) : null;
+    if (!carried) {
+      const after: DocTokens['tokens'][number] | undefined = tokens[best.to];
+      // A version may come first ("Windows 2007, XP"): the head is kept while version tokens follow.
+      const carries: boolean =
+        after !== undefined && (after.gap === '/' || (after.gap === null && listGap(doc.text, endOf(best.to), after.start)) || (after.gap === ' ' && isVersionToken(after.norm)));
+      carryKey = carries ? best.key : null;
+      carrySkill = carries && best.entries.length === 1 ? best.entries[0]!.skillId : null;
+    }
     carryEnd = best.to;
     i = best.to;
   }
