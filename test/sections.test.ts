@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectHeading } from '../src/parse/sections.js';
 import { splitLines, structureDocument } from '../src/parse/structure.js';
-import type { Section, SectionKind } from '../src/types.js';
+import type { Section, SectionKind, TimelineEntry } from '../src/types.js';
 
 const asOf = '2026-11';
 
@@ -70,6 +70,21 @@ const HEADINGS: [string, SectionKind | null][] = [
   ['Contact', 'contact'],
   ['Contact Information', 'contact'],
   ['Software Development Experience', 'experience'],
+  ['Professional Background', 'experience'],
+  ['Employment History', 'experience'],
+  ['Work', 'experience'],
+  ['Career', 'experience'],
+  ['Positions Held', 'experience'],
+  ['Work Places', 'experience'],
+  ['Places of Work', 'experience'],
+  ['Work Background', 'experience'],
+  ['Technical Knowledge', 'skills'],
+  ['Skills Summary', 'skills'],
+  ['Computer Skills', 'skills'],
+  ['Software', 'skills'],
+  ['Tools & Technologies', 'skills'],
+  ['Technical Background', 'skills'],
+  ['Databases', 'skills'],
   // Not headings.
   ['I have experience in Java', null],
   ['Python, Java, SQL', null],
@@ -111,6 +126,28 @@ describe('detectHeading', () => {
     expect(detectHeading('• Skills: Java')).toBeNull();
   });
 
+  // [line, expected kind of an inline heading written as a table cell before a tab, or null]
+  const CELLS: [string, SectionKind | null][] = [
+    ['Skills\tJava, Python, PostgreSQL', 'skills'],
+    ['Technical Skills:\tGo, Rust', 'skills'],
+    ['Tools & Technologies\tDocker, Kubernetes', 'skills'],
+    ['Experience\tAcme Corp, Backend Developer, 2019 – 2021', 'experience'],
+    ['Work History\t• Initech, 2016 – 2018', 'experience'],
+    ['Education\tBSc Computer Science, State University', 'education'],
+    ['Experience\t5 years in banking', null],
+    ['Experience\tin Java and Go', null],
+    ['Acme Corp\tBackend Developer', null],
+    ['• Skills\tJava', null],
+  ];
+  it.each(CELLS)('reads the cell heading in %j → %s', (line, kind) => {
+    const match = detectHeading(line);
+    expect(match?.kind ?? null).toBe(kind);
+    if (match !== null) {
+      expect(match.inline).toBe(true);
+      expect(line.slice(match.end).startsWith('\t') || line.slice(match.end).startsWith(':\t')).toBe(true);
+    }
+  });
+
   it('excludes decorations from the heading span', () => {
     const line = '— EXPERIENCE —';
     const match = detectHeading(line);
@@ -124,6 +161,57 @@ describe('detectHeading', () => {
     expect(detectHeading('Open Source Stuff I Maintain', true)).toMatchObject({ kind: 'other', known: false });
   });
 });
+
+function brief(entries: TimelineEntry[]): [string | undefined, string | undefined, string, string | null][] {
+  return entries.map((entry) => [entry.title, entry.organisation, entry.start, entry.end]);
+}
+
+// [case, text, expected [kind, heading, first characters of the section] list, inferred-section diagnostic expected]
+const INFERRED: [string, string, [SectionKind, string, string][], boolean][] = [
+  [
+    'jobs under a misnamed heading, titles beside month-year dates',
+    'Jane Doe\njane@example.com\n\nEDUCATION\nAcme Corp\nSeptember 2019\tSenior Analyst\nBuilt reports.\nInitech\nMarch 2016\tData Analyst\nCleaned data.\n\nLanguages\nEnglish',
+    [['contact', '', 'Jane Doe'], ['education', 'EDUCATION', 'EDUCATION'], ['experience', '', 'Acme Corp\nSeptember 2019'], ['other', 'Languages', 'Languages']],
+    true,
+  ],
+  [
+    'year-first dates ("2022, February") under the untitled top',
+    'Jane Doe\nI build data pipelines.\n2012, November\tTINKOFF BANK, Russia\n2022, February Senior Software Developer\nBuilt APIs.\n\nADDITIONAL INFORMATION\nChess',
+    [['contact', '', 'Jane Doe'], ['experience', '', '2012, November'], ['other', 'ADDITIONAL INFORMATION', 'ADDITIONAL']],
+    true,
+  ],
+  [
+    'a dated role in a document without headings keeps the name out',
+    'Jane Doe\nSenior Engineer, Acme Corp, 2019 – 2021\nBSc, State University, 2012 – 2016',
+    [['contact', '', 'Jane Doe'], ['experience', '', 'Senior Engineer']],
+    true,
+  ],
+  [
+    'degrees are not roles',
+    'Jane Doe\nEDUCATION\nBSc Computer Science, State University\nSeptember 2012 – June 2016\nMSc, Tech Institute, 2016 – 2018\n',
+    [['contact', '', 'Jane Doe'], ['education', 'EDUCATION', 'EDUCATION']],
+    false,
+  ],
+  [
+    'club and volunteer posts under Activities are not employment',
+    'Jane Doe\nACTIVITIES\nVice President, Chess Club, 2015 – 2018\nVolunteer Tutor, 2014 – 2016\n',
+    [['contact', '', 'Jane Doe'], ['other', 'ACTIVITIES', 'ACTIVITIES']],
+    false,
+  ],
+  [
+    'a single month-year without a range is not enough',
+    'Jane Doe\nSUMMARY\nSince moving in September 2019 I have worked as a developer.\n',
+    [['contact', '', 'Jane Doe'], ['summary', 'SUMMARY', 'SUMMARY']],
+    false,
+  ],
+  ['no dates, no headings: nothing invented', 'Jane Doe\nI build backends in Go and care about tests.\nI like hiking.', [['contact', '', 'Jane Doe']], false],
+  [
+    'an experience heading present: nothing inferred',
+    'Jane Doe\nEXPERIENCE\nSenior Engineer, Acme Corp, 2019 – 2021\nEDUCATION\nAcme Corp\nMarch 2016 – May 2017 Developer',
+    [['contact', '', 'Jane Doe'], ['experience', 'EXPERIENCE', 'EXPERIENCE'], ['education', 'EDUCATION', 'EDUCATION']],
+    false,
+  ],
+];
 
 function structure(text: string, headingLines?: number[]) {
   return structureDocument({ text, lines: splitLines(text), asOf, ...(headingLines === undefined ? {} : { headingLines }) });
@@ -230,6 +318,18 @@ describe('structureDocument sections', () => {
     expect(timeline).toMatchObject([{ title: 'Senior Engineer', organisation: 'Acme Corp', start: '2019-01', end: '2021-12' }]);
   });
 
+  it.each(INFERRED)('infers an experience section: %s', (_name, text, expected, inferred) => {
+    const { sections, diagnostics } = structure(text);
+    expect(sections.map((s) => [s.kind, s.heading, text.slice(s.span.start, s.span.start + (expected.find(([k, h]) => k === s.kind && h === s.heading)?.[2].length ?? 0))])).toEqual(expected);
+    expectCovering(text, sections);
+    const found = diagnostics.filter((d) => d.code === 'inferred-section');
+    expect(found).toHaveLength(inferred ? 1 : 0);
+    if (inferred) {
+      const section = sections.find((s) => s.kind === 'experience' && s.headingSpan === null);
+      expect(found[0]).toMatchObject({ severity: 'info', source: 'parse', span: section?.span });
+    }
+  });
+
   it('reads headings inside a line that lost its line breaks', () => {
     const text = '"Jane Doe  jane@example.com  Objective  A backend role.  Work Experience  Backend Developer  Acme Corp  June 2016  Present  Built services in Go.  Education  BSc Computer Science  State University  2012 - 2016  Skills  Go, Java, SQL"';
     const { sections, timeline } = structure(text);
@@ -239,6 +339,16 @@ describe('structureDocument sections', () => {
     expect(timeline[0]).toMatchObject({ title: 'Backend Developer', organisation: 'Acme Corp', start: '2016-06', end: null });
     // The dash the export lost: the range stays whole across the wide gap.
     expect(text.slice(timeline[0]?.dateSpan.start, timeline[0]?.dateSpan.end)).toBe('June 2016  Present');
+  });
+
+  it('splits a table column held as one run of text at its tabs', () => {
+    // A DOCX whose column is one paragraph: the reader turns each run of spaces into a tab.
+    const column = ['Summary', 'Backend developer who builds payment systems in Go and Java for banks and shops.', 'Experience', 'Backend Developer', 'Acme Corp', '2019 – 2021', 'Built the ledger service in Go and kept the Java monolith alive while it shrank.', 'Skills', 'Go, Java, PostgreSQL, Kafka'].join('\t');
+    const text = `Jane Doe\n${column}`;
+    const { sections, timeline } = structure(text);
+    expect(sections.map((s) => [s.kind, s.heading])).toEqual([['contact', ''], ['summary', 'Summary'], ['experience', 'Experience'], ['skills', 'Skills']]);
+    expectCovering(text, sections);
+    expect(brief(timeline)).toEqual([['Backend Developer', 'Acme Corp', '2019-01', '2021-12']]);
   });
 
   it('rejects bad input at the boundary', () => {

@@ -155,6 +155,26 @@ describe('timeline layouts', () => {
   });
 });
 
+// Markdown header lines: heading markers and emphasis are markup, never part of a title or organisation.
+const MARKDOWN: [string, string, [string | undefined, string | undefined, string, string | null]][] = [
+  ['### heading', '## Experience\n### Backend Engineer\nAcme Corp\nJan 2019 – Present\n', ['Backend Engineer', 'Acme Corp', '2019-01', null]],
+  ['bold title, "at"', '## Experience\n**Backend Engineer** at **Acme Inc**\n2019 – 2021\n', ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12']],
+  ['bold title, comma', '## Experience\n**Backend Engineer**, Acme Inc\n2019 – 2021\n', ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12']],
+  ['heading with emphasis inside', '## Experience\n### **Backend Engineer** — __Acme Inc__\n*2019 – 2021*\n', ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12']],
+  ['emphasis within a part', '## Experience\nSenior **Backend** Engineer | __Globex__ Ltd | 2019 – 2021\n', ['Senior Backend Engineer', 'Globex Ltd', '2019-01', '2021-12']],
+  ['bold cells in a row', '## Experience\n**Lead Developer** | **Initech** | 2016 – 2018\n', ['Lead Developer', 'Initech', '2016-01', '2018-12']],
+];
+
+describe('Markdown entries', () => {
+  it.each(MARKDOWN)('%s', (_name, text, expected) => {
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([expected]);
+    // Spans stay on the original text, markup included.
+    const entry = timeline[0] as TimelineEntry;
+    expect(entry.span).toEqual({ start: text.indexOf('\n') + 1, end: text.trimEnd().length });
+  });
+});
+
 describe('what is not an entry', () => {
   it('ignores years inside sentences, phone numbers and education', () => {
     const text = [

@@ -52,6 +52,15 @@ const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
   'project experience': 'projects',
   'projects undertaken': 'projects',
   'work history': 'experience',
+  'positions held': 'experience',
+  'jobs held': 'experience',
+  'work places': 'experience',
+  'workplaces': 'experience',
+  'places of work': 'experience',
+  'work background': 'experience',
+  'employment background': 'experience',
+  'technical background': 'skills',
+  'databases': 'skills',
   'professional': 'experience',
   'where i have worked': 'experience',
   'open source': 'projects',
@@ -345,6 +354,17 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
     if (pieces.length >= 3 && letters.length / pieces.length <= 3 && /^\p{L}+$/u.test(letters)) {
       const kind = COMPACT_HEADINGS.get(letters.toLowerCase());
       if (kind !== undefined) return { kind, start, end, inline: false, known: true };
+    }
+  }
+  // A table or tab-aligned row: "Skills<tab>Java, Python", "Experience<tab>Acme, 2019 – 2021". A heading
+  // cell needs content after it that opens like a cell (upper case, digit or bullet), not "Experience<tab>in Java".
+  const tab = core.indexOf('\t');
+  if (tab > 0 && tab <= 40 && lead === '') {
+    const label = core.slice(0, tab).replace(/:$/, '');
+    const rest = core.slice(tab + 1).trim();
+    if (rest !== '' && !/\d/.test(label) && /^[\p{Lu}\p{N}•●▪◦■►\-–—*(]/u.test(rest)) {
+      const kind = headingKind(label, false);
+      if (kind !== null && (INLINE_KINDS.has(kind) || (kind === 'experience' && !/^\d+\+?\s*(?:years?|yrs?|months?)\b/i.test(rest)))) return { kind, start, end: start + tab, inline: true, known: true };
     }
   }
   // "Skills: Java, Python" — a heading followed by content on the same line.

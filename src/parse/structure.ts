@@ -3,9 +3,9 @@
  * Every reader (PDF, DOCX, HTML, text) produces text and lines, then calls {@link structureDocument}.
  */
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../types.js';
-import { resolveAsOf } from './dates.js';
+import { findDateRanges, resolveAsOf } from './dates.js';
 import { detectHeading } from './sections.js';
-import { buildTimeline, type TextUnit } from './timeline.js';
+import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
 
 /**
  * One span per line of `text`, line terminators (`\n`, `\r\n`, `\r`, `\u2028`, `\u2029`) excluded.
@@ -68,6 +68,11 @@ function trimSpan(text: string, start: number, end: number): Span {
   return { start, end };
 }
 
+/** A gap between the cells of a flattened line: a tab (DOCX and HTML readers write space runs as tabs) or two blanks. */
+function isGapAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 9 || (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1)));
+}
+
 const ENDS_WITH_YEAR = /(?:^|\D)(?:19|20)\d\d\)?$/;
 const CONTINUES_RANGE = /^(?:present|current|currently|now|today|till|until|to date|ongoing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d(?!\d))/i;
 
@@ -85,7 +90,7 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
     if (span.end - span.start >= FLATTENED_MIN_LENGTH) {
       let gaps = 0;
       for (let i = span.start; i < span.end - 1 && gaps < FLATTENED_MIN_GAPS; i++) {
-        if (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1))) {
+        if (isGapAt(text, i)) {
           gaps++;
           while (i < span.end - 1 && isBlankCode(text.charCodeAt(i + 1))) i++;
         }
@@ -94,7 +99,7 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
         let from = span.start;
         for (let i = span.start; i <= span.end; i++) {
           const atEnd = i === span.end;
-          if (atEnd || (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1)))) {
+          if (atEnd || isGapAt(text, i)) {
             const piece = trimSpan(text, from, i);
             if (piece.end > piece.start) {
               const previous = units[units.length - 1];
@@ -143,6 +148,81 @@ function isUpperCase(value: string): boolean {
   return /\p{Lu}/u.test(value) && value === value.toUpperCase();
 }
 
+const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
+/** "September 2019", "Sep. 2019", "2022, February", "2012 , November": one dated point of a role written without a range. */
+const MONTH_YEAR = new RegExp(`\\b${MONTH_NAME},? {0,3}(?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d[\\t ]{0,3},? {0,3}${MONTH_NAME}\\b`, 'i');
+/** Only the start of a line is read for a title word: a role's header names it early, a long sentence may name anyone. */
+const ROLE_WINDOW = 80;
+/** Kinds whose text may hold the jobs of a résumé that never names its experience section. */
+const MAY_HOLD_JOBS = new Set<SectionKind>(['contact', 'summary', 'education', 'other']);
+/** Sections of kind `other` whose dated roles are not employment (a club's vice president, a volunteer post, an award). */
+const NOT_JOBS = /volunt|activit|award|honou?r|leadership|extra|member|affiliat|fellowship|grant|scholarship|publication|achievement|accomplishment|interest|hobb/i;
+
+/**
+ * A résumé without an experience heading may still list dated roles: under a misnamed heading ("EDUCATION"
+ * over a list of jobs), in the untitled top, or in a column flattened into one cell. A dated line (a range,
+ * or a month and year) without schooling words, with a job-title word on it or on a line next to it (that
+ * line itself not about schooling), is a role; one role needs a full range, two may be single dates; from the first role of a section (and the short line naming it just before, such as
+ * its organisation) to the section's end becomes an experience section with heading `''`.
+ * Nothing is inferred without a dated role, so a document without dates keeps its sections.
+ */
+function inferExperience(text: string, units: TextUnit[], sections: Section[], headingSpans: Span[], asOf: ReturnType<typeof resolveAsOf>, diagnostics: Diagnostic[]): void {
+  const headingStarts = new Set(headingSpans.map((span) => span.start));
+  const isHeadingUnit = (unit: TextUnit): boolean => headingSpans.some((span) => span.start >= unit.start && span.end <= unit.end);
+  const head = (unit: TextUnit): string => text.slice(unit.start, Math.min(unit.end, unit.start + ROLE_WINDOW));
+  const dated = units.map((unit) => {
+    const value = text.slice(unit.start, Math.min(unit.end, unit.start + 400));
+    if (!/(?:19|20)\d\d|\d\/\d|'\d\d/.test(value)) return 0;
+    if (findDateRanges(value, { asOf }).length > 0) return 2;
+    return MONTH_YEAR.test(value) ? 1 : 0;
+  });
+  const roles: number[] = [];
+  let ranged = false;
+  for (let i = 0; i < units.length; i++) {
+    const kind = dated[i] as number;
+    if (kind === 0) continue;
+    const unit = units[i] as TextUnit;
+    if (isEducationText(text.slice(unit.start, Math.min(unit.end, unit.start + 400)))) continue;
+    // The title may sit on the date line or on a line next to it ("Acme Corp" / "Sep 2019<tab>Senior Analyst").
+    const titled = (u: TextUnit | undefined): boolean => u !== undefined && !isHeadingUnit(u) && hasTitleWord(head(u)) && !isEducationText(head(u));
+    if (!titled(unit) && !titled(units[i - 1]) && !titled(units[i + 1])) continue;
+    roles.push(i);
+    if (kind === 2) ranged = true;
+  }
+  if (roles.length === 0 || (roles.length === 1 && !ranged)) return;
+  for (let s = 0; s < sections.length; s++) {
+    const section = sections[s] as Section;
+    if (!MAY_HOLD_JOBS.has(section.kind) || (section.kind === 'other' && NOT_JOBS.test(section.heading))) continue;
+    const contentStart = section.headingSpan === null ? section.span.start : section.headingSpan.end;
+    const first = roles.find((i) => (units[i] as TextUnit).start >= contentStart && (units[i] as TextUnit).end <= section.span.end);
+    if (first === undefined) continue;
+    let startUnit = units[first] as TextUnit;
+    const previous = units[first - 1];
+    // The document's first line is the name, never a role's organisation.
+    if (previous !== undefined && first - 1 > 0 && previous.start >= contentStart && dated[first - 1] === 0 && !headingStarts.has(previous.start) && namesRole(text.slice(previous.start, previous.end))) startUnit = previous;
+    const start = startUnit.start;
+    const inferred: Section = { kind: 'experience', heading: '', headingSpan: null, span: { start, end: section.span.end } };
+    if (!/\S/.test(text.slice(section.span.start, start))) {
+      inferred.span = { start: section.span.start, end: section.span.end };
+      sections[s] = inferred;
+    } else {
+      section.span = { start: section.span.start, end: start };
+      sections.splice(s + 1, 0, inferred);
+      s++;
+    }
+    diagnostics.push({ severity: 'info', code: 'inferred-section', message: `No experience heading; dated roles from "${text.slice(start, Math.min(startUnit.end, start + 60)).trim()}" on read as an experience section`, source: 'parse', span: inferred.span });
+  }
+}
+
+/** A short line that can head a role: an organisation or title, not a sentence. */
+function namesRole(value: string): boolean {
+  const trimmed = value.trim();
+  // Tabbed cells and comma lists ("English<tab>Fluent, Russian<tab>Native") are a sidebar's items, not a role's name.
+  if (trimmed.length === 0 || trimmed.length > 80 || /[.:;,]$/.test(trimmed) || trimmed.includes('\t') || trimmed.indexOf(',') !== trimmed.lastIndexOf(',')) return false;
+  if (!/^[\p{Lu}\p{N}]/u.test(trimmed)) return false;
+  return trimmed.split(/\s+/).length <= 8;
+}
+
 /**
  * Finds the sections of a résumé and its experience timeline.
  *
@@ -150,6 +230,8 @@ function isUpperCase(value: string): boolean {
  * document (if it holds any text) is a section of kind `contact` (a name or contact details) or `summary`
  * with heading `''` and `headingSpan: null`. A document without any recognised heading gets the info
  * diagnostic `no-section-headings`; a styled heading the vocabulary does not know gets `unrecognised-heading`.
+ * A document without an experience heading whose text holds dated roles gets an experience section over
+ * them (heading `''`, `headingSpan: null`) and the info diagnostic `inferred-section`.
  *
  * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`.
  */
@@ -210,6 +292,7 @@ export function structureDocument(input: StructureInput): StructureResult {
   if (headings.length === 0 && /\S/.test(text)) {
     diagnostics.push({ severity: 'info', code: 'no-section-headings', message: 'No section headings found; the whole text is one untitled section', source: 'parse' });
   }
+  if (!sections.some((section) => section.kind === 'experience')) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics);
   const timeline = buildTimeline(text, units, sections, asOf, headings.length > 0);
   diagnostics.push(...timeline.diagnostics);
   return { sections, timeline: timeline.entries, diagnostics };

@@ -83,7 +83,8 @@ const LOCATION_WORDS = new Set([
 const US_STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(' '));
 
 const CONNECTORS_LOWER = new Set(['at', 'of', 'and', 'in', 'for', 'the', 'to', 'with', 'de', 'du', 'la', 'le', 'von', 'und', 'on', 'a', 'an', '&']);
-const BULLET_START = /^[•●▪◦○■□►▶➢➤✓✔◆◇*·⁃‣\-–—]\s?/u;
+/** A list bullet opens a line; Markdown emphasis ("**Backend Engineer**") does not. */
+const BULLET_START = /^(?:[•●▪◦○■□►▶➢➤✓✔◆◇·⁃‣\-–—]|\*(?!\*))\s?/u;
 const ORG_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'llc.', 'llp', 'corp', 'corp.', 'co', 'co.', 'gmbh', 'ag', 'plc', 'pty', 'pvt', 'pvt.', 's.a.', 'sa', 'bv', 'b.v.', 'limited', 'l.l.c.']);
 
 const WORD_BREAKS = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '|', '(', ')', '[', ']', '"', '“', '”', '\u00a0']);
@@ -244,6 +245,8 @@ function splitParts(text: string, base: number, unit: number, parts: Part[]): vo
 /** Trims separators and stray brackets, keeping brackets that pair up ("Acme (Payments)"). */
 function cleanPart(raw: string): string {
   let text = raw.replace(/^[\s\u200b\ufeff,;:()[\]\-–—|/·•#*_>]+|[\s\u200b\ufeff,;:([\-–—|/·•#*_]+$/gu, '');
+  // Markdown emphasis inside a part ("Senior **Backend** Engineer", "__Acme__ Inc") is markup, not text.
+  if (text.includes('**') || text.includes('__')) text = text.replace(/\*\*|__/g, '').trim();
   text = text.replace(TITLE_LABEL, '').replace(ORG_LABEL, '').replace(WORKED_AS, '');
   const open = (text.match(/\(/g) ?? []).length;
   const close = (text.match(/\)/g) ?? []).length;
@@ -321,6 +324,20 @@ function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean 
 }
 
 const EDUCATION_CUES = /\b(?:universit|college|school|academy|bachelor|master|diploma|degree|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|b\.?e\.|mba|ph\.?\s?d|gpa|cgpa|graduat|high school|secondary|coursework|major|minor)/i;
+
+/** Education words beyond {@link EDUCATION_CUES} that also mark a dated line as schooling, not a role. */
+const SCHOOLING_CUES = /\b(?:institut|lyceum|gymnasium|faculty|faculdade|fakult|bootcamp|honou?rs degree|course)/i;
+
+/** Does a line hold a job-title word ("Developer", "Web-developer", "Team Lead")? Weak words ("Member", "Student") do not count. */
+export function hasTitleWord(value: string): boolean {
+  const words = value.toLowerCase().split(/[^\p{L}]+/u);
+  return words.some((word) => word !== '' && isTitleWord(word, true));
+}
+
+/** Does a line speak of schooling (degrees, universities, courses)? */
+export function isEducationText(value: string): boolean {
+  return EDUCATION_CUES.test(value) || SCHOOLING_CUES.test(value);
+}
 
 export interface TimelineResult {
   entries: TimelineEntry[];
