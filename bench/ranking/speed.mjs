@@ -9,10 +9,11 @@
 //   rss        peak RSS of the ranking process (and its growth) while ranking 2,000 PDFs through the pool.
 // Run alone: node bench/ranking/speed.mjs [--quick] [--only=score|pool|rss]   (prints JSON). Medians of several runs after warm-up.
 import { fork } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { walk } from '../suites/corpus.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const DATA = join(ROOT, '../shared/data');
@@ -22,17 +23,6 @@ async function loadPackage() {
   const entry = join(ROOT, 'dist/esm/index.js');
   if (!existsSync(entry)) throw new Error('dist/esm/index.js is missing: run `npm run build` first');
   return import(pathToFileURL(entry).href);
-}
-
-function walk(dir, exts) {
-  if (!existsSync(dir)) return [];
-  const out = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...walk(path, exts));
-    else if (exts.includes(extname(name).toLowerCase())) out.push(path);
-  }
-  return out;
 }
 
 /** Readable résumé PDFs: the synthetic set and the bundled fixtures (the invalid ones excluded). */

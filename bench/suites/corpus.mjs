@@ -8,7 +8,8 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA = join(ROOT, '../shared/data');
 export const hasData = existsSync(DATA);
 
-function walk(dir, exts) {
+/** Files under `dir` (recursively, sorted) whose extension is one of `exts`. */
+export function walk(dir, exts) {
   if (!existsSync(dir)) return [];
   const out = [];
   for (const name of readdirSync(dir).sort()) {
