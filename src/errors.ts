@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'invalid-json-resume'
   | 'unknown-role'
   | 'file-not-found'
-  | 'file-unreadable';
+  | 'file-unreadable'
+  /** A batch item failed for a reason that is not the input's fault (a bug): reported, never thrown past the batch. */
+  | 'internal-error';
 
 export interface SkillmatchErrorOptions {
   file?: string;
@@ -85,6 +87,10 @@ export class LimitError extends SkillmatchError {
   constructor(code: ErrorCode, message: string, options: SkillmatchErrorOptions & { limit?: number } = {}) {
     super(code, message, options);
     if (options.limit !== undefined) this.limit = options.limit;
+  }
+
+  override toJSON(): ReturnType<SkillmatchError['toJSON']> & { limit?: number } {
+    return { ...super.toJSON(), ...(this.limit === undefined ? {} : { limit: this.limit }) };
   }
 }
 

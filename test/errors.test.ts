@@ -43,6 +43,7 @@ describe('errors', () => {
     expect(rebuilt).toBeInstanceOf(LimitError);
     expect(rebuilt.code).toBe('limit-time');
     expect(rebuilt.file).toBe('b.pdf');
+    expect((rebuilt as LimitError).limit).toBe(20000);
   });
 
   it('lists every validation issue with its path', () => {

@@ -26,6 +26,11 @@ const noMustHave = profile([
 const nothing = profile([skill('react', [mention('React')], { months: 60, lastUsed: '2026-10' })]);
 
 describe('matcher.rank on profiles', () => {
+  it('rejects bad pool limits when the matcher is made, naming the option', () => {
+    expect(() => createMatcher({ timeoutMs: -1 })).toThrow(/`timeoutMs`/);
+    expect(() => createMatcher({ maxMemoryMb: 0 })).toThrow(RangeError);
+  });
+
   const matcher = createMatcher({ taxonomy: TAXONOMY });
   afterAll(() => matcher.close());
   const opts = { asOf: AS_OF, isolate: false } as const;

@@ -42,6 +42,8 @@ describe('scoreMatch: shape', () => {
     expect(() => scoreMatch(senior(), {} as never, OPTS)).toThrow(TypeError);
     expect(() => score(senior(), { asOf: '2026' })).toThrow(/`asOf`/);
     expect(() => score(senior(), { relatedDiscount: 2 })).toThrow(RangeError);
+    expect(() => score(senior(), { asOf: '2026-13' })).toThrow(RangeError);
+    expect(() => score(senior(), { asOf: 202611 as never })).toThrow(TypeError);
     expect(() => score(senior(), { contextWeights: { nowhere: 1 } })).toThrow(/`contextWeights.nowhere`/);
     expect(() => scoreMatch({} as SkillProfile, ROLE, OPTS)).toThrow(/`profile`/);
   });

@@ -151,6 +151,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   const taxonomy = options.taxonomy ?? builtinTaxonomy();
   if (options.roles !== undefined && !Array.isArray(options.roles)) throw new TypeError('`roles` must be an array of roles');
   if (options.poolSize !== undefined && (!Number.isInteger(options.poolSize) || options.poolSize < 1)) throw new RangeError('`poolSize` must be a positive integer');
+  for (const name of ['timeoutMs', 'maxMemoryMb'] as const) {
+    const value = options[name];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) throw new RangeError(`\`${name}\` must be a positive number`);
+  }
   const extractor = createExtractor(taxonomy);
   const ownRoles = new Map<string, Role>();
   for (const role of options.roles ?? []) {

@@ -196,7 +196,8 @@ function resolveConfig(options: ScoreOptions): Config {
   CONTEXTS.forEach((c, i) => (slotWeight[i] = ctx[c]!));
   slotWeight[UNDATED] = num('undatedExperience', d.undatedExperience);
   const asOf = options.asOf ?? currentMonth();
-  if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new TypeError('`asOf` must be a `YYYY-MM` string');
+  if (typeof asOf !== 'string') throw new TypeError('`asOf` must be a `YYYY-MM` string');
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new RangeError('`asOf` must be a `YYYY-MM` string');
   if (options.strictRequired !== undefined && typeof options.strictRequired !== 'boolean') throw new TypeError('`strictRequired` must be a boolean');
   return {
     tier,
