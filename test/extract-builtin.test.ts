@@ -20,6 +20,8 @@ const CASES: [string, string[], string[]][] = [
   ['We react quickly to incidents.', [], ['react']],
   ['Worked at Oracle as a Software Engineer', [], ['oracle-database']],
   ['Associate Software Engineer in Oracle India Pvt Ltd', [], ['oracle-database']],
+  // A job title in an earlier sentence does not make a later "with X" an employer.
+  ['Go developer. Built services in Go with PostgreSQL.', ['postgresql'], []],
   ['Languages: R, C, Python', ['r', 'c', 'python'], []],
   ['Grade C in mathematics', [], ['c']],
   ['CI/CD, PL/SQL, TCP/IP, C#, .NET, ASP.NET, Objective-C, T-SQL', ['ci-cd', 'pl-sql', 'tcp-ip', 'c-sharp', 'dotnet', 'asp-net', 'objective-c', 't-sql'], ['c']],

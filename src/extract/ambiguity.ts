@@ -225,8 +225,13 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     return Boolean(left) && rightBounded(h);
   };
   // Every scan below is capped, so a 1 MB line with thousands of hits stays linear.
+  // A job title in the same sentence of the line, before `upTo`: "Go developer. Built it with PostgreSQL"
+  // has its title in another sentence, so PostgreSQL there is a technology, not an employer.
   const titleOnLine = (i: number, upTo: number): boolean => {
-    for (let k = Math.max(doc.lineStart[i]!, upTo - 16); k < upTo; k++) if (TITLE_WORDS.has(tokens[k]!.norm)) return true;
+    for (let k = upTo - 1, stop = Math.max(doc.lineStart[i]!, upTo - 16); k >= stop; k--) {
+      if (TITLE_WORDS.has(tokens[k]!.norm)) return true;
+      if (gaps[k]! & GAP_SENTENCE) return false;
+    }
     return false;
   };
   const lineEnd = (i: number): number => {
