@@ -129,6 +129,11 @@ if (args.has('--compare')) {
     console.log('bench: no bench/baseline.json to compare with.');
   } else {
     const baseline = JSON.parse(readFileSync(baselinePath, 'utf8'));
+    // A quick run measures subsets, so its figures are only comparable with a quick baseline.
+    if (baseline.meta?.mode && baseline.meta.mode !== results.meta.mode) {
+      console.log(`\nbench: bench/baseline.json is a ${baseline.meta.mode} run and this is a ${results.meta.mode} run; they measure different subsets, so nothing is compared. Run \`npm run bench -- --compare\`${baseline.meta.mode === 'quick' ? ' --quick' : ''} instead.`);
+      process.exit(0);
+    }
     const { rows, flagged } = compareMetrics(baseline.metrics ?? baseline, metrics);
     console.log('\n## Compared with bench/baseline.json\n');
     console.log('| figure | baseline | now | change | |');

@@ -8,7 +8,6 @@ export type ErrorCode =
   | 'pdf-encrypted'
   | 'pdf-corrupt'
   | 'docx-corrupt'
-  | 'html-corrupt'
   | 'json-corrupt'
   | 'unsupported-format'
   | 'empty-input'
