@@ -6,6 +6,7 @@ import { isLimitError, isSkillmatchError } from '../src/errors.js';
 import { PARSE_DEFAULTS } from '../src/defaults.js';
 import { createParsePool, parseResume, type ParsePool } from '../src/parse/index.js';
 import { buildDocx, buildDocxBomb, buildFlateBombPdf } from './parse-bombs.js';
+import { codeOf } from './helpers/codes.js';
 
 const DATA = new URL('../../shared/data/', import.meta.url);
 const hasData = existsSync(DATA);
@@ -14,15 +15,6 @@ if (!hasData) console.warn(`Skipping data-backed limit tests: ${DATA.pathname} i
 const MB = 1024 * 1024;
 const GiB = 1024 * MB;
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSkillmatchError(error)) return error.code;
-    throw error;
-  }
-  return 'ok';
-}
 
 const rssMb = (): number => process.memoryUsage().rss / MB;
 

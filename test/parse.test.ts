@@ -8,16 +8,8 @@ import { parseResume } from '../src/parse/index.js';
 import { findColumns, isGlyphName, joinHyphenatedLines, layoutPdf, normalisePdfText } from '../src/parse/layout.js';
 import type { PdfTextItem } from '../src/parse/pdf.js';
 import { buildDocx, buildDocxWithMainPart, buildZip, docxSkeleton } from './parse-bombs.js';
+import { codeOf } from './helpers/codes.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isSkillmatchError(error)) return error.code;
-    throw error;
-  }
-  return 'ok';
-}
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const lineTexts = (doc: { text: string; lines: { start: number; end: number }[] }): string[] => doc.lines.map((l) => doc.text.slice(l.start, l.end));
