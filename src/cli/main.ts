@@ -135,17 +135,17 @@ async function commandParse(argv: string[], io: CliIO): Promise<number> {
   const asOf = asOfOption(values);
   if (positionals.length !== 1) throw new UsageError('parse takes exactly one file');
   const file = positionals[0]!;
-  let bytes: Uint8Array;
-  try {
-    bytes = await readInputFile(file);
-  } catch (error) {
-    reportError(io, file, error);
-    return EXIT.input;
-  }
+  return withOneFile(io, file, async (bytes, matcher) => {
+    const doc = await matcher.parse(bytes, { filename: fileNameOf(file), isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
+    return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderDocumentText(doc, file);
+  });
+}
+
+/** Reads one file and turns it into output with a fresh matcher; any failure is that input's error. */
+async function withOneFile(io: CliIO, file: string, render: (bytes: Uint8Array, matcher: Matcher) => Promise<string>): Promise<number> {
   const matcher = await newMatcher();
   try {
-    const doc = await matcher.parse(bytes, { filename: fileNameOf(file), isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
-    write(io, format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderDocumentText(doc, file));
+    write(io, await render(await readInputFile(file), matcher));
     return EXIT.ok;
   } catch (error) {
     reportError(io, file, error);
@@ -422,24 +422,10 @@ async function commandMatch(argv: string[], io: CliIO): Promise<number> {
     reportError(io, isSkillmatchError(error) ? error.file : undefined, error);
     return EXIT.input;
   }
-  let bytes: Uint8Array;
-  try {
-    bytes = await readInputFile(file);
-  } catch (error) {
-    reportError(io, file, error);
-    return EXIT.input;
-  }
-  const matcher = await newMatcher();
-  try {
+  return withOneFile(io, file, async (bytes, matcher) => {
     const match = await matcher.match({ data: bytes, filename: fileNameOf(file) }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
-    write(io, format === 'json' ? `${JSON.stringify({ file, ...match }, null, 2)}\n` : renderMatchText(file, match));
-    return EXIT.ok;
-  } catch (error) {
-    reportError(io, file, error);
-    return EXIT.input;
-  } finally {
-    await matcher.close();
-  }
+    return format === 'json' ? `${JSON.stringify({ file, ...match }, null, 2)}\n` : renderMatchText(file, match);
+  });
 }
 
 async function commandRoles(argv: string[], io: CliIO): Promise<number> {
