@@ -1,24 +1,15 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, isValidationError } from '../src/errors.js';
 import { builtinRoles, getBuiltinRole } from '../src/role/builtin.js';
 import { roleFromJobDescription } from '../src/role/from-job-description.js';
 import type { Requirement, Role } from '../src/role/schema.js';
 import { assertRole, requirementId, validateRole } from '../src/role/validate.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
+import { thrown } from './helpers/codes.js';
 
 const ROLES_DIR = new URL('../taxonomy/roles/', import.meta.url);
 const SEED = new URL('../../shared/seed/backend-developer-job-description.txt', import.meta.url);
 
-function thrown(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(isValidationError(error)).toBe(true);
-    return error as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 function skillIds(role: Role): Set<string> {
   return new Set(role.requirements.flatMap((r) => ('skill' in r ? [r.skill] : 'anyOf' in r ? r.anyOf : [])));

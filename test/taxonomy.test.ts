@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ValidationError, isValidationError } from '../src/errors.js';
+import { ValidationError } from '../src/errors.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
 import { jsonSchemaFiles } from '../src/taxonomy/json-schema.js';
 import { mergeTaxonomy } from '../src/taxonomy/merge.js';
 import { SKILL_CATEGORIES, type Skill, type Taxonomy } from '../src/taxonomy/schema.js';
 import { assertTaxonomy, validateTaxonomy } from '../src/taxonomy/validate.js';
+import { thrown } from './helpers/codes.js';
 
 const ROOT = new URL('../', import.meta.url);
 const SKILLS_DIR = new URL('taxonomy/skills/', ROOT);
@@ -27,15 +28,6 @@ function issuesOf(data: unknown): { code: string; path: (string | number)[]; mes
   return result.ok ? [] : result.issues;
 }
 
-function thrown(fn: () => unknown): ValidationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(isValidationError(error)).toBe(true);
-    return error as ValidationError;
-  }
-  throw new Error('expected a ValidationError');
-}
 
 describe('validateTaxonomy', () => {
   it('accepts a valid taxonomy and returns it sorted, with no issues', () => {
