@@ -36,4 +36,28 @@ describe('package', () => {
     const ids = exportedNames(script, 'commonjs');
     expect(ids).toEqual(expect.arrayContaining(['docker', 'nodejs', 'postgresql']));
   });
+
+  it('leaves the built-ins as it found them after parsing PDFs in process (pdf.js bundles core-js)', () => {
+    // pdf.js's legacy build replaces Array.prototype.push, JSON.parse and Function.prototype.toString
+    // with slow polyfills when it loads; the parse stage must put them back, in both module systems,
+    // and must not undo a caller's own patch of a built-in.
+    const body = `
+      const pdf = new Uint8Array(fs.readFileSync('fixtures/resumes/pdf-backend-java/input.pdf'));
+      const push = Array.prototype.push, parse = JSON.parse, toString = Function.prototype.toString;
+      const mine = function patched() { return push.apply(this, arguments); };
+      (async () => {
+        await sm.parseResume(pdf, { isolate: false, filename: 'a.pdf' });
+        const afterFirst = [Array.prototype.push === push, JSON.parse === parse, Function.prototype.toString === toString];
+        await Promise.all([1, 2, 3].map(() => sm.parseResume(pdf, { isolate: false, filename: 'a.pdf' })));
+        const afterBatch = [Array.prototype.push === push, JSON.parse === parse, Function.prototype.toString === toString];
+        Array.prototype.push = mine;
+        const doc = await sm.parseResume(pdf, { isolate: false, filename: 'a.pdf' });
+        const kept = Array.prototype.push === mine;
+        Array.prototype.push = push;
+        console.log(JSON.stringify({ afterFirst, afterBatch, kept, words: doc.text.length > 500, withResolvers: typeof Promise.withResolvers }));
+      })();`;
+    const expected = { afterFirst: [true, true, true], afterBatch: [true, true, true], kept: true, words: true, withResolvers: 'function' };
+    expect(exportedNames(`import fs from 'node:fs'; import * as sm from 'skillmatch'; ${body}`, 'module')).toEqual(expected);
+    expect(exportedNames(`const fs = require('node:fs'); const sm = require('skillmatch'); ${body}`, 'commonjs')).toEqual(expected);
+  });
 });

@@ -3,8 +3,9 @@
  * page; reading order is rebuilt in `layout.ts`. pdf-parse's own `getText()` joins items in
  * content-stream order and adds `-- 1 of 2 --` joiner lines, neither of which we want.
  */
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import { LimitError, ParseError } from '../errors.js';
+import { learnReplacements, rememberBuiltins, restoreBuiltins } from './builtins.js';
 
 /** One positioned run of text, in PDF user space (origin bottom-left, y up). */
 export interface PdfTextItem {
@@ -49,11 +50,31 @@ function classify(error: unknown, file?: string): Error {
   return new ParseError('pdf-corrupt', `The PDF cannot be read: ${message.replace(/\s+/g, ' ').slice(0, 200)}`, options);
 }
 
+type PdfParseModule = typeof import('pdf-parse');
+
+let library: Promise<PdfParseModule> | undefined;
+/** pdf.js and its worker module (loaded with the first document) have both been evaluated. */
+let settled = false;
+
+/** pdf-parse, imported on first use, with the built-ins its pdf.js replaced put back (see `builtins.ts`). */
+function loadPdfParse(): Promise<PdfParseModule> {
+  if (library === undefined) {
+    rememberBuiltins();
+    library = import('pdf-parse').then((mod) => {
+      learnReplacements();
+      restoreBuiltins();
+      return mod;
+    });
+  }
+  return library;
+}
+
 /**
  * Loads a PDF and returns its positioned text. The page count is checked against `maxPages`
  * before any page is read.
  */
 export async function readPdf(bytes: Uint8Array, options: { maxPages: number; file?: string }): Promise<PdfContent> {
+  const { PDFParse } = await loadPdfParse();
   // pdf.js transfers (detaches) the buffer it is given; copy so the caller's bytes survive.
   const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, stopAtErrors: false } as ConstructorParameters<typeof PDFParse>[0]);
   try {
@@ -101,5 +122,10 @@ export async function readPdf(bytes: Uint8Array, options: { maxPages: number; fi
     return { pages };
   } finally {
     await parser.destroy().catch(() => undefined);
+    if (!settled) {
+      learnReplacements();
+      settled = true;
+    }
+    restoreBuiltins();
   }
 }
