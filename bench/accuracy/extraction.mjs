@@ -197,8 +197,33 @@ function dotinDocs(quick) {
   });
 }
 
-function scoreSpans(docs, run, lookup) {
+// ---------------------------------------------------------------- dotin: aligned figures
+//
+// Beside the strict figures, two readings that align the prediction set with what the gold labels.
+// 1. Named technologies: `Tech Tools` labels named tools, languages, frameworks and products; the taxonomy
+//    also holds practices and concepts. A mention counts in the prediction set only when one of its skills
+//    sits in a category of named technologies. Decided per category (SKILL_CATEGORIES in
+//    src/taxonomy/schema.ts): only `architecture-and-practices` (Agile, Algorithms, Web Development, SDLC, UML…)
+//    is practices as a whole. The other categories are named products with some concepts inside (Unit Testing
+//    in `testing`, Robotics in `embedded-and-hardware`, CRM and SEO in `crm-and-marketing`, Routing and
+//    Switching in `networking`…); they stay counted, so this figure removes only part of the concept finds.
+// 2. Skill-bearing labels: a find that overlaps no Tech Tools item but lies inside a span of another label
+//    type under which the annotators wrote technologies — `Job Specific Skills` (SOURCE.md: it "holds many
+//    technologies too"), `Designation` ("SAP CRM Functional Consultant", "Flash Developer") and `Degree`
+//    (certifications: "Certified ScrumMaster (CSM)", "Oracle certified Java Programmer") — is left out of the
+//    count, neither right nor wrong. Finds inside `Companies worked at`, `College Name`, `Location`, `Name`
+//    stay false positives: an employer or a city taken for a product is exactly the error to catch.
+// Recall in both is over the same gold items, with the restricted prediction set.
+export const CONCEPT_CATEGORIES = ['architecture-and-practices'];
+export const SKILL_BEARING_LABELS = ['Job Specific Skills', 'Designation', 'Degree'];
+
+function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
   const parts = { all: [0, 0, 0, 0], odd: [0, 0, 0, 0], even: [0, 0, 0, 0] };
+  const named = (m) => m.ids.some((id) => !CONCEPT_CATEGORIES.includes(categoryOf.get(id)));
+  const inSkillLabel = (d, m) => d.labels.some((l) => SKILL_BEARING_LABELS.includes(l.type) && overlaps(l, m));
+  // [variant][part] = [tp found, found, tp gold, gold]
+  const variants = { namedTech: {}, skillLabelsNotFp: {}, namedTechSkillLabelsNotFp: {} };
+  for (const v of Object.values(variants)) for (const p of ['all', 'odd', 'even']) v[p] = [0, 0, 0, 0];
   // Label-consistent precision: the annotators labelled a technology at some of its occurrences only
   // (46.xml: SharePoint labelled twice, written 30 times). A find also counts when the same document's
   // gold holds an item resolving to the same skill. Recall is unchanged.
@@ -207,6 +232,9 @@ function scoreSpans(docs, run, lookup) {
   const fp = new Map();
   const fn = new Map();
   const fpInLabel = new Map();
+  // Where the false positives sit, first reason that applies: a document with no Tech Tools label at all; a
+  // skill-bearing label of another type; the same string or skill labelled elsewhere in the document; none.
+  const fpWhere = new Map();
   let fpTotal = 0;
   for (const d of docs) {
     const profile = run(d.text);
@@ -222,6 +250,10 @@ function scoreSpans(docs, run, lookup) {
         bump(fp, `${m.text.toLowerCase()} → ${m.ids.join('+')}`);
         const other = d.labels.find((l) => l.type !== 'Tech Tools' && overlaps(l, m));
         bump(fpInLabel, other ? other.type : '(unlabelled)');
+        if (d.gold.length === 0) bump(fpWhere, 'document without Tech Tools labels');
+        else if (inSkillLabel(d, m)) bump(fpWhere, `inside ${SKILL_BEARING_LABELS.join('/')}`);
+        else if (d.gold.some((g) => g.text.toLowerCase() === m.text.toLowerCase()) || m.ids.some((id) => goldIds.has(id))) bump(fpWhere, 'same string or skill labelled elsewhere in the document');
+        else bump(fpWhere, 'not labelled anywhere in the document');
       }
     }
     let tpR = 0;
@@ -235,6 +267,23 @@ function scoreSpans(docs, run, lookup) {
       p[1] += found.length;
       p[2] += tpR;
       p[3] += d.gold.length;
+    }
+    const keep = {
+      namedTech: (m) => named(m),
+      skillLabelsNotFp: (m) => d.gold.some((g) => overlaps(g, m)) || !inSkillLabel(d, m),
+      namedTechSkillLabelsNotFp: (m) => named(m) && (d.gold.some((g) => overlaps(g, m)) || !inSkillLabel(d, m)),
+    };
+    for (const [name, test] of Object.entries(keep)) {
+      const kept = found.filter(test);
+      const tp = kept.filter((m) => d.gold.some((g) => overlaps(g, m))).length;
+      const tpGold = d.gold.filter((g) => kept.some((m) => overlaps(g, m))).length;
+      for (const key of ['all', d.number % 2 === 1 ? 'odd' : 'even']) {
+        const p = variants[name][key];
+        p[0] += tp;
+        p[1] += kept.length;
+        p[2] += tpGold;
+        p[3] += d.gold.length;
+      }
     }
     // Skill sets: gold items resolved through the taxonomy (unresolved items stay as text and count as misses).
     const goldSet = new Set(d.gold.map((g) => lookup(g.text) ?? `text:${g.text.toLowerCase()}`));
@@ -251,6 +300,16 @@ function scoreSpans(docs, run, lookup) {
     spansTuneOdd: prf(...parts.odd),
     spansHoldoutEven: prf(...parts.even),
     skillSets: prf(...set),
+    spansNamedTech: prf(...variants.namedTech.all),
+    spansNamedTechTuneOdd: prf(...variants.namedTech.odd),
+    spansNamedTechHoldoutEven: prf(...variants.namedTech.even),
+    spansSkillLabelsNotFp: prf(...variants.skillLabelsNotFp.all),
+    spansSkillLabelsNotFpTuneOdd: prf(...variants.skillLabelsNotFp.odd),
+    spansSkillLabelsNotFpHoldoutEven: prf(...variants.skillLabelsNotFp.even),
+    spansNamedTechSkillLabelsNotFp: prf(...variants.namedTechSkillLabelsNotFp.all),
+    spansNamedTechSkillLabelsNotFpTuneOdd: prf(...variants.namedTechSkillLabelsNotFp.odd),
+    spansNamedTechSkillLabelsNotFpHoldoutEven: prf(...variants.namedTechSkillLabelsNotFp.even),
+    falsePositivesWhere: Object.fromEntries([...fpWhere].sort((a, b) => b[1] - a[1])),
     falsePositivesInOtherLabels: Object.fromEntries([...fpInLabel].sort((a, b) => b[1] - a[1])),
     falsePositivesTotal: fpTotal,
     topFalsePositives: top(fp),
@@ -481,6 +540,7 @@ export async function runExtractionAccuracy({ quick = false } = {}) {
   const base = createBaseline(taxonomy);
   const index = extractor.index;
   const lookup = (t) => pkg.lookupAlias(index, t)[0]?.skillId ?? null;
+  const categoryOf = new Map(taxonomy.skills.map((s) => [s.id, s.category]));
   const result = { taxonomyVersion: taxonomy.version, skills: taxonomy.skills.length, quick, datasets: {} };
   const have = (p) => existsSync(join(DATA, p));
 
@@ -492,11 +552,16 @@ export async function runExtractionAccuracy({ quick = false } = {}) {
     result.datasets.dotin = {
       documents: docs.length,
       goldItems: docs.reduce((n, d) => n + d.gold.length, 0),
-      ours: scoreSpans(docs, ours, lookup),
-      baseline: scoreSpans(docs, base, lookup),
+      alignment: {
+        conceptCategories: CONCEPT_CATEGORIES,
+        namedTechCategories: [...new Set(taxonomy.skills.map((s) => s.category))].filter((c) => !CONCEPT_CATEGORIES.includes(c)).sort(),
+        skillBearingLabels: SKILL_BEARING_LABELS,
+      },
+      ours: scoreSpans(docs, ours, lookup, categoryOf),
+      baseline: scoreSpans(docs, base, lookup, categoryOf),
       annotatedDocuments: annotated.length,
-      oursAnnotated: scoreSpans(annotated, ours, lookup),
-      baselineAnnotated: scoreSpans(annotated, base, lookup),
+      oursAnnotated: scoreSpans(annotated, ours, lookup, categoryOf),
+      baselineAnnotated: scoreSpans(annotated, base, lookup, categoryOf),
     };
   } else result.datasets.dotin = { skipped: 'data absent' };
 
@@ -547,11 +612,39 @@ function markdown(r) {
     lines.push(row('  … even (held out)', d.dotin.oursAnnotated.spansHoldoutEven, d.dotin.baselineAnnotated.spansHoldoutEven));
     lines.push(row('  … skill sets', d.dotin.oursAnnotated.skillSets, d.dotin.baselineAnnotated.skillSets));
     lines.push(row('  … spans, label-consistent P', d.dotin.oursAnnotated.spansLabelConsistent, d.dotin.baselineAnnotated.spansLabelConsistent));
+    if (d.dotin.ours.spansNamedTech) {
+      const o = d.dotin.ours;
+      const b = d.dotin.baseline;
+      const oa = d.dotin.oursAnnotated;
+      const ba = d.dotin.baselineAnnotated;
+      lines.push(row('dotin spans, named technologies (a)', o.spansNamedTech, b.spansNamedTech));
+      lines.push(row('dotin (a), odd (tuned)', o.spansNamedTechTuneOdd, b.spansNamedTechTuneOdd));
+      lines.push(row('dotin (a), even (held out)', o.spansNamedTechHoldoutEven, b.spansNamedTechHoldoutEven));
+      lines.push(row('dotin spans, skill-bearing labels not FP (b)', o.spansSkillLabelsNotFp, b.spansSkillLabelsNotFp));
+      lines.push(row('dotin spans, (a) and (b)', o.spansNamedTechSkillLabelsNotFp, b.spansNamedTechSkillLabelsNotFp));
+      lines.push(row('dotin (a) and (b), odd (tuned)', o.spansNamedTechSkillLabelsNotFpTuneOdd, b.spansNamedTechSkillLabelsNotFpTuneOdd));
+      lines.push(row('dotin (a) and (b), even (held out)', o.spansNamedTechSkillLabelsNotFpHoldoutEven, b.spansNamedTechSkillLabelsNotFpHoldoutEven));
+      lines.push(row(`dotin (a) and (b), ${d.dotin.annotatedDocuments} annotated docs`, oa.spansNamedTechSkillLabelsNotFp, ba.spansNamedTechSkillLabelsNotFp));
+    }
   }
   if (d.skillspan?.ours) {
     lines.push(row('skillspan (all Knowledge)', d.skillspan.ours.spansAllKnowledge, d.skillspan.baseline.spansAllKnowledge));
     lines.push(row('skillspan (tech Knowledge)', d.skillspan.ours.spansTechKnowledge, d.skillspan.baseline.spansTechKnowledge));
     lines.push(row('skillspan skill sets (tech)', d.skillspan.ours.skillSetsTech, d.skillspan.baseline.skillSetsTech));
+  }
+  if (d.dotin?.alignment) {
+    const a = d.dotin.alignment;
+    lines.push(
+      '',
+      'dotin readings. Strict rows: every distinct mention span is a prediction; it is right when it overlaps a `Tech Tools` gold item',
+      '(gold spans split on `, ; | /`, brackets, bullets and " and "); recall is the share of gold items overlapped by some mention.',
+      `(a) named technologies: the same, with the prediction set cut to mentions of a skill outside the practice categories (${a.conceptCategories.join(', ')});`,
+      '    the other categories count whole, concepts inside them included (Unit Testing, Robotics, CRM, Routing and Switching), so (a) removes only part of the concept finds.',
+      `(b) skill-bearing labels not FP: a mention that overlaps no Tech Tools item but lies inside a ${a.skillBearingLabels.join(' / ')} span is not counted`,
+      '    (neither right nor wrong); mentions inside Companies worked at, College Name, Location, Name still count as false positives.',
+      'Gold and recall denominators are unchanged in every row. label-consistent P: a find also counts when the same skill is labelled elsewhere in the document.',
+    );
+    if (d.dotin.ours.falsePositivesWhere) lines.push(`dotin false positives (${d.dotin.ours.falsePositivesTotal}), where they sit: ${Object.entries(d.dotin.ours.falsePositivesWhere).map(([k, v]) => `${k} ${v}`).join('; ')}`);
   }
   if (d.stackoverflow?.ours) lines.push(`\nstackoverflow-ner ambiguous-name precision: ours ${d.stackoverflow.ours.ambiguousPrecision} (${d.stackoverflow.ours.ambiguousFound} found, recall ${d.stackoverflow.ours.ambiguousRecall}), baseline ${d.stackoverflow.baseline.ambiguousPrecision} (${d.stackoverflow.baseline.ambiguousFound} found)`);
   if (d.greenJd?.ours) lines.push(`green-jd false positives per 1,000 tokens: ours ${d.greenJd.ours.falsePositivesPer1000Tokens}, baseline ${d.greenJd.baseline.falsePositivesPer1000Tokens}`);
