@@ -224,11 +224,55 @@ const FLAGS: [string, string, Partial<SkillMention>][] = [
   ['Java and Python; no Docker', 'docker', { negated: true }],
 ];
 
+// "no (modifier)* experience with/in …" and the other ways to say it, and look-alikes that negate nothing.
+const NEGATIONS: [string, string, boolean][] = [
+  ['No hands-on experience with Kubernetes', 'kubernetes', true],
+  ['No prior experience with Docker', 'docker', true],
+  ['No professional experience in Java', 'java', true],
+  ['No commercial experience with Rust or Go', 'rust', true],
+  ['No commercial experience with Rust or Go', 'go', true],
+  ['No production experience with AWS; strong Python', 'aws', true],
+  ['No production experience with AWS; strong Python', 'python', false],
+  ['No real-world experience with Docker', 'docker', true],
+  ['Zero professional experience with Java', 'java', true],
+  ['Without experience in Java', 'java', true],
+  ['Lacking hands-on knowledge of Kubernetes', 'kubernetes', true],
+  ['Never used Docker', 'docker', true],
+  ['I have never used Kubernetes in production', 'kubernetes', true],
+  ['Not using Docker yet', 'docker', true],
+  ['Hands-on experience with Kubernetes', 'kubernetes', false],
+  ['Prior experience with Docker and Kubernetes', 'docker', false],
+  ['Zero-downtime releases: no downtime using Kubernetes', 'kubernetes', false],
+  ['Built the platform with no external dependencies using Python', 'python', false],
+  ['Shipped with no regressions in Java', 'java', false],
+];
+
 describe('extractSkills: qualifiers, negation, aspiration', () => {
   it.each(FLAGS)('%s → %s', (text, id, expected) => {
     const mentions = mentionsOf(run(text), id);
     expect(mentions.length, `${id} found`).toBeGreaterThan(0);
     expect(mentions[0]).toMatchObject(expected);
+  });
+
+  it.each(NEGATIONS)('%s → %s negated: %s', (text, id, negated) => {
+    const mentions = mentionsOf(run(text), id);
+    expect(mentions.length, `${id} found`).toBeGreaterThan(0);
+    expect(mentions.every((m) => m.negated === negated)).toBe(true);
+  });
+
+  it('gives a negated cue no proficiency level ("No hands-on experience" is not intermediate)', () => {
+    expect(mentionsOf(run('No hands-on experience with Kubernetes'), 'kubernetes')[0]!.level).toBeUndefined();
+    expect(mentionsOf(run('Hands-on experience with Kubernetes'), 'kubernetes')[0]!.level).toBe('intermediate');
+  });
+
+  it('implies nothing from a skill that is only negated or only an aspiration', () => {
+    const skillOf = (text: string, id: string) => run(text).skills.find((s) => s.id === id)!;
+    expect(skillOf('No hands-on experience with Django', 'django')).toMatchObject({ implied: [], months: 0 });
+    expect(skillOf('Currently learning Django', 'django')).toMatchObject({ implied: [], months: 0 });
+    expect(skillOf('Interested in Express.js', 'express').implied).toEqual([]);
+    expect(skillOf('Built APIs in Django', 'django').implied.map((i) => i.id)).toEqual(['python']);
+    // One positive mention is enough for the implied skills.
+    expect(skillOf('Built APIs in Django. Never used Django REST', 'django').implied.map((i) => i.id)).toEqual(['python']);
   });
 
   it('claims years from how people write them', () => {

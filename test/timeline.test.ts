@@ -193,6 +193,22 @@ describe('what is not an entry', () => {
     expect(brief(timeline)).toEqual([['Backend Developer', 'Acme Corp', '2016-01', '2019-12']]);
   });
 
+  it('never takes the rest of a list continued from a comma-ended line for an organisation', () => {
+    const cases: [string, [string | undefined, string | undefined, string, string | null][]][] = [
+      [
+        'Experience\nBackend Engineer, Douro Payments\n2021-09 – Present\nBuilt with Go, PostgreSQL, MySQL,\nDocker, Kubernetes\nSoftware Engineer\n2019-03 – 2021-08\n• Shipped features in Python',
+        [['Backend Engineer', 'Douro Payments', '2021-09', null], ['Software Engineer', undefined, '2019-03', '2021-08']],
+      ],
+      [
+        'Experience\nBackend Engineer, Douro Payments\n2021-09 – Present\nTech: Go, PostgreSQL, MySQL,\nDocker\nSoftware Engineer\n2019-03 – 2021-08',
+        [['Backend Engineer', 'Douro Payments', '2021-09', null], ['Software Engineer', undefined, '2019-03', '2021-08']],
+      ],
+      // One comma ends a title line; the organisation below it is still read.
+      ['Experience\nSoftware Engineer,\nAcme Corp\n2019-03 – 2021-08\n• Shipped features in Python', [['Software Engineer', 'Acme Corp', '2019-03', '2021-08']]],
+    ];
+    for (const [text, want] of cases) expect(brief(timelineOf(text).timeline), text).toEqual(want);
+  });
+
   it('reports an experience section without dates', () => {
     const { timeline, diagnostics } = timelineOf('Experience\nSenior Engineer at Acme\nBuilt things.');
     expect(timeline).toEqual([]);

@@ -70,6 +70,24 @@ const NAME_GLUE = new Set(['of', 'for', 'and', 'the', '&', 'de', 'in', 'on']);
 
 /** Words after an ambiguous name that say it is not the technology ("Spring semester", "Go live"). */
 const NON_TECH_FOLLOWERS = new Set(['semester', 'term', 'break', 'season', 'festival', 'quarter', 'session', 'intake', 'batch', 'live', 'ahead', 'beyond', 'back']);
+/** Connectors of several words that join two items like "and" does ("R together with SQL"). */
+const PHRASE_CONNECTORS = [['together', 'with'], ['along', 'with'], ['as', 'well', 'as']];
+
+/** Fewest tokens on a line that a PDF wrapped mid-sentence; a shorter line is a heading or a list item. */
+const WRAP_MIN_TOKENS = 5;
+
+/**
+ * The line break before token `i` only wraps a sentence: nothing but the break sits in the gap (no bullet,
+ * comma or full stop), the line before (`prevLineSize` tokens) is long, and the next line goes on in lower
+ * case ("…using PostgreSQL\ntogether with Go") or the line before ends on a joining word ("on Go and\ngRPC").
+ */
+function softWrap(doc: DocTokens, i: number, prevLineSize: number): boolean {
+  if (i <= 0 || i >= doc.tokens.length || doc.gaps[i] !== GAP_NEWLINE || prevLineSize < WRAP_MIN_TOKENS) return false;
+  const c = doc.tokens[i]!.text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return true;
+  const prev = doc.tokens[i - 1]!.norm;
+  return CONNECTOR_WORDS.has(prev) || NOUN_BEFORE.has(prev);
+}
 
 export type SectionAt = (tokenIndex: number) => SectionKind | null;
 
@@ -105,9 +123,11 @@ export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, Line
   const size = new Map<number, number>();
   const listGaps = new Map<number, number>();
   const colonEarly = new Set<number>();
+  const firstToken = new Map<number, number>();
   for (let i = 0; i < tokens.length; i++) {
     const l = line[i]!;
     const first = doc.lineStart[i]!;
+    if (i === first) firstToken.set(l, i);
     size.set(l, (size.get(l) ?? 0) + 1);
     if (i !== first && gaps[i]! & GAP_LIST) listGaps.set(l, (listGaps.get(l) ?? 0) + 1);
     if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly.add(l);
@@ -120,7 +140,15 @@ export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, Line
   for (const [l, s] of size) {
     const lg = listGaps.get(l) ?? 0;
     const p = plain.get(l) ?? 0;
-    const list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly.has(l) && p >= 1 && lg >= 1);
+    let list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly.has(l) && p >= 1 && lg >= 1);
+    // A list that goes on past a comma or a wrapped line ("…PostgreSQL, MySQL,\nDocker, Kubernetes") lends the
+    // next line its context, when that line reads as items too.
+    const first = firstToken.get(l)!;
+    if (!list && first > 0 && p >= 1 && s / (lg + 1) <= 4) {
+      const before = out.get(line[first - 1]!);
+      if (before?.list === true && (gaps[first]! & (GAP_LIST | GAP_BLANK_LINE | GAP_SENTENCE)) === GAP_LIST) list = true;
+      else if (before?.list === true && softWrap(doc, first, before.size)) list = true;
+    }
     out.set(l, { size: s, list });
   }
   return out;
@@ -191,6 +219,21 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     return known;
   };
   const lineSize = (i: number): number => lines.get(doc.line[i]!)?.size ?? 0;
+  const wrap = (i: number): boolean => softWrap(doc, i, lineSize(i - 1));
+  /** The gap before token `i` stays inside one sentence: no sentence end, and a line break only where a line wraps. */
+  const inSentence = (i: number): boolean => !(gaps[i]! & GAP_SENTENCE) && (!(gaps[i]! & GAP_NEWLINE) || wrap(i));
+  /** Tokens a connector of one to three words spans at `i` ("and", "together with", "as well as"), or 0. */
+  const connectorAt = (i: number, upTo: number): number => {
+    if (i >= upTo) return 0;
+    if (CONNECTOR_WORDS.has(tokens[i]!.norm)) return 1;
+    for (const words of PHRASE_CONNECTORS) {
+      if (i + words.length > upTo) continue;
+      let ok = true;
+      for (let w = 0; w < words.length && ok; w++) ok = tokens[i + w]!.norm === words[w] && (w === 0 || inSentence(i + w));
+      if (ok) return words.length;
+    }
+    return 0;
+  };
   /** `a` and `b` (a before b) are items of one list. */
   const connected = (a: Hit, b: Hit): boolean => {
     const end = versionEnd(a);
@@ -209,16 +252,15 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       return true;
     }
     const middle = b.from - end;
-    if (middle === 1 && CONNECTOR_WORDS.has(tokens[end]!.norm)) {
-      return !((gaps[end]! | g) & (GAP_NEWLINE | (GAP_SENTENCE & ~GAP_LIST)));
-    }
+    // "Go, Rust and Python", "using R together\nwith SQL": a line that only wraps keeps the items joined.
+    if (connectorAt(end, b.from) === middle) return inSentence(end) && inSentence(b.from);
     // A parenthesised note between items: "Java (basic), Python", "Python (3 years), Go".
     if (middle <= 3 && gaps[end]! & GAP_OPEN_PAREN && g & GAP_CLOSE_PAREN && !(g & GAP_NEWLINE)) return true;
     return false;
   };
   const rightBounded = (h: Hit): boolean => {
     const end = versionEnd(h);
-    return end >= n || (gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE)) !== 0 || CONNECTOR_WORDS.has(tokens[end]!.norm);
+    return end >= n || (gaps[end]! & (GAP_LIST | GAP_SENTENCE)) !== 0 || (gaps[end]! & GAP_NEWLINE && !wrap(end)) || connectorAt(end, n) > 0;
   };
   const itemBounded = (h: Hit): boolean => {
     const left = h.from === 0 || gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON) || CONNECTOR_WORDS.has(tokens[h.from - 1]!.norm);
@@ -273,8 +315,10 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
         if (!otherTech) return true;
       }
     }
-    // An employer header: "ORACLE -  Gurgaon, Haryana -", "Cisco Systems | San Jose, CA" followed by dates.
-    if (doc.lineStart[h.from] === h.from && lineSize(h.from) <= 8 && h.to < n && !(gaps[h.to]! & GAP_NEWLINE)) {
+    // An employer header: "ORACLE -  Gurgaon, Haryana -", "Cisco Systems | San Jose, CA" followed by dates;
+    // not the rest of a list whose line ended with a comma ("…, MySQL,\nDocker, Kubernetes").
+    const continuesList = gapBefore & GAP_LIST && h.from > 0 && hitAtToken[h.from - 1] !== -1;
+    if (doc.lineStart[h.from] === h.from && !continuesList && lineSize(h.from) <= 8 && h.to < n && !(gaps[h.to]! & GAP_NEWLINE)) {
       let k = h.to;
       if (COMPANY_WORDS.has(tokens[k]!.norm) && !(gaps[k]! & GAP_LIST)) k++;
       const sep = k < n ? doc.text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
@@ -309,9 +353,10 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
 
   const sentenceBounds = (i: number): [number, number] => {
     let s = i;
-    while (s > 0 && i - s < 40 && !(gaps[s]! & (GAP_NEWLINE | GAP_SENTENCE))) s--;
+    // A sentence wrapped over two lines of a PDF is still one sentence ("…using PostgreSQL\ntogether with Go").
+    while (s > 0 && i - s < 40 && inSentence(s)) s--;
     let e = i + 1;
-    while (e < n && e - i < 40 && !(gaps[e]! & (GAP_NEWLINE | GAP_SENTENCE))) e++;
+    while (e < n && e - i < 40 && inSentence(e)) e++;
     return [s, e];
   };
 
@@ -419,7 +464,9 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     const prevGlued = gluedBefore(h.from) && hitAtToken[h.from - 1] === -1;
     const next = tokens[h.to];
     const nextGlued = next !== undefined && gluedBefore(h.to) && hitAtToken[h.to] === -1 && !isVersionToken(next.norm);
-    const followedByYear = next !== undefined && !(gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE)) && (isYearToken(next.norm) || NON_TECH_FOLLOWERS.has(next.norm));
+    // "Spring 2019", also when a wrapped line puts the year on the next line ("…during Spring\n2019").
+    const followerGap = !(gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE)) || (gaps[h.to]! === GAP_NEWLINE && lineSize(h.from) >= WRAP_MIN_TOKENS);
+    const followedByYear = next !== undefined && followerGap && (isYearToken(next.norm) || NON_TECH_FOLLOWERS.has(next.norm));
     if (prevGlued || nextGlued || followedByYear) {
       state[k] = 2;
       for (const e of entries) decisions[k]!.dropped.push({ entry: e, reason: prevGlued || nextGlued ? 'hyphen-compound' : 'not-technical-follower' });
@@ -444,7 +491,7 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
         if (!words.includes(w) && !(w.endsWith('s') && words.includes(w.slice(0, -1)))) continue;
         let broken = false;
         const [a, b] = i < h.from ? [i + 1, h.from] : [h.to, i];
-        for (let m = a; m <= b && !broken; m++) if (gaps[m]! & (GAP_NEWLINE | GAP_SENTENCE)) broken = true;
+        for (let m = a; m <= b && !broken; m++) if (!inSentence(m)) broken = true;
         if (!broken) return true;
       }
       return false;
@@ -505,7 +552,7 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     const capital = first >= 65 && first <= 90;
     if (prev !== undefined && VERB_BEFORE.has(prev.norm) && !(capital && prev.norm === 'to')) return 'verb';
     const next = tokens[h.to];
-    if (next !== undefined && TECH_NOUNS_AFTER.has(next.norm) && !(gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE))) return 'noun';
+    if (next !== undefined && TECH_NOUNS_AFTER.has(next.norm) && !(gaps[h.to]! & GAP_LIST) && inSentence(h.to)) return 'noun';
     if (!capital) return undefined;
     // An unknown capitalised word is a name ("Kafka"); an unknown acronym may be a generic one ("API", "QA").
     const second = doc.text.charCodeAt(h.start + 1);
@@ -518,6 +565,18 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     if ((before !== -1 && state[before] === 1) || (after !== -1 && state[after] === 1)) return 'noun';
     return undefined;
   };
+
+  /**
+   * "Snowflake and dbt models", "routing with chi": a product the taxonomy itself spells in lower case,
+   * written exactly so, and no English word. Its ambiguous form differs only in case ("DBT" therapy) or
+   * is rare in prose, so in a technical sentence the lower-case spelling is the product's own.
+   */
+  const lowerCaseProductName = (h: Hit, surface: string, entries: readonly AliasEntry[]): boolean =>
+    h.to - h.from === 1 &&
+    surface.length >= 2 &&
+    surface === surface.toLowerCase() &&
+    entries.some((e) => e.alias === surface) &&
+    isUnknownWord(tokens[h.from]!.norm);
 
   /** "Process Improvement Plan (PIP)": a bracketed acronym spelled by the capitalised words before it names them. */
   const definesAbbreviation = (h: Hit): boolean => {
@@ -566,7 +625,7 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       // capitalised mid-sentence; at the start of a sentence a capital says nothing ("Access to Arts Program").
       if (h.to - h.from > 1 || !canBeNonNoun(tokens[h.from]!.norm)) {
         const first = surface.charCodeAt(0);
-        cls = first >= 65 && first <= 90 && h.from > s ? 'noun' : 'other';
+        cls = (first >= 65 && first <= 90 && h.from > s) || lowerCaseProductName(h, surface, techContext) ? 'noun' : 'other';
       }
     }
     if (cls === undefined) {

@@ -55,6 +55,31 @@ for (const cue of CUES) {
   CUE_BY_FIRST.set(cue.words[0]!, list);
 }
 
+/**
+ * "No hands-on experience with", "without prior commercial experience in", "zero production exposure to":
+ * a negating word, up to three modifiers, then a word for experience. Strong: it reaches the whole clause.
+ */
+const NEGATORS = new Set(['no', 'without', 'zero', 'lack', 'lacking', 'lacks']);
+const EXPERIENCE_MODIFIERS = new Set([
+  'hands', 'on', 'prior', 'previous', 'professional', 'commercial', 'production', 'real', 'world', 'practical', 'direct', 'formal',
+  'industry', 'industrial', 'relevant', 'significant', 'any', 'actual', 'working', 'enterprise', 'paid', 'job', 'work', 'of', 'in',
+]);
+const EXPERIENCE_NOUNS = new Set(['experience', 'experiences', 'knowledge', 'exposure', 'background', 'familiarity', 'expertise', 'proficiency']);
+/** Words a weak negation may pass over to reach its list: "not using Docker", "no real Java"; never a noun it negates ("no downtime using Kubernetes"). */
+const NEGATION_FILLERS = new Set(['using', 'use', 'used', 'with', 'in', 'of', 'on', 'any', 'the', 'a', 'an', 'much', 'real', 'even', 'yet', 'for']);
+
+/** End (exclusive) of a generalised negation cue starting at token `i`, or -1. */
+function negationPhraseEnd(doc: DocTokens, i: number, limit: number, covered: Uint8Array): number {
+  if (!NEGATORS.has(doc.tokens[i]!.norm)) return -1;
+  for (let k = i + 1; k < limit && k <= i + 4 && !covered[k]; k++) {
+    const w = doc.tokens[k]!.norm;
+    if (k > i + 1 && doc.gaps[k]! & (GAP_NEWLINE | GAP_SENTENCE | GAP_LIST) && !doc.tokens[k]!.hyphenBefore) return -1;
+    if (EXPERIENCE_NOUNS.has(w)) return k + 1;
+    if (!EXPERIENCE_MODIFIERS.has(w)) return -1;
+  }
+  return -1;
+}
+
 /** Words right after a cue that undo it: "not only", "no longer", "not just". */
 const CUE_UNDOERS = new Set(['only', 'just', 'limited', 'longer', 'less', 'doubt', 'matter']);
 /** Words before "learning" that make it a field, not a cue: "machine learning", "e-learning". */
@@ -126,6 +151,13 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
   const from = Math.max(clause, hit.from - 24);
   for (let i = from; i < hit.from; i++) {
     if (covered[i]) continue;
+    const phraseEnd = negationPhraseEnd(doc, i, hit.from, covered);
+    if (phraseEnd > 0) {
+      flags.negated = true;
+      // The modifiers belong to the negation: "no hands-on experience" is no level.
+      i = phraseEnd - 1;
+      continue;
+    }
     const list = CUE_BY_FIRST.get(tokens[i]!.norm);
     if (list === undefined) continue;
     for (const cue of list) {
@@ -141,6 +173,11 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
       // A weak cue reaches only the list that starts right after it (two filler words allowed).
       if (!cue.strong && chainStart - cueEnd > 2) continue;
       if (!cue.strong && chainStart < cueEnd) continue;
+      if (!cue.strong && cue.kind === 'negated') {
+        let fillersOnly = true;
+        for (let k = cueEnd; k < chainStart && fillersOnly; k++) fillersOnly = NEGATION_FILLERS.has(tokens[k]!.norm);
+        if (!fillersOnly) continue;
+      }
       if (cue.kind === 'negated') flags.negated = true;
       else if (cue.kind === 'aspiration') flags.aspiration = true;
       else if (levelFound === null || i >= levelFound.at) levelFound = { level: cue.kind, at: i };

@@ -273,6 +273,21 @@ function textOf(text: string, span: Span): string {
   return text.slice(span.start, span.end);
 }
 
+/**
+ * The line before `start` is a list of three or more items that ends with a comma ("Built with Go,
+ * PostgreSQL, MySQL,"), so the line at `start` carries on its items ("Docker, Kubernetes"); one comma
+ * ("Software Engineer,") may end a header line whose organisation follows below.
+ */
+function continuesList(text: string, start: number): boolean {
+  let end = start;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  if (end === 0 || text[end - 1] !== ',' || !text.slice(end, start).includes('\n')) return false;
+  const lineStart = text.lastIndexOf('\n', end - 1) + 1;
+  let commas = 0;
+  for (let i = lineStart; i < end - 1; i++) if (text.charCodeAt(i) === 44) commas++;
+  return commas >= 2;
+}
+
 /** Is a unit without dates shaped like a header line (title, organisation, place)? */
 function headerish(text: string, unit: TextUnit): boolean {
   const value = textOf(text, unit);
@@ -280,6 +295,7 @@ function headerish(text: string, unit: TextUnit): boolean {
   // A line opening in lower case continues a wrapped sentence ("together with Go").
   const first = value.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
+  if (continuesList(text, unit.start)) return false;
   const words = wordsOf(value);
   if (words.length === 0 || words.length > 10) return false;
   // Contact lines (phone numbers, e-mail, links) that a sidebar dropped between entries.
