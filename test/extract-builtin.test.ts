@@ -150,7 +150,49 @@ const LIST_CONTINUED: [string, string[], string[]][] = [
   ['Senior Developer,\nOracle - Austin, TX 2019 - 2021', [], ['oracle-database']],
 ];
 
+// Precision fixes from the dotin false positives and negatives: each rule beside a case it must leave alone.
+const PRECISION: [string, string[], string[]][] = [
+  // a list line that starts a résumé is no employer header, even with a year on it
+  ['UNIX, JIRA, , Microsoft Visual Studio 2015, Octopus', ['unix', 'jira', 'visual-studio'], []],
+  ['ORACLE - Gurgaon, Haryana - October 2016 to Present', [], ['oracle-database']],
+  // a product name before an institution word is the institution
+  ['Completed training of OCA (9i, 10g) from Oracle University.', [], ['oracle-database']],
+  ['Trained on Java, Plsql, Flexcube for 3 months from Oracle University.', ['java'], ['oracle-database']],
+  ['Databases: Oracle, MySQL, PostgreSQL', ['oracle-database', 'mysql', 'postgresql'], []],
+  // a name before ", <state>" is a place
+  ['Hewlett-Packard Corporation, Palo Alto, California • Team member of the Open Enterprise Solutions group', [], ['palo-alto-firewalls']],
+  ['Siemens PLM Software (UGS), Cypress, California Sr. Applications Engineer', [], ['cypress']],
+  ['Retail Banking Group, Dallas, Texas and Phoenix, Arizona Southern Region Finance Manager', [], ['phoenix']],
+  ['Test tools: Cypress, Selenium, Jest', ['cypress', 'selenium', 'jest'], []],
+  ['Built realtime dashboards with Elixir and Phoenix, Texas team lead', ['elixir'], ['phoenix']],
+  // job lines: a date after the employer; "Client:" names an organisation
+  ['Staff Software Engineer, Twitter July 2012 • August 2014', [], ['twitter']],
+  ['Client: Cisco Systems - San Jose', [], ['cisco-routers-switches']],
+  ['Client Cisco Systems -', [], ['cisco-routers-switches']],
+  ['Client: built the Angular client and the Spring Boot API', ['angular', 'spring-boot'], []],
+  ['Client: React, Redux, TypeScript; Server: Node.js, Express', ['react', 'redux', 'typescript', 'nodejs'], []],
+  // an acronym defined by the words before it names those words
+  ['TECHNICAL SKILLS\n• Developed Customized screens for Container Maintenance for Port Operating System (POS)', [], ['pos-systems']],
+  ['TECHNICAL SKILLS\n• Consultant for Public Sector Management (PSM) projects', [], ['scrum']],
+  ['TECHNICAL SKILLS\n• SD, MM, FICO, PM, RE, POS', ['pos-systems'], []],
+  ['Certifications: Professional Scrum Master (PSM)', ['scrum'], []],
+  // "worked with" is no job title; a bracket after a title names the technology
+  ['Backend Engineer (Go)', ['go'], []],
+  ['Software Engineer with Oracle', [], ['oracle-database']],
+  ['Worked at Oracle as a Software Engineer', [], ['oracle-database']],
+  // R & D is research, not R
+  ['Worked in the R & D department for software products', [], ['r']],
+  ['Led the R&D team building Java and Python services', ['java', 'python'], ['r']],
+  ['Statistics in R & Python for the data team', ['python'], []],
+  // a brand before "Knowledge:" or beside its own products counts
+  ['• SAP Knowledge: SAP EWM, SAP WM, SAP SD, SAP MM', ['sap', 'sap-ewm', 'sap-sd'], []],
+  ['Spring 2019 internship on Spring Boot services', ['spring-boot'], ['spring-framework']],
+  // typos keep their first letter
+  ['Skills: Java, Python, Kingdom', ['java', 'python'], ['pingdom']],
+];
+
 describe.each([
+  ['precision fixes', PRECISION],
   ['lower-case product names', LOWER_CASE_NAMES],
   ['two skills side by side', SIDE_BY_SIDE],
   ['lines wrapped mid-sentence', WRAPPED],
@@ -238,4 +280,30 @@ describe.skipIf(!havePdfs)('the same résumé in four PDF layouts', () => {
     for (const s of sets) expect(s).toEqual(sets[0]);
     expect(sets[0]).toEqual(expect.arrayContaining(['go', 'python', 'nodejs', 'typescript', 'postgresql', 'redis', 'kafka', 'graphql', 'grpc', 'aws', 'docker', 'kubernetes', 'terraform']));
   }, 60_000);
+});
+
+describe('extractSkills with the built-in taxonomy: mention-level precision', () => {
+  const mentions = (text: string, id: string): string[] => run(text).skills.find((s) => s.id === id)?.mentions.map((m) => m.text) ?? [];
+  it('counts a bare brand on a line of its own products ("SAP Knowledge: SAP EWM")', () => {
+    expect(mentions('• SAP Knowledge: SAP EWM, SAP WM, SAP SD', 'sap')).toContain('SAP');
+    expect(mentions('Reported the figures to SAP every quarter', 'sap')).toEqual([]);
+  });
+  it('takes "never worked with Kubernetes" as a negated mention, not an employer', () => {
+    const k = run('I have never worked with Kubernetes').skills.find((s) => s.id === 'kubernetes');
+    expect(k?.mentions.map((m) => m.negated)).toEqual([true]);
+  });
+  it.each([
+    ['Skills: Selenium Webdriver (4 years), C# (9 years), .NET (6 years)', 'selenium', ['Selenium Webdriver'], 4],
+    ['Skills: Selenium Webdriver (4 years), C# (9 years), .NET (6 years)', 'c-sharp', ['C#'], 9],
+    ['Skills: Selenium Webdriver (4 years), C# (9 years), .NET (6 years)', 'dotnet', ['.NET'], 6],
+    ['Java (2 yrs), Python (18 months)', 'java', ['Java'], 2],
+  ] as const)('carries no version onto a duration: %s → %s', (text, id, texts, years) => {
+    const s = run(text).skills.find((x) => x.id === id);
+    expect(s?.mentions.map((m) => m.text)).toEqual(texts);
+    expect(s?.claimedYears).toBe(years);
+  });
+  it('still carries a version list ("Windows 7, XP", "Windows (XP/2000)")', () => {
+    expect(mentions('Operating systems: Windows 7, XP, Vista', 'windows').length).toBeGreaterThan(1);
+    expect(mentions('Operating Systems: Windows (XP/2000), UNIX', 'windows').length).toBeGreaterThan(1);
+  });
 });

@@ -65,6 +65,20 @@ const QUALIFIERS = new Set(['advanced', 'basic', 'basics', 'expert', 'proficient
 /** Words that open a place or institution name: "New Jersey", "University of Phoenix". */
 const PLACE_BEFORE = new Set(['new', 'san', 'santa', 'saint', 'st', 'fort', 'port', 'north', 'south', 'east', 'west']);
 const INSTITUTION_WORDS = new Set(['university', 'college', 'institute', 'school', 'academy']);
+/** US state names, one word or the words of two ("Palo Alto, California", "Albany, New York"). */
+const US_STATES = new Set([
+  'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia', 'hawaii', 'idaho',
+  'illinois', 'indiana', 'iowa', 'kansas', 'kentucky', 'louisiana', 'maine', 'maryland', 'massachusetts', 'michigan', 'minnesota',
+  'mississippi', 'missouri', 'montana', 'nebraska', 'nevada', 'ohio', 'oklahoma', 'oregon', 'pennsylvania', 'tennessee', 'texas', 'utah',
+  'vermont', 'virginia', 'washington', 'wisconsin', 'wyoming', 'new hampshire', 'new jersey', 'new mexico', 'new york', 'north carolina',
+  'north dakota', 'rhode island', 'south carolina', 'south dakota', 'west virginia',
+]);
+/** Title words that are verbs: "worked with Kubernetes" uses the product, "worked at Oracle" names the employer. */
+const VERB_TITLES = new Set(['worked', 'working', 'employed', 'joined', 'interned']);
+const MONTHS = new Set([
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august', 'sep', 'sept',
+  'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+]);
 /** Short words a Title Case name may hold ("Society for Political Methodology"). */
 const NAME_GLUE = new Set(['of', 'for', 'and', 'the', '&', 'de', 'in', 'on']);
 
@@ -87,6 +101,18 @@ function softWrap(doc: DocTokens, i: number, prevLineSize: number): boolean {
   if (c >= 97 && c <= 122) return true;
   const prev = doc.tokens[i - 1]!.norm;
   return CONNECTOR_WORDS.has(prev) || NOUN_BEFORE.has(prev);
+}
+
+const confirmerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** An alias's confirming words as a set, made once per alias: every nearby word is looked up in it. */
+function confirmerSet(words: readonly string[]): ReadonlySet<string> {
+  let set = confirmerSets.get(words);
+  if (set === undefined) {
+    set = new Set(words);
+    confirmerSets.set(words, set);
+  }
+  return set;
 }
 
 export type SectionAt = (tokenIndex: number) => SectionKind | null;
@@ -120,30 +146,47 @@ export interface LineInfo {
 /** Per-line facts used by the rules and by mention contexts. */
 export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, LineInfo> {
   const { tokens, gaps, line } = doc;
-  const size = new Map<number, number>();
-  const listGaps = new Map<number, number>();
-  const colonEarly = new Set<number>();
-  const firstToken = new Map<number, number>();
-  for (let i = 0; i < tokens.length; i++) {
+  const n = tokens.length;
+  // Line numbers never decrease along the tokens, so the tokens of a line are one run: per-line counts
+  // live in arrays indexed by the line's rank among the lines that hold tokens, not in maps.
+  const rank = new Uint32Array(n);
+  const lineOfRank: number[] = [];
+  const size: number[] = [];
+  const listGaps: number[] = [];
+  const colonEarly: boolean[] = [];
+  const firstToken: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < n; i++) {
     const l = line[i]!;
+    if (i === 0 || l !== line[i - 1]) {
+      lineOfRank.push(l);
+      size.push(0);
+      listGaps.push(0);
+      colonEarly.push(false);
+      firstToken.push(i);
+      plain.push(0);
+    }
+    const r = lineOfRank.length - 1;
+    rank[i] = r;
     const first = doc.lineStart[i]!;
-    if (i === first) firstToken.set(l, i);
-    size.set(l, (size.get(l) ?? 0) + 1);
-    if (i !== first && gaps[i]! & GAP_LIST) listGaps.set(l, (listGaps.get(l) ?? 0) + 1);
-    if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly.add(l);
+    if (i === first) firstToken[r] = i;
+    size[r]!++;
+    if (i !== first && gaps[i]! & GAP_LIST) listGaps[r]!++;
+    if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly[r] = true;
   }
-  const plain = new Map<number, number>();
   for (const h of hits) {
-    if (h.entries.some((e) => e.ambiguity === null)) plain.set(line[h.from]!, (plain.get(line[h.from]!) ?? 0) + 1);
+    if (h.entries.some((e) => e.ambiguity === null)) plain[rank[h.from]!]!++;
   }
   const out = new Map<number, LineInfo>();
-  for (const [l, s] of size) {
-    const lg = listGaps.get(l) ?? 0;
-    const p = plain.get(l) ?? 0;
-    let list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly.has(l) && p >= 1 && lg >= 1);
+  for (let r = 0; r < lineOfRank.length; r++) {
+    const l = lineOfRank[r]!;
+    const s = size[r]!;
+    const lg = listGaps[r]!;
+    const p = plain[r]!;
+    let list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly[r]! && p >= 1 && lg >= 1);
     // A list that goes on past a comma or a wrapped line ("…PostgreSQL, MySQL,\nDocker, Kubernetes") lends the
     // next line its context, when that line reads as items too.
-    const first = firstToken.get(l)!;
+    const first = firstToken[r]!;
     if (!list && first > 0 && p >= 1 && s / (lg + 1) <= 4) {
       const before = out.get(line[first - 1]!);
       if (before?.list === true && (gaps[first]! & (GAP_LIST | GAP_BLANK_LINE | GAP_SENTENCE)) === GAP_LIST) list = true;
@@ -208,7 +251,8 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
         break;
       }
       const t = tokens[k]!;
-      if (t.text.toLowerCase() !== t.text) lower = false;
+      // A token equal to its folded form is lower case already; lower-casing costs more than the compare.
+      if (t.norm !== t.text && t.text.toLowerCase() !== t.text) lower = false;
       count++;
       const hk = hitAtToken[k]!;
       if (hk === -1) uncovered++;
@@ -269,9 +313,9 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
   // Every scan below is capped, so a 1 MB line with thousands of hits stays linear.
   // A job title in the same sentence of the line, before `upTo`: "Go developer. Built it with PostgreSQL"
   // has its title in another sentence, so PostgreSQL there is a technology, not an employer.
-  const titleOnLine = (i: number, upTo: number): boolean => {
+  const titleOnLine = (i: number, upTo: number, nounsOnly = false): boolean => {
     for (let k = upTo - 1, stop = Math.max(doc.lineStart[i]!, upTo - 16); k >= stop; k--) {
-      if (TITLE_WORDS.has(tokens[k]!.norm)) return true;
+      if (TITLE_WORDS.has(tokens[k]!.norm) && !(nounsOnly && VERB_TITLES.has(tokens[k]!.norm))) return true;
       if (gaps[k]! & GAP_SENTENCE) return false;
     }
     return false;
@@ -297,9 +341,19 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     const prev = h.from > 0 ? tokens[h.from - 1] : undefined;
     const gapBefore = gaps[h.from]!;
     const sameLine = (gapBefore & GAP_NEWLINE) === 0;
+    // "Client: Cisco Systems", "Client Cisco Systems -": the client field of a project names an organisation.
+    // "Client: React, Redux" is the client side's stack: a line of technologies is no client field.
+    if (prev !== undefined && sameLine && (prev.norm === 'client' || prev.norm === 'clients') && !skillsContext(h.from)) {
+      const labelAt = h.from - 1;
+      const startsField = labelAt === doc.lineStart[labelAt] || (gaps[labelAt]! & (GAP_LIST | GAP_SENTENCE)) !== 0;
+      const sep = doc.text.slice(prev.end, tokens[h.from]!.start).trim();
+      const c = doc.text.charCodeAt(h.start);
+      if (startsField && (sep === '' || sep === ':' || sep === '-' || sep === '\u2013') && c >= 65 && c <= 90) return true;
+    }
     if (prev !== undefined && sameLine && !(gapBefore & GAP_LIST)) {
       if ((prev.norm === 'at' || prev.text === '@') && titleOnLine(h.from, h.from - 1)) return true;
-      if ((prev.norm === 'for' || prev.norm === 'with') && titleOnLine(h.from, h.from - 1) && lineSize(h.from) <= 12 && !skillsContext(h.from)) {
+      // "never worked with Kubernetes" uses the product: after "with" only a job title makes an employer.
+      if ((prev.norm === 'for' || prev.norm === 'with') && titleOnLine(h.from, h.from - 1, prev.norm === 'with') && lineSize(h.from) <= 12 && !skillsContext(h.from)) {
         // "Software Engineer for Oracle" but not "Developer with Java experience"
         const end = lineEnd(h.from);
         if (h.to === end || gaps[h.to]! & (GAP_LIST | GAP_SENTENCE)) return true;
@@ -307,8 +361,11 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     }
     const end = lineEnd(h.from);
     // "Software Engineer, Oracle" / "Developer | SAP": a short job line ending with the name.
-    if (sameLine && gapBefore & GAP_LIST && lineSize(h.from) <= 10 && !skillsContext(h.from) && titleOnLine(h.from, h.from)) {
-      if (h.to === end || gaps[h.to]! & GAP_LIST) {
+    // A bracket after a title names the technology: "Backend Engineer (Go)".
+    if (sameLine && gapBefore & GAP_LIST && !(gapBefore & GAP_OPEN_PAREN) && lineSize(h.from) <= 10 && !skillsContext(h.from) && titleOnLine(h.from, h.from)) {
+      // The dates may follow on the line: "Staff Software Engineer, Twitter July 2012".
+      const dated = next !== undefined && !(nextGap & GAP_NEWLINE) && (MONTHS.has(next.norm) || isYearToken(next.norm));
+      if (h.to === end || gaps[h.to]! & GAP_LIST || dated) {
         // Every other item on the line must not be a technology, or it is a list, not a job line.
         let otherTech = false;
         for (const o of hits) if (o !== h && doc.line[o.from] === doc.line[h.from] && o.entries.some((e) => e.ambiguity === null)) otherTech = true;
@@ -322,7 +379,9 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       let k = h.to;
       if (COMPANY_WORDS.has(tokens[k]!.norm) && !(gaps[k]! & GAP_LIST)) k++;
       const sep = k < n ? doc.text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
-      if (sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',') {
+      // "UNIX, JIRA, …, Visual Studio 2015" is a list: a comma before another technology is no header.
+      const listNext = sep === ',' && k < n && hitAtToken[k] !== -1 && hits[hitAtToken[k]!]!.entries.some((e) => e.ambiguity === null);
+      if (!listNext && (sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',')) {
         let year = false;
         const l = doc.line[h.from]!;
         for (let m = k; m < Math.min(n, k + 30) && doc.line[m]! <= l + 2 && !year; m++) if (isYearToken(tokens[m]!.norm)) year = true;
@@ -392,9 +451,16 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       if (prev.norm === 'of' && h.from > 1 && sameLineBefore(h.from - 1) && INSTITUTION_WORDS.has(tokens[h.from - 2]!.norm)) return true;
     }
     const next = tokens[h.to];
-    // "Windows, MS Office" and "C, QC" are lists: the code must not begin a technology itself.
-    if (next !== undefined && REGION_CODES.has(next.text) && hitAtToken[h.to] === -1 && !(gaps[h.to]! & (GAP_NEWLINE | GAP_SENTENCE))) {
-      if (doc.text.slice(tokens[h.to - 1]!.end, next.start).trim() === ',') return true;
+    if (next === undefined) return false;
+    const capital = (t: { text: string }): boolean => t.text.charCodeAt(0) >= 65 && t.text.charCodeAt(0) <= 90;
+    // "Oracle University", "Cisco Networking Academy" is a school, not the product.
+    if (sameLineBefore(h.to) && capital(next) && INSTITUTION_WORDS.has(next.norm)) return true;
+    // "Phoenix, AZ", "Palo Alto, California": a city before its state. "Windows, MS Office" and "C, QC" are
+    // lists: the state must not begin a technology itself.
+    if (hitAtToken[h.to] === -1 && !(gaps[h.to]! & (GAP_NEWLINE | GAP_SENTENCE)) && doc.text.slice(tokens[h.to - 1]!.end, next.start).trim() === ',') {
+      if (REGION_CODES.has(next.text)) return true;
+      const two = h.to + 1 < n && sameLineBefore(h.to + 1) ? `${next.norm} ${tokens[h.to + 1]!.norm}` : '';
+      if (capital(next) && (US_STATES.has(next.norm) || US_STATES.has(two))) return true;
     }
     return false;
   };
@@ -429,6 +495,43 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     return capitals >= 2;
   };
 
+  /** "Process Improvement Plan (PIP)": a bracketed acronym spelled by the capitalised words before it names them. */
+  const definesAbbreviation = (h: Hit): boolean => {
+    const word = doc.text.slice(h.start, h.end);
+    if (h.to - h.from !== 1 || word.length < 2 || word.length > 6 || word !== word.toUpperCase() || !(gaps[h.from]! & GAP_OPEN_PAREN)) return false;
+    if (h.from < word.length) return false;
+    for (let k = 0; k < word.length; k++) {
+      const t = tokens[h.from - word.length + k]!;
+      if (t.text[0] !== word[k]) return false;
+    }
+    return true;
+  };
+
+  /** The bracketed acronym stands for a name of its own skill: "Professional Scrum Master (PSM)", "Enterprise Asset Management (EAM)". */
+  const definesOwnName = (h: Hit): boolean => {
+    const ids = new Set(h.entries.map((e) => e.skillId));
+    for (let i = Math.max(0, h.from - (h.end - h.start)); i < h.from; i++) {
+      const o = hitAtToken[i]!;
+      if (o !== -1 && hits[o]!.entries.some((e) => ids.has(e.skillId))) return true;
+    }
+    return false;
+  };
+  /**
+   * The next item of the list is a product of the same brand written in full: bare "SAP" in "SAP Knowledge:
+   * SAP EWM, SAP SD" or "SAP EWM, SAP". At most one word apart, in one sentence: a brand's word later in a
+   * paragraph ("Flash Factory … Flash Audio Library") proves nothing.
+   */
+  const brandBeside = (h: Hit, k: number): boolean => {
+    const prefix = h.key + ' ';
+    const near = (a: Hit, b: Hit): boolean => {
+      if (b.from - a.to > 1) return false;
+      for (let i = a.to; i <= b.from; i++) if (gaps[i]! & (GAP_SENTENCE | GAP_NEWLINE)) return false;
+      return true;
+    };
+    const family = (o: Hit): boolean => o.key.startsWith(prefix) && o.entries.some((e) => e.ambiguity === null);
+    return (k + 1 < hits.length && family(hits[k + 1]!) && near(h, hits[k + 1]!)) || (k > 0 && family(hits[k - 1]!) && near(hits[k - 1]!, h));
+  };
+
   // Pass 1: employers, and ambiguous hits decided by cheap local evidence.
   hits.forEach((h, k) => {
     if (isEmployer(h)) {
@@ -445,14 +548,16 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     }
     const surface = doc.text.slice(h.start, h.end);
     // On a line of lower-case tags the writer's case is lost, so a lower-case form may stand for any.
-    const caseFree = surface === surface.toLowerCase() && tagLine(h.from);
+    // A one-token surface equal to its folded form is lower case already (and lower-casing is costly).
+    const lowerSurface = (h.to - h.from === 1 && tokens[h.from]!.norm === surface) || surface === surface.toLowerCase();
+    const caseFree = lowerSurface && tagLine(h.from);
     let entries = h.entries.filter(
       (e) => caseFree || e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')),
     );
     if (entries.length === 0) {
       // Written in lower case, a name still counts joined to named technologies in a list ("linux and windows",
       // "python, go, docker"); nothing else vouches for it. One letter is too little to go on.
-      const lower = surface.length >= 2 && surface === surface.toLowerCase() ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
+      const lower = surface.length >= 2 && lowerSurface ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
       for (const e of h.entries) if (!lower.includes(e)) decisions[k]!.dropped.push({ entry: e, reason: 'case' });
       if (lower.length === 0) {
         state[k] = 2;
@@ -477,18 +582,24 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       for (const e of entries) decisions[k]!.dropped.push({ entry: e, reason: 'place-name' });
       return;
     }
+    // "Port Operating System (POS)": the acronym names the words before it, also inside a skills section.
+    if (definesAbbreviation(h) && !definesOwnName(h)) {
+      state[k] = 2;
+      for (const e of entries) decisions[k]!.dropped.push({ entry: e, reason: 'abbreviation' });
+      return;
+    }
     if ((h as Hit & { lowerCase?: boolean }).lowerCase === true) {
       (h as Hit & { pending?: AliasEntry[] }).pending = entries;
       return;
     }
     // A confirming word within two tokens on the same line: "R programming", "C language", "programming in C".
     const confirmed = entries.filter((e) => {
-      const words = e.ambiguity!.confirmers;
-      if (words.length === 0) return false;
+      const words = confirmerSet(e.ambiguity!.confirmers);
+      if (words.size === 0) return false;
       for (let i = Math.max(doc.lineStart[h.from]!, h.from - 3); i < Math.min(n, h.to + 3); i++) {
         if (i >= h.from && i < h.to) continue;
         const w = tokens[i]!.norm;
-        if (!words.includes(w) && !(w.endsWith('s') && words.includes(w.slice(0, -1)))) continue;
+        if (!words.has(w) && !(w.endsWith('s') && words.has(w.slice(0, -1)))) continue;
         let broken = false;
         const [a, b] = i < h.from ? [i + 1, h.from] : [h.to, i];
         for (let m = a; m <= b && !broken; m++) if (!inSentence(m)) broken = true;
@@ -502,7 +613,7 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
       anchor[k] = 1;
       return;
     }
-    if (ctx.sectionAt(h.from) === 'skills' && itemBounded(h)) {
+    if ((ctx.sectionAt(h.from) === 'skills' && itemBounded(h)) || brandBeside(h, k)) {
       decisions[k]!.kept.push(...entries);
       state[k] = 1;
       anchor[k] = 1;
@@ -577,18 +688,6 @@ export function decideHits(ctx: AmbiguityContext, lines: Map<number, LineInfo>):
     surface === surface.toLowerCase() &&
     entries.some((e) => e.alias === surface) &&
     isUnknownWord(tokens[h.from]!.norm);
-
-  /** "Process Improvement Plan (PIP)": a bracketed acronym spelled by the capitalised words before it names them. */
-  const definesAbbreviation = (h: Hit): boolean => {
-    const word = doc.text.slice(h.start, h.end);
-    if (h.to - h.from !== 1 || word.length < 2 || word.length > 6 || word !== word.toUpperCase() || !(gaps[h.from]! & GAP_OPEN_PAREN)) return false;
-    if (h.from < word.length) return false;
-    for (let k = 0; k < word.length; k++) {
-      const t = tokens[h.from - word.length + k]!;
-      if (t.text[0] !== word[k]) return false;
-    }
-    return true;
-  };
 
   // Pass 3: the part of speech, for tech-context aliases in a technical sentence.
   let budget = ctx.maxContextSentences;

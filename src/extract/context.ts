@@ -8,9 +8,9 @@ import nlp from 'compromise/two';
 /** Coarse word class of a term. */
 export type WordClass = 'noun' | 'verb' | 'adjective' | 'adverb' | 'other';
 
-interface TermJson {
+interface Term {
   text: string;
-  tags?: string[];
+  tags?: Set<string>;
 }
 
 /**
@@ -18,28 +18,27 @@ interface TermJson {
  * `sentence`), or `'other'` when no term covers it.
  */
 export function wordClassAt(sentence: string, offset: number): WordClass {
-  const json = nlp(sentence).json() as { terms?: TermJson[] }[];
+  // The term list, not `.json()`: the same terms and tags without building a JSON view of every term.
+  const terms = nlp(sentence).termList() as Term[];
   let cursor = 0;
-  for (const s of json) {
-    for (const term of s.terms ?? []) {
-      if (term.text === '') continue;
-      const at = sentence.indexOf(term.text, cursor);
-      if (at < 0) continue;
-      const end = at + term.text.length;
-      cursor = end;
-      if (offset >= at && offset < end) return classOf(term.tags ?? []);
-      if (at > offset) return 'other';
-    }
+  for (const term of terms) {
+    if (term.text === '') continue;
+    const at = sentence.indexOf(term.text, cursor);
+    if (at < 0) continue;
+    const end = at + term.text.length;
+    cursor = end;
+    if (offset >= at && offset < end) return classOf(term.tags ?? new Set());
+    if (at > offset) return 'other';
   }
   return 'other';
 }
 
-function classOf(tags: readonly string[]): WordClass {
+function classOf(tags: ReadonlySet<string>): WordClass {
   // Order matters: compromise tags "React" in "with React" ProperNoun+Noun, "react" in "we react" Verb.
-  if (tags.includes('Verb')) return 'verb';
-  if (tags.includes('Noun') || tags.includes('ProperNoun') || tags.includes('Acronym')) return 'noun';
-  if (tags.includes('Adjective')) return 'adjective';
-  if (tags.includes('Adverb')) return 'adverb';
+  if (tags.has('Verb')) return 'verb';
+  if (tags.has('Noun') || tags.has('ProperNoun') || tags.has('Acronym')) return 'noun';
+  if (tags.has('Adjective')) return 'adjective';
+  if (tags.has('Adverb')) return 'adverb';
   return 'other';
 }
 
@@ -81,11 +80,26 @@ export function isGenericNoun(word: string): boolean {
   return m !== null && m.index >= 3;
 }
 
+/** Words memoised by `isEnglishWord`; cleared when full. */
+const MAX_MEMO = 20_000;
+const englishWords = new Map<string, boolean>();
+
 /**
  * The word (lower case) is in compromise's English lexicon ("systems", "developer", "network").
  * The typo fallback never rewrites a real English word into a skill: "systems" is not a typo of systemd.
  */
 export function isEnglishWord(word: string): boolean {
+  let known = englishWords.get(word);
+  if (known === undefined) {
+    known = inLexicon(word);
+    // A bounded memo: the lexicon is a large object, and résumés reuse the same few thousand words.
+    if (englishWords.size >= MAX_MEMO) englishWords.clear();
+    englishWords.set(word, known);
+  }
+  return known;
+}
+
+function inLexicon(word: string): boolean {
   lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
   const has = (w: string): boolean => Object.prototype.hasOwnProperty.call(lexicon, w);
   if (has(word)) return true;

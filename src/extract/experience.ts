@@ -61,6 +61,7 @@ const NUMBER_WORDS = new Map<string, number>([
   ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
   ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20],
 ]);
+const NUMBER_INITIALS = new Set([...NUMBER_WORDS.keys()].map((w) => w.charCodeAt(0)));
 const YEAR_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'yrs.', 'years\u2019']);
 const FORWARD_FILLERS = new Set([
   'of', 'experience', 'exp', 'in', 'with', 'on', 'using', 'working', 'hands', 'professional', 'industry', 'relevant', 'strong', 'solid',
@@ -71,6 +72,9 @@ const BACKWARD_FILLERS = new Set(['less', 'than', 'over', 'about', 'around', 'ap
 
 /** Reads a count of years from one token, or from a token glued to its unit ("5yrs", "3+years"). */
 function readNumber(norm: string): { value: number; unitGlued: boolean } | null {
+  // Most tokens are words that are no number: one character settles it.
+  const first = norm.charCodeAt(0);
+  if (!(first >= 48 && first <= 57) && first !== 46 && !NUMBER_INITIALS.has(first)) return null;
   const word = NUMBER_WORDS.get(norm);
   if (word !== undefined) return { value: word, unitGlued: false };
   let i = 0;
@@ -89,11 +93,12 @@ function readNumber(norm: string): { value: number; unitGlued: boolean } | null 
 export function claimedYears(doc: DocTokens, hits: readonly Hit[], chainStart: readonly number[]): Map<number, number> {
   const { tokens, gaps } = doc;
   const n = tokens.length;
-  const hitStarting = new Map<number, number>();
-  const hitEnding = new Map<number, number>();
+  // Hit index by first token and by end token (-1: none); hits never overlap, so each slot holds one.
+  const hitStarting = new Int32Array(n + 1).fill(-1);
+  const hitEnding = new Int32Array(n + 1).fill(-1);
   hits.forEach((h, k) => {
-    hitStarting.set(h.from, k);
-    hitEnding.set(h.to, k);
+    hitStarting[h.from] = k;
+    hitEnding[h.to] = k;
   });
   const out = new Map<number, number>();
   // A number written right beside a name ("Python - 2 years") beats one shared by a list ("5+ years of Java, Python").
@@ -122,16 +127,16 @@ export function claimedYears(doc: DocTokens, hits: readonly Hit[], chainStart: r
     // Backward: "Java (3 years)", "Python - 2 years", "C++ (Less than 1 year)", "Java: 4 yrs".
     let b = i;
     while (b > 0 && i - b < 3 && BACKWARD_FILLERS.has(tokens[b - 1]!.norm) && !(gaps[b]! & (GAP_NEWLINE | GAP_SENTENCE))) b--;
-    const before = hitEnding.get(b);
-    if (before !== undefined && !(gaps[b]! & GAP_NEWLINE) && !(gaps[b]! & GAP_SENTENCE && !(gaps[b]! & GAP_CLOSE_PAREN))) {
+    const before = hitEnding[b]!;
+    if (before !== -1 && !(gaps[b]! & GAP_NEWLINE) && !(gaps[b]! & GAP_SENTENCE && !(gaps[b]! & GAP_CLOSE_PAREN))) {
       claim(before, value);
       continue;
     }
     // Forward: "5+ years of experience in Java and Spring", "4 yrs experience in Python".
     let f = unitEnd;
-    while (f < n && f - unitEnd < 6 && !hitStarting.has(f) && FORWARD_FILLERS.has(tokens[f]!.norm) && !(gaps[f]! & (GAP_NEWLINE | GAP_SENTENCE))) f++;
-    const after = hitStarting.get(f);
-    if (after !== undefined && !(gaps[f]! & (GAP_NEWLINE | GAP_SENTENCE))) {
+    while (f < n && f - unitEnd < 6 && hitStarting[f] === -1 && FORWARD_FILLERS.has(tokens[f]!.norm) && !(gaps[f]! & (GAP_NEWLINE | GAP_SENTENCE))) f++;
+    const after = f <= n ? hitStarting[f]! : -1;
+    if (after !== -1 && !(gaps[f]! & (GAP_NEWLINE | GAP_SENTENCE))) {
       claim(after, value);
       for (let k = after + 1; k < hits.length && chainStart[k] === chainStart[after]; k++) claim(k, value, false);
     }

@@ -14,8 +14,12 @@ export interface TypoIndex {
   /** Each alias and its one-character deletions → aliases. */
   readonly deletions: ReadonlyMap<string, readonly string[]>;
   readonly minLength: number;
+  /** Memo of `hasNearAlias` per word (bounded): the deletion map is large, and résumés reuse their words. */
+  readonly near: Map<string, boolean>;
   fuse(): FuzzyIndex;
 }
+
+const MAX_NEAR_MEMO = 20_000;
 
 function deletionsOf(word: string, into: (variant: string) => void): void {
   into(word);
@@ -45,17 +49,21 @@ export function buildTypoIndex(index: AliasIndex, minLength: number): TypoIndex 
     aliases,
     deletions,
     minLength,
+    near: new Map(),
     fuse: () => (fuse ??= createFuzzyIndex([...aliases].map(([key, skillId]) => ({ key, skillId })))),
   };
 }
 
 /** Cheap gate: some alias is within a deletion of `norm` on either side. */
 export function hasNearAlias(typo: TypoIndex, norm: string): boolean {
-  let found = false;
-  deletionsOf(norm, (v) => {
-    if (!found && typo.deletions.has(v)) found = true;
-  });
-  return found;
+  let near = typo.near.get(norm);
+  if (near === undefined) {
+    near = typo.deletions.has(norm);
+    for (let i = 0; i < norm.length && !near; i++) near = typo.deletions.has(norm.slice(0, i) + norm.slice(i + 1));
+    if (typo.near.size >= MAX_NEAR_MEMO) typo.near.clear();
+    typo.near.set(norm, near);
+  }
+  return near;
 }
 
 /**
@@ -66,6 +74,9 @@ export function lookupTypo(typo: TypoIndex, norm: string, threshold: number): { 
   if (norm.length < typo.minLength || !hasNearAlias(typo, norm)) return null;
   const [best] = typo.fuse().search(norm, 3);
   if (best === undefined || best.key === norm || best.similarity < threshold) return null;
+  // Typists slip inside a word, rarely on its first letter; a different first letter is a different word
+  // ("Kingdom"/Pingdom).
+  if (best.key.charCodeAt(0) !== norm.charCodeAt(0)) return null;
   // A word that is the alias less its first or last letter is a different word, not a slip:
   // "commerce"/eCommerce, "studio"/RStudio, "center"/vCenter, "firewall"/firewalls.
   if (best.key.length > norm.length && (best.key.endsWith(norm) || best.key.startsWith(norm))) return null;

@@ -161,22 +161,62 @@ function contextOf(section: SectionKind | null, entry: number | null, listLine: 
   }
 }
 
-/** The sentence (or line) around a span, trimmed and capped; its span indexes the text exactly. */
-function sentenceAround(text: string, start: number, end: number, max: number): { sentence: string; span: { start: number; end: number } } {
-  const isBreak = (i: number): boolean => {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
-    if (c === 46 || c === 33 || c === 63 || c === 59) {
-      const next = text.charCodeAt(i + 1);
-      return Number.isNaN(next) || next === 32 || next === 10 || next === 13 || next === 9;
+/**
+ * Offsets of the characters that end a sentence or line: a line break, or `.!?;` before a space or the
+ * end. Such a character never sits inside a token, so only the gaps between tokens are read.
+ */
+function sentenceBreaks(doc: DocTokens): number[] {
+  const { text, tokens } = doc;
+  const at: number[] = [];
+  let from = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    const to = k < tokens.length ? tokens[k]!.start : text.length;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      let brk = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+      if (!brk && (c === 46 || c === 33 || c === 63 || c === 59)) {
+        const next = text.charCodeAt(i + 1);
+        brk = Number.isNaN(next) || next === 32 || next === 10 || next === 13 || next === 9;
+      }
+      if (brk) at.push(i);
     }
-    return false;
-  };
-  let s = start;
-  while (s > 0 && start - s < max && !isBreak(s - 1)) s--;
-  let e = end;
-  while (e < text.length && e - end < max && !isBreak(e)) e++;
-  if (e < text.length && isBreak(e) && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    if (k < tokens.length) from = tokens[k]!.end;
+  }
+  return at;
+}
+
+/**
+ * The sentence (or line) around a span, trimmed and capped; its span indexes the text exactly.
+ * `breaks` (from `sentenceBreaks`) turns the walks to the nearest breaks into binary searches.
+ */
+function sentenceAround(
+  text: string,
+  breaks: readonly number[],
+  start: number,
+  end: number,
+  max: number,
+): { sentence: string; span: { start: number; end: number } } {
+  // The last break before `start` and the first at or after `end`.
+  let lo = 0;
+  let hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = lo > 0 ? breaks[lo - 1]! : -1;
+  let s = Math.max(0, start - max, before + 1);
+  lo = 0;
+  hi = breaks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (breaks[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = lo < breaks.length ? breaks[lo]! : text.length;
+  let e = Math.min(text.length, end + max, after);
+  // `e` is a break only where it is the first one after the mention (otherwise a cap stopped it).
+  if (e < text.length && e === after && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
   const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
   while (s < start && space(text.charCodeAt(s))) s++;
   while (e > end && space(text.charCodeAt(e - 1))) e--;
@@ -218,9 +258,8 @@ const STOP_TYPOS = new Set([
 ]);
 
 /** Leftover tokens that look technical: in a skills list, capitalised mid-sentence, camelCase, digits or dots. */
-function looksTechnical(doc: DocTokens, i: number, skillsContext: boolean): boolean {
+function looksTechnical(doc: DocTokens, i: number, skillsContext: () => boolean): boolean {
   const t = doc.tokens[i]!;
-  if (STOP_TYPOS.has(t.norm)) return false;
   let letters = 0;
   let upperInside = false;
   let digitOrDot = false;
@@ -233,7 +272,7 @@ function looksTechnical(doc: DocTokens, i: number, skillsContext: boolean): bool
   if (letters < 3) return false;
   // In prose, capitalised words are mostly names of people, places and fields ("Medical Informatics"),
   // one edit from some product; typos are looked for in skills lists and in code-like tokens only.
-  return skillsContext || upperInside || digitOrDot;
+  return (upperInside || digitOrDot || skillsContext()) && !STOP_TYPOS.has(t.norm);
 }
 
 /** Builds an extractor for a taxonomy (the built-in one by default). Building costs one pass over every alias. */
@@ -251,7 +290,8 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
       list = impliedOf(id, index);
       impliedCache.set(id, list);
     }
-    return list.map((i) => ({ ...i }));
+    // Fresh objects per profile (callers may mutate them), written out rather than spread: spreading is slower.
+    return list.map((i) => ({ id: i.id, name: i.name, weight: i.weight, implied: true as const }));
   };
   const typoIndex = (): TypoIndex => (typo ??= buildTypoIndex(index, EXTRACT_DEFAULTS.fuzzyMinLength));
 
@@ -273,7 +313,16 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
       const k = locate(sections, offset);
       return k === null ? null : sections[k]!.kind;
     };
-    const sectionAt = (i: number): SectionKind | null => sectionAtOffset(tokens.tokens[i]!.start);
+    // The rules ask for the section of the same tokens many times: each is looked up once.
+    const sectionOfToken: (SectionKind | null | undefined)[] = new Array(tokens.tokens.length);
+    const sectionAt = (i: number): SectionKind | null => {
+      let kind = sectionOfToken[i];
+      if (kind === undefined) {
+        kind = sectionAtOffset(tokens.tokens[i]!.start);
+        sectionOfToken[i] = kind;
+      }
+      return kind;
+    };
 
     const { hits, covered } = findHits(tokens, index);
     const lines = lineInfo(tokens, hits);
@@ -317,7 +366,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
       for (let i = 0; i < tokens.tokens.length; i++) {
         const t = tokens.tokens[i]!;
         if (covered[i] || t.url || t.norm.length < ti.minLength) continue;
-        const skillsContext = sectionAt(i) === 'skills' || lines.get(tokens.line[i]!)?.list === true;
+        const skillsContext = (): boolean => sectionAt(i) === 'skills' || lines.get(tokens.line[i]!)?.list === true;
         if (!looksTechnical(tokens, i, skillsContext) || !isUnknownWord(t.norm) || !hasNearAlias(ti, t.norm)) continue;
         if (lookups >= options.maxFuzzyLookups) {
           capped = true;
@@ -346,12 +395,13 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
       claimed: number | null;
     }
     const bySkill = new Map<string, Acc>();
+    let breaks: ReturnType<typeof sentenceBreaks> | undefined;
     kept.forEach(({ hit, entries }, k) => {
       const flags = cueFlags(tokens, hit, chains[k]!, covered);
-      const section = sectionAtOffset(hit.start);
+      const section = sectionAt(hit.from);
       const entry = timelineAt(hit.start);
       const listLine = lines.get(tokens.line[hit.from]!)?.list === true;
-      const { sentence, span: sentenceSpan } = sentenceAround(text, hit.start, hit.end, EXTRACT_DEFAULTS.maxSentenceLength);
+      const { sentence, span: sentenceSpan } = sentenceAround(text, (breaks ??= sentenceBreaks(tokens)), hit.start, hit.end, EXTRACT_DEFAULTS.maxSentenceLength);
       const mention: SkillMention = {
         span: { start: hit.start, end: hit.end },
         text: text.slice(hit.start, hit.end),
@@ -379,12 +429,24 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
       }
     });
 
+    // Skills met in the same timeline entries share their months: each set of entries is counted once.
+    const monthsByEntries = new Map<string, { months: number; lastUsed: YearMonth | null }>();
+    const monthsFor = (entries: Set<number>): { months: number; lastUsed: YearMonth | null } => {
+      const sorted = [...entries].sort((a, b) => a - b);
+      const key = sorted.join(',');
+      let result = monthsByEntries.get(key);
+      if (result === undefined) {
+        result = monthsOf(sorted.map((i) => timeline[i]!), options.asOf);
+        monthsByEntries.set(key, result);
+      }
+      return result;
+    };
     const skills: ExtractedSkill[] = [];
     for (const id of [...bySkill.keys()].sort()) {
       const acc = bySkill.get(id)!;
       const skill = index.skills.get(id);
       if (skill === undefined) continue;
-      const { months, lastUsed } = monthsOf([...acc.entries].sort((a, b) => a - b).map((i) => timeline[i]!), options.asOf);
+      const { months, lastUsed } = monthsFor(acc.entries);
       const positive = acc.mentions.some((m) => !m.negated && !m.aspiration);
       skills.push({
         id,

@@ -51,6 +51,8 @@ function headOf(key: string): string {
 }
 
 /** Slash compounds that name one thing even when their parts are aliases too. */
+/** Units after a number that make it a duration, not a version: "C# (9 years)", "Java (18 months)". */
+const DURATION_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'mo', 'mos']);
 const WHOLE_SLASH = new Set(['ci/cd', 'pl/sql', 'tcp/ip', 'a/b', 'i/o', 'ui/ux', 'os/2', 'as/400', 'r/3', 'tcl/tk', 'erlang/otp', 'gnu/linux']);
 
 /**
@@ -97,12 +99,89 @@ function listGap(text: string, from: number, to: number): boolean {
   return mark;
 }
 
+/**
+ * Bloom filters over the string hashes of an index's aliases and of their prefixes. Most words of a
+ * résumé are neither; the filters, small enough to stay in cache, turn them away before a look-up in
+ * the large alias map, and a longer phrase is built only when its hash may be a key.
+ */
+interface KeyFilters {
+  aliases: Uint32Array;
+  prefixes: Uint32Array;
+}
+
+const BLOOM_BITS = 1 << 18;
+const keyFilters = new WeakMap<AliasIndex, KeyFilters>();
+
+/** `31^k` modulo 2^32, for joining hashes: a table for token lengths, squaring for longer (hostile) tokens. */
+const POW31: number[] = [1];
+while (POW31.length < 64) POW31.push(Math.imul(POW31[POW31.length - 1]!, 31));
+function pow31(k: number): number {
+  if (k < POW31.length) return POW31[k]!;
+  let result = 1;
+  let base = 31;
+  for (let e = k; e > 0; e >>>= 1) {
+    if (e & 1) result = Math.imul(result, base);
+    base = Math.imul(base, base);
+  }
+  return result;
+}
+
+/** Polynomial string hash (`h = 31·h + c` over UTF-16 code units), modulo 2^32. */
+function hashOf(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The hash of `a + gap + b` from the hashes of `a` and `b` (`bLength` code units), without the string. */
+function joinHash(a: number, gap: number, b: number, bLength: number): number {
+  return (Math.imul((Math.imul(a, 31) + gap) | 0, pow31(bLength)) + b) | 0;
+}
+
+/** Two bit positions per hash, from a mixed copy of it. */
+function mix(h: number): number {
+  let x = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
+  x = Math.imul(x ^ (x >>> 16), 0x45d9f3b);
+  return x ^ (x >>> 16);
+}
+
+function bloomAdd(bloom: Uint32Array, h: number): void {
+  const x = mix(h);
+  const a = x & (BLOOM_BITS - 1);
+  const b = (x >>> 14) & (BLOOM_BITS - 1);
+  bloom[a >>> 5]! |= 1 << (a & 31);
+  bloom[b >>> 5]! |= 1 << (b & 31);
+}
+
+/** False means the key is certainly absent; true, that it may be present. */
+function bloomHas(bloom: Uint32Array, h: number): boolean {
+  const x = mix(h);
+  const a = x & (BLOOM_BITS - 1);
+  const b = (x >>> 14) & (BLOOM_BITS - 1);
+  return (bloom[a >>> 5]! & (1 << (a & 31))) !== 0 && (bloom[b >>> 5]! & (1 << (b & 31))) !== 0;
+}
+
+/** Built once per index. */
+function keyFiltersOf(index: AliasIndex): KeyFilters {
+  let filters = keyFilters.get(index);
+  if (filters === undefined) {
+    filters = { aliases: new Uint32Array(BLOOM_BITS / 32), prefixes: new Uint32Array(BLOOM_BITS / 32) };
+    for (const key of index.aliases.keys()) bloomAdd(filters.aliases, hashOf(key));
+    for (const key of index.prefixes) bloomAdd(filters.prefixes, hashOf(key));
+    keyFilters.set(index, filters);
+  }
+  return filters;
+}
+
 /** Finds every exact alias hit, longest first, left to right, without overlaps. */
 export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; covered: Uint8Array } {
+  const filters = keyFiltersOf(index);
   const { tokens } = doc;
   const n = tokens.length;
   const hits: Hit[] = [];
   const covered = new Uint8Array(n);
+  const hashes = new Int32Array(n);
+  for (let k = 0; k < n; k++) hashes[k] = hashOf(tokens[k]!.norm);
   /** The key of the hit a list may carry; its head is taken only when the list goes on. */
   let carryKey: string | null = null;
   /** The carried skill, whose name also heads the list: "Win7/Vista/XP" is read as "Windows XP". */
@@ -117,13 +196,20 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       continue;
     }
     let key = t.norm;
+    let keyHash = hashes[i]!;
     let best: { to: number; key: string; entries: readonly AliasEntry[] } | null = null;
     for (let j = i; ; ) {
-      const entries = index.aliases.get(key);
-      if (entries !== undefined) best = { to: j + 1, key, entries };
-      if (j + 1 >= n || j + 1 - i >= index.maxTokens || !index.prefixes.has(key)) break;
+      if (bloomHas(filters.aliases, keyHash)) {
+        const entries = index.aliases.get(key);
+        if (entries !== undefined) best = { to: j + 1, key, entries };
+      }
+      // A filter's false "maybe" costs a look-up, never a different hit: a longer key exists only
+      // where this one is a true prefix.
+      if (j + 1 >= n || j + 1 - i >= index.maxTokens || !bloomHas(filters.prefixes, keyHash)) break;
       const next = tokens[j + 1]!;
       if (next.gap === null || next.url) break;
+      keyHash = joinHash(keyHash, next.gap.charCodeAt(0), hashes[j + 1]!, next.norm.length);
+      if (!bloomHas(filters.aliases, keyHash) && !bloomHas(filters.prefixes, keyHash)) break;
       key += next.gap + next.norm;
       j++;
     }
@@ -133,7 +219,8 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       carryKey !== null &&
       carryEnd === i &&
       (t.gap === '/' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) &&
-      (best === null || (best.to === i + 1 && best.entries.every((e) => e.ambiguity !== null)))
+      (best === null || (best.to === i + 1 && best.entries.every((e) => e.ambiguity !== null))) &&
+      !(i + 1 < n && DURATION_WORDS.has(tokens[i + 1]!.norm))
     ) {
       const carryHead = headOf(carryKey);
       // The name is normalised only here, when a list actually continues, never per hit.

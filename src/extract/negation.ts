@@ -139,6 +139,29 @@ export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
   return starts;
 }
 
+const cueStarts = new WeakMap<DocTokens, Uint8Array>();
+
+/**
+ * Per document, whether a cue can start at each token (0 not yet known, 1 yes, 2 no): the hits of one
+ * list look back over the same words, so each word is looked up once.
+ */
+function cueStartsOf(doc: DocTokens): Uint8Array {
+  let starts = cueStarts.get(doc);
+  if (starts === undefined) {
+    starts = new Uint8Array(doc.tokens.length);
+    cueStarts.set(doc, starts);
+  }
+  return starts;
+}
+
+function canStartCue(doc: DocTokens, starts: Uint8Array, i: number): boolean {
+  if (starts[i] === 0) {
+    const norm = doc.tokens[i]!.norm;
+    starts[i] = NEGATORS.has(norm) || CUE_BY_FIRST.has(norm) ? 1 : 2;
+  }
+  return starts[i] === 1;
+}
+
 /**
  * Flags for one hit. `chainStart` is the first token of the list the hit belongs to;
  * `covered` marks tokens inside any hit (a cue is never part of a skill name).
@@ -149,8 +172,9 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
   const clause = doc.clauseStart[hit.from]!;
   let levelFound: { level: ProficiencyLevel; at: number } | null = null;
   const from = Math.max(clause, hit.from - 24);
+  const starts = cueStartsOf(doc);
   for (let i = from; i < hit.from; i++) {
-    if (covered[i]) continue;
+    if (covered[i] || !canStartCue(doc, starts, i)) continue;
     const phraseEnd = negationPhraseEnd(doc, i, hit.from, covered);
     if (phraseEnd > 0) {
       flags.negated = true;

@@ -123,14 +123,15 @@ export function scanDocument(text: string): DocTokens {
   let lineFirst = 0;
   for (let i = 0; i < n; i++) {
     const t = tokens[i]!;
-    const bits = gapBits(text, prevEnd, t.start);
+    // One space is by far the commonest gap, and holds no bits.
+    const bits = t.start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32 ? 0 : gapBits(text, prevEnd, t.start);
     gaps[i] = i === 0 ? bits | GAP_NEWLINE : bits;
     if (i > 0 && bits & GAP_NEWLINE) {
       // Count every line break so line numbers stay comparable between tokens.
       for (let k = prevEnd; k < t.start; k++) if (text.charCodeAt(k) === 10) lineNo++;
       lineFirst = i;
     }
-    if (i === 0 || bits & (GAP_NEWLINE | GAP_SENTENCE) || CLAUSE_BREAKERS.has(t.norm)) clause = i;
+    if (i === 0 || bits & (GAP_NEWLINE | GAP_SENTENCE) || (t.norm.length >= 3 && t.norm.length <= 8 && CLAUSE_BREAKERS.has(t.norm))) clause = i;
     line[i] = lineNo;
     clauseStart[i] = clause;
     lineStart[i] = lineFirst;

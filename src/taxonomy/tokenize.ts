@@ -55,6 +55,8 @@ const enum Ch {
 }
 
 const NON_ASCII_WORD = /[\p{L}\p{N}\p{M}]/u;
+/** `isWordChar` answers for BMP code units above ASCII, filled as they are met. */
+const WIDE_WORD = new Uint8Array(0x10000);
 
 /** Letters, digits and combining marks (any script). */
 export function isWordChar(code: number): boolean {
@@ -63,7 +65,13 @@ export function isWordChar(code: number): boolean {
   }
   // Surrogate halves are tested as a pair by the caller's scan; a lone half is not a word char.
   if (code >= 0xd800 && code <= 0xdfff) return false;
-  return NON_ASCII_WORD.test(String.fromCharCode(code));
+  // The Unicode test is a regular expression: each code unit is asked once (0 not yet, 1 word, 2 not).
+  let known = WIDE_WORD[code]!;
+  if (known === 0) {
+    known = NON_ASCII_WORD.test(String.fromCharCode(code)) ? 1 : 2;
+    WIDE_WORD[code] = known;
+  }
+  return known === 1;
 }
 
 function isDash(code: number): boolean {
@@ -90,8 +98,16 @@ export function foldToken(text: string): string {
   return upper ? text.toLowerCase() : text;
 }
 
-function classifyGap(text: string, from: number, to: number): { gap: GapClass; hyphen: boolean } {
-  if (from === to) return { gap: ' ', hyphen: false };
+// Gap classes as small integers inside the scan (no object per token): bit 0-1 the class, bit 2 a hyphen.
+const GAP_NONE = 0;
+const GAP_SPACE = 1;
+const GAP_SLASH = 2;
+const GAP_AMP = 3;
+const GAP_HYPHEN = 4;
+const GAP_CLASS: readonly GapClass[] = [null, ' ', '/', '&'];
+
+function classifyGap(text: string, from: number, to: number): number {
+  if (from === to) return GAP_SPACE;
   let spaces = 0;
   let dashes = 0;
   let slashes = 0;
@@ -102,14 +118,20 @@ function classifyGap(text: string, from: number, to: number): { gap: GapClass; h
     else if (isDash(c)) dashes++;
     else if (c === Ch.Slash) slashes++;
     else if (c === Ch.Amp) amps++;
-    else return { gap: null, hyphen: false };
+    else return GAP_NONE;
   }
-  if (slashes === 1 && dashes === 0 && amps === 0) return { gap: '/', hyphen: false };
-  if (amps === 1 && dashes === 0 && slashes === 0) return { gap: '&', hyphen: false };
-  if (slashes === 0 && amps === 0 && dashes === 0) return { gap: ' ', hyphen: false };
-  if (slashes === 0 && amps === 0 && dashes === 1 && spaces === 0) return { gap: ' ', hyphen: true };
-  return { gap: null, hyphen: false };
+  if (slashes === 1 && dashes === 0 && amps === 0) return GAP_SLASH;
+  if (amps === 1 && dashes === 0 && slashes === 0) return GAP_AMP;
+  if (slashes === 0 && amps === 0 && dashes === 0) return GAP_SPACE;
+  if (slashes === 0 && amps === 0 && dashes === 1 && spaces === 0) return GAP_SPACE | GAP_HYPHEN;
+  return GAP_NONE;
 }
+
+/** ASCII letters and digits, for the scan's inner loop. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1;
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 
 /**
  * The fine token scan (see the module comment). Linear in the length of `text`.
@@ -125,9 +147,11 @@ export function scanTokens(text: string): FineToken[] {
   // the whole run an e-mail address, URL or file path.
   let runFirstToken = 0;
   let urlRun = false;
+  /** `text` lower-cased, made at the first ASCII token with a capital (`null`: offsets would not line up). */
+  let lowered: string | null | undefined;
   while (p < n) {
     const c = text.charCodeAt(p);
-    if (isSpace(c) || isLineBreak(c)) {
+    if (c === Ch.Space || c === Ch.LF || isSpace(c) || isLineBreak(c)) {
       runStart = true;
       p++;
       continue;
@@ -142,16 +166,28 @@ export function scanTokens(text: string): FineToken[] {
       urlRun = true;
       for (let k = runFirstToken; k < tokens.length; k++) tokens[k]!.url = true;
     }
-    const leadingDot = c === Ch.Dot && p + 1 < n && isWordChar(text.charCodeAt(p + 1)) && (p === 0 || !isWordChar(text.charCodeAt(p - 1)));
-    if (!isWordChar(c) && !leadingDot) {
+    const word = c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c);
+    const leadingDot = !word && c === Ch.Dot && p + 1 < n && isWordChar(text.charCodeAt(p + 1)) && (p === 0 || !isWordChar(text.charCodeAt(p - 1)));
+    if (!word && !leadingDot) {
       p++;
       continue;
     }
     const start = p;
     if (leadingDot) p++;
+    // Case folding is decided during the scan: most tokens are lower-case ASCII and keep their surface.
+    let upper = false;
+    let wide = false;
     // Word characters with inner dots (Node.js, ASP.NET, 3.5).
     for (;;) {
-      while (p < n && isWordChar(text.charCodeAt(p))) p++;
+      while (p < n) {
+        const d = text.charCodeAt(p);
+        if (d < 128) {
+          if (ASCII_WORD[d] !== 1) break;
+          if (d <= 90 && d >= 65) upper = true;
+        } else if (isWordChar(d)) wide = true;
+        else break;
+        p++;
+      }
       if (p + 1 < n && text.charCodeAt(p) === Ch.Dot && isWordChar(text.charCodeAt(p + 1))) {
         p++;
         continue;
@@ -166,8 +202,20 @@ export function scanTokens(text: string): FineToken[] {
       if (q >= n || !isWordChar(text.charCodeAt(q))) p = q;
     }
     const surface = text.slice(start, p);
-    const { gap, hyphen } = prevEnd < 0 ? { gap: null, hyphen: false } : classifyGap(text, prevEnd, start);
-    tokens.push({ text: surface, norm: foldToken(surface), start, end: p, gap, hyphenBefore: hyphen, url: urlRun });
+    let norm = surface;
+    if (wide) norm = surface.normalize('NFKC').toLowerCase();
+    else if (upper) {
+      // One lower-casing of the whole text costs less than one per token. The only lower-case mapping that
+      // changes length is İ (U+0130) → i̇, which lengthens: equal lengths mean equal offsets.
+      if (lowered === undefined) {
+        lowered = text.toLowerCase();
+        if (lowered.length !== n) lowered = null;
+      }
+      norm = lowered === null ? surface.toLowerCase() : lowered.slice(start, p);
+    }
+    // One space is by far the commonest gap.
+    const g = prevEnd < 0 ? GAP_NONE : start - prevEnd === 1 && text.charCodeAt(prevEnd) === Ch.Space ? GAP_SPACE : classifyGap(text, prevEnd, start);
+    tokens.push({ text: surface, norm, start, end: p, gap: GAP_CLASS[g & 3]!, hyphenBefore: (g & GAP_HYPHEN) !== 0, url: urlRun });
     prevEnd = p;
   }
   return tokens;
