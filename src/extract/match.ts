@@ -50,9 +50,10 @@ function headOf(key: string): string {
   return parts.join(' ');
 }
 
-/** Slash compounds that name one thing even when their parts are aliases too. */
 /** Units after a number that make it a duration, not a version: "C# (9 years)", "Java (18 months)". */
 const DURATION_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'mo', 'mos']);
+
+/** Slash compounds that name one thing even when their parts are aliases too. */
 const WHOLE_SLASH = new Set(['ci/cd', 'pl/sql', 'tcp/ip', 'a/b', 'i/o', 'ui/ux', 'os/2', 'as/400', 'r/3', 'tcl/tk', 'erlang/otp', 'gnu/linux']);
 
 /**
