@@ -151,7 +151,34 @@ export interface ExtractedSkill {
   lastUsed: YearMonth | null;
   /** Years claimed in phrases like "5+ years of Java", or `null`. */
   claimedYears: number | null;
+  /**
+   * What scoring needs of `mentions` and `lastUsed`, packed at extraction into one small integer,
+   * so that ranking many profiles never walks the mentions (see `EvidenceBits`). Derived from those
+   * two fields alone and holds nothing about the person; absent in profiles saved before it existed
+   * (scoring then derives it), and to be dropped by anyone who edits them.
+   */
+  evidence?: EvidenceBits;
 }
+
+/**
+ * The bits of `ExtractedSkill.evidence`:
+ * - bits 0–7, a plain mention (not negated; no aspiration, typo-tolerant find or proficiency level)
+ *   in each context: 1 dated experience, 2 experience outside any dated entry, 4 project, 8 skills
+ *   list, 16 summary, 32 education, 64 certification, 128 other;
+ * - 256: some mention in a skills list that is not negated (skills sections that list an abnormal
+ *   number of skills are discounted);
+ * - 512: some context holds only aspirations, typo-tolerant finds or mentions with a level, whose
+ *   worth depends on the scoring weights: scoring then weighs the mentions themselves;
+ * - 1024: the résumé disclaims the skill: every mention is negated or an aspiration ("No hands-on
+ *   experience with Kubernetes", "learning Rust"), so it neither gives nor takes credit through the
+ *   taxonomy's `implies` and `related` links;
+ * - 2048 and up: the month of `lastUsed` plus one, times 2048 (year × 12 + month, so 2026-11 is
+ *   24323), or nothing when `lastUsed` is `null`: recency without reading the string.
+ *
+ * So a skill used in a dated job that ended in 2024-12 and listed in the skills section has
+ * `1 + 8 + 256 + 24300 × 2048`; `bits % 2048` gives the flags, `Math.floor(bits / 2048) − 1` the month index.
+ */
+export type EvidenceBits = number;
 
 export interface SkillProfile {
   /** Version of this shape; see `PROFILE_VERSION`. */

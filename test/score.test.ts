@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScorer, scoreMatch } from '../src/score/index.js';
 import { SCORE_DEFAULTS } from '../src/defaults.js';
-import type { SkillProfile } from '../src/types.js';
+import type { Role, SkillProfile } from '../src/types.js';
 import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profiles.js';
 
 const OPTS = { taxonomy: TAXONOMY, asOf: '2026-11' };
@@ -172,6 +172,90 @@ describe('partial credit through the taxonomy', () => {
     expect(r.requirements[2]!.skill?.id).toBe('python');
     expect(r.requirements[4]).toMatchObject({ status: 'met', skill: { id: 'redis' }, label: 'Any databases skill' });
     expect(r.requirements[4]!.alternatives?.map((a) => a.id)).toEqual(['mongodb']);
+  });
+});
+
+describe('a disclaimed skill (negated or aspiration only) neither gives nor takes inferred credit', () => {
+  // The helper taxonomy with Docker and Kubernetes as related siblings, as in the built-in one.
+  const TAX = { ...TAXONOMY, skills: TAXONOMY.skills.map((k) => (k.id === 'docker' ? { ...k, related: ['kubernetes'] } : k)) };
+  const role = { id: 'ops', title: 'Ops', requirements: [
+    { skill: 'kubernetes', importance: 'required' as const },
+    { skill: 'docker', importance: 'preferred' as const },
+    { skill: 'python', importance: 'preferred' as const },
+  ] };
+  const opts = { taxonomy: TAX, asOf: '2026-11' };
+  const run = (skills: Parameters<typeof profile>[0]) => {
+    const p = profile(skills);
+    const r = scoreMatch(p, role, opts);
+    expect(createScorer(role, opts).rate(p)).toEqual({ score: r.score, mustHavesMet: r.mustHavesMet });
+    return r;
+  };
+  const docker = () => skill('docker', [mention('Docker')], { months: 36, lastUsed: '2026-10' });
+  const django = (flags: { negated?: boolean; aspiration?: boolean } = {}) =>
+    skill('django', [mention('Django', flags)], { months: 36, lastUsed: '2026-10', implied: [{ id: 'python', name: 'Python', weight: 0.9, implied: true }] });
+  const noKubernetes = () => skill('kubernetes', [mention('Kubernetes', { negated: true, sentence: 'No hands-on experience with Kubernetes.' })]);
+  const learningKubernetes = () => skill('kubernetes', [mention('Kubernetes', { aspiration: true, sentence: 'Currently learning Kubernetes.' })]);
+
+  it('without a disclaimer, Docker earns related credit for Kubernetes and Django implied credit for Python', () => {
+    const r = run([docker(), django()]);
+    expect(r.requirements[0]).toMatchObject({ status: 'partial', via: 'related', skill: { id: 'docker' } });
+    expect(r.requirements[2]).toMatchObject({ status: 'partial', via: 'implied', skill: { id: 'django' } });
+  });
+  it('"No hands-on experience with Kubernetes": Docker earns no Kubernetes credit', () => {
+    const r = run([docker(), noKubernetes()]);
+    expect(r.requirements[0]).toMatchObject({ status: 'missing', score: 0, via: null, skill: null });
+    expect(r.requirements[1]).toMatchObject({ status: 'met', via: 'direct' });
+    expect(r.mustHavesMet).toBe(false);
+  });
+  it('nor does the negated Kubernetes earn Docker credit', () => {
+    expect(run([noKubernetes()]).requirements[1]).toMatchObject({ status: 'missing', score: 0, via: null });
+  });
+  it('the disclaimer holds whichever skill comes first in the profile', () => {
+    // "docker" sorts before "kubernetes": here the disclaimed skill is read before the one that would credit it.
+    const noDocker = skill('docker', [mention('Docker', { negated: true, sentence: 'No Docker.' })]);
+    const kubernetes = skill('kubernetes', [mention('Kubernetes')], { months: 24, lastUsed: '2026-10' });
+    const r = run([noDocker, kubernetes]);
+    expect(r.requirements[1]).toMatchObject({ status: 'missing', score: 0, via: null });
+    expect(r.requirements[0]).toMatchObject({ status: 'met', via: 'direct' });
+  });
+  it('"Currently learning Kubernetes": only its own aspiration counts for Kubernetes, and it earns Docker nothing', () => {
+    const alone = run([learningKubernetes()]);
+    const withDocker = run([docker(), learningKubernetes()]);
+    expect(withDocker.requirements[0]).toMatchObject({ via: 'direct', skill: { id: 'kubernetes' } });
+    expect(withDocker.requirements[0]!.score).toBe(alone.requirements[0]!.score);
+    expect(alone.requirements[1]).toMatchObject({ status: 'missing', score: 0, via: null });
+  });
+  it('a negated Python takes no implied credit from Django; an aspiration-only Django gives none', () => {
+    const noPython = skill('python', [mention('Python', { negated: true, sentence: 'No experience with Python outside Django.' })]);
+    expect(run([django(), noPython]).requirements[2]).toMatchObject({ status: 'missing', score: 0, via: null });
+    // A profile from older JSON may still carry the implied list of an aspiration-only skill.
+    expect(run([django({ aspiration: true })]).requirements[2]).toMatchObject({ status: 'missing', score: 0, via: null });
+    expect(run([django({ negated: true })]).requirements[2]).toMatchObject({ status: 'missing', score: 0, via: null });
+    // Negated once and an aspiration elsewhere: still disclaimed; only the aspiration's own (small) credit counts.
+    const learningPython = skill('python', [mention('Python', { negated: true, sentence: 'No Python 2.' }), mention('Python', { aspiration: true })]);
+    const alone = run([learningPython]).requirements[2]!;
+    expect(run([django(), learningPython]).requirements[2]).toMatchObject({ status: 'missing', via: 'direct', skill: { id: 'python' }, score: alone.score });
+  });
+  it('one positive mention is enough: a skill also used for real keeps giving and taking inferred credit', () => {
+    const usedDjango = skill('django', [mention('Django', { negated: true }), mention('Django', { context: 'project' })], { months: 0, implied: [{ id: 'python', name: 'Python', weight: 0.9, implied: true }] });
+    expect(run([usedDjango]).requirements[2]).toMatchObject({ status: 'partial', via: 'implied' });
+    const usedKubernetes = skill('kubernetes', [mention('Kubernetes', { negated: true, sentence: 'No Kubernetes in production.' }), mention('Kubernetes', { context: 'project' })]);
+    expect(run([usedKubernetes]).requirements[1]).toMatchObject({ status: 'partial', via: 'related' });
+  });
+  it('end to end on the built-in taxonomy: "No experience with Kubernetes." beside dated Docker work', async () => {
+    const { createMatcher } = await import('../src/rank/matcher.js');
+    const text = 'Jane Roe\n\nExperience\nPlatform Engineer, Acme Ltd\nJan 2020 – Present\n- Built and shipped services with Docker.\n- No experience with Kubernetes.\n';
+    const builtinRole = { id: 'k8s', title: 'K8s', requirements: [{ skill: 'kubernetes', importance: 'required' as const }, { skill: 'docker', importance: 'required' as const }] };
+    const matcher = createMatcher();
+    try {
+      const r = await matcher.match(text, builtinRole, { asOf: '2026-11', isolate: false });
+      expect(r.requirements[1]).toMatchObject({ status: 'met', via: 'direct' });
+      expect(r.requirements[0]).toMatchObject({ status: 'missing', score: 0, via: null });
+      const silent = await matcher.match(text.replace('No experience with Kubernetes.', 'Some shell scripting.'), builtinRole, { asOf: '2026-11', isolate: false });
+      expect(silent.requirements[0]).toMatchObject({ status: 'partial', via: 'related' });
+    } finally {
+      await matcher.close();
+    }
   });
 });
 
@@ -380,5 +464,133 @@ describe('rate() equals match() on many profiles', () => {
       }
     }
     expect(nonZero).toBeGreaterThan(2000);
+  }, 60_000);
+});
+
+describe('evidence bits (ExtractedSkill.evidence)', () => {
+  it('record where plain mentions sit, skills-list use, flagged-only contexts and disclaimers', async () => {
+    const { evidenceBits } = await import('../src/extract/summary.js');
+    expect(evidenceBits([mention('Go')])).toBe(1);
+    expect(evidenceBits([mention('Go', { entry: null }), mention('Go', { context: 'skills-list' })])).toBe(2 | 8 | 256);
+    expect(evidenceBits(['project', 'summary', 'education', 'certification', 'other'].map((c) => mention('Go', { context: c as never })))).toBe(4 | 16 | 32 | 64 | 128);
+    // A flagged mention beside a plain one in the same context changes nothing; alone in a context it is flagged.
+    expect(evidenceBits([mention('Go'), mention('Go', { level: 'expert' }), mention('Go', { fuzzy: true })])).toBe(1);
+    expect(evidenceBits([mention('Go'), mention('Go', { context: 'skills-list', level: 'basic' })])).toBe(1 | 256 | 512);
+    expect(evidenceBits([mention('Go', { aspiration: true })])).toBe(512 | 1024);
+    expect(evidenceBits([mention('Go', { negated: true })])).toBe(1024);
+    expect(evidenceBits([mention('Go', { negated: true }), mention('Go', { context: 'project' })])).toBe(4);
+    expect(evidenceBits([mention('Go', { negated: true, context: 'skills-list' })])).toBe(1024);
+    expect(evidenceBits([])).toBe(0);
+    // The month of last use, plus one, above the flags (2026-11 is 2026 × 12 + 11); none when it is null or malformed.
+    expect(evidenceBits([mention('Go')], '2026-11')).toBe(1 + (2026 * 12 + 11) * 2048);
+    expect(Math.floor(evidenceBits([mention('Go')], '0000-01') / 2048)).toBe(1);
+    expect(evidenceBits([mention('Go')], null)).toBe(1);
+    expect(evidenceBits([mention('Go')], '2026')).toBe(1);
+    const ms = [mention('Go', { context: 'project' }), mention('Go', { context: 'other', fuzzy: true }), mention('Go', { context: 'project' })];
+    expect(evidenceBits([...ms].reverse())).toBe(evidenceBits(ms));
+  });
+
+  it('extraction stores the bits of each skill\'s mentions', async () => {
+    const { extractSkills } = await import('../src/extract/index.js');
+    const { evidenceBits } = await import('../src/extract/summary.js');
+    const p = extractSkills('Experience\nEngineer, Acme\n2020 – 2024\nBuilt Go services on PostgreSQL. Learning Rust.\n\nSkills\nGo, Docker, Kubernetes (basic)\n', { asOf: '2026-11' });
+    expect(p.skills.length).toBeGreaterThan(3);
+    for (const k of p.skills) expect(k.evidence, k.id).toBe(evidenceBits(k.mentions, k.lastUsed));
+    const go = p.skills.find((k) => k.id === 'go')!;
+    expect(go.lastUsed).toBe('2024-12');
+    expect(go.evidence).toBe((1 | 8 | 256) + (2024 * 12 + 12) * 2048);
+  });
+
+  /** Scores a profile with its bits and without them (as saved before they existed): both must give the same bytes. */
+  const expectBothPaths = async (scorer: ReturnType<typeof createScorer>, p: SkillProfile, what: string) => {
+    const { evidenceBits } = await import('../src/extract/summary.js');
+    const withSummaries: SkillProfile = { ...p, skills: p.skills.map((k) => ({ ...k, evidence: evidenceBits(k.mentions, k.lastUsed) })) };
+    const without: SkillProfile = { ...p, skills: p.skills.map(({ evidence: _evidence, ...k }) => k) };
+    const a = scorer.match(withSummaries);
+    expect(JSON.stringify(scorer.match(without)), what).toBe(JSON.stringify(a));
+    expect(scorer.rate(withSummaries), what).toEqual({ score: a.score, mustHavesMet: a.mustHavesMet });
+    expect(scorer.rate(without), what).toEqual({ score: a.score, mustHavesMet: a.mustHavesMet });
+    return a.score;
+  };
+
+  it('give exactly the scores of the mentions, on every ranking-scenario résumé and role', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { parseResume } = await import('../src/parse/index.js');
+    const { createExtractor } = await import('../src/extract/index.js');
+    const { getBuiltinRole } = await import('../src/role/builtin.js');
+    const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
+    const dir = new URL('../fixtures/rankings/', import.meta.url);
+    const extractor = createExtractor();
+    const roles: Role[] = [];
+    const profiles: { name: string; profile: SkillProfile }[] = [];
+    for (const scenario of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+      const at = new URL(`${scenario}/`, dir);
+      const spec = JSON.parse(readFileSync(new URL('role.json', at), 'utf8')) as Role | { builtin: string } | { jobDescription: string };
+      let jobFile: string | null = null;
+      if ('builtin' in spec) roles.push(getBuiltinRole(spec.builtin)!);
+      else if ('jobDescription' in spec) {
+        jobFile = spec.jobDescription;
+        roles.push(roleFromJobDescription(readFileSync(new URL(spec.jobDescription, at), 'utf8')));
+      } else roles.push(spec);
+      for (const file of readdirSync(at).filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile).sort()) {
+        const text = readFileSync(new URL(file, at), 'utf8');
+        if (text.trim() === '') continue;
+        profiles.push({ name: `${scenario}/${file}`, profile: extractor.extract(await parseResume(text, { asOf: '2026-11' }), { asOf: '2026-11' }) });
+      }
+    }
+    let credited = 0;
+    for (const role of roles) {
+      for (const options of [{ asOf: '2026-11' }, { asOf: '2030-01', aspirationWeight: 1, fuzzyWeight: 0.2, levelWeights: { expert: 0.3 }, skillsListLimit: 5 }]) {
+        const scorer = createScorer(role, options);
+        for (const { name, profile: p } of profiles) if ((await expectBothPaths(scorer, p, `${role.id} ${name}`)) > 0) credited++;
+      }
+    }
+    expect(credited).toBeGreaterThan(roles.length * profiles.length);
+  }, 60_000);
+
+  it('give exactly the scores of the mentions on 1,000 random profiles (every context, flag, level; stuffed lists)', async () => {
+    const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
+    const { getBuiltinRole } = await import('../src/role/builtin.js');
+    const taxonomy = builtinTaxonomy();
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const backend = getBuiltinRole('backend-developer')!;
+    const members = backend.requirements.flatMap((q) => ('skill' in q ? [q.skill] : 'anyOf' in q ? q.anyOf : []));
+    const ids = [...members, ...taxonomy.skills.filter((k) => k.category === 'databases' || k.implies?.length).slice(0, 150).map((k) => k.id), 'docker', 'kubernetes', 'x-unknown'];
+    const contexts = ['experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'] as const;
+    const levels = [undefined, undefined, 'expert', 'advanced', 'intermediate', 'basic'] as const;
+    const role: Role = { id: 'mixed', title: 'Mixed', requirements: [...backend.requirements, { category: 'databases', importance: 'bonus' }] };
+    const scorers = [createScorer(role, { asOf: '2026-11' }), createScorer(role, { asOf: '2026-11', skillsListLimit: 8, aspirationWeight: 0.6, fuzzyWeight: 0.3, levelWeights: { expert: 0.2, basic: 1 }, categoryTopK: 2 })];
+    let nonZero = 0;
+    for (let i = 0; i < 1000; i++) {
+      const chosen = [...new Set(Array.from({ length: 1 + Math.floor(random() * 25) }, () => pick(ids)))].sort();
+      const p = profile(chosen.map((id) => skill(id, Array.from({ length: 1 + Math.floor(random() * 5) }, () =>
+        mention(id, { context: pick(contexts), entry: random() < 0.5 ? null : 0, negated: random() < 0.15, aspiration: random() < 0.15, fuzzy: random() < 0.15, level: pick(levels) }),
+      ), { months: random() < 0.5 ? 0 : Math.floor(random() * 150), lastUsed: random() < 0.3 ? null : random() < 0.05 ? pick(['2026', '', 'abcd-ef', '1890-13', '9999-12']) : `${1980 + Math.floor(random() * 50)}-0${1 + Math.floor(random() * 9)}`, claimedYears: random() < 0.2 ? 4 : null })));
+      for (const scorer of scorers) if ((await expectBothPaths(scorer, p, `profile ${i}`)) > 0) nonZero++;
+    }
+    expect(nonZero).toBeGreaterThan(1000);
+  }, 60_000);
+
+  it('the implies closure the scorer uses is the one extraction writes into `implied`', async () => {
+    const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
+    const { createExtractor } = await import('../src/extract/index.js');
+    const { impliedClosure, liveSkills } = await import('../src/extract/summary.js');
+    const taxonomy = builtinTaxonomy();
+    const live = liveSkills(taxonomy);
+    const extractor = createExtractor(taxonomy);
+    const implying = taxonomy.skills.filter((k) => (k.implies?.length ?? 0) > 0 && live.has(k.id));
+    let checked = 0;
+    for (const k of implying) {
+      const found = extractor.extract(`Experience\nEngineer, Acme\n2020 – 2024\nBuilt services with ${k.name}.\n`, { asOf: '2026-11' }).skills.find((s) => s.id === k.id);
+      if (!found || found.implied.length === 0) continue;
+      expect(found.implied.map((i) => ({ id: i.id, weight: i.weight })), k.id).toEqual(impliedClosure(k.id, live));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(implying.length * 0.7);
   }, 60_000);
 });

@@ -18,17 +18,39 @@
  * 4. Recency: `max(floor, 0.5^(yearsSinceLastUse / halfLife))`.
  * 5. A requirement takes the best of: the skill itself, a skill that implies it (edge weight ×
  *    `impliedDiscount`), a related sibling (× `relatedDiscount`); `anyOf` takes its best member,
- *    a category its best `categoryTopK` skills.
+ *    a category its best `categoryTopK` skills. A skill the résumé disclaims (every mention
+ *    negated or an aspiration) neither gives nor takes credit through `implies` or `related`.
  * 6. The total is the weighted mean over requirements, weights = tier weight × requirement weight.
  *
- * Speed: `createScorer` compiles the role once (routes by skill id, depth and recency tables per
- * `asOf`), so `rate` is one pass over a profile's skills with plain arithmetic. A skill's
- * `implied[]` list is read only when the taxonomy's `implies` closure of that skill reaches a
- * requirement's skill, or when the taxonomy does not know the skill: the extractor writes that
- * same closure into the list, so no other list can name a requirement. Profiles must therefore be
- * scored with the taxonomy they were extracted with (as `createMatcher` does).
+ * Speed: `createScorer` compiles the role once into flat tables: for every taxonomy id, the
+ * requirements it fills directly, as a related sibling and through its `implies` closure (with
+ * the weights extraction writes into `implied[]`), plus depth and recency tables per `asOf`. So
+ * `rate` does one look-up per profile skill and plain arithmetic on its evidence bits
+ * (`ExtractedSkill.evidence`, packed at extraction), never walking `mentions` or `implied[]`
+ * (only the rare skill whose worth depends on flag weights has its mentions weighed, and only an
+ * id the taxonomy does not know has its own `implied[]` read). Profiles must therefore be scored
+ * with the taxonomy they were extracted with (as `createMatcher` does); profiles saved without
+ * evidence bits score the same, deriving them on the fly.
  */
 import { MATCH_VERSION, SCORE_DEFAULTS } from '../defaults.js';
+import {
+  emptySummary,
+  EVIDENCE_DISCLAIMED,
+  EVIDENCE_FLAGGED,
+  EVIDENCE_LISTED,
+  evidenceBits,
+  impliedClosure,
+  liveSkills,
+  monthIndex,
+  MONTH_SHIFT,
+  SLOT,
+  slotOf,
+  summariseInto,
+  SUMMARY_KINDS,
+  SUMMARY_LEVELS,
+  SUMMARY_SLOTS,
+  type EvidenceSummary,
+} from '../extract/summary.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import type {
   Diagnostic,
@@ -121,10 +143,11 @@ export interface Scorer {
 }
 
 const CONTEXTS: readonly MentionContext[] = ['experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
-/** Slot of an experience mention outside any dated entry; the other slots follow `CONTEXTS`. */
-const UNDATED = CONTEXTS.length;
-const SLOTS = CONTEXTS.length + 1;
-const SKILLS_LIST = CONTEXTS.indexOf('skills-list');
+/** Evidence slots, in the order of `SUMMARY_SLOTS`: dated experience, undated experience, then the other contexts. */
+const SLOTS = SUMMARY_SLOTS.length;
+const SLOT_CONTEXT: readonly MentionContext[] = ['experience', 'experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
+/** Every kind bit of an `EvidenceSummary` field; other bits of a hand-edited summary are ignored. */
+const KIND_BITS = 2 ** SUMMARY_KINDS - 1;
 /** Months (of use, or since last use) covered by the depth and recency tables: a century. */
 const TABLE_MONTHS = 1200;
 
@@ -165,14 +188,6 @@ function currentMonth(): string {
   return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** `YYYY-MM` → months since year 0, or NaN. Char arithmetic: this runs for every skill of every profile. */
-function monthIndex(ym: string): number {
-  if (ym.length < 7) return Number.NaN;
-  const y = (ym.charCodeAt(0) - 48) * 1000 + (ym.charCodeAt(1) - 48) * 100 + (ym.charCodeAt(2) - 48) * 10 + (ym.charCodeAt(3) - 48);
-  const m = (ym.charCodeAt(5) - 48) * 10 + (ym.charCodeAt(6) - 48);
-  return y * 12 + m - 1;
-}
-
 function resolveConfig(options: ScoreOptions): Config {
   const d = SCORE_DEFAULTS;
   const num = (name: keyof ScoreOptions, fallback: number, min = 0, max = 1): number =>
@@ -192,9 +207,8 @@ function resolveConfig(options: ScoreOptions): Config {
     if (!(k in level)) throw new RangeError(`\`levelWeights.${k}\` is not a proficiency level (expert, advanced, intermediate, basic)`);
     level[k as ProficiencyLevel] = checkNumber(`levelWeights.${k}`, v, 0, 1);
   }
-  const slotWeight = new Float64Array(SLOTS);
-  CONTEXTS.forEach((c, i) => (slotWeight[i] = ctx[c]!));
-  slotWeight[UNDATED] = num('undatedExperience', d.undatedExperience);
+  const slotWeight = Float64Array.from(SLOT_CONTEXT, (c) => ctx[c]!);
+  slotWeight[SLOT.undated] = num('undatedExperience', d.undatedExperience);
   const asOf = options.asOf ?? currentMonth();
   if (typeof asOf !== 'string') throw new TypeError('`asOf` must be a `YYYY-MM` string');
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new RangeError('`asOf` must be a `YYYY-MM` string');
@@ -261,7 +275,11 @@ interface Route {
   req: number;
   member: string;
   via: MatchVia;
+  /** The credit is `evidence × recency × depth × factor × factor2` (two factors for implied routes: edge weight, then `impliedDiscount`). */
   factor: number;
+  factor2: number;
+  /** The (requirement, member) pair credited: a résumé disclaiming `member` blocks `related` and `implied` routes to it. */
+  slot: number;
 }
 
 interface Plan {
@@ -323,6 +341,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   const related = new Map<string, Route[]>();
   const byCategory = new Map<string, number[]>();
   const usedIds = new Set<string>();
+  let memberSlots = 0;
   const addRoute = (table: Map<string, Route[]>, key: string, route: Route): void => {
     const list = table.get(key);
     if (list) list.push(route);
@@ -359,9 +378,10 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     }
     usedIds.add(id);
     for (const member of members) {
-      addRoute(direct, member, { req, member, via: 'direct', factor: 1 });
+      const slot = memberSlots++;
+      addRoute(direct, member, { req, member, via: 'direct', factor: 1, factor2: 1, slot });
       for (const sibling of view.related.get(member) ?? []) {
-        if (!members.includes(sibling)) addRoute(related, sibling, { req, member, via: 'related', factor: cfg.related });
+        if (!members.includes(sibling)) addRoute(related, sibling, { req, member, via: 'related', factor: cfg.related, factor2: 1, slot });
       }
     }
     plans.push({
@@ -407,38 +427,48 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   const recencyTable = new Float64Array(TABLE_MONTHS);
   for (let g = 0; g < TABLE_MONTHS; g++) recencyTable[g] = recencyAt(g);
 
-  // One table answers "what can this profile skill earn?" with a single look-up per skill: its
-  // direct and related routes, the category requirements it can fill, and whether its
-  // `implied[]` list can name a requirement's skill. Every taxonomy id is in it (most map to
-  // NOTHING), so a miss means an id the taxonomy does not know.
-  interface Entry {
-    routes: Route[];
-    /** `routes` unpacked for the hot loop: requirement index, share, and the requirement's depth class. */
-    req: Int32Array;
-    factor: Float64Array;
-    cls: Int32Array;
-    cats: number[];
-    /**
-     * Whether to read the skill's `implied[]` list: its implies-closure in the taxonomy reaches a
-     * requirement's skill, or the taxonomy does not know the id. The list is what the extractor
-     * derived from that same closure, so for every other skill it cannot name a requirement.
-     */
-    readImplied: boolean;
-    /** Requirement skills the taxonomy says this skill implies, with their routes: matched by `===` before any look-up. */
-    expectIds: string[];
-    expectRoutes: Route[][];
-  }
-  const packed = (routes: Route[], cats: number[], readImplied: boolean, expectIds: string[] = []): Entry => ({
-    routes,
-    req: Int32Array.from(routes, (r) => r.req),
-    factor: Float64Array.from(routes, (r) => r.factor),
-    cls: Int32Array.from(routes, (r) => classOf[r.req]!),
-    cats,
-    readImplied,
-    expectIds,
-    expectRoutes: expectIds.map((id) => direct.get(id)!),
-  });
-  const NOTHING: Entry = packed([], [], false);
+  // One table answers "what can this profile skill earn?" with a single look-up per skill: every
+  // requirement it can fill directly, as a related sibling, or through the taxonomy's `implies`
+  // closure (with the weights extraction writes into `implied[]`), and the category requirements
+  // of its category. Every taxonomy id is in it (most map to NOTHING), so a miss means an id the
+  // taxonomy does not know, and only then is the skill's own `implied[]` list read.
+  // Entries live in flat arrays, addressed by a small integer: the look-up yields a number, and
+  // the hot loop reads a few compact arrays that stay in cache instead of an object per entry.
+  /** Routes of every entry, three ints a route: requirement, its depth class's offset in `depthTable`, member slot credited (-1 for a direct route, never blocked). */
+  const routeInts: number[] = [];
+  /** Two factors a route: `factor`, `factor2`. */
+  const routeFactors: number[] = [];
+  /** The routes themselves, for explanations. */
+  const routeList: Route[] = [];
+  /** Category requirements, two ints each: requirement, its depth class's offset in `depthTable`. */
+  const catInts: number[] = [];
+  /** Member slots of the skill itself: a résumé that disclaims the skill blocks them. */
+  const ownSlots: number[] = [];
+  /**
+   * Per entry, `META` ints: start of its routes in `routeInts`, end of its direct routes (a skill
+   * the résumé disclaims gives only those), end of all its routes, start and end in `catInts`,
+   * start and end in `ownSlots`, and 1 when the taxonomy does not know the id (its own `implied[]`
+   * list is then read). Routes run direct, related, then implied by implied id: the order credits are weighed in.
+   */
+  const meta: number[] = [];
+  const META = 8;
+  const addEntry = (routes: Route[], nDirect: number, cats: number[], stranger: boolean): number => {
+    const entry = meta.length / META;
+    const first = routeList.length;
+    for (const r of routes) {
+      routeInts.push(r.req, classOf[r.req]! * TABLE_MONTHS, r.via === 'direct' ? -1 : r.slot);
+      routeFactors.push(r.factor, r.factor2);
+      routeList.push(r);
+    }
+    const catStart = catInts.length;
+    for (const req of cats) catInts.push(req, classOf[req]! * TABLE_MONTHS);
+    const ownStart = ownSlots.length;
+    for (const r of routes.slice(0, nDirect)) ownSlots.push(r.slot);
+    meta.push(3 * first, 3 * (first + nDirect), 3 * routeList.length, catStart, catInts.length, ownStart, ownSlots.length, stranger ? 1 : 0);
+    return entry;
+  };
+  const NOTHING = addEntry([], 0, [], false);
+  const live = liveSkills(taxonomy);
   /** Taxonomy ids from which `implies` edges lead, at any depth, to a requirement's skill: walked backwards from the members. */
   const implying = new Set<string>();
   const impliedBy = new Map<string, string[]>();
@@ -457,32 +487,25 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       walk.push(from);
     }
   }
-  const impliesOf = new Map(taxonomy.skills.map((skill) => [skill.id, skill.implies ?? []] as const));
-  /** Requirement skills reachable from `id` along `implies` edges. */
-  const expectedOf = (id: string): string[] => {
-    const seen = new Set<string>([id]);
-    const out: string[] = [];
-    const queue = [id];
-    while (queue.length > 0) {
-      for (const edge of impliesOf.get(queue.pop()!) ?? []) {
-        if (seen.has(edge.id)) continue;
-        seen.add(edge.id);
-        queue.push(edge.id);
-        if (direct.has(edge.id)) out.push(edge.id);
-      }
+  const impliedRoutes = (id: string): Route[] => {
+    if (!implying.has(id) || !live.has(id)) return [];
+    const out: Route[] = [];
+    for (const { id: target, weight } of impliedClosure(id, live)) {
+      for (const route of direct.get(target) ?? []) out.push({ req: route.req, member: route.member, via: 'implied', factor: weight, factor2: cfg.implied, slot: route.slot });
     }
-    return out.sort();
+    return out;
   };
-  const entryFor = (id: string, category: string, readImplied: boolean): Entry => {
-    const routes = [...(direct.get(id) ?? []), ...(related.get(id) ?? [])];
+  const entryFor = (id: string, category: string, stranger: boolean): number => {
+    const own = direct.get(id) ?? [];
+    const routes = [...own, ...(related.get(id) ?? []), ...impliedRoutes(id)];
     const cats = byCategory.get(category) ?? [];
-    if (routes.length === 0 && cats.length === 0 && !readImplied) return NOTHING;
-    return packed(routes, cats, readImplied, readImplied && impliesOf.has(id) ? expectedOf(id) : []);
+    if (routes.length === 0 && cats.length === 0 && !stranger) return NOTHING;
+    return addEntry(routes, own.length, cats, stranger);
   };
-  const table = new Map<string, Entry>();
-  for (const skill of taxonomy.skills) table.set(skill.id, entryFor(skill.id, skill.category, implying.has(skill.id)));
-  // A cheap sieve in front of `direct`: an implied id whose length and first letter no requirement
-  // skill shares cannot be one, and most are rejected without a hash look-up.
+  const table = new Map<string, number>();
+  for (const skill of taxonomy.skills) table.set(skill.id, entryFor(skill.id, skill.category, false));
+  // A cheap sieve in front of `direct` for strangers' implied lists: an id whose length and first
+  // letter no requirement skill shares cannot be one, and most are rejected without a hash look-up.
   const sieve = new Uint8Array(64 * 128);
   const sieveKey = (id: string): number => ((id.length & 63) << 7) | (id.charCodeAt(0) & 127);
   for (const id of direct.keys()) sieve[sieveKey(id)] = 1;
@@ -492,44 +515,50 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   }
   // Read through a prototype-less dictionary object: a keyed property load beats `Map.get` here,
   // and this look-up runs for every skill of every profile.
-  const tableIndex: Record<string, Entry | undefined> = Object.create(null) as Record<string, Entry | undefined>;
+  const tableIndex: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
   for (const [id, entry] of table) tableIndex[id] = entry;
-  const STRANGER: Entry = packed([], [], true);
-  /** Ids the taxonomy does not know, in a category a requirement asks for: computed on first sight, cached up to a bound. */
-  const strangers = new Map<string, Entry>();
-  const lookup = (skill: ExtractedSkill): Entry => {
-    const entry = tableIndex[skill.id];
-    if (entry !== undefined) return entry;
-    // An unknown id: its own `implied[]` list is all there is to go on, and it is assumed to keep one category, as ids do.
+  const STRANGER = addEntry([], 0, [], true);
+  /**
+   * Entries of ids the taxonomy does not know, by category. Such an id has no direct, related or
+   * implied route (every id a requirement names or reaches is in `table`), so its entry is its
+   * category's requirements, read with its own `implied[]` list.
+   */
+  const strangers = new Map<string, number>();
+  const strangerEntry = (skill: ExtractedSkill): number => {
+    // It is assumed to keep one category, as ids do.
     if (!byCategory.has(skill.category)) return STRANGER;
-    let stranger = strangers.get(skill.id);
-    if (stranger === undefined) {
-      stranger = entryFor(skill.id, skill.category, true);
-      if (strangers.size < 50_000) strangers.set(skill.id, stranger);
+    let entry = strangers.get(skill.category);
+    if (entry === undefined) {
+      entry = entryFor(skill.id, skill.category, true);
+      strangers.set(skill.category, entry);
     }
-    return stranger;
+    return entry;
   };
 
   // Scratch buffers reused across calls: scoring runs synchronously, one profile at a time.
-  const slots = new Float64Array(SLOTS);
   const best = new Float64Array(n);
   const topK = cfg.topK;
   const catTop = new Float64Array(n * topK);
+  const hasCategories = categoryReqs.length > 0;
+  /** Member slots blocked for the profile being scored: those stamped with its `generation` (no clearing between profiles). */
+  const blockedIn = new Int32Array(memberSlots);
+  let generation = 0;
   const slotWeight = cfg.slotWeight;
+  /** The full summary of the rare skill whose bits say its mentions must be weighed: reused, so scoring allocates nothing. */
+  const derived = emptySummary();
+
+  /** A skill's evidence bits: those extraction stored, or derived from its mentions (a profile saved before they existed). */
+  function bitsOf(skill: ExtractedSkill): number {
+    const stored = skill.evidence;
+    return typeof stored === 'number' ? stored : evidenceBits(skill.mentions);
+  }
 
   /** Distinct skills with a skills-list mention, or -1 when the profile has too few skills to be stuffed. */
   function listedSkills(profile: SkillProfile): number {
     // A profile with no more skills than the limit cannot list more than the limit.
     if (profile.skills.length <= cfg.listLimit) return -1;
     let listed = 0;
-    for (const skill of profile.skills) {
-      for (const m of skill.mentions) {
-        if (m.context === 'skills-list' && !m.negated) {
-          listed++;
-          break;
-        }
-      }
-    }
+    for (const skill of profile.skills) if ((bitsOf(skill) & EVIDENCE_LISTED) !== 0) listed++;
     return listed;
   }
 
@@ -538,59 +567,69 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     return listed > cfg.listLimit ? cfg.listLimit / listed : 1;
   }
 
-  /** Slot of a mention by its context, by first letter and length rather than a keyed look-up (hot path). */
-  function slotOf(m: SkillMention): number {
-    const c = m.context;
-    switch (c.charCodeAt(0)) {
-      case 101: // e
-        if (c.length === 10) return m.timelineEntry === null ? UNDATED : 0;
-        return 4;
-      case 112: // p
-        return 1;
-      case 115: // s
-        return c.length === 11 ? 2 : 3;
-      case 99: // c
-        return 5;
-      default:
-        return 6;
-    }
+  /** What one mention is worth: context weight, × stuffing in a skills list, × the flags' weights, in this order. */
+  function kindStrength(slot: number, kind: number, stuffing: number): number {
+    let w = slotWeight[slot]!;
+    if (slot === SLOT.skillsList) w *= stuffing;
+    if ((kind & 2) !== 0) w *= cfg.aspiration;
+    if ((kind & 1) !== 0) w *= cfg.fuzzy;
+    if (kind >= 4) w *= cfg.level[SUMMARY_LEVELS[(kind >> 2) - 1]!];
+    return w;
+  }
+  // Every (slot, kind) weight at full skills-list weight, computed once by `kindStrength` itself.
+  const kindWeight = new Float64Array(SLOTS * SUMMARY_KINDS);
+  for (let slot = 0; slot < SLOTS; slot++) {
+    for (let kind = 0; kind < SUMMARY_KINDS; kind++) kindWeight[slot * SUMMARY_KINDS + kind] = kindStrength(slot, kind, 1);
   }
 
   function mentionStrength(m: SkillMention, stuffing: number): number {
     if (m.negated) return 0;
     const slot = slotOf(m);
     let w = slotWeight[slot]!;
-    if (slot === SKILLS_LIST) w *= stuffing;
+    if (slot === SLOT.skillsList) w *= stuffing;
     if (m.aspiration) w *= cfg.aspiration;
     if (m.fuzzy) w *= cfg.fuzzy;
     if (m.level !== undefined) w *= cfg.level[m.level] ?? 1;
     return w;
   }
 
-  /** Must weigh a mention exactly as `mentionStrength` does; inlined because it runs for every mention of every profile. */
-  function evidenceOf(skill: ExtractedSkill, stuffing: number): number {
-    for (let k = 0; k < SLOTS; k++) slots[k] = 0;
-    const mentions = skill.mentions;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i]!;
-      if (m.negated) continue;
-      const slot = slotOf(m);
-      let w = slotWeight[slot]!;
-      if (slot === SKILLS_LIST) w *= stuffing;
-      if (m.aspiration) w *= cfg.aspiration;
-      if (m.fuzzy) w *= cfg.fuzzy;
-      if (m.level !== undefined) w *= cfg.level[m.level] ?? 1;
-      // No weight exceeds 1, so a mention at full strength makes the best context 1 and the
-      // combination below exactly 1 whatever else is mentioned: the rest need not be read.
-      if (w >= 1) return 1;
-      if (w > slots[slot]!) slots[slot] = w;
+  /** The strongest kind of mention in a slot, given the slot's kind bits (not 0). */
+  function slotBest(slot: number, bits: number, stuffing: number): number {
+    if (slot === SLOT.skillsList && stuffing !== 1) {
+      let top = 0;
+      for (let b = bits; b !== 0; b &= b - 1) {
+        const w = kindStrength(slot, 31 - Math.clz32(b & -b), stuffing);
+        if (w > top) top = w;
+      }
+      return top;
     }
-    // Best three contexts, combined with a decaying share: breadth of evidence helps a little, volume never.
+    const o = slot * SUMMARY_KINDS;
+    if ((bits & (bits - 1)) === 0) return kindWeight[o + 31 - Math.clz32(bits)]!;
+    let top = 0;
+    for (let b = bits; b !== 0; b &= b - 1) {
+      const w = kindWeight[o + 31 - Math.clz32(b & -b)]!;
+      if (w > top) top = w;
+    }
+    return top;
+  }
+
+  /**
+   * Evidence of a skill in [0, 1] from its summary: per slot only the strongest mention counts
+   * (so repeating a word earns nothing), and the best three slots combine with a decaying share.
+   * Gives exactly what weighing every mention with `mentionStrength` gives.
+   */
+  function evidenceOfKinds(e: EvidenceSummary, stuffing: number): number {
+    // The best three slots, kept in order as each slot is weighed. No weight exceeds 1, so a slot at
+    // full strength makes the combination exactly 1 whatever else is mentioned: the rest need not be weighed.
     let a = 0;
     let b = 0;
     let c = 0;
-    for (let k = 0; k < SLOTS; k++) {
-      const v = slots[k]!;
+    let bits: number;
+    let v: number;
+    bits = e.dated & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(0, bits, stuffing);
+      if (v >= 1) return 1;
       if (v > a) {
         c = b;
         b = a;
@@ -600,9 +639,120 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
         b = v;
       } else if (v > c) c = v;
     }
+    bits = e.undated & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(1, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    bits = e.project & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(2, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    bits = e.skillsList & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(3, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    bits = e.summary & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(4, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    bits = e.education & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(5, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    bits = e.certification & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(6, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    bits = e.other & KIND_BITS;
+    if (bits !== 0) {
+      v = slotBest(7, bits, stuffing);
+      if (v >= 1) return 1;
+      if (v > a) {
+        c = b;
+        b = a;
+        a = v;
+      } else if (v > b) {
+        c = b;
+        b = v;
+      } else if (v > c) c = v;
+    }
+    // Breadth of evidence helps a little, volume never.
     const d = cfg.decay;
     const miss = (1 - a) * (1 - b * d) * (1 - c * d * d);
     return 1 - miss;
+  }
+
+  // Most skills have plain mentions only (no flag, no level): their evidence is one of 256 values,
+  // one per set of slots they sit in, computed once by `evidenceOfKinds` itself.
+  const plainEvidence = new Float64Array(1 << SLOTS);
+  for (let set = 0; set < 1 << SLOTS; set++) {
+    const e = emptySummary();
+    SUMMARY_SLOTS.forEach((field, slot) => (e[field] = (set >> slot) & 1));
+    plainEvidence[set] = evidenceOfKinds(e, 1);
+  }
+
+  /**
+   * Evidence of a skill from its bits: a table look-up when its mentions are plain (and a skills
+   * list at full weight), else its mentions weighed kind by kind. Exactly what weighing every
+   * mention with `mentionStrength` gives, either way.
+   */
+  function evidenceOf(skill: ExtractedSkill, bits: number, stuffing: number): number {
+    if ((bits & EVIDENCE_FLAGGED) === 0 && (stuffing === 1 || (bits & (1 << SLOT.skillsList)) === 0)) return plainEvidence[bits & 255]!;
+    return evidenceOfKinds(summariseInto(skill.mentions, derived), stuffing);
   }
 
   function effectiveMonths(skill: ExtractedSkill): number {
@@ -610,14 +760,21 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     return skill.claimedYears !== null && skill.claimedYears > 0 ? skill.claimedYears * 12 * cfg.claimed : 0;
   }
 
-  function recencyOf(skill: ExtractedSkill): number {
-    if (skill.lastUsed === null) return 1;
-    const used = monthIndex(skill.lastUsed);
-    if (Number.isNaN(used)) return 1;
+  /** Recency of a skill: from the month its evidence bits carry, else from `lastUsed` itself. */
+  function recencyOf(skill: ExtractedSkill, bits: number): number {
+    const packed = bits >>> MONTH_SHIFT;
+    let used: number;
+    if (packed !== 0) used = packed - 1;
+    else {
+      if (skill.lastUsed === null) return 1;
+      used = monthIndex(skill.lastUsed);
+      if (Number.isNaN(used)) return 1;
+    }
     const gap = cfg.asOfMonth - used;
     if (gap <= 0) return recencyTable[0]!;
     return gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(gap);
   }
+
 
   /** Detail of the winning credit per requirement, kept only when explaining. */
   interface Win {
@@ -632,92 +789,100 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
    * Fills `best` (and `wins`/`catWins` when explaining).
    */
   function evaluate(profile: SkillProfile, stuffing: number, wins: (Win | null)[] | null, catWins: Win[][] | null): void {
+    // Stamps of earlier profiles never equal a new generation; at the wrap, clear them once.
+    if (generation === 0x7fffffff) {
+      blockedIn.fill(0);
+      generation = 0;
+    }
+    generation++;
+    // A disclaimed member blocks credit to it through other skills. Skills are weighed in profile
+    // order, so credit given before the disclaimer was read is taken back by weighing again, now
+    // with every block known: the same order, hence the same winners, as a single pass.
+    if (weigh(profile, stuffing, wins, catWins)) {
+      if (wins) wins.fill(null);
+      if (catWins) for (const list of catWins) list.length = 0;
+      weigh(profile, stuffing, wins, catWins);
+    }
+  }
+
+  /** One pass over the skills; true when a member was found disclaimed after credit to it through other skills was given. */
+  function weigh(profile: SkillProfile, stuffing: number, wins: (Win | null)[] | null, catWins: Win[][] | null): boolean {
     best.fill(0);
-    if (topK > 0) catTop.fill(0);
+    if (hasCategories) catTop.fill(0);
+    const gen = generation;
+    let inferred = false;
+    let retract = false;
     const skills = profile.skills;
     for (let si = 0; si < skills.length; si++) {
       const skill = skills[si]!;
-      const entry = lookup(skill);
+      const entry = tableIndex[skill.id] ?? strangerEntry(skill);
       if (entry === NOTHING) continue;
-      const reqs = entry.req;
-      const cats = entry.cats;
-      // Scoring order does not matter (only maxima are kept), so a skill that can earn only through
-      // its implied list is weighed first and its list read once, below.
-      const implied: ImpliedSkill[] | null = entry.readImplied && skill.implied.length > 0 ? skill.implied : null;
-      if (implied === null && reqs.length === 0 && cats.length === 0) continue;
-      const recency = recencyOf(skill);
+      const at = entry * META;
+      const routeStart = meta[at]!;
+      const routeEnd = meta[at + 2]!;
+      const catStart = meta[at + 3]!;
+      const catEnd = meta[at + 4]!;
+      const strangeList: ImpliedSkill[] | null = meta[at + 7] === 1 && skill.implied.length > 0 ? skill.implied : null;
+      if (strangeList === null && routeStart === routeEnd && catStart === catEnd) continue;
+      const stored = skill.evidence;
+      const bits = typeof stored === 'number' ? stored : evidenceBits(skill.mentions);
+      const disclaimed = (bits & EVIDENCE_DISCLAIMED) !== 0;
+      if (disclaimed) {
+        for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) {
+          const slot = ownSlots[k]!;
+          if (blockedIn[slot] !== gen) {
+            blockedIn[slot] = gen;
+            if (inferred) retract = true;
+          }
+        }
+      }
+      const ev = evidenceOf(skill, bits, stuffing);
+      if (ev === 0) continue;
+      const base = ev * recencyOf(skill, bits);
       const months = effectiveMonths(skill);
       // Row of the depth table, or -1 for months off the table (fractional claimed years, decades).
       const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
-      const factor = entry.factor;
-      const cls = entry.cls;
-      // Evidence is at most 1 and products of non-negative doubles are monotone, so
-      // `recency × depth × share` bounds what this skill can earn. When no requirement's current
-      // best is below that bound, the skill cannot change a score and its mentions are not read.
-      // (When explaining, category skills are all listed as alternatives, so they are always weighed.)
-      if (implied === null && catWins === null) {
-        let useful = false;
-        for (let ri = 0; ri < reqs.length && !useful; ri++) {
-          const c = cls[ri]!;
-          const depth = row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!);
-          if (recency * depth * factor[ri]! > best[reqs[ri]!]!) useful = true;
-        }
-        for (let ci = 0; ci < cats.length && !useful; ci++) {
-          const req = cats[ci]!;
-          const c = classOf[req]!;
-          if (recency * (row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!)) > catTop[req * topK + topK - 1]!) useful = true;
-        }
-        if (!useful) continue;
-      }
-      const ev = evidenceOf(skill, stuffing);
-      if (ev === 0) continue;
-      const base = ev * recency;
-      for (let ri = 0; ri < reqs.length; ri++) {
-        const r = reqs[ri]!;
-        const c = cls[ri]!;
-        const depth = row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!);
-        const value = base * depth * factor[ri]!;
+      // A disclaimed skill earns its own requirements only (what its aspirations are worth), never another's.
+      const end = disclaimed ? meta[at + 1]! : routeEnd;
+      for (let k = routeStart, f = (2 * routeStart) / 3; k < end; k += 3, f += 2) {
+        const slot = routeInts[k + 2]!;
+        if (slot >= 0 && blockedIn[slot] === gen) continue;
+        const r = routeInts[k]!;
+        const depth = row >= 0 ? depthTable[routeInts[k + 1]! + row]! : depthAt(months, classMonths[routeInts[k + 1]! / TABLE_MONTHS]!);
+        const value = base * depth * routeFactors[f]! * routeFactors[f + 1]!;
         if (value > best[r]!) {
           best[r] = value;
+          if (slot >= 0) inferred = true;
           if (wins) {
-            const route = entry.routes[ri]!;
+            const route = routeList[k / 3]!;
             wins[r] = { value, skill, via: route.via, member: route.member };
           }
         }
       }
-      if (implied !== null) {
-        const expectIds = entry.expectIds;
-        for (let ii = 0; ii < implied.length; ii++) {
-          const imp = implied[ii]!;
+      if (strangeList !== null && !disclaimed) {
+        for (let ii = 0; ii < strangeList.length; ii++) {
+          const imp = strangeList[ii]!;
           const id = imp.id;
-          let routes: Route[] | undefined;
-          for (let k = 0; k < expectIds.length; k++) {
-            if (expectIds[k] === id) {
-              routes = entry.expectRoutes[k];
-              break;
-            }
-          }
-          if (routes === undefined) {
-            if (typeof id !== 'string' || sieve[sieveKey(id)] === 0) continue;
-            routes = direct.get(id);
-            if (routes === undefined) continue;
-          }
+          if (typeof id !== 'string' || sieve[sieveKey(id)] === 0) continue;
+          const routes = direct.get(id);
+          if (routes === undefined) continue;
           for (let k = 0; k < routes.length; k++) {
             const route = routes[k]!;
+            if (blockedIn[route.slot] === gen) continue;
             const c = classOf[route.req]!;
             const depth = row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!);
             const value = base * depth * imp.weight * cfg.implied;
             if (value > best[route.req]!) {
               best[route.req] = value;
+              inferred = true;
               if (wins) wins[route.req] = { value, skill, via: 'implied', member: route.member };
             }
           }
         }
       }
-      for (let ci = 0; ci < cats.length; ci++) {
-        const req = cats[ci]!;
-        const c = classOf[req]!;
-        const value = base * (row >= 0 ? depthTable[c * TABLE_MONTHS + row]! : depthAt(months, classMonths[c]!));
+      for (let ci = catStart; ci < catEnd; ci += 2) {
+        const req = catInts[ci]!;
+        const value = base * (row >= 0 ? depthTable[catInts[ci + 1]! + row]! : depthAt(months, classMonths[catInts[ci + 1]! / TABLE_MONTHS]!));
         // Keep the best `topK` values of the category in descending order.
         const o = req * topK;
         if (value > catTop[o + topK - 1]!) {
@@ -736,6 +901,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       for (let k = 0; k < topK; k++) sum += catTop[req * topK + k]!;
       best[req] = sum / topK;
     }
+    return retract;
   }
 
   function total(): number {
@@ -746,7 +912,8 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   }
 
   function mustHaves(): boolean {
-    for (const i of requiredIdx) if (best[i]! < cfg.minScore) return false;
+    const min = cfg.minScore;
+    for (let k = 0; k < requiredIdx.length; k++) if (best[requiredIdx[k]!]! < min) return false;
     return true;
   }
 

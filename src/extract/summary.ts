@@ -1,0 +1,216 @@
+/**
+ * The evidence bits of an extracted skill (`ExtractedSkill.evidence`, see `EvidenceBits`): what the
+ * score stage needs of its mentions, computed once at extraction so that scoring many profiles
+ * never walks their mention lists. Nothing in it comes from the person, only from how the skill
+ * was mentioned.
+ *
+ * A mention's worth depends on its context (dated experience, project, skills list, …) and on
+ * three flags: aspiration, typo-tolerant find and proficiency level. Weights are scoring options,
+ * so the bits keep no weights. Almost every mention is plain (0.3% of the skills of the bench's
+ * résumés have any other kind): the bits say in which contexts plain mentions sit, and flag the
+ * rare skill whose worth needs the other kinds, for which scoring weighs the mentions through the
+ * full summary below (`EvidenceSummary`: per context, the set of kinds found there). Above the
+ * flags sits the month of `lastUsed`, so recency needs no string parsed.
+ *
+ * Also here: the `implies` closure of a skill, shared by the scorer's reverse tables so that they
+ * give an implying skill exactly the weights extraction writes into `ExtractedSkill.implied`.
+ */
+import type { Skill, Taxonomy } from '../taxonomy/schema.js';
+import type { EvidenceBits, ProficiencyLevel, SkillMention } from '../types.js';
+
+/** Per context slot, the kinds (see `kindOf`) of the non-negated mentions found there as a bit set; and whether the résumé disclaims the skill. */
+export interface EvidenceSummary {
+  dated: number;
+  undated: number;
+  project: number;
+  skillsList: number;
+  summary: number;
+  education: number;
+  certification: number;
+  other: number;
+  disclaimed: boolean;
+}
+
+/** Bit of `EvidenceBits`: a non-negated skills-list mention. */
+export const EVIDENCE_LISTED = 1 << 8;
+/** Bit of `EvidenceBits`: some context holds flagged mentions only (aspiration, typo, level). */
+export const EVIDENCE_FLAGGED = 1 << 9;
+/** Bit of `EvidenceBits`: every mention is negated or an aspiration. */
+export const EVIDENCE_DISCLAIMED = 1 << 10;
+/** The month of last use sits above the flags: `bits >>> MONTH_SHIFT` is `monthIndex(lastUsed) + 1`, or 0. */
+export const MONTH_SHIFT = 11;
+/** Months that fit above the flags and keep the bits a small integer. */
+const MONTHS_PACKED = 2 ** (30 - MONTH_SHIFT) - 1;
+
+/** `YYYY-MM` → months since year 0 (year × 12 + month − 1), or NaN. Char arithmetic: scoring runs it for every skill saved without evidence bits. */
+export function monthIndex(ym: string): number {
+  if (ym.length < 7) return Number.NaN;
+  const y = (ym.charCodeAt(0) - 48) * 1000 + (ym.charCodeAt(1) - 48) * 100 + (ym.charCodeAt(2) - 48) * 10 + (ym.charCodeAt(3) - 48);
+  const m = (ym.charCodeAt(5) - 48) * 10 + (ym.charCodeAt(6) - 48);
+  return y * 12 + m - 1;
+}
+
+/** Levels in the order of their kind bits (kind = 4 × (1 + index) + …; 0 for no level). */
+export const SUMMARY_LEVELS: readonly ProficiencyLevel[] = ['expert', 'advanced', 'intermediate', 'basic'];
+
+/** Kinds of mention: `4 × level + 2 × aspiration + fuzzy`, level 0 for none, 1–4 for `SUMMARY_LEVELS`. */
+export const SUMMARY_KINDS = 4 * (SUMMARY_LEVELS.length + 1);
+
+/** The summary's context fields, in the order of the scorer's context slots. */
+export const SUMMARY_SLOTS = ['dated', 'undated', 'project', 'skillsList', 'summary', 'education', 'certification', 'other'] as const;
+
+/** Slot index in `SUMMARY_SLOTS` of each mention. */
+export const SLOT = { dated: 0, undated: 1, project: 2, skillsList: 3, summary: 4, education: 5, certification: 6, other: 7 } as const;
+
+/**
+ * Slot of a mention by its context, read from the first letter and the length rather than by a
+ * keyed look-up (it runs for every mention when a profile has no summary). A context word outside
+ * `MentionContext` lands where its first letter and length put it, as it always has in scoring.
+ */
+export function slotOf(m: SkillMention): number {
+  const c = m.context;
+  switch (c.charCodeAt(0)) {
+    case 101: // e
+      if (c.length === 10) return m.timelineEntry === null ? SLOT.undated : SLOT.dated;
+      return SLOT.education;
+    case 112: // p
+      return SLOT.project;
+    case 115: // s
+      return c.length === 11 ? SLOT.skillsList : SLOT.summary;
+    case 99: // c
+      return SLOT.certification;
+    default:
+      return SLOT.other;
+  }
+}
+
+/** Kind of a mention (see `SUMMARY_KINDS`); a level outside `SUMMARY_LEVELS` counts as none, as in scoring. */
+function kindOf(m: SkillMention): number {
+  const level = m.level === undefined ? 0 : SUMMARY_LEVELS.indexOf(m.level) + 1;
+  return 4 * level + (m.aspiration ? 2 : 0) + (m.fuzzy ? 1 : 0);
+}
+
+/** An empty summary (no mention). */
+export function emptySummary(): EvidenceSummary {
+  return { dated: 0, undated: 0, project: 0, skillsList: 0, summary: 0, education: 0, certification: 0, other: 0, disclaimed: false };
+}
+
+/**
+ * Writes the summary of `mentions` into `out` (reset first) and returns it: the scorer reuses one
+ * object for profiles that carry no summary, so scoring them allocates nothing per skill.
+ */
+export function summariseInto(mentions: readonly SkillMention[], out: EvidenceSummary): EvidenceSummary {
+  out.dated = out.undated = out.project = out.skillsList = out.summary = out.education = out.certification = out.other = 0;
+  let positive = false;
+  for (const m of mentions) {
+    if (m.negated) continue;
+    const kind = kindOf(m);
+    const bit = 1 << kind;
+    if ((kind & 2) === 0) positive = true;
+    switch (slotOf(m)) {
+      case SLOT.dated:
+        out.dated |= bit;
+        break;
+      case SLOT.undated:
+        out.undated |= bit;
+        break;
+      case SLOT.project:
+        out.project |= bit;
+        break;
+      case SLOT.skillsList:
+        out.skillsList |= bit;
+        break;
+      case SLOT.summary:
+        out.summary |= bit;
+        break;
+      case SLOT.education:
+        out.education |= bit;
+        break;
+      case SLOT.certification:
+        out.certification |= bit;
+        break;
+      default:
+        out.other |= bit;
+    }
+  }
+  out.disclaimed = mentions.length > 0 && !positive;
+  return out;
+}
+
+/**
+ * The evidence bits of a skill (see `EvidenceBits`), as extraction stores them in
+ * `ExtractedSkill.evidence`: from its mentions, and the month of its `lastUsed` when given.
+ * Deterministic and independent of mention order.
+ *
+ * @example evidenceBits([{ context: 'experience', timelineEntry: 0, negated: false, aspiration: false, fuzzy: false, … }]) // 1
+ */
+export function evidenceBits(mentions: readonly SkillMention[], lastUsed: string | null = null): EvidenceBits {
+  let plain = 0;
+  let any = 0;
+  let listed = false;
+  let positive = false;
+  for (const m of mentions) {
+    if (m.negated) continue;
+    const slot = slotOf(m);
+    const kind = kindOf(m);
+    any |= 1 << slot;
+    if (kind === 0) plain |= 1 << slot;
+    if ((kind & 2) === 0) positive = true;
+    if (slot === SLOT.skillsList) listed = true;
+  }
+  let bits = plain;
+  if (listed) bits |= EVIDENCE_LISTED;
+  // A context with mentions but no plain one: its worth depends on the flags' weights.
+  if ((any & ~plain) !== 0) bits |= EVIDENCE_FLAGGED;
+  if (mentions.length > 0 && !positive) bits |= EVIDENCE_DISCLAIMED;
+  // A month that does not fit (or a malformed `lastUsed`) is left out: scoring then reads `lastUsed`.
+  const month = typeof lastUsed === 'string' ? monthIndex(lastUsed) : Number.NaN;
+  if (Number.isInteger(month) && month >= 0 && month < MONTHS_PACKED) bits += (month + 1) * 2 ** MONTH_SHIFT;
+  return bits;
+}
+
+/**
+ * Skills an id stands for in extraction: every skill that is not retired (`replacedBy` leading to
+ * another skill of the taxonomy). Mirrors the alias index's `skills`.
+ */
+export function liveSkills(taxonomy: Taxonomy): Map<string, Skill> {
+  const byId = new Map<string, Skill>();
+  for (const skill of taxonomy.skills) byId.set(skill.id, skill);
+  const live = new Map<string, Skill>();
+  for (const skill of taxonomy.skills) {
+    let target = skill;
+    for (let hops = 0; target.replacedBy !== undefined && hops < 8; hops++) {
+      const next = byId.get(target.replacedBy);
+      if (next === undefined) break;
+      target = next;
+    }
+    if (target === skill) live.set(skill.id, skill);
+  }
+  return live;
+}
+
+/**
+ * The skills `skillId` implies, transitively, with the best product of edge weights along a path,
+ * rounded to 4 decimals, sorted by id: exactly the `implied` list extraction writes for a skill
+ * mentioned positively.
+ */
+export function impliedClosure(skillId: string, skills: ReadonlyMap<string, Skill>): { id: string; weight: number }[] {
+  const best = new Map<string, number>();
+  const queue: [string, number, number][] = [[skillId, 1, 0]];
+  while (queue.length > 0) {
+    const [id, weight, depth] = queue.shift()!;
+    const skill = skills.get(id);
+    if (skill === undefined || depth > 8) continue;
+    for (const edge of skill.implies ?? []) {
+      if (edge.id === skillId) continue;
+      const w = weight * edge.weight;
+      if ((best.get(edge.id) ?? 0) >= w) continue;
+      best.set(edge.id, w);
+      queue.push([edge.id, w, depth + 1]);
+    }
+  }
+  return [...best]
+    .filter(([id]) => skills.has(id))
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+    .map(([id, weight]) => ({ id, weight: Math.round(weight * 10_000) / 10_000 }));
+}
