@@ -4,11 +4,10 @@
 // per-stage speed beside the bare libraries, scale curves and memory. Writes
 // bench/results/latest.{json,md} and SVG charts; with --compare, prints the change against
 // bench/baseline.json and flags accuracy drops and speed ratios worse by more than 10%.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, availableParallelism, totalmem } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, availableParallelism, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ROOT, DATA, hasData } from './suites/corpus.mjs';
 import { lineChartSvg, barChartSvg } from './lib/svg.mjs';
 import { round } from './lib/stats.mjs';
@@ -19,7 +18,7 @@ const quick = args.has('--quick');
 const outDir = join(ROOT, 'bench/results');
 
 if (!args.has('--no-build')) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-const sm = await import(pathToFileURL(join(ROOT, 'dist/esm/index.js')).href);
+if (!existsSync(join(ROOT, 'dist/esm/index.js'))) throw new Error('dist/esm/index.js is missing: run `npm run build` first');
 
 const started = Date.now();
 const results = {
@@ -43,11 +42,27 @@ const results = {
 };
 if (!hasData) console.warn(`bench: ${DATA} is absent — the suites that need it are skipped; the rest still run.`);
 
-async function suite(name, fn) {
+/** Runs one suite in a child process of its own (bench/lib/suite-child.mjs) and returns its result. */
+async function inChild(name) {
+  const dir = mkdtempSync(join(tmpdir(), 'skillmatch-bench-'));
+  const out = join(dir, 'result.json');
+  try {
+    await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bench/lib/suite-child.mjs'), name, out, ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      child.on('error', reject);
+      child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`suite process exited with ${signal ?? `code ${code}`}`))));
+    });
+    return JSON.parse(readFileSync(out, 'utf8'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function suite(name) {
   const t0 = Date.now();
   process.stderr.write(`bench: ${name}…\n`);
   try {
-    const value = await fn();
+    const value = await inChild(name);
     process.stderr.write(`bench: ${name} done in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
     return value;
   } catch (error) {
@@ -57,18 +72,14 @@ async function suite(name, fn) {
   }
 }
 
-results.accuracy.extraction = await suite('accuracy/extraction', async () => (await import('./accuracy/extraction.mjs')).runExtractionAccuracy({ quick }));
-results.accuracy.ranking = await suite('accuracy/ranking', async () => (await import('./ranking/run.mjs')).runRankingAccuracy({ quick }));
-results.accuracy.layout = await suite('accuracy/layout', async () => (await import('./suites/layout.mjs')).runLayout(sm));
-results.speed = await suite('speed', async () => (await import('./suites/speed.mjs')).runSpeed(sm, { quick }));
-results.rankingSpeed = await suite('speed/score-pool-rss', async () => {
-  const { runRankingSpeed } = await import('./ranking/speed.mjs');
-  // Quick mode leaves out the 2,000-PDF ranking memory run (the in-process memory suite still runs, shorter).
-  if (!quick) return runRankingSpeed({ quick });
-  return { ...(await runRankingSpeed({ quick, only: 'score' })), ...(await runRankingSpeed({ quick, only: 'pool' })) };
-});
-results.scale = await suite('scale', async () => (await import('./suites/scale.mjs')).runScale(sm, { quick }));
-results.memory = await suite('memory', async () => (await import('./suites/memory.mjs')).runMemory({ quick }));
+// Each suite in a fresh process: none is timed inside the heap an earlier one left behind.
+results.accuracy.extraction = await suite('accuracy/extraction');
+results.accuracy.ranking = await suite('accuracy/ranking');
+results.accuracy.layout = await suite('accuracy/layout');
+results.speed = await suite('speed');
+results.rankingSpeed = await suite('speed/score-pool-rss');
+results.scale = await suite('scale');
+results.memory = await suite('memory');
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
 const metrics = collectMetrics(results);
