@@ -7,6 +7,35 @@ import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profi
 const OPTS = { taxonomy: TAXONOMY, asOf: '2026-11' };
 const score = (p: SkillProfile, extra = {}) => scoreMatch(p, ROLE, { ...OPTS, ...extra });
 
+/** Every role and every résumé profile of the ranking scenarios (fixtures/rankings), extracted as of 2026-11. */
+async function scenarioCases(): Promise<{ roles: Role[]; profiles: { name: string; profile: SkillProfile }[] }> {
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const { parseResume } = await import('../src/parse/index.js');
+  const { createExtractor } = await import('../src/extract/index.js');
+  const { getBuiltinRole } = await import('../src/role/builtin.js');
+  const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
+  const dir = new URL('../fixtures/rankings/', import.meta.url);
+  const extractor = createExtractor();
+  const roles: Role[] = [];
+  const profiles: { name: string; profile: SkillProfile }[] = [];
+  for (const scenario of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+    const at = new URL(`${scenario}/`, dir);
+    const spec = JSON.parse(readFileSync(new URL('role.json', at), 'utf8')) as Role | { builtin: string } | { jobDescription: string };
+    let jobFile: string | null = null;
+    if ('builtin' in spec) roles.push(getBuiltinRole(spec.builtin)!);
+    else if ('jobDescription' in spec) {
+      jobFile = spec.jobDescription;
+      roles.push(roleFromJobDescription(readFileSync(new URL(spec.jobDescription, at), 'utf8')));
+    } else roles.push(spec);
+    for (const file of readdirSync(at).filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile).sort()) {
+      const text = readFileSync(new URL(file, at), 'utf8');
+      if (text.trim() === '') continue; // the empty-input case of a scenario: no profile to score
+      profiles.push({ name: `${scenario}/${file}`, profile: extractor.extract(await parseResume(text, { asOf: '2026-11' }), { asOf: '2026-11' }) });
+    }
+  }
+  return { roles, profiles };
+}
+
 describe('scoreMatch: shape', () => {
   it('returns a versioned, explained, plain-JSON result', () => {
     const r = score(senior());
@@ -379,31 +408,7 @@ describe('rate() equals match() on many profiles', () => {
   };
 
   it('on every résumé of the ranking scenarios, against every scenario role', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const { parseResume } = await import('../src/parse/index.js');
-    const { createExtractor } = await import('../src/extract/index.js');
-    const { getBuiltinRole } = await import('../src/role/builtin.js');
-    const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
-    const dir = new URL('../fixtures/rankings/', import.meta.url);
-    const extractor = createExtractor();
-    const roles: Role[] = [];
-    const profiles: { name: string; profile: SkillProfile }[] = [];
-    for (const scenario of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-      const at = new URL(`${scenario}/`, dir);
-      const spec = JSON.parse(readFileSync(new URL('role.json', at), 'utf8')) as Role | { builtin: string } | { jobDescription: string };
-      let jobFile: string | null = null;
-      if ('builtin' in spec) roles.push(getBuiltinRole(spec.builtin)!);
-      else if ('jobDescription' in spec) {
-        jobFile = spec.jobDescription;
-        roles.push(roleFromJobDescription(readFileSync(new URL(spec.jobDescription, at), 'utf8')));
-      } else roles.push(spec);
-      for (const file of readdirSync(at).filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile).sort()) {
-        const text = readFileSync(new URL(file, at), 'utf8');
-        if (text.trim() === '') continue; // the empty-input case of a scenario: no profile to score
-        const doc = await parseResume(text, { asOf: '2026-11' });
-        profiles.push({ name: `${scenario}/${file}`, profile: extractor.extract(doc, { asOf: '2026-11' }) });
-      }
-    }
+    const { roles, profiles } = await scenarioCases();
     expect(roles.length).toBeGreaterThanOrEqual(12);
     expect(profiles.length).toBeGreaterThanOrEqual(40);
     let credited = 0;
@@ -514,30 +519,7 @@ describe('evidence bits (ExtractedSkill.evidence)', () => {
   };
 
   it('give exactly the scores of the mentions, on every ranking-scenario résumé and role', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const { parseResume } = await import('../src/parse/index.js');
-    const { createExtractor } = await import('../src/extract/index.js');
-    const { getBuiltinRole } = await import('../src/role/builtin.js');
-    const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
-    const dir = new URL('../fixtures/rankings/', import.meta.url);
-    const extractor = createExtractor();
-    const roles: Role[] = [];
-    const profiles: { name: string; profile: SkillProfile }[] = [];
-    for (const scenario of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
-      const at = new URL(`${scenario}/`, dir);
-      const spec = JSON.parse(readFileSync(new URL('role.json', at), 'utf8')) as Role | { builtin: string } | { jobDescription: string };
-      let jobFile: string | null = null;
-      if ('builtin' in spec) roles.push(getBuiltinRole(spec.builtin)!);
-      else if ('jobDescription' in spec) {
-        jobFile = spec.jobDescription;
-        roles.push(roleFromJobDescription(readFileSync(new URL(spec.jobDescription, at), 'utf8')));
-      } else roles.push(spec);
-      for (const file of readdirSync(at).filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile).sort()) {
-        const text = readFileSync(new URL(file, at), 'utf8');
-        if (text.trim() === '') continue;
-        profiles.push({ name: `${scenario}/${file}`, profile: extractor.extract(await parseResume(text, { asOf: '2026-11' }), { asOf: '2026-11' }) });
-      }
-    }
+    const { roles, profiles } = await scenarioCases();
     let credited = 0;
     for (const role of roles) {
       for (const options of [{ asOf: '2026-11' }, { asOf: '2030-01', aspirationWeight: 1, fuzzyWeight: 0.2, levelWeights: { expert: 0.3 }, skillsListLimit: 5 }]) {
@@ -579,7 +561,8 @@ describe('evidence bits (ExtractedSkill.evidence)', () => {
   it('the implies closure the scorer uses is the one extraction writes into `implied`', async () => {
     const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
     const { createExtractor } = await import('../src/extract/index.js');
-    const { impliedClosure, liveSkills } = await import('../src/extract/summary.js');
+    const { impliedClosure } = await import('../src/extract/summary.js');
+    const { liveSkills } = await import('../src/taxonomy/alias-index.js');
     const taxonomy = builtinTaxonomy();
     const live = liveSkills(taxonomy);
     const extractor = createExtractor(taxonomy);

@@ -15,7 +15,7 @@
  * Also here: the `implies` closure of a skill, shared by the scorer's reverse tables so that they
  * give an implying skill exactly the weights extraction writes into `ExtractedSkill.implied`.
  */
-import type { Skill, Taxonomy } from '../taxonomy/schema.js';
+import type { Skill } from '../taxonomy/schema.js';
 import type { EvidenceBits, ProficiencyLevel, SkillMention } from '../types.js';
 
 /** Per context slot, the kinds (see `kindOf`) of the non-negated mentions found there as a bit set; and whether the résumé disclaims the skill. */
@@ -107,31 +107,7 @@ export function summariseInto(mentions: readonly SkillMention[], out: EvidenceSu
     const kind = kindOf(m);
     const bit = 1 << kind;
     if ((kind & 2) === 0) positive = true;
-    switch (slotOf(m)) {
-      case SLOT.dated:
-        out.dated |= bit;
-        break;
-      case SLOT.undated:
-        out.undated |= bit;
-        break;
-      case SLOT.project:
-        out.project |= bit;
-        break;
-      case SLOT.skillsList:
-        out.skillsList |= bit;
-        break;
-      case SLOT.summary:
-        out.summary |= bit;
-        break;
-      case SLOT.education:
-        out.education |= bit;
-        break;
-      case SLOT.certification:
-        out.certification |= bit;
-        break;
-      default:
-        out.other |= bit;
-    }
+    out[SUMMARY_SLOTS[slotOf(m)]!] |= bit;
   }
   out.disclaimed = mentions.length > 0 && !positive;
   return out;
@@ -167,26 +143,6 @@ export function evidenceBits(mentions: readonly SkillMention[], lastUsed: string
   const month = typeof lastUsed === 'string' ? monthIndex(lastUsed) : Number.NaN;
   if (Number.isInteger(month) && month >= 0 && month < MONTHS_PACKED) bits += (month + 1) * 2 ** MONTH_SHIFT;
   return bits;
-}
-
-/**
- * Skills an id stands for in extraction: every skill that is not retired (`replacedBy` leading to
- * another skill of the taxonomy). Mirrors the alias index's `skills`.
- */
-export function liveSkills(taxonomy: Taxonomy): Map<string, Skill> {
-  const byId = new Map<string, Skill>();
-  for (const skill of taxonomy.skills) byId.set(skill.id, skill);
-  const live = new Map<string, Skill>();
-  for (const skill of taxonomy.skills) {
-    let target = skill;
-    for (let hops = 0; target.replacedBy !== undefined && hops < 8; hops++) {
-      const next = byId.get(target.replacedBy);
-      if (next === undefined) break;
-      target = next;
-    }
-    if (target === skill) live.set(skill.id, skill);
-  }
-  return live;
 }
 
 /**

@@ -40,7 +40,6 @@ import {
   EVIDENCE_LISTED,
   evidenceBits,
   impliedClosure,
-  liveSkills,
   monthIndex,
   MONTH_SHIFT,
   SLOT,
@@ -51,6 +50,7 @@ import {
   SUMMARY_SLOTS,
   type EvidenceSummary,
 } from '../extract/summary.js';
+import { liveSkills } from '../taxonomy/alias-index.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import type {
   Diagnostic,
@@ -624,102 +624,10 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     let a = 0;
     let b = 0;
     let c = 0;
-    let bits: number;
-    let v: number;
-    bits = e.dated & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(0, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.undated & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(1, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.project & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(2, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.skillsList & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(3, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.summary & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(4, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.education & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(5, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.certification & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(6, bits, stuffing);
-      if (v >= 1) return 1;
-      if (v > a) {
-        c = b;
-        b = a;
-        a = v;
-      } else if (v > b) {
-        c = b;
-        b = v;
-      } else if (v > c) c = v;
-    }
-    bits = e.other & KIND_BITS;
-    if (bits !== 0) {
-      v = slotBest(7, bits, stuffing);
+    for (let slot = 0; slot < SLOTS; slot++) {
+      const bits = e[SUMMARY_SLOTS[slot]!] & KIND_BITS;
+      if (bits === 0) continue;
+      const v = slotBest(slot, bits, stuffing);
       if (v >= 1) return 1;
       if (v > a) {
         c = b;

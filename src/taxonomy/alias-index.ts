@@ -60,6 +60,26 @@ function keyParts(key: string): string[] {
   return parts;
 }
 
+/** The skill a retired one stands for (its `replacedBy` chain, at most 8 steps); the skill itself when it is not retired. */
+function currentSkill(skill: Skill, byId: ReadonlyMap<string, Skill>): Skill {
+  let target = skill;
+  for (let hops = 0; target.replacedBy !== undefined && hops < 8; hops++) {
+    const next = byId.get(target.replacedBy);
+    if (next === undefined) break;
+    target = next;
+  }
+  return target;
+}
+
+/** The skills an id can stand for in a profile: every skill not retired in favour of another (the index's `skills`). */
+export function liveSkills(taxonomy: Taxonomy): Map<string, Skill> {
+  const byId = new Map<string, Skill>();
+  for (const skill of taxonomy.skills) byId.set(skill.id, skill);
+  const live = new Map<string, Skill>();
+  for (const skill of taxonomy.skills) if (currentSkill(skill, byId) === skill) live.set(skill.id, skill);
+  return live;
+}
+
 /**
  * Builds the alias index of a taxonomy. Retired skills (`replacedBy`) index their aliases under the
  * replacement. Aliases that normalise to nothing are skipped.
@@ -75,12 +95,7 @@ export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
   const skills = new Map<string, Skill>();
   let maxTokens = 1;
   for (const skill of taxonomy.skills) {
-    let target = skill;
-    for (let hops = 0; target.replacedBy !== undefined && hops < 8; hops++) {
-      const next = byId.get(target.replacedBy);
-      if (next === undefined) break;
-      target = next;
-    }
+    const target = currentSkill(skill, byId);
     if (target === skill) skills.set(skill.id, skill);
     const amb = skill.ambiguous;
     const ambKeys = new Map<string, string[]>();
