@@ -18,16 +18,9 @@
 import type { Skill } from '../taxonomy/schema.js';
 import type { EvidenceBits, ProficiencyLevel, SkillMention } from '../types.js';
 
-/** Per context slot, the kinds (see `kindOf`) of the non-negated mentions found there as a bit set; and whether the résumé disclaims the skill. */
+/** The kinds (see `kindOf`) of the non-negated mentions in each context slot, as bit sets indexed like `SUMMARY_SLOTS`; and whether the résumé disclaims the skill. */
 export interface EvidenceSummary {
-  dated: number;
-  undated: number;
-  project: number;
-  skillsList: number;
-  summary: number;
-  education: number;
-  certification: number;
-  other: number;
+  kinds: Int32Array;
   disclaimed: boolean;
 }
 
@@ -56,7 +49,7 @@ export const SUMMARY_LEVELS: readonly ProficiencyLevel[] = ['expert', 'advanced'
 /** Kinds of mention: `4 × level + 2 × aspiration + fuzzy`, level 0 for none, 1–4 for `SUMMARY_LEVELS`. */
 export const SUMMARY_KINDS = 4 * (SUMMARY_LEVELS.length + 1);
 
-/** The summary's context fields, in the order of the scorer's context slots. */
+/** The context slots in order: the names of the indexes of `EvidenceSummary.kinds`. */
 export const SUMMARY_SLOTS = ['dated', 'undated', 'project', 'skillsList', 'summary', 'education', 'certification', 'other'] as const;
 
 /** Slot index in `SUMMARY_SLOTS` of each mention. */
@@ -92,7 +85,7 @@ function kindOf(m: SkillMention): number {
 
 /** An empty summary (no mention). */
 export function emptySummary(): EvidenceSummary {
-  return { dated: 0, undated: 0, project: 0, skillsList: 0, summary: 0, education: 0, certification: 0, other: 0, disclaimed: false };
+  return { kinds: new Int32Array(SUMMARY_SLOTS.length), disclaimed: false };
 }
 
 /**
@@ -100,14 +93,14 @@ export function emptySummary(): EvidenceSummary {
  * object for profiles that carry no summary, so scoring them allocates nothing per skill.
  */
 export function summariseInto(mentions: readonly SkillMention[], out: EvidenceSummary): EvidenceSummary {
-  out.dated = out.undated = out.project = out.skillsList = out.summary = out.education = out.certification = out.other = 0;
+  out.kinds.fill(0);
   let positive = false;
   for (const m of mentions) {
     if (m.negated) continue;
     const kind = kindOf(m);
     const bit = 1 << kind;
     if ((kind & 2) === 0) positive = true;
-    out[SUMMARY_SLOTS[slotOf(m)]!] |= bit;
+    out.kinds[slotOf(m)]! |= bit;
   }
   out.disclaimed = mentions.length > 0 && !positive;
   return out;

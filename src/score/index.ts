@@ -625,7 +625,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     let b = 0;
     let c = 0;
     for (let slot = 0; slot < SLOTS; slot++) {
-      const bits = e[SUMMARY_SLOTS[slot]!] & KIND_BITS;
+      const bits = e.kinds[slot]! & KIND_BITS;
       if (bits === 0) continue;
       const v = slotBest(slot, bits, stuffing);
       if (v >= 1) return 1;
@@ -649,7 +649,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   const plainEvidence = new Float64Array(1 << SLOTS);
   for (let set = 0; set < 1 << SLOTS; set++) {
     const e = emptySummary();
-    SUMMARY_SLOTS.forEach((field, slot) => (e[field] = (set >> slot) & 1));
+    for (let slot = 0; slot < SLOTS; slot++) e.kinds[slot] = (set >> slot) & 1;
     plainEvidence[set] = evidenceOfKinds(e, 1);
   }
 
