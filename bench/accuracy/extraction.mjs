@@ -197,6 +197,36 @@ function dotinDocs(quick) {
   });
 }
 
+/**
+ * What strict span precision the labels themselves allow: an oracle that knows which strings the
+ * annotators labelled Tech Tools in each document and predicts every whole-word, case-insensitive
+ * occurrence of them there (nothing in documents without a label, nothing the annotators never
+ * labelled). Its false positives are occurrences the annotators left unlabelled, so no extractor that
+ * reads the text alike at every occurrence can be more precise under the strict definition.
+ */
+function dotinOracleCeiling(docs) {
+  const isWord = (c) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  let found = 0;
+  let right = 0;
+  for (const d of docs) {
+    const lower = d.text.toLowerCase();
+    const strings = new Set(d.gold.map((g) => lower.slice(g.start, g.end)).filter((t) => t.trim() !== ''));
+    const finds = [];
+    for (const t of strings) {
+      for (let at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+        if (!isWord(lower[at - 1]) && !isWord(lower[at + t.length])) finds.push({ start: at, end: at + t.length });
+      }
+    }
+    // The longest reading of nested finds, as an extractor reports one mention there.
+    finds.sort((a, b) => a.start - b.start || b.end - a.end);
+    const kept = [];
+    for (const f of finds) if (!kept.some((k) => f.start >= k.start && f.end <= k.end)) kept.push(f);
+    found += kept.length;
+    right += kept.filter((f) => d.gold.some((g) => f.start < g.end && g.start < f.end)).length;
+  }
+  return { found, right, precision: found === 0 ? null : Math.round((right / found) * 10_000) / 10_000 };
+}
+
 // ---------------------------------------------------------------- dotin: aligned figures
 //
 // Beside the strict figures, two readings that align the prediction set with what the gold labels.
@@ -560,6 +590,7 @@ export async function runExtractionAccuracy({ quick = false } = {}) {
       ours: scoreSpans(docs, ours, lookup, categoryOf),
       baseline: scoreSpans(docs, base, lookup, categoryOf),
       annotatedDocuments: annotated.length,
+      labelOracleStrictPrecision: dotinOracleCeiling(docs),
       oursAnnotated: scoreSpans(annotated, ours, lookup, categoryOf),
       baselineAnnotated: scoreSpans(annotated, base, lookup, categoryOf),
     };
@@ -644,6 +675,10 @@ function markdown(r) {
       '    (neither right nor wrong); mentions inside Companies worked at, College Name, Location, Name still count as false positives.',
       'Gold and recall denominators are unchanged in every row. label-consistent P: a find also counts when the same skill is labelled elsewhere in the document.',
     );
+    if (d.dotin.labelOracleStrictPrecision?.precision != null) {
+      const o = d.dotin.labelOracleStrictPrecision;
+      lines.push(`dotin label ceiling: an oracle predicting every occurrence of the strings the annotators labelled in each document scores strict P ${o.precision} (${o.right} of ${o.found}); the labels leave the other occurrences unlabelled.`);
+    }
     if (d.dotin.ours.falsePositivesWhere) lines.push(`dotin false positives (${d.dotin.ours.falsePositivesTotal}), where they sit: ${Object.entries(d.dotin.ours.falsePositivesWhere).map(([k, v]) => `${k} ${v}`).join('; ')}`);
   }
   if (d.stackoverflow?.ours) lines.push(`\nstackoverflow-ner ambiguous-name precision: ours ${d.stackoverflow.ours.ambiguousPrecision} (${d.stackoverflow.ours.ambiguousFound} found, recall ${d.stackoverflow.ours.ambiguousRecall}), baseline ${d.stackoverflow.baseline.ambiguousPrecision} (${d.stackoverflow.baseline.ambiguousFound} found)`);

@@ -38,6 +38,7 @@ export function collectMetrics(results) {
         }
       }
     }
+    put('extraction.dotin.labelOracleStrictPrecision', ex.dotin?.labelOracleStrictPrecision?.precision, 'higher', 'info');
     for (const side of ['ours', 'baseline']) {
       put(`extraction.stackoverflow.${side}.ambiguousPrecision`, at(ex, `stackoverflow.${side}.ambiguousPrecision`), 'higher', side === 'ours' ? 'accuracy' : 'info');
       put(`extraction.stackoverflow.${side}.ambiguousRecall`, at(ex, `stackoverflow.${side}.ambiguousRecall`), 'higher', side === 'ours' ? 'accuracy' : 'info');
@@ -107,6 +108,7 @@ export function headlineRows(m) {
   ]) {
     if (m[`extraction.${set}.ours.span.f1`]) rows.push({ label, ours: `${fmt(m, `extraction.${set}.ours.span.f1`)} (P ${fmt(m, `extraction.${set}.ours.span.precision`)})`, baseline: `${fmt(m, `extraction.${set}.baseline.span.f1`)} (P ${fmt(m, `extraction.${set}.baseline.span.precision`)}) dictionary` });
   }
+  if (m['extraction.dotin.labelOracleStrictPrecision']) rows.push({ label: 'Strict precision the dotin labels allow (oracle: every occurrence of each labelled string)', ours: '—', baseline: `${fmt(m, 'extraction.dotin.labelOracleStrictPrecision')} oracle` });
   if (m['extraction.stackoverflow.ours.ambiguousPrecision']) rows.push({ label: 'Precision on Go/R/C/Swift/Rust/Express/Spring/Rails (SO NER)', ours: fmt(m, 'extraction.stackoverflow.ours.ambiguousPrecision'), baseline: `${fmt(m, 'extraction.stackoverflow.baseline.ambiguousPrecision')} dictionary` });
   if (m['extraction.green.ours.falsePositivesPer1000Tokens']) rows.push({ label: 'False positives per 1,000 tokens, job ads (green)', ours: fmt(m, 'extraction.green.ours.falsePositivesPer1000Tokens', 2), baseline: `${fmt(m, 'extraction.green.baseline.falsePositivesPer1000Tokens', 2)} dictionary` });
   if (m['layout.agreement']) rows.push({ label: 'Layout invariance (4 renderings, shared skill ids)', ours: fmt(m, 'layout.agreement'), baseline: '—' });
