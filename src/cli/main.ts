@@ -325,6 +325,17 @@ function missingLabels(match: MatchResult, n: number): string {
   return labels.slice(0, n).join(', ') + (labels.length > n ? ` +${labels.length - n}` : '');
 }
 
+/** The `--role` of a command; `null` (the reason on stderr) when the role file cannot be read or is invalid. Usage mistakes still throw. */
+async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role | null> {
+  try {
+    return await loadRole(spec);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    reportError(io, isSkillmatchError(error) ? error.file : undefined, error);
+    return null;
+  }
+}
+
 async function commandRank(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' } });
   const format = formatOption(values, ['table', 'json', 'csv']);
@@ -332,14 +343,8 @@ async function commandRank(argv: string[], io: CliIO): Promise<number> {
   const top = positiveInt(values, 'top');
   const workers = positiveInt(values, 'workers');
   if (positionals.length === 0) throw new UsageError('rank takes at least one résumé file or folder');
-  let role: Role;
-  try {
-    role = await loadRole(values.role as string | undefined);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    reportError(io, isSkillmatchError(error) ? error.file : undefined, error);
-    return EXIT.input;
-  }
+  const role = await roleOrReport(values.role as string | undefined, io);
+  if (role === null) return EXIT.input;
   const { files, errors: walkErrors } = await collectInputs(positionals);
   const errors: { file: string; code: string; message: string }[] = walkErrors.map(({ file, error }) => ({ file, ...errorJSON(error) }));
   const readErrors = new Map<number, { file: string; code: string; message: string }>();
@@ -414,14 +419,8 @@ async function commandMatch(argv: string[], io: CliIO): Promise<number> {
   const asOf = asOfOption(values);
   if (positionals.length !== 1) throw new UsageError('match takes exactly one résumé file');
   const file = positionals[0]!;
-  let role: Role;
-  try {
-    role = await loadRole(values.role as string | undefined);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    reportError(io, isSkillmatchError(error) ? error.file : undefined, error);
-    return EXIT.input;
-  }
+  const role = await roleOrReport(values.role as string | undefined, io);
+  if (role === null) return EXIT.input;
   return withOneFile(io, file, async (bytes, matcher) => {
     const match = await matcher.match({ data: bytes, filename: fileNameOf(file) }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
     return format === 'json' ? `${JSON.stringify({ file, ...match }, null, 2)}\n` : renderMatchText(file, match);
