@@ -39,7 +39,6 @@ const BUILTINS: readonly (readonly [string, object])[] = [
 ];
 
 interface Replacement {
-  name: string;
   target: object;
   key: PropertyKey;
   original: PropertyDescriptor;
@@ -80,19 +79,15 @@ export function learnReplacements(): void {
       if (now === undefined || !('value' in now) || now.value === original.value) continue;
       // pdf.js's worker module brings its own copy of core-js, which may replace a built-in again.
       const id = `${name}.${String(key)}`;
-      replacements.set(id, { name: id, target, key, original, replacement: now.value });
+      replacements.set(id, { target, key, original, replacement: now.value });
     }
   }
 }
 
-/** Puts back each built-in that still holds pdf.js's replacement. Returns the names restored. */
-export function restoreBuiltins(): string[] {
-  const restored: string[] = [];
+/** Puts back each built-in that still holds pdf.js's replacement. */
+export function restoreBuiltins(): void {
   for (const r of replacements.values()) {
     const now = Object.getOwnPropertyDescriptor(r.target, r.key);
-    if (now === undefined || !('value' in now) || now.value !== r.replacement) continue;
-    Object.defineProperty(r.target, r.key, r.original);
-    restored.push(r.name);
+    if (now !== undefined && 'value' in now && now.value === r.replacement) Object.defineProperty(r.target, r.key, r.original);
   }
-  return restored;
 }
