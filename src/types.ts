@@ -139,6 +139,13 @@ export interface ImpliedSkill {
 
 export interface ExtractedSkill {
   id: string;
+  /**
+   * Position of the skill in the `skills` list of the taxonomy that extracted it. Scoring reads it
+   * to find the skill without hashing `id`, after checking that the skill at that position of its
+   * own taxonomy has this id: an ordinal from another taxonomy, or one left stale by an edit, only
+   * makes scoring slower. Absent in profiles saved before it existed.
+   */
+  ordinal?: number;
   name: string;
   category: string;
   /** In document order. */

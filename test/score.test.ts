@@ -577,3 +577,72 @@ describe('evidence bits (ExtractedSkill.evidence)', () => {
     expect(checked).toBeGreaterThan(implying.length * 0.7);
   }, 60_000);
 });
+
+describe('ordinals (ExtractedSkill.ordinal)', () => {
+  it('extraction writes each skill\'s position in the taxonomy it extracted with', async () => {
+    const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
+    const { mergeTaxonomy } = await import('../src/taxonomy/merge.js');
+    const { createExtractor } = await import('../src/extract/index.js');
+    const text = 'Experience\nEngineer, Acme\n2020 – 2024\nBuilt Spring Boot services on PostgreSQL and Amazon Web Services.\n\nSkills\nGo, Docker, Kubernetes, Acme Flow\n';
+    const builtin = builtinTaxonomy();
+    // A custom skill whose id sorts first moves every built-in skill one place on.
+    const merged = mergeTaxonomy(builtin, { category: 'ci-cd-and-devops-tools', skills: [{ id: '0-acme-flow', name: 'Acme Flow', category: 'ci-cd-and-devops-tools', aliases: [] }] });
+    expect(merged.skills[0]!.id).toBe('0-acme-flow');
+    for (const taxonomy of [builtin, merged]) {
+      const p = createExtractor(taxonomy).extract(text, { asOf: '2026-11' });
+      expect(p.skills.length).toBeGreaterThan(5);
+      for (const k of p.skills) expect(taxonomy.skills[k.ordinal!]?.id, k.id).toBe(k.id);
+    }
+    const ofMerged = createExtractor(merged).extract(text, { asOf: '2026-11' });
+    expect(ofMerged.skills.some((k) => k.id === '0-acme-flow' && k.ordinal === 0)).toBe(true);
+    // JSON keeps it (a saved profile scores as fast as a fresh one).
+    expect(JSON.parse(JSON.stringify(ofMerged)).skills[1].ordinal).toBe(ofMerged.skills[1]!.ordinal);
+  });
+
+  it('a wrong, stale or foreign ordinal changes no score: the id decides', async () => {
+    const { builtinTaxonomy } = await import('../src/taxonomy/builtin.js');
+    const { mergeTaxonomy } = await import('../src/taxonomy/merge.js');
+    const { createExtractor } = await import('../src/extract/index.js');
+    const { parseResume } = await import('../src/parse/index.js');
+    const { roles, profiles } = await scenarioCases();
+    const size = builtinTaxonomy().skills.length;
+    const variants: [string, (k: SkillProfile['skills'][number], i: number) => unknown][] = [
+      ['shifted by one', (k) => k.ordinal! + 1],
+      ['reversed', (k) => size - 1 - k.ordinal!],
+      ['out of range', (_k, i) => [-1, size, size + 7, 2 ** 31][i % 4]],
+      ['not integers', (_k, i) => [0.5, Number.NaN, Number.POSITIVE_INFINITY, '3', null][i % 5]],
+    ];
+    let compared = 0;
+    for (const role of roles) {
+      const scorer = createScorer(role, { asOf: '2026-11' });
+      for (const { name, profile: p } of profiles) {
+        expect(p.skills.every((k) => typeof k.ordinal === 'number')).toBe(true);
+        const bare: SkillProfile = { ...p, skills: p.skills.map(({ ordinal: _ordinal, ...k }) => k) };
+        const expected = JSON.stringify(scorer.match(bare));
+        const rating = scorer.rate(bare);
+        expect(JSON.stringify(scorer.match(p)), `${role.id} ${name}`).toBe(expected);
+        expect(scorer.rate(p)).toEqual(rating);
+        for (const [what, ordinal] of variants) {
+          const odd = { ...p, skills: p.skills.map((k, i) => ({ ...k, ordinal: ordinal(k, i) as number })) };
+          expect(JSON.stringify(scorer.match(odd)), `${role.id} ${name}, ${what}`).toBe(expected);
+          expect(scorer.rate(odd), `${role.id} ${name}, ${what}`).toEqual(rating);
+        }
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    // Profiles extracted with a merged taxonomy (every ordinal one place on), scored with the built-in one and the other way round.
+    const merged = mergeTaxonomy(builtinTaxonomy(), { category: 'ci-cd-and-devops-tools', skills: [{ id: '0-acme-flow', name: 'Acme Flow', category: 'ci-cd-and-devops-tools', aliases: [] }] });
+    const text = 'Experience\nEngineer, Acme\n2019 – 2024\nBuilt Node.js and Spring Boot services on PostgreSQL, Redis and Amazon Web Services.\n\nSkills\nTypeScript, Docker, Kubernetes, Acme Flow\n';
+    const doc = await parseResume(text, { asOf: '2026-11' });
+    const foreign = createExtractor(merged).extract(doc, { asOf: '2026-11' });
+    const native = createExtractor().extract(doc, { asOf: '2026-11' });
+    const role = roles[0]!;
+    for (const [p, taxonomy] of [[foreign, builtinTaxonomy()], [native, merged]] as const) {
+      const scorer = createScorer(role, { asOf: '2026-11', taxonomy });
+      const bare: SkillProfile = { ...p, skills: p.skills.map(({ ordinal: _ordinal, ...k }) => k) };
+      expect(scorer.rate(p).score).toBeGreaterThan(0);
+      expect(JSON.stringify(scorer.match(p))).toBe(JSON.stringify(scorer.match(bare)));
+    }
+  }, 60_000);
+});

@@ -93,7 +93,8 @@ export function emptySummary(): EvidenceSummary {
  * object for profiles that carry no summary, so scoring them allocates nothing per skill.
  */
 export function summariseInto(mentions: readonly SkillMention[], out: EvidenceSummary): EvidenceSummary {
-  out.kinds.fill(0);
+  const kinds = out.kinds;
+  for (let slot = 0; slot < kinds.length; slot++) kinds[slot] = 0;
   let positive = false;
   for (const m of mentions) {
     if (m.negated) continue;

@@ -25,12 +25,13 @@
  * Speed: `createScorer` compiles the role once into flat tables: for every taxonomy id, the
  * requirements it fills directly, as a related sibling and through its `implies` closure (with
  * the weights extraction writes into `implied[]`), plus depth and recency tables per `asOf`. So
- * `rate` does one look-up per profile skill and plain arithmetic on its evidence bits
+ * `rate` does one look-up per profile skill (by its `ordinal`, the skill's position in the
+ * taxonomy, once the id there checks out; else by hashing its id) and plain arithmetic on its evidence bits
  * (`ExtractedSkill.evidence`, packed at extraction), never walking `mentions` or `implied[]`
  * (only the rare skill whose worth depends on flag weights has its mentions weighed, and only an
  * id the taxonomy does not know has its own `implied[]` read). Profiles must therefore be scored
  * with the taxonomy they were extracted with (as `createMatcher` does); profiles saved without
- * evidence bits score the same, deriving them on the fly.
+ * evidence bits or ordinals score the same, deriving the bits on the fly and hashing the ids.
  */
 import { MATCH_VERSION, SCORE_DEFAULTS } from '../defaults.js';
 import {
@@ -52,6 +53,7 @@ import {
 } from '../extract/summary.js';
 import { liveSkills } from '../taxonomy/alias-index.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
 import type {
   Diagnostic,
   Evidence,
@@ -447,11 +449,11 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   /**
    * Per entry, `META` ints: start of its routes in `routeInts`, end of its direct routes (a skill
    * the résumé disclaims gives only those), end of all its routes, start and end in `catInts`,
-   * start and end in `ownSlots`, and 1 when the taxonomy does not know the id (its own `implied[]`
-   * list is then read). Routes run direct, related, then implied by implied id: the order credits are weighed in.
+   * start and end in `ownSlots`, 1 when the taxonomy does not know the id (its own `implied[]`
+   * list is then read), and the start of its routes in `routeFactors`. Routes run direct, related, then implied by implied id: the order credits are weighed in.
    */
   const meta: number[] = [];
-  const META = 8;
+  const META = 9;
   const addEntry = (routes: Route[], nDirect: number, cats: number[], stranger: boolean): number => {
     const entry = meta.length / META;
     const first = routeList.length;
@@ -464,7 +466,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     for (const req of cats) catInts.push(req, classOf[req]! * TABLE_MONTHS);
     const ownStart = ownSlots.length;
     for (const r of routes.slice(0, nDirect)) ownSlots.push(r.slot);
-    meta.push(3 * first, 3 * (first + nDirect), 3 * routeList.length, catStart, catInts.length, ownStart, ownSlots.length, stranger ? 1 : 0);
+    meta.push(3 * first, 3 * (first + nDirect), 3 * routeList.length, catStart, catInts.length, ownStart, ownSlots.length, stranger ? 1 : 0, 2 * first);
     return entry;
   };
   const NOTHING = addEntry([], 0, [], false);
@@ -517,6 +519,11 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   // and this look-up runs for every skill of every profile.
   const tableIndex: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
   for (const [id, entry] of table) tableIndex[id] = entry;
+  // Profiles carry each skill's ordinal in the taxonomy that extracted it: the entry is read by
+  // that position, once the id there checks out (canonical strings, so a pointer comparison), which
+  // is cheaper than hashing the id. Any other ordinal fails the check and the id is looked up.
+  const ordinalIds = taxonomyOrdinals(taxonomy).ids;
+  const ordinalEntry = Int32Array.from(ordinalIds, (id) => tableIndex[id] ?? NOTHING);
   const STRANGER = addEntry([], 0, [], true);
   /**
    * Entries of ids the taxonomy does not know, by category. Such an id has no direct, related or
@@ -534,6 +541,14 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     }
     return entry;
   };
+
+  /** The table entry of a profile skill: by its ordinal when the id there is the skill's, else by its id. */
+  function entryOf(skill: ExtractedSkill): number {
+    const o = skill.ordinal;
+    const id = skill.id;
+    if (o !== undefined && o < ordinalIds.length && ordinalIds[o] === id) return ordinalEntry[o]!;
+    return tableIndex[id] ?? strangerEntry(skill);
+  }
 
   // Scratch buffers reused across calls: scoring runs synchronously, one profile at a time.
   const best = new Float64Array(n);
@@ -715,15 +730,16 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
 
   /** One pass over the skills; true when a member was found disclaimed after credit to it through other skills was given. */
   function weigh(profile: SkillProfile, stuffing: number, wins: (Win | null)[] | null, catWins: Win[][] | null): boolean {
-    best.fill(0);
-    if (hasCategories) catTop.fill(0);
+    // Plain loops: for arrays this short, a call to the typed-array `fill` builtin costs more.
+    for (let i = 0; i < n; i++) best[i] = 0;
+    if (hasCategories) for (let i = 0; i < catTop.length; i++) catTop[i] = 0;
     const gen = generation;
     let inferred = false;
     let retract = false;
     const skills = profile.skills;
     for (let si = 0; si < skills.length; si++) {
       const skill = skills[si]!;
-      const entry = tableIndex[skill.id] ?? strangerEntry(skill);
+      const entry = entryOf(skill);
       if (entry === NOTHING) continue;
       const at = entry * META;
       const routeStart = meta[at]!;
@@ -752,7 +768,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
       // A disclaimed skill earns its own requirements only (what its aspirations are worth), never another's.
       const end = disclaimed ? meta[at + 1]! : routeEnd;
-      for (let k = routeStart, f = (2 * routeStart) / 3; k < end; k += 3, f += 2) {
+      for (let k = routeStart, f = meta[at + 8]!; k < end; k += 3, f += 2) {
         const slot = routeInts[k + 2]!;
         if (slot >= 0 && blockedIn[slot] === gen) continue;
         const r = routeInts[k]!;
