@@ -119,7 +119,7 @@ async function score100k(sm, quick) {
   const loadBefore = loadavg().map(r2);
   const role = sm.getBuiltinRole('backend-developer');
   const scorer = sm.createScorer(role, { asOf: AS_OF });
-  const runs = quick ? 3 : 7;
+  const runs = quick ? 5 : 7;
   const rate = [];
   const rateCpu = [];
   let sink = 0;
