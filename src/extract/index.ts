@@ -6,6 +6,7 @@
  * timeline. Everything per taxonomy (alias index, typo index) is built once by `createExtractor`.
  */
 import { EXTRACT_DEFAULTS, PROFILE_VERSION } from '../defaults.js';
+import { lowerBound } from '../parse/layout.js';
 import { splitLines, structureDocument } from '../parse/structure.js';
 import { buildAliasIndex, type AliasEntry, type AliasIndex } from '../taxonomy/alias-index.js';
 import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
@@ -199,23 +200,11 @@ function sentenceAround(
   max: number,
 ): { sentence: string; span: { start: number; end: number } } {
   // The last break before `start` and the first at or after `end`.
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid]! < start) lo = mid + 1;
-    else hi = mid;
-  }
-  const before = lo > 0 ? breaks[lo - 1]! : -1;
+  const below = lowerBound(breaks, start);
+  const before = below > 0 ? breaks[below - 1]! : -1;
   let s = Math.max(0, start - max, before + 1);
-  lo = 0;
-  hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid]! < end) lo = mid + 1;
-    else hi = mid;
-  }
-  const after = lo < breaks.length ? breaks[lo]! : text.length;
+  const first = lowerBound(breaks, end);
+  const after = first < breaks.length ? breaks[first]! : text.length;
   let e = Math.min(text.length, end + max, after);
   // `e` is a break only where it is the first one after the mention (otherwise a cap stopped it).
   if (e < text.length && e === after && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;

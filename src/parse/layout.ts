@@ -199,7 +199,7 @@ export function findColumns(items: PdfTextItem[], width: number): Columns | null
 }
 
 /** Number of values below `x` in a sorted array. */
-function lowerBound(sorted: number[], x: number): number {
+export function lowerBound(sorted: readonly number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
