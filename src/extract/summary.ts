@@ -101,7 +101,7 @@ export function summariseInto(mentions: readonly SkillMention[], out: EvidenceSu
     const kind = kindOf(m);
     const bit = 1 << kind;
     if ((kind & 2) === 0) positive = true;
-    out.kinds[slotOf(m)]! |= bit;
+    kinds[slotOf(m)]! |= bit;
   }
   out.disclaimed = mentions.length > 0 && !positive;
   return out;

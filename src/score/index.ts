@@ -698,7 +698,6 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     return gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(gap);
   }
 
-
   /** Detail of the winning credit per requirement, kept only when explaining. */
   interface Win {
     value: number;
@@ -748,8 +747,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       const catEnd = meta[at + 4]!;
       const strangeList: ImpliedSkill[] | null = meta[at + 7] === 1 && skill.implied.length > 0 ? skill.implied : null;
       if (strangeList === null && routeStart === routeEnd && catStart === catEnd) continue;
-      const stored = skill.evidence;
-      const bits = typeof stored === 'number' ? stored : evidenceBits(skill.mentions);
+      const bits = bitsOf(skill);
       const disclaimed = (bits & EVIDENCE_DISCLAIMED) !== 0;
       if (disclaimed) {
         for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) {
