@@ -97,6 +97,53 @@ const SURFACES: [surface: string, kind: SkillKind][] = [
   ['Multithreading', 'concept'],
 ];
 
+/**
+ * Products that used to be aliases of a practice or concept entry (and so would have been reported as
+ * one), each now a technology of its own: [surface, id].
+ */
+const PRODUCTS_OUT_OF_PRACTICES: [surface: string, id: string][] = [
+  ['Microsoft Orleans', 'orleans'],
+  ['Akka.NET', 'akka-net'],
+  ['Spotify Backstage', 'backstage'],
+  ['Resilience4j', 'resilience4j'],
+  ['Gerrit', 'gerrit'],
+  ['Open Policy Agent', 'open-policy-agent'],
+  ['Kyverno', 'kyverno'],
+  ['U-Boot', 'u-boot'],
+  ['Ladder Logic', 'iec-61131-3'],
+  ['FANUC', 'fanuc-robots'],
+  ['RobotStudio', 'abb-robotstudio'],
+  ['BIM 360', 'autodesk-bim-360'],
+  ['Windchill', 'ptc-windchill'],
+  ['Teamcenter', 'siemens-teamcenter'],
+  ['ENOVIA', 'enovia'],
+  ['WAI-ARIA', 'wai-aria'],
+  ['LabWare LIMS', 'labware-lims'],
+  ['DICOM', 'dicom'],
+  ['TrackWise', 'trackwise'],
+  ['UPS WorldShip', 'ups-worldship'],
+  ['Oracle OTM', 'oracle-otm'],
+  ['AirWatch', 'vmware-workspace-one'],
+  ['NFS', 'nfs'],
+  ['iSCSI', 'iscsi'],
+  ['VMware NSX', 'vmware-nsx'],
+  ['IPsec', 'ipsec'],
+  ['OpenVPN', 'openvpn'],
+  ['WireGuard', 'wireguard'],
+  ['HikariCP', 'hikaricp'],
+  ['PgBouncer', 'pgbouncer'],
+  ['Twistlock', 'prisma-cloud'],
+  ['QRadar', 'ibm-qradar'],
+  ['Azure Sentinel', 'microsoft-sentinel'],
+  ['ModSecurity', 'modsecurity'],
+  ['axe-core', 'axe-core'],
+  ['Chaos Monkey', 'chaos-monkey'],
+  ['Applitools', 'applitools'],
+  ['libFuzzer', 'libfuzzer'],
+  ['Stryker Mutator', 'stryker-mutator'],
+  ['ScalaCheck', 'scalacheck'],
+];
+
 describe('kind of the built-in entries', () => {
   const byId = new Map(builtinTaxonomy().skills.map((skill) => [skill.id, skill]));
 
@@ -108,6 +155,12 @@ describe('kind of the built-in entries', () => {
     const id = resolveSkill(surface, { fuzzy: false })?.id;
     expect(id, surface).toBeDefined();
     expect(byId.get(id!)?.kind).toBe(kind);
+  });
+
+  it.each(PRODUCTS_OUT_OF_PRACTICES)('the product %s is the technology %s', (surface, id) => {
+    const resolved = resolveSkill(surface, { fuzzy: false });
+    expect(resolved?.id).toBe(id);
+    expect(byId.get(id)?.kind).toBe('technology');
   });
 
   it('every entry states one of the three kinds, and each kind is used', () => {
