@@ -214,6 +214,29 @@ describe('kind', () => {
   });
 });
 
+describe('ambiguous.notIn and bare numbers', () => {
+  it('a blocked phrase must hold one of the ambiguous forms, and must not be another skill\'s alias', () => {
+    const data = tiny();
+    data.skills[2] = { ...data.skills[2]!, ambiguous: { ...data.skills[2]!.ambiguous!, notIn: ['go-getter', 'Going concern', 'Golang'] } };
+    const issues = issuesOf(data);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['not-in-without-form', ['skills', 2, 'ambiguous', 'notIn', 1]],
+      ['not-in-without-form', ['skills', 2, 'ambiguous', 'notIn', 2]],
+    ]);
+    data.skills[2]!.ambiguous!.notIn = ['go-getter', 'Go Django'];
+    data.skills[0]!.aliases = ['Go Django'];
+    expect(issuesOf(data).map((i) => [i.code, i.path])).toEqual([['alias-conflict', ['skills', 2, 'ambiguous', 'notIn', 1]]]);
+  });
+
+  it('an alias with no letter must be marked ambiguous', () => {
+    const data = tiny();
+    data.skills[3]!.aliases = ['Python3', '3.11'];
+    expect(issuesOf(data)).toEqual([expect.objectContaining({ code: 'number-only-alias', path: ['skills', 3, 'aliases', 1] })]);
+    data.skills[3]!.ambiguous = { aliases: ['3.11'], rule: 'list-item', note: 'a bare number' };
+    expect(validateTaxonomy(data).ok).toBe(true);
+  });
+});
+
 describe('mergeTaxonomy', () => {
   it('extends: adds new ids, overrides same ids, re-sorts, and may refer to base skills', () => {
     const merged = mergeTaxonomy(tiny(), {

@@ -104,6 +104,11 @@ export const ambiguitySchema = z
     caseSensitive: z.boolean().optional(),
     /** Words next to the alias that confirm it ("programming", "language", "lang", "framework"). */
     confirmers: z.array(z.string().min(1)).optional(),
+    /**
+     * Longer phrases that hold one of `aliases` but mean something else, such as job titles ("Sous Chef",
+     * "Chef de Cuisine"): read whole, they never count as the skill.
+     */
+    notIn: z.array(z.string().min(1)).optional(),
     /** Why it is ambiguous, e.g. "English verb: 'ready to go'". */
     note: z.string().min(1),
   })

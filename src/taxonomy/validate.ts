@@ -225,6 +225,16 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
         });
       }
     });
+    skill.ambiguous?.notIn?.forEach((phrase, index) => {
+      const key = ` ${normaliseAlias(phrase)} `;
+      if (![...ambiguousForms].some((form) => form !== '' && key.includes(` ${form} `))) {
+        issues.push({
+          code: 'not-in-without-form',
+          path: [...path, 'ambiguous', 'notIn', index],
+          message: `"${phrase}" holds none of the ambiguous forms of "${skill.id}" (${skill.ambiguous!.aliases.join(', ')}), so it can never stand in their way`,
+        });
+      }
+    });
     const seenLoose = new Map<string, string>();
     const seenNorm = new Set<string>();
     for (const form of forms) {
@@ -240,12 +250,35 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
         issues.push({ code: 'empty-alias', path: form.path, message: `"${form.written}" normalises to nothing and can never match` });
         continue;
       }
+      // A bare number ("8085", "802.11") is also a year, a version, a phone number or a count.
+      if (!/\p{L}/u.test(norm) && !ambiguousForms.has(norm)) {
+        issues.push({
+          code: 'number-only-alias',
+          path: form.path,
+          message: `"${form.written}" has no letter; mark it ambiguous (rule "list-item") so that it counts only as an item of a technology list`,
+        });
+      }
       if (seenNorm.has(norm)) continue;
       seenNorm.add(norm);
       const list = owners.get(norm) ?? [];
       list.push({ located, path: form.path, written: form.written, ambiguous: ambiguousForms.has(norm) });
       owners.set(norm, list);
     }
+  }
+  // A phrase that blocks a reading is a key of the index too: it must not be another skill's alias.
+  for (const located of skills) {
+    located.skill.ambiguous?.notIn?.forEach((phrase, index) => {
+      const norm = normaliseAlias(phrase);
+      const list = owners.get(norm);
+      const other = list?.find((owner) => owner.located.skill.id !== located.skill.id);
+      if (other !== undefined) {
+        issues.push({
+          code: 'alias-conflict',
+          path: [...located.path, 'ambiguous', 'notIn', index],
+          message: `"${phrase}" is blocked for "${located.skill.id}" but is an alias of "${other.located.skill.id}" at ${formatPath(other.path)}`,
+        });
+      }
+    });
   }
   for (const [norm, list] of owners) {
     for (let i = 1; i < list.length; i++) {
