@@ -654,3 +654,114 @@ describe('ordinals (ExtractedSkill.ordinal)', () => {
     }
   }, 60_000);
 });
+
+describe('the recruiter model: core first, depth from a stack, a capped periphery', () => {
+  const dated = (id: string, months = 48, implied: { id: string; weight: number }[] = []) =>
+    skill(id, [mention(id)], { months, lastUsed: '2026-10', implied: implied.map((i) => ({ ...i, name: i.id, implied: true as const })) });
+  const listed = (id: string, implied: { id: string; weight: number }[] = []) =>
+    skill(id, [mention(id, { context: 'skills-list' })], { implied: implied.map((i) => ({ ...i, name: i.id, implied: true as const })) });
+  const TAX = {
+    ...TAXONOMY,
+    skills: [
+      ...TAXONOMY.skills,
+      { id: 'flask', name: 'Flask', category: 'backend-frameworks' as const, aliases: [], implies: [{ id: 'python', weight: 0.9 }] },
+      { id: 'sqlalchemy', name: 'SQLAlchemy', category: 'orms-and-data-access' as const, aliases: [], implies: [{ id: 'python', weight: 0.85 }] },
+    ].sort((a, b) => (a.id < b.id ? -1 : 1)),
+  };
+  const role: Role = {
+    id: 'stack',
+    title: 'Stack',
+    requirements: [
+      { id: 'language', anyOf: ['python', 'java'], importance: 'required', weight: 3 },
+      { skill: 'postgresql', importance: 'required', weight: 2 },
+      { skill: 'kubernetes', importance: 'preferred' },
+      { skill: 'docker', importance: 'preferred' },
+      { skill: 'redis', importance: 'bonus' },
+    ],
+  };
+  const opts = { taxonomy: TAX, asOf: '2026-11' };
+  const run = (skills: Parameters<typeof profile>[0], extra: Partial<SkillProfile> = {}) => {
+    const p = { ...profile(skills), ...extra };
+    const m = scoreMatch(p, role, opts);
+    expect(createScorer(role, opts).rate(p)).toEqual({ score: m.score, mustHavesMet: m.mustHavesMet, band: m.band });
+    return m;
+  };
+  const py = [{ id: 'python', weight: 0.9 }];
+
+  it('a framework and a data-access layer add depth to their language, the best credit counting in full', () => {
+    const alone = run([listed('python')]).requirements[0]!;
+    const stack = run([listed('python'), listed('flask', py), listed('sqlalchemy', [{ id: 'python', weight: 0.85 }])]).requirements[0]!;
+    expect(stack.score).toBeGreaterThan(alone.score * 1.2);
+    expect(stack.skill?.id).toBe('python');
+    expect(stack.supporting?.map((s) => s.id)).toEqual(['flask', 'sqlalchemy']);
+  });
+
+  it('depth stays within one member: Python with Java listed is not deeper Python', () => {
+    const python = run([listed('python')]).requirements[0]!.score;
+    const both = run([listed('python'), listed('java')]).requirements[0]!.score;
+    expect(both).toBe(python);
+  });
+
+  it('only the three next credits add depth, so a listed zoo of implying skills adds no more than three', () => {
+    const zoo = Array.from({ length: 12 }, (_, i) => listed(`py-lib-${String(i).padStart(2, '0')}`, py));
+    const three = zoo.slice(0, 3);
+    const a = run([listed('python'), ...three]).requirements[0]!.score;
+    const b = run([listed('python'), ...zoo]).requirements[0]!.score;
+    expect(b).toBe(a);
+  });
+
+  it('the periphery is a capped bonus: it never lifts a weaker core over a stronger one', () => {
+    const strongCore = run([dated('python', 60), dated('postgresql', 60)]);
+    const weakCoreEverything = run([listed('python'), listed('postgresql'), dated('kubernetes', 60), dated('docker', 60), dated('redis', 60)]);
+    expect(strongCore.breakdown.core).toBeGreaterThan(weakCoreEverything.breakdown.core);
+    expect(strongCore.score).toBeGreaterThan(weakCoreEverything.score);
+    expect(weakCoreEverything.breakdown.periphery).toBeGreaterThan(90);
+    // With the core equal, the periphery orders: the same core plus Docker ranks higher.
+    expect(run([dated('python', 60), dated('postgresql', 60), dated('docker', 60)]).score).toBeGreaterThan(strongCore.score);
+    // At most `peripheryShare` of the score hangs on the periphery.
+    const full = run([dated('python', 60), dated('postgresql', 60), dated('kubernetes', 60), dated('docker', 60), dated('redis', 60)]);
+    expect(strongCore.score / full.score).toBeGreaterThanOrEqual(Math.pow(1 - SCORE_DEFAULTS.peripheryShare, 0.61));
+  });
+
+  it('a developer\'s listed skills take depth from the résumé\'s development months; a tester\'s do not', () => {
+    const skills = [listed('python'), listed('postgresql')];
+    const developer = run(skills, { experience: { months: 60, developmentMonths: 60, latest: '2026-10' } });
+    const tester = run(skills, { experience: { months: 60, developmentMonths: 0, latest: '2026-10' } });
+    expect(developer.score).toBeGreaterThan(tester.score * 1.3);
+    // Dated months of the skill itself still beat the credit.
+    expect(run([dated('python', 60), dated('postgresql', 60)]).score).toBeGreaterThan(developer.score);
+  });
+
+  it('recency is measured from the résumé\'s latest dated month, whatever the calendar says', () => {
+    const old = [dated('python', 48), dated('postgresql', 48)].map((s) => ({ ...s, lastUsed: '2018-06' }));
+    const asOfNow = scoreMatch({ ...profile(old), experience: { months: 48, developmentMonths: 48, latest: '2018-06' } }, role, { taxonomy: TAX, asOf: '2026-11' });
+    const asOfThen = scoreMatch({ ...profile(old), experience: { months: 48, developmentMonths: 48, latest: '2018-06' } }, role, { taxonomy: TAX, asOf: '2018-06' });
+    expect(asOfNow.score).toBe(asOfThen.score);
+    // A skill last used long before the résumé's latest work counts less.
+    const stale = run([{ ...dated('python', 48), lastUsed: '2012-01' }, dated('postgresql', 48)], { experience: { months: 120, developmentMonths: 120, latest: '2026-10' } });
+    const fresh = run([dated('python', 48), dated('postgresql', 48)], { experience: { months: 120, developmentMonths: 120, latest: '2026-10' } });
+    expect(stale.requirements[0]!.score).toBeLessThan(fresh.requirements[0]!.score * 0.5);
+  });
+
+  it('an anyOf requirement takes no related-sibling credit; a single skill does', () => {
+    const tax = { ...TAX, skills: TAX.skills.map((k) => (k.id === 'python' ? { ...k, related: ['ruby'] } : k)).concat([{ id: 'ruby', name: 'Ruby', category: 'programming-languages' as const, aliases: [] }]).sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    const ruby = profile([dated('ruby', 60)]);
+    expect(scoreMatch(ruby, role, { taxonomy: tax }).requirements[0]).toMatchObject({ status: 'missing', score: 0 });
+    const single: Role = { id: 'py', title: 'Py', requirements: [{ skill: 'python', importance: 'required' }] };
+    expect(scoreMatch(ruby, single, { taxonomy: tax }).requirements[0]).toMatchObject({ status: 'partial', via: 'related' });
+  });
+
+  it('scores are calibrated into bands, monotone in the raw total', () => {
+    const bands = [run([]), run([listed('python')]), run([dated('python', 12), listed('postgresql')]), run([dated('python', 60), dated('postgresql', 60), dated('docker', 30)])];
+    const scores = bands.map((m) => m.score);
+    for (let i = 1; i < scores.length; i++) expect(scores[i]).toBeGreaterThan(scores[i - 1]!);
+    expect(bands.map((m) => m.band)).toEqual(['unlikely', 'adjacent', 'plausible', 'strong']);
+    for (const m of bands.slice(1)) expect(m.summary).toContain(`(${m.band} fit)`);
+  });
+
+  it('options are checked: peripheryShare above 0.4 would let the periphery outweigh the core', () => {
+    expect(() => createScorer(role, { ...opts, peripheryShare: 0.5 })).toThrow(/`peripheryShare`/);
+    expect(() => createScorer(role, { ...opts, groupGain: -1 })).toThrow(RangeError);
+    expect(() => createScorer(role, { ...opts, developmentCredit: 'x' as never })).toThrow(TypeError);
+  });
+});
