@@ -14,7 +14,7 @@ function deepFreeze<T>(value: T): T {
 /** Version strings stamped on every result shape. Bump on any change of shape or meaning. */
 export const DOCUMENT_VERSION = '1';
 export const PROFILE_VERSION = '1';
-export const MATCH_VERSION = '1';
+export const MATCH_VERSION = '2';
 
 export const PARSE_DEFAULTS = deepFreeze({
   /** Largest input accepted, in bytes. */

@@ -39,7 +39,7 @@ async function scenarioCases(): Promise<{ roles: Role[]; profiles: { name: strin
 describe('scoreMatch: shape', () => {
   it('returns a versioned, explained, plain-JSON result', () => {
     const r = score(senior());
-    expect(r.version).toBe('1');
+    expect(r.version).toBe('2');
     expect(r.role).toEqual({ id: 'test-backend', title: 'Test Back-end Developer' });
     expect(r.requirements.map((q) => q.id)).toEqual(['node-js', 'postgresql', 'python-or-java', 'kubernetes', 'any-database']);
     expect(r.mustHavesMet).toBe(true);
