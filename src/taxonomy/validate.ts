@@ -225,16 +225,6 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
         });
       }
     });
-    skill.ambiguous?.notIn?.forEach((phrase, index) => {
-      const key = ` ${normaliseAlias(phrase)} `;
-      if (![...ambiguousForms].some((form) => form !== '' && key.includes(` ${form} `))) {
-        issues.push({
-          code: 'not-in-without-form',
-          path: [...path, 'ambiguous', 'notIn', index],
-          message: `"${phrase}" holds none of the ambiguous forms of "${skill.id}" (${skill.ambiguous!.aliases.join(', ')}), so it can never stand in their way`,
-        });
-      }
-    });
     const seenLoose = new Map<string, string>();
     const seenNorm = new Set<string>();
     for (const form of forms) {
@@ -265,21 +255,7 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
       owners.set(norm, list);
     }
   }
-  // A phrase that blocks a reading is a key of the index too: it must not be another skill's alias.
-  for (const located of skills) {
-    located.skill.ambiguous?.notIn?.forEach((phrase, index) => {
-      const norm = normaliseAlias(phrase);
-      const list = owners.get(norm);
-      const other = list?.find((owner) => owner.located.skill.id !== located.skill.id);
-      if (other !== undefined) {
-        issues.push({
-          code: 'alias-conflict',
-          path: [...located.path, 'ambiguous', 'notIn', index],
-          message: `"${phrase}" is blocked for "${located.skill.id}" but is an alias of "${other.located.skill.id}" at ${formatPath(other.path)}`,
-        });
-      }
-    });
-  }
+  issues.push(...checkBlockedPhrases(skills, owners));
   for (const [norm, list] of owners) {
     for (let i = 1; i < list.length; i++) {
       const owner = list[i]!;
@@ -325,6 +301,36 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
   }
 
   issues.push(...findImpliesCycles(skills, byId));
+  return issues;
+}
+
+/**
+ * `ambiguous.notIn` phrases: each must hold one of the skill's ambiguous forms (else it blocks nothing), and,
+ * being a key of the index too, must not be another skill's alias.
+ */
+function checkBlockedPhrases(skills: readonly LocatedSkill[], owners: ReadonlyMap<string, AliasOwner[]>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const { skill, path } of skills) {
+    const forms = (skill.ambiguous?.aliases ?? []).map((alias) => normaliseAlias(alias)).filter((form) => form !== '');
+    skill.ambiguous?.notIn?.forEach((phrase, index) => {
+      const norm = normaliseAlias(phrase);
+      if (!forms.some((form) => ` ${norm} `.includes(` ${form} `))) {
+        issues.push({
+          code: 'not-in-without-form',
+          path: [...path, 'ambiguous', 'notIn', index],
+          message: `"${phrase}" holds none of the ambiguous forms of "${skill.id}" (${skill.ambiguous!.aliases.join(', ')}), so it can never stand in their way`,
+        });
+      }
+      const other = owners.get(norm)?.find((owner) => owner.located.skill.id !== skill.id);
+      if (other !== undefined) {
+        issues.push({
+          code: 'alias-conflict',
+          path: [...path, 'ambiguous', 'notIn', index],
+          message: `"${phrase}" is blocked for "${skill.id}" but is an alias of "${other.located.skill.id}" at ${formatPath(other.path)}`,
+        });
+      }
+    });
+  }
   return issues;
 }
 
