@@ -275,7 +275,12 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
         const force = setTimeout(() => app.server.closeAllConnections(), resolved.drainTimeoutMs);
         try {
           await Promise.all([app.close(), ctx.transport.close(resolved.drainTimeoutMs)]);
-          await Promise.race([Promise.allSettled([...deliveries]), new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - Date.now())))]);
+          if (deliveries.size > 0) {
+            let timer: NodeJS.Timeout | undefined;
+            await Promise.race([Promise.allSettled([...deliveries]), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+            clearTimeout(timer);
+          }
+          // Retries still waiting past the deadline stop; each is recorded as a failed delivery.
           stopRetries.abort();
           await Promise.allSettled([...deliveries]);
         } finally {
