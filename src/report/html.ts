@@ -68,8 +68,12 @@ a:focus-visible, summary:focus-visible { outline: 3px solid var(--accent); outli
 .summary { margin: .25rem 0 .75rem; }
 .requirements { list-style: none; margin: 0; padding: 0; }
 .requirements > li { border-top: 1px solid var(--line); }
-details > summary { cursor: pointer; padding: .35rem 0; display: grid; grid-template-columns: minmax(10rem, 16rem) 9rem 3.5rem 1fr; gap: .75rem; align-items: center; }
-details.plain > summary { display: list-item; }
+details > summary { cursor: pointer; padding: .35rem 0; display: grid; grid-template-columns: .8rem minmax(10rem, 16rem) 9rem 3.5rem 1fr; gap: .75rem; align-items: center; list-style: none; }
+details > summary::-webkit-details-marker { display: none; }
+details > summary::before { content: '▸'; color: var(--muted); }
+details[open] > summary::before { content: '▾'; }
+details.plain > summary { display: block; }
+details.plain > summary::before { margin-right: .4rem; }
 .bar { display: inline-block; width: 9rem; height: .6rem; background: #eceef2; border-radius: 4px; overflow: hidden; vertical-align: middle; }
 .bar > span { display: block; height: 100%; background: var(--accent); }
 .bar.met > span { background: var(--met); } .bar.partial > span { background: var(--partial); } .bar.missing > span { background: var(--missing); }

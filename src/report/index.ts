@@ -33,7 +33,7 @@ function renderEvidence(evidence: Evidence): string {
 
 function renderRequirement(req: RequirementResult, maxEvidence: number): string {
   const percent = req.score * 100;
-  const via = req.skill ? (req.via === 'direct' ? req.skill.name : `${req.skill.name} (${req.via}${req.creditedAs ? ` as ${req.creditedAs.name}` : ''})`) : 'no evidence';
+  const via = req.skill ? (req.via === 'direct' ? req.skill.name : `${req.skill.name} (${req.via}${req.creditedAs ? `, counted for ${req.creditedAs.name}` : ''})`) : 'no evidence';
   const depth = [req.months > 0 ? `${req.months} months` : '', req.lastUsed ? `last used ${req.lastUsed}` : '', req.claimedYears !== null ? `claims ${req.claimedYears} years` : ''].filter(Boolean).join(', ');
   const evidence = req.evidence.slice(0, maxEvidence);
   return `<li><details>
