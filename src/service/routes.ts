@@ -54,10 +54,11 @@ function registerResumeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   });
   app.post('/v1/match', { ...gated, schema: jsonBody(requestSchemas.match) }, async (request) => {
     const payload = await readPayload(request, limitsOf(ctx));
-    const role = requestRole(ctx, payload);
+    const role = ctx.matcher.role(requestRole(ctx, payload));
     const input = singleResume(payload, ctx.options.maxFileBytes);
-    const asOf = asOfField(payload.fields, ctx.options.asOf);
-    return ctx.matcher.match(input, role, asOf ? { asOf } : {});
+    const asOf = ctx.asOf(asOfField(payload.fields));
+    // What matcher.match does (extract, then score), with the role's scorer kept between requests.
+    return ctx.scorer(role, asOf).match(await ctx.matcher.extract(input, { asOf }));
   });
   app.post('/v1/rank', { ...gated, schema: jsonBody(requestSchemas.rank) }, async (request) => {
     const payload = await readPayload(request, limitsOf(ctx));

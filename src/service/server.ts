@@ -11,6 +11,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SkillmatchError } from '../errors.js';
 import { createMatcher } from '../rank/index.js';
 import type { Matcher } from '../rank/index.js';
+import { createScorer } from '../score/index.js';
+import type { Scorer } from '../score/index.js';
+import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import type { Ranking, Role } from '../types.js';
 import { bearerMatches, createLinkSigner, isLoopback } from './auth.js';
 import type { LinkSigner } from './auth.js';
@@ -60,6 +63,10 @@ export interface ServiceContext {
   lookupRole(id: string): Role;
   /** Ranks inputs, reporting refused ones (over the size limit) as errors at their place. */
   rankInputs(inputs: ServiceInput[], role: Role, options: { top?: number; asOf?: string }, onProgress?: (done: number) => void): Promise<Ranking>;
+  /** A scorer for a validated role at a month, built once per role object and month (building one costs milliseconds). */
+  scorer(role: Role, asOf: string): Scorer;
+  /** The month "present" means for a request: its own `asOf`, the service's, or the current month. */
+  asOf(requestAsOf: string | undefined): string;
   /** A record with its `links`. */
   withLinks(record: RankJobRecord, request?: FastifyRequest): RankJobRecord & { links: { self: string; report: string } };
   readonly draining: boolean;
@@ -127,6 +134,11 @@ function addHooks(app: FastifyInstance, ctx: ServiceContext): void {
     const release = await entered;
     // 'close' fires when the response is sent or the client went away: the slot is freed either way.
     reply.raw.once('close', release);
+    // Text is parsed, extracted and scored in-process without waiting on I/O, so a request would run
+    // to its end in one turn of the event loop and requests behind it would wait unseen in their
+    // sockets. Yielding once lets every request that has arrived reach the gate first: beyond
+    // capacity they are refused at once (429) instead of queueing without bound.
+    await new Promise((resolve) => setImmediate(resolve));
   });
 
   app.setErrorHandler((error, request, reply) => {
@@ -158,8 +170,9 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   if (resolved.token === undefined && !isLoopback(resolved.host)) {
     throw new RangeError(`\`token\` is required to listen on ${resolved.host}: without one the service listens on loopback only (127.0.0.1, ::1)`);
   }
+  const taxonomy = options.taxonomy ?? builtinTaxonomy();
   const matcher = createMatcher({
-    ...(options.taxonomy ? { taxonomy: options.taxonomy } : {}),
+    taxonomy,
     ...(options.roles ? { roles: options.roles } : {}),
     poolSize,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -170,6 +183,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   const deliveries = new Set<Promise<unknown>>();
   const stopRetries = new AbortController();
   const schemas = loadSchemas();
+  const scorers = new WeakMap<Role, Map<string, Scorer>>();
 
   const ctx: ServiceContext = {
     options: resolved,
@@ -187,6 +201,23 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
     },
     lookupRole(id) {
       return ctx.roles.get(id) ?? matcher.role(id);
+    },
+    scorer(role, asOf) {
+      let byMonth = scorers.get(role);
+      if (!byMonth) scorers.set(role, (byMonth = new Map()));
+      let scorer = byMonth.get(asOf);
+      if (!scorer) {
+        // A long-running service crosses months: only the latest few are kept per role.
+        if (byMonth.size >= 4) byMonth.delete(byMonth.keys().next().value!);
+        byMonth.set(asOf, (scorer = createScorer(role, { asOf, taxonomy })));
+      }
+      return scorer;
+    },
+    asOf(requestAsOf) {
+      if (requestAsOf !== undefined) return requestAsOf;
+      if (resolved.asOf !== undefined) return resolved.asOf;
+      const now = new Date();
+      return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     },
     rankInputs: (inputs, role, rankOptions, onProgress) => runRankJob(matcher, { id: '', role, inputs, ...rankOptions }, onProgress),
     withLinks(record, request) {
