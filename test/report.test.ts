@@ -136,7 +136,7 @@ describe('report: in headless Chromium', () => {
     try {
       const names = await page.locator('section.candidate .name').allTextContents();
       expect(names).toEqual(ranking.results.map((r) => r.id));
-      expect(await page.locator('header .meta').textContent()).toMatch(/Role backend-developer · Back End Developer · scoring version 1 · 4 ranked of 5 received · 1 unreadable/);
+      expect(await page.locator('header .meta').textContent()).toBe(`Role backend-developer · Back End Developer · scoring version ${ranking.version} · 4 ranked of 5 received · 1 unreadable · generated 2025-06-30T12:00:00Z`);
       const first = ranking.results[0]!;
       const bars = page.locator('#c-1 ul.requirements [role="meter"]');
       expect(await bars.count()).toBe(first.match.requirements.length);

@@ -8,6 +8,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MATCH_VERSION } from '../src/defaults.js';
 import { createMatcher } from '../src/rank/index.js';
 import type { Matcher } from '../src/rank/index.js';
 import { createService } from '../src/service/index.js';
@@ -182,7 +183,7 @@ describe('service: batches and roles', () => {
       ['broken.pdf', 1, 'pdf-corrupt'],
       ['huge.txt', 3, 'limit-bytes'],
     ]);
-    expect(answer.json.results[0].match.version).toBe('1');
+    expect(answer.json.results[0].match.version).toBe(MATCH_VERSION);
   });
 
   it('POST /v1/rank with JSON keeps the caller`s ids, and answers 413 limit-files past maxFiles', async () => {
