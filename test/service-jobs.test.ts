@@ -173,6 +173,25 @@ describe('rank jobs', () => {
     }
   });
 
+  it('answers 429 when waiting jobs are too many or hold too many bytes', async () => {
+    const small = await startService({ jobs: { concurrency: 1, maxQueued: 2, maxQueuedBytes: 8000 } });
+    try {
+      const pdfs = Array.from({ length: 4 }, () => ({ data: fixture('resumes/pdf-backend-java/input.pdf').toString('base64'), filename: 'x.pdf' }));
+      const submit = (resumes: unknown[]) => call(`${small.url}/v1/rank-jobs`, { method: 'POST', headers: AUTH, json: { role: 'backend-developer', resumes } });
+      expect((await submit(pdfs)).status).toBe(202); // runs at once, so it waits in no queue
+      expect((await submit(['Skills: Java '.repeat(250)])).status).toBe(202); // 3,250 characters, held as ~6.5 KB, waiting
+      const overBytes = await submit(['Skills: Go '.repeat(250)]);
+      expect(overBytes.status).toBe(429);
+      expect(overBytes.json.error.code).toBe('saturated');
+      expect(Number(overBytes.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await submit(['Skills: Go'])).status).toBe(202);
+      const overCount = await submit(['Skills: Rust']);
+      expect(overCount.status).toBe(429);
+    } finally {
+      await small.service.close();
+    }
+  });
+
   it.each([
     ['not a URL', 'not a url'],
     ['another scheme', 'file:///etc/passwd'],

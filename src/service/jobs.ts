@@ -97,6 +97,8 @@ export interface InProcessTransportOptions {
   concurrency?: number;
   /** Jobs waiting to start; beyond this, `submit` answers 429. @default 100 */
   maxQueued?: number;
+  /** Bytes of résumés held by waiting jobs; beyond this, `submit` answers 429 (each job may hold a whole request body). @default 256 MiB */
+  maxQueuedBytes?: number;
   /** How long a finished job's record (and result) is kept, ms. @default 24 hours */
   ttlMs?: number;
   /** Most finished records kept; the oldest go first. @default 1000 */
@@ -113,6 +115,9 @@ function describeFailure(error: unknown): { name: string; code: string; message:
 export function createInProcessTransport(options: InProcessTransportOptions): RankJobTransport {
   const concurrency = options.concurrency ?? 1;
   const maxQueued = options.maxQueued ?? 100;
+  const maxQueuedBytes = options.maxQueuedBytes ?? 256 * 1024 * 1024;
+  let queuedBytes = 0;
+  const sizes = new Map<string, number>();
   const ttlMs = options.ttlMs ?? 24 * 3600_000;
   const maxKept = options.maxKept ?? 1000;
   const records = new Map<string, RankJobRecord>();
@@ -153,6 +158,8 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
   function pump(): void {
     while (running.size < concurrency && queue.length > 0) {
       const spec = queue.shift()!;
+      queuedBytes -= sizes.get(spec.id) ?? 0;
+      sizes.delete(spec.id);
       const task = execute(spec).finally(() => {
         running.delete(task);
         pump();
@@ -165,7 +172,12 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
     async submit(spec) {
       if (closing) throw new HttpError(503, 'draining', 'The service is shutting down and takes no new jobs.', { retryAfter: 5 });
       if (queue.length >= maxQueued) throw new HttpError(429, 'saturated', `${queue.length} rank jobs are already waiting; try again later.`, { retryAfter: 30 });
+      const bytes = spec.inputs.reduce((sum, input) => sum + (isRefused(input) ? 0 : typeof input.data === 'string' ? input.data.length * 2 : (input.data as { byteLength: number }).byteLength), 0);
+      // The first job always gets in, however large: the request's own limits already bound it.
+      if (queue.length > 0 && queuedBytes + bytes > maxQueuedBytes) throw new HttpError(429, 'saturated', 'Waiting rank jobs hold too many résumé bytes; try again later.', { retryAfter: 30 });
       prune();
+      queuedBytes += bytes;
+      sizes.set(spec.id, bytes);
       const record: RankJobRecord = {
         id: spec.id,
         status: 'queued',

@@ -69,7 +69,7 @@ export interface ServiceOptions {
   /** Hosts a `callbackUrl` may name (exact host names). Set it where callers are not fully trusted, as the service posts to that URL. @default any host */
   callbackHosts?: string[];
   /** Rank jobs: a transport of your own (e.g. a distributed queue), or in-process settings. */
-  jobs?: { transport?: RankJobTransport; concurrency?: number; maxQueued?: number; ttlMs?: number; maxKept?: number };
+  jobs?: { transport?: RankJobTransport; concurrency?: number; maxQueued?: number; maxQueuedBytes?: number; ttlMs?: number; maxKept?: number };
   /** How long a signed report link opens without the token, seconds. @default 7 days */
   reportLinkTtlSeconds?: number;
   /** On close (SIGTERM), how long in-flight requests, jobs and webhooks may take to finish, ms. @default 30 s */

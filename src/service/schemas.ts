@@ -54,30 +54,25 @@ export const roleSchema = {
   anyOf: [{ type: 'string', minLength: 1 }, { type: 'object' }],
 };
 
+const rankRequest = {
+  type: 'object',
+  required: ['role', 'resumes'],
+  properties: {
+    role: roleSchema,
+    resumes: { type: 'array', minItems: 1, items: resumeSchema },
+    top: { type: 'integer', minimum: 1 },
+    asOf,
+  },
+} as const;
+
 export const requestSchemas = {
   parse: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf } },
   extract: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf } },
   match: { type: 'object', required: ['role', 'resume'], properties: { role: roleSchema, resume: resumeSchema, asOf } },
-  rank: {
-    type: 'object',
-    required: ['role', 'resumes'],
-    properties: {
-      role: roleSchema,
-      resumes: { type: 'array', minItems: 1, items: resumeSchema },
-      top: { type: 'integer', minimum: 1 },
-      asOf,
-    },
-  },
+  rank: rankRequest,
   rankJob: {
-    type: 'object',
-    required: ['role', 'resumes'],
-    properties: {
-      role: roleSchema,
-      resumes: { type: 'array', minItems: 1, items: resumeSchema },
-      top: { type: 'integer', minimum: 1 },
-      asOf,
-      callbackUrl: { type: 'string', description: 'http(s) URL that receives the finished job, signed the Standard Webhooks way.' },
-    },
+    ...rankRequest,
+    properties: { ...rankRequest.properties, callbackUrl: { type: 'string', description: 'http(s) URL that receives the finished job, signed the Standard Webhooks way.' } },
   },
   role: {
     description: 'A job description ({ jobDescription, id?, title? }), a schema.org JobPosting, or a role object.',

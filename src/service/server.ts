@@ -256,6 +256,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       onFinished,
       ...(options.jobs?.concurrency !== undefined ? { concurrency: options.jobs.concurrency } : {}),
       ...(options.jobs?.maxQueued !== undefined ? { maxQueued: options.jobs.maxQueued } : {}),
+      ...(options.jobs?.maxQueuedBytes !== undefined ? { maxQueuedBytes: options.jobs.maxQueuedBytes } : {}),
       ...(options.jobs?.ttlMs !== undefined ? { ttlMs: options.jobs.ttlMs } : {}),
       ...(options.jobs?.maxKept !== undefined ? { maxKept: options.jobs.maxKept } : {}),
     });
