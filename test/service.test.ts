@@ -270,6 +270,36 @@ describe('service: capacity', () => {
     }
   });
 
+  it('frees the slot of a client that gave up while waiting for it', async () => {
+    const small = await startService({ maxConcurrent: 1, maxQueued: 1 });
+    try {
+      const { port } = new URL(small.url);
+      const boundary = 'holdboundary';
+      const holder = new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: Number(port), method: 'POST', path: '/v1/extract', headers: { ...AUTH, 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        });
+        req.on('error', reject);
+        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="cv.txt"\r\n\r\n${TEXT}`);
+        setTimeout(() => req.end(`\r\n--${boundary}--\r\n`), 1200);
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const waiting = new AbortController();
+      const gaveUp = fetch(`${small.url}/v1/match`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'backend-developer', resume: TEXT }), signal: waiting.signal }).catch(() => 'aborted');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect((await call(`${small.url}/readyz`)).json.load).toMatchObject({ active: 1, queued: 1 });
+      waiting.abort();
+      expect(await gaveUp).toBe('aborted');
+      expect(await holder).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await call(`${small.url}/readyz`)).json.load).toMatchObject({ active: 0, queued: 0 });
+      expect((await call(`${small.url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: 'backend-developer', resume: TEXT } })).status).toBe(200);
+    } finally {
+      await small.service.close();
+    }
+  });
+
   it('stops a PDF parse past the pool`s time budget: 422 limit-time, and the next file still parses', async () => {
     const strict = await startService({ timeoutMs: 1, poolSize: 1 });
     try {

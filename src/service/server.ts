@@ -131,9 +131,19 @@ function addHooks(app: FastifyInstance, ctx: ServiceContext): void {
     if (!config.gated) return;
     const entered = ctx.gate.enter();
     if (entered === null) throw new HttpError(429, 'saturated', 'The service is at capacity; retry after the Retry-After seconds.', { retryAfter: ctx.gate.retryAfter() });
-    const release = await entered;
-    // 'close' fires when the response is sent or the client went away: the slot is freed either way.
-    reply.raw.once('close', release);
+    // 'close' fires when the response is sent or the client went away, even while still waiting for
+    // a slot: the slot is freed either way, and a client gone before its turn frees it at once.
+    let release: (() => void) | undefined;
+    let gone = false;
+    reply.raw.once('close', () => {
+      gone = true;
+      release?.();
+    });
+    release = await entered;
+    if (gone) {
+      release();
+      return reply.hijack();
+    }
     // Text is parsed, extracted and scored in-process without waiting on I/O, so a request would run
     // to its end in one turn of the event loop and requests behind it would wait unseen in their
     // sockets. Yielding once lets every request that has arrived reach the gate first: beyond
