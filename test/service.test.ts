@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MATCH_VERSION } from '../src/defaults.js';
 import { createMatcher } from '../src/rank/index.js';
+import { builtinTaxonomy, mergeTaxonomy } from '../src/taxonomy/index.js';
 import type { Matcher } from '../src/rank/index.js';
 import { createService } from '../src/service/index.js';
 import { AS_OF, AUTH, call, form, startService, TOKEN } from './service-helpers.js';
@@ -216,6 +217,28 @@ describe('service: batches and roles', () => {
     const empty = await call(`${url}/v1/roles`, { method: 'POST', headers: AUTH, json: { jobDescription: 'We are a friendly team that likes lunch.' } });
     expect(empty.status).toBe(422);
     expect(empty.json.error.code).toBe('invalid-role');
+  });
+});
+
+describe('service: a taxonomy of its own', () => {
+  it('builds roles from job descriptions, role objects and matches with the service`s taxonomy', async () => {
+    const taxonomy = mergeTaxonomy(builtinTaxonomy(), { category: 'ci-cd-and-devops-tools', skills: [{ id: 'acme-flow', name: 'Acme Flow', category: 'ci-cd-and-devops-tools', aliases: ['AcmeFlow'] }] });
+    const own = await startService({ taxonomy });
+    try {
+      const made = await call(`${own.url}/v1/roles`, { method: 'POST', headers: AUTH, json: { jobDescription: 'Release Engineer\n\nRequirements\n- Strong experience with Acme Flow pipelines\n- Docker', id: 'release-engineer' } });
+      expect(made.status).toBe(201);
+      expect(made.json.requirements.map((r: { skill?: string }) => r.skill)).toContain('acme-flow');
+      const inline = await call(`${own.url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: { id: 'flow', title: 'Flow', requirements: [{ skill: 'acme-flow', importance: 'required' }] }, resume: 'Experience\nBuilt pipelines in AcmeFlow and Docker, 2020 – 2024.' } });
+      expect(inline.status).toBe(200);
+      expect(inline.json.requirements[0]).toMatchObject({ status: 'met', skill: { id: 'acme-flow' } });
+      const byId = await call(`${own.url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: 'release-engineer', resume: 'Skills: Acme Flow, Docker' } });
+      expect(byId.json.requirements.find((r: { skill: { id: string } | null }) => r.skill?.id === 'acme-flow')).toBeDefined();
+      // The built-in service knows no such skill.
+      const builtin = await call(`${url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: { id: 'flow', title: 'Flow', requirements: [{ skill: 'acme-flow', importance: 'required' }] }, resume: 'Skills: Acme Flow' } });
+      expect(builtin.json.error.code).toBe('invalid-role');
+    } finally {
+      await own.service.close();
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { LimitError } from '../errors.js';
 import type { RankInputObject } from '../rank/index.js';
 import { roleFromJobDescription } from '../role/from-job-description.js';
 import type { JobPosting } from '../role/from-job-description.js';
-import type { Role } from '../types.js';
+import type { Role, Taxonomy } from '../types.js';
 import { HttpError } from './errors.js';
 
 /** An input the service refused before the library saw it (a file over the size limit): reported as that item's error. */
@@ -91,7 +91,7 @@ export type RoleLookup = (id: string) => Role;
  * or job-description text (anything else in a string). A multipart field holding JSON is read
  * as the object it encodes.
  */
-export function roleFromRequest(value: unknown, lookup: RoleLookup, where = 'role'): Role {
+export function roleFromRequest(value: unknown, lookup: RoleLookup, taxonomy: Taxonomy, where = 'role'): Role {
   if (typeof value === 'string') {
     const trimmed = value.trim();
     if (ROLE_ID.test(trimmed)) return lookup(trimmed);
@@ -102,13 +102,13 @@ export function roleFromRequest(value: unknown, lookup: RoleLookup, where = 'rol
       } catch {
         throw new HttpError(400, 'bad-request', `\`${where}\` starts with "{" but is not valid JSON`);
       }
-      return roleFromRequest(parsed, lookup, where);
+      return roleFromRequest(parsed, lookup, taxonomy, where);
     }
     if (trimmed === '') throw new HttpError(400, 'bad-request', `\`${where}\` is empty`);
-    return roleFromJobDescription(value);
+    return roleFromJobDescription(value, { taxonomy });
   }
   if (!isRecord(value)) throw new HttpError(400, 'bad-request', `\`${where}\` must be a role id, a role object, a JobPosting or job-description text`);
-  if (value['@type'] === 'JobPosting') return roleFromJobDescription(value as JobPosting);
+  if (value['@type'] === 'JobPosting') return roleFromJobDescription(value as JobPosting, { taxonomy });
   // A role object: the matcher validates it against the taxonomy (ValidationError `invalid-role`, 422).
   return value as unknown as Role;
 }

@@ -8,7 +8,7 @@ import { roleFromJobDescription } from '../role/from-job-description.js';
 import type { JobPosting } from '../role/from-job-description.js';
 import { builtinRoles } from '../role/builtin.js';
 import { assertRole } from '../role/validate.js';
-import type { Role } from '../types.js';
+import type { Role, Taxonomy } from '../types.js';
 import { HttpError } from './errors.js';
 import { asOfField, batchResumes, positiveIntField, readPayload, roleFromRequest, singleResume } from './inputs.js';
 import type { PayloadLimits, RequestPayload } from './inputs.js';
@@ -35,7 +35,7 @@ function limitsOf(ctx: ServiceContext): PayloadLimits {
 /** The role of a request: the `role` field, or `?role=` beside a raw body. */
 function requestRole(ctx: ServiceContext, payload: RequestPayload): Role {
   if (payload.fields.role === undefined) throw new HttpError(400, 'bad-request', 'No `role`: give a role id, a role object, a JobPosting or job-description text');
-  return roleFromRequest(payload.fields.role, (id) => ctx.lookupRole(id));
+  return roleFromRequest(payload.fields.role, (id) => ctx.lookupRole(id), ctx.taxonomy);
 }
 
 function registerResumeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -71,10 +71,11 @@ function registerResumeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 }
 
 /** A role from POST /v1/roles: job-description text (plain body or `jobDescription`), a JobPosting, or a role object. */
-function roleFromBody(request: FastifyRequest): Role {
+function roleFromBody(request: FastifyRequest, taxonomy: Taxonomy): Role {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const body = request.body;
-  const naming = (fields: Record<string, unknown>): { id?: string; title?: string } => ({
+  const naming = (fields: Record<string, unknown>): { id?: string; title?: string; taxonomy: Taxonomy } => ({
+    taxonomy,
     ...(typeof fields.id === 'string' ? { id: fields.id } : {}),
     ...(typeof fields.title === 'string' ? { title: fields.title } : {}),
   });
@@ -86,7 +87,7 @@ function roleFromBody(request: FastifyRequest): Role {
   const fields = body as Record<string, unknown>;
   if (typeof fields.jobDescription === 'string') return roleFromJobDescription(fields.jobDescription, naming(fields));
   if (fields['@type'] === 'JobPosting') return roleFromJobDescription(fields as JobPosting, naming(fields));
-  if (Array.isArray(fields.requirements)) return assertRole(fields);
+  if (Array.isArray(fields.requirements)) return assertRole(fields, taxonomy);
   throw new HttpError(400, 'bad-request', 'Send `jobDescription`, a schema.org JobPosting (`@type: JobPosting`) or a role with `requirements`');
 }
 
@@ -104,7 +105,7 @@ function registerRoleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     }
   });
   app.post('/v1/roles', { schema: jsonBody(requestSchemas.role) }, async (request, reply) => {
-    const role = roleFromBody(request);
+    const role = roleFromBody(request, ctx.taxonomy);
     // Re-adding an id replaces the role (an ATS re-sends a job when it changes); the oldest go past `maxRoles`.
     ctx.roles.delete(role.id);
     ctx.roles.set(role.id, role);

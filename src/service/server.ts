@@ -14,7 +14,7 @@ import type { Matcher } from '../rank/index.js';
 import { createScorer } from '../score/index.js';
 import type { Scorer } from '../score/index.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import type { Ranking, Role } from '../types.js';
+import type { Ranking, Role, Taxonomy } from '../types.js';
 import { bearerMatches, createLinkSigner, isLoopback } from './auth.js';
 import type { LinkSigner } from './auth.js';
 import { describeError, HttpError } from './errors.js';
@@ -49,6 +49,8 @@ export interface Service {
 /** What the route handlers share. */
 export interface ServiceContext {
   options: ResolvedServiceOptions;
+  /** The taxonomy roles are built and validated with (the matcher's). */
+  taxonomy: Taxonomy;
   matcher: Matcher;
   gate: Gate;
   signer: LinkSigner;
@@ -197,6 +199,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
 
   const ctx: ServiceContext = {
     options: resolved,
+    taxonomy,
     matcher,
     gate: createGate(resolved.maxConcurrent, resolved.maxQueued),
     signer: createLinkSigner(resolved.token),
