@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// Load test of `skillmatch serve` on loopback (autocannon): requests/s and p50/p99 latency of
+// Load test of the service on loopback (autocannon): requests/s and p50/p99 latency of
 // POST /v1/match with a text résumé and with a PDF, zero 5xx up to capacity, 429s beyond it,
 // and the server's RSS over a long run. Bounded in requests and in time; traffic only to
 // 127.0.0.1. Writes bench/results/service-load.{json,md}.
 //   node bench/service/load.mjs [--quick]      (bench/run.mjs runs it too)
-import { spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,33 +23,33 @@ function rssMb(pid) {
   return Math.round((kb / 1024) * 10) / 10;
 }
 
-/** Starts the built CLI's service in a child process and resolves once it listens. */
+/** Starts the built service in a child process (bench/service/server.mjs) and resolves once it listens. */
 async function startServer(token) {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/skillmatch.js'), 'serve', '--port', '0', '--workers', String(WORKERS), '--max-concurrent', String(MAX_CONCURRENT), '--max-queued', String(MAX_QUEUED), '--log-level', 'info', '--as-of', '2025-06'], {
+  const child = fork(join(ROOT, 'bench/service/server.mjs'), [], {
     cwd: ROOT,
-    env: { ...process.env, SKILLMATCH_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    execArgv: ['--expose-gc'],
+    env: { ...process.env, SKILLMATCH_ROOT: ROOT, SKILLMATCH_TOKEN: token, SKILLMATCH_BENCH_OPTIONS: JSON.stringify({ poolSize: WORKERS, maxConcurrent: MAX_CONCURRENT, maxQueued: MAX_QUEUED, asOf: '2025-06' }) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
-  // Request logs stay on (as in production) and are read and dropped once the service listens.
-  let out = '';
-  const collect = (chunk) => (out += chunk);
-  child.stdout.on('data', collect);
-  const deadline = Date.now() + 30_000;
-  const port = await new Promise((resolve, reject) => {
-    const timer = setInterval(() => {
-      const match = /listening[^\n]*127\.0\.0\.1:(\d+)/.exec(out);
-      if (match) {
-        clearInterval(timer);
-        child.stdout.off('data', collect);
-        child.stdout.resume();
-        resolve(Number(match[1]));
-      } else if (child.exitCode !== null || Date.now() > deadline) {
-        clearInterval(timer);
-        reject(new Error(`serve did not start: ${out}`));
-      }
-    }, 50);
+  // Request logs stay on, as in production; they are read and dropped.
+  child.stdout.resume();
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the service did not start in 30 s')), 30_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      resolve(message.url);
+    });
+    child.once('exit', (code) => reject(new Error(`the service exited with ${code}`)));
   });
-  return { child, url: `http://127.0.0.1:${port}` };
+  return { child, url };
+}
+
+/** The server's RSS and heap after a full garbage collection. */
+function memoryAfterGc(child) {
+  return new Promise((resolve) => {
+    child.once('message', (message) => resolve(message.memory));
+    child.send('memory');
+  });
 }
 
 /** One bounded autocannon run. */
@@ -61,6 +61,20 @@ function run(name, options) {
     instance.on('done', () => clearTimeout(guard));
     process.stderr.write(`bench service: ${name} (${options.amount} requests, ${options.connections} connections)…\n`);
   });
+}
+
+/** Least-squares slope of equally spaced values, per step. */
+function slope(values) {
+  const n = values.length;
+  const mx = (n - 1) / 2;
+  const my = values.reduce((a, b) => a + b, 0) / n;
+  let num = 0;
+  let den = 0;
+  values.forEach((y, x) => {
+    num += (x - mx) * (y - my);
+    den += (x - mx) ** 2;
+  });
+  return den === 0 ? 0 : num / den;
 }
 
 function summarise(result) {
@@ -98,21 +112,33 @@ export async function runServiceLoad({ quick = false } = {}) {
     phases.pdfAtCapacity = summarise(await run('pdf, connections = slots + queue', { ...pdfRequest, connections: MAX_CONCURRENT + MAX_QUEUED, amount: quick ? 100 : 400, maxSeconds: 180 }));
     phases.overload = summarise(await run('text, 4 × capacity', { ...textRequest, connections: (MAX_CONCURRENT + MAX_QUEUED) * 4, amount: quick ? 1000 : 3000, maxSeconds: 120 }));
 
-    // RSS over a long run: sampled every 500 ms while `soakRequests` text matches go through.
+    // Memory over a long run: `soakRequests` text matches in ten equal runs, the server's RSS and
+    // heap read after a full collection before them and after each (RSS also sampled every 500 ms
+    // during them). A leak grows them run after run; growth is judged from the first checkpoint
+    // after a run, as the first run still warms caches and compiled code.
     const samples = [];
-    const startRss = rssMb(child.pid);
+    const checkpoints = [await memoryAfterGc(child)];
     const sampler = setInterval(() => samples.push(rssMb(child.pid)), 500);
-    const soak = summarise(await run(`soak, ${soakRequests} requests`, { ...textRequest, connections: MAX_CONCURRENT, amount: soakRequests, maxSeconds: quick ? 120 : 400 }));
+    const runs = [];
+    for (let i = 0; i < 10; i++) {
+      runs.push(await run(`soak ${i + 1}/10`, { ...textRequest, connections: MAX_CONCURRENT, amount: soakRequests / 10, maxSeconds: quick ? 30 : 60 }));
+      checkpoints.push(await memoryAfterGc(child));
+    }
     clearInterval(sampler);
-    const endRss = rssMb(child.pid);
-    const tenth = Math.max(1, Math.floor(samples.length / 10));
-    const firstTenth = samples.slice(0, tenth);
-    const lastTenth = samples.slice(-tenth);
-    const mean = (xs) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
-    phases.soak = { ...soak, rssMb: { start: startRss, end: endRss, max: Math.max(startRss, ...samples), firstTenthMean: mean(firstTenth), lastTenthMean: mean(lastTenth), growthPercent: Math.round(((mean(lastTenth) - mean(firstTenth)) / mean(firstTenth)) * 1000) / 10 } };
+    // Counts and rate over all ten runs; latency from the last (the warmest).
+    const parts = runs.map(summarise);
+    const seconds = runs.reduce((sum, r) => sum + r.duration, 0);
+    const total = (key) => parts.reduce((sum, p) => sum + p[key], 0);
+    const soak = { ...parts.at(-1), requests: total('requests'), requestsPerSecond: Math.round((total('requests') / seconds) * 10) / 10, '5xx': total('5xx'), '429': total('429'), errors: total('errors'), timeouts: total('timeouts'), seconds: Math.round(seconds * 10) / 10 };
+    delete soak.status;
+    const growth = (key) => {
+      const settled = checkpoints.slice(1).map((c) => c[key]);
+      return { checkpoints: checkpoints.map((c) => c[key]), growthPercent: Math.round(((settled.at(-1) - settled[0]) / settled[0]) * 1000) / 10, slopePerThousandRequests: Math.round((slope(settled) / (soakRequests / 10 / 1000)) * 100) / 100 };
+    };
+    phases.soak = { ...soak, rssMb: { ...growth('rssMb'), maxDuringRuns: Math.max(...samples) }, heapUsedMb: growth('heapUsedMb') };
     return { mode: quick ? 'quick' : 'full', node: process.version, workers: WORKERS, maxConcurrent: MAX_CONCURRENT, maxQueued: MAX_QUEUED, phases };
   } finally {
-    child.kill('SIGTERM');
+    child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
   }
 }
@@ -133,7 +159,10 @@ function markdown(r) {
     row(`text, ${(r.maxConcurrent + r.maxQueued) * 4} connections (overload)`, r.phases.overload),
     row('soak (text)', r.phases.soak),
     '',
-    `Server RSS over the soak: ${r.phases.soak.rssMb.start} MB at start, ${r.phases.soak.rssMb.end} MB at end, ${r.phases.soak.rssMb.max} MB at most; mean of the last tenth of samples vs the first: ${r.phases.soak.rssMb.growthPercent}%.`,
+    `Server memory after a full collection, before the soak and after each tenth of it (MB):`,
+    '',
+    `- RSS: ${r.phases.soak.rssMb.checkpoints.join(', ')} (${r.phases.soak.rssMb.maxDuringRuns} at most during the runs); from the first tenth on ${r.phases.soak.rssMb.growthPercent}%, a slope of ${r.phases.soak.rssMb.slopePerThousandRequests} MB per 1,000 requests.`,
+    `- heap used: ${r.phases.soak.heapUsedMb.checkpoints.join(', ')}; from the first tenth on ${r.phases.soak.heapUsedMb.growthPercent}%, a slope of ${r.phases.soak.heapUsedMb.slopePerThousandRequests} MB per 1,000 requests.`,
     '',
   ].join('\n');
 }
