@@ -47,7 +47,7 @@ function serialiseError(error: unknown): { name: string; code?: string; message:
  * the 64-bit platforms Node supports; a stale read only delays a check by one tick.
  */
 const WATCHDOG_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { writeSync } = require('node:fs');
 const state = new Float64Array(workerData.buffer);
 const parent = workerData.parent;
@@ -63,9 +63,15 @@ setInterval(() => {
   const cap = state[1];
   if (deadline > 0 && cap > 0 && process.memoryUsage.rss() > cap) stop(markers.memory);
 }, ${WATCH_MS});
+parentPort.postMessage('armed');
 `;
 
-function startWatchdog(): Float64Array {
+/**
+ * Starts the watchdog; resolves once it is armed. A thread boots with help from the main thread's
+ * event loop, so a document handed over before then would block the boot for as long as it parses:
+ * no document is parsed before the watchdog runs.
+ */
+function startWatchdog(): { state: Float64Array; armed: Promise<unknown> } {
   const buffer = new SharedArrayBuffer(16);
   const watchdog = new Worker(WATCHDOG_SOURCE, {
     eval: true,
@@ -75,14 +81,20 @@ function startWatchdog(): Float64Array {
     stdout: false,
     stderr: false,
   });
+  // A watchdog that fails to start must not hold documents back: the parent's own limits still stand.
+  const armed = new Promise((resolve) => {
+    watchdog.once('message', resolve);
+    watchdog.once('error', resolve);
+  });
   watchdog.unref();
-  return new Float64Array(buffer);
+  return { state: new Float64Array(buffer), armed };
 }
 
 if (typeof process.send === 'function') {
-  const state = startWatchdog();
-  process.on('message', (message: ParseRequest) => {
+  const { state, armed } = startWatchdog();
+  process.on('message', async (message: ParseRequest) => {
     if (message?.type !== 'parse') return;
+    await armed;
     const timeoutMs = typeof message.timeoutMs === 'number' && message.timeoutMs > 0 ? message.timeoutMs : 0;
     const capMb = typeof message.maxMemoryMb === 'number' && message.maxMemoryMb > 0 ? message.maxMemoryMb : 0;
     state[1] = capMb * 1024 * 1024;
