@@ -169,7 +169,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
 
   function spawn(slot: Slot): ChildProcess {
     const child = fork(workerPath, [], {
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.round(maxMemoryMb))}`],
+      // A small young generation: pdf.js allocates in bursts, and the default semi-spaces left each idle
+      // worker about 25 MB larger (147 → 120 MB peak over 200 PDFs) for no measurable speed.
+      execArgv: [`--max-old-space-size=${Math.max(64, Math.round(maxMemoryMb))}`, '--max-semi-space-size=2'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
