@@ -4,7 +4,7 @@
  * formulas), option injection through file names, and signals. Needs `npm run build` first.
  */
 import { execFile, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvField, safeBlock, safeJson, safeLine } from '../src/cli/output.js';
 import { readInputFile } from '../src/cli/files.js';
 import { buildDocxBomb } from './parse-bombs.js';
+import { alive, childrenOf, residentMb, sleep } from './helpers/processes.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'skillmatch.js');
@@ -253,32 +254,6 @@ describe.concurrent('skillmatch output injection', { timeout: 120_000 }, () => {
   });
 });
 
-/** Pids of processes whose parent is `parent`. */
-function childrenOf(parent: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return !/^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
-  } catch {
-    return false;
-  }
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe.skipIf(!existsSync('/proc/self/stat'))('skillmatch under signals', { timeout: 120_000 }, () => {
   /**
    * 20 quick PDFs, then 16 DOCX files with 4 MB of document.xml (about 1.6 s of mammoth each, inside
@@ -307,7 +282,6 @@ describe.skipIf(!existsSync('/proc/self/stat'))('skillmatch under signals', { ti
     }
     // Inputs go to the pool in order, four in flight: once a worker swells with a 4 MB DOCX, at least
     // 16 PDFs are done. Waiting for that, not for a fixed time, keeps the test sound on a loaded machine.
-    const residentMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec((() => { try { return readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { return ''; } })())?.[1] ?? 0) / 1024;
     for (let i = 0; i < 2400 && !workers.some((pid) => residentMb(pid) > 250); i++) await sleep(25);
     child.kill(signal);
     const { code, signal: endSignal } = await closed;

@@ -2,22 +2,10 @@
 // parsed (in-process, so only our code is timed) and extracted. Reports the median time at each size
 // and the time ratio per doubling: linear code doubles (≈2×), quadratic code quadruples. A family
 // passes when every doubling is ≤ 2.3×. Seeded generators only; sizes in bytes of input.
-import { median, round } from '../lib/stats.mjs';
+import { median, round, seededRandom as seeded } from '../lib/stats.mjs';
 
 const WORDS = ['Built', 'Node.js', 'services', 'with', 'PostgreSQL', 'and', 'Kafka', 'on', 'Kubernetes', 'for', 'payments', 'Go', 'React', 'team', 'of', 'five', 'Python', 'Docker', 'AWS', 'Terraform'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** A small seeded generator (mulberry32): the same inputs every run. */
-export function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Repeats what `unit(i)` returns until `size` characters. */
 function fill(size, unit) {

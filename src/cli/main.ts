@@ -541,7 +541,9 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
   // Signals are the process's: handled only when the CLI runs as the process, not when a test calls main().
   const interrupt = io.stdout === process.stdout ? listenForInterrupt() : neverInterrupted();
   try {
-    return await run(rest, io, interrupt);
+    const code = await run(rest, io, interrupt);
+    // Whatever the command made of it (parse and match report their cancelled parse), a signal sets the exit code.
+    return interrupt.received ? EXIT[interrupt.received] : code;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`skillmatch ${command}: ${error.message}\n\nRun \`skillmatch --help\` for usage.\n`);
