@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'limit-time'
   | 'limit-memory'
   | 'worker-crashed'
+  /** The work was stopped before it finished: its parse pool was closed, or the CLI was interrupted. */
+  | 'cancelled'
   | 'invalid-taxonomy'
   | 'invalid-role'
   | 'invalid-json-resume'
