@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'worker-crashed'
   | 'invalid-taxonomy'
   | 'invalid-role'
+  /** `roleFromJobDescription` found no technology asked for (none at all, or only practices and concepts). */
+  | 'role-empty'
   | 'invalid-json-resume'
   | 'unknown-role'
   | 'file-not-found'

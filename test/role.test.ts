@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { SCORE_DEFAULTS } from '../src/defaults.js';
 import { describe, expect, it } from 'vitest';
 import { builtinRoles, getBuiltinRole } from '../src/role/builtin.js';
-import { roleFromJobDescription } from '../src/role/from-job-description.js';
+import { roleFromJobDescription } from '../src/job-description/index.js';
 import type { Requirement, Role } from '../src/role/schema.js';
 import { assertRole, requirementId, validateRole } from '../src/role/validate.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
@@ -318,9 +318,9 @@ describe('roleFromJobDescription rules', () => {
     expect(holding(role, 'redis')?.importance).toBe('preferred');
   });
 
-  it('throws invalid-role when no skill is found, and TypeError on misuse', () => {
+  it('throws role-empty when no skill is found, and TypeError on misuse', () => {
     const error = thrown(() => roleFromJobDescription('We are a friendly team. Apply today!'));
-    expect(error.code).toBe('invalid-role');
+    expect(error.code).toBe('role-empty');
     expect(() => roleFromJobDescription(42 as unknown as string)).toThrow(TypeError);
     expect(() => roleFromJobDescription('Java', { id: 'Not Kebab' })).toThrow(/`id`/);
   });
