@@ -113,7 +113,8 @@ export function roleEmpty({ layout, notes, seen, accepted, facts }: EmptyContext
   const headings = [...new Set(layout.headings.map((h) => quoted(h.label, 40)))];
   const under = headings.length === 0 ? 'with no headings' : `under ${listed(headings, 'headings')}`;
   const why = accepted.length === 0 ? 'asks for no skill of the taxonomy' : 'asks only for practices or concepts, no technology';
-  const message = `Found no technology in the job description, so no role can be built: it ${why}. Read ${layout.lines} line${layout.lines === 1 ? '' : 's'} ${under}; skills seen: ${listed(skills, 'skill of the taxonomy')}.`;
+  const title = layout.title === null ? '' : ` (${quoted(layout.title.text, 40)}, from ${layout.title.from}, as the title)`;
+  const message = `Found no technology in the job description, so no role can be built: it ${why}. Read ${layout.lines} line${layout.lines === 1 ? '' : 's'}${title} ${under}; skills seen: ${listed(skills, 'skill of the taxonomy')}.`;
   const issues = [{ code: 'no-technology', path: [], message: `${why}; skills seen: ${listed(skills, 'skill of the taxonomy')}` }];
   for (const n of notes.slice(0, MAX_NAMED)) if (n.kind === 'dropped') issues.push({ code: 'jd-dropped', path: [], message: `${n.members.map(facts.name).join(' or ')}: ${n.reason}`.slice(0, 300) });
   return new ValidationError('role-empty', message, issues);

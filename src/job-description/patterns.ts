@@ -47,7 +47,7 @@ export const HEADING_ROWS: readonly HeadingRow[] = [
     section: 'other',
     reading: NOT_ASKS,
     pattern:
-      /\bassess|\bevaluat|\binterview|\bhow to\b|\breport(?:s|ing)? to\b|^about\b|\bbenefits\b|\bperks\b|\bwhy (?:join|work)\b|\bsimilar\b|\breasons to\b|\bin it for you\b|\bwhat we offer\b|\bwe offer\b|\bcompensation\b|\bsalary\b|\bequal (?:employment )?opportunity\b|\bright to work\b|\bpartners\b|\bour (?:company|story|mission|culture|values|team|office)\b|\bwho we are\b|\blife at\b|\bwhat you(?:'ll| will) (?:learn|get)\b/,
+      /\bassess|\bevaluat|\binterview|\bhow to\b|\breport(?:s|ing)? to\b|^about\b|\bbenefits\b|\bperks\b|\bwhy (?:join|work)\b|\bsimilar\b|\breasons to\b|\bin it for you\b|\bwhat we offer\b|\bwe offer\b|\bcompensation\b|\bsalary\b|\bequal (?:employment )?opportunity\b|\bright to work\b|\bpartners\b|\bour (?:company|story|mission|culture|values|team|office)\b|\bwho we are\b|\blife at\b|^(?:the |our )?(?:team|company)(?: overview| description| info(?:rmation)?| profile)?$|\bwhat you(?:'ll| will) (?:learn|get)\b/,
     examples: ['About us', 'About Acme', 'Benefits', 'Perks', 'What we offer', 'Why join us', 'Our culture', 'Who we are', 'How to apply', 'Compensation', 'How to Assess Back-End Developer Skills Effectively?', 'Equal Opportunity Employer'],
   },
   {
@@ -114,7 +114,7 @@ export const TITLE_LABEL_EXAMPLES: readonly string[] = ['Job Title: Senior Backe
 
 /** Words a job title holds; a first line holding one is a title even when it names a technology ("Senior Java Developer"). */
 export const TITLE_WORD =
-  /\b(?:engineers?|developers?|programmers?|architects?|managers?|analysts?|scientists?|designers?|administrators?|admin|consultants?|leads?|specialists?|technicians?|officers?|directors?|interns?|internship|head of|vp|coordinators?|testers?|sre|owners?|experts?|associates?|assistants?|executives?|representatives?|writers?|researchers?|strategists?|operators?|devops|dba|cto|cio|ciso|principal|staff|senior|junior|sr|jr|trainee|apprentice|graduate|contractors?|freelancers?|job description|job posting|vacancy|opening)\b/i;
+  /\b(?:engineers?|developers?|programmers?|architects?|managers?|analysts?|scientists?|designers?|administrators?|admin|consultants?|leads?|specialists?|technicians?|officers?|directors?|interns?|internship|head of|vp|coordinators?|testers?|owners?|experts?|associates?|assistants?|executives?|representatives?|writers?|researchers?|strategists?|operators?|cto|cio|ciso|principal|staff|senior|junior|sr|jr|trainee|apprentice|graduate|contractors?|freelancers?|job description|job posting|vacancy|opening)\b/i;
 /** First lines that are titles, and first lines that are not (a labelled list, a heading, a technology). */
 export const TITLE_EXAMPLES: readonly { line: string; title: string | null }[] = [
   { line: 'Senior Java Developer', title: 'Senior Java Developer' },
@@ -140,27 +140,27 @@ export interface PhraseRow {
 
 /** Phrasing of a demand on the person (rule 2): `required`. Checked after the weaker phrasings. */
 export const REQUIRED_PHRASES: readonly PhraseRow[] = [
-  { importance: 'required', pattern: /\bmust[ -]have\b/i, example: 'Must have Kafka' },
-  { importance: 'required', pattern: /\bmust\b/i, example: 'You must know Kafka' },
-  { importance: 'required', pattern: /\brequired\b/i, example: 'Kafka is required' },
-  { importance: 'required', pattern: /\bstrong (?:proficiency|knowledge|experience|command|background|skills?)\b/i, example: 'Strong experience with Kafka' },
-  { importance: 'required', pattern: /\bproficien(?:t|cy)\b/i, example: 'Proficient in Kafka' },
-  { importance: 'required', pattern: /\bexpert(?:ise)?\b/i, example: 'Expertise in Kafka' },
-  { importance: 'required', pattern: /\bsolid\b/i, example: 'Solid Kafka background' },
-  { importance: 'required', pattern: /\bin-depth\b|\bdeep (?:knowledge|understanding|experience)\b/i, example: 'Deep knowledge of Kafka' },
-  { importance: 'required', pattern: /\bhands-on\b/i, example: 'Hands-on Kafka experience' },
-  { importance: 'required', pattern: /\bessential\b|\bmandatory\b/i, example: 'Kafka is essential' },
+  { importance: 'required', pattern: /\bmust[ -]have\b/i, example: 'Must have PostgreSQL' },
+  { importance: 'required', pattern: /\bmust\b/i, example: 'You must know PostgreSQL' },
+  { importance: 'required', pattern: /\brequired\b/i, example: 'PostgreSQL is required' },
+  { importance: 'required', pattern: /\bstrong (?:proficiency|knowledge|experience|command|background|skills?)\b/i, example: 'Strong experience with PostgreSQL' },
+  { importance: 'required', pattern: /\bproficien(?:t|cy)\b/i, example: 'Proficient in PostgreSQL' },
+  { importance: 'required', pattern: /\bexpert(?:ise)?\b/i, example: 'Expertise in PostgreSQL' },
+  { importance: 'required', pattern: /\bsolid\b/i, example: 'Solid PostgreSQL background' },
+  { importance: 'required', pattern: /\bin-depth\b|\bdeep (?:knowledge|understanding|experience)\b/i, example: 'Deep knowledge of PostgreSQL' },
+  { importance: 'required', pattern: /\bhands-on\b/i, example: 'Hands-on PostgreSQL experience' },
+  { importance: 'required', pattern: /\bessential\b|\bmandatory\b/i, example: 'PostgreSQL is essential' },
 ];
 
 /** Phrasing of a wish (rule 2): `preferred`, even under "Requirements". */
 export const PREFERRED_PHRASES: readonly PhraseRow[] = [
-  { importance: 'preferred', pattern: /\boptional\b|\bnot required\b|\bnot essential\b|\bsecondary\b/i, example: 'Kafka (optional)' },
-  { importance: 'preferred', pattern: /\bfamiliar(?:ity)?\b|\bawareness\b/i, example: 'Familiarity with Kafka' },
-  { importance: 'preferred', pattern: /\b(?:nice|good)[ -]to[ -]have\b/i, example: 'Kafka is nice to have' },
-  { importance: 'preferred', pattern: /\bplus\b|\bbonus\b|\badvantage(?:ous)?\b/i, example: 'Kafka is a plus' },
-  { importance: 'preferred', pattern: /\bpreferred\b|\bpreferably\b|\bideally\b/i, example: 'Kafka preferred' },
-  { importance: 'preferred', pattern: /\bdesirable\b|\bdesired\b/i, example: 'Kafka desirable' },
-  { importance: 'preferred', pattern: /\bexposure to\b/i, example: 'Exposure to Kafka' },
+  { importance: 'preferred', pattern: /\boptional\b|\bnot required\b|\bnot essential\b|\bsecondary\b/i, example: 'PostgreSQL (optional)' },
+  { importance: 'preferred', pattern: /\bfamiliar(?:ity)?\b|\bawareness\b/i, example: 'Familiarity with PostgreSQL' },
+  { importance: 'preferred', pattern: /\b(?:nice|good)[ -]to[ -]have\b/i, example: 'PostgreSQL is nice to have' },
+  { importance: 'preferred', pattern: /\bplus\b|\bbonus\b|\badvantage(?:ous)?\b/i, example: 'PostgreSQL is a plus' },
+  { importance: 'preferred', pattern: /\bpreferred\b|\bpreferably\b|\bideally\b/i, example: 'PostgreSQL preferred' },
+  { importance: 'preferred', pattern: /\bdesirable\b|\bdesired\b/i, example: 'PostgreSQL desirable' },
+  { importance: 'preferred', pattern: /\bexposure to\b/i, example: 'Exposure to PostgreSQL' },
 ];
 
 function union(rows: readonly PhraseRow[]): RegExp {
@@ -206,12 +206,12 @@ export const BOILERPLATE_EXAMPLES: readonly string[] = [
  * "Desired Skills:", "Additional Experience (Not Required):", "Minimum Skills and Competencies:" — a
  * Title Case label before a colon. Bounded, so a long run of capitalised words costs linear time.
  */
-export const TITLE_CASE_LABEL = /(?<![\w'’])((?:[A-Z][\w'’/&+-]*|\([^()]{1,30}\))(?:\s+(?:[A-Z][\w'’/&+-]*|and|for|the|of|to|in|this|&|\([^()]{1,30}\))){0,8})\s*:\s/g;
+export const TITLE_CASE_LABEL = /(?<![\w'’])((?:[A-Z][\w'’/&+-]*|\([^()]{1,30}\))(?:\s+(?:[A-Z][\w'’/&+-]*|and|for|the|of|to|in|this|&|\([^()]{1,30}\))){0,8})\s*:(?:\s|$)/g;
 /** A label at the start of a line or after a sentence or separator, in any case ("requirements: python, sql"). */
-export const INLINE_LABEL = /(^|[.!?]\s+|(?<!\s)\s{2,}|\s[|•*-]\s)([A-Za-z][A-Za-z0-9&/,'’() -]{0,60}?)\s*:\s/g;
+export const INLINE_LABEL = /(^|[.!?]\s+|(?<!\s)\s{2,}|\s[|•*-]\s)([A-Za-z][A-Za-z0-9&/,'’() -]{0,60}?)\s*:(?:\s|$)/g;
 /** Words a section label starts with: "Java Preferred Qualifications:" is the label "Preferred Qualifications" after the skill Java. */
 export const LABEL_OPENER =
-  /^(?:minimum|basic|preferred|desired|required|additional|essential|key|nice|must|skills?|qualifications?|requirements?|responsibilities|duties|experience|about|job|detailed|primary|bonus|benefits|perks|what|who|your|technical|tech|education|optional|good|plus|pluses|core|general|position|role|summary|overview|the|our|ideal)$/i;
+  /^(?:minimum|basic|preferred|desired|required|additional|essential|key|nice|must|skills?|qualifications?|requirements?|responsibilities|duties|experience|about|job|detailed|primary|bonus|benefits|perks|what|who|your|technical|tech|education|optional|good|plus|pluses|core|general|position|role|summary|overview|the|our|ideal|team|company)$/i;
 
 /**
  * A requirement item that lost its bullet: a capitalised opener after a word ("… or above Proficient

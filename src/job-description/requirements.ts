@@ -7,7 +7,7 @@
 import type { Importance, Requirement } from '../role/schema.js';
 import type { Span } from '../types.js';
 import type { Mention } from './clauses.js';
-import { BULLET, PREFERRED_PHRASE, REQUIRED_PHRASE, type JdSection } from './patterns.js';
+import { ASKS, BULLET, PREFERRED_PHRASE, REQUIRED_PHRASE, type JdSection } from './patterns.js';
 
 /** A requirement in the making. */
 export interface Candidate {
@@ -45,13 +45,19 @@ export function clauseImportance(section: JdSection, clause: string): Importance
   return section === 'required' ? 'required' : 'preferred';
 }
 
+/** A preamble clause that asks all the same: years ("at least 3 years of Go"), a list item phrased as a demand ("- Git is a must"), or a clause addressed to the candidate ("you will use TDD", "we are looking for"). */
+function asksInPreamble(mention: Mention): boolean {
+  return mention.minYears !== undefined || (mention.bullet && REQUIRED_PHRASE.test(mention.clause)) || (!mention.company && ASKS.test(mention.clause));
+}
+
 /** Why a mention is not an ask at all (and a word or two for it), or `null` when it is one. */
 function dropReason(mention: Mention, structured: boolean): { reason: string; why: string } | null {
   if (mention.learnOffer) return { reason: 'offered to learn on the job, not asked for', why: 'learning offer' };
   if (!structured) return null;
-  // An advert with sections pitches the company and product before them ("power web and mobile applications").
-  if (mention.preamble) return { reason: 'in the preamble before the first requirements or responsibilities heading: the pitch, not an ask', why: 'preamble' };
-  if (mention.section === 'other' && !mention.bullet) return { reason: 'prose under a heading about the company, benefits or process: boilerplate, not an ask', why: 'boilerplate' };
+  // An advert with sections pitches the company and product before them ("power web and mobile applications");
+  // a demand there ("- Git is a must", "you will use TDD") asks all the same.
+  if (mention.preamble && !asksInPreamble(mention)) return { reason: 'in the preamble before the first requirements or responsibilities heading: the pitch, not an ask', why: 'preamble' };
+  if (mention.section === 'other' && !mention.preamble && !mention.bullet) return { reason: 'prose under a heading about the company, benefits or process: boilerplate, not an ask', why: 'boilerplate' };
   return null;
 }
 
@@ -67,7 +73,7 @@ export function candidatesOf(mentions: readonly Mention[], structured: boolean, 
       note({ kind: 'dropped', members: mention.members, span: mention.clauseSpan, ...dropped });
       continue;
     }
-    let importance = clauseImportance(structured ? mention.section : 'responsibility', mention.clause);
+    let importance = clauseImportance(structured && !mention.preamble ? mention.section : 'responsibility', mention.clause);
     let demoted: string | undefined;
     if (importance === 'required' && mention.aspirational) {
       importance = 'preferred';

@@ -141,8 +141,10 @@ function lineHeading(line: string, lineStart: number, context: LayoutContext, bl
   const known = context.headingLines.has(lineStart);
   const marked = known || /^#{1,6}\s/.test(trimmed) || /^(\*\*|__).+(\*\*|__):?$/.test(trimmed) || allCaps(trimmed);
   const words = wordCount(label);
-  if (!introduces && !known && (label.length > 80 || words > 10 || /[.!,;]$/.test(trimmed))) return null;
   const hasSkill = context.skillIn(lineStart, lineStart + line.length);
+  // A long line naming skills before its closing label ("… (AWS, Azure) Preferred Qualifications:") is content and a label: the inline rule reads it.
+  if (introduces && hasSkill && !marked && words > 8) return null;
+  if (!introduces && !known && (label.length > 80 || words > 10 || /[.!,;]$/.test(trimmed))) return null;
   const row = headingRow(label);
   if (row !== undefined) {
     // "Kafka experience", "Strong communication skills": items that hold a heading word.
@@ -155,12 +157,18 @@ function lineHeading(line: string, lineStart: number, context: LayoutContext, bl
   return opens ? { section: 'other', row: undefined, label: trimmed } : null;
 }
 
-/** A title-like phrase: a job title word, or a short Title Case phrase without a skill. */
+/**
+ * A title-like phrase: capitalised, no sentence or example marks, and either a job title word in a
+ * Title Case or short phrase ("Senior Java Developer", "Data engineer") or a Title Case phrase
+ * without a skill ("Acme Careers"). "Support engineers through code reviews" is a sentence.
+ */
 function titleLike(text: string, hasSkill: boolean): boolean {
   const words = wordCount(text);
-  if (text === '' || text.length > 100 || words > 12 || /[.!?,;:]$/.test(text) || ITEM_LINE.test(text)) return false;
-  if (TITLE_WORD.test(text)) return true;
-  return !hasSkill && titleCased(text);
+  if (!/^[^a-z]*[A-Z0-9]/.test(text) || text.length > 100 || words > 12 || /[.!?,;:]$/.test(text) || ITEM_LINE.test(text)) return false;
+  if (/\b(?:e\.g|i\.e|etc|such as)\b/i.test(text)) return false;
+  const bare = text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
+  if (TITLE_WORD.test(text)) return words <= 6 || titleCased(bare);
+  return !hasSkill && titleCased(bare);
 }
 
 /** The title a first line gives, or `null` when the line is a heading, a labelled list, an item or a sentence. */
@@ -308,8 +316,8 @@ function readLine(line: string, lineStart: number, context: LayoutContext, layou
       const content = line.slice(mark.contentStart, to);
       const cut = content.search(/[.!?;|]\s|[.!?;|]?$/);
       const name = content.slice(0, cut).trim();
-      if (titleLike(name, false) || TITLE_WORD.test(name)) {
-        const nameStart = lineStart + mark.contentStart + content.indexOf(name);
+      const nameStart = lineStart + mark.contentStart + content.indexOf(name);
+      if (wordCount(name) <= 8 && titleLike(name, context.skillIn(nameStart, nameStart + name.length))) {
         const nameSpan = { start: nameStart, end: nameStart + name.length };
         if (layout.title === null) layout.title = { text: name, span: nameSpan, from: `the "${label}" label` };
         else layout.titleMentions.push(nameSpan);
