@@ -6,7 +6,7 @@
  * Every step walks the text and the sorted mentions once, so a hostile line costs linear time.
  */
 import type { Span } from '../types.js';
-import { ASKS, BULLET, COMPANY_SUBJECT, EXAMPLE_CUE, EXAMPLE_TAIL, ITEM_START, LEARN_OFFER, PRACTICE_CATEGORIES, YEARS, type JdSection } from './patterns.js';
+import { ASKS, BULLET, COMPANY_SUBJECT, EXAMPLE_CUE, EXAMPLE_TAIL, ITEM_START, LEARN_OFFER, PRACTICE_CATEGORIES, YEARS, matchesOf, type JdSection } from './patterns.js';
 import type { Segment } from './sections.js';
 
 /** A mention of a skill in the text read. */
@@ -205,7 +205,7 @@ interface YearsAt {
 
 function yearsIn(clause: string, clauseStart: number): YearsAt[] {
   const out: YearsAt[] = [];
-  for (const match of clause.matchAll(YEARS)) {
+  for (const match of matchesOf(YEARS, clause)) {
     const years = Number(match[1]);
     if (years > 0 && years <= 50) out.push({ at: clauseStart + match.index, end: clauseStart + match.index + match[0].length, years });
   }
@@ -238,14 +238,18 @@ function yearsFor(text: string, group: readonly Found[], years: readonly YearsAt
   return best;
 }
 
+// A sentence or semicolon clause ends; a dot inside a name (Node.js) is never followed by a space.
+const SENTENCE_END = /(?<!\b(?:e\.g|i\.e|etc|vs|incl|approx|min|max))[;.](?=\s)|[;.]$/gi;
+// " - " cuts a run-together list, but not a skill from its years ("C++ – 3+ years").
+const LIST_MARK = /\s[-–—*•]\s(?!\d{1,2}\s*\+?\s*(?:(?:-|to)\s*\d{1,2}\s*)?(?:years?|yrs?)\b)/g;
+
 /** Where a segment's clauses end (line offsets): sentence ends, semicolons, " - " list marks, capitalised item openers. */
 function clauseBounds(line: string, from: number, to: number): number[] {
   const body = line.slice(from, to);
   const cuts: number[] = [];
-  // A dot inside a name (Node.js) is never followed by a space.
-  for (const match of body.matchAll(/(?<!\b(?:e\.g|i\.e|etc|vs|incl|approx|min|max))[;.](?=\s)|[;.]$/gi)) cuts.push(from + match.index + 1);
-  for (const match of body.matchAll(/\s[-–—*•]\s/g)) cuts.push(from + match.index + 1);
-  for (const match of body.matchAll(ITEM_START)) cuts.push(from + match.index + 1);
+  for (const match of matchesOf(SENTENCE_END, body)) cuts.push(from + match.index + 1);
+  for (const match of matchesOf(LIST_MARK, body)) cuts.push(from + match.index + 1);
+  for (const match of matchesOf(ITEM_START, body)) cuts.push(from + match.index + 1);
   const inner = [...new Set(cuts)].filter((cut) => cut > from && cut < to).sort((a, b) => a - b);
   return [from, ...inner, to];
 }

@@ -54,13 +54,33 @@ import type { Skill, Taxonomy } from '../taxonomy/schema.js';
 import type { Diagnostic } from '../types.js';
 import { readMentions, type Found, type SkillFacts } from './clauses.js';
 import { DiagnosticLog, describeLayout, describeNotes, roleEmpty, type SkillSeen } from './diagnostics.js';
-import { decodeInput, type JobPosting } from './input.js';
+import { decodeInput, type InputFormat, type JobPosting } from './input.js';
 import { loneItems } from './items.js';
 import { PRACTICE_CATEGORIES, TITLE_SUFFIX } from './patterns.js';
 import { acceptCandidates, candidatesOf, capRequired, toRequirements, type Note } from './requirements.js';
 import { hasHeadings, readLayout } from './sections.js';
 
-export type { JobPosting } from './input.js';
+export type { JobPosting, InputFormat } from './input.js';
+
+/** The text a job description is read as, which the spans of a role's diagnostics index. */
+export interface DecodedJobDescription {
+  /** The input itself for plain text; the visible text for HTML; the headed rendering of a JobPosting. */
+  text: string;
+  /** `text`, `html`, `posting` (an object), `posting-json` (JSON text), `posting-json-ld` (JSON-LD in an HTML page). */
+  format: InputFormat;
+}
+
+/**
+ * The text `roleFromJobDescription` reads for an input, and how it was decoded: use it to show the
+ * spans of a role's `diagnostics` (for plain text it is the input as given).
+ * @throws TypeError on an `input` that is neither text nor an object.
+ * @example decodeJobDescription('<ul><li>C&#43;&#43;</li></ul>').text // '• C++'
+ */
+export function decodeJobDescription(input: string | JobPosting): DecodedJobDescription {
+  checkArguments(input, {});
+  const { text, format } = decodeInput(input, hasHeadings);
+  return { text, format };
+}
 
 /** Options of `roleFromJobDescription`. */
 export interface RoleFromJobDescriptionOptions {

@@ -7,7 +7,7 @@
  */
 import type { Span } from '../types.js';
 import type { Found } from './clauses.js';
-import { BULLET } from './patterns.js';
+import { BULLET, matchesOf } from './patterns.js';
 import type { Layout } from './sections.js';
 
 /** An item found to be one technology. */
@@ -36,13 +36,15 @@ function isShort(text: string): boolean {
   return text.length <= MAX_ITEM_LENGTH && text.split(/\s+/).length <= MAX_ITEM_WORDS;
 }
 
+const ITEM_SEPARATOR = /\s*[,;|]\s*|\s+(?:and\/or|and|or|&)\s+/g;
+
 /** The items of a segment: the parts of a list of short parts ("Go, Kafka and Spring"), or the whole of it when short. */
 function itemsOf(text: string, start: number, end: number): Span[] {
   const whole = itemSpan(text, start, end);
   if (whole === null) return [];
   const parts: Span[] = [];
   let from = whole.start;
-  for (const match of text.slice(whole.start, whole.end).matchAll(/\s*[,;|]\s*|\s+(?:and\/or|and|or|&)\s+/g)) {
+  for (const match of matchesOf(ITEM_SEPARATOR, text.slice(whole.start, whole.end))) {
     const part = itemSpan(text, from, whole.start + match.index);
     if (part === null || !isShort(text.slice(part.start, part.end))) return [];
     parts.push(part);

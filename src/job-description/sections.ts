@@ -13,6 +13,7 @@ import {
   INLINE_RESPONSIBILITY_LABEL,
   ITEM_LINE,
   LABEL_OPENER,
+  matchesOf,
   TITLE_CASE_LABEL,
   TITLE_LABEL,
   TITLE_SUFFIX,
@@ -229,20 +230,22 @@ function marksOf(line: string, lineStart: number, context: LayoutContext): Mark[
     const read = labelSection(line.slice(start, labelEnd));
     if (read !== null) marks.push({ labelStart: start, contentStart, ...read });
   };
-  for (const match of line.matchAll(INLINE_LABEL)) {
+  // Labels end in a colon: a line without one has none (most list items), so their patterns are not run.
+  const colon = line.includes(':');
+  for (const match of colon ? matchesOf(INLINE_LABEL, line) : []) {
     const labelStart = match.index + match[1]!.length;
     push(labelStart, labelStart + match[2]!.length, match.index + match[0].length);
   }
-  for (const match of line.matchAll(TITLE_CASE_LABEL)) {
+  for (const match of colon ? matchesOf(TITLE_CASE_LABEL, line) : []) {
     // The longest tail of the Title Case run that opens like a label ("Secret clearance Additional Experience (Not Required)").
     const opener = [...match[1]!.matchAll(/\S+/g)].find((word) => LABEL_OPENER.test(word[0]));
     if (opener !== undefined) push(match.index + opener.index, match.index + match[1]!.length, match.index + match[0].length);
   }
-  for (const match of line.matchAll(BARE_HEADING)) {
+  for (const match of matchesOf(BARE_HEADING, line)) {
     const read = labelSection(match[1]!);
     if (read !== null && read.section !== 'title') marks.push({ labelStart: match.index, contentStart: match.index + match[0].length, ...read });
   }
-  for (const match of line.matchAll(BOILERPLATE)) marks.push({ labelStart: match.index, contentStart: match.index, section: 'other', row: HEADING_ROWS.find((r) => r.section === 'other') });
+  for (const match of matchesOf(BOILERPLATE, line)) marks.push({ labelStart: match.index, contentStart: match.index, section: 'other', row: HEADING_ROWS.find((r) => r.section === 'other') });
   marks.sort((a, b) => a.labelStart - b.labelStart || b.contentStart - a.contentStart);
   const kept: Mark[] = [];
   let end = 0;
