@@ -363,6 +363,7 @@ describe('role-empty', () => {
     ['Backend Engineer\n\nRequirements\n- Good communication\n\nAbout us\nWe love Kafka and Terraform.', /Read 5 lines \("Backend Engineer", from the first line, as the title\) under "Requirements", "About us"; skills seen: Apache Kafka \(dropped: boilerplate\), Terraform \(dropped: boilerplate\)/],
     ['Java Developer', /\("Java Developer", from the first line, as the title\)/],
     ['Requirements\n- No Kubernetes experience needed', /Kubernetes \(dropped: negated\)/],
+    ['We are a friendly team.\n\nAbout us\nWe love Kafka.\n\nRequirements\n- Good communication', /words read as ordinary words where they stand \(a list item of one name counts\): "Kafka"/],
   ])('%j throws role-empty naming what it read', (text, message) => {
     const error = thrown(() => roleFromJobDescription(text));
     expect(error.code).toBe('role-empty');

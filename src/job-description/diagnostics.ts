@@ -78,6 +78,8 @@ export interface EmptyContext {
   layout: Layout;
   notes: readonly Note[];
   seen: Map<string, SkillSeen>;
+  /** Words the extractor did not count as skills in their context ("We love Kafka"). */
+  ambiguous: readonly string[];
   accepted: readonly Candidate[];
   facts: { name(id: string): string; kind(id: string): string };
 }
@@ -95,7 +97,7 @@ function listed(items: readonly string[], what: string): string {
  * The `role-empty` error: the description asks for no technology. Its message names the lines and
  * sections read and every skill seen with why it asks for nothing, so the author can fix the posting.
  */
-export function roleEmpty({ layout, notes, seen, accepted, facts }: EmptyContext): ValidationError {
+export function roleEmpty({ layout, notes, seen, ambiguous, accepted, facts }: EmptyContext): ValidationError {
   for (const n of notes) {
     if (n.kind !== 'dropped' || n.why === undefined || n.why === 'repeated') continue;
     for (const id of n.members) {
@@ -114,7 +116,9 @@ export function roleEmpty({ layout, notes, seen, accepted, facts }: EmptyContext
   const under = headings.length === 0 ? 'with no headings' : `under ${listed(headings, 'headings')}`;
   const why = accepted.length === 0 ? 'asks for no skill of the taxonomy' : 'asks only for practices or concepts, no technology';
   const title = layout.title === null ? '' : ` (${quoted(layout.title.text, 40)}, from ${layout.title.from}, as the title)`;
-  const message = `Found no technology in the job description, so no role can be built: it ${why}. Read ${layout.lines} line${layout.lines === 1 ? '' : 's'}${title} ${under}; skills seen: ${listed(skills, 'skill of the taxonomy')}.`;
+  const words = [...new Set(ambiguous)].map((word) => quoted(word, 30));
+  const prose = words.length === 0 ? '' : `; words read as ordinary words where they stand (a list item of one name counts): ${listed(words, 'words')}`;
+  const message = `Found no technology in the job description, so no role can be built: it ${why}. Read ${layout.lines} line${layout.lines === 1 ? '' : 's'}${title} ${under}; skills seen: ${listed(skills, 'skill of the taxonomy')}${prose}.`;
   const issues = [{ code: 'no-technology', path: [], message: `${why}; skills seen: ${listed(skills, 'skill of the taxonomy')}` }];
   for (const n of notes.slice(0, MAX_NAMED)) if (n.kind === 'dropped') issues.push({ code: 'jd-dropped', path: [], message: `${n.members.map(facts.name).join(' or ')}: ${n.reason}`.slice(0, 300) });
   return new ValidationError('role-empty', message, issues);

@@ -178,9 +178,12 @@ function startsWithin(found: readonly Found[], start: number, end: number): bool
  * The extractor's mentions, sorted: negated and typo-tolerant ones are told to `note` and left out
  * (rule 11); `seen` collects every skill met, for the `role-empty` message.
  */
-function mentionsOf(text: string, taxonomy: Taxonomy, note: (n: Note) => void, seen: Map<string, SkillSeen>): Found[] {
+function mentionsOf(text: string, taxonomy: Taxonomy, note: (n: Note) => void, seen: Map<string, SkillSeen>, ambiguous: string[]): Found[] {
   const found: Found[] = [];
-  for (const skill of extractSkills(text, { taxonomy }).skills) {
+  const profile = extractSkills(text, { taxonomy });
+  // Words the extractor left alone as ordinary words ("We love Kafka"), for the role-empty message.
+  for (const d of profile.diagnostics) if (d.code === 'ambiguous-mention-dropped' && d.span !== undefined) ambiguous.push(text.slice(d.span.start, d.span.end));
+  for (const skill of profile.skills) {
     seen.set(skill.id, { name: skill.name, why: null });
     for (const mention of skill.mentions) {
       if (mention.negated || mention.fuzzy) {
@@ -226,7 +229,8 @@ export function roleFromJobDescription(input: string | JobPosting, options: Role
   const notes: Note[] = [];
   const note = (n: Note): void => void notes.push(n);
   const seen = new Map<string, SkillSeen>();
-  const found = mentionsOf(text, taxonomy, note, seen);
+  const ambiguous: string[] = [];
+  const found = mentionsOf(text, taxonomy, note, seen, ambiguous);
   const resolve = (phrase: string): string | null => resolveSkill(phrase, { taxonomy, fuzzy: false })?.id ?? null;
   const layout = readLayout(text, {
     headingLines: decoded.headingLines,
@@ -247,7 +251,7 @@ export function roleFromJobDescription(input: string | JobPosting, options: Role
   const candidates = candidatesOf(mentions, layout.structured, note);
   const accepted = acceptCandidates(candidates, note);
   if (accepted.length === 0 || accepted.every((c) => c.members.every((id) => kindOf(facts.skill(id)) !== 'technology'))) {
-    throw roleEmpty({ layout, notes, seen, accepted, facts: { name: (id) => facts.skill(id)?.name ?? id, kind: (id) => kindOf(facts.skill(id)) } });
+    throw roleEmpty({ layout, notes, seen, ambiguous, accepted, facts: { name: (id) => facts.skill(id)?.name ?? id, kind: (id) => kindOf(facts.skill(id)) } });
   }
   capRequired(accepted, maxRequired, candidates, facts.isTechnology, note);
   const requirements = toRequirements(accepted);
