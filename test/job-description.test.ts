@@ -777,8 +777,16 @@ function detokenise(tokens: readonly string[]): string {
 
 interface Sentence {
   text: string;
-  /** Labelled technologies the taxonomy knows (the span resolves exactly). */
+  /** Labelled technologies the taxonomy knows (the span resolves exactly to a skill of kind `technology`). */
   labelled: string[];
+}
+
+const KINDS = new Map(builtinTaxonomy().skills.map((skill) => [skill.id, skill.kind ?? 'technology']));
+
+/** The technology a labelled span names, if the taxonomy resolves it exactly (practices and concepts are not a role on their own). */
+function technologyOf(span: string): string[] {
+  const id = resolveSkill(span, { fuzzy: false })?.id;
+  return id !== undefined && KINDS.get(id) === 'technology' ? [id] : [];
 }
 
 /** Every sentence through the reader: each outcome must be a role or `role-empty`. */
@@ -824,7 +832,7 @@ describe.skipIf(!existsSync(SKILLSPAN))('smoke corpus: SkillSpan job-ad sentence
       .map((line) => JSON.parse(line) as { tokens: string[]; tags_knowledge: string[] })
       .map((row) => ({
         text: detokenise(row.tokens),
-        labelled: taggedSpans(row.tokens, row.tags_knowledge, 'Knowledge').flatMap((span) => resolveSkill(span, { fuzzy: false })?.id ?? []),
+        labelled: taggedSpans(row.tokens, row.tags_knowledge, 'Knowledge').flatMap(technologyOf),
       }));
     expect(sentences.length).toBeGreaterThan(3000);
     runCorpus('skillspan test', sentences);
@@ -841,7 +849,7 @@ describe.skipIf(!existsSync(GREEN))('smoke corpus: green job-description sentenc
       .map((rows) => {
         const tokens = rows.map((row) => row.slice(0, -1).join(' '));
         const tags = rows.map((row) => row[row.length - 1]!);
-        return { text: detokenise(tokens), labelled: taggedSpans(tokens, tags, 'Skill').flatMap((span) => resolveSkill(span, { fuzzy: false })?.id ?? []) };
+        return { text: detokenise(tokens), labelled: taggedSpans(tokens, tags, 'Skill').flatMap(technologyOf) };
       });
     expect(sentences.length).toBeGreaterThan(300);
     runCorpus('green', sentences);

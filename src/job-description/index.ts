@@ -50,7 +50,7 @@ import { assertRole } from '../role/validate.js';
 import type { Role } from '../role/schema.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import { resolveSkill } from '../taxonomy/resolve.js';
-import type { Skill, Taxonomy } from '../taxonomy/schema.js';
+import { kindOf, type Skill, type Taxonomy } from '../taxonomy/schema.js';
 import type { Diagnostic } from '../types.js';
 import { readMentions, type Found, type SkillFacts } from './clauses.js';
 import { DiagnosticLog, describeLayout, describeNotes, roleEmpty, type SkillSeen } from './diagnostics.js';
@@ -135,10 +135,6 @@ function checkArguments(input: unknown, options: RoleFromJobDescriptionOptions):
   return maxRequired;
 }
 
-/** A skill's kind; a taxonomy without kinds has only technologies. */
-function kindOf(skill: Skill | undefined): string {
-  return (skill as { kind?: string } | undefined)?.kind ?? 'technology';
-}
 
 const skillMaps = new WeakMap<Taxonomy, Map<string, Skill>>();
 
@@ -156,8 +152,8 @@ function factsOf(taxonomy: Taxonomy): SkillFacts & { skill(id: string): Skill | 
     // With kinds, a practice or concept is not a technology; without them, the practice categories stand in.
     isTechnology: (id) => {
       const skill = skills.get(id);
-      const kind = (skill as { kind?: string } | undefined)?.kind;
-      return kind !== undefined ? kind === 'technology' : !PRACTICE_CATEGORIES.has(skill?.category ?? '');
+      if (skill === undefined) return true;
+      return skill.kind !== undefined ? skill.kind === 'technology' : !PRACTICE_CATEGORIES.has(skill.category);
     },
   };
 }
@@ -250,8 +246,13 @@ export function roleFromJobDescription(input: string | JobPosting, options: Role
   const mentions = readMentions(text, layout.segments, all, facts);
   const candidates = candidatesOf(mentions, layout.structured, note);
   const accepted = acceptCandidates(candidates, note);
-  if (accepted.length === 0 || accepted.every((c) => c.members.every((id) => kindOf(facts.skill(id)) !== 'technology'))) {
-    throw roleEmpty({ layout, notes, seen, ambiguous, accepted, facts: { name: (id) => facts.skill(id)?.name ?? id, kind: (id) => kindOf(facts.skill(id)) } });
+  // A skill without a kind (a taxonomy from before kinds) counts as a technology.
+  const kind = (id: string): string => {
+    const skill = facts.skill(id);
+    return skill === undefined ? 'technology' : kindOf(skill);
+  };
+  if (accepted.length === 0 || accepted.every((c) => c.members.every((id) => kind(id) !== 'technology'))) {
+    throw roleEmpty({ layout, notes, seen, ambiguous, accepted, facts: { name: (id) => facts.skill(id)?.name ?? id, kind } });
   }
   capRequired(accepted, maxRequired, candidates, facts.isTechnology, note);
   const requirements = toRequirements(accepted);
