@@ -61,6 +61,12 @@ export const roleSchema = z
     title: z.string().min(1),
     description: z.string().optional(),
     requirements: z.array(requirementSchema).min(1),
+    /**
+     * The kind of work the role is, read against the job titles of a résumé's dated work: months under such
+     * titles deepen the skills a candidate lists, and a career under other kinds of titles counts against the
+     * core (see `SCORE_DEFAULTS.functionCredit` and `functionMismatch`). Absent: titles are not read.
+     */
+    function: z.enum(['development', 'testing', 'operations']).optional(),
     /** How the role was built (roles from `roleFromJobDescription`): what was read, dropped and demoted, and why. */
     diagnostics: z
       .array(roleDiagnosticSchema)
