@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'cancelled'
   | 'invalid-taxonomy'
   | 'invalid-role'
+  /** `roleFromJobDescription` found no technology asked for (none at all, or only practices and concepts). */
+  | 'role-empty'
   | 'invalid-json-resume'
   | 'unknown-role'
   | 'file-not-found'

@@ -13,7 +13,7 @@ async function scenarioCases(): Promise<{ roles: Role[]; profiles: { name: strin
   const { parseResume } = await import('../src/parse/index.js');
   const { createExtractor } = await import('../src/extract/index.js');
   const { getBuiltinRole } = await import('../src/role/builtin.js');
-  const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
+  const { roleFromJobDescription } = await import('../src/job-description/index.js');
   const dir = new URL('../fixtures/rankings/', import.meta.url);
   const extractor = createExtractor();
   const roles: Role[] = [];

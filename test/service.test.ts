@@ -216,7 +216,7 @@ describe('service: batches and roles', () => {
     expect(posting.json.id).toBe('go-engineer');
     const empty = await call(`${url}/v1/roles`, { method: 'POST', headers: AUTH, json: { jobDescription: 'We are a friendly team that likes lunch.' } });
     expect(empty.status).toBe(422);
-    expect(empty.json.error.code).toBe('invalid-role');
+    expect(empty.json.error.code).toBe('role-empty');
   });
 });
 

@@ -361,7 +361,7 @@ async function loadRole(spec: string | undefined): Promise<Role> {
     } catch (error) {
       throw new ValidationError('invalid-role', `${spec} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, [{ code: 'invalid-json', path: [], message: 'not valid JSON' }], { file: spec });
     }
-    const { assertRole, roleFromJobDescription } = await import('../role/index.js');
+    const [{ assertRole }, { roleFromJobDescription }] = await Promise.all([import('../role/index.js'), import('../job-description/index.js')]);
     try {
       // A schema.org JobPosting is a job description in JSON: build the role from it.
       if (typeof data === 'object' && data !== null && (data as Record<string, unknown>)['@type'] === 'JobPosting') return roleFromJobDescription(data as Parameters<typeof roleFromJobDescription>[0]);
@@ -372,7 +372,7 @@ async function loadRole(spec: string | undefined): Promise<Role> {
     }
   }
   if (ext === '.txt' || ext === '.md' || ext === '.markdown') {
-    const { roleFromJobDescription } = await import('../role/index.js');
+    const { roleFromJobDescription } = await import('../job-description/index.js');
     const text = new TextDecoder().decode(await readInputFile(spec));
     try {
       return roleFromJobDescription(text);
