@@ -4,7 +4,7 @@
  */
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../types.js';
 import { findDateRanges, resolveAsOf } from './dates.js';
-import { detectHeading } from './sections.js';
+import { detectHeading, findTrailingHeading } from './sections.js';
 import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
 
 /**
@@ -119,7 +119,34 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
     }
     units.push({ start: span.start, end: span.end, line: index });
   });
-  return units;
+  return splitTrailingHeadings(text, units);
+}
+
+/** Shortest unit that may hold text and a heading glued to its end ("Python, Sql Education Details"). */
+const MIN_GLUED_LENGTH = 12;
+
+/**
+ * Units ending in a heading that lost its line break ("… Sql, Java Education Details", "18 monthsCompany
+ * Details") become two units, the text and the heading, so the heading starts its section where it is written.
+ */
+function splitTrailingHeadings(text: string, units: TextUnit[]): TextUnit[] {
+  const out: TextUnit[] = [];
+  for (const unit of units) {
+    if (unit.end - unit.start < MIN_GLUED_LENGTH) {
+      out.push(unit);
+      continue;
+    }
+    const value = text.slice(unit.start, unit.end);
+    const whole = detectHeading(value);
+    const at = whole === null || whole.inline ? findTrailingHeading(value) : -1;
+    const head = at > 0 ? trimSpan(text, unit.start, unit.start + at) : null;
+    if (head === null || head.end <= head.start) {
+      out.push(unit);
+      continue;
+    }
+    out.push({ start: head.start, end: head.end, line: unit.line }, { start: unit.start + at, end: unit.end, line: unit.line });
+  }
+  return out;
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,5}/u;
@@ -293,7 +320,7 @@ export function structureDocument(input: StructureInput): StructureResult {
     diagnostics.push({ severity: 'info', code: 'no-section-headings', message: 'No section headings found; the whole text is one untitled section', source: 'parse' });
   }
   if (!sections.some((section) => section.kind === 'experience')) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics);
-  const timeline = buildTimeline(text, units, sections, asOf, headings.length > 0);
+  const timeline = buildTimeline(text, units, sections, { asOf }, headings.length > 0);
   diagnostics.push(...timeline.diagnostics);
   return { sections, timeline: timeline.entries, diagnostics };
 }
