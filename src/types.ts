@@ -66,8 +66,21 @@ export interface TimelineEntry {
   end: YearMonth | null;
   /** The text of the whole entry: its header lines and its description, up to the next entry. */
   span: Span;
-  /** The date range as written. */
+  /** The date range as written; for an `estimated` entry, the length as written ("2 Years and 4 Months"). */
   dateSpan: Span;
+  /** Where `title` is written (markup around it excluded), when a title was found. */
+  titleSpan?: Span;
+  /**
+   * Where `organisation` is written, when one was found. For a title that inherits the organisation of a group
+   * above it ("Acme Corp" over two roles), the span of that group's line, which lies before this entry's `span`.
+   */
+  organisationSpan?: Span;
+  /**
+   * `true` when the résumé gives only the job's length ("Years of Experience: 2 Years and 4 Months"): `end` is
+   * the document's month (`ResumeDocument.documentDate`) for the first job listed, or the month before the start
+   * of the job listed above it, and `start` is counted back from `end`. Absent for jobs with written dates.
+   */
+  estimated?: true;
 }
 
 export interface DocumentMeta {
