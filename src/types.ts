@@ -83,6 +83,21 @@ export interface TimelineEntry {
   estimated?: true;
 }
 
+/** Where `ResumeDocument.documentDate` came from. */
+export type DocumentDateSource = 'option' | 'metadata' | 'as-of';
+
+/**
+ * The month the résumé was written in: what "present", "till date" and "current" in it mean.
+ * From the `documentDate` parse option; else the file's own date (PDF `ModDate`, else `CreationDate`; DOCX
+ * `dcterms:modified`, else `dcterms:created`) when it is not after `asOf` and not before a month the résumé
+ * writes; else `asOf`.
+ */
+export interface DocumentDate {
+  /** `YYYY-MM`. */
+  month: YearMonth;
+  source: DocumentDateSource;
+}
+
 export interface DocumentMeta {
   format: DocumentFormat;
   /** Pages for PDF; `null` where the format has no pages. */
@@ -106,6 +121,11 @@ export interface ResumeDocument {
   timeline: TimelineEntry[];
   meta: DocumentMeta;
   diagnostics: Diagnostic[];
+  /**
+   * What "present" means in this document: open-ended timeline entries (`end: null`) run to `documentDate.month`.
+   * Set by `parseResume`; absent in documents made before it existed, which read "present" as `asOf`.
+   */
+  documentDate?: DocumentDate;
 }
 
 /** Where a mention sits, which decides how much it is worth as evidence. */
