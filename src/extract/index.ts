@@ -33,6 +33,7 @@ import { findHits, type Hit } from './match.js';
 import { chainStarts, cueFlags } from './negation.js';
 import { evidenceBits, impliedClosure } from './summary.js';
 import { scanDocument, type DocTokens } from './tokens.js';
+import { experienceFacts } from './titles.js';
 
 /** Options of `extractSkills` and `Extractor.extract`. */
 export interface ExtractOptions {
@@ -457,7 +458,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
         }
       }
     }
-    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words } };
+    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words }, experience: experienceFacts(timeline, options.asOf) };
   };
 
   return { taxonomy, index, extract };
