@@ -9,6 +9,19 @@ const asOf = '2026-11';
 
 // [line, expected kind or null when the line is not a heading]
 const HEADINGS: [string, SectionKind | null][] = [
+  // Export and form labels (issue 11, class 1).
+  ['Company Details', 'experience'],
+  ['Company Details:', 'experience'],
+  ['Employment Record', 'experience'],
+  ['Professional Experience:', 'experience'],
+  ['PROJECTS HANDLED', 'projects'],
+  ['Projects Executed', 'projects'],
+  ['Previous Employers', 'experience'],
+  ['Companies Worked For', 'experience'],
+  ['Skill Details', 'skills'],
+  ['Education Details', 'education'],
+  ['Company profile and history of our products', null],
+  ['Multiple Assignments', null],
   ['Work History', 'experience'],
   ['Professional Experience', 'experience'],
   ['EMPLOYMENT', 'experience'],
@@ -339,6 +352,30 @@ describe('structureDocument sections', () => {
     expect(timeline[0]).toMatchObject({ title: 'Backend Developer', organisation: 'Acme Corp', start: '2016-06', end: null });
     // The dash the export lost: the range stays whole across the wide gap.
     expect(text.slice(timeline[0]?.dateSpan.start, timeline[0]?.dateSpan.end)).toBe('June 2016  Present');
+  });
+
+  // [text, the sections expected as [kind, heading, first characters of the section]]
+  const GLUED: [string, string, [SectionKind, string, string][]][] = [
+    [
+      'heading at the end of a line, and a heading glued to a word',
+      'Skills * Programming Languages: Python, Sql, Java Education Details\r\nMay 2013 to May 2017 B.E Computer Engineering\r\nSkill Details\r\nJAVA- Exprience - 18 monthsCompany Details\r\ncompany - Acme Technologies\r\n',
+      [['skills', 'Skills', 'Skills * Programming'], ['education', 'Education Details', 'Education Details'], ['skills', 'Skill Details', 'Skill Details'], ['experience', 'Company Details', 'Company Details']],
+    ],
+    [
+      'a label heading after a capitalised word',
+      'Jane Doe\nGo, Kafka, Oracle Employment History\nBackend Developer, Acme Corp, 2019 – 2021\n',
+      [['contact', '', 'Jane Doe'], ['experience', 'Employment History', 'Employment History']],
+    ],
+    // Not headings: heading words inside a sentence, names ending in a section noun, CamelCase names, joiners.
+    ['a sentence ending in heading words', 'Jane Doe\nI enjoy reading our Employment History\nand I have strong Technical Skills\n', [['contact', '', 'Jane Doe']]],
+    ['an organisation named like a section', 'Jane Doe\nJava Developer at BG Computer Technologies\nVegaSoft Technologies\n', [['contact', '', 'Jane Doe']]],
+    ['a portfolio link', 'Jane Doe\nUniversity of Michigan Campus-Wide ePortfolio\n', [['contact', '', 'Jane Doe']]],
+    ['an award for someone', 'Jane Doe\nThe APSA Research Software Award for\nbest software\n', [['contact', '', 'Jane Doe']]],
+  ];
+  it.each(GLUED)('headings that lost their line break: %s', (_name, text, expected) => {
+    const { sections } = structure(text);
+    expectCovering(text, sections);
+    expect(sections.map((s) => [s.kind, s.heading, text.slice(s.span.start, s.span.start + (expected.find((e) => e[1] === s.heading)?.[2].length ?? 0))])).toEqual(expected);
   });
 
   it('splits a table column held as one run of text at its tabs', () => {

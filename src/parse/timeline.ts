@@ -434,6 +434,8 @@ interface Pending {
   block: Block;
   /** A job known only by its length: its dates are counted back when entries are laid out. */
   duration?: Duration;
+  /** A job with no dates at all: no entry, but the entry above ends where it starts. */
+  undated?: true;
 }
 
 /** A region's units with what the passes need to know of each. */
@@ -454,7 +456,11 @@ function regionEntries(text: string, units: TextUnit[], region: Span, options: R
     if (!/\d/.test(value)) return [];
     return findDateRanges(value, { asOf: options.asOf, offset: unit.start });
   });
+  // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
+  // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
+  const companyMode = COMPANY_LINE.test(textOf(text, inRegion[0] as TextUnit));
   const isDate: boolean[] = inRegion.map((unit, i) => {
+    if (companyMode) return false;
     const ranges = rangesOf[i] as DateRange[];
     if (ranges.length === 0 || !dateHeader(text, unit, ranges)) return false;
     const value = textOf(text, unit);
@@ -466,7 +472,7 @@ function regionEntries(text: string, units: TextUnit[], region: Span, options: R
   const view: RegionView = { text, units: inRegion, rangesOf, isDate, isHeader };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
-  const undated = undatedHeads(view, claimed, pending);
+  const undated = undatedHeads(view, claimed, pending, companyMode);
   if (pending.length === 0 && undated.length === 0) return;
   const all = undated.length === 0 ? pending : [...pending, ...undated].sort((a, b) => a.blockStart - b.blockStart);
   layOutEntries(text, all, region, options, out, diagnostics);
@@ -522,13 +528,11 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
     }
     // Several ranges on one line ("Partner (1979-92), Managing Partner (1987-92)"): one entry each, each
     // block holding its own range only, so reading the parts stays linear in the line's length.
-    const value = textOf(text, dateUnit);
-    const lead = value.length - value.replace(/^[\s•●▪◦○■►▶➢➤✓✔◆*·(\-–—]+/u, '').length;
-    const datesFirst = (ranges[0] as DateRange).span.start <= dateUnit.start + lead;
+    const opensWithDates = datesFirst(view, index);
     for (let r = 0; r < ranges.length; r++) {
       const range = ranges[r] as DateRange;
       let own: Span;
-      if (datesFirst) own = { start: range.span.start, end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end };
+      if (opensWithDates) own = { start: range.span.start, end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end };
       else own = { start: r === 0 ? dateUnit.start : (ranges[r - 1] as DateRange).span.end, end: r + 1 < ranges.length ? range.span.end : dateUnit.end };
       const units = r === 0 ? blockUnits : [dateUnit];
       pending.push({ blockStart: r === 0 ? blockStart : own.start, block: { units, dateUnit, range, ownText: own, unitRanges: [range] } });
@@ -553,6 +557,9 @@ function headerUnitsOf(view: RegionView, index: number, previous: number, next: 
   const { isHeader, rangesOf } = view;
   const found: number[] = [];
   const ownHasWords = hasOwnWords(view, index);
+  // A line that opens with its dates and names both the title and the employer ("Nov. 2008 to date: Managing
+  // Partner, Nzuki & Co.") is a whole header: the lines before it end the previous entry.
+  if (ownHasWords && datesFirst(view, index) && namesTitleAndEmployer(view, index)) return found;
   if (backward) {
     for (let k = index - 1; k > Math.max(previous, claimed) && found.length < 3 && isHeader[k] === true; k--) found.unshift(k);
     if (found.length === 0 && !ownHasWords) {
@@ -574,6 +581,23 @@ function headerUnitsOf(view: RegionView, index: number, previous: number, next: 
     }
   }
   return found;
+}
+
+/** Does the line at `index` open with its first date range (bullets and brackets aside)? */
+function datesFirst(view: RegionView, index: number): boolean {
+  const unit = view.units[index] as TextUnit;
+  const value = textOf(view.text, unit);
+  const lead = value.length - value.replace(/^[\s•●▪◦○■►▶➢➤✓✔◆*·(\-–—]+/u, '').length;
+  return ((view.rangesOf[index] as DateRange[])[0] as DateRange).span.start <= unit.start + lead;
+}
+
+/** Does the date line at `index` hold, besides its dates, a title and an organisation? */
+function namesTitleAndEmployer(view: RegionView, index: number): boolean {
+  const unit = view.units[index] as TextUnit;
+  const ranges = view.rangesOf[index] as DateRange[];
+  const parts = blockParts(view.text, { units: [unit], dateUnit: unit, range: ranges[0] as DateRange, ownText: { start: unit.start, end: unit.end }, unitRanges: ranges });
+  const title = pickTitle(parts);
+  return title !== undefined && parts.some((part) => part.role === 'org' && part !== title);
 }
 
 /** Does the header line right after a backward-read date line supply the title or organisation its header lacks? */
@@ -598,32 +622,17 @@ const BODY_LINES = 3;
  * or failing that by a written length ("Years of Experience: 2 Years and 4 Months"). A company block takes
  * the span of every range in it. Ranges on schooling or validity lines do not date a job.
  */
-function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[]): Pending[] {
-  const { text, units, isHeader } = view;
-  const heads: { first: number; last: number; company: boolean }[] = [];
-  for (let i = 0; i < units.length; i++) {
-    if (claimed[i] === 1) continue;
-    const value = textOf(text, units[i] as TextUnit);
-    if (COMPANY_LINE.test(value) && (view.rangesOf[i] as DateRange[]).length === 0) {
-      heads.push({ first: i, last: i, company: true });
-      continue;
-    }
-    if (isHeader[i] !== true) continue;
-    let last = i;
-    while (last + 1 < units.length && last - i < 2 && isHeader[last + 1] === true && claimed[last + 1] !== 1 && !COMPANY_LINE.test(textOf(text, units[last + 1] as TextUnit))) last++;
-    if (namesJob(text, units.slice(i, last + 1))) {
-      heads.push({ first: i, last, company: false });
-      i = last;
-    }
-  }
+function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], companyMode: boolean): Pending[] {
+  const { text, units } = view;
+  const heads = companyMode ? companyHeads(view) : jobHeads(view, claimed);
   if (heads.length === 0) return [];
   const datedStarts = dated.map((p) => p.blockStart);
   const out: Pending[] = [];
   for (let h = 0; h < heads.length; h++) {
-    const head = heads[h] as { first: number; last: number; company: boolean };
+    const head = heads[h] as Head;
     const headUnit = units[head.first] as TextUnit;
     // The body runs to the next head or dated entry.
-    const nextHead = h + 1 < heads.length ? (units[(heads[h + 1] as { first: number }).first] as TextUnit).start : Number.POSITIVE_INFINITY;
+    const nextHead = h + 1 < heads.length ? (units[(heads[h + 1] as Head).first] as TextUnit).start : Number.POSITIVE_INFINITY;
     const nextDated = datedStarts[lowerBoundAfter(datedStarts, headUnit.start)] ?? Number.POSITIVE_INFINITY;
     const bodyEnd = Math.min(nextHead, nextDated);
     let k = head.last + 1;
@@ -638,8 +647,63 @@ function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[]): 
     const lengthDates = dated.length === 0 || (dated[0] as Pending).blockStart > headUnit.start;
     const pending = datePending(view, headIndexes, body, head.company, lengthDates);
     if (pending !== null) out.push(pending);
+    // In a section of company blocks, an undated block is still another employer's: the block above stops there.
+    else if (companyMode) out.push({ blockStart: headUnit.start, block: { units: [], dateUnit: headUnit, range: { start: '', end: null, span: { start: headUnit.start, end: headUnit.start } }, ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] }, undated: true });
   }
   return out;
+}
+
+interface Head {
+  first: number;
+  last: number;
+  /** Opened by a labelled employer line: its block runs to the next head and all its ranges date it. */
+  company: boolean;
+}
+
+/** In a section of "company - X" blocks, each labelled employer line opens a job. */
+function companyHeads(view: RegionView): Head[] {
+  const heads: Head[] = [];
+  view.units.forEach((unit, i) => {
+    if (COMPANY_LINE.test(textOf(view.text, unit))) heads.push({ first: i, last: i, company: true });
+  });
+  return heads;
+}
+
+/** Most lines one job's header takes: title, employer, place and their labelled restatements. */
+const MAX_HEAD_LINES = 5;
+const NOT_EMPLOYER_START = new Set(['and', 'or', 'the', 'of', 'in', 'with', 'for', 'to', 'a', 'an', 'on', 'at', 'by']);
+
+/** A short line right under a title that can only be its employer, even in lower case ("oracle", "tcs"). */
+function employerLine(text: string, unit: TextUnit): boolean {
+  const value = textOf(text, unit);
+  if (value.length > 40 || BULLET_START.test(value) || /[.;:!?,]$|\d/.test(value)) return false;
+  const words = wordsOf(value);
+  return words.length > 0 && words.length <= 3 && !NOT_EMPLOYER_START.has((words[0] as string).toLowerCase());
+}
+
+/** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
+function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
+  const { text, units, isHeader } = view;
+  const heads: Head[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (claimed[i] === 1 || (view.rangesOf[i] as DateRange[]).length > 0) continue;
+    const value = textOf(text, units[i] as TextUnit);
+    const company = COMPANY_LINE.test(value);
+    if (isHeader[i] !== true && !company) continue;
+    let last = i;
+    const joins = (k: number): boolean => {
+      if (claimed[k] === 1 || (view.rangesOf[k] as DateRange[]).length > 0) return false;
+      const line = textOf(text, units[k] as TextUnit);
+      return isHeader[k] === true || COMPANY_LINE.test(line) || TITLE_LABEL.test(line.trim()) || (k === i + 1 && employerLine(text, units[k] as TextUnit));
+    };
+    while (last + 1 < units.length && last + 1 - i < MAX_HEAD_LINES && joins(last + 1)) last++;
+    const group = units.slice(i, last + 1);
+    if (company || namesJob(text, group)) {
+      heads.push({ first: i, last, company: company && last === i });
+      i = last;
+    }
+  }
+  return heads;
 }
 
 /** Index of the first value above `x` in a sorted array. */
@@ -722,13 +786,19 @@ function monthAt(index: number): YearMonth {
  * the start of the job listed before it, when the region lists its jobs newest first.
  */
 function layOutEntries(text: string, pending: Pending[], region: Span, options: Required<TimelineOptions>, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
-  const starts = pending.filter((p) => p.duration === undefined).map((p) => p.block.range.start);
+  const starts = pending.filter((p) => p.duration === undefined && p.undated === undefined).map((p) => p.block.range.start);
   const newestFirst = starts.every((start, i) => i === 0 || start <= (starts[i - 1] as string));
   let groupOrg: Part | undefined;
   let previousStart: number | null = null;
   let first = true;
   for (let p = 0; p < pending.length; p++) {
-    const { blockStart, block, duration } = pending[p] as Pending;
+    const { blockStart, block, duration, undated } = pending[p] as Pending;
+    if (undated === true) {
+      // Nothing is known of when it ended, so a job below it known only by its length cannot be placed.
+      first = false;
+      previousStart = null;
+      continue;
+    }
     const nextStart = p + 1 < pending.length ? (pending[p + 1] as Pending).blockStart : region.end;
     const end = trimEnd(text, blockStart, nextStart);
     let range = block.range;
