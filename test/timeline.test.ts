@@ -388,3 +388,19 @@ describe('title and organisation spans', () => {
     }
   });
 });
+
+describe('roles told as sentences', () => {
+  it.each([
+    ['1. Working as a Java Developer in Acme Infotech, Pune since March 2016.', ['Java Developer', 'Acme Infotech', '2016-03', null]],
+    ['• Worked as Trainee at Beta Soft from Jan 2015 to Feb 2016', ['Trainee', 'Beta Soft', '2015-01', '2016-02']],
+    ['Worked as a Lecturer in the Department of Computing at Manipal Institute, from 2003 to 2007', ['Lecturer', 'Manipal Institute', '2003-01', '2007-12']],
+  ])('%s', (line, expected) => {
+    expect(brief(timelineOf(`Employment Record\n${line}`).timeline)).toEqual([expected]);
+  });
+
+  it('keeps a sentence without an employer untitled rather than guessing', () => {
+    const [entry] = timelineOf('Experience\nWorked as a consultant from 2015 to 2017').timeline;
+    expect(entry).toMatchObject({ start: '2015-01', end: '2017-12' });
+    expect(entry?.organisation).toBeUndefined();
+  });
+});

@@ -168,6 +168,13 @@ const ORG_LABEL = /^(?:organi[sz]ation|company|employer|client|firm|institution)
 const LEADING_LABEL = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:designation|title|job title|role|position|post|organi[sz]ation|company|employer|client|firm|institution)(?: name)?\s*[:\-–—]\s*/i;
 /** "Working as a Support Engineer", "Have worked as an Analyst": the title is what follows. */
 const WORKED_AS = /^(?:(?:i )?(?:have |has )?(?:been )?(?:work(?:ed|ing)|employed|serv(?:ed|ing)) as (?:an? |the )?)/i;
+/**
+ * A role told as a sentence: "1. Working as a Java Developer in Acme Infotech, Pune", "I was employed as Analyst
+ * at Globex". The title runs to the first "in"/"at"/"with"/"for", the employer from there (or from the last "at")
+ * to a comma.
+ */
+const WORKED_AS_SENTENCE = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:\d{1,2}[.)]\s*)?(?:i\s+)?(?:am\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+)?(?:currently\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing))\s+as\s+(?:an?\s+|the\s+)?/i;
+const EMPLOYER_JOINER = /\s+(?:in|at|with|for)\s+/i;
 
 function isTitleWord(word: string, strongOnly: boolean): boolean {
   return word.split(/[/-]/).some((piece) => TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece)));
@@ -195,6 +202,26 @@ const STRONG_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—-]\s+|\s*\|\s*
 
 /** Splits one header piece into parts on the separators résumés use between title, organisation and place. */
 function splitParts(text: string, base: number, unit: number, parts: Part[]): void {
+  const sentence = WORKED_AS_SENTENCE.exec(text);
+  const joiner = sentence === null ? null : EMPLOYER_JOINER.exec(text.slice(sentence[0].length));
+  if (sentence !== null && joiner !== null) {
+    const titleStart = sentence[0].length;
+    // "Lecturer in the Department of Computing at Manipal Institute": the employer follows the last "at".
+    const lastAt = text.toLowerCase().lastIndexOf(' at ');
+    const orgStart = lastAt > titleStart + joiner.index ? lastAt + 4 : titleStart + joiner.index + joiner[0].length;
+    const comma = text.indexOf(',', orgStart);
+    const orgEnd = comma < 0 ? text.length : comma;
+    // Each side as one part (its first piece), whatever separators it holds.
+    const side = (from: number, to: number, role: 'title' | 'org'): void => {
+      const pieces: Part[] = [];
+      splitParts(text.slice(from, to), base + from, unit, pieces);
+      const first = pieces[0];
+      if (first !== undefined) parts.push({ ...first, role, strength: 3, location: false });
+    };
+    side(titleStart, titleStart + joiner.index, 'title');
+    side(orgStart, orgEnd, 'org');
+    return;
+  }
   // "company - Acme Technologies", "Designation – Java Developer": the label names the part after it, whatever
   // separators follow.
   const label = LEADING_LABEL.exec(text);
@@ -362,7 +389,8 @@ function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean 
   // sentence that mentions dates is description.
   const lead = value.length - value.replace(/^[\s•●▪◦○■□►▶➢➤✓✔◆◇*·⁃‣\-–—(]+/u, '').length;
   const datesFirst = ranges[0] !== undefined && ranges[0].span.start <= unit.start + lead;
-  if (bullet && !datesFirst && words.length > 5) return false;
+  // "• Worked as Trainee at Beta Soft from Jan 2015 to Feb 2016": a role told as a sentence heads its entry.
+  if (bullet && !datesFirst && words.length > 5 && !WORKED_AS_SENTENCE.test(value)) return false;
   if (lowercaseCount(words) > 3) return false;
   if (/https?:|www\./.test(rest)) return false;
   return true;
