@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { detectHeading } from '../src/parse/sections.js';
+import { readDotinText } from './helpers/dotin.js';
 import { splitLines, structureDocument } from '../src/parse/structure.js';
 import type { Section, SectionKind, TimelineEntry } from '../src/types.js';
 
@@ -403,19 +404,7 @@ const DATA = fileURLToPath(new URL('../../shared/data/dotin-resume-ner-train/xml
 const hasData = existsSync(DATA);
 if (!hasData) console.warn(`skipping the real-résumé structure test: ${DATA} is absent`);
 
-/** The dataset's text: tags stripped, entities unescaped, and the `\xNN` byte escapes some files carry decoded. */
-function readDotin(file: string): string {
-  const xml = readFileSync(DATA + file, 'utf8');
-  const text = xml
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, '&');
-  return text.replace(/(?:\\x[0-9a-f]{2})+/g, (run) => Buffer.from(run.split('\\x').slice(1).map((hex) => Number.parseInt(hex, 16))).toString('utf8'));
-}
+const readDotin = (file: string): string => readDotinText(DATA + file);
 
 describe.skipIf(!hasData)('real résumés (dotin-resume-ner-train)', () => {
   it('gives most documents headed sections, an experience section and sane timelines', () => {
