@@ -66,7 +66,7 @@ interface Token {
   kind: number;
   start: number;
   end: number;
-  /** Lower-cased text (words), the character (punctuation), the digits (numbers). */
+  /** Lower-cased text (words), the character (punctuation); empty for numbers, read by `num`. */
   value: string;
   /** Numeric value of a number token; -1 when longer than 8 digits. */
   num: number;
@@ -124,13 +124,29 @@ function isLetter(text: string, index: number, code: number): boolean {
   return LETTER.test(text[index] as string);
 }
 
-function tokenize(text: string): Token[] {
+/**
+ * Tokens of `text` from `from` on: at least `limit` of them unless the text ends first, and the block always ends
+ * before a token that follows whitespace, so no glued chain of numbers ("2019-03-15") is ever cut.
+ */
+function tokenizeBlock(text: string, from: number, limit: number): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   const n = text.length;
-  let i = 0;
+  let i = from;
   let gap = 0;
   let tab = false;
   let wide = false;
+  // The whitespace before the block's first token, as if the block had read it.
+  for (let k = from - 1, blanks = 0; k >= 0 && blanks < 2 && gap < 2; k--) {
+    const code = text.charCodeAt(k);
+    if (isBreak(code)) gap = 2;
+    else if (!isSpace(code)) break;
+    else {
+      if (code === 9) tab = true;
+      else if (blanks === 1) wide = true;
+      blanks++;
+      if (gap < 1) gap = 1;
+    }
+  }
   while (i < n) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
@@ -145,12 +161,13 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
+    if (gap > 0 && tokens.length >= limit) break;
     const start = i;
     if (code >= 48 && code <= 57) {
       while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
       const len = i - start;
-      const value = len <= 8 ? text.slice(start, i) : '';
-      tokens.push({ kind: NUM, start, end: i, value, num: len <= 8 ? Number(value) : -1, gap, tab, wide, dateable: false });
+      // Numbers are read by their value; their text is never looked at.
+      tokens.push({ kind: NUM, start, end: i, value: '', num: len <= 8 ? Number(text.slice(start, i)) : -1, gap, tab, wide, dateable: false });
     } else if (isLetter(text, i, code)) {
       i++;
       while (i < n && isLetter(text, i, text.charCodeAt(i))) i++;
@@ -166,7 +183,7 @@ function tokenize(text: string): Token[] {
     wide = false;
   }
   markDateableChains(tokens);
-  return tokens;
+  return { tokens, end: i };
 }
 
 function isChainSeparator(token: Token): boolean {
@@ -640,35 +657,50 @@ function futureOrInverted(found: Found, span: Span, ctx: Context): Diagnostic[] 
   return diagnostics.length === 0 ? undefined : diagnostics;
 }
 
+/** Tokens read at a time: a megabyte of dates is read block by block, so no block outlives its own ranges. */
+const BLOCK_TOKENS = 4096;
+/** Tokens a range may look ahead (the longest form, "from 1st June 2016 to till date", takes about ten). */
+const LOOKAHEAD = 32;
+
 function scan(text: string, options: FindDateRangesOptions | undefined, firstOnly: boolean): DateRange[] {
   if (typeof text !== 'string') throw new TypeError('`text` must be a string');
   const ctx = parseAsOf(options?.asOf);
   const offset = options?.offset ?? 0;
-  // Every range holds a digit; most lines of a résumé hold none.
-  if (!/\d/.test(text)) return [];
-  const tokens = tokenize(text);
   const ranges: DateRange[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i] as Token;
-    if (!mayStartRange(token)) {
-      i++;
-      continue;
+  // Every range holds a digit; most lines of a résumé hold none.
+  if (!/\d/.test(text)) return ranges;
+  let from = 0;
+  // Tokens before this offset were read in the block before (it is re-read from a little earlier, for context).
+  let resume = 0;
+  for (;;) {
+    const { tokens, end } = tokenizeBlock(text, from, BLOCK_TOKENS);
+    const last = end >= text.length;
+    const stop = last ? tokens.length : tokens.length - LOOKAHEAD;
+    let i = 0;
+    while (i < tokens.length && (tokens[i] as Token).start < resume) i++;
+    while (i < stop) {
+      const token = tokens[i] as Token;
+      const found = mayStartRange(token) ? readRange(tokens, i, ctx) : null;
+      if (found === null) {
+        i++;
+        continue;
+      }
+      const span = { start: (tokens[found.first] as Token).start + offset, end: (tokens[found.next - 1] as Token).end + offset };
+      const range: DateRange = { start: found.start, end: found.end, span };
+      const diagnostics = futureOrInverted(found, span, ctx);
+      if (diagnostics !== undefined) range.diagnostics = diagnostics;
+      ranges.push(range);
+      if (firstOnly) return ranges;
+      i = found.next;
     }
-    const found = readRange(tokens, i, ctx);
-    if (found === null) {
-      i++;
-      continue;
-    }
-    const span = { start: (tokens[found.first] as Token).start + offset, end: (tokens[found.next - 1] as Token).end + offset };
-    const range: DateRange = { start: found.start, end: found.end, span };
-    const diagnostics = futureOrInverted(found, span, ctx);
-    if (diagnostics !== undefined) range.diagnostics = diagnostics;
-    ranges.push(range);
-    if (firstOnly) break;
-    i = found.next;
+    if (last) return ranges;
+    resume = i < tokens.length ? (tokens[i] as Token).start : end;
+    // The next block opens a few tokens back, at a token after whitespace, so the words before a date (a
+    // product's name before "2000/2003") are still seen; it always starts past this block's start.
+    let k = Math.min(i, tokens.length) - 1;
+    while (k > 0 && k > i - 8 && (tokens[k] as Token).gap === 0) k--;
+    from = k > 0 && (tokens[k] as Token).gap > 0 ? (tokens[k] as Token).start : resume;
   }
-  return ranges;
 }
 
 /**
