@@ -5,7 +5,7 @@
  * Taxonomy and role shapes are inferred from their zod schemas and re-exported here.
  */
 
-export type { Skill, Taxonomy, SkillCategory, AmbiguityRule, ImpliesEdge } from './taxonomy/schema.js';
+export type { Skill, Taxonomy, SkillCategory, SkillKind, AmbiguityRule, ImpliesEdge } from './taxonomy/schema.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into `ResumeDocument.text`. */
 export interface Span {

@@ -2,12 +2,11 @@
  * Rating: one pass over a profile's skills against a compiled role, filling each requirement's credit.
  * Shared by the fast `rate` (numbers only) and the explained `match`, so both give the same numbers.
  *
- * Per skill: evidence (context, flags) × depth (months against the requirement's `minYears`) × the
- * route's share (1 direct; edge weight × `impliedDiscount`; `relatedDiscount`), stashed with the month
- * the skill was last used. Then, with every disclaimer and the résumé's latest dated month known:
- * × recency (months between the skill's last use and the résumé's latest dated month), and into the
- * requirement member's slot, where the best credit counts in full and the others add depth
- * (`groupGain`). A requirement takes its best member; a category its best `categoryTopK` skills.
+ * Per skill: evidence (context, flags) × recency (months between its last use and the résumé's latest
+ * dated month) × depth (months against the requirement's `minYears`) × the route's share (1 direct;
+ * edge weight × `impliedDiscount`; `relatedDiscount`), into the requirement member's slot, where the
+ * best credit counts in full and the next three add depth (`groupGain` of the gap). A requirement takes
+ * its best member; a category its best `categoryTopK` skills.
  */
 import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile } from '../types.js';
 import { EVIDENCE_DISCLAIMED, monthIndex } from '../extract/summary.js';
@@ -38,11 +37,27 @@ export interface Rater {
   readonly best: Float64Array;
   /** Weighs `profile`; records every credit in `credits` when given. */
   weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void;
-  /** The combined credit of a member slot (best in full, the others adding `groupGain` of the gap). */
+  /** The combined credit of a member slot (best in full, the next ones adding `groupGain` of the gap). */
   slotValue(slot: number): number;
   core(): number;
   periphery(): number;
   mustHaves(): boolean;
+}
+
+/** The latest month of a profile's dated work: from its experience facts, else from its skills' last use. */
+function latestMonth(profile: SkillProfile, ev: EvidenceMath): number {
+  const facts = profile.experience;
+  if (facts !== undefined && facts !== null && typeof facts === 'object') {
+    const m = typeof facts.latest === 'string' ? monthIndex(facts.latest) : Number.NaN;
+    return m >= 0 ? m : -1;
+  }
+  // A profile saved before experience facts existed: its skills' last use is the best guide.
+  let latest = -1;
+  for (const skill of profile.skills) {
+    const m = ev.monthOf(skill, ev.bitsOf(skill));
+    if (m > latest) latest = m;
+  }
+  return latest;
 }
 
 /** Builds the rater of `c`. */
@@ -51,132 +66,39 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
   const topK = cfg.topK;
   const gain = cfg.groupGain;
   const best = new Float64Array(n);
-  /** The best `DEPTH` credits of each slot, in descending order: the best counts in full, the next ones add depth. */
+  /** The best `DEPTH` credits of each slot, in descending order; valid where `slotGen` holds the pass. */
   const slotTop = new Float64Array(slots * DEPTH);
-  /** Slots credited for the profile being weighed (valid where `slotGen` holds its generation), in first-credit order. */
+  const slotGen = new Int32Array(slots);
+  /** Slots credited in the current pass, in first-credit order. */
   const touched = new Int32Array(slots);
   let touchedCount = 0;
-  const slotGen = new Int32Array(slots);
   const slotReq = new Int32Array(slots);
   c.plans.forEach((plan, r) => {
     for (let s = plan.slotStart; s < plan.slotEnd; s++) slotReq[s] = r;
   });
   const catTop = new Float64Array(n * topK);
-  /** Slots blocked for the profile being weighed: those stamped with its `generation`. */
+  /** Slots blocked for the profile being weighed: those stamped with its `profileGen`. */
   const blockedIn = new Int32Array(slots);
-  let generation = 0;
-  // The stash: one credit a row, before recency (slot or -1-req for a category, value, month, direct?).
-  let cap = 64;
-  let stashSlot = new Int32Array(cap);
-  let stashValue = new Float64Array(cap);
-  let stashMonth = new Int32Array(cap);
-  let stashDirect = new Uint8Array(cap);
-  let stashCredit: (Credit | null)[] = [];
-  let count = 0;
-
-  function grow(): void {
-    cap *= 2;
-    const s = new Int32Array(cap);
-    s.set(stashSlot);
-    stashSlot = s;
-    const v = new Float64Array(cap);
-    v.set(stashValue);
-    stashValue = v;
-    const m = new Int32Array(cap);
-    m.set(stashMonth);
-    stashMonth = m;
-    const d = new Uint8Array(cap);
-    d.set(stashDirect);
-    stashDirect = d;
-  }
-
-  function stash(slot: number, value: number, month: number, direct: number, credit: Credit | null): void {
-    if (count === cap) grow();
-    stashSlot[count] = slot;
-    stashValue[count] = value;
-    stashMonth[count] = month;
-    stashDirect[count] = direct;
-    if (credit !== null) stashCredit[count] = credit;
-    count++;
-  }
+  let profileGen = 0;
+  let passGen = 0;
+  /** Per-pass facts of the profile being weighed. */
+  let latest = -1;
+  let development = 0;
 
   const depthOf = (row: number, classOffset: number, months: number): number =>
     row >= 0 ? depthTable[classOffset + row]! : depthAt(cfg, months, classMonths[classOffset / TABLE_MONTHS]!);
 
-  /** Stashes what one skill can earn; returns its last-use month (or -1). */
-  function collect(skill: ExtractedSkill, stuffing: number, development: number, explain: boolean): number {
-    const entry = c.entryOf(skill);
-    const bits = ev.bitsOf(skill);
-    const month = ev.monthOf(skill, bits);
-    if (entry === c.NOTHING) return month;
-    const at = entry * META;
-    const routeStart = meta[at]!;
-    const routeEnd = meta[at + 2]!;
-    const catStart = meta[at + 3]!;
-    const catEnd = meta[at + 4]!;
-    const strangeList: ImpliedSkill[] | null = meta[at + 7] === 1 && skill.implied.length > 0 ? skill.implied : null;
-    if (strangeList === null && routeStart === routeEnd && catStart === catEnd) return month;
-    const disclaimed = (bits & EVIDENCE_DISCLAIMED) !== 0;
-    // A disclaimed skill blocks inferred credit to its own slots, and earns its own requirements only.
-    if (disclaimed) for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) blockedIn[ownSlots[k]!] = generation;
-    const e = ev.evidenceOf(skill, bits, stuffing);
-    if (e === 0) return month;
-    const months = ev.effectiveMonths(skill, bits, development);
-    // Row of the depth table, or -1 for months off the table (fractional claimed months, centuries).
-    const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
-    const end = disclaimed ? meta[at + 1]! : routeEnd;
-    for (let k = routeStart, f = meta[at + 8]!; k < end; k += 3, f += 2) {
-      const value = e * depthOf(row, routeInts[k + 1]!, months) * routeFactors[f]! * routeFactors[f + 1]!;
-      const route = explain ? routeList[k / 3]! : null;
-      stash(routeInts[k]!, value, month, routeInts[k + 2]!, route ? { value, skill, via: route.via, member: route.member } : null);
-    }
-    if (strangeList !== null && !disclaimed) collectStrangers(skill, strangeList, e, months, row, month, explain);
-    for (let ci = catStart; ci < catEnd; ci += 2) {
-      const value = e * depthOf(row, catInts[ci + 1]!, months);
-      stash(-1 - catInts[ci]!, value, month, 1, explain ? { value, skill, via: 'direct', member: skill.id } : null);
-    }
-    return month;
-  }
-
-  /** Credit through the `implied[]` list of a skill the taxonomy does not know. */
-  function collectStrangers(skill: ExtractedSkill, list: ImpliedSkill[], e: number, months: number, row: number, month: number, explain: boolean): void {
-    for (const imp of list) {
-      const id = imp.id;
-      if (typeof id !== 'string' || c.sieve[sieveKey(id)] === 0) continue;
-      for (const route of c.direct.get(id) ?? []) {
-        const cls = c.plans[route.req]!;
-        const depth = row >= 0 ? depthTable[c.classMonths.indexOf(cls.minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, cls.minMonths);
-        const value = e * depth * imp.weight * cfg.implied;
-        stash(route.slot, value, month, 0, explain ? { value, skill, via: 'implied', member: route.member } : null);
-      }
-    }
-  }
-
-  /** Applies recency and adds each stashed credit to its slot or category. */
-  function settle(latest: number, credits: Credits | null): void {
-    const gen = generation;
-    for (let i = 0; i < count; i++) {
-      const slot = stashSlot[i]!;
-      if (slot >= 0 && stashDirect[i] === 0 && blockedIn[slot] === gen) continue;
-      const month = stashMonth[i]!;
-      const gap = month < 0 || latest < 0 ? 0 : latest - month;
-      const value = stashValue[i]! * (gap <= 0 ? recencyTable[0]! : gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(cfg, gap));
-      if (slot >= 0) addToSlot(slot, value);
-      else addToCategory(-1 - slot, value);
-      if (credits !== null) {
-        const credit = stashCredit[i]!;
-        credit.value = value;
-        (slot >= 0 ? credits.bySlot[slot]! : credits.byCategory[-1 - slot]!).push(credit);
-      }
-    }
+  function recencyOf(month: number): number {
+    const gap = month < 0 || latest < 0 ? 0 : latest - month;
+    return gap <= 0 ? recencyTable[0]! : gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(cfg, gap);
   }
 
   /** Keeps the best `DEPTH` credits of a slot in descending order. */
   function addToSlot(slot: number, value: number): void {
     const o = slot * DEPTH;
-    if (slotGen[slot] !== generation) {
-      // First credit of this profile: the slot's old values belong to an earlier profile.
-      slotGen[slot] = generation;
+    if (slotGen[slot] !== passGen) {
+      // First credit of this pass: the slot's old values belong to an earlier one.
+      slotGen[slot] = passGen;
       touched[touchedCount++] = slot;
       slotTop[o] = value;
       slotTop[o + 1] = 0;
@@ -206,7 +128,7 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
   }
 
   function slotValue(slot: number): number {
-    if (slotGen[slot] !== generation) return 0;
+    if (slotGen[slot] !== passGen) return 0;
     const o = slot * DEPTH;
     const top = slotTop[o]!;
     if (top >= 1) return 1;
@@ -215,27 +137,120 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     return top + (1 - top) * gain * rest;
   }
 
-  function weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void {
-    if (generation === 0x7fffffff) {
-      blockedIn.fill(0);
+  /**
+   * Credits one skill. Returns 1 when it is disclaimed and blocks a slot after inferred credit was given
+   * in this pass (`inferred`): the pass must then run again, with every block known. Returns 2 when it gave
+   * inferred credit, else 0.
+   */
+  function credit(skill: ExtractedSkill, stuffing: number, inferred: boolean, credits: Credits | null): number {
+    const entry = c.entryOf(skill);
+    if (entry === c.NOTHING) return 0;
+    const at = entry * META;
+    const routeStart = meta[at]!;
+    const routeEnd = meta[at + 2]!;
+    const catStart = meta[at + 3]!;
+    const catEnd = meta[at + 4]!;
+    const strangeList: ImpliedSkill[] | null = meta[at + 7] === 1 && skill.implied.length > 0 ? skill.implied : null;
+    if (strangeList === null && routeStart === routeEnd && catStart === catEnd) return 0;
+    const bits = ev.bitsOf(skill);
+    const disclaimed = (bits & EVIDENCE_DISCLAIMED) !== 0;
+    let outcome = 0;
+    if (disclaimed) {
+      // A disclaimed skill blocks inferred credit to its own slots, and earns its own requirements only.
+      for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) {
+        const slot = ownSlots[k]!;
+        if (blockedIn[slot] !== profileGen) {
+          blockedIn[slot] = profileGen;
+          if (inferred) outcome = 1;
+        }
+      }
+    }
+    const e = ev.evidenceOf(skill, bits, stuffing);
+    if (e === 0) return outcome;
+    const base = e * recencyOf(ev.monthOf(skill, bits));
+    const months = ev.effectiveMonths(skill, bits, development);
+    // Row of the depth table, or -1 for months off the table (fractional claimed months, centuries).
+    const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
+    const end = disclaimed ? meta[at + 1]! : routeEnd;
+    for (let k = routeStart, f = meta[at + 8]!; k < end; k += 3, f += 2) {
+      const slot = routeInts[k]!;
+      const direct = routeInts[k + 2] === 1;
+      if (!direct && blockedIn[slot] === profileGen) continue;
+      const value = base * depthOf(row, routeInts[k + 1]!, months) * routeFactors[f]! * routeFactors[f + 1]!;
+      if (value <= 0) continue;
+      addToSlot(slot, value);
+      if (!direct && outcome === 0) outcome = 2;
+      if (credits !== null) {
+        const route = routeList[k / 3]!;
+        credits.bySlot[slot]!.push({ value, skill, via: route.via, member: route.member });
+      }
+    }
+    if (strangeList !== null && !disclaimed && creditStrangers(skill, strangeList, base, months, row, credits) && outcome === 0) outcome = 2;
+    for (let ci = catStart; ci < catEnd; ci += 2) {
+      const value = base * depthOf(row, catInts[ci + 1]!, months);
+      addToCategory(catInts[ci]!, value);
+      if (credits !== null) credits.byCategory[catInts[ci]!]!.push({ value, skill, via: 'direct', member: skill.id });
+    }
+    return outcome;
+  }
+
+  /** Credit through the `implied[]` list of a skill the taxonomy does not know; true when any was given. */
+  function creditStrangers(skill: ExtractedSkill, list: ImpliedSkill[], base: number, months: number, row: number, credits: Credits | null): boolean {
+    let gave = false;
+    for (const imp of list) {
+      const id = imp.id;
+      if (typeof id !== 'string' || c.sieve[sieveKey(id)] === 0) continue;
+      for (const route of c.direct.get(id) ?? []) {
+        if (blockedIn[route.slot] === profileGen) continue;
+        const minMonths = c.plans[route.req]!.minMonths;
+        const depth = row >= 0 ? depthTable[classMonths.indexOf(minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, minMonths);
+        const value = base * depth * imp.weight * cfg.implied;
+        if (value <= 0) continue;
+        addToSlot(route.slot, value);
+        gave = true;
+        if (credits !== null) credits.bySlot[route.slot]!.push({ value, skill, via: 'implied', member: route.member });
+      }
+    }
+    return gave;
+  }
+
+  /** One pass over the skills; true when a disclaimer was found after inferred credit it blocks was given. */
+  function pass(profile: SkillProfile, stuffing: number, credits: Credits | null): boolean {
+    if (passGen === 0x7fffffff) {
       slotGen.fill(0);
-      generation = 0;
+      passGen = 0;
     }
-    generation++;
-    count = 0;
+    passGen++;
     touchedCount = 0;
-    if (credits !== null) stashCredit = [];
     for (let i = 0; i < catTop.length; i++) catTop[i] = 0;
+    let inferred = false;
+    let retract = false;
     const skills = profile.skills;
-    const facts = profile.experience;
-    const development = facts !== undefined && facts.developmentMonths > 0 ? facts.developmentMonths : 0;
-    let latest = facts !== undefined && typeof facts.latest === 'string' ? monthIndex(facts.latest) : -1;
-    if (!(latest >= 0)) latest = -1;
     for (let si = 0; si < skills.length; si++) {
-      const month = collect(skills[si]!, stuffing, development, credits !== null);
-      if (month > latest) latest = month;
+      const outcome = credit(skills[si]!, stuffing, inferred, credits);
+      if (outcome === 2) inferred = true;
+      else if (outcome === 1) retract = true;
     }
-    settle(latest, credits);
+    return retract;
+  }
+
+  function weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void {
+    if (profileGen === 0x7fffffff) {
+      blockedIn.fill(0);
+      profileGen = 0;
+    }
+    profileGen++;
+    latest = latestMonth(profile, ev);
+    const facts = profile.experience;
+    development = facts !== undefined && typeof facts?.developmentMonths === 'number' && facts.developmentMonths > 0 ? facts.developmentMonths : 0;
+    // A disclaimer read after credit it blocks was given: weigh again, now with every block known.
+    if (pass(profile, stuffing, credits)) {
+      if (credits !== null) {
+        for (const list of credits.bySlot) list.length = 0;
+        for (const list of credits.byCategory) list.length = 0;
+      }
+      pass(profile, stuffing, credits);
+    }
     for (let r = 0; r < n; r++) best[r] = 0;
     for (let k = 0; k < touchedCount; k++) {
       const slot = touched[k]!;
