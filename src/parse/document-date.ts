@@ -51,6 +51,7 @@ export function fileDateMonth(written: string | undefined): YearMonth | null {
 
 const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.freeze({ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 });
 /** A single month and year ("May 2024", "Sep. 2023"), as certificates and graduations are dated. */
+const DIGIT = /\d/;
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? ?((?:19|20)\d\d)\b/gi;
 
 /**
@@ -62,7 +63,14 @@ export function latestWrittenMonth(text: string, asOf: YearMonth): YearMonth | n
   const see = (month: YearMonth): void => {
     if (month <= asOf && (latest === null || month > latest)) latest = month;
   };
-  for (const range of findDateRanges(text, { asOf })) see(range.end === null || range.end > asOf ? range.start : range.end);
+  // Line by line, so the many lines without a digit are never tokenized.
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    if (DIGIT.test(line)) for (const range of findDateRanges(line, { asOf })) see(range.end === null || range.end > asOf ? range.start : range.end);
+    start = end + 1;
+  }
   MONTH_YEAR.lastIndex = 0;
   for (let match = MONTH_YEAR.exec(text); match !== null; match = MONTH_YEAR.exec(text)) {
     const month = MONTH_NUMBERS[(match[1] as string).toLowerCase()] as number;

@@ -175,6 +175,7 @@ const INLINE_KINDS = new Set<SectionKind>(['skills', 'summary', 'education', 'ce
 const MAX_HEADING_CHARS = 64;
 /** A list bullet between spaces, as left after a heading whose line break was lost ("Skills * Python"). */
 const INLINE_BULLET = /\s+[*•●▪◦■►➢➤·]\s+/u;
+const HAS_INLINE_BULLET = /[*•●▪◦■►➢➤·]/u;
 const MAX_HEADING_WORDS = 6;
 
 function isAlnum(code: number): boolean {
@@ -383,7 +384,8 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
   }
   // "Skills * Programming Languages: Python", "Education • B.E …": exports that lost the line break after a
   // heading keep the bullet of the first item.
-  const bulletAt = lead === '' ? INLINE_BULLET.exec(core.slice(0, 48)) : null;
+  const head = core.slice(0, 48);
+  const bulletAt = lead === '' && HAS_INLINE_BULLET.test(head) ? INLINE_BULLET.exec(head) : null;
   if (bulletAt !== null && bulletAt.index > 0) {
     const label = core.slice(0, bulletAt.index);
     const kind = /\d/.test(label) ? null : headingKind(label, false);
@@ -434,6 +436,12 @@ export function findTrailingHeading(line: string, gluedOnly = false): number {
   if (end > 0 && line[end - 1] === ':') end--;
   if (end === 0 || !isLetterCode(line.charCodeAt(end - 1))) return -1;
   const from = Math.max(1, end - MAX_HEADING_CHARS);
+  // Cheap test first: a label ending ("… Details") or a lower-case letter run into a capital in the tail.
+  let lastWordStart = end;
+  while (lastWordStart > 0 && isLetterCode(line.charCodeAt(lastWordStart - 1))) lastWordStart--;
+  let junction = false;
+  for (let i = end - 1; i >= from && !junction; i--) junction = isUpperCode(line.charCodeAt(i)) && isLowerCode(line.charCodeAt(i - 1));
+  if (!junction && (gluedOnly || !LABEL_ENDINGS.has(line.slice(lastWordStart, end).toLowerCase()))) return -1;
   let best = -1;
   let words = 0;
   for (let i = end - 1; i >= from && words < TRAILING_HEADING_WORDS; i--) {

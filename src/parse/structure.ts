@@ -144,8 +144,12 @@ function splitTrailingHeadings(text: string, units: TextUnit[]): TextUnit[] {
       continue;
     }
     const value = text.slice(unit.start, unit.end);
-    const whole = detectHeading(value);
-    const at = whole === null || whole.inline ? findTrailingHeading(value) : -1;
+    // Most lines end in no heading at all; the whole-line check only runs for those that might.
+    let at = findTrailingHeading(value);
+    if (at > 0) {
+      const whole = detectHeading(value);
+      if (whole !== null && !whole.inline) at = -1;
+    }
     const head = at > 0 ? trimSpan(text, unit.start, unit.start + at) : null;
     if (head === null || head.end <= head.start) {
       out.push(unit);

@@ -726,7 +726,12 @@ function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
     };
     while (last + 1 < units.length && last + 1 - i < MAX_HEAD_LINES && joins(last + 1)) last++;
     const group = units.slice(i, last + 1);
-    if (company || namesJob(text, group)) {
+    // A job's header names a title: without a title word or label in it, no need to read its parts.
+    const titled = group.some((unit) => {
+      const line = textOf(text, unit);
+      return line.toLowerCase().split(/[^\p{L}]+/u).some((word) => word !== '' && isTitleWord(word, false)) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line);
+    });
+    if (company || (titled && namesJob(text, group))) {
       heads.push({ first: i, last, company: company && last === i });
       i = last;
     }
