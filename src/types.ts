@@ -221,14 +221,20 @@ export interface ExtractedSkill {
 export type EvidenceBits = number;
 
 /**
+ * A kind of work, read from job titles: software `development`, `testing`, IT `operations` (DevOps,
+ * administration, support), or `other` work outside software (teaching, sales, engineering of other kinds).
+ */
+export type WorkFunction = 'development' | 'testing' | 'operations' | 'other';
+
+/**
  * Totals of a résumé's dated work history, for scoring: never a date of birth, a name or anything else
  * about the person, only how long the dated jobs ran and under what kind of title.
  */
 export interface ExperienceFacts {
   /** Months of dated work (overlapping jobs counted once). */
   months: number;
-  /** Months of it under a software-development title ("Java Developer", "Software Engineer", "Programmer"). */
-  developmentMonths: number;
+  /** Months of it under titles of each kind of work (a title whose words do not say, "Consultant", counts in none). */
+  functionMonths: Record<WorkFunction, number>;
   /** The latest month the dated work reaches (`YYYY-MM`, open ranges resolved), or `null`. */
   latest: YearMonth | null;
 }
@@ -322,8 +328,12 @@ export interface MatchResult {
   score: number;
   /** The score's fit band. */
   band: FitBand;
-  /** The two parts of the total, each 0–100: the weighted mean of the core requirements and of the others. */
-  breakdown: { core: number; periphery: number };
+  /**
+   * The parts of the total, each 0–100: the weighted mean of the core requirements and of the others, and the
+   * factor the core takes for a career under other kinds of job titles than the role's (`Role.function`; 100
+   * when the role names none or the titles do not say).
+   */
+  breakdown: { core: number; periphery: number; focus: number };
   /** Every `required` requirement is at least partly met. */
   mustHavesMet: boolean;
   /** One per role requirement, in the role's order. */

@@ -42,6 +42,12 @@ export const roleSchema = z
     title: z.string().min(1),
     description: z.string().optional(),
     requirements: z.array(requirementSchema).min(1),
+    /**
+     * The kind of work the role is, read against the job titles of a résumé's dated work: months under such
+     * titles deepen the skills a candidate lists, and a career under other kinds of titles counts against the
+     * core (see `SCORE_DEFAULTS.functionCredit` and `functionMismatch`). Absent: titles are not read.
+     */
+    function: z.enum(['development', 'testing', 'operations']).optional(),
   })
   .strict();
 export type Role = z.infer<typeof roleSchema>;
