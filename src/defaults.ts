@@ -12,7 +12,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Version strings stamped on every result shape. Bump on any change of shape or meaning. */
-export const DOCUMENT_VERSION = '1';
+export const DOCUMENT_VERSION = '2';
 export const PROFILE_VERSION = '1';
 export const MATCH_VERSION = '2';
 

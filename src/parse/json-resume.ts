@@ -256,6 +256,9 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
       entry.end = found.end;
       entry.span = { start: first, end: Math.max(end, first) };
       entry.dateSpan = found.span;
+      // The header is "<title> at <organisation>", or either alone.
+      if (title !== undefined) entry.titleSpan = { start: first, end: first + title.length };
+      if (organisation !== undefined) entry.organisationSpan = { start: first + header.length - organisation.length, end: first + header.length };
       timeline.push(entry);
       for (const diagnostic of found.diagnostics ?? []) diagnostics.push({ ...diagnostic, place: `work[${index}]` });
     });
