@@ -6,6 +6,7 @@ import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../t
 import { findDateRanges, resolveAsOf } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
 import { detectHeading, findTrailingHeading } from './sections.js';
+import { continuesRange, flattenedKind, isBlankCode, isGapAt, splitFlattenedLine, trimSpan } from './flattened.js';
 import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
 
 /**
@@ -61,31 +62,10 @@ export interface StructureResult {
   diagnostics: Diagnostic[];
 }
 
-/** Lines longer than this, with many wide gaps, are text that lost its line breaks (PDF/HTML exports). */
-const FLATTENED_MIN_LENGTH = 200;
-const FLATTENED_MIN_GAPS = 4;
-
-function isBlankCode(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0xfeff;
-}
-
-function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
-  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
-
-/** A gap between the cells of a flattened line: a tab (DOCX and HTML readers write space runs as tabs) or two blanks. */
-function isGapAt(text: string, i: number): boolean {
-  return text.charCodeAt(i) === 9 || (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1)));
-}
-
-const ENDS_WITH_YEAR = /(?:^|\D)(?:19|20)\d\d\)?$/;
-const CONTINUES_RANGE = /^(?:present|current|currently|now|today|till|until|to date|ongoing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d(?!\d))/i;
-
 /**
- * The units headings and entries are read from: each non-blank line, trimmed; a flattened line (a whole
- * résumé whose line breaks became runs of spaces) is cut into segments at every run of two or more spaces.
+ * The units headings and entries are read from: each non-blank line, trimmed. A flattened line (a whole résumé
+ * whose line breaks became runs of spaces) is read as the lines it was (see `flattened.ts`); a line of table cells
+ * joined by tabs is cut into its cells.
  */
 function unitsOf(text: string, lines: Span[]): TextUnit[] {
   const units: TextUnit[] = [];
@@ -94,39 +74,30 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
     if (line === null || typeof line !== 'object' || !(line.start >= 0) || !(line.end <= text.length) || line.start > line.end) return;
     const span = trimSpan(text, line.start, line.end);
     if (span.start >= span.end) return;
-    if (span.end - span.start >= FLATTENED_MIN_LENGTH) {
-      let gaps = 0;
-      for (let i = span.start; i < span.end - 1 && gaps < FLATTENED_MIN_GAPS; i++) {
-        if (isGapAt(text, i)) {
-          gaps++;
-          while (i < span.end - 1 && isBlankCode(text.charCodeAt(i + 1))) i++;
-        }
-      }
-      if (gaps >= FLATTENED_MIN_GAPS) {
-        let from = span.start;
-        for (let i = span.start; i <= span.end; i++) {
-          const atEnd = i === span.end;
-          if (atEnd || isGapAt(text, i)) {
-            const piece = trimSpan(text, from, i);
-            if (piece.end > piece.start) {
-              const previous = units[units.length - 1];
-              // A date range whose dash was lost in the export ("September 2013  Present") stays whole.
-              if (previous !== undefined && previous.line === index && ENDS_WITH_YEAR.test(text.slice(Math.max(previous.start, previous.end - 12), previous.end)) && CONTINUES_RANGE.test(text.slice(piece.start, Math.min(piece.end, piece.start + 24)))) {
-                previous.end = piece.end;
-              } else {
-                units.push({ start: piece.start, end: piece.end, line: index });
-              }
-            }
-            while (i < span.end && isBlankCode(text.charCodeAt(i))) i++;
-            from = i;
-          }
-        }
-        return;
-      }
-    }
-    units.push({ start: span.start, end: span.end, line: index });
+    const flattened = flattenedKind(text, span);
+    if (flattened === 'spaces') splitFlattenedLine(text, span, index, units);
+    else if (flattened === 'cells') splitCells(text, span, index, units);
+    else units.push({ start: span.start, end: span.end, line: index });
   });
   return splitTrailingHeadings(text, units);
+}
+
+/** A line of cells: a unit per cell, a date range whose dash was lost across two cells ("2013<tab>Present") kept whole. */
+function splitCells(text: string, span: Span, index: number, units: TextUnit[]): void {
+  let from = span.start;
+  for (let i = span.start; i <= span.end; i++) {
+    const atEnd = i === span.end;
+    if (atEnd || isGapAt(text, i)) {
+      const piece = trimSpan(text, from, i);
+      if (piece.end > piece.start) {
+        const previous = units[units.length - 1];
+        if (previous !== undefined && previous.line === index && continuesRange(text, previous, piece)) previous.end = piece.end;
+        else units.push({ start: piece.start, end: piece.end, line: index });
+      }
+      while (i < span.end && isBlankCode(text.charCodeAt(i))) i++;
+      from = i;
+    }
+  }
 }
 
 /** Shortest unit that may hold text and a heading glued to its end ("Python, Sql Education Details"). */
@@ -155,7 +126,7 @@ function splitTrailingHeadings(text: string, units: TextUnit[]): TextUnit[] {
       out.push(unit);
       continue;
     }
-    out.push({ start: head.start, end: head.end, line: unit.line }, { start: unit.start + at, end: unit.end, line: unit.line });
+    out.push({ ...unit, start: head.start, end: head.end }, { ...unit, start: unit.start + at, end: unit.end });
   }
   return out;
 }

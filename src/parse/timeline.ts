@@ -18,6 +18,8 @@ export interface TextUnit {
   end: number;
   /** Index of the line it sits on. */
   line: number;
+  /** Cut from a line that lost its line breaks to runs of spaces (see `flattened.ts`): read with its looser rules. */
+  flat?: true;
 }
 
 const TITLE_WORDS = new Set([
