@@ -201,9 +201,21 @@ function classify(text: string): { role: 'title' | 'org' | null; strength: numbe
 }
 
 const STRONG_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—-]\s+|\s*\|\s*|\t+| {3,}/g;
+/** In flattened text a spaced slash parts a header too ("Intern engineer / Joobi Solutions, Ireland"). */
+const FLAT_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—/-]\s+|\s*\|\s*|\t+| {3,}/g;
 
-/** Splits one header piece into parts on the separators résumés use between title, organisation and place. */
-function splitParts(text: string, base: number, unit: number, parts: Part[]): void {
+/** A part without its bracketed remarks, which name a programme or a school, not what the part is ("Teacher (School Program)"). */
+function withoutRemarks(text: string): string {
+  if (!text.includes('(')) return text;
+  const bare = text.replace(/\s*\([^()]*\)/g, '').trim();
+  return bare === '' ? text : bare;
+}
+
+/**
+ * Splits one header piece into parts on the separators résumés use between title, organisation and place. A piece
+ * of flattened text (`flat`) is also parted at a spaced slash, and its parts are classified without their remarks.
+ */
+function splitParts(text: string, base: number, unit: number, parts: Part[], flat = false): void {
   const sentence = WORKED_AS_SENTENCE.exec(text);
   const joiner = sentence === null ? null : EMPLOYER_JOINER.exec(text.slice(sentence[0].length));
   if (sentence !== null && joiner !== null) {
@@ -216,7 +228,7 @@ function splitParts(text: string, base: number, unit: number, parts: Part[]): vo
     // Each side as one part (its first piece), whatever separators it holds.
     const side = (from: number, to: number, role: 'title' | 'org'): void => {
       const pieces: Part[] = [];
-      splitParts(text.slice(from, to), base + from, unit, pieces);
+      splitParts(text.slice(from, to), base + from, unit, pieces, flat);
       const first = pieces[0];
       if (first !== undefined) parts.push({ ...first, role, strength: 3, location: false });
     };
@@ -229,7 +241,7 @@ function splitParts(text: string, base: number, unit: number, parts: Part[]): vo
   const label = LEADING_LABEL.exec(text);
   if (label !== null && /\p{L}/u.test(text.slice(label[0].length))) {
     const before = parts.length;
-    splitParts(text.slice(label[0].length), base + label[0].length, unit, parts);
+    splitParts(text.slice(label[0].length), base + label[0].length, unit, parts, flat);
     const first = parts[before];
     if (first !== undefined) {
       first.role = TITLE_LABEL.test(label[0].replace(/^[^\p{L}]+/u, '')) ? 'title' : 'org';
@@ -241,8 +253,9 @@ function splitParts(text: string, base: number, unit: number, parts: Part[]): vo
   const pieces: { text: string; start: number; afterAt: boolean; beforeAt: boolean }[] = [];
   let last = 0;
   let afterAt = false;
-  STRONG_SEPARATOR.lastIndex = 0;
-  for (let match = STRONG_SEPARATOR.exec(text); match !== null; match = STRONG_SEPARATOR.exec(text)) {
+  const separator = flat ? FLAT_SEPARATOR : STRONG_SEPARATOR;
+  separator.lastIndex = 0;
+  for (let match = separator.exec(text); match !== null; match = separator.exec(text)) {
     const isAt = /^\s+(?:at|@|chez|bei)\s+$/.test(match[0]);
     pieces.push({ text: text.slice(last, match.index), start: last, afterAt, beforeAt: isAt });
     afterAt = isAt;
@@ -275,7 +288,7 @@ function splitParts(text: string, base: number, unit: number, parts: Part[]): vo
       const cleaned = cleanPart(raw);
       if (!/\p{L}/u.test(cleaned)) continue;
       const labelled = raw.replace(/^[\s,;:()[\]\-–—|/·•]+/u, '');
-      const found = TITLE_LABEL.test(labelled) ? { role: 'title' as const, strength: 3, location: false } : ORG_LABEL.test(labelled) ? { role: 'org' as const, strength: 3, location: false } : classify(cleaned);
+      const found = TITLE_LABEL.test(labelled) ? { role: 'title' as const, strength: 3, location: false } : ORG_LABEL.test(labelled) ? { role: 'org' as const, strength: 3, location: false } : classify(flat ? withoutRemarks(cleaned) : cleaned);
       let role = found.role;
       let strength = found.strength;
       if (piece.afterAt && !found.location) {
@@ -359,6 +372,29 @@ function headerish(text: string, unit: TextUnit): boolean {
   if ((value.match(/,/g) ?? []).length >= 3) return false;
   if (lowercaseCount(words) > 2) return false;
   return true;
+}
+
+/** Most words a flattened header unit ending in a full stop or colon may hold ("Freelance Android Developer."). */
+const MAX_CLOSED_HEADER_WORDS = 8;
+
+/**
+ * {@link headerish} for a unit of flattened text, which also ends a header line in a full stop or a colon ("Trailer
+ * Park, Hollywood, California.", "Project Manager:") and writes remarks in brackets ("Special Education Teacher
+ * (Learning for Independence Program)"). Such a unit is a header when it names a title or an organisation
+ * outright, or is a capitalised name with its place.
+ */
+function flatHeaderish(text: string, unit: TextUnit): boolean {
+  if (headerish(text, unit)) return true;
+  const value = textOf(text, unit);
+  if (value.length > 110 || !/^[\p{Lu}\p{N}]/u.test(value) || !/[.:]$/.test(value)) return false;
+  const core = withoutRemarks(value.slice(0, -1));
+  const words = wordsOf(core);
+  if (words.length === 0 || words.length > MAX_CLOSED_HEADER_WORDS || /[.;:!?]\s/.test(core) || /https?:|www\.|@\S+\.\w/.test(core)) return false;
+  const lowercase = lowercaseCount(words);
+  // "Acme Pty, Hobart.": an organisation and its place. A lone label ("Duties:") introduces a description.
+  if (lowercase === 0 && value.endsWith('.') && core.includes(',')) return true;
+  const found = classify(cleanPart(core.split(',')[0] as string));
+  return lowercase <= 1 && found.role !== null && found.strength >= 2;
 }
 
 /** Looser than {@link headerish}: any short, unbulleted line that is not a sentence of description. */
@@ -498,7 +534,7 @@ function regionEntries(text: string, units: TextUnit[], region: Span, options: R
     return !isSchoolingLine(value);
   });
   // A labelled employer line ("company - Acme") heads its block even when written in lower case.
-  const isHeader: boolean[] = inRegion.map((unit, i) => !isDate[i] && (rangesOf[i] as DateRange[]).length === 0 && (headerish(text, unit) || COMPANY_LINE.test(textOf(text, unit))));
+  const isHeader: boolean[] = inRegion.map((unit, i) => !isDate[i] && (rangesOf[i] as DateRange[]).length === 0 && ((unit.flat ? flatHeaderish(text, unit) : headerish(text, unit)) || COMPANY_LINE.test(textOf(text, unit))));
   const view: RegionView = { text, units: inRegion, rangesOf, isDate, isHeader };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
@@ -532,6 +568,8 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
   if (dateIndexes.length === 0) return pending;
   const backward = headersComeFirst(view, dateIndexes);
   let claimed = -1;
+  // How many header units the section's first entry writes before its dates: every entry is taken to write as many.
+  let headBefore = 0;
   for (let d = 0; d < dateIndexes.length; d++) {
     const index = dateIndexes[d] as number;
     const previous = d > 0 ? (dateIndexes[d - 1] as number) : -1;
@@ -539,6 +577,7 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
     const dateUnit = inRegion[index] as TextUnit;
     const ranges = rangesOf[index] as DateRange[];
     const headerIndexes = headerUnitsOf(view, index, previous, next, claimed, backward);
+    if (d === 0) headBefore = headerIndexes.filter((k) => k < index).length;
     const blockUnits = [...headerIndexes.map((k) => inRegion[k] as TextUnit), dateUnit].sort((a, b) => a.start - b.start);
     claimedUnits[index] = 1;
     for (const k of headerIndexes) claimedUnits[k] = 1;
@@ -548,12 +587,14 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
       // "Title / dates / Organisation": with the header read backwards and a part missing, the line right
       // after the dates may supply it, when it is exactly the missing kind of part.
       const after = inRegion[index + 1];
-      if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerIndexes.length > 0 && fillsMissingPart(text, block, after)) {
+      if (dateUnit.flat === true) {
+        claimed = Math.max(claimed, fillAcross(view, block, { index, previous, next, backward, headBefore }, claimedUnits));
+      } else if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerIndexes.length > 0 && fillsMissingPart(text, block, after)) {
         block.units = [...blockUnits, after];
         claimed = index + 1;
         claimedUnits[index + 1] = 1;
       }
-      pending.push({ blockStart, block });
+      pending.push({ blockStart: (block.units[0] as TextUnit).start, block });
       continue;
     }
     // Several ranges on one line ("Partner (1979-92), Managing Partner (1987-92)"): one entry each, each
@@ -580,6 +621,55 @@ function headersComeFirst(view: RegionView, dateIndexes: number[]): boolean {
   const bare = dateIndexes[Math.max(0, bareAt)] as number;
   const previousDate = bareAt > 0 ? (dateIndexes[bareAt - 1] as number) : -1;
   return bare - 1 > previousDate && view.isHeader[bare - 1] === true;
+}
+
+/** Most units on the other side of the dates that may complete a flattened entry's header. */
+const MAX_ACROSS_UNITS = 2;
+
+/**
+ * Flattened text writes an entry's parts in any order around its dates ("PricewaterhouseCoopers  Denver, Colorado
+ * 2003-Present  Project Manager:"): a title or organisation its header lacks is taken from the units right across
+ * the dates, each a header that names the missing part outright and is not the header of the entry beside it.
+ * Returns the index of the last unit taken after the dates, or -1.
+ */
+function fillAcross(view: RegionView, block: Block, at: { index: number; previous: number; next: number; backward: boolean; headBefore: number }, claimedUnits: Uint8Array): number {
+  const { text, units, isHeader } = view;
+  const { index, previous, next, backward } = at;
+  const parts = blockParts(text, block);
+  // A title only guessed from a title word inside the text ("Delivering Assistant in Auto") may be bettered.
+  let title = pickTitle(parts);
+  if (title !== undefined && title.strength < 2) title = undefined;
+  let org = pickOrg(parts, title);
+  if (title !== undefined && org !== undefined) return -1;
+  // Read backwards, the next entry's header is the run of header units right before its dates, as long as the
+  // first entry's.
+  const neighbour = new Set<number>();
+  if (backward && next < units.length) {
+    for (let k = next - 1; k > index && neighbour.size < Math.max(1, at.headBefore) && isHeader[k] === true; k--) neighbour.add(k);
+  }
+  const step = backward ? 1 : -1;
+  const stop = backward ? next : previous;
+  let last = -1;
+  for (let k = index + step, n = 0; n < MAX_ACROSS_UNITS && k !== stop && k >= 0 && k < units.length; k += step, n++) {
+    if (claimedUnits[k] === 1 || isHeader[k] !== true || neighbour.has(k)) break;
+    const unit = units[k] as TextUnit;
+    const found: Part[] = [];
+    splitParts(textOf(text, unit), unit.start, 0, found, true);
+    // A title word anywhere makes a title of a plain header line ("Chief Project Manager ICT"); right after the
+    // dates of a titled entry, a capitalised name that is not a place is its employer ("Employers name - Coventry").
+    const strict = headerish(text, unit);
+    const titled = found.find((part) => part.role === 'title' && (part.strength >= 2 || strict));
+    const employer = found.find((part) => part.role === 'org' && part.strength >= 2) ??
+      (n === 0 && backward && title !== undefined ? found.find((part) => part.role === null && !part.location && /^[\p{Lu}\p{N}]/u.test(part.text)) : undefined);
+    if (title === undefined && titled !== undefined) title = titled;
+    else if (org === undefined && employer !== undefined) org = employer;
+    else break;
+    block.units.push(unit);
+    claimedUnits[k] = 1;
+    if (backward) last = k;
+  }
+  block.units.sort((a, b) => a.start - b.start);
+  return last;
 }
 
 /** The header lines of the date line at `index`: before it or after it, as the section's layout says. */
@@ -756,7 +846,7 @@ function lowerBoundAfter(sorted: readonly number[], x: number): number {
 /** Do these header lines name a job: a title and an employer, on one line or two? */
 function namesJob(text: string, headUnits: TextUnit[]): boolean {
   const parts: Part[] = [];
-  headUnits.forEach((unit, u) => splitParts(textOf(text, unit), unit.start, u, parts));
+  headUnits.forEach((unit, u) => splitParts(textOf(text, unit), unit.start, u, parts, unit.flat));
   const title = pickTitle(parts);
   if (title === undefined || title.strength < 2) return false;
   if (pickOrg(parts, title) !== undefined) return true;
@@ -881,9 +971,9 @@ function blockParts(text: string, block: Block): Part[] {
         from = Math.max(from, range.span.end);
       }
       pieces.push({ start: from, end: block.ownText.end });
-      for (const piece of pieces) if (piece.end > piece.start) splitParts(textOf(text, piece), piece.start, u, parts);
+      for (const piece of pieces) if (piece.end > piece.start) splitParts(textOf(text, piece), piece.start, u, parts, unit.flat);
     } else {
-      splitParts(textOf(text, unit), unit.start, u, parts);
+      splitParts(textOf(text, unit), unit.start, u, parts, unit.flat);
     }
   });
   return parts;
