@@ -250,6 +250,7 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
     }
     return;
   }
+  if (flat && splitTitleColon(text, base, unit, parts)) return;
   const pieces: { text: string; start: number; afterAt: boolean; beforeAt: boolean }[] = [];
   let last = 0;
   let afterAt = false;
@@ -306,6 +307,27 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
       parts.push({ text: cleaned, start: base + from + leading, span, unit, role, strength, location: found.location });
     }
   }
+}
+
+const TITLE_COLON = /^([^:]{2,60}?):\s+(?=[\p{Lu}\p{N}])/u;
+
+/**
+ * "Instructor: Robert Morris College": in flattened text a colon may part a title from its employer. Both sides
+ * must say so outright (a title word; a name ending in an organisation word), so "Law Clerk: Personal Injury" and
+ * "Intern: Social Media & Marketing" stay whole titles. Adds the two sides' parts and returns true when it parts the piece.
+ */
+function splitTitleColon(text: string, base: number, unit: number, parts: Part[]): boolean {
+  const colon = TITLE_COLON.exec(text);
+  if (colon === null) return false;
+  const left = classify(cleanPart(colon[1] as string));
+  if (left.role !== 'title' || left.strength < 2) return false;
+  const right = text.slice(colon[0].length);
+  const employer = wordsOf(withoutRemarks(cleanPart(right.split(/,|\s[-–—|]\s/)[0] as string))).map((word) => bare(word));
+  const last = employer[employer.length - 1];
+  if (last === undefined || employer.length > 6 || !(ORG_CUES.has(last) || ORG_SUFFIXES.has(last))) return false;
+  splitParts(colon[1] as string, base, unit, parts, true);
+  splitParts(right, base + colon[0].length, unit, parts, true);
+  return true;
 }
 
 /** Trims separators and stray brackets, keeping brackets that pair up ("Acme (Payments)"). */
@@ -375,7 +397,7 @@ function headerish(text: string, unit: TextUnit): boolean {
 }
 
 /** Most words a flattened header unit ending in a full stop or colon may hold ("Freelance Android Developer."). */
-const MAX_CLOSED_HEADER_WORDS = 8;
+const MAX_CLOSED_HEADER_WORDS = 12;
 
 /**
  * {@link headerish} for a unit of flattened text, which also ends a header line in a full stop or a colon ("Trailer
@@ -391,8 +413,11 @@ function flatHeaderish(text: string, unit: TextUnit): boolean {
   const words = wordsOf(core);
   if (words.length === 0 || words.length > MAX_CLOSED_HEADER_WORDS || /[.;:!?]\s/.test(core) || /https?:|www\.|@\S+\.\w/.test(core)) return false;
   const lowercase = lowercaseCount(words);
+  const commas = core.split(',').length - 1;
+  // A long line is a header only as a list of title, organisation and place ("Staff Engineer, Google, Mountain View.").
+  if (words.length > MAX_CLOSED_HEADER_WORDS / 2 + 2 && commas < 2) return false;
   // "Acme Pty, Hobart.": an organisation and its place. A lone label ("Duties:") introduces a description.
-  if (lowercase === 0 && value.endsWith('.') && core.includes(',')) return true;
+  if (lowercase === 0 && value.endsWith('.') && commas > 0) return true;
   const found = classify(cleanPart(core.split(',')[0] as string));
   return lowercase <= 1 && found.role !== null && found.strength >= 2;
 }
@@ -576,7 +601,7 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
     const next = d + 1 < dateIndexes.length ? (dateIndexes[d + 1] as number) : inRegion.length;
     const dateUnit = inRegion[index] as TextUnit;
     const ranges = rangesOf[index] as DateRange[];
-    const headerIndexes = headerUnitsOf(view, index, previous, next, claimed, backward);
+    const headerIndexes = headerUnitsOf(view, index, { previous, next, claimed, backward }, claimedUnits);
     if (d === 0) headBefore = headerIndexes.filter((k) => k < index).length;
     const blockUnits = [...headerIndexes.map((k) => inRegion[k] as TextUnit), dateUnit].sort((a, b) => a.start - b.start);
     claimedUnits[index] = 1;
@@ -588,7 +613,7 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
       // after the dates may supply it, when it is exactly the missing kind of part.
       const after = inRegion[index + 1];
       if (dateUnit.flat === true) {
-        claimed = Math.max(claimed, fillAcross(view, block, { index, previous, next, backward, headBefore }, claimedUnits));
+        claimed = Math.max(claimed, fillAcross(view, block, { index, header: headerIndexes, previous, next, backward, headBefore }, claimedUnits));
       } else if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerIndexes.length > 0 && fillsMissingPart(text, block, after)) {
         block.units = [...blockUnits, after];
         claimed = index + 1;
@@ -620,7 +645,13 @@ function headersComeFirst(view: RegionView, dateIndexes: number[]): boolean {
   const bareAt = dateIndexes.findIndex((i) => !hasOwnWords(view, i));
   const bare = dateIndexes[Math.max(0, bareAt)] as number;
   const previousDate = bareAt > 0 ? (dateIndexes[bareAt - 1] as number) : -1;
-  return bare - 1 > previousDate && view.isHeader[bare - 1] === true;
+  if (bare - 1 <= previousDate) return false;
+  if (view.isHeader[bare - 1] === true) return true;
+  // Flattened text: dates followed by a description have their header before them, even one a header line's
+  // rules reject ("COMPANY, INC., City, ST  2005 - 2006  $55M privately held company providing …").
+  const unit = view.units[bare] as TextUnit;
+  const after = view.units[bare + 1];
+  return unit.flat === true && after !== undefined && view.isHeader[bare + 1] !== true && (view.rangesOf[bare + 1] as DateRange[]).length === 0 && !nearHeader(view.text, after) && nearHeader(view.text, view.units[bare - 1] as TextUnit);
 }
 
 /** Most units on the other side of the dates that may complete a flattened entry's header. */
@@ -628,53 +659,63 @@ const MAX_ACROSS_UNITS = 2;
 
 /**
  * Flattened text writes an entry's parts in any order around its dates ("PricewaterhouseCoopers  Denver, Colorado
- * 2003-Present  Project Manager:"): a title or organisation its header lacks is taken from the units right across
- * the dates, each a header that names the missing part outright and is not the header of the entry beside it.
- * Returns the index of the last unit taken after the dates, or -1.
+ * 2003-Present  Project Manager:"): a title or organisation its header lacks is taken from the units next to the
+ * header, across the dates first, each a header that names the missing part outright and is not the header of the
+ * entry beside it. Returns the index of the last unit taken after the dates, or -1.
  */
-function fillAcross(view: RegionView, block: Block, at: { index: number; previous: number; next: number; backward: boolean; headBefore: number }, claimedUnits: Uint8Array): number {
+function fillAcross(view: RegionView, block: Block, at: { index: number; header: number[]; previous: number; next: number; backward: boolean; headBefore: number }, claimedUnits: Uint8Array): number {
   const { text, units, isHeader } = view;
   const { index, previous, next, backward } = at;
   const parts = blockParts(text, block);
   // A title only guessed from a title word inside the text ("Delivering Assistant in Auto") may be bettered.
-  let title = pickTitle(parts);
-  if (title !== undefined && title.strength < 2) title = undefined;
-  let org = pickOrg(parts, title);
-  if (title !== undefined && org !== undefined) return -1;
+  const missing = { title: pickTitle(parts), org: undefined as Part | undefined };
+  if (missing.title !== undefined && missing.title.strength < 2) missing.title = undefined;
+  missing.org = pickOrg(parts, missing.title);
+  if (missing.title !== undefined && missing.org !== undefined) return -1;
   // Read backwards, the next entry's header is the run of header units right before its dates, as long as the
   // first entry's.
   const neighbour = new Set<number>();
   if (backward && next < units.length) {
     for (let k = next - 1; k > index && neighbour.size < Math.max(1, at.headBefore) && isHeader[k] === true; k--) neighbour.add(k);
   }
-  const step = backward ? 1 : -1;
-  const stop = backward ? next : previous;
-  let last = -1;
-  for (let k = index + step, n = 0; n < MAX_ACROSS_UNITS && k !== stop && k >= 0 && k < units.length; k += step, n++) {
-    if (claimedUnits[k] === 1 || isHeader[k] !== true || neighbour.has(k)) break;
-    const unit = units[k] as TextUnit;
-    const found: Part[] = [];
-    splitParts(textOf(text, unit), unit.start, 0, found, true);
-    // A title word anywhere makes a title of a plain header line ("Chief Project Manager ICT"); right after the
-    // dates of a titled entry, a capitalised name that is not a place is its employer ("Employers name - Coventry").
-    const strict = headerish(text, unit);
-    const titled = found.find((part) => part.role === 'title' && (part.strength >= 2 || strict));
-    const employer = found.find((part) => part.role === 'org' && part.strength >= 2) ??
-      (n === 0 && backward && title !== undefined ? found.find((part) => part.role === null && !part.location && /^[\p{Lu}\p{N}]/u.test(part.text)) : undefined);
-    if (title === undefined && titled !== undefined) title = titled;
-    else if (org === undefined && employer !== undefined) org = employer;
-    else break;
-    block.units.push(unit);
-    claimedUnits[k] = 1;
-    if (backward) last = k;
+  const first = Math.min(index, ...at.header);
+  const last = Math.max(index, ...at.header);
+  let taken = -1;
+  for (const step of backward ? [1, -1] : [-1, 1]) {
+    const stop = step > 0 ? next : previous;
+    for (let k = step > 0 ? last + 1 : first - 1, n = 0; n < MAX_ACROSS_UNITS && k !== stop && k >= 0 && k < units.length; k += step, n++) {
+      if (claimedUnits[k] === 1 || isHeader[k] !== true || neighbour.has(k) || !completes(text, units[k] as TextUnit, missing, k === index + 1)) break;
+      block.units.push(units[k] as TextUnit);
+      claimedUnits[k] = 1;
+      if (step > 0) taken = k;
+    }
   }
   block.units.sort((a, b) => a.start - b.start);
-  return last;
+  return taken;
+}
+
+/**
+ * Does a header unit supply the part an entry lacks? A title word anywhere makes a title of a plain header line
+ * ("Chief Project Manager ICT"); right after the dates of a titled entry, a capitalised name that is not a place is
+ * its employer ("Employers name - Coventry"). Records what it supplies in `missing`.
+ */
+function completes(text: string, unit: TextUnit, missing: { title: Part | undefined; org: Part | undefined }, afterDates: boolean): boolean {
+  const found: Part[] = [];
+  splitParts(textOf(text, unit), unit.start, 0, found, true);
+  const strict = headerish(text, unit);
+  const titled = found.find((part) => part.role === 'title' && (part.strength >= 2 || strict));
+  const employer = found.find((part) => part.role === 'org' && part.strength >= 2) ??
+    (afterDates && missing.title !== undefined ? found.find((part) => part.role === null && !part.location && /^[\p{Lu}\p{N}]/u.test(part.text)) : undefined);
+  if (missing.title === undefined && titled !== undefined) missing.title = titled;
+  else if (missing.org === undefined && employer !== undefined) missing.org = employer;
+  else return false;
+  return true;
 }
 
 /** The header lines of the date line at `index`: before it or after it, as the section's layout says. */
-function headerUnitsOf(view: RegionView, index: number, previous: number, next: number, claimed: number, backward: boolean): number[] {
+function headerUnitsOf(view: RegionView, index: number, around: { previous: number; next: number; claimed: number; backward: boolean }, claimedUnits: Uint8Array): number[] {
   const { isHeader, rangesOf } = view;
+  const { previous, next, claimed, backward } = around;
   const found: number[] = [];
   const ownHasWords = hasOwnWords(view, index);
   // A line that opens with its dates and names both the title and the employer ("Nov. 2008 to date: Managing
@@ -693,7 +734,8 @@ function headerUnitsOf(view: RegionView, index: number, previous: number, next: 
     // Education, School of Education, …"), as long as it is not a list item or a full paragraph.
     const order = backward ? [index - 1, index + 1] : [index + 1, index - 1];
     for (const k of order) {
-      if (k <= Math.max(previous, claimed) || k >= next) continue;
+      // In flattened text a neighbour the entry before took as its header is not this one's too.
+      if (k <= Math.max(previous, claimed) || k >= next || (view.units[k]?.flat === true && claimedUnits[k] === 1)) continue;
       if (nearHeader(view.text, view.units[k] as TextUnit) && (rangesOf[k] as DateRange[]).length === 0) {
         found.push(k);
         break;
