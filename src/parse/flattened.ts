@@ -39,7 +39,12 @@ const PARAGRAPH_GAP = 4;
 const MIN_WRAPPED_LENGTH = 30;
 /** A line that ends like this stops mid-sentence, whatever the next one opens with. */
 const OPEN_END = /(?:[,&/–-]|\b(?:and|or|of|the|in|with|to|for|a|an|at|by|on|from|as|including|into|via|such as|like))$/;
-/** A year: a unit holding one is a dated header, which a following sentence never joins, unless it carries on the range. */
+/** Last characters of a line that may stop mid-sentence (see {@link OPEN_END}). */
+const OPEN_LAST = /[,&/–\-a-z]/;
+/**
+ * A year early in a unit or a cell: a dated header, or a role told as a sentence with its dates ("… as a Software
+ * programmer  since July 2009"), which is kept apart from the sentence it wraps, unless it carries on a range.
+ */
 const YEAR = /(?:^|\D)(?:19|20)\d\d(?!\d)/;
 /** The second half of a date range written across two lines ("from May 2007" / "to June 2009"). */
 const RANGE_CONTINUATION = /^(?:(?:to|till|until|through|thru|[-–—])\s*(?:date|present|now|today|current|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:19|20)\d\d|(?:19|20)\d\d)|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)/i;
@@ -84,11 +89,15 @@ function isLowerLetter(text: string, at: number): boolean {
  * is a heading. A list item never continues anything.
  */
 function wraps(text: string, unit: Span, lastPiece: Piece, unitIsHeading: () => boolean, piece: Piece): boolean {
-  if (piece.gap >= PARAGRAPH_GAP || BULLETS.has(text[piece.start] as string)) return false;
+  if (piece.gap >= PARAGRAPH_GAP) return false;
+  // Cheap tests first: the piece opens in lower case, or the line before ends in a joiner's last character.
+  const lower = isLowerLetter(text, piece.start);
+  if (!lower && !OPEN_LAST.test(text[lastPiece.end - 1] as string)) return false;
+  if (BULLETS.has(text[piece.start] as string)) return false;
+  const open = OPEN_END.test(text.slice(Math.max(lastPiece.start, lastPiece.end - 12), lastPiece.end));
+  if (!open && !(lower && lastPiece.end - lastPiece.start >= MIN_WRAPPED_LENGTH)) return false;
   const opening = text.slice(piece.start, Math.min(piece.end, piece.start + 40));
   if (!RANGE_CONTINUATION.test(opening) && (YEAR.test(opening) || YEAR.test(text.slice(unit.start, Math.min(unit.end, unit.start + 160))))) return false;
-  const open = OPEN_END.test(text.slice(Math.max(lastPiece.start, lastPiece.end - 12), lastPiece.end));
-  if (!open && !(isLowerLetter(text, piece.start) && lastPiece.end - lastPiece.start >= MIN_WRAPPED_LENGTH)) return false;
   if (unitIsHeading()) return false;
   return detectHeading(text.slice(piece.start, Math.min(piece.end, piece.start + 400))) === null;
 }
@@ -97,6 +106,7 @@ function wraps(text: string, unit: Span, lastPiece: Piece, unitIsHeading: () => 
 const LEADING_HEADING_WORDS = 4;
 /** The nouns that end an experience heading that may be glued to what follows it ("Work Experience", "Employment History"). */
 const EXPERIENCE_NOUN = /^(?:experiences?|employment|history|internships?):?$/i;
+const LEADING_NOUN = /experience|employment|history|internship/i;
 /** Most words the cell after such a heading may hold: a header (organisation, title, dates), not a sentence. */
 const MAX_CELL_WORDS = 12;
 
@@ -108,6 +118,8 @@ const MAX_CELL_WORDS = 12;
  * @example findLeadingHeading('Work Experience Carnegie Mellon University') // → 16
  */
 export function findLeadingHeading(value: string): number {
+  // Most cells name no experience heading at all.
+  if (!LEADING_NOUN.test(value.slice(0, 60))) return -1;
   const words = value.slice(0, 120).split(' ');
   let found = -1;
   let end = 0;

@@ -666,11 +666,16 @@ const MAX_ACROSS_UNITS = 2;
 function fillAcross(view: RegionView, block: Block, at: { index: number; header: number[]; previous: number; next: number; backward: boolean; headBefore: number }, claimedUnits: Uint8Array): number {
   const { text, units, isHeader } = view;
   const { index, previous, next, backward } = at;
+  const first = Math.min(index, ...at.header);
+  const last = Math.max(index, ...at.header);
+  // Most entries have no header unit beside theirs: nothing to read then.
+  const open = (k: number): boolean => k > previous && k < next && isHeader[k] === true && claimedUnits[k] !== 1;
+  if (!open(first - 1) && !open(last + 1)) return -1;
   const parts = blockParts(text, block);
   // A title only guessed from a title word inside the text ("Delivering Assistant in Auto") may be bettered.
   const missing = { title: pickTitle(parts), org: undefined as Part | undefined };
   if (missing.title !== undefined && missing.title.strength < 2) missing.title = undefined;
-  missing.org = pickOrg(parts, missing.title);
+  missing.org = pickOrg(parts, missing.title, true);
   if (missing.title !== undefined && missing.org !== undefined) return -1;
   // Read backwards, the next entry's header is the run of header units right before its dates, as long as the
   // first entry's.
@@ -678,8 +683,6 @@ function fillAcross(view: RegionView, block: Block, at: { index: number; header:
   if (backward && next < units.length) {
     for (let k = next - 1; k > index && neighbour.size < Math.max(1, at.headBefore) && isHeader[k] === true; k--) neighbour.add(k);
   }
-  const first = Math.min(index, ...at.header);
-  const last = Math.max(index, ...at.header);
   let taken = -1;
   for (const step of backward ? [1, -1] : [-1, 1]) {
     const stop = step > 0 ? next : previous;
@@ -978,7 +981,7 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
     previousStart = monthIndex(range.start);
     const parts = blockParts(text, block);
     const title = pickTitle(parts);
-    const org = pickOrg(parts, title);
+    const org = pickOrg(parts, title, block.dateUnit.flat);
     // An organisation written above its title (or dated on its own line) heads a group: titles that follow
     // without an organisation of their own were held there.
     if (org !== undefined && (title === undefined ? block.units.length === 1 : org.unit < title.unit)) groupOrg = org;
@@ -1044,7 +1047,12 @@ function pickTitle(parts: Part[]): Part | undefined {
   return best;
 }
 
-function pickOrg(parts: Part[], title: Part | undefined): Part | undefined {
+/**
+ * The organisation among an entry's parts: the strongest one named outright, or failing that, with a title found, a
+ * capitalised name beside it. In flattened text (`strict`) that name has no lower-case word at all: its header may
+ * hold a stray item of the column beside it ("MARKETING MANAGER  Competitor analysis").
+ */
+function pickOrg(parts: Part[], title: Part | undefined, strict = false): Part | undefined {
   let best: Part | undefined;
   for (const part of parts) {
     if (part.role !== 'org' || part === title) continue;
@@ -1060,7 +1068,7 @@ function pickOrg(parts: Part[], title: Part | undefined): Part | undefined {
     const words = wordsOf(part.text);
     if (words.length === 0 || words.length > 6) continue;
     if (!/^[\p{Lu}\p{N}]/u.test(part.text)) continue;
-    if (lowercaseCount(words) > 1) continue;
+    if (lowercaseCount(words) > (strict ? 0 : 1)) continue;
     return part;
   }
   return undefined;
