@@ -42,8 +42,10 @@ const OPEN_END = /(?:[,&/–-]|\b(?:and|or|of|the|in|with|to|for|a|an|at|by|on|f
 /** Last characters of a line that may stop mid-sentence (see {@link OPEN_END}). */
 const OPEN_LAST = /[,&/–\-a-z]/;
 /**
- * A year early in a unit or a cell: a dated header, or a role told as a sentence with its dates ("… as a Software
- * programmer  since July 2009"), which is kept apart from the sentence it wraps, unless it carries on a range.
+ * A year early in a unit: a dated header, which no sentence joins unless it carries on the range. A year early in a
+ * cell that only opens in lower case may be a role told with its dates ("… as a Software programmer  since July
+ * 2009"): it is kept apart too. After a line that stops mid-sentence ("… migrated the  Payments Team from 2016 to
+ * 2018"), the cell is that sentence's, dates or not.
  */
 const YEAR = /(?:^|\D)(?:19|20)\d\d(?!\d)/;
 /** The second half of a date range written across two lines ("from May 2007" / "to June 2009"). */
@@ -97,7 +99,7 @@ function wraps(text: string, unit: Span, lastPiece: Piece, unitIsHeading: () => 
   const open = OPEN_END.test(text.slice(Math.max(lastPiece.start, lastPiece.end - 12), lastPiece.end));
   if (!open && !(lower && lastPiece.end - lastPiece.start >= MIN_WRAPPED_LENGTH)) return false;
   const opening = text.slice(piece.start, Math.min(piece.end, piece.start + 40));
-  if (!RANGE_CONTINUATION.test(opening) && (YEAR.test(opening) || YEAR.test(text.slice(unit.start, Math.min(unit.end, unit.start + 160))))) return false;
+  if (!RANGE_CONTINUATION.test(opening) && ((!open && YEAR.test(opening)) || YEAR.test(text.slice(unit.start, Math.min(unit.end, unit.start + 160))))) return false;
   if (unitIsHeading()) return false;
   return detectHeading(text.slice(piece.start, Math.min(piece.end, piece.start + 400))) === null;
 }

@@ -204,6 +204,14 @@ const STRONG_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—-]\s+|\s*\|\s*
 /** In flattened text a spaced slash parts a header too ("Intern engineer / Joobi Solutions, Ireland"). */
 const FLAT_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—/-]\s+|\s*\|\s*|\t+| {3,}/g;
 
+/** A part without the full stop that ended its line ("Freelance Android Developer."), abbreviations kept ("Acme Inc."). */
+function withoutFullStop(text: string): string {
+  if (!text.endsWith('.') || text.endsWith('..')) return text;
+  const last = text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
+  if (ORG_SUFFIXES.has(last) || /^(?:\p{L}\.)+$/u.test(last) || /^(?:jr|sr|st|co|no|dept|univ|assn|bros)\.$/.test(last)) return text;
+  return text.slice(0, -1);
+}
+
 /** A part without its bracketed remarks, which name a programme or a school, not what the part is ("Teacher (School Program)"). */
 function withoutRemarks(text: string): string {
   if (!text.includes('(')) return text;
@@ -266,7 +274,9 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
   const kept = pieces.filter((piece) => /[\p{L}]/u.test(piece.text));
   for (const piece of kept) {
     // "Acme Corp, Berlin", "Senior Engineer, Acme": commas part a piece too, unless the whole piece is a place.
-    const commaSplit = !isLocation(cleanPart(piece.text));
+    // In flattened text a title may run into its place ("Sr. Web Developer North Hollywood, CA"): a piece naming
+    // a title is never a place as a whole.
+    const commaSplit = !isLocation(cleanPart(piece.text)) || (flat && hasTitleWord(piece.text));
     const subs: { text: string; start: number }[] = [];
     if (commaSplit && piece.text.includes(',')) {
       let from = 0;
@@ -286,7 +296,7 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
       const raw = commaSplit && subs.length > 1 ? sub.text : piece.text;
       const offsetInPiece = commaSplit && subs.length > 1 ? sub.start : 0;
       const leading = raw.length - raw.replace(/^[\s,;:()[\]\-–—|/·•#*_>]+/u, '').length;
-      const cleaned = cleanPart(raw);
+      const cleaned = flat ? withoutFullStop(cleanPart(raw)) : cleanPart(raw);
       if (!/\p{L}/u.test(cleaned)) continue;
       const labelled = raw.replace(/^[\s,;:()[\]\-–—|/·•]+/u, '');
       const found = TITLE_LABEL.test(labelled) ? { role: 'title' as const, strength: 3, location: false } : ORG_LABEL.test(labelled) ? { role: 'org' as const, strength: 3, location: false } : classify(flat ? withoutRemarks(cleaned) : cleaned);
