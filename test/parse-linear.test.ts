@@ -48,6 +48,37 @@ describe('linear paths on hostile input', () => {
     expect(timeline[0]).toMatchObject({ organisation: 'Acme Technologies', start: '2017-01', end: '2018-12' });
   }, 60_000);
 
+  // Flattened text: one line whose line breaks became runs of spaces (src/parse/flattened.ts).
+  it('reads a 1 MB flattened line of words and one of a sentence wrapped a hundred thousand times', () => {
+    for (const unit of ['word  ', 'built the billing service and  ']) {
+      const { sections, timeline } = structure(`Experience\n${repeatTo(unit, 1_000_000)}`);
+      expect(sections.map((s) => s.kind)).toEqual(['experience']);
+      expect(timeline).toHaveLength(0);
+    }
+  }, 60_000);
+
+  it('reads a 1 MB flattened line of ranges whose dashes were lost', () => {
+    const unit = 'Jan 2015  Present  ';
+    const { timeline } = structure(`Experience\n${repeatTo(unit, 1_000_000)}`);
+    expect(timeline).toHaveLength(Math.floor(1_000_000 / unit.length));
+    expect(timeline.every((entry) => entry.start === '2015-01' && entry.end === null)).toBe(true);
+  }, 60_000);
+
+  it('reads a 1 MB flattened line of job headers written around their dates', () => {
+    const { timeline } = structure(`Experience\n${repeatTo('Acme College  2015 - 2016  Instructor:  ', 1_000_000)}`);
+    expect(timeline).toHaveLength(25_000);
+    expect(timeline.every((entry) => entry.title === 'Instructor' && entry.organisation === 'Acme College')).toBe(true);
+  }, 60_000);
+
+  it('reads a 1 MB flattened line of experience headings glued to their jobs', () => {
+    const unit = 'Experience Acme Corp Group  Jan 2015  Present    ';
+    const { sections, timeline } = structure(`Experience\n${repeatTo(unit, 1_000_000)}`);
+    const jobs = Math.floor(1_000_000 / unit.length);
+    expect(sections.filter((s) => s.kind === 'experience' && s.heading === 'Experience')).toHaveLength(jobs + 1);
+    expect(timeline).toHaveLength(jobs);
+    expect(timeline.every((entry) => entry.organisation === 'Acme Corp Group' && entry.start === '2015-01')).toBe(true);
+  }, 60_000);
+
   it('infers experience across 25,000 headings each over a dated role', () => {
     const lines: string[] = [];
     while (lines.length < 50_000) lines.push('Education', 'Software Engineer, Acme Corp, 2015 - 2018');
