@@ -261,8 +261,9 @@ describe.skipIf(!existsSync(DOTIN))('dotin-resume-ner-train: 307 real résumés 
       }
     }
     console.log(`dotin: ${dated} of ${files.length} résumés (${((100 * dated) / files.length).toFixed(1)}%) have a dated entry; ${entries} entries`);
-    // With this reader (bullets decoded): 245 of 307 (79.8%) before issue 11's parse part; 263 (85.7%) with it.
-    expect(dated / files.length).toBeGreaterThan(0.83);
+    // With this reader (bullets decoded): 245 of 307 (79.8%) before issue 11's parse part; 263 (85.7%) with it;
+    // 270 (87.9%) with flattened text read as its lines.
+    expect(dated / files.length).toBeGreaterThan(0.86);
   }, 120_000);
 
   // Checked by eye: these education ranges (degree lines under EDUCATION, or beside one) must never be jobs.

@@ -164,6 +164,8 @@ const MONTH_YEAR = new RegExp(`\\b${MONTH_NAME},? {0,3}(?:19|20)\\d\\d\\b|\\b(?:
 const ROLE_WINDOW = 80;
 /** Kinds whose text may hold the jobs of a résumé that never names its experience section. */
 const MAY_HOLD_JOBS = new Set<SectionKind>(['contact', 'summary', 'education', 'other']);
+/** …and of a flattened two-column résumé whose experience heading landed over the other column (a skills list). */
+const DISPLACED_JOBS = new Set<SectionKind>([...MAY_HOLD_JOBS, 'skills']);
 /** Sections of kind `other` whose dated roles are not employment (a club's vice president, a volunteer post, an award). */
 const NOT_JOBS = /volunt|activit|award|honou?r|leadership|extra|member|affiliat|fellowship|grant|scholarship|publication|achievement|accomplishment|interest|hobb/i;
 
@@ -175,7 +177,7 @@ const NOT_JOBS = /volunt|activit|award|honou?r|leadership|extra|member|affiliat|
  * its organisation) to the section's end becomes an experience section with heading `''`.
  * Nothing is inferred without a dated role, so a document without dates keeps its sections.
  */
-function inferExperience(text: string, units: TextUnit[], sections: Section[], headingSpans: Span[], asOf: ReturnType<typeof resolveAsOf>, diagnostics: Diagnostic[]): void {
+function inferExperience(text: string, units: TextUnit[], sections: Section[], headingSpans: Span[], asOf: ReturnType<typeof resolveAsOf>, diagnostics: Diagnostic[], kinds = MAY_HOLD_JOBS): void {
   const headingStarts = new Set(headingSpans.map((span) => span.start));
   // Units holding a heading, found in one walk over both lists (each is in text order).
   const headingUnit = new Uint8Array(units.length);
@@ -219,15 +221,21 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
   let r = 0;
   for (const section of sections) {
     out.push(section);
-    if (!MAY_HOLD_JOBS.has(section.kind) || (section.kind === 'other' && NOT_JOBS.test(section.heading))) continue;
+    if (!kinds.has(section.kind) || (section.kind === 'other' && NOT_JOBS.test(section.heading))) continue;
     const contentStart = section.headingSpan === null ? section.span.start : section.headingSpan.end;
     while (r < roles.length && (units[roles[r] as number] as TextUnit).start < contentStart) r++;
     const first = roles[r];
     if (first === undefined || (units[first] as TextUnit).end > section.span.end) continue;
     let startUnit = units[first] as TextUnit;
-    const previous = units[first - 1];
-    // The document's first line is the name, never a role's organisation.
-    if (previous !== undefined && first - 1 > 0 && previous.start >= contentStart && dated[first - 1] === 0 && !headingStarts.has(previous.start) && namesRole(text.slice(previous.start, previous.end))) startUnit = previous;
+    // The short lines naming the role just before it (one; in flattened text, its paragraph's, up to three). The
+    // document's first line is the name, never a role's organisation.
+    const reach = startUnit.flat === true ? MAX_FLAT_ROLE_LINES : 1;
+    for (let k = first - 1; k > 0 && k >= first - reach; k--) {
+      const previous = units[k] as TextUnit;
+      if (previous.start < contentStart || dated[k] !== 0 || headingStarts.has(previous.start) || !namesRole(text.slice(previous.start, previous.end))) break;
+      if (k < first - 1 && !sameParagraph(text, previous, startUnit)) break;
+      startUnit = previous;
+    }
     const start = startUnit.start;
     const inferred: Section = { kind: 'experience', heading: '', headingSpan: null, span: { start, end: section.span.end } };
     if (!/\S/.test(text.slice(section.span.start, start))) {
@@ -241,6 +249,30 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
   }
   sections.length = 0;
   for (const section of out) sections.push(section);
+}
+
+/**
+ * A flattened two-column résumé read row by row puts its experience heading over the other column's items
+ * ("WORK EXPERIENCE  Server administration  Object Orientated …") and its jobs under a later heading ("PERSONAL
+ * DETAILS … Web Design Company  Coventry  PHP DEVELOPER  June 2008 - Present"). When no experience section of a
+ * flattened document holds a single date, its dated roles are looked for elsewhere, as in a résumé without one.
+ */
+function experienceDisplaced(text: string, units: TextUnit[], sections: Section[], asOf: ReturnType<typeof resolveAsOf>): boolean {
+  if (!units.some((unit) => unit.flat === true)) return false;
+  return sections.every((section) => {
+    if (section.kind !== 'experience') return true;
+    const from = section.headingSpan === null ? section.span.start : section.headingSpan.end;
+    const value = text.slice(from, section.span.end);
+    return !/\d/.test(value) || findDateRanges(value, { asOf }).length === 0;
+  });
+}
+
+/** Most lines before a flattened role's dates that may name it: organisation, place, title. */
+const MAX_FLAT_ROLE_LINES = 3;
+
+/** Are two units of a flattened line in one paragraph (no blank line, written as four spaces or more, between)? */
+function sameParagraph(text: string, before: Span, after: Span): boolean {
+  return after.start - before.end < 4 && !/[\n\r\u2028\u2029]/.test(text.slice(before.end, after.start));
 }
 
 /** A short line that can head a role: an organisation or title, not a sentence. */
@@ -324,6 +356,7 @@ export function structureDocument(input: StructureInput): StructureResult {
     diagnostics.push({ severity: 'info', code: 'no-section-headings', message: 'No section headings found; the whole text is one untitled section', source: 'parse' });
   }
   if (!sections.some((section) => section.kind === 'experience')) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics);
+  else if (experienceDisplaced(text, units, sections, asOf)) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics, DISPLACED_JOBS);
   const timeline = buildTimeline(text, units, sections, { asOf, documentMonth }, headings.length > 0);
   diagnostics.push(...timeline.diagnostics);
   return { sections, timeline: timeline.entries, diagnostics };
