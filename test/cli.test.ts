@@ -8,6 +8,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectInputs, isResumeFileName } from '../src/cli/files.js';
 import { COMMAND_HELP } from '../src/cli/help.js';
@@ -32,6 +33,16 @@ const inputOf = (kind: string, name: string): string => {
   const file = readdirSync(join(ROOT, 'fixtures', kind, name)).find((f) => f.startsWith('input.'));
   return join('fixtures', kind, name, file!);
 };
+
+/** Validates against `schemas/v1/<name>.schema.json`, the published contract of the CLI's JSON. */
+function schemaErrors(name: string, value: unknown): unknown[] {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
+  const dir = join(ROOT, 'schemas', 'v1');
+  const schemas = readdirSync(dir).filter((f) => f.endsWith('.schema.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as { $id: string });
+  for (const schema of schemas) ajv.addSchema(schema);
+  const validate = ajv.getSchema(schemas.find((s) => s.$id.endsWith(`/${name}.schema.json`))!.$id)!;
+  return validate(value) ? [] : (validate.errors ?? []).slice(0, 5);
+}
 
 let tmp = '';
 beforeAll(() => {
@@ -316,6 +327,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     expect(lines[1]).toEqual({ file: files[1], error: { code: 'empty-input', message: expect.any(String) } });
     expect(run.stderr).toContain(`${files[1]}: empty-input: `);
     expect(lines[3]).toMatchObject({ skills: [], unreadable: true, reason: 'no-text-layer' });
+    for (const line of lines) expect(schemaErrors('cli-extract', line)).toEqual([]);
     for (const i of [0, 2]) {
       expect(lines[i]).toMatchObject({ unreadable: false, reason: null });
       const raw = readFileSync(join(ROOT, files[i]!), 'utf8').replace(/^\uFEFF/, '');
@@ -396,6 +408,8 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     // Only the scan has no text; every other result is a read résumé.
     expect(out.results.filter((r) => r.unreadable).map((r) => [r.file, r.reason])).toEqual([[IMAGE_ONLY, 'no-text-layer']]);
     expect(out.results.filter((r) => !r.unreadable).every((r) => r.reason === null)).toBe(true);
+    expect(schemaErrors('cli-rank', out)).toEqual([]);
+    expect(schemaErrors('cli-rank', { ...out, results: [{ ...out.results[0], unreadable: 'no', reason: 'a scan' }] })).toHaveLength(2);
 
     const errors = new Map(out.errors.map((e) => [e.file, e]));
     for (const c of invalidTruth.filter((x) => x.truth.expect === 'error')) {
