@@ -25,7 +25,7 @@ import type {
   TimelineEntry,
   YearMonth,
 } from '../types.js';
-import { decideHits, lineInfo } from './ambiguity.js';
+import { decideHits, lineInfo } from './passes/index.js';
 import { isUnknownWord } from './context.js';
 import { claimedYears, monthsOf } from './experience.js';
 import { buildTypoIndex, lookupTypo, hasNearAlias, type TypoIndex } from './fuzzy.js';

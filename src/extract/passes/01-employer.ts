@@ -1,0 +1,125 @@
+/**
+ * Pass 1: employers. A name that heads or ends a job line, carries a legal form, follows "at" after a
+ * title or fills a timeline entry's organisation field names the employer, not the product
+ * ("worked at Oracle", "Oracle India Pvt Ltd", "Software Engineer, Oracle"). Applies to every hit,
+ * ambiguous or not.
+ */
+import type { Hit } from '../match.js';
+import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isYearToken } from '../tokens.js';
+import { reject } from './state.js';
+import { lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
+import { COMPANY_SUFFIXES, COMPANY_WORDS, MONTHS } from './words.js';
+
+/** "Oracle India Pvt Ltd", "Cisco Systems" on a job line: the name is followed by company words. */
+function companyNameAfter(v: HitView, h: Hit): boolean {
+  const { tokens, gaps } = v.doc;
+  const next = tokens[h.to];
+  if (next === undefined || gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON)) return false;
+  if (COMPANY_SUFFIXES.has(next.norm)) return true;
+  if (COMPANY_WORDS.has(next.norm) && next.text.charCodeAt(0) >= 65 && next.text.charCodeAt(0) <= 90) {
+    // "Oracle India Pvt Ltd": a legal form within three words; "Developer - Cisco Systems": a job line.
+    for (let k = h.to + 1; k < Math.min(v.n, h.to + 4); k++) if (COMPANY_SUFFIXES.has(tokens[k]!.norm)) return true;
+    if (titleOnLine(v, h.from, lineEnd(v, h.from)) && !skillsContext(v, h.from)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Client: Cisco Systems", "Client Cisco Systems -": the client field of a project names an organisation.
+ * "Client: React, Redux" is the client side's stack: a line of technologies is no client field.
+ */
+function clientField(v: HitView, h: Hit): boolean {
+  const { tokens, gaps, text } = v.doc;
+  const prev = h.from > 0 ? tokens[h.from - 1] : undefined;
+  if (prev === undefined || gaps[h.from]! & GAP_NEWLINE || (prev.norm !== 'client' && prev.norm !== 'clients') || skillsContext(v, h.from)) return false;
+  const labelAt = h.from - 1;
+  const startsField = labelAt === v.doc.lineStart[labelAt] || (gaps[labelAt]! & (GAP_LIST | GAP_SENTENCE)) !== 0;
+  const sep = text.slice(prev.end, tokens[h.from]!.start).trim();
+  const c = text.charCodeAt(h.start);
+  return startsField && (sep === '' || sep === ':' || sep === '-' || sep === '\u2013') && c >= 65 && c <= 90;
+}
+
+/** "Engineer at Oracle", "Software Engineer for Oracle": a preposition after a job title. */
+function afterTitlePreposition(v: HitView, h: Hit): boolean {
+  const { tokens, gaps } = v.doc;
+  const prev = h.from > 0 ? tokens[h.from - 1] : undefined;
+  const gapBefore = gaps[h.from]!;
+  if (prev === undefined || gapBefore & GAP_NEWLINE || gapBefore & GAP_LIST) return false;
+  if ((prev.norm === 'at' || prev.text === '@') && titleOnLine(v, h.from, h.from - 1)) return true;
+  // "never worked with Kubernetes" uses the product: after "with" only a job title makes an employer.
+  if ((prev.norm === 'for' || prev.norm === 'with') && titleOnLine(v, h.from, h.from - 1, prev.norm === 'with') && lineSize(v, h.from) <= 12 && !skillsContext(v, h.from)) {
+    // "Software Engineer for Oracle" but not "Developer with Java experience"
+    const end = lineEnd(v, h.from);
+    if (h.to === end || gaps[h.to]! & (GAP_LIST | GAP_SENTENCE)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Software Engineer, Oracle" / "Developer | SAP": a short job line ending with the name. A bracket after
+ * a title names the technology: "Backend Engineer (Go)".
+ */
+function endsJobLine(v: HitView, h: Hit): boolean {
+  const { tokens, gaps, line } = v.doc;
+  const gapBefore = gaps[h.from]!;
+  if (gapBefore & GAP_NEWLINE || !(gapBefore & GAP_LIST) || gapBefore & GAP_OPEN_PAREN || lineSize(v, h.from) > 10 || skillsContext(v, h.from) || !titleOnLine(v, h.from, h.from)) return false;
+  const next = tokens[h.to];
+  // The dates may follow on the line: "Staff Software Engineer, Twitter July 2012".
+  const dated = next !== undefined && !(gaps[h.to]! & GAP_NEWLINE) && (MONTHS.has(next.norm) || isYearToken(next.norm));
+  if (!(h.to === lineEnd(v, h.from) || gaps[h.to]! & GAP_LIST || dated)) return false;
+  // Every other item on the line must not be a technology, or it is a list, not a job line.
+  for (const o of v.hits) if (o !== h && line[o.from] === line[h.from] && o.entries.some((e) => e.ambiguity === null)) return false;
+  return true;
+}
+
+/**
+ * An employer header: "ORACLE -  Gurgaon, Haryana -", "Cisco Systems | San Jose, CA" followed by dates;
+ * not the rest of a list whose line ended with a comma ("…, MySQL,\nDocker, Kubernetes").
+ */
+function employerHeader(v: HitView, h: Hit): boolean {
+  const { tokens, gaps, text, line } = v.doc;
+  const n = v.n;
+  const continuesList = gaps[h.from]! & GAP_LIST && h.from > 0 && v.hitAtToken[h.from - 1] !== -1;
+  if (v.doc.lineStart[h.from] !== h.from || continuesList || lineSize(v, h.from) > 8 || h.to >= n || gaps[h.to]! & GAP_NEWLINE) return false;
+  let k = h.to;
+  if (COMPANY_WORDS.has(tokens[k]!.norm) && !(gaps[k]! & GAP_LIST)) k++;
+  const sep = k < n ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
+  // "UNIX, JIRA, …, Visual Studio 2015" is a list: a comma before another technology is no header.
+  const listNext = sep === ',' && k < n && v.hitAtToken[k] !== -1 && v.hits[v.hitAtToken[k]!]!.entries.some((e) => e.ambiguity === null);
+  if (listNext || !(sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',')) return false;
+  const l = line[h.from]!;
+  for (let m = k; m < Math.min(n, k + 30) && line[m]! <= l + 2; m++) if (isYearToken(tokens[m]!.norm)) return true;
+  return false;
+}
+
+/** Alone on its line right under a job title ("Associate Software Engineer\n\noracle"). */
+function underJobTitle(v: HitView, h: Hit): boolean {
+  if (v.doc.lineStart[h.from] !== h.from || lineEnd(v, h.from) !== h.to || v.ctx.sectionAt(h.from) === 'skills' || h.from === 0) return false;
+  const prevLineFirst = v.doc.lineStart[h.from - 1]!;
+  return titleOnLine(v, prevLineFirst, h.from) && lineSize(v, prevLineFirst) <= 8;
+}
+
+/** The organisation field of the timeline entry the hit sits in, near the entry's head. */
+function organisationField(v: HitView, h: Hit): boolean {
+  const entryIndex = v.ctx.timelineAt(h.start);
+  if (entryIndex === null) return false;
+  const entry = v.ctx.timeline[entryIndex]!;
+  if (entry.organisation === undefined || h.start - entry.span.start >= 160) return false;
+  const org = entry.organisation.toLowerCase();
+  const at = org.indexOf(h.key);
+  const word = (c: string | undefined): boolean => c !== undefined && /[a-z0-9]/.test(c);
+  return at >= 0 && !word(org[at - 1]) && !word(org[at + h.key.length]) && h.start <= entry.dateSpan.end + 80;
+}
+
+/** The hit names an employer. */
+export function isEmployer(v: HitView, h: Hit): boolean {
+  return companyNameAfter(v, h) || clientField(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || underJobTitle(v, h) || organisationField(v, h);
+}
+
+/** Rejects every hit that names an employer. */
+export function employerPass(v: HitView): void {
+  v.hits.forEach((h, k) => {
+    const state = v.states[k]!;
+    if (state.status === 'undecided' && isEmployer(v, h)) reject(state, h.entries, 'employer');
+  });
+}

@@ -1,0 +1,37 @@
+/**
+ * Pass 3: written case. An ambiguous alias the taxonomy spells with capitals ("Go", "R", "Swift")
+ * counts only so written; on a line of lower-case tags the writer's case is lost, so any form may
+ * stand. Written in lower case, a `tech-context` name of two letters or more stays in question,
+ * flagged `lowerCase`: only a list of named technologies can vouch for it later.
+ */
+import { reject } from './state.js';
+import { tagLine, type HitView } from './view.js';
+
+/** Sets the entries still in question on every undecided hit, or rejects it for its case. */
+export function casePass(v: HitView): void {
+  const { doc } = v;
+  v.hits.forEach((h, k) => {
+    const state = v.states[k]!;
+    if (state.status !== 'undecided') return;
+    const surface = doc.text.slice(h.start, h.end);
+    // A one-token surface equal to its folded form is lower case already (and lower-casing is costly).
+    const lowerSurface = (h.to - h.from === 1 && doc.tokens[h.from]!.norm === surface) || surface === surface.toLowerCase();
+    const caseFree = lowerSurface && tagLine(v, h.from);
+    let entries = h.entries.filter(
+      (e) => caseFree || e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')),
+    );
+    if (entries.length === 0) {
+      // Written in lower case, a name still counts joined to named technologies in a list ("linux and windows",
+      // "python, go, docker"); nothing else vouches for it. One letter is too little to go on.
+      const lower = surface.length >= 2 && lowerSurface ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
+      for (const e of h.entries) if (!lower.includes(e)) state.dropped.push({ entry: e, reason: 'case' });
+      if (lower.length === 0) {
+        state.status = 'rejected';
+        return;
+      }
+      state.lowerCase = true;
+      entries = lower;
+    } else for (const e of h.entries) if (!entries.includes(e)) state.dropped.push({ entry: e, reason: 'case' });
+    state.pending = entries;
+  });
+}
