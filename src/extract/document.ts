@@ -4,7 +4,7 @@
  * offset in logarithmic time, each token's section looked up once.
  */
 import { splitLines, structureDocument } from '../parse/structure.js';
-import type { MentionContext, ResumeDocument, Section, SectionKind, TimelineEntry, YearMonth } from '../types.js';
+import type { MentionContext, ResumeDocument, Section, SectionKind, Span, TimelineEntry, YearMonth } from '../types.js';
 import type { DocTokens } from './tokens.js';
 
 /** A plain-text document: the text exactly as given, with the parse stage's sections and timeline. */
@@ -74,6 +74,48 @@ export interface DocumentIndex {
   timelineAt(offset: number): number | null;
   /** Kind of the section holding token `i`, or `null`. */
   sectionAt(i: number): SectionKind | null;
+  /** Index of the entry whose job title holds `[start, end)` (`TimelineEntry.titleSpan`), or `null`. */
+  titleAt(start: number, end: number): number | null;
+  /** Index of the entry whose organisation holds `[start, end)` (`TimelineEntry.organisationSpan`), or `null`. */
+  organisationAt(start: number, end: number): number | null;
+}
+
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The document's own date (`ResumeDocument.documentDate`, the parse stage's: a `YYYY-MM` string or an
+ * object with a `month`), or `null` when it has none. Read structurally, so documents made before the
+ * field existed, or by other producers, read as having none.
+ */
+export function documentMonth(doc: ResumeDocument): YearMonth | null {
+  if (!('documentDate' in doc)) return null;
+  const date: unknown = doc.documentDate;
+  if (typeof date === 'string') return YEAR_MONTH.test(date) ? date : null;
+  if (date !== null && typeof date === 'object' && 'month' in date && typeof date.month === 'string' && YEAR_MONTH.test(date.month)) return date.month;
+  return null;
+}
+
+/** A span field of a timeline entry (`titleSpan`, `organisationSpan`), when the parse stage gave one. */
+function entrySpan(entry: TimelineEntry, field: 'titleSpan' | 'organisationSpan'): Span | null {
+  const span: unknown = Reflect.get(entry, field);
+  if (span === null || typeof span !== 'object' || !('start' in span) || !('end' in span)) return null;
+  const { start, end } = span;
+  return typeof start === 'number' && typeof end === 'number' && start < end ? { start, end } : null;
+}
+
+/** Spans of one field of every entry, sorted, and a look-up of the one holding a range. */
+function spanLookup(timeline: readonly TimelineEntry[], field: 'titleSpan' | 'organisationSpan'): (start: number, end: number) => number | null {
+  const spans: { span: Span; i: number }[] = [];
+  timeline.forEach((entry, i) => {
+    const span = entrySpan(entry, field);
+    if (span !== null) spans.push({ span, i });
+  });
+  if (spans.length === 0) return () => null;
+  spans.sort((a, b) => a.span.start - b.span.start || a.i - b.i);
+  return (start, end) => {
+    const k = locate(spans, start);
+    return k !== null && end <= spans[k]!.span.end ? spans[k]!.i : null;
+  };
 }
 
 /** Builds the look-ups of one document over its tokens. */
@@ -85,6 +127,8 @@ export function indexDocument(doc: ResumeDocument, tokens: DocTokens): DocumentI
   const sectionOfToken: (SectionKind | null | undefined)[] = new Array(tokens.tokens.length);
   return {
     timeline,
+    titleAt: spanLookup(timeline, 'titleSpan'),
+    organisationAt: spanLookup(timeline, 'organisationSpan'),
     timelineAt(offset: number): number | null {
       const k = locate(timelineOrder, offset);
       return k === null ? null : timelineOrder[k]!.i;

@@ -12,7 +12,7 @@ import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import type { Taxonomy } from '../taxonomy/schema.js';
 import type { Diagnostic, ImpliedSkill, ResumeDocument, SkillProfile, YearMonth } from '../types.js';
-import { checkDocument, countWords, documentFromText, indexDocument, type DocumentIndex } from './document.js';
+import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { findHits, type Hit } from './match.js';
 import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/index.js';
@@ -171,6 +171,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
         sectionAt: docIndex.sectionAt,
         timeline: docIndex.timeline,
         timelineAt: docIndex.timelineAt,
+        organisationAt: docIndex.organisationAt,
         useCompromise: options.context,
         maxContextSentences: options.maxContextSentences,
       },
@@ -192,9 +193,12 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     const doc = typeof input === 'string' ? documentFromText(input, options.asOf) : input;
     const diagnostics: Diagnostic[] = [...(doc.diagnostics ?? [])];
     const r = read(doc, options, diagnostics);
-    const bySkill = gatherMentions({ tokens: r.tokens, docIndex: r.docIndex, lines: r.lines, covered: r.covered, maxSentenceLength: EXTRACT_DEFAULTS.maxSentenceLength }, r.kept);
-    const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: options.asOf, implied }, bySkill);
-    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words: countWords(r.tokens) } };
+    const { maxSentenceLength, lessThanYearMonths } = EXTRACT_DEFAULTS;
+    const bySkill = gatherMentions({ tokens: r.tokens, docIndex: r.docIndex, lines: r.lines, covered: r.covered, maxSentenceLength, lessThanYearMonths }, r.kept);
+    // "Present" is the document's own date when it has one: a 2018 résumé read in 2026 gains no 8 years.
+    const date = documentMonth(doc) ?? options.asOf;
+    const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
+    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words: countWords(r.tokens), date } };
   };
 
   return { taxonomy, index, extract };

@@ -5,9 +5,11 @@
  */
 import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
 import type { Ordinals } from '../taxonomy/ordinals.js';
+import type { Skill } from '../taxonomy/schema.js';
 import type { ExtractedSkill, ImpliedSkill, SkillMention, TimelineEntry, YearMonth } from '../types.js';
+import { readClaims, type Claim } from './claims.js';
 import { contextOf, type DocumentIndex } from './document.js';
-import { claimedYears, monthsOf } from './experience.js';
+import { monthsOf } from './experience.js';
 import type { Hit } from './match.js';
 import { chainStarts, cueFlags } from './negation.js';
 import type { LineInfo } from './passes/index.js';
@@ -26,7 +28,8 @@ interface Accumulator {
   mentions: SkillMention[];
   /** Timeline entries of its positive mentions. */
   entries: Set<number>;
-  claimed: number | null;
+  /** The longest claim of its positive mentions. */
+  claim: Claim | null;
 }
 
 /** What gathering mentions needs of the document. */
@@ -36,6 +39,14 @@ export interface MentionSource {
   lines: ReadonlyMap<number, LineInfo>;
   covered: Uint8Array;
   maxSentenceLength: number;
+  lessThanYearMonths: number;
+}
+
+/** The timeline entry of a hit, and whether it sits in that entry's job title ("Java Developer"). */
+function entryOf(docIndex: DocumentIndex, hit: Hit): { entry: number | null; inTitle: boolean } {
+  const title = docIndex.titleAt(hit.start, hit.end);
+  if (title !== null) return { entry: title, inTitle: true };
+  return { entry: docIndex.timelineAt(hit.start), inTitle: false };
 }
 
 /** The mentions of every kept hit, gathered per skill id. */
@@ -44,20 +55,20 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
   const text = tokens.text;
   const keptHits = kept.map((k) => k.hit);
   const chains = chainStarts(tokens, keptHits);
-  const years = claimedYears(tokens, keptHits, chains);
+  const claims = readClaims(tokens, { hits: keptHits, chainStart: chains, lessThanYearMonths: src.lessThanYearMonths });
   const bySkill = new Map<string, Accumulator>();
   let breaks: number[] | undefined;
   kept.forEach(({ hit, entries }, k) => {
     const flags = cueFlags(tokens, hit, chains[k]!, src.covered);
     const section = docIndex.sectionAt(hit.from);
-    const entry = docIndex.timelineAt(hit.start);
+    const { entry, inTitle } = entryOf(docIndex, hit);
     const listLine = src.lines.get(tokens.line[hit.from]!)?.list === true;
     const { sentence, span: sentenceSpan } = sentenceAround(text, (breaks ??= sentenceBreaks(tokens)), hit.start, hit.end, src.maxSentenceLength);
     const mention: SkillMention = {
       span: { start: hit.start, end: hit.end },
       text: text.slice(hit.start, hit.end),
       section,
-      context: contextOf(section, entry, listLine),
+      context: inTitle ? 'experience' : contextOf(section, entry, listLine),
       timelineEntry: entry,
       sentence,
       sentenceSpan,
@@ -66,17 +77,18 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
       fuzzy: hit.fuzzy,
     };
     if (flags.level !== undefined) mention.level = flags.level;
-    const claimed = years.get(k);
+    if (inTitle) mention.inTitle = true;
+    const claim = claims.get(k);
     for (const e of entries) {
       let acc = bySkill.get(e.skillId);
       if (acc === undefined) {
-        acc = { mentions: [], entries: new Set(), claimed: null };
+        acc = { mentions: [], entries: new Set(), claim: null };
         bySkill.set(e.skillId, acc);
       }
       acc.mentions.push(entries.length > 1 ? { ...mention, span: { ...mention.span }, sentenceSpan: { ...sentenceSpan } } : mention);
       const positive = !flags.negated && !flags.aspiration;
       if (positive && entry !== null) acc.entries.add(entry);
-      if (positive && claimed !== undefined && (acc.claimed === null || claimed > acc.claimed)) acc.claimed = claimed;
+      if (positive && claim !== undefined && (acc.claim === null || claim.months > acc.claim.months)) acc.claim = claim;
     }
   });
   return bySkill;
@@ -90,6 +102,17 @@ export interface RecordSource {
   asOf: YearMonth;
   /** Fresh implied-skill objects for a skill id. */
   implied: (id: string) => ImpliedSkill[];
+}
+
+/** The taxonomy entry's kind, `technology` where it has none (taxonomies written before kinds existed). */
+function kindOf(skill: Skill): NonNullable<ExtractedSkill['kind']> {
+  const kind: unknown = Reflect.get(skill, 'kind');
+  return kind === 'practice' || kind === 'concept' ? kind : 'technology';
+}
+
+/** Years to one decimal from months: 30 → 2.5, 6 → 0.5. */
+function yearsOf(months: number): number {
+  return Math.round((months / 12) * 10) / 10;
 }
 
 /** The skill records, sorted by id. */
@@ -126,8 +149,11 @@ export function skillRecords(src: RecordSource, bySkill: ReadonlyMap<string, Acc
       category: skill.category,
       months,
       lastUsed,
-      claimedYears: acc.claimed,
+      claimedYears: acc.claim === null ? null : yearsOf(acc.claim.months),
       evidence: evidenceBits(acc.mentions, lastUsed),
+      kind: kindOf(skill),
+      claimedMonths: acc.claim === null ? null : acc.claim.months,
+      claimedSpan: acc.claim === null ? null : { start: acc.claim.span.start, end: acc.claim.span.end },
       mentions: acc.mentions,
       implied: positive ? src.implied(id) : [],
     };

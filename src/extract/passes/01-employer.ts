@@ -5,7 +5,7 @@
  * ambiguous or not.
  */
 import type { Hit } from '../match.js';
-import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isYearToken } from '../tokens.js';
+import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isVersionToken, isYearToken } from '../tokens.js';
 import { reject } from './state.js';
 import { lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, MONTHS } from './words.js';
@@ -86,7 +86,9 @@ function employerHeader(v: HitView, h: Hit): boolean {
   const sep = k < n ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
   // "UNIX, JIRA, …, Visual Studio 2015" is a list: a comma before another technology is no header.
   const listNext = sep === ',' && k < n && v.hitAtToken[k] !== -1 && v.hits[v.hitAtToken[k]!]!.entries.some((e) => e.ambiguity === null);
-  if (listNext || !(sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',')) return false;
+  // "Java | 5 | 2019": a row of a skills table, its next cell a count of years, not a place.
+  const tableRow = k < n && isVersionToken(tokens[k]!.norm) && !isYearToken(tokens[k]!.norm);
+  if (listNext || tableRow || !(sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',')) return false;
   const l = line[h.from]!;
   for (let m = k; m < Math.min(n, k + 30) && line[m]! <= l + 2; m++) if (isYearToken(tokens[m]!.norm)) return true;
   return false;
@@ -99,8 +101,12 @@ function underJobTitle(v: HitView, h: Hit): boolean {
   return titleOnLine(v, prevLineFirst, h.from) && lineSize(v, prevLineFirst) <= 8;
 }
 
-/** The organisation field of the timeline entry the hit sits in, near the entry's head. */
+/**
+ * The organisation field of the timeline entry the hit sits in, near the entry's head; or inside the
+ * organisation the parse stage marked for an entry ("Oracle Financial Services – 2015 to 2018").
+ */
 function organisationField(v: HitView, h: Hit): boolean {
+  if (v.ctx.organisationAt(h.start, h.end) !== null) return true;
   const entryIndex = v.ctx.timelineAt(h.start);
   if (entryIndex === null) return false;
   const entry = v.ctx.timeline[entryIndex]!;

@@ -23,6 +23,8 @@ export interface AmbiguityContext {
   sectionAt: SectionAt;
   timeline: readonly TimelineEntry[];
   timelineAt: (offset: number) => number | null;
+  /** Index of the timeline entry whose organisation (`TimelineEntry.organisationSpan`) holds `[start, end)`, or `null`. */
+  organisationAt: (start: number, end: number) => number | null;
   /** Use compromise for undecided `tech-context` hits. */
   useCompromise: boolean;
   /** Most sentences given to compromise. */

@@ -1,0 +1,211 @@
+// Issue 11, the extract part: the forms real résumés write (job-board exports, Indeed exports, skills
+// tables), as table tests of invented text with positive and negative rows, against the shipped taxonomy;
+// plus the same classes measured on the real files of ../shared/data.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createExtractor } from '../src/extract/index.js';
+import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
+import type { Skill, Taxonomy } from '../src/taxonomy/schema.js';
+import type { ExtractedSkill, ResumeDocument, SkillProfile, TimelineEntry } from '../src/types.js';
+
+const extractor = createExtractor(builtinTaxonomy());
+const run = (text: string): SkillProfile => extractor.extract(text, { asOf: '2026-11' });
+const skillOf = (text: string, id: string): ExtractedSkill | undefined => run(text).skills.find((s) => s.id === id);
+
+describe('claimed experience per skill (class 4)', () => {
+  // [text, skill, claimed months, the duration as written]
+  const CLAIMS: [string, string, number, string][] = [
+    ['Python- Exprience - 18 months', 'python', 18, '18 months'],
+    ['JAVA- Exprience - Less than 1 year months', 'java', 6, 'Less than 1 year'],
+    ['Skill Details \nPython- Exprience - Less than 1 year months\nSpark- Exprience - 24 months', 'apache-spark', 24, '24 months'],
+    ['JAVA (3 yrs)', 'java', 36, '3 yrs'],
+    ['Python: 4 years', 'python', 48, '4 years'],
+    ['3+ years of Java', 'java', 36, '3+ years'],
+    ['Java – 2.5 Yrs', 'java', 30, '2.5 Yrs'],
+    ['C++ (Less than 1 year)', 'cpp', 6, 'Less than 1 year'],
+    ['SQL (10+ years)', 'sql', 120, '10+ years'],
+    ['Kotlin (less than a year)', 'kotlin', 6, 'less than a year'],
+    ['Java 8 (5 years 6 months)', 'java', 66, '5 years 6 months'],
+    ['Golang (18months)', 'go', 18, '18months'],
+    ['Perl    1 years    Shell Scripting    2 years', 'perl', 12, '1 years'],
+    ['Perl    1 years    Shell Scripting    2 years', 'shell-scripting', 24, '2 years'],
+    ['Skill | Years | Last used\nJava | 5 | 2019\nPython | 3 | 2024', 'java', 60, '5'],
+    ['Skill | Years | Last used\nJava | 5 | 2019\nPython | 3 | 2024', 'python', 36, '3'],
+    ['Skill    Years of experience\nDocker    4\nKubernetes    2', 'kubernetes', 24, '2'],
+    ['5+ years of experience in Java and Spring Boot', 'spring-boot', 60, '5+ years'],
+    ['SECURITY (5 years), ACTIVE DIRECTORY (3 years), UNIX (Less than 1 year)', 'active-directory', 36, '3 years'],
+    ['DATABASE (2 years), AJAX (Less than 1 year), CSS (1 year)', 'ajax', 6, 'Less than 1 year'],
+  ];
+  it.each(CLAIMS)('%s → %s %i months', (text, id, months, written) => {
+    const s = skillOf(text, id);
+    expect(s?.claimedMonths).toBe(months);
+    expect(s?.claimedYears).toBe(Math.round((months / 12) * 10) / 10);
+    expect(text.slice(s!.claimedSpan!.start, s!.claimedSpan!.end)).toBe(written);
+  });
+
+  // [text, skill that must get no claim]: the phrase is about another skill, or is no claim at all.
+  const NO_CLAIM: [string, string][] = [
+    ['Java, Python, SQL (3 years)', 'java'],
+    ['Java, Python, SQL (3 years)', 'python'],
+    ['SECURITY (5 years), ACTIVE DIRECTORY', 'active-directory'],
+    ['Docker (2019 - 2021)', 'docker'],
+    ['Java developer. 3 years later I moved to Python.', 'java'],
+    ['Python developer with a team of 5 engineers', 'python'],
+    ['Java 2019', 'java'],
+    ['Kubernetes\n3 years of leading teams', 'kubernetes'],
+    ['Skill | Level\nJava | 5', 'java'],
+  ];
+  it.each(NO_CLAIM)('%s → no claim on %s', (text, id) => {
+    const s = skillOf(text, id);
+    expect(s?.claimedMonths ?? null).toBeNull();
+    expect(s?.claimedSpan ?? null).toBeNull();
+  });
+
+  it('gives only the skill beside the phrase the claim, not the whole list', () => {
+    const p = run('Java, Python, SQL (3 years), Docker');
+    expect(p.skills.filter((s) => s.claimedMonths !== null).map((s) => s.id)).toEqual(['sql']);
+  });
+
+  it('prefers a claim written beside the skill to one shared by a list, then the longer', () => {
+    expect(skillOf('5+ years of experience in Java, Python - 2 years', 'python')?.claimedMonths).toBe(24);
+    expect(skillOf('Java (2 years). Java (4 years)', 'java')?.claimedMonths).toBe(48);
+  });
+
+  it('stays linear on a 1 MB line of durations', () => {
+    const unit = 'Java (3 years), less than less than 1 year  5 years 6 months | Skill | Years |  ';
+    const p = run(unit.repeat(Math.ceil(1_000_000 / unit.length)));
+    expect(p.skills.find((s) => s.id === 'java')?.claimedMonths).toBe(36);
+  });
+});
+
+/** A taxonomy entry with a kind (the taxonomy stage's field). */
+function kinded(id: string, name: string, kind: 'technology' | 'practice' | 'concept' | undefined, aliases: string[] = []): Skill {
+  const skill: Skill = { id, name, category: 'architecture-and-practices', aliases };
+  return kind === undefined ? skill : Object.assign(skill, { kind });
+}
+
+describe('kinds: practices and concepts apart from technologies (class 6)', () => {
+  const taxonomy: Taxonomy = {
+    version: 'kinds',
+    skills: [kinded('agile', 'Agile', 'practice'), kinded('algorithms', 'Algorithms', 'concept'), kinded('python', 'Python', 'technology'), kinded('docker', 'Docker', undefined)],
+  };
+  const kinds = createExtractor(taxonomy);
+  const KINDS: [string, string, string][] = [
+    ['Skills: Agile, Python', 'agile', 'practice'],
+    ['Skills: Algorithms, Python', 'algorithms', 'concept'],
+    ['Skills: Algorithms, Python', 'python', 'technology'],
+    // An entry without a kind is a technology.
+    ['Skills: Docker', 'docker', 'technology'],
+  ];
+  it.each(KINDS)('%s: %s is a %s', (text, id, kind) => {
+    expect(kinds.extract(text, { asOf: '2026-11' }).skills.find((s) => s.id === id)?.kind).toBe(kind);
+  });
+  it('keeps practices and concepts in the profile, so a role can still require them', () => {
+    expect(kinds.extract('Agile teams, Algorithms, Python', { asOf: '2026-11' }).skills.map((s) => s.id)).toEqual(['agile', 'algorithms', 'python']);
+  });
+  it('gives every skill of the shipped taxonomy a kind', () => {
+    for (const s of run('Python, Docker, Agile, Algorithms, unit testing').skills) expect(['technology', 'practice', 'concept']).toContain(s.kind);
+  });
+});
+
+describe('the document date and the timeline entries the parse stage marks', () => {
+  const lines = ['EXPERIENCE', 'Java Developer', 'Oracle Financial Services – 2015 to present', 'Built services in Java and Kafka.', 'SKILLS', 'Oracle, Python'];
+  const text = lines.join('\n');
+  const at = (i: number): number => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
+  const lineSpans = lines.map((l, i) => ({ start: at(i), end: at(i) + l.length }));
+  const entry: TimelineEntry & { titleSpan: { start: number; end: number }; organisationSpan: { start: number; end: number } } = {
+    title: 'Java Developer',
+    organisation: 'Oracle Financial Services',
+    start: '2015-01',
+    end: null,
+    span: { start: at(2), end: at(4) },
+    dateSpan: { start: at(2) + 28, end: lineSpans[2]!.end },
+    titleSpan: lineSpans[1]!,
+    organisationSpan: { start: at(2), end: at(2) + 25 },
+  };
+  const doc = (extra: object = {}): ResumeDocument => ({
+    version: '1',
+    text,
+    lines: lineSpans,
+    sections: [
+      { kind: 'experience', heading: 'EXPERIENCE', headingSpan: lineSpans[0]!, span: { start: 0, end: at(4) } },
+      { kind: 'skills', heading: 'SKILLS', headingSpan: lineSpans[4]!, span: { start: at(4), end: text.length } },
+    ],
+    timeline: [entry],
+    meta: { format: 'text', pages: null, bytes: text.length },
+    diagnostics: [],
+    ...extra,
+  });
+
+  it('ends open ranges at the document date when it has one, else at asOf, and says which', () => {
+    const dated = extractor.extract(doc({ documentDate: { month: '2018-06', source: 'metadata' } }), { asOf: '2026-11' });
+    expect(dated.skills.find((s) => s.id === 'kafka')).toMatchObject({ months: 42, lastUsed: '2018-06' });
+    expect(dated.document.date).toBe('2018-06');
+    const undated = extractor.extract(doc(), { asOf: '2026-11' });
+    expect(undated.skills.find((s) => s.id === 'kafka')).toMatchObject({ months: 143, lastUsed: '2026-11' });
+    expect(undated.document.date).toBe('2026-11');
+    // A malformed date is no date.
+    expect(extractor.extract(doc({ documentDate: { month: '2018' } }), { asOf: '2026-11' }).document.date).toBe('2026-11');
+  });
+
+  it('takes a skill in the job title as evidence of that job (class: title evidence)', () => {
+    const java = extractor.extract(doc(), { asOf: '2020-12' }).skills.find((s) => s.id === 'java')!;
+    const title = java.mentions.find((m) => m.span.start === at(1))!;
+    expect(title).toMatchObject({ inTitle: true, timelineEntry: 0, context: 'experience' });
+    expect(java.months).toBe(72);
+    expect(java.mentions.filter((m) => m.inTitle === true)).toHaveLength(1);
+  });
+
+  it('reads a vendor in the entry organisation as the employer, and the same name in the skills list as the product', () => {
+    const oracle = extractor.extract(doc(), { asOf: '2026-11' }).skills.find((s) => s.id === 'oracle-database');
+    expect(oracle?.mentions.map((m) => m.span.start)).toEqual([at(5)]);
+  });
+
+  it('reads the organisation the parse stage marked as the employer, where no wording says so', () => {
+    // "Salesforce" alone on a line under the dates: nothing in the words makes it an employer, the entry's span does.
+    const t = 'EXPERIENCE\n2015 to present\nSalesforce\nBuilt CRM reports.';
+    const at = t.indexOf('Salesforce');
+    const base: TimelineEntry = { start: '2015-01', end: null, span: { start: 11, end: t.length }, dateSpan: { start: 11, end: 26 } };
+    const make = (e: TimelineEntry): ResumeDocument => ({ version: '1', text: t, lines: [], sections: [], timeline: [e], meta: { format: 'text', pages: null, bytes: t.length }, diagnostics: [] });
+    const found = (d: ResumeDocument): number[] => extractor.extract(d, { asOf: '2026-11' }).skills.find((s) => s.id === 'salesforce')?.mentions.map((m) => m.span.start) ?? [];
+    expect(found(make(base))).toEqual([at]);
+    expect(found(make(Object.assign({ ...base }, { organisationSpan: { start: at, end: at + 10 } })))).toEqual([]);
+  });
+});
+
+const DATA = fileURLToPath(new URL('../../shared/data/', import.meta.url));
+const DOTIN = `${DATA}dotin-resume-ner-train/xml`;
+const haveDotin = existsSync(DOTIN);
+if (!haveDotin) console.log(`skipping the dotin real-file tests: ${DOTIN} is absent`);
+
+describe.skipIf(!haveDotin)('real files: dotin-resume-ner-train', async () => {
+  const { readDotin, claimsIn } = (await import('../bench/accuracy/extraction.mjs')) as {
+    readDotin: (xml: string) => { text: string };
+    claimsIn: (text: string, lookup: (t: string) => string | null) => { id: string; months: number }[];
+  };
+  const { lookupAlias } = await import('../src/taxonomy/alias-index.js');
+  const lookup = (t: string): string | null => lookupAlias(extractor.index, t)[0]?.skillId ?? null;
+  const docs = readdirSync(DOTIN)
+    .filter((f) => f.endsWith('.xml'))
+    .sort()
+    .map((f) => ({ name: f, text: readDotin(readFileSync(`${DOTIN}/${f}`, 'utf8')).text }));
+
+  it('gives the claimed months the exports write to the right skills (≥ 0.9 of the skills that have them)', () => {
+    let pairs = 0;
+    let right = 0;
+    for (const d of docs) {
+      const claims = claimsIn(d.text, lookup);
+      if (claims.length === 0) continue;
+      const profile = run(d.text);
+      const expected = new Map<string, number>();
+      for (const c of claims) expected.set(c.id, Math.max(expected.get(c.id) ?? 0, c.months));
+      for (const [id, months] of expected) {
+        pairs++;
+        if (profile.skills.find((s) => s.id === id)?.claimedMonths === months) right++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+    expect(right / pairs).toBeGreaterThanOrEqual(0.9);
+  });
+});
