@@ -79,6 +79,128 @@ describe('claimed experience per skill (class 4)', () => {
   });
 });
 
+/** Mentions of a skill, by the text written. */
+const mentionTexts = (text: string, id: string): string[] => skillOf(text, id)?.mentions.map((m) => m.text) ?? [];
+
+describe('real products the ambiguity filter used to drop (class 7)', () => {
+  // [text, skill, the mentions it must have]
+  const KEPT: [string, string, string[]][] = [
+    ['Skills: Java, Python\nOS: Windows', 'windows', ['Windows']],
+    ['Tools used: jira, confluence, maven', 'confluence', ['confluence']],
+    ['Environment: windows, linux', 'windows', ['windows']],
+    ['* Database: MySQL, Oracle * Tools used: Jira  Confluence', 'confluence', ['Confluence']],
+    ['Environments – IDE/tools: Eclipse, IntelliJ IDEA, Bamboo', 'bamboo', ['Bamboo']],
+    ['Bug tracking tools like CDETS, BUG SCRUBBER, MANTIS, JIRA', 'mantis', ['MANTIS']],
+    ['Frameworks: Spring 3.0, Hibernate', 'spring-framework', ['Spring 3.0']],
+    ['Built the billing service with Spring 3.0 and Hibernate.', 'spring-framework', ['Spring 3.0']],
+    ['Jira  Confluence  Bamboo  Git', 'confluence', ['Confluence']],
+    ['Java, J2EE and Spring', 'spring-framework', ['Spring']],
+    // A name matched unambiguously elsewhere in the document.
+    ['Apache Spark pipelines in Scala. Tuned Spark jobs for the data team.', 'apache-spark', ['Apache Spark', 'Spark']],
+    ['Worked on SAP ERP rollouts. Implementations of SAP and rollout projects.', 'sap', ['SAP ERP', 'SAP']],
+  ];
+  it.each(KEPT)('%s → %s', (text, id, mentions) => {
+    expect(mentionTexts(text, id)).toEqual(mentions);
+  });
+
+  // [text, skill that must not be found in it]
+  const DROPPED: [string, string][] = [
+    ['I cleaned the windows of the office.', 'windows'],
+    ['We go to the office on Mondays.', 'go'],
+    ['Spring 2019 internship at a bank', 'spring-framework'],
+    ['ALL CAPS LETTER: PLEASE EXPRESS YOUR INTEREST', 'express'],
+    ['Sample Law CV 2', 'computer-vision'],
+    ['Our team of 5 (Manager, TS, Developer)', 'typescript'],
+    ['The RTL 8139D based network card', 'react-testing-library'],
+    ['Tools: a hammer and a ladder', 'hammer'],
+  ];
+  it.each(DROPPED)('%s → no %s', (text, id) => {
+    expect(skillOf(text, id)).toBeUndefined();
+  });
+
+  it('keeps a name matched elsewhere only where it reads as the name: "Spark joy" is no Spark', () => {
+    expect(mentionTexts('Skills: Apache Spark\nWe will Spark joy in the team.', 'apache-spark')).toEqual(['Apache Spark']);
+  });
+});
+
+describe('unknown tools in tools fields (class 8)', () => {
+  const unknown = (text: string): string[] => run(text).unknownTools?.map((u) => u.text) ?? [];
+  // [text, unknown tools as written]
+  const UNKNOWN: [string, string[]][] = [
+    ['Tools: Foo, BarDB, Baz9', ['Foo', 'BarDB', 'Baz9']],
+    ['Environment: Java, Zorbix 4.2, Oracle', ['Zorbix 4.2']],
+    ['* Database: MySQL, KwikDB * Tools used: Jira', ['KwikDB']],
+    ['Environments – IDE/tools: Eclipse, Quuxly', ['Quuxly']],
+    ['Tools used: Jira  Confluence  Bamboo and FooBarDB', ['FooBarDB']],
+    // Not in prose, not in sentences, not spoken languages, organisations, places or job titles.
+    ['Built Foo and BarDB in Baz9 last year.', []],
+    ['Skills: I used the FooBar tool to build many internal systems', []],
+    ['Languages: English, Hebrew, Java', []],
+    ['Technologies: Infosys Technologies Limited', []],
+    ['Tools: Java, Python', []],
+    ['Cisco Systems -  San Jose, CA -\nApril 2017 to present', []],
+  ];
+  it.each(UNKNOWN)('%s → %j', (text, names) => {
+    expect(unknown(text)).toEqual(names);
+  });
+
+  it('gives each unknown tool its span and section, and one unknown-tool diagnostic per name', () => {
+    const text = 'SKILLS\nTools: Foo, BarDB\nIDE: BarDB';
+    const p = run(text);
+    for (const u of p.unknownTools!) expect(text.slice(u.span.start, u.span.end)).toBe(u.text);
+    expect(p.unknownTools!.map((u) => u.section)).toEqual(['skills', 'skills', 'skills']);
+    expect(p.diagnostics.filter((d) => d.code === 'unknown-tool').map((d) => text.slice(d.span!.start, d.span!.end))).toEqual(['Foo', 'BarDB']);
+    expect(p.skills).toEqual([]);
+  });
+
+  it('keeps at most maxUnknownTools of them', () => {
+    const many = `Tools: ${Array.from({ length: 40 }, (_, i) => `Zq${i}x`).join(', ')}`;
+    expect(run(many).unknownTools).toHaveLength(20);
+  });
+});
+
+describe('the wrong sense of a name (class 9)', () => {
+  // [text, skill that must not be found]
+  const WRONG: [string, string][] = [
+    ['Clients: Oracle, SAP, Salesforce\nTools: Jira', 'salesforce'],
+    ['Representative clients: Salesforce, Workday', 'salesforce'],
+    ['company - Salesforce\ndescription - Built reports in Java', 'salesforce'],
+    ['Address: 12 Spring Street, Salem', 'spring-framework'],
+    ['P.O. Box 816, Callahan, FL', 'box'],
+    ['Phone: +1 555 8051 2345', 'microcontrollers'],
+    ['SKILLS\nVersion Control\nGit, SVN', 'version-control'],
+    ['SKILLS\nDatabases:\nMySQL, Oracle', 'databases'],
+    ['Chef de Cuisine, Trattoria del Portico', 'chef'],
+    ['Executive Chef | Hilton Hotels 2015 - 2019', 'chef'],
+    ['Software Engineer, Oracle July 2012 - May 2014', 'oracle-database'],
+  ];
+  it.each(WRONG)('%s → no %s', (text, id) => {
+    expect(skillOf(text, id)).toBeUndefined();
+  });
+
+  // [text, skill that must be found]: the same names in their technical sense.
+  const RIGHT: [string, string][] = [
+    ['Client: React, Redux', 'react'],
+    ['Tools: Jira, Salesforce', 'salesforce'],
+    ['Skills: 8051, ARM Cortex', 'microcontrollers'],
+    ['Wrote 8051 microcontroller firmware', 'microcontrollers'],
+    ['SKILLS\nPython\nDjango, Flask', 'python'],
+    ['SKILLS\nVersion Control\nContinuous Integration\nDocker', 'version-control'],
+    ['DevOps: Chef, Puppet, Ansible', 'chef'],
+    ['Skill | Years | Last used\nJava | 5 | 2019', 'java'],
+    ['Operating systems: Windows 95/98, Linux', 'windows'],
+  ];
+  it.each(RIGHT)('%s → %s', (text, id) => {
+    expect(skillOf(text, id)).toBeDefined();
+  });
+
+  it('prefers the longest compound product name', () => {
+    const p = run('Tools: SQL Server Management Studio, Oracle Hyperion, Visual Studio 2015');
+    expect(p.skills.flatMap((s) => s.mentions.map((m) => m.text)).sort()).toEqual(['Oracle Hyperion', 'SQL Server Management Studio', 'Visual Studio 2015']);
+    expect(skillOf('Tools: Oracle Hyperion', 'oracle-database')).toBeUndefined();
+  });
+});
+
 /** A taxonomy entry with a kind (the taxonomy stage's field). */
 function kinded(id: string, name: string, kind: 'technology' | 'practice' | 'concept' | undefined, aliases: string[] = []): Skill {
   const skill: Skill = { id, name, category: 'architecture-and-practices', aliases };

@@ -2,8 +2,10 @@
 // Extraction accuracy suite: our extractor vs a plain dictionary-match baseline (every alias of the
 // same taxonomy, case-insensitive, at word boundaries, no context rules), on the shared data sets.
 //
-//   node bench/accuracy/extraction.mjs [--quick] [--out results.json] [--md results.md]
+//   node bench/accuracy/extraction.mjs [--quick] [--out results.json] [--md results.md] [--taxonomy taxonomy.json]
 //
+// --taxonomy (or SKILLMATCH_TAXONOMY) measures with another taxonomy, a `{version, skills}` JSON file,
+// instead of the built-in one: a taxonomy being edited can be measured before it is built in.
 // Runs on the built package (dist/esm/index.js; `npm run build` first). Data from ../shared/data
 // (data sets that are absent are reported as skipped). Exports `runExtractionAccuracy({ quick })`.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -667,9 +669,9 @@ async function pdfVariety(pkg, extract) {
 // ---------------------------------------------------------------- main
 
 /** Runs every available data set; returns plain JSON. `quick` samples the larger sets. */
-export async function runExtractionAccuracy({ quick = false } = {}) {
+export async function runExtractionAccuracy({ quick = false, taxonomyFile = process.env.SKILLMATCH_TAXONOMY } = {}) {
   const pkg = await loadPackage();
-  const taxonomy = pkg.builtinTaxonomy();
+  const taxonomy = taxonomyFile ? JSON.parse(readFileSync(taxonomyFile, 'utf8')) : pkg.builtinTaxonomy();
   const extractor = pkg.createExtractor(taxonomy);
   const ours = (text) => extractor.extract(text, { asOf: '2026-11' });
   const base = createBaseline(taxonomy);
@@ -826,7 +828,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const quick = args.includes('--quick');
   const outAt = args.indexOf('--out');
   const mdAt = args.indexOf('--md');
-  const result = await runExtractionAccuracy({ quick });
+  const taxAt = args.indexOf('--taxonomy');
+  const result = await runExtractionAccuracy({ quick, ...(taxAt >= 0 ? { taxonomyFile: args[taxAt + 1] } : {}) });
   const json = JSON.stringify(result, null, 2);
   if (outAt >= 0 && args[outAt + 1]) writeFileSync(args[outAt + 1], json + '\n');
   else console.log(json);

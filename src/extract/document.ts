@@ -78,6 +78,8 @@ export interface DocumentIndex {
   titleAt(start: number, end: number): number | null;
   /** Index of the entry whose organisation holds `[start, end)` (`TimelineEntry.organisationSpan`), or `null`. */
   organisationAt(start: number, end: number): number | null;
+  /** `[start, end)` lies inside a section's heading line. */
+  inHeading(start: number, end: number): boolean;
 }
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -125,8 +127,13 @@ export function indexDocument(doc: ResumeDocument, tokens: DocTokens): DocumentI
   const timelineOrder = timeline.map((entry, i) => ({ span: entry.span, i })).sort((a, b) => a.span.start - b.span.start || a.i - b.i);
   // The rules ask for the section of the same tokens many times: each is looked up once.
   const sectionOfToken: (SectionKind | null | undefined)[] = new Array(tokens.tokens.length);
+  const headings = sections.filter((s) => s.headingSpan !== null).map((s) => ({ span: s.headingSpan! }));
   return {
     timeline,
+    inHeading: (start, end) => {
+      const k = locate(headings, start);
+      return k !== null && end <= headings[k]!.span.end;
+    },
     titleAt: spanLookup(timeline, 'titleSpan'),
     organisationAt: spanLookup(timeline, 'organisationSpan'),
     timelineAt(offset: number): number | null {

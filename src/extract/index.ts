@@ -11,12 +11,13 @@ import { buildAliasIndex, type AliasIndex } from '../taxonomy/alias-index.js';
 import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import type { Taxonomy } from '../taxonomy/schema.js';
-import type { Diagnostic, ImpliedSkill, ResumeDocument, SkillProfile, YearMonth } from '../types.js';
+import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool, YearMonth } from '../types.js';
 import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
+import { toolsFields, unknownItems } from './fields.js';
 import { findHits, type Hit } from './match.js';
 import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/index.js';
-import { gatherMentions, skillRecords, type KeptHit } from './skills.js';
+import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
 import { impliedClosure } from './summary.js';
 import { scanDocument, type DocTokens } from './tokens.js';
 import { findTypoHits } from './typos.js';
@@ -135,6 +136,29 @@ interface DocumentRead {
   lines: Map<number, LineInfo>;
   covered: Uint8Array;
   kept: KeptHit[];
+  fields: Int32Array;
+}
+
+/**
+ * The unknown tools of a document (items of tools fields no kept hit covers, that look like product
+ * names), up to the cap; an `unknown-tool` diagnostic for each distinct name.
+ */
+function unknownTools(r: DocumentRead, diagnostics: Diagnostic[]): UnknownTool[] {
+  const kept = new Uint8Array(r.tokens.tokens.length);
+  for (const { hit } of r.kept) for (let i = hit.from; i < hit.to; i++) kept[i] = 1;
+  const out: UnknownTool[] = [];
+  const named = new Set<string>();
+  for (const item of unknownItems(r.tokens, r.fields, kept)) {
+    if (out.length >= EXTRACT_DEFAULTS.maxUnknownTools) break;
+    const span = { start: r.tokens.tokens[item.from]!.start, end: r.tokens.tokens[item.to - 1]!.end };
+    const text = r.tokens.text.slice(span.start, span.end);
+    out.push({ text, span, section: r.docIndex.sectionAt(item.from) });
+    const key = text.toLowerCase();
+    if (named.has(key)) continue;
+    named.add(key);
+    diagnostics.push({ severity: 'info', code: 'unknown-tool', message: `"${text}" in a tools field is no skill the taxonomy knows`, source: 'extract', span: { start: span.start, end: span.end } });
+  }
+  return out;
 }
 
 /** Builds an extractor for a taxonomy (the built-in one by default). Building costs one pass over every alias. */
@@ -157,6 +181,14 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     return list.map((i) => ({ id: i.id, name: i.name, weight: i.weight, implied: true as const }));
   };
   const typoIndex = (): TypoIndex => (typo ??= buildTypoIndex(index, EXTRACT_DEFAULTS.fuzzyMinLength));
+  // Kinds steer the heading pass only when the taxonomy states them (one written before kinds states none).
+  const statesKinds = taxonomy.skills.some((s) => Reflect.get(s, 'kind') !== undefined);
+  const kindOf = statesKinds
+    ? (skillId: string): NonNullable<ExtractedSkill['kind']> => {
+        const skill = index.skills.get(skillId);
+        return skill === undefined ? 'technology' : skillKind(skill);
+      }
+    : undefined;
 
   /** Tokens, exact hits decided by the passes, then typo hits. */
   const read = (doc: ResumeDocument, options: CheckedOptions, diagnostics: Diagnostic[]): DocumentRead => {
@@ -164,6 +196,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     const docIndex = indexDocument(doc, tokens);
     const { hits, covered } = findHits(tokens, index);
     const lines = lineInfo(tokens, hits);
+    const fields = toolsFields(tokens);
     const decisions = decideHits(
       {
         doc: tokens,
@@ -172,6 +205,9 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
         timeline: docIndex.timeline,
         timelineAt: docIndex.timelineAt,
         organisationAt: docIndex.organisationAt,
+        inHeading: docIndex.inHeading,
+        fields,
+        kindOf,
         useCompromise: options.context,
         maxContextSentences: options.maxContextSentences,
       },
@@ -184,7 +220,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
       kept.push(...findTypoHits(walk, diagnostics));
       kept.sort((a, b) => a.hit.from - b.hit.from);
     }
-    return { tokens, docIndex, lines, covered, kept };
+    return { tokens, docIndex, lines, covered, kept, fields };
   };
 
   const extract = (input: ResumeDocument | string, rawOptions: Omit<ExtractOptions, 'taxonomy' | 'index'> = {}): SkillProfile => {
@@ -198,7 +234,8 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     // "Present" is the document's own date when it has one: a 2018 résumé read in 2026 gains no 8 years.
     const date = documentMonth(doc) ?? options.asOf;
     const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
-    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words: countWords(r.tokens), date } };
+    const unknown = unknownTools(r, diagnostics);
+    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words: countWords(r.tokens), date }, unknownTools: unknown };
   };
 
   return { taxonomy, index, extract };

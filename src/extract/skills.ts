@@ -105,7 +105,7 @@ export interface RecordSource {
 }
 
 /** The taxonomy entry's kind, `technology` where it has none (taxonomies written before kinds existed). */
-function kindOf(skill: Skill): NonNullable<ExtractedSkill['kind']> {
+export function skillKind(skill: Skill): NonNullable<ExtractedSkill['kind']> {
   const kind: unknown = Reflect.get(skill, 'kind');
   return kind === 'practice' || kind === 'concept' ? kind : 'technology';
 }
@@ -151,7 +151,7 @@ export function skillRecords(src: RecordSource, bySkill: ReadonlyMap<string, Acc
       lastUsed,
       claimedYears: acc.claim === null ? null : yearsOf(acc.claim.months),
       evidence: evidenceBits(acc.mentions, lastUsed),
-      kind: kindOf(skill),
+      kind: skillKind(skill),
       claimedMonths: acc.claim === null ? null : acc.claim.months,
       claimedSpan: acc.claim === null ? null : { start: acc.claim.span.start, end: acc.claim.span.end },
       mentions: acc.mentions,

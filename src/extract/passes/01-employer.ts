@@ -24,19 +24,36 @@ function companyNameAfter(v: HitView, h: Hit): boolean {
   return false;
 }
 
+/** Labels of a field that names one organisation: "Client: Cisco Systems", "company - Oracle", "Employer: SAP". */
+const ORGANISATION_LABELS = new Set(['client', 'clients', 'customer', 'company', 'employer', 'organisation', 'organization', 'firm']);
+/** Labels of a field that lists organisations: "Clients: Oracle, SAP", "Key customers: …". */
+const ORGANISATIONS_LABELS = new Set(['clients', 'customers', 'companies', 'employers', 'organisations', 'organizations', 'accounts']);
+
 /**
- * "Client: Cisco Systems", "Client Cisco Systems -": the client field of a project names an organisation.
- * "Client: React, Redux" is the client side's stack: a line of technologies is no client field.
+ * "Client: Cisco Systems", "Client Cisco Systems -", "company - Oracle": the client or company field of a
+ * project or job names an organisation. "Client: React, Redux" is the client side's stack: a line of
+ * technologies is no client field (a company field always is one).
  */
-function clientField(v: HitView, h: Hit): boolean {
+function organisationLabel(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text } = v.doc;
   const prev = h.from > 0 ? tokens[h.from - 1] : undefined;
-  if (prev === undefined || gaps[h.from]! & GAP_NEWLINE || (prev.norm !== 'client' && prev.norm !== 'clients') || skillsContext(v, h.from)) return false;
+  if (prev === undefined || gaps[h.from]! & GAP_NEWLINE || !ORGANISATION_LABELS.has(prev.norm)) return false;
+  if ((prev.norm === 'client' || prev.norm === 'clients') && skillsContext(v, h.from)) return false;
   const labelAt = h.from - 1;
   const startsField = labelAt === v.doc.lineStart[labelAt] || (gaps[labelAt]! & (GAP_LIST | GAP_SENTENCE)) !== 0;
   const sep = text.slice(prev.end, tokens[h.from]!.start).trim();
   const c = text.charCodeAt(h.start);
   return startsField && (sep === '' || sep === ':' || sep === '-' || sep === '\u2013') && c >= 65 && c <= 90;
+}
+
+/** An item of a field that lists organisations: "Clients: Oracle, SAP, Salesforce", "Representative clients: …". */
+function organisationList(v: HitView, h: Hit): boolean {
+  const { tokens, gaps, lineStart } = v.doc;
+  const first = lineStart[h.from]!;
+  for (let k = first; k < Math.min(h.from, first + 3); k++) {
+    if (ORGANISATIONS_LABELS.has(tokens[k]!.norm) && gaps[k + 1]! & GAP_COLON) return true;
+  }
+  return false;
 }
 
 /** "Engineer at Oracle", "Software Engineer for Oracle": a preposition after a job title. */
@@ -67,8 +84,14 @@ function endsJobLine(v: HitView, h: Hit): boolean {
   // The dates may follow on the line: "Staff Software Engineer, Twitter July 2012".
   const dated = next !== undefined && !(gaps[h.to]! & GAP_NEWLINE) && (MONTHS.has(next.norm) || isYearToken(next.norm));
   if (!(h.to === lineEnd(v, h.from) || gaps[h.to]! & GAP_LIST || dated)) return false;
-  // Every other item on the line must not be a technology, or it is a list, not a job line.
-  for (const o of v.hits) if (o !== h && line[o.from] === line[h.from] && o.entries.some((e) => e.ambiguity === null)) return false;
+  // Every other item on the line must not be a technology, or it is a list, not a job line. The line has
+  // at most ten tokens, so only its own hits are looked at.
+  const first = v.doc.lineStart[h.from]!;
+  for (let i = first; i < v.n && line[i] === line[h.from]; i++) {
+    const k = v.hitAtToken[i]!;
+    if (k === -1 || v.hits[k]! === h || v.hits[k]!.from !== i) continue;
+    if (v.hits[k]!.entries.some((e) => e.ambiguity === null)) return false;
+  }
   return true;
 }
 
@@ -119,7 +142,7 @@ function organisationField(v: HitView, h: Hit): boolean {
 
 /** The hit names an employer. */
 export function isEmployer(v: HitView, h: Hit): boolean {
-  return companyNameAfter(v, h) || clientField(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || underJobTitle(v, h) || organisationField(v, h);
+  return companyNameAfter(v, h) || organisationLabel(v, h) || organisationList(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || underJobTitle(v, h) || organisationField(v, h);
 }
 
 /** Rejects every hit that names an employer. */

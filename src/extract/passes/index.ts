@@ -8,18 +8,22 @@
  * acronyms defined in place, a confirming word, a skills-section item, a neighbouring technology in
  * a list; and, last and only for `tech-context` aliases in a technical sentence, the part of speech.
  */
+import { toolsFields } from '../fields.js';
 import type { Hit } from '../match.js';
 import type { DocTokens } from '../tokens.js';
 import { employerPass } from './01-employer.js';
-import { plainPass } from './02-plain.js';
-import { casePass } from './03-case.js';
-import { compoundPass } from './04-compound.js';
-import { placePass } from './05-place.js';
-import { abbreviationPass } from './06-abbreviation.js';
-import { confirmerPass } from './07-confirmers.js';
-import { listItemPass } from './08-list-item.js';
-import { listNeighbourPass } from './09-list-neighbours.js';
-import { wordClassPass } from './10-word-class.js';
+import { headingPass } from './02-heading.js';
+import { numberPass } from './03-number.js';
+import { plainPass } from './04-plain.js';
+import { casePass } from './05-case.js';
+import { compoundPass } from './06-compound.js';
+import { placePass } from './07-place.js';
+import { abbreviationPass } from './08-abbreviation.js';
+import { confirmerPass } from './09-confirmers.js';
+import { listItemPass } from './10-list-item.js';
+import { listNeighbourPass } from './11-list-neighbours.js';
+import { seenElsewherePass } from './12-seen-elsewhere.js';
+import { wordClassPass } from './13-word-class.js';
 import type { LineInfo } from './lines.js';
 import { undecided, type Decision } from './state.js';
 import type { AmbiguityContext, HitView } from './view.js';
@@ -34,6 +38,8 @@ type Pass = (v: HitView) => void;
 /** The passes, in order. */
 const PASSES: readonly Pass[] = [
   employerPass,
+  headingPass,
+  numberPass,
   plainPass,
   casePass,
   compoundPass,
@@ -42,6 +48,7 @@ const PASSES: readonly Pass[] = [
   confirmerPass,
   listItemPass,
   listNeighbourPass,
+  seenElsewherePass,
   wordClassPass,
 ];
 
@@ -64,6 +71,7 @@ export function decideHits(ctx: AmbiguityContext, lines: ReadonlyMap<number, Lin
     lines,
     states: ctx.hits.map(undecided),
     tagLines: new Map(),
+    fields: ctx.fields ?? toolsFields(ctx.doc),
   };
   for (const pass of PASSES) pass(view);
   return view.states;

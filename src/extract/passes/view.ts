@@ -25,10 +25,16 @@ export interface AmbiguityContext {
   timelineAt: (offset: number) => number | null;
   /** Index of the timeline entry whose organisation (`TimelineEntry.organisationSpan`) holds `[start, end)`, or `null`. */
   organisationAt: (start: number, end: number) => number | null;
+  /** `[start, end)` lies inside a section's heading line. */
+  inHeading: (start: number, end: number) => boolean;
   /** Use compromise for undecided `tech-context` hits. */
   useCompromise: boolean;
   /** Most sentences given to compromise. */
   maxContextSentences: number;
+  /** The tools fields of the document (`toolsFields`), when the caller has them already. */
+  fields?: Int32Array;
+  /** The taxonomy's kind of a skill (`technology` where it says none); absent when the taxonomy gives no kinds. */
+  kindOf?: (skillId: string) => 'technology' | 'practice' | 'concept';
 }
 
 /** One document's view, shared by the passes. */
@@ -45,6 +51,13 @@ export interface HitView {
   readonly states: HitState[];
   /** Memo of `tagLine` per line number. */
   readonly tagLines: Map<number, boolean>;
+  /** Per token, the first item of the labelled tools field it sits in, or -1 (`toolsFields`). */
+  readonly fields: Int32Array;
+}
+
+/** Token `i` is an item of a labelled tools field ("Tools used: …", "Environment: …", "OS: …"). */
+export function inToolsField(v: HitView, i: number): boolean {
+  return v.fields[i]! !== -1;
 }
 
 /** The token's section is a skills section, or its line reads as a list of technologies. */

@@ -48,6 +48,11 @@ export const QUALIFIERS = new Set(['advanced', 'basic', 'basics', 'expert', 'pro
 export const PLACE_BEFORE = new Set(['new', 'san', 'santa', 'saint', 'st', 'fort', 'port', 'north', 'south', 'east', 'west']);
 /** Words that make a name before or after them an institution ("University of Phoenix"). */
 export const INSTITUTION_WORDS = new Set(['university', 'college', 'institute', 'school', 'academy']);
+/** Words after a name that make it a street ("Spring Street", "Java Road", "Oracle Parkway"). */
+export const STREET_WORDS = new Set([
+  'street', 'st', 'road', 'rd', 'avenue', 'ave', 'lane', 'ln', 'drive', 'dr', 'boulevard', 'blvd', 'way', 'parkway', 'pkwy', 'court', 'ct',
+  'place', 'pl', 'terrace', 'crescent', 'highway', 'hwy', 'nagar', 'marg', 'colony', 'layout', 'sector', 'square', 'circle',
+]);
 /** US state names, one word or the words of two ("Palo Alto, California", "Albany, New York"). */
 export const US_STATES = new Set([
   'alabama', 'alaska', 'arizona', 'arkansas', 'california', 'colorado', 'connecticut', 'delaware', 'florida', 'georgia', 'hawaii', 'idaho',

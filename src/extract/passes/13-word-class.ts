@@ -1,5 +1,5 @@
 /**
- * Pass 10, the last: part of speech. What is still undecided is rejected, except a `tech-context`
+ * Pass 13, the last: part of speech. What is still undecided is rejected, except a `tech-context`
  * name in a technical sentence that word order, or failing that `compromise`, reads as a noun
  * ("built in React", "Kafka and Go"), and that is no proper name, generic noun or defined acronym.
  */
@@ -7,7 +7,7 @@ import type { AliasEntry } from '../../taxonomy/alias-index.js';
 import { canBeNonNoun, isGenericNoun, isUnknownWord, wordClassAt, type WordClass } from '../context.js';
 import type { Hit } from '../match.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
-import { definesAbbreviation } from './06-abbreviation.js';
+import { definesAbbreviation } from './08-abbreviation.js';
 import { accept, reject, type HitState } from './state.js';
 import { inSentence, sentenceBounds, type HitView } from './view.js';
 import { CONNECTOR_WORDS, NAME_GLUE, NOUN_BEFORE, QUALIFIERS, TECH_NOUNS_AFTER, TECH_WORDS, VERB_BEFORE } from './words.js';

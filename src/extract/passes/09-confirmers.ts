@@ -1,5 +1,5 @@
 /**
- * Pass 7: confirming words. A word the taxonomy lists for the alias, within two tokens on the same
+ * Pass 9: confirming words. A word the taxonomy lists for the alias, within two tokens on the same
  * sentence of the line ("R programming", "C language", "programming in C"), settles it.
  */
 import type { AliasEntry } from '../../taxonomy/alias-index.js';

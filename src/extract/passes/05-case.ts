@@ -1,11 +1,33 @@
 /**
- * Pass 3: written case. An ambiguous alias the taxonomy spells with capitals ("Go", "R", "Swift")
- * counts only so written; on a line of lower-case tags the writer's case is lost, so any form may
- * stand. Written in lower case, a `tech-context` name of two letters or more stays in question,
- * flagged `lowerCase`: only a list of named technologies can vouch for it later.
+ * Pass 5: written case. An ambiguous alias the taxonomy spells with capitals ("Go", "R", "Swift")
+ * counts only so written; on a line of lower-case tags, or in capitals among other names in capitals
+ * ("CDETS, BUG SCRUBBER, MANTIS, JIRA", "SHELL SCRIPTING (10+ years)"), the writer's case is lost, so
+ * any form may stand. Written in lower case, a `tech-context` name of two letters or more stays in
+ * question, flagged `lowerCase`: only a list of named technologies or a tools field can vouch for it later.
  */
+import type { Hit } from '../match.js';
 import { reject } from './state.js';
-import { tagLine, type HitView } from './view.js';
+import { connected, tagLine, type HitView } from './view.js';
+
+/** Letters of `s` are all capitals, three or more of them. */
+function capitals(s: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 3;
+}
+
+/** A list neighbour is written in capitals too: the list (an export's skills line, a tools list) is in capitals. */
+function capitalsBeside(v: HitView, h: Hit, k: number): boolean {
+  const { hits, doc } = v;
+  const caps = (o: Hit): boolean => capitals(doc.text.slice(o.start, o.end));
+  const before = hits[k - 1];
+  const after = hits[k + 1];
+  return (before !== undefined && caps(before) && connected(v, before, h)) || (after !== undefined && caps(after) && connected(v, h, after));
+}
 
 /** Sets the entries still in question on every undecided hit, or rejects it for its case. */
 export function casePass(v: HitView): void {
@@ -16,7 +38,7 @@ export function casePass(v: HitView): void {
     const surface = doc.text.slice(h.start, h.end);
     // A one-token surface equal to its folded form is lower case already (and lower-casing is costly).
     const lowerSurface = (h.to - h.from === 1 && doc.tokens[h.from]!.norm === surface) || surface === surface.toLowerCase();
-    const caseFree = lowerSurface && tagLine(v, h.from);
+    const caseFree = (lowerSurface && tagLine(v, h.from)) || (capitals(surface) && capitalsBeside(v, h, k));
     let entries = h.entries.filter(
       (e) => caseFree || e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')),
     );

@@ -1,5 +1,5 @@
 /**
- * Pass 6: abbreviations defined in place. "Port Operating System (POS)", "Process Improvement Plan
+ * Pass 8: abbreviations defined in place. "Port Operating System (POS)", "Process Improvement Plan
  * (PIP)": a bracketed acronym spelled by the capitalised words before it names those words, also
  * inside a skills section, unless those words name the acronym's own skill ("Professional Scrum
  * Master (PSM)").

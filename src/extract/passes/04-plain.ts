@@ -1,5 +1,5 @@
 /**
- * Pass 2: unambiguous entries count. A hit whose alias the taxonomy marks unambiguous is the
+ * Pass 4: unambiguous entries count. A hit whose alias the taxonomy marks unambiguous is the
  * technology; it vouches for ambiguous list neighbours when it is a name rather than an English word,
  * or sits on a line of lower-case tags. The hit's ambiguous entries, if any, are left out.
  */

@@ -1,5 +1,5 @@
 /**
- * Pass 4: compounds and followers. An ambiguous word glued by a hyphen or "&" to a word that is no
+ * Pass 6: compounds and followers. An ambiguous word glued by a hyphen or "&" to a word that is no
  * technology ("go-to-market", "R&D"), or followed by a year or a word of the calendar ("Spring 2019",
  * "Spring semester", "Go live"), is the English word.
  */

@@ -1,5 +1,5 @@
 /**
- * Pass 9: list neighbours. An ambiguous name that ends its item and is joined as a list item to an
+ * Pass 11: list neighbours. An ambiguous name that ends its item and is joined as a list item to an
  * anchor (a named technology, or a name this pass accepted) is the technology; acceptance spreads
  * through chains ("Go, Rust and Python") over at most four rounds.
  */
