@@ -46,7 +46,12 @@ function locate<T extends { span: { start: number; end: number } }>(items: reado
   return null;
 }
 
-/** Where a mention sits, from its section, its timeline entry and whether its line reads as a list. */
+/**
+ * Where a mention sits, from its section, its timeline entry and whether its line reads as a list. A
+ * dated entry the parse stage found makes its text experience wherever it sits (a "company - X /
+ * description - …" block under a heading the parser took for skills), except in projects, education
+ * and certifications.
+ */
 export function contextOf(section: SectionKind | null, entry: number | null, listLine: boolean): MentionContext {
   switch (section) {
     case 'experience':
@@ -54,7 +59,7 @@ export function contextOf(section: SectionKind | null, entry: number | null, lis
     case 'projects':
       return 'project';
     case 'skills':
-      return 'skills-list';
+      return entry !== null ? 'experience' : 'skills-list';
     case 'education':
       return 'education';
     case 'certifications':

@@ -128,7 +128,8 @@ export function toolsFields(doc: DocTokens): Int32Array {
     }
     if (lineStart || bulletBefore(doc, i) || doc.gaps[i]! & GAP_SENTENCE || gapHas(doc, i, 9)) {
       const first = labelAt(doc, i);
-      if (first !== -1) {
+      // "Languages: English (native), Hebrew (basic)" lists spoken languages, not programming ones.
+      if (first !== -1 && !SPOKEN.has(doc.tokens[first]!.norm)) {
         items = first;
         // "Tools:    Jira    Confluence": items set apart by columns of spaces, from the first one on.
         spacedItems = first + 1 < n && doc.line[first + 1] === doc.line[first] && wideGap(doc, first + 1);

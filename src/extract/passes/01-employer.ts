@@ -24,6 +24,9 @@ function companyNameAfter(v: HitView, h: Hit): boolean {
   return false;
 }
 
+/** Words of a claim of experience after a name ("Python- Exprience - 18 months"), sic included. */
+const EXPERIENCE_WORDS = new Set(['exp', 'experience', 'exprience', 'experiance', 'expirience', 'expereince']);
+
 /** Labels of a field that names one organisation: "Client: Cisco Systems", "company - Oracle", "Employer: SAP". */
 const ORGANISATION_LABELS = new Set(['client', 'clients', 'customer', 'company', 'employer', 'organisation', 'organization', 'firm']);
 /** Labels of a field that lists organisations: "Clients: Oracle, SAP", "Key customers: …". */
@@ -109,8 +112,9 @@ function employerHeader(v: HitView, h: Hit): boolean {
   const sep = k < n ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
   // "UNIX, JIRA, …, Visual Studio 2015" is a list: a comma before another technology is no header.
   const listNext = sep === ',' && k < n && v.hitAtToken[k] !== -1 && v.hits[v.hitAtToken[k]!]!.entries.some((e) => e.ambiguity === null);
-  // "Java | 5 | 2019": a row of a skills table, its next cell a count of years, not a place.
-  const tableRow = k < n && isVersionToken(tokens[k]!.norm) && !isYearToken(tokens[k]!.norm);
+  // "Java | 5 | 2019": a row of a skills table, its next cell a count of years, not a place; "JAVA- Exprience
+  // - 18 months": a claim of experience.
+  const tableRow = k < n && ((isVersionToken(tokens[k]!.norm) && !isYearToken(tokens[k]!.norm)) || EXPERIENCE_WORDS.has(tokens[k]!.norm));
   if (listNext || tableRow || !(sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',')) return false;
   const l = line[h.from]!;
   for (let m = k; m < Math.min(n, k + 30) && line[m]! <= l + 2; m++) if (isYearToken(tokens[m]!.norm)) return true;
