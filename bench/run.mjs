@@ -80,6 +80,7 @@ results.speed = await suite('speed');
 results.rankingSpeed = await suite('speed/score-pool-rss');
 results.scale = await suite('scale');
 results.memory = await suite('memory');
+results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => ((results.errors['service/load'] = String(error?.stack ?? error)), null));
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
 const metrics = collectMetrics(results);

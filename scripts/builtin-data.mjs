@@ -12,9 +12,17 @@ function readJsonDir(dir) {
     .map((name) => ({ name, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) }));
 }
 
+const KINDS = new Set(['technology', 'practice', 'concept']);
+
 export function writeBuiltinData(root = '.') {
   const files = readJsonDir(join(root, 'taxonomy/skills'));
   const skills = files.flatMap((f) => f.data.skills ?? []).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Custom taxonomies may leave `kind` out (read as technology); the shipped data states it for every entry,
+  // so a new entry without one fails the build here, before any test runs.
+  const unkinded = skills.filter((s) => !KINDS.has(s.kind)).map((s) => s.id);
+  if (unkinded.length > 0) {
+    throw new Error(`taxonomy/skills: ${unkinded.length} entries without a valid "kind" (technology, practice or concept): ${unkinded.slice(0, 20).join(', ')}`);
+  }
   const { version } = JSON.parse(readFileSync(join(root, 'taxonomy/version.json'), 'utf8'));
   const roles = readJsonDir(join(root, 'taxonomy/roles')).map((f) => {
     const { $schema, ...role } = f.data;

@@ -14,7 +14,7 @@ function deepFreeze<T>(value: T): T {
 /** Version strings stamped on every result shape. Bump on any change of shape or meaning. */
 export const DOCUMENT_VERSION = '1';
 export const PROFILE_VERSION = '2';
-export const MATCH_VERSION = '1';
+export const MATCH_VERSION = '2';
 
 export const PARSE_DEFAULTS = deepFreeze({
   /** Largest input accepted, in bytes. */
@@ -68,6 +68,12 @@ export const SCORE_DEFAULTS = deepFreeze({
   yearsCurve: 3,
   /** Share of claimed years ("5+ years of Java") counted as months when no dated entry backs the skill. */
   claimedYearsCredit: 0.5,
+  /**
+   * Share of a résumé's dated software-development months (jobs titled developer, programmer, software
+   * engineer…) credited as depth to a skill it lists or describes without dates: a developer's skills
+   * list is read as used in that work, at a discount.
+   */
+  developmentCredit: 0.5,
   /** Half-life of recency, in years: a skill last used this long ago counts half. */
   recencyHalfLifeYears: 4,
   /** Recency never falls below this share: old experience is still experience. */
@@ -76,6 +82,18 @@ export const SCORE_DEFAULTS = deepFreeze({
   impliedDiscount: 0.8,
   /** Share of credit a related sibling earns (MySQL for PostgreSQL). */
   relatedDiscount: 0.5,
+  /**
+   * Depth from several skills behind one requirement member (a language, its server-side framework and
+   * its data-access layer: Java, Spring, Hibernate): the best credit counts in full, and the others close
+   * this share of the gap to 1, combined as independent evidence (`1 − Π(1 − vᵢ)`).
+   */
+  groupGain: 0.5,
+  /**
+   * Share of the score the periphery (requirements that are not core) can move, at most 0.4: the total is
+   * `core × (1 − peripheryShare + peripheryShare × periphery)`, so periphery is a capped bonus on the core
+   * and never stands in for it. Core requirements are `required` ones and any marked `core: true`.
+   */
+  peripheryShare: 0.3,
   /** A category requirement averages the best this many skills of the category (missing ones count 0 only past the first). */
   categoryTopK: 1,
   /** A requirement scoring under this is `missing`; its credit still counts. */

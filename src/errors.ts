@@ -24,6 +24,8 @@ export type ErrorCode =
   | 'unknown-role'
   | 'file-not-found'
   | 'file-unreadable'
+  /** An optional peer dependency a feature needs is not installed (e.g. `fastify` for `skillmatch serve`). */
+  | 'missing-dependency'
   /** A batch item failed for a reason that is not the input's fault (a bug): reported, never thrown past the batch. */
   | 'internal-error';
 

@@ -5,7 +5,7 @@
  * Taxonomy and role shapes are inferred from their zod schemas and re-exported here.
  */
 
-export type { Skill, Taxonomy, SkillCategory, AmbiguityRule, ImpliesEdge } from './taxonomy/schema.js';
+export type { Skill, Taxonomy, SkillCategory, SkillKind, AmbiguityRule, ImpliesEdge } from './taxonomy/schema.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into `ResumeDocument.text`. */
 export interface Span {
@@ -212,6 +212,19 @@ export interface ExtractedSkill {
  */
 export type EvidenceBits = number;
 
+/**
+ * Totals of a résumé's dated work history, for scoring: never a date of birth, a name or anything else
+ * about the person, only how long the dated jobs ran and under what kind of title.
+ */
+export interface ExperienceFacts {
+  /** Months of dated work (overlapping jobs counted once). */
+  months: number;
+  /** Months of it under a software-development title ("Java Developer", "Software Engineer", "Programmer"). */
+  developmentMonths: number;
+  /** The latest month the dated work reaches (`YYYY-MM`, open ranges resolved), or `null`. */
+  latest: YearMonth | null;
+}
+
 export interface SkillProfile {
   /** Version of this shape; see `PROFILE_VERSION`. */
   version: string;
@@ -230,6 +243,8 @@ export interface SkillProfile {
      */
     date?: YearMonth;
   };
+  /** Totals of the dated work history (absent in profiles saved before it existed). */
+  experience?: ExperienceFacts;
   /**
    * Names in a tools field ("Tools: Foo, BarDB, Baz9") that look like products but that the taxonomy does
    * not know: kept, unlinked, so none is silently lost (each also has an `unknown-tool` diagnostic, up to
@@ -273,7 +288,9 @@ export interface RequirementResult {
   /** The requirement as written in the role. */
   requirement: import('./role/schema.js').Requirement;
   importance: import('./role/schema.js').Importance;
-  /** Effective weight in the total: tier weight × the requirement's own weight. */
+  /** Core requirements make the score; the others (periphery) add a capped bonus on top (see `SCORE_DEFAULTS.peripheryShare`). */
+  core: boolean;
+  /** Weight within its group (core or periphery): tier weight × the requirement's own weight. */
   weight: number;
   status: RequirementStatus;
   /** In [0, 1], rounded to 4 decimals. */
@@ -294,15 +311,31 @@ export interface RequirementResult {
   claimedYears: number | null;
   /** For category requirements: the other strong skills of the category, best first (at most 5). */
   alternatives?: { id: string; name: string; score: number }[];
+  /**
+   * Other skills that added depth to the same member (Spring and Hibernate behind Java), best first (at
+   * most 5), with the credit each earned on its own; absent when the credit rests on one skill.
+   */
+  supporting?: { id: string; name: string; via: MatchVia; score: number }[];
 }
+
+/**
+ * What a score means (see `bandOf`): `strong` 80–100, the core of the role met with depth (shortlist);
+ * `plausible` 50–79, the core met thinly or without dates (phone screen); `adjacent` 20–49, part of the
+ * core (a technical profile of another kind); `unlikely` 0–19, little or none of the core.
+ */
+export type FitBand = 'strong' | 'plausible' | 'adjacent' | 'unlikely';
 
 /** One profile matched against one role, explained. Plain JSON, deterministic. */
 export interface MatchResult {
   /** Version of this shape; see `MATCH_VERSION`. */
   version: string;
   role: { id: string; title: string };
-  /** 0–100, rounded to 2 decimals (the internal [0, 1] score × 100). */
+  /** 0–100, rounded to 2 decimals: the calibrated total (see `FitBand` for what the ranges mean). */
   score: number;
+  /** The score's fit band. */
+  band: FitBand;
+  /** The two parts of the total, each 0–100: the weighted mean of the core requirements and of the others. */
+  breakdown: { core: number; periphery: number };
   /** Every `required` requirement is at least partly met. */
   mustHavesMet: boolean;
   /** One per role requirement, in the role's order. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TAXONOMY_DEFAULTS } from '../src/defaults.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
+import { createExtractor } from '../src/extract/index.js';
 import { createResolver, resolveSkill, suggestSkills } from '../src/taxonomy/resolve.js';
 import type { Taxonomy } from '../src/taxonomy/schema.js';
 
@@ -813,5 +814,219 @@ describe('createResolver', () => {
     const a = createResolver();
     const b = createResolver();
     for (const name of ['Postgress', 'Node.JS', 'Redsi', 'Go']) expect(JSON.stringify(b.resolve(name))).toBe(JSON.stringify(a.resolve(name)));
+  });
+});
+
+// ---------------------------------------------------------------- spelling classes, vocabulary families, wrong senses
+
+const extractor = createExtractor(builtinTaxonomy());
+const found = (text: string): string[] => extractor.extract(text, { asOf: '2026-11' }).skills.map((s) => s.id);
+
+/**
+ * Spellings made by the rules of `src/taxonomy/variants.ts`, not listed by hand: run-together and spaced
+ * forms, dotted names without the dot, camel case split, .NET without its dot, acronyms with dots. Each is
+ * found as an item of a skills list, and resolves when typed.
+ */
+const SPELLINGS: [surface: string, id: string][] = [
+  ['RestApi', 'rest'],
+  ['Rest Api', 'rest'],
+  ['Node JS', 'nodejs'],
+  ['NodeJS', 'nodejs'],
+  ['node.js', 'nodejs'],
+  ['Node-JS', 'nodejs'],
+  ['Postgre SQL', 'postgresql'],
+  ['Postgre-SQL', 'postgresql'],
+  ['Postgres', 'postgresql'],
+  ['MS-SQL', 'microsoft-sql-server'],
+  ['Sql server', 'microsoft-sql-server'],
+  ['SqlServer', 'microsoft-sql-server'],
+  ['Java Script', 'javascript'],
+  ['Spring-boot', 'spring-boot'],
+  ['Angular JS', 'angularjs'],
+  ['Mongo DB', 'mongodb'],
+  ['My SQL', 'mysql'],
+  ['J Query', 'jquery'],
+  ['Type Script', 'typescript'],
+  ['Web Logic', 'weblogic'],
+  ['Web Sphere', 'websphere'],
+  ['Dot Net', 'dotnet'],
+  ['DotNet', 'dotnet'],
+  ['NET', 'dotnet'],
+  ['NET Core', 'dotnet'],
+  ['ASP NET', 'asp-net'],
+  ['ASPNET', 'asp-net'],
+  ['Graph QL', 'graphql'],
+  ['Rabbit MQ', 'rabbitmq'],
+  ['J Unit', 'junit'],
+  ['J Boss', 'jboss'],
+  ['Data Stage', 'ibm-datastage'],
+  ['Big Query', 'google-bigquery'],
+  ['Q.T.P', 'qtp'],
+  ['HPALM', 'hp-alm'],
+];
+
+/** The same spellings where they are ordinary English, or a name: [text, skill it must not give]. */
+const NOT_SPELLINGS: [text: string, id: string][] = [
+  ['I improved my SQL skills a lot during the project.', 'mysql'],
+  ['Implemented the business and web logic for orders.', 'weblogic'],
+  ['Experience with the net result of the campaign.', 'dotnet'],
+  ['Wrote three JS libraries for charts.', 'three-js'],
+  ['Signed off once the UAT test complete report was in.', 'testcomplete'],
+  ['Masters in Design from NID.', 'adobe-indesign'],
+  ['This adds value to the team.', 'active-directory'],
+  ['Instructed children to perform acrobatic maneuvers.', 'adobe-acrobat'],
+  ['Test Manager at Infosys, 2015 - 2018.', 'rational-testmanager'],
+  ['Scored 8085 points in the final round.', 'intel-8085'],
+];
+
+/** Families the held-out résumés name and the taxonomy lacked, one row or more per family: [surface, id]. */
+const FAMILIES: [surface: string, id: string][] = [
+  // ERP, migration and integration tools.
+  ['LSMW', 'sap-lsmw'],
+  ['Batch Data Communication', 'sap-bdc'],
+  ['LTMC', 'sap-migration-cockpit'],
+  ['SAP SLT', 'sap-slt'],
+  ['SAP CPI', 'sap-cpi'],
+  ['SAP BTP', 'sap-btp'],
+  ['BODS', 'sap-data-services'],
+  ['SAP PI', 'sap-pi-po'],
+  ['Informatica IDQ', 'informatica-idq'],
+  ['IICS', 'informatica-iics'],
+  ['SnapLogic', 'snaplogic'],
+  ['webMethods', 'webmethods'],
+  ['CloverETL', 'cloverdx'],
+  ['Oracle MFT', 'oracle-mft'],
+  ['Sterling Integrator', 'ibm-sterling-b2b'],
+  ['Oracle EBS', 'oracle-e-business-suite'],
+  ['JD Edwards', 'jd-edwards'],
+  ['Dynamics AX', 'dynamics-ax'],
+  ['Tally ERP 9', 'tally'],
+  // Monitoring suites.
+  ['Zenoss', 'zenoss'],
+  ['OpManager', 'opmanager'],
+  ['WhatsUp Gold', 'whatsup-gold'],
+  ['HP OpenView', 'hp-openview'],
+  ['Wily Introscope', 'wily-introscope'],
+  ['BMC Patrol', 'bmc-truesight'],
+  ['Tivoli Monitoring', 'ibm-tivoli-monitoring'],
+  ['Checkmk', 'checkmk'],
+  ['Munin', 'munin'],
+  ['LogicMonitor', 'logicmonitor'],
+  ['Site24x7', 'site24x7'],
+  ['Opsgenie', 'opsgenie'],
+  ['Nagios XI', 'nagios'],
+  ['SolarWinds NPM', 'solarwinds'],
+  // Test management and test tools.
+  ['Zephyr Scale', 'zephyr-scale'],
+  ['Xray for Jira', 'xray'],
+  ['qTest', 'qtest'],
+  ['TestLink', 'testlink'],
+  ['PractiTest', 'practitest'],
+  ['Rational Quality Manager', 'rational-quality-manager'],
+  ['Rational Functional Tester', 'rational-functional-tester'],
+  ['Rational Performance Tester', 'rational-performance-tester'],
+  ['Rational TestManager', 'rational-testmanager'],
+  ['Rational Team Concert', 'rational-team-concert'],
+  ['Microsoft Test Manager', 'microsoft-test-manager'],
+  ['ALM Octane', 'alm-octane'],
+  ['Tricentis Tosca', 'tosca'],
+  ['WinRunner', 'winrunner'],
+  ['Quality Center', 'hp-alm'],
+  // Older IDEs and application servers.
+  ['Oracle iAS', 'oracle-application-server'],
+  ['iPlanet', 'iplanet'],
+  ['VisualAge for Java', 'visualage'],
+  ['SQL Navigator', 'sql-navigator'],
+  ['Visual InterDev', 'visual-interdev'],
+  ['Qt Creator', 'qt-creator'],
+  ['PyDev', 'pydev'],
+  ['JDeveloper', 'jdeveloper'],
+  ['WSAD', 'rational-application-developer'],
+  ['Visual Studio 2010', 'visual-studio'],
+  ['GlassFish', 'glassfish'],
+  // Mainframe tools, Java libraries.
+  ['QMF', 'qmf'],
+  ['BMC MainView', 'bmc-mainview'],
+  ['Abend-AID', 'abend-aid'],
+  ['DFSORT', 'dfsort'],
+  ['Easytrieve', 'easytrieve'],
+  ['JavaMail', 'javamail'],
+  ['XMLBeans', 'xmlbeans'],
+  ['JDOM', 'jdom'],
+  ['Parasoft Jtest', 'parasoft-jtest'],
+];
+
+describe('spelling classes', () => {
+  it.each(SPELLINGS)('%s resolves to %s and is found as a list item', (surface, id) => {
+    expect(resolveSkill(surface, { fuzzy: false })?.id).toBe(id);
+    expect(found(`Skills: Java, ${surface}, Python`)).toContain(id);
+  });
+
+  it.each(NOT_SPELLINGS)('%j does not give %s', (text, id) => {
+    expect(found(text)).not.toContain(id);
+  });
+
+  it('a written alias always beats a spelling variant, and a variant two skills would make belongs to neither', () => {
+    const taxonomy: Taxonomy = {
+      version: 't',
+      skills: [
+        { id: 'acme-db', name: 'AcmeDB', category: 'databases', aliases: [] },
+        { id: 'acme-d-b', name: 'Acme D.B', category: 'databases', aliases: ['Acme DB'] },
+        { id: 'foo-js', name: 'Foo.js', category: 'frontend', aliases: [] },
+        { id: 'foo-j-s', name: 'Foo.JS', category: 'frontend', aliases: ['Foo JS script'] },
+      ],
+    };
+    const resolver = createResolver(taxonomy);
+    // "Acme DB" is written for acme-d-b, so AcmeDB's camel split does not take it.
+    expect(resolver.resolve('Acme DB', { fuzzy: false })?.id).toBe('acme-d-b');
+    // "Foo.js" and "Foo.JS" are one key already; their shared variants would point at two skills.
+    expect(resolver.resolve('foojs', { fuzzy: false })).toBeNull();
+  });
+});
+
+describe('vocabulary families', () => {
+  it.each(FAMILIES)('%s resolves to %s', (surface, id) => {
+    const resolved = resolveSkill(surface, { fuzzy: false });
+    expect(resolved?.id).toBe(id);
+  });
+
+  it('each family is found in the lists résumés write', () => {
+    expect(found('SAP: LSMW, BDC, BAPI, IDocs, SAP SLT')).toEqual(expect.arrayContaining(['sap-lsmw', 'sap-bdc', 'sap-idoc', 'sap-slt']));
+    expect(found('Monitoring: Nagios, Zabbix, Wily Introscope, HP OpenView, SCOM')).toEqual(expect.arrayContaining(['nagios', 'zabbix', 'wily-introscope', 'hp-openview', 'scom']));
+    expect(found('Testing tools: Q.T.P, Win Runner, Load Runner, TestLink, RQM')).toEqual(expect.arrayContaining(['qtp', 'winrunner', 'loadrunner', 'testlink', 'rational-quality-manager']));
+    expect(found('Tools: ISPF, SPUFI, QMF, File-Aid, MainView, Librarian, CA7')).toEqual(expect.arrayContaining(['tso-ispf', 'qmf', 'file-aid', 'bmc-mainview', 'ca-librarian', 'ca7']));
+    expect(found('Application servers: WebLogic 10.3, WebSphere, JBoss, Tomcat, iPlanet, OC4J')).toEqual(expect.arrayContaining(['weblogic', 'websphere', 'jboss', 'apache-tomcat', 'iplanet', 'oracle-application-server']));
+  });
+});
+
+describe('wrong senses that are data problems', () => {
+  it('a chef by job title is not Chef the tool; Chef among DevOps tools is', () => {
+    for (const text of [
+      'EXPERIENCE\nSous Chef | Hilton London | 2015 - 2018\nHead Chef, The Ivy, 2018 - 2021',
+      'Chef de Cuisine at The Ritz, 2015-2019',
+      'Executive Chef\nSkills: Kitchen management, Chef de Partie training',
+      'Roles: Chef de Cuisine; Pastry Chef; Commis Chef',
+    ]) {
+      expect(found(text), text).not.toContain('chef');
+    }
+    expect(found('Key skills: Chef, Ansible, Puppet')).toContain('chef');
+    expect(found('Wrote Chef cookbooks and recipes for 200 servers.')).toContain('chef');
+    expect(resolveSkill('Chef de Cuisine', { fuzzy: false })).toBeNull();
+  });
+
+  it('PDM is the Python tool only beside Python tooling, product data management beside CAD and PLM', () => {
+    expect(found('Python packaging: pip, Poetry, PDM')).toContain('pdm');
+    expect(found('Python tooling: pdm, poetry, pip')).toContain('pdm');
+    for (const text of ['Managed BOMs and CAD drawings in PDM', 'Tools: PDM, PLM, SolidWorks, AutoCAD', 'Product Data Management (PDM) with Windchill']) {
+      const ids = found(text);
+      expect(ids, text).not.toContain('pdm');
+      expect(ids, text).toContain('product-data-management');
+    }
+  });
+
+  it('a bare number counts only as an item of a technology list', () => {
+    expect(found('SKILLS\nMicroprocessors: 8085, 8086\nMicrocontrollers: 8051, PIC')).toEqual(expect.arrayContaining(['intel-8085', 'intel-8086', 'intel-8051']));
+    expect(found('Skills: Embedded C, 8051, ARM, 8085')).toEqual(expect.arrayContaining(['intel-8051', 'intel-8085']));
+    expect(found('Reached 8086 customers across 8051 stores.')).toEqual([]);
   });
 });

@@ -37,7 +37,7 @@ describe('matcher.rank on profiles', () => {
 
   it('orders must-haves first, then score, then id, and numbers the ranks', async () => {
     const ranking = await matcher.rank([nothing, noMustHave, middling, strong], ROLE, opts);
-    expect(ranking.version).toBe('1');
+    expect(ranking.version).toBe('2');
     expect(ranking.role).toEqual({ id: ROLE.id, title: ROLE.title });
     expect(ranking.total).toBe(4);
     expect(ranking.results.map((r) => r.id)).toEqual(['3', '2', '1', '0']);

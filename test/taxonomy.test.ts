@@ -4,7 +4,7 @@ import { ValidationError } from '../src/errors.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
 import { jsonSchemaFiles } from '../src/taxonomy/json-schema.js';
 import { mergeTaxonomy } from '../src/taxonomy/merge.js';
-import { SKILL_CATEGORIES, type Skill, type Taxonomy } from '../src/taxonomy/schema.js';
+import { SKILL_CATEGORIES, kindOf, type Skill, type Taxonomy } from '../src/taxonomy/schema.js';
 import { assertTaxonomy, validateTaxonomy } from '../src/taxonomy/validate.js';
 import { thrown } from './helpers/codes.js';
 
@@ -22,6 +22,11 @@ function tiny(): Taxonomy {
   return { version: 'test', skills };
 }
 
+/** `tiny()` as validation returns it: a skill that states no kind is read as a technology. */
+function kinded(taxonomy: Taxonomy = tiny()): Taxonomy {
+  return { ...taxonomy, skills: taxonomy.skills.map((skill) => ({ ...skill, kind: skill.kind ?? 'technology' })) };
+}
+
 function issuesOf(data: unknown): { code: string; path: (string | number)[]; message: string }[] {
   const result = validateTaxonomy(data);
   expect(result.ok).toBe(false);
@@ -32,7 +37,7 @@ function issuesOf(data: unknown): { code: string; path: (string | number)[]; mes
 describe('validateTaxonomy', () => {
   it('accepts a valid taxonomy and returns it sorted, with no issues', () => {
     const result = validateTaxonomy(tiny());
-    expect(result).toEqual({ ok: true, taxonomy: tiny(), issues: [] });
+    expect(result).toEqual({ ok: true, taxonomy: kinded(), issues: [] });
   });
 
   it('reports shape errors with their paths, and keeps checking the other entries', () => {
@@ -51,7 +56,7 @@ describe('validateTaxonomy', () => {
   });
 
   it('ignores the $schema an editor needs', () => {
-    expect(validateTaxonomy({ $schema: 'node_modules/skillmatch/taxonomy/schema/taxonomy.schema.json', ...tiny() })).toEqual({ ok: true, taxonomy: tiny(), issues: [] });
+    expect(validateTaxonomy({ $schema: 'node_modules/skillmatch/taxonomy/schema/taxonomy.schema.json', ...tiny() })).toEqual({ ok: true, taxonomy: kinded(), issues: [] });
   });
 
   it('finds a duplicate id', () => {
@@ -148,11 +153,87 @@ describe('validateTaxonomy', () => {
       { $schema: '../schema/skill-file.schema.json', category: 'programming-languages', skills: tiny().skills.slice(2) },
     ];
     const result = validateTaxonomy(files, { version: 'mine' });
-    expect(result.ok && result.taxonomy).toEqual({ ...tiny(), version: 'mine' });
+    expect(result.ok && result.taxonomy).toEqual({ ...kinded(), version: 'mine' });
     files[1]!.skills[1] = { ...files[1]!.skills[1]!, category: 'databases' };
     const issues = issuesOf(files);
     expect(issues).toEqual([expect.objectContaining({ code: 'category-mismatch', path: [1, 'skills', 1, 'category'] })]);
     expect(issuesOf(42)).toEqual([expect.objectContaining({ code: 'invalid-type', path: [] })]);
+  });
+});
+
+describe('kind', () => {
+  it('is read as technology when a custom skill leaves it out, and kept when stated', () => {
+    const data = tiny();
+    data.skills[0] = { ...data.skills[0]!, kind: 'technology' };
+    data.skills.splice(3, 0, { id: 'oop', name: 'Object-Oriented Programming', category: 'architecture-and-practices', kind: 'concept', aliases: ['OOP'] });
+    const result = validateTaxonomy(data);
+    expect(result.ok).toBe(true);
+    const kinds = result.ok ? Object.fromEntries(result.taxonomy.skills.map((s) => [s.id, s.kind])) : {};
+    expect(kinds).toEqual({ django: 'technology', flask: 'technology', go: 'technology', oop: 'concept', python: 'technology' });
+    expect(kindOf({})).toBe('technology');
+    expect(kindOf({ kind: 'practice' })).toBe('practice');
+  });
+
+  it('rejects a kind that is none of technology, practice, concept, with its path', () => {
+    const data = tiny() as { version: string; skills: unknown[] };
+    data.skills[1] = { ...tiny().skills[1], kind: 'methodology' };
+    data.skills[2] = { ...tiny().skills[2], kind: 'Technology' };
+    const issues = issuesOf(data);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['invalid-value', ['skills', 1, 'kind']],
+      ['invalid-value', ['skills', 2, 'kind']],
+    ]);
+    expect(issues[0]!.message).toMatch(/technology/);
+  });
+
+  it('requireKind reports every skill that does not state one (the shipped files are checked so)', () => {
+    const data = tiny();
+    data.skills[1] = { ...data.skills[1]!, kind: 'technology' };
+    const issues = validateTaxonomy(data, { requireKind: true });
+    expect(issues.ok).toBe(false);
+    expect(issues.ok ? [] : issues.issues.map((i) => [i.code, i.path])).toEqual([
+      ['missing-kind', ['skills', 0, 'kind']],
+      ['missing-kind', ['skills', 2, 'kind']],
+      ['missing-kind', ['skills', 3, 'kind']],
+    ]);
+    expect(validateTaxonomy(kinded(), { requireKind: true }).ok).toBe(true);
+    expect(() => validateTaxonomy(tiny(), { requireKind: 'yes' as unknown as boolean })).toThrow(/`requireKind`/);
+  });
+
+  it('an extension merged into the built-in taxonomy gets the default kind', () => {
+    const merged = mergeTaxonomy(builtinTaxonomy(), { version: 'acme', skills: [{ id: 'acme-query', name: 'AcmeQuery', category: 'databases', aliases: [] }] });
+    expect(merged.skills.find((s) => s.id === 'acme-query')?.kind).toBe('technology');
+    expect(merged.skills.find((s) => s.id === 'agile')?.kind).toBe('practice');
+  });
+
+  it('the JSON Schema offers the three kinds with technology as the default, and does not require it', () => {
+    const schema = jsonSchemaFiles()['skill-file.schema.json'] as { properties: { skills: { items: { properties: Record<string, { enum?: string[]; default?: string }>; required: string[] } } } };
+    const item = schema.properties.skills.items;
+    expect(item.properties['kind']).toMatchObject({ enum: ['technology', 'practice', 'concept'], default: 'technology' });
+    expect(item.required).not.toContain('kind');
+  });
+});
+
+describe('ambiguous.notIn and bare numbers', () => {
+  it('a blocked phrase must hold one of the ambiguous forms, and must not be another skill\'s alias', () => {
+    const data = tiny();
+    data.skills[2] = { ...data.skills[2]!, ambiguous: { ...data.skills[2]!.ambiguous!, notIn: ['go-getter', 'Going concern', 'Golang'] } };
+    const issues = issuesOf(data);
+    expect(issues.map((i) => [i.code, i.path])).toEqual([
+      ['not-in-without-form', ['skills', 2, 'ambiguous', 'notIn', 1]],
+      ['not-in-without-form', ['skills', 2, 'ambiguous', 'notIn', 2]],
+    ]);
+    data.skills[2]!.ambiguous!.notIn = ['go-getter', 'Go Django'];
+    data.skills[0]!.aliases = ['Go Django'];
+    expect(issuesOf(data).map((i) => [i.code, i.path])).toEqual([['alias-conflict', ['skills', 2, 'ambiguous', 'notIn', 1]]]);
+  });
+
+  it('an alias with no letter must be marked ambiguous', () => {
+    const data = tiny();
+    data.skills[3]!.aliases = ['Python3', '3.11'];
+    expect(issuesOf(data)).toEqual([expect.objectContaining({ code: 'number-only-alias', path: ['skills', 3, 'aliases', 1] })]);
+    data.skills[3]!.ambiguous = { aliases: ['3.11'], rule: 'list-item', note: 'a bare number' };
+    expect(validateTaxonomy(data).ok).toBe(true);
   });
 });
 
@@ -175,7 +256,7 @@ describe('mergeTaxonomy', () => {
   it('replaces: only the extension remains, checked on its own', () => {
     const error = thrown(() => mergeTaxonomy(tiny(), [{ category: 'backend-frameworks', skills: [tiny().skills[0]] }], { mode: 'replace' }));
     expect(error.issues).toEqual([expect.objectContaining({ code: 'unknown-reference', path: ['extension', 0, 'skills', 0, 'implies', 0, 'id'] })]);
-    expect(mergeTaxonomy(tiny(), { version: 'v2', skills: [tiny().skills[3]] }, { mode: 'replace' })).toEqual({ version: 'v2', skills: [tiny().skills[3]] });
+    expect(mergeTaxonomy(tiny(), { version: 'v2', skills: [tiny().skills[3]] }, { mode: 'replace' })).toEqual({ version: 'v2', skills: [kinded().skills[3]] });
   });
 
   it('an extension alias that clashes with a base skill fails, with paths into base and extension', () => {
@@ -236,7 +317,7 @@ describe('the built-in taxonomy', () => {
       expect(file.$schema, names[i]).toBe('../schema/skill-file.schema.json');
       expect(names[i]).toBe(`${file.category}.json`);
     }
-    const result = validateTaxonomy(files);
+    const result = validateTaxonomy(files, { requireKind: true });
     expect(result.ok ? [] : result.issues.slice(0, 30)).toEqual([]);
   });
 

@@ -54,6 +54,13 @@ export function collectMetrics(results) {
     }
   }
   put('ranking.vanetik.interAnnotatorSpearman', rk?.sets?.vanetik?.interAnnotatorAgreement?.rank?.meanSpearman, 'higher', 'info');
+  // Real résumés graded by a recruiter (../shared/data/recruiter-grades), product order beside TF-IDF and BM25.
+  for (const side of ['ours', 'tfidf', 'bm25']) {
+    for (const f of ['p10Grade3', 'p10Grade2Plus', 'ndcg20', 'auc']) put(`ranking.recruiter.${side}.${f}`, at(rk?.recruiter, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+  }
+  for (const g of [3, 2, 1, 0]) {
+    for (const q of ['q1', 'median', 'q3']) put(`ranking.recruiter.ours.grade${g}.${q}`, at(rk?.recruiter, `ours.byGrade.grade${g}.${q}`), g >= 2 ? 'higher' : 'lower', 'info');
+  }
   put('layout.agreement', results.accuracy?.layout?.agreement, 'higher', 'accuracy');
   const s = results.speed;
   if (s) {
@@ -114,6 +121,11 @@ export function headlineRows(m) {
   if (m['extraction.stackoverflow.ours.ambiguousPrecision']) rows.push({ label: 'Precision on Go/R/C/Swift/Rust/Express/Spring/Rails (SO NER)', ours: fmt(m, 'extraction.stackoverflow.ours.ambiguousPrecision'), baseline: `${fmt(m, 'extraction.stackoverflow.baseline.ambiguousPrecision')} dictionary` });
   if (m['extraction.green.ours.falsePositivesPer1000Tokens']) rows.push({ label: 'False positives per 1,000 tokens, job ads (green)', ours: fmt(m, 'extraction.green.ours.falsePositivesPer1000Tokens', 2), baseline: `${fmt(m, 'extraction.green.baseline.falsePositivesPer1000Tokens', 2)} dictionary` });
   if (m['layout.agreement']) rows.push({ label: 'Layout invariance (4 renderings, shared skill ids)', ours: fmt(m, 'layout.agreement'), baseline: '—' });
+  if (m['ranking.recruiter.ours.ndcg20']) {
+    const three = (side) => `P@10 ≥2 ${fmt(m, `ranking.recruiter.${side}.p10Grade2Plus`)}, P@10 =3 ${fmt(m, `ranking.recruiter.${side}.p10Grade3`)}, NDCG@20 ${fmt(m, `ranking.recruiter.${side}.ndcg20`)}, AUC ${fmt(m, `ranking.recruiter.${side}.auc`)}`;
+    rows.push({ label: 'Ranking 307 real résumés graded by a recruiter (backend-developer)', ours: three('ours'), baseline: `${three('tfidf')} TF-IDF; ${three('bm25')} BM25` });
+    rows.push({ label: 'Score median [quartiles] by recruiter grade 3 / 2 / 1 / 0', ours: [3, 2, 1, 0].map((g) => `${fmt(m, `ranking.recruiter.ours.grade${g}.median`, 1)} [${fmt(m, `ranking.recruiter.ours.grade${g}.q1`, 1)}–${fmt(m, `ranking.recruiter.ours.grade${g}.q3`, 1)}]`).join(' / '), baseline: '—' });
+  }
   if (m['ranking.scenarios.ours.ndcg']) rows.push({ label: 'Ranking NDCG, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.ndcg'), baseline: `${fmt(m, 'ranking.scenarios.baseline.ndcg')} TF-IDF` });
   if (m['ranking.scenarios.ours.pairwiseAccuracy']) rows.push({ label: 'Ranking pairwise accuracy, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.pairwiseAccuracy'), baseline: `${fmt(m, 'ranking.scenarios.baseline.pairwiseAccuracy')} TF-IDF` });
   // A CV's five vacancies are ordered by match score: the must-have gate orders candidates within one role, and

@@ -107,7 +107,10 @@ function copyProfile(p, shift, { evidenceBits = true } = {}) {
     return { id: k.id, ordinal: k.ordinal, name: k.name, category: k.category, months: k.months, lastUsed, claimedYears: k.claimedYears, evidence: k.evidence, mentions, implied };
   });
   const diagnostics = p.diagnostics.map((d) => ({ ...d, ...(d.span ? { span: span(d.span) } : {}) }));
-  return { version: p.version, skills, diagnostics, document: { format: p.document.format, words: p.document.words } };
+  const out = { version: p.version, skills, diagnostics, document: { format: p.document.format, words: p.document.words } };
+  // The work-history totals, with a fresh `latest` string, as each extracted résumé has its own.
+  if (p.experience) out.experience = { months: p.experience.months, developmentMonths: p.experience.developmentMonths, latest: freshString(p.experience.latest) };
+  return out;
 }
 
 async function score100k(sm, quick) {

@@ -31,11 +31,12 @@ Usage:
   skillmatch extract <files or folders...> [--format jsonl|json|table] [--as-of YYYY-MM] [--no-isolate]
                      [--workers N]
   skillmatch resolve <name...> [--format jsonl|table]
-  skillmatch rank --role <role> <files and folders...> [--format table|json|csv] [--top N]
+  skillmatch rank --role <role> <files and folders...> [--format table|json|csv|html] [--top N]
                   [--as-of YYYY-MM] [--no-isolate] [--workers N]
 
   skillmatch match --role <role> <file> [--format text|json] [--as-of YYYY-MM] [--no-isolate]
   skillmatch roles [--format table|json]
+  skillmatch serve [--host H] [--port P] [--token T] …  (the HTTP service; skillmatch serve --help)
   skillmatch --help | --version
 
 <role> is a built-in role id (see \`skillmatch roles\`), a role .json file, or a job
@@ -342,7 +343,7 @@ async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role |
 
 async function commandRank(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' } });
-  const format = formatOption(values, ['table', 'json', 'csv']);
+  const format = formatOption(values, ['table', 'json', 'csv', 'html']);
   const asOf = asOfOption(values);
   const top = positiveInt(values, 'top');
   const workers = positiveInt(values, 'workers');
@@ -394,6 +395,9 @@ async function commandRank(argv: string[], io: CliIO): Promise<number> {
       errors,
     };
     write(io, `${JSON.stringify(out, null, 2)}\n`);
+  } else if (format === 'html') {
+    const { renderRankHtml } = await import('./html.js');
+    write(io, renderRankHtml(ranking, files, errors, files.length + walkErrors.length, new Date().toISOString()));
   } else if (format === 'csv') {
     const reqs = role.requirements.map((_, i) => ranking.results[0]?.match.requirements[i]?.label ?? `requirement ${i + 1}`);
     let csv = csvRow(['rank', 'file', 'score', 'mustHavesMet', 'missingRequired', ...reqs.map((l) => `${l} (0-100)`)]);
@@ -444,6 +448,16 @@ async function commandRoles(argv: string[], io: CliIO): Promise<number> {
   return EXIT.ok;
 }
 
+async function commandServe(argv: string[], io: CliIO): Promise<number> {
+  const { runServe, ServeUsageError } = await import('./serve.js');
+  try {
+    return await runServe(argv, io.stderr);
+  } catch (error) {
+    if (error instanceof ServeUsageError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
 const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   parse: commandParse,
   extract: commandExtract,
@@ -451,6 +465,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   rank: commandRank,
   match: commandMatch,
   roles: commandRoles,
+  serve: commandServe,
 };
 
 /**
@@ -480,7 +495,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     return EXIT.usage;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
-    write(io, USAGE);
+    write(io, command === 'serve' ? (await import('./serve.js')).SERVE_USAGE : USAGE);
     return EXIT.ok;
   }
   try {

@@ -20,6 +20,7 @@ import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/ind
 import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
 import { impliedClosure } from './summary.js';
 import { scanDocument, type DocTokens } from './tokens.js';
+import { experienceFacts } from './titles.js';
 import { findTypoHits } from './typos.js';
 
 /** Options of `extractSkills` and `Extractor.extract`. */
@@ -235,7 +236,8 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     const date = documentMonth(doc) ?? options.asOf;
     const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
     const unknown = unknownTools(r, diagnostics);
-    return { version: PROFILE_VERSION, skills, diagnostics, document: { format: doc.meta?.format ?? null, words: countWords(r.tokens), date }, unknownTools: unknown };
+    const document = { format: doc.meta?.format ?? null, words: countWords(r.tokens), date };
+    return { version: PROFILE_VERSION, skills, diagnostics, document, experience: experienceFacts(r.docIndex.timeline, date), unknownTools: unknown };
   };
 
   return { taxonomy, index, extract };

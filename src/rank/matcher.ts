@@ -108,8 +108,18 @@ function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A candidate rated on the fast path, with the profile to explain it from if it makes the cut. */
+interface Rated {
+  ok: true;
+  id: string;
+  index: number;
+  score: number;
+  mustHavesMet: boolean;
+  profile: SkillProfile;
+}
+
 /** The batch order: must-haves first (when strict), then score, then id. */
-export function compareRanked(strict: boolean): (a: RankedResult, b: RankedResult) => number {
+export function compareRanked(strict: boolean): (a: Pick<RankedResult, 'id' | 'score' | 'mustHavesMet'>, b: Pick<RankedResult, 'id' | 'score' | 'mustHavesMet'>) => number {
   return (a, b) => (strict && a.mustHavesMet !== b.mustHavesMet ? (a.mustHavesMet ? -1 : 1) : 0) || b.score - a.score || compareIds(a.id, b.id);
 }
 
@@ -210,9 +220,22 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     throw new TypeError(`Input is ${describeType(data)}, not résumé bytes, text, a ResumeDocument or a SkillProfile`);
   }
 
+  // Compiled roles, per role object and options: compiling costs far more than rating one profile.
+  const scorers = new WeakMap<Role, Map<string, Scorer>>();
   function scorerFor(role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
     const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, ...scoreOptions } = rankOptions;
-    return createScorer(resolveRole(role), { ...scoreOptions, asOf, taxonomy });
+    const resolved = resolveRole(role);
+    const key = JSON.stringify({ ...scoreOptions, asOf });
+    let byOptions = scorers.get(resolved);
+    if (byOptions === undefined) scorers.set(resolved, (byOptions = new Map()));
+    let scorer = byOptions.get(key);
+    if (scorer === undefined) {
+      scorer = createScorer(resolved, { ...scoreOptions, asOf, taxonomy });
+      // A handful of option sets per role is the norm; a caller sweeping weights should not grow this without end.
+      if (byOptions.size >= 16) byOptions.delete(byOptions.keys().next().value!);
+      byOptions.set(key, scorer);
+    }
+    return scorer;
   }
 
   function idOf(input: RankInput, index: number): string {
@@ -223,7 +246,14 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return String(index);
   }
 
-  async function* iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions = {}): AsyncGenerator<RankItem> {
+  /**
+   * Reads, extracts and scores each input, a few at a time, yielding each outcome as it completes.
+   * `explain` gives every result its explained `match`; without it each result is only rated (the
+   * compiled scorer's fast path) and keeps its profile, for `rank` to explain the ones it returns.
+   */
+  function iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions, explain: true): AsyncGenerator<RankItem>;
+  function iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions, explain: false): AsyncGenerator<Rated | RankError>;
+  async function* iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions, explain: boolean): AsyncGenerator<RankItem | Rated> {
     if (!isObject(inputs) || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)) throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
     if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
     const asOf = rankOptions.asOf ?? currentMonth();
@@ -237,11 +267,15 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     const total = Array.isArray(inputs) ? inputs.length : null;
     let done = 0;
 
-    const run = async (input: RankInput, index: number): Promise<RankItem> => {
+    const run = async (input: RankInput, index: number): Promise<RankItem | Rated> => {
       let id = String(index);
       try {
         id = idOf(input, index);
         const profile = await toProfile(input, isolate, asOf);
+        if (!explain) {
+          const rating = scorer.rate(profile);
+          return { ok: true, id, index, score: rating.score, mustHavesMet: rating.mustHavesMet, profile };
+        }
         const match = scorer.match(profile);
         return { ok: true, id, index, rank: 0, score: match.score, mustHavesMet: match.mustHavesMet, match };
       } catch (error) {
@@ -250,7 +284,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     };
 
     const source = asAsync(inputs);
-    const inflight = new Map<number, Promise<{ key: number; item: RankItem }>>();
+    const inflight = new Map<number, Promise<{ key: number; item: RankItem | Rated }>>();
     let index = 0;
     let exhausted = false;
     while (true) {
@@ -272,33 +306,41 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     }
   }
 
+  /**
+   * Rates every input on the compiled scorer's fast path, keeps the best `top` (with their profiles),
+   * and explains only those: the explanation costs a hundred times the rating.
+   */
   async function rank(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions = {}): Promise<Ranking> {
     const top = checkTop(rankOptions.top);
     const resolved = resolveRole(role);
-    let ok: RankedResult[] = [];
+    let rated: Rated[] = [];
     const errors: RankError[] = [];
     let total = 0;
-    const strict = rankOptions.strictRequired ?? true;
-    const order = compareRanked(strict);
-    for await (const item of iterate(inputs, resolved, rankOptions)) {
+    const order = compareRanked(rankOptions.strictRequired ?? true);
+    for await (const item of iterate(inputs, resolved, rankOptions, false)) {
       total++;
       if (!item.ok) errors.push(item);
       else {
-        ok.push(item);
+        rated.push(item);
         // With `top`, memory stays bounded however long the batch: the order is total, so cutting early loses nothing.
-        if (Number.isFinite(top) && ok.length >= 2 * top + 64) ok = ok.sort(order).slice(0, top);
+        if (Number.isFinite(top) && rated.length >= 2 * top + 64) rated = rated.sort(order).slice(0, top);
       }
     }
-    ok.sort(order);
-    ok.forEach((item, i) => (item.rank = i + 1));
+    rated.sort(order);
+    const kept = Number.isFinite(top) ? rated.slice(0, top) : rated;
+    const scorer = scorerFor(resolved, rankOptions, rankOptions.asOf ?? currentMonth());
+    const results = kept.map((r, i): RankedResult => {
+      const match = scorer.match(r.profile);
+      return { ok: true, id: r.id, index: r.index, rank: i + 1, score: match.score, mustHavesMet: match.mustHavesMet, match };
+    });
     errors.sort((a, b) => a.index - b.index);
-    return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results: Number.isFinite(top) ? ok.slice(0, top) : ok, errors };
+    return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results, errors };
   }
 
   return {
     rank,
-    rankIterator(inputs, role, rankOptions) {
-      return iterate(inputs, role, rankOptions);
+    rankIterator(inputs, role, rankOptions = {}) {
+      return iterate(inputs, role, rankOptions, true);
     },
     async match(input, role, matchOptions = {}) {
       const asOf = matchOptions.asOf ?? currentMonth();

@@ -18,6 +18,11 @@ const requirementBase = {
   weight: z.number().min(0).optional(),
   /** Years of use that earn full credit for this requirement. */
   minYears: z.number().min(0).max(50).optional(),
+  /**
+   * Whether the requirement is part of the role's core, which makes the score (the others add a capped
+   * bonus on it). @default true for `required`, false otherwise
+   */
+  core: z.boolean().optional(),
   /** Why the requirement is there (shown in explanations and the role's comment file). */
   note: z.string().optional(),
 };

@@ -4,7 +4,8 @@
  * at any token with one map look-up per token of the phrase. Built once per taxonomy.
  */
 import type { AmbiguityRule, Skill, Taxonomy } from './schema.js';
-import { normaliseAlias } from './tokenize.js';
+import { aliasKeyOf, normaliseAlias, scanTokens } from './tokenize.js';
+import { aliasVariants, type AliasVariant } from './variants.js';
 
 /** How an ambiguous alias earns a match (from the skill's `ambiguous` field). */
 export interface AliasAmbiguity {
@@ -21,6 +22,14 @@ export interface AliasEntry {
   /** The alias as written in the taxonomy. */
   alias: string;
   ambiguity: AliasAmbiguity | null;
+  /** The key is a spelling variant of `alias` made by a rule (`variants.ts`), not written in the taxonomy. */
+  variant?: true;
+  /**
+   * The key is a phrase the taxonomy says is *not* the skill (`ambiguous.notIn`: "Sous Chef", "Chef de
+   * Cuisine"), indexed so that a longest match reads it whole. It never counts: its `ambiguity` accepts no
+   * written form, and `lookupAlias` and `indexAliases` leave it out.
+   */
+  blocked?: true;
 }
 
 /** A prebuilt index; treat as opaque (its fields may change between minor versions). */
@@ -82,7 +91,9 @@ export function liveSkills(taxonomy: Taxonomy): Map<string, Skill> {
 
 /**
  * Builds the alias index of a taxonomy. Retired skills (`replacedBy`) index their aliases under the
- * replacement. Aliases that normalise to nothing are skipped.
+ * replacement. Aliases that normalise to nothing are skipped. Each alias is also indexed under its
+ * spelling variants (`Node JS`, `nodejs` for `Node.js`; `Postgre SQL` for `PostgreSQL`; `restapi` for
+ * `REST API`; see `variants.ts`) where no written alias claims the key.
  */
 export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
   if (taxonomy === null || typeof taxonomy !== 'object' || !Array.isArray((taxonomy as Taxonomy).skills)) {
@@ -94,6 +105,21 @@ export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
   const prefixes = new Set<string>();
   const skills = new Map<string, Skill>();
   let maxTokens = 1;
+  const addKey = (key: string, entry: AliasEntry): void => {
+    const list = aliases.get(key) ?? [];
+    list.push(entry);
+    aliases.set(key, list);
+    const parts = keyParts(key);
+    const tokensInKey = (parts.length + 1) / 2;
+    if (tokensInKey > maxTokens) maxTokens = tokensInKey;
+    let prefix = parts[0]!;
+    for (let i = 1; i + 1 < parts.length; i += 2) {
+      prefixes.add(prefix);
+      prefix += parts[i]! + parts[i + 1]!;
+    }
+  };
+  /** Written aliases that have spelling variants, with them (checked once every written key is known). */
+  const pending: { entry: AliasEntry; variants: readonly AliasVariant[] }[] = [];
   for (const skill of taxonomy.skills) {
     const target = currentSkill(skill, byId);
     if (target === skill) skills.set(skill.id, skill);
@@ -109,27 +135,46 @@ export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
     }
     const confirmers = (amb?.confirmers ?? []).map(normaliseAlias).filter((c) => c !== '');
     for (const alias of [skill.name, ...skill.aliases]) {
-      const key = normaliseAlias(alias);
+      const tokens = scanTokens(alias);
+      const key = aliasKeyOf(tokens);
       if (key === '') continue;
-      const written = ambKeys.get(key);
+      const forms = ambKeys.get(key);
       const ambiguity: AliasAmbiguity | null =
-        amb !== undefined && written !== undefined ? { rule: amb.rule, caseSensitive: amb.caseSensitive === true ? written : null, confirmers } : null;
-      const list = aliases.get(key) ?? [];
-      if (!list.some((e) => e.skillId === target.id)) list.push({ skillId: target.id, alias, ambiguity });
-      else if (ambiguity === null) {
-        // The same key reached twice (name and alias differ only in case): the unambiguous reading wins.
-        const i = list.findIndex((e) => e.skillId === target.id);
-        list[i] = { skillId: target.id, alias, ambiguity: null };
-      }
-      aliases.set(key, list);
-      const parts = keyParts(key);
-      const tokensInKey = (parts.length + 1) / 2;
-      if (tokensInKey > maxTokens) maxTokens = tokensInKey;
-      let prefix = parts[0]!;
-      for (let i = 1; i + 1 < parts.length; i += 2) {
-        prefixes.add(prefix);
-        prefix += parts[i]! + parts[i + 1]!;
-      }
+        amb !== undefined && forms !== undefined ? { rule: amb.rule, caseSensitive: amb.caseSensitive === true ? forms : null, confirmers } : null;
+      const entry: AliasEntry = { skillId: target.id, alias, ambiguity };
+      const mode = ambiguity === null ? 'plain' : amb?.caseSensitive === true ? 'case-sensitive' : 'ambiguous';
+      const made = aliasVariants(alias, mode, ambiguity?.rule, tokens);
+      if (made.length > 0) pending.push({ entry, variants: made });
+      const list = aliases.get(key);
+      const at = list?.findIndex((e) => e.skillId === target.id) ?? -1;
+      if (list === undefined || at < 0) addKey(key, entry);
+      // The same key reached twice (name and alias differ only in case): the unambiguous reading wins.
+      else if (ambiguity === null) list[at] = entry;
+    }
+  }
+  // Spelling variants, once every written alias is in: a written alias always wins its key, and a variant
+  // two skills would make ("Dot Net") belongs to neither.
+  const variants = new Map<string, AliasEntry | null>();
+  for (const { entry, variants: made } of pending) {
+    for (const v of made) {
+      if (aliases.has(v.key)) continue;
+      const ambiguity: AliasAmbiguity | null =
+        v.ambiguity === null ? entry.ambiguity : { rule: v.ambiguity.rule, caseSensitive: v.ambiguity.written, confirmers: entry.ambiguity?.confirmers ?? [] };
+      const made: AliasEntry = { skillId: entry.skillId, alias: entry.alias, ambiguity, variant: true };
+      const earlier = variants.get(v.key);
+      if (earlier === undefined) variants.set(v.key, made);
+      else if (earlier !== null && earlier.skillId !== made.skillId) variants.set(v.key, null);
+      else if (earlier !== null && earlier.ambiguity !== null && made.ambiguity === null) variants.set(v.key, made);
+    }
+  }
+  for (const [key, entry] of variants) if (entry !== null) addKey(key, entry);
+  // Phrases that hold an ambiguous form but are something else: matched whole, never counted.
+  for (const skill of taxonomy.skills) {
+    const target = currentSkill(skill, byId);
+    for (const phrase of skill.ambiguous?.notIn ?? []) {
+      const key = normaliseAlias(phrase);
+      if (key === '' || aliases.has(key)) continue;
+      addKey(key, { skillId: target.id, alias: phrase, ambiguity: { rule: 'list-item', caseSensitive: [], confirmers: [] }, blocked: true });
     }
   }
   for (const list of aliases.values()) list.sort((a, b) => (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0));
@@ -141,13 +186,14 @@ export function lookupAlias(index: AliasIndex, phrase: string): AliasHit[] {
   if (typeof phrase !== 'string') throw new TypeError('`phrase` must be a string');
   const entries = index.aliases.get(normaliseAlias(phrase));
   if (entries === undefined) return [];
-  return entries.map((e) => ({ skillId: e.skillId, alias: e.alias, ambiguous: e.ambiguity !== null }));
+  return entries.filter((e) => e.blocked !== true).map((e) => ({ skillId: e.skillId, alias: e.alias, ambiguous: e.ambiguity !== null }));
 }
 
 /** Every indexed alias with its skill, sorted by alias then skill id (for fuzzy indexes and tooling). */
 export function indexAliases(index: AliasIndex): { alias: string; skillId: string }[] {
   const out: { alias: string; skillId: string }[] = [];
-  for (const entries of index.aliases.values()) for (const e of entries) out.push({ alias: e.alias, skillId: e.skillId });
+  // A variant key repeats its written alias: listed once.
+  for (const entries of index.aliases.values()) for (const e of entries) if (e.variant !== true && e.blocked !== true) out.push({ alias: e.alias, skillId: e.skillId });
   out.sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0));
   return out;
 }

@@ -26,6 +26,8 @@ const DESCRIPTIONS: Record<string, string> = {
   rule: '"tech-context": counts beside other technologies or in technical sentences; "list-item": counts only as an item of a technology list or with a confirming word.',
   caseSensitive: 'Match the ambiguous forms only in the case written (Go, not go).',
   confirmers: 'Words next to an ambiguous form that confirm it ("programming", "language", "framework").',
+  notIn: 'Longer phrases holding an ambiguous form that mean something else ("Sous Chef", "Chef de Cuisine"): read whole, they never count as the skill.',
+  kind: '"technology" (a named product, language, library, service, tool, format, or a named standard or protocol), "practice" (a way of working or discipline) or "concept" (an idea, field or generic category). Default "technology".',
   note: 'Why: the ordinary meaning of an ambiguous form, or the reason for a role requirement.',
   onet: 'O*NET technology-skill commodity code (UNSPSC, 8 digits).',
   esco: 'ESCO skill concept URI.',

@@ -49,6 +49,32 @@ export const SKILL_CATEGORIES = [
 export const skillCategorySchema = z.enum(SKILL_CATEGORIES);
 export type SkillCategory = z.infer<typeof skillCategorySchema>;
 
+/**
+ * What kind of thing a skill is, independent of its category (see `taxonomy/README.md`, *Kinds*):
+ * - `technology`: a named product, language, library, framework, service, tool, file format, or a named
+ *   standard or protocol you can install, buy, call or write in (PostgreSQL, Java, Jenkins, AWS Lambda,
+ *   MS Excel, JIRA, REST, SOAP, GraphQL, OAuth 2.0, JWT, TCP/IP, HTTP, SQL);
+ * - `practice`: a way of working or a discipline (Agile, Scrum, TDD, DevOps, CI/CD, code review, unit
+ *   testing, project management, SEO, data analysis, database administration);
+ * - `concept`: an idea, a field or a generic category (object-oriented programming, data structures,
+ *   algorithms, cloud computing, networking, machine learning, microservices, version control in general).
+ */
+export const SKILL_KINDS = ['technology', 'practice', 'concept'] as const;
+
+export const skillKindSchema = z.enum(SKILL_KINDS);
+export type SkillKind = z.infer<typeof skillKindSchema>;
+
+/** The kind a skill without one has: entries of custom taxonomies written before `kind` existed. */
+export const DEFAULT_SKILL_KIND: SkillKind = 'technology';
+
+/**
+ * A skill's kind, `technology` when it has none (a custom taxonomy object that was never validated;
+ * `validateTaxonomy` and `mergeTaxonomy` fill the default in).
+ */
+export function kindOf(skill: { readonly kind?: SkillKind | undefined }): SkillKind {
+  return skill.kind ?? DEFAULT_SKILL_KIND;
+}
+
 export const impliesEdgeSchema = z
   .object({
     id: skillIdSchema,
@@ -78,6 +104,11 @@ export const ambiguitySchema = z
     caseSensitive: z.boolean().optional(),
     /** Words next to the alias that confirm it ("programming", "language", "lang", "framework"). */
     confirmers: z.array(z.string().min(1)).optional(),
+    /**
+     * Longer phrases that hold one of `aliases` but mean something else, such as job titles ("Sous Chef",
+     * "Chef de Cuisine"): read whole, they never count as the skill.
+     */
+    notIn: z.array(z.string().min(1)).optional(),
     /** Why it is ambiguous, e.g. "English verb: 'ready to go'". */
     note: z.string().min(1),
   })
@@ -89,6 +120,12 @@ export const skillSchema = z
     /** Display name, cased as its makers write it ("Node.js", "PostgreSQL"). */
     name: z.string().min(1),
     category: skillCategorySchema,
+    /**
+     * Technology, practice or concept. Every built-in entry states it (`validateTaxonomy(…, {requireKind: true})`);
+     * in a custom taxonomy it may be left out, and validation fills in the default.
+     * @default 'technology'
+     */
+    kind: skillKindSchema.default(DEFAULT_SKILL_KIND),
     /** Other ways people write it. The name is always an alias and is not repeated here. */
     aliases: z.array(z.string().min(1)),
     /** Skills this one implies having used, with a discount: Django → Python. */
@@ -104,7 +141,11 @@ export const skillSchema = z
     replacedBy: skillIdSchema.optional(),
   })
   .strict();
-export type Skill = z.infer<typeof skillSchema>;
+/**
+ * One skill entry. `kind` is optional here because a taxonomy written before it existed (or built in code)
+ * may leave it out; read it with `kindOf(skill)`. Validated and built-in skills always carry it.
+ */
+export type Skill = z.input<typeof skillSchema>;
 
 /** One category file as stored in `taxonomy/skills/`. */
 export const skillFileSchema = z
@@ -115,7 +156,7 @@ export const skillFileSchema = z
     skills: z.array(skillSchema),
   })
   .strict();
-export type SkillFile = z.infer<typeof skillFileSchema>;
+export type SkillFile = z.input<typeof skillFileSchema>;
 
 /** A whole taxonomy: ours, a user's replacement, or ours extended. */
 export const taxonomySchema = z
@@ -125,4 +166,4 @@ export const taxonomySchema = z
     skills: z.array(skillSchema),
   })
   .strict();
-export type Taxonomy = z.infer<typeof taxonomySchema>;
+export type Taxonomy = z.input<typeof taxonomySchema>;

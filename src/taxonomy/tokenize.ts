@@ -267,12 +267,19 @@ export function keyOfTokens(tokens: readonly FineToken[], from: number, to: numb
  * non-ASCII), unicode dashes and hyphens read as a space (`Spring-Boot` = `Spring Boot`), runs of
  * whitespace collapsed, slashes and ampersands kept tight (`CI / CD` = `CI/CD`), leading and trailing
  * punctuation dropped — but the punctuation inside names kept (`C#`, `.NET`, `Node.js`).
- * `normaliseAlias('Node.JS') === 'node.js'`; `nodejs` and `node js` stay distinct, so the taxonomy
- * lists them as aliases.
+ * `normaliseAlias('Node.JS') === 'node.js'`; `nodejs` and `node js` stay distinct keys, and the alias
+ * index makes each from the other by its spelling classes (`variants.ts`).
  */
 export function normaliseAlias(alias: string): string {
   if (typeof alias !== 'string') throw new TypeError('`alias` must be a string');
-  const tokens = scanTokens(alias);
+  return aliasKeyOf(scanTokens(alias));
+}
+
+/**
+ * The alias normal form of an already scanned alias (`normaliseAlias` without the scan).
+ * @internal
+ */
+export function aliasKeyOf(tokens: readonly FineToken[]): string {
   if (tokens.length === 0) return '';
   let key = tokens[0]!.norm;
   for (let i = 1; i < tokens.length; i++) {

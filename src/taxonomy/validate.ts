@@ -18,6 +18,12 @@ export interface ValidateTaxonomyOptions {
    * @default 'custom'
    */
   version?: string;
+  /**
+   * Report a skill that does not state its `kind` (code `missing-kind`) instead of reading it as
+   * `technology`. The shipped taxonomy is checked so; custom taxonomies may leave `kind` out.
+   * @default false
+   */
+  requireKind?: boolean;
 }
 
 type Path = (string | number)[];
@@ -69,11 +75,21 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[], category?: string): LocatedSkill[] {
+/** How `readSkills` reads entries. */
+export interface ReadOptions {
+  /** A skill without an explicit `kind` is an issue (`missing-kind`). */
+  requireKind?: boolean;
+}
+
+function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[], options: ReadOptions, category?: string): LocatedSkill[] {
   const located: LocatedSkill[] = [];
   list.forEach((entry, index) => {
     const path = [...prefix, 'skills', index];
     const parsed = skillSchema.safeParse(entry);
+    if (options.requireKind === true && isRecord(entry) && entry['kind'] === undefined) {
+      const id = typeof entry['id'] === 'string' ? `"${entry['id']}"` : 'this skill';
+      issues.push({ code: 'missing-kind', path: [...path, 'kind'], message: `${id} does not state its kind ("technology", "practice" or "concept")` });
+    }
     if (!parsed.success) {
       issues.push(...fromZodIssues(parsed.error.issues, path));
       return;
@@ -90,7 +106,7 @@ function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[],
   return located;
 }
 
-function readSkillFile(data: Record<string, unknown>, prefix: Path, issues: ValidationIssue[]): LocatedSkill[] {
+function readSkillFile(data: Record<string, unknown>, prefix: Path, issues: ValidationIssue[], options: ReadOptions): LocatedSkill[] {
   const { skills, ...head } = data;
   const headCheck = skillFileSchema.omit({ skills: true }).safeParse(head);
   if (!headCheck.success) issues.push(...fromZodIssues(headCheck.error.issues, prefix));
@@ -98,7 +114,7 @@ function readSkillFile(data: Record<string, unknown>, prefix: Path, issues: Vali
     issues.push({ code: 'invalid-type', path: [...prefix, 'skills'], message: 'expected an array of skills' });
     return [];
   }
-  return readSkillList(skills, prefix, issues, headCheck.success ? headCheck.data.category : undefined);
+  return readSkillList(skills, prefix, issues, options, headCheck.success ? headCheck.data.category : undefined);
 }
 
 /**
@@ -106,7 +122,7 @@ function readSkillFile(data: Record<string, unknown>, prefix: Path, issues: Vali
  * a taxonomy `{version, skills}`, one skill file `{category, skills}`, or an array of skill files.
  * Paths are prefixed with `prefix`.
  */
-export function readSkills(data: unknown, prefix: Path = []): ReadSkills {
+export function readSkills(data: unknown, prefix: Path = [], options: ReadOptions = {}): ReadSkills {
   const issues: ValidationIssue[] = [];
   if (Array.isArray(data)) {
     const groups = data.map((file, index) => {
@@ -114,7 +130,7 @@ export function readSkills(data: unknown, prefix: Path = []): ReadSkills {
         issues.push({ code: 'invalid-type', path: [...prefix, index], message: 'expected a skill file object `{category, skills}`' });
         return [];
       }
-      return readSkillFile(file, [...prefix, index], issues);
+      return readSkillFile(file, [...prefix, index], issues, options);
     });
     return { groups, version: undefined, issues };
   }
@@ -125,7 +141,7 @@ export function readSkills(data: unknown, prefix: Path = []): ReadSkills {
       issues: [{ code: 'invalid-type', path: prefix, message: 'expected a taxonomy `{version, skills}`, a skill file `{category, skills}` or an array of skill files' }],
     };
   }
-  if ('category' in data) return { groups: [readSkillFile(data, prefix, issues)], version: undefined, issues };
+  if ('category' in data) return { groups: [readSkillFile(data, prefix, issues, options)], version: undefined, issues };
 
   // `$schema` lets editors check a taxonomy file; it is not part of the data.
   const { skills, version, $schema: _schema, ...rest } = data;
@@ -139,7 +155,7 @@ export function readSkills(data: unknown, prefix: Path = []): ReadSkills {
     issues.push({ code: 'invalid-type', path: [...prefix, 'skills'], message: 'expected an array of skills' });
     return { groups: [], version: typeof version === 'string' ? version : undefined, issues };
   }
-  return { groups: [readSkillList(skills, prefix, issues)], version: typeof version === 'string' ? version : undefined, issues };
+  return { groups: [readSkillList(skills, prefix, issues, options)], version: typeof version === 'string' ? version : undefined, issues };
 }
 
 /** Each list must be sorted by id (code-unit order, as `scripts/builtin-data.mjs` sorts). */
@@ -224,6 +240,14 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
         issues.push({ code: 'empty-alias', path: form.path, message: `"${form.written}" normalises to nothing and can never match` });
         continue;
       }
+      // A bare number ("8085", "802.11") is also a year, a version, a phone number or a count.
+      if (!/\p{L}/u.test(norm) && !ambiguousForms.has(norm)) {
+        issues.push({
+          code: 'number-only-alias',
+          path: form.path,
+          message: `"${form.written}" has no letter; mark it ambiguous (rule "list-item") so that it counts only as an item of a technology list`,
+        });
+      }
       if (seenNorm.has(norm)) continue;
       seenNorm.add(norm);
       const list = owners.get(norm) ?? [];
@@ -231,6 +255,7 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
       owners.set(norm, list);
     }
   }
+  issues.push(...checkBlockedPhrases(skills, owners));
   for (const [norm, list] of owners) {
     for (let i = 1; i < list.length; i++) {
       const owner = list[i]!;
@@ -279,6 +304,36 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
   return issues;
 }
 
+/**
+ * `ambiguous.notIn` phrases: each must hold one of the skill's ambiguous forms (else it blocks nothing), and,
+ * being a key of the index too, must not be another skill's alias.
+ */
+function checkBlockedPhrases(skills: readonly LocatedSkill[], owners: ReadonlyMap<string, AliasOwner[]>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const { skill, path } of skills) {
+    const forms = (skill.ambiguous?.aliases ?? []).map((alias) => normaliseAlias(alias)).filter((form) => form !== '');
+    skill.ambiguous?.notIn?.forEach((phrase, index) => {
+      const norm = normaliseAlias(phrase);
+      if (!forms.some((form) => ` ${norm} `.includes(` ${form} `))) {
+        issues.push({
+          code: 'not-in-without-form',
+          path: [...path, 'ambiguous', 'notIn', index],
+          message: `"${phrase}" holds none of the ambiguous forms of "${skill.id}" (${skill.ambiguous!.aliases.join(', ')}), so it can never stand in their way`,
+        });
+      }
+      const other = owners.get(norm)?.find((owner) => owner.located.skill.id !== skill.id);
+      if (other !== undefined) {
+        issues.push({
+          code: 'alias-conflict',
+          path: [...path, 'ambiguous', 'notIn', index],
+          message: `"${phrase}" is blocked for "${skill.id}" but is an alias of "${other.located.skill.id}" at ${formatPath(other.path)}`,
+        });
+      }
+    });
+  }
+  return issues;
+}
+
 /** Depth-first search; each back edge closes one cycle, reported once with its whole path. */
 function findImpliesCycles(skills: readonly LocatedSkill[], byId: ReadonlyMap<string, LocatedSkill>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -317,7 +372,8 @@ function byIdOrder(a: Skill, b: Skill): number {
  * stored in `taxonomy/skills/`). Checks each entry's shape, then duplicate ids, aliases claimed
  * by two skills (normalised as the extractor matches them) unless both mark them ambiguous,
  * unknown and self references in `implies`/`related`/`replacedBy`, cycles in `implies`, lists
- * not sorted by id, and ambiguous aliases that are not the skill's own.
+ * not sorted by id, and ambiguous aliases that are not the skill's own. A skill without a `kind`
+ * is read as a `technology` (and so returned), unless `requireKind` makes it an issue.
  *
  * @returns `{ok: true, taxonomy}` (skills sorted by id), or `{ok: false, issues}`.
  */
@@ -325,7 +381,8 @@ export function validateTaxonomy(data: unknown, options: ValidateTaxonomyOptions
   if (options.version !== undefined && (typeof options.version !== 'string' || options.version === '')) {
     throw new TypeError('`version` must be a non-empty string');
   }
-  const read = readSkills(data);
+  if (options.requireKind !== undefined && typeof options.requireKind !== 'boolean') throw new TypeError('`requireKind` must be a boolean');
+  const read = readSkills(data, [], { requireKind: options.requireKind === true });
   const all = read.groups.flat();
   const issues = [...read.issues, ...read.groups.flatMap(checkSorted), ...checkSkills(all)];
   if (issues.length > 0) return { ok: false, issues };

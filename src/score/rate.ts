@@ -1,0 +1,286 @@
+/**
+ * Rating: one pass over a profile's skills against a compiled role, filling each requirement's credit.
+ * Shared by the fast `rate` (numbers only) and the explained `match`, so both give the same numbers.
+ *
+ * Per skill: evidence (context, flags) × recency (months between its last use and the résumé's latest
+ * dated month) × depth (months against the requirement's `minYears`) × the route's share (1 direct;
+ * edge weight × `impliedDiscount`; `relatedDiscount`), into the requirement member's slot, where the
+ * best credit counts in full and the next three add depth (`groupGain` of the gap). A requirement takes
+ * its best member; a category its best `categoryTopK` skills.
+ */
+import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile } from '../types.js';
+import { EVIDENCE_DISCLAIMED, monthIndex } from '../extract/summary.js';
+import { META, TABLE_MONTHS, depthAt, recencyAt, sieveKey, type CompiledRole } from './compile.js';
+import type { EvidenceMath } from './evidence.js';
+import type { Config } from './options.js';
+
+/** Credits kept per requirement member: the best, and the three next that add depth (a listed framework zoo adds no more). */
+const DEPTH = 4;
+
+/** One skill's credit to one requirement member (kept only when explaining). */
+export interface Credit {
+  value: number;
+  skill: ExtractedSkill;
+  via: MatchVia;
+  member: string;
+}
+
+/** What the explained path records per profile: every credit per member slot and per category requirement. */
+export interface Credits {
+  bySlot: Credit[][];
+  byCategory: Credit[][];
+}
+
+/** The rater of one compiled role: its scratch buffers are reused, as scoring runs one profile at a time. */
+export interface Rater {
+  /** Credit per requirement in [0, 1], filled by `weigh`. */
+  readonly best: Float64Array;
+  /** Weighs `profile`; records every credit in `credits` when given. */
+  weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void;
+  /** The combined credit of a member slot (best in full, the next ones adding `groupGain` of the gap). */
+  slotValue(slot: number): number;
+  core(): number;
+  periphery(): number;
+  mustHaves(): boolean;
+}
+
+/** The latest month of a profile's dated work: from its experience facts, else from its skills' last use. */
+function latestMonth(profile: SkillProfile, ev: EvidenceMath): number {
+  const facts = profile.experience;
+  if (facts !== undefined && facts !== null && typeof facts === 'object') {
+    const m = typeof facts.latest === 'string' ? monthIndex(facts.latest) : Number.NaN;
+    return m >= 0 ? m : -1;
+  }
+  // A profile saved before experience facts existed: its skills' last use is the best guide.
+  let latest = -1;
+  for (const skill of profile.skills) {
+    const m = ev.monthOf(skill, ev.bitsOf(skill));
+    if (m > latest) latest = m;
+  }
+  return latest;
+}
+
+/** Builds the rater of `c`. */
+export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rater {
+  const { n, slots, routeInts, routeFactors, routeList, catInts, ownSlots, meta, depthTable, recencyTable, classMonths, weights } = c;
+  const topK = cfg.topK;
+  const gain = cfg.groupGain;
+  const best = new Float64Array(n);
+  /** The best `DEPTH` credits of each slot, in descending order; valid where `slotGen` holds the pass. */
+  const slotTop = new Float64Array(slots * DEPTH);
+  const slotGen = new Int32Array(slots);
+  /** Slots credited in the current pass, in first-credit order. */
+  const touched = new Int32Array(slots);
+  let touchedCount = 0;
+  const slotReq = new Int32Array(slots);
+  c.plans.forEach((plan, r) => {
+    for (let s = plan.slotStart; s < plan.slotEnd; s++) slotReq[s] = r;
+  });
+  const catTop = new Float64Array(n * topK);
+  /** Slots blocked for the profile being weighed: those stamped with its `profileGen`. */
+  const blockedIn = new Int32Array(slots);
+  let profileGen = 0;
+  let passGen = 0;
+  /** Per-pass facts of the profile being weighed. */
+  let latest = -1;
+  let development = 0;
+
+  const depthOf = (row: number, classOffset: number, months: number): number =>
+    row >= 0 ? depthTable[classOffset + row]! : depthAt(cfg, months, classMonths[classOffset / TABLE_MONTHS]!);
+
+  function recencyOf(month: number): number {
+    const gap = month < 0 || latest < 0 ? 0 : latest - month;
+    return gap <= 0 ? recencyTable[0]! : gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(cfg, gap);
+  }
+
+  /** Keeps the best `DEPTH` credits of a slot in descending order. */
+  function addToSlot(slot: number, value: number): void {
+    const o = slot * DEPTH;
+    if (slotGen[slot] !== passGen) {
+      // First credit of this pass: the slot's old values belong to an earlier one.
+      slotGen[slot] = passGen;
+      touched[touchedCount++] = slot;
+      slotTop[o] = value;
+      slotTop[o + 1] = 0;
+      slotTop[o + 2] = 0;
+      slotTop[o + 3] = 0;
+      return;
+    }
+    if (value <= slotTop[o + DEPTH - 1]!) return;
+    let k = DEPTH - 1;
+    while (k > 0 && slotTop[o + k - 1]! < value) {
+      slotTop[o + k] = slotTop[o + k - 1]!;
+      k--;
+    }
+    slotTop[o + k] = value;
+  }
+
+  /** Keeps the best `topK` values of a category requirement in descending order. */
+  function addToCategory(req: number, value: number): void {
+    const o = req * topK;
+    if (value <= catTop[o + topK - 1]!) return;
+    let k = topK - 1;
+    while (k > 0 && catTop[o + k - 1]! < value) {
+      catTop[o + k] = catTop[o + k - 1]!;
+      k--;
+    }
+    catTop[o + k] = value;
+  }
+
+  function slotValue(slot: number): number {
+    if (slotGen[slot] !== passGen) return 0;
+    const o = slot * DEPTH;
+    const top = slotTop[o]!;
+    if (top >= 1) return 1;
+    // The next credits, read as independent evidence: the chance that not all of them miss.
+    const rest = 1 - (1 - slotTop[o + 1]!) * (1 - slotTop[o + 2]!) * (1 - slotTop[o + 3]!);
+    return top + (1 - top) * gain * rest;
+  }
+
+  /**
+   * Credits one skill. Returns 1 when it is disclaimed and blocks a slot after inferred credit was given
+   * in this pass (`inferred`): the pass must then run again, with every block known. Returns 2 when it gave
+   * inferred credit, else 0.
+   */
+  function credit(skill: ExtractedSkill, stuffing: number, inferred: boolean, credits: Credits | null): number {
+    const entry = c.entryOf(skill);
+    if (entry === c.NOTHING) return 0;
+    const at = entry * META;
+    const routeStart = meta[at]!;
+    const routeEnd = meta[at + 2]!;
+    const catStart = meta[at + 3]!;
+    const catEnd = meta[at + 4]!;
+    const strangeList: ImpliedSkill[] | null = meta[at + 7] === 1 && skill.implied.length > 0 ? skill.implied : null;
+    if (strangeList === null && routeStart === routeEnd && catStart === catEnd) return 0;
+    const bits = ev.bitsOf(skill);
+    const disclaimed = (bits & EVIDENCE_DISCLAIMED) !== 0;
+    let outcome = 0;
+    if (disclaimed) {
+      // A disclaimed skill blocks inferred credit to its own slots, and earns its own requirements only.
+      for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) {
+        const slot = ownSlots[k]!;
+        if (blockedIn[slot] !== profileGen) {
+          blockedIn[slot] = profileGen;
+          if (inferred) outcome = 1;
+        }
+      }
+    }
+    const e = ev.evidenceOf(skill, bits, stuffing);
+    if (e === 0) return outcome;
+    const base = e * recencyOf(ev.monthOf(skill, bits));
+    const months = ev.effectiveMonths(skill, bits, development);
+    // Row of the depth table, or -1 for months off the table (fractional claimed months, centuries).
+    const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
+    const end = disclaimed ? meta[at + 1]! : routeEnd;
+    for (let k = routeStart, f = meta[at + 8]!; k < end; k += 3, f += 2) {
+      const slot = routeInts[k]!;
+      const direct = routeInts[k + 2] === 1;
+      if (!direct && blockedIn[slot] === profileGen) continue;
+      const value = base * depthOf(row, routeInts[k + 1]!, months) * routeFactors[f]! * routeFactors[f + 1]!;
+      if (value <= 0) continue;
+      addToSlot(slot, value);
+      if (!direct && outcome === 0) outcome = 2;
+      if (credits !== null) {
+        const route = routeList[k / 3]!;
+        credits.bySlot[slot]!.push({ value, skill, via: route.via, member: route.member });
+      }
+    }
+    if (strangeList !== null && !disclaimed && creditStrangers(skill, strangeList, base, months, row, credits) && outcome === 0) outcome = 2;
+    for (let ci = catStart; ci < catEnd; ci += 2) {
+      const value = base * depthOf(row, catInts[ci + 1]!, months);
+      addToCategory(catInts[ci]!, value);
+      if (credits !== null) credits.byCategory[catInts[ci]!]!.push({ value, skill, via: 'direct', member: skill.id });
+    }
+    return outcome;
+  }
+
+  /** Credit through the `implied[]` list of a skill the taxonomy does not know; true when any was given. */
+  function creditStrangers(skill: ExtractedSkill, list: ImpliedSkill[], base: number, months: number, row: number, credits: Credits | null): boolean {
+    let gave = false;
+    for (const imp of list) {
+      const id = imp.id;
+      if (typeof id !== 'string' || c.sieve[sieveKey(id)] === 0) continue;
+      for (const route of c.direct.get(id) ?? []) {
+        if (blockedIn[route.slot] === profileGen) continue;
+        const minMonths = c.plans[route.req]!.minMonths;
+        const depth = row >= 0 ? depthTable[classMonths.indexOf(minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, minMonths);
+        const value = base * depth * imp.weight * cfg.implied;
+        if (value <= 0) continue;
+        addToSlot(route.slot, value);
+        gave = true;
+        if (credits !== null) credits.bySlot[route.slot]!.push({ value, skill, via: 'implied', member: route.member });
+      }
+    }
+    return gave;
+  }
+
+  /** One pass over the skills; true when a disclaimer was found after inferred credit it blocks was given. */
+  function pass(profile: SkillProfile, stuffing: number, credits: Credits | null): boolean {
+    if (passGen === 0x7fffffff) {
+      slotGen.fill(0);
+      passGen = 0;
+    }
+    passGen++;
+    touchedCount = 0;
+    for (let i = 0; i < catTop.length; i++) catTop[i] = 0;
+    let inferred = false;
+    let retract = false;
+    const skills = profile.skills;
+    for (let si = 0; si < skills.length; si++) {
+      const outcome = credit(skills[si]!, stuffing, inferred, credits);
+      if (outcome === 2) inferred = true;
+      else if (outcome === 1) retract = true;
+    }
+    return retract;
+  }
+
+  function weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void {
+    if (profileGen === 0x7fffffff) {
+      blockedIn.fill(0);
+      profileGen = 0;
+    }
+    profileGen++;
+    latest = latestMonth(profile, ev);
+    const facts = profile.experience;
+    development = facts !== undefined && typeof facts?.developmentMonths === 'number' && facts.developmentMonths > 0 ? facts.developmentMonths : 0;
+    // A disclaimer read after credit it blocks was given: weigh again, now with every block known.
+    if (pass(profile, stuffing, credits)) {
+      if (credits !== null) {
+        for (const list of credits.bySlot) list.length = 0;
+        for (const list of credits.byCategory) list.length = 0;
+      }
+      pass(profile, stuffing, credits);
+    }
+    for (let r = 0; r < n; r++) best[r] = 0;
+    for (let k = 0; k < touchedCount; k++) {
+      const slot = touched[k]!;
+      const v = slotValue(slot);
+      const r = slotReq[slot]!;
+      if (v > best[r]!) best[r] = v;
+    }
+    for (const req of c.categoryReqs) {
+      let sum = 0;
+      for (let k = 0; k < topK; k++) sum += catTop[req * topK + k]!;
+      best[req] = sum / topK;
+    }
+  }
+
+  const mean = (idx: number[], total: number): number => {
+    if (total === 0) return 0;
+    let sum = 0;
+    for (let k = 0; k < idx.length; k++) sum += weights[idx[k]!]! * best[idx[k]!]!;
+    return sum / total;
+  };
+
+  return {
+    best,
+    weigh,
+    slotValue,
+    core: () => mean(c.coreIdx, c.coreWeight),
+    periphery: () => mean(c.peripheryIdx, c.peripheryWeight),
+    mustHaves() {
+      for (let k = 0; k < c.requiredIdx.length; k++) if (best[c.requiredIdx[k]!]! < cfg.minScore) return false;
+      return true;
+    },
+  };
+}
