@@ -121,6 +121,24 @@ function employerHeader(v: HitView, h: Hit): boolean {
   return false;
 }
 
+/**
+ * An export's employer line: the name alone on its line with a trailing dash, the next line opening with
+ * the dates ("ORACLE -\n\nMarch 2011 to October 2011", Indeed's layout), also where the parser took the
+ * block for skills. A skills list never ends on a dash above a date.
+ */
+function employerLineBeforeDates(v: HitView, h: Hit): boolean {
+  const { tokens, gaps, text, line } = v.doc;
+  if (v.doc.lineStart[h.from] !== h.from || h.to >= v.n || !(gaps[h.to]! & GAP_NEWLINE)) return false;
+  // A vendor's name ("ORACLE", "SAP"), not a product written in full ("SAP ABAP", "Oracle Eloqua"): résumés
+  // put the product of a project in that slot too.
+  if (h.to - h.from > 1 && h.entries.some((e) => e.ambiguity === null)) return false;
+  const gap = text.slice(tokens[h.to - 1]!.end, tokens[h.to]!.start).trim();
+  if (gap !== '-' && gap !== '\u2013' && gap !== '\u2014') return false;
+  // The next line opens with its date: "March 2011 to …", "2010 to 2010".
+  const first = tokens[h.to]!.norm;
+  return (MONTHS.has(first) && h.to + 1 < v.n && line[h.to + 1] === line[h.to] && isYearToken(tokens[h.to + 1]!.norm)) || isYearToken(first);
+}
+
 /** Alone on its line right under a job title ("Associate Software Engineer\n\noracle"). */
 function underJobTitle(v: HitView, h: Hit): boolean {
   if (v.doc.lineStart[h.from] !== h.from || lineEnd(v, h.from) !== h.to || v.ctx.sectionAt(h.from) === 'skills' || h.from === 0) return false;
@@ -146,7 +164,7 @@ function organisationField(v: HitView, h: Hit): boolean {
 
 /** The hit names an employer. */
 export function isEmployer(v: HitView, h: Hit): boolean {
-  return companyNameAfter(v, h) || organisationLabel(v, h) || organisationList(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || underJobTitle(v, h) || organisationField(v, h);
+  return companyNameAfter(v, h) || organisationLabel(v, h) || organisationList(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || employerLineBeforeDates(v, h) || underJobTitle(v, h) || organisationField(v, h);
 }
 
 /** Rejects every hit that names an employer. */

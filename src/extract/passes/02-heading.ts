@@ -10,7 +10,7 @@ import { reject } from './state.js';
 import { isUnknownWord } from '../context.js';
 import { lineEnd, type HitView } from './view.js';
 
-/** Nothing but a colon (and spaces) follows the hit to the end of its line. */
+/** Nothing but a colon (and spaces) follows the hit to the end of its line; `null` when more does. */
 function endsLine(v: HitView, h: Hit): { colon: boolean } | null {
   const { tokens, text } = v.doc;
   const to = h.to < v.n ? tokens[h.to]!.start : text.length;
@@ -25,11 +25,24 @@ function endsLine(v: HitView, h: Hit): { colon: boolean } | null {
   return { colon };
 }
 
-/** The line after the hit holds at least two items joined as a list, the first of them a technology. */
+/** The gap before token `i` holds a list mark that is no dash: a comma, semicolon, bar, slash or bullet. */
+function itemMark(v: HitView, i: number): boolean {
+  const { text, tokens } = v.doc;
+  for (let k = tokens[i - 1]!.end; k < tokens[i]!.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 59 || c === 124 || c === 47 || c === 0x2022 || c === 0xb7 || c === 0x25cf) return true;
+  }
+  return false;
+}
+
+/**
+ * The line after the hit is a list of at least two items, the first a skill: "Git, SVN", "MySQL | Oracle".
+ * One item a line ("Event-driven Systems") is the next item of a list, not a group under a heading.
+ */
 function listBelow(v: HitView, h: Hit): boolean {
   if (h.to >= v.n || v.hitAtToken[h.to] === -1 || v.hits[v.hitAtToken[h.to]!]!.from !== h.to) return false;
   const end = lineEnd(v, h.to);
-  for (let k = h.to + 1; k < end; k++) if (v.doc.gaps[k]! & GAP_LIST) return true;
+  for (let k = h.to + 1; k < end; k++) if (v.doc.gaps[k]! & GAP_LIST && itemMark(v, k)) return true;
   return false;
 }
 
@@ -52,9 +65,9 @@ function groupName(v: HitView, h: Hit): boolean {
 /** The hit is a heading naming a group of skills. */
 export function categoryHeading(v: HitView, h: Hit): boolean {
   if (v.doc.lineStart[h.from] !== h.from || !groupName(v, h)) return false;
-  const end = endsLine(v, h);
-  if (end === null) return false;
-  return v.ctx.inHeading(h.start, h.end) || end.colon || listBelow(v, h);
+  // A colon after it says heading only with a list below: "NoSQL:" above a paragraph of work is evidence.
+  if (endsLine(v, h) === null) return false;
+  return v.ctx.inHeading(h.start, h.end) || listBelow(v, h);
 }
 
 /** Rejects every hit that is a category heading. */
