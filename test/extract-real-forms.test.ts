@@ -272,8 +272,9 @@ describe('the document date and the timeline entries the parse stage marks', () 
     const undated = extractor.extract(doc(), { asOf: '2026-11' });
     expect(undated.skills.find((s) => s.id === 'kafka')).toMatchObject({ months: 143, lastUsed: '2026-11' });
     expect(undated.document.date).toBe('2026-11');
-    // A malformed date is no date.
+    // A malformed date is no date; one the parser took from its own asOf gives way to extraction's.
     expect(extractor.extract(doc({ documentDate: { month: '2018' } }), { asOf: '2026-11' }).document.date).toBe('2026-11');
+    expect(extractor.extract(doc({ documentDate: { month: '2025-01', source: 'as-of' } }), { asOf: '2026-11' }).document.date).toBe('2026-11');
   });
 
   it('takes a skill in the job title as evidence of that job (class: title evidence)', () => {
@@ -461,7 +462,8 @@ describe.skipIf(!existsSync(PDFS))('real files: resume-pdf-variety', async () =>
     for (const f of readdirSync(PDFS).filter((x) => x.endsWith('.pdf'))) {
       const doc = await parseResume(new Uint8Array(readFileSync(`${PDFS}/${f}`)), { isolate: false, asOf: '2026-11', filename: f });
       const date: unknown = Reflect.get(doc, 'documentDate');
-      const month = typeof date === 'string' ? date : date !== null && typeof date === 'object' ? Reflect.get(date, 'month') : undefined;
+      const own = date !== null && typeof date === 'object' && Reflect.get(date, 'source') !== 'as-of';
+      const month = typeof date === 'string' ? date : own ? Reflect.get(date, 'month') : undefined;
       expect(extractor.extract(doc, { asOf: '2026-11' }).document.date).toBe(typeof month === 'string' && /^\d{4}-\d{2}$/.test(month) ? month : '2026-11');
     }
   });

@@ -90,16 +90,17 @@ export interface DocumentIndex {
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
- * The document's own date (`ResumeDocument.documentDate`, the parse stage's: a `YYYY-MM` string or an
- * object with a `month`), or `null` when it has none. Read structurally, so documents made before the
- * field existed, or by other producers, read as having none.
+ * The document's own date (`ResumeDocument.documentDate`, the parse stage's: `{month, source}`, or a
+ * `YYYY-MM` string), or `null` when it has none. A date the parser only took from its own `asOf`
+ * (`source: 'as-of'`) is none: the `asOf` given to extraction then decides. Read structurally, so
+ * documents made before the field existed, or by other producers, read as having none.
  */
 export function documentMonth(doc: ResumeDocument): YearMonth | null {
-  if (!('documentDate' in doc)) return null;
-  const date: unknown = doc.documentDate;
+  const date: unknown = Reflect.get(doc, 'documentDate');
   if (typeof date === 'string') return YEAR_MONTH.test(date) ? date : null;
-  if (date !== null && typeof date === 'object' && 'month' in date && typeof date.month === 'string' && YEAR_MONTH.test(date.month)) return date.month;
-  return null;
+  if (date === null || typeof date !== 'object' || Reflect.get(date, 'source') === 'as-of') return null;
+  const month: unknown = Reflect.get(date, 'month');
+  return typeof month === 'string' && YEAR_MONTH.test(month) ? month : null;
 }
 
 /** A span field of a timeline entry (`titleSpan`, `organisationSpan`), when the parse stage gave one. */
