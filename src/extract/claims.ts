@@ -188,7 +188,14 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
     const better = prev === undefined || (direct && !prev.direct) || (direct === prev.direct && d.months > prev.months);
     if (better) out.set(k, { months: d.months, span: { start: doc.tokens[d.from]!.start, end: doc.tokens[d.to - 1]!.end }, direct });
   };
+  // A table with a years column has a header line naming a skill column and a years column: without such
+  // a line, no table is read.
+  let skillLine = -1;
+  let tableWords = false;
   for (let i = 0; i < n; i++) {
+    const norm = doc.tokens[i]!.norm;
+    if (SKILL_HEADERS.has(norm)) skillLine = doc.line[i]!;
+    else if (skillLine === doc.line[i] && (YEAR_UNITS.has(norm) || norm === 'experience' || norm === 'exp')) tableWords = true;
     if (covered[i]) continue;
     const d = durationAt(doc, i, input.lessThanYearMonths);
     if (d === null) continue;
@@ -203,7 +210,7 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
     }
     i = d.to - 1;
   }
-  for (const [k, c] of tableClaims(doc, hits)) if (!out.has(k)) out.set(k, c);
+  if (tableWords) for (const [k, c] of tableClaims(doc, hits)) if (!out.has(k)) out.set(k, c);
   return out;
 }
 

@@ -126,7 +126,9 @@ export function toolsFields(doc: DocTokens): Int32Array {
       if (doc.gaps[i]! & GAP_COLON) unmarkLabel(doc, field, i);
       items = -1;
     }
-    if (lineStart || bulletBefore(doc, i) || doc.gaps[i]! & GAP_SENTENCE || gapHas(doc, i, 9)) {
+    // A label starts a line, or follows a bullet, a tab or a column of spaces (bullets and tabs are list gaps).
+    const g = doc.gaps[i]!;
+    if (lineStart || g & GAP_SENTENCE || (g & GAP_LIST && (bulletBefore(doc, i) || gapHas(doc, i, 9)))) {
       const first = labelAt(doc, i);
       // "Languages: English (native), Hebrew (basic)" lists spoken languages, not programming ones.
       if (first !== -1 && !SPOKEN.has(doc.tokens[first]!.norm)) {
