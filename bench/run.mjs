@@ -38,6 +38,7 @@ const results = {
   rankingSpeed: null,
   scale: null,
   memory: null,
+  hostile: {},
   errors: {},
 };
 if (!hasData) console.warn(`bench: ${DATA} is absent — the suites that need it are skipped; the rest still run.`);
@@ -48,7 +49,9 @@ async function inChild(name) {
   const out = join(dir, 'result.json');
   try {
     await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [join(ROOT, 'bench/lib/suite-child.mjs'), name, out, ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      // The hostile-input suites collect garbage between measurements (complexity) and after each round (rss).
+      const flags = ['complexity', 'rss/matcher'].includes(name) ? ['--expose-gc'] : [];
+      const child = spawn(process.execPath, [...flags, join(ROOT, 'bench/lib/suite-child.mjs'), name, out, ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
       child.on('error', reject);
       child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`suite process exited with ${signal ?? `code ${code}`}`))));
     });
@@ -80,6 +83,11 @@ results.speed = await suite('speed');
 results.rankingSpeed = await suite('speed/score-pool-rss');
 results.scale = await suite('scale');
 results.memory = await suite('memory');
+// Issue 13: input families doubled, mutated files through the pool, memory of long runs.
+results.hostile.complexity = await suite('complexity');
+results.hostile.fuzz = await suite('fuzz');
+results.hostile.cliRss = await suite('rss/cli');
+results.hostile.matcherRss = await suite('rss/matcher');
 results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => ((results.errors['service/load'] = String(error?.stack ?? error)), null));
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
@@ -156,6 +164,29 @@ if (args.has('--compare')) {
 }
 if (args.has('--write-baseline')) writeFileSync(join(ROOT, 'bench/baseline.json'), `${JSON.stringify({ meta: results.meta, metrics }, null, 2)}\n`);
 console.log(`bench: finished in ${results.meta.seconds} s (${results.meta.mode}); results in bench/results/latest.{json,md}`);
+// The fuzzer's invariants are hard failures (CI runs --quick): every mutant accounted for, none an internal error.
+const fuzz = results.hostile.fuzz;
+if (fuzz && (!fuzz.balanced || fuzz.internalErrors > 0)) {
+  console.error(`bench: the fuzzer found ${fuzz.internalErrors} internal error(s)${fuzz.balanced ? '' : ' and unbalanced counts'}: ${JSON.stringify(fuzz.internal.slice(0, 5))}`);
+  process.exitCode = 1;
+}
+
+/** The hostile-input figures as Markdown: the complexity table, the fuzzer's counts, memory of long runs. */
+function hostileMarkdown(h) {
+  const lines = [];
+  if (h.complexity) {
+    const c = h.complexity;
+    lines.push('', `## Complexity (ms per size, ratio per doubling; pass ≤ ${c.maxRatio}×)`, '', `| family | ${c.sizes.map((b) => `${b / 1024} KB`).join(' | ')} | worst ratio | |`, `|---|${c.sizes.map(() => '---:').join('|')}|---:|---|`);
+    for (const [name, f] of Object.entries(c.families)) lines.push(`| ${name} | ${c.sizes.map((b) => f.points.find((p) => p.bytes === b)?.ms ?? '—').join(' | ')} | ${f.worstRatio} | ${f.pass ? 'ok' : 'OVER'} |`);
+  }
+  if (h.fuzz) {
+    const f = h.fuzz;
+    lines.push('', '## Mutation fuzzer', '', `${f.mutants} mutants (seed ${f.seed}: ${Object.entries(f.byKind).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${f.seconds} s: ${f.results} ranked, ${f.errors} typed errors (${Object.entries(f.codes).map(([k, n]) => `${k} ${n}`).join(', ')}); balanced: ${f.balanced}; internal errors: ${f.internalErrors}; parent peak RSS ${f.parentPeakRssMb} MB.`);
+  }
+  if (h.cliRss) lines.push('', '## Memory of long runs', '', `CLI \`rank --format json\` over ${h.cliRss.pdfs} PDFs (${h.cliRss.seconds} s): peak RSS of all processes ${h.cliRss.peakTotalMb} MB (CLI ${h.cliRss.peakParentMb} MB, largest worker ${h.cliRss.peakWorkerMb} MB).`);
+  if (h.matcherRss) lines.push('', `One matcher, the same ${h.matcherRss.pdfs} PDFs ranked ${h.matcherRss.rounds} times: parent RSS after each round ${h.matcherRss.after.map((a) => `${a.parentRssMb} MB`).join(', ')}; workers ${h.matcherRss.after.map((a) => a.workersRssMb.join('+')).join(', ')} MB.`);
+  return lines;
+}
 
 function renderMarkdown(r, metrics, chartFiles) {
   const lines = [];
@@ -166,6 +197,7 @@ function renderMarkdown(r, metrics, chartFiles) {
   lines.push('', '## All figures', '', '| figure | value | better |', '|---|---:|---|');
   for (const [key, m] of Object.entries(metrics)) lines.push(`| ${key} | ${m.value} | ${m.better} |`);
   if (chartFiles.length) lines.push('', '## Charts', '', ...chartFiles.map((f) => `![${f}](${f})`));
+  lines.push(...hostileMarkdown(r.hostile));
   if (Object.keys(r.errors).length) lines.push('', '## Suites that failed', '', ...Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v.split('\n')[0]}`));
   return `${lines.join('\n')}\n`;
 }

@@ -12,7 +12,7 @@ function deepFreeze<T>(value: T): T {
 }
 
 /** Version strings stamped on every result shape. Bump on any change of shape or meaning. */
-export const DOCUMENT_VERSION = '1';
+export const DOCUMENT_VERSION = '2';
 export const PROFILE_VERSION = '2';
 export const MATCH_VERSION = '2';
 
@@ -69,11 +69,18 @@ export const SCORE_DEFAULTS = deepFreeze({
   /** Share of claimed years ("5+ years of Java") counted as months when no dated entry backs the skill. */
   claimedYearsCredit: 0.5,
   /**
-   * Share of a résumé's dated software-development months (jobs titled developer, programmer, software
-   * engineer…) credited as depth to a skill it lists or describes without dates: a developer's skills
-   * list is read as used in that work, at a discount.
+   * Share of a résumé's dated months under titles of the role's kind of work (`Role.function`: for a
+   * development role, jobs titled developer, programmer, software engineer…) credited as depth to a skill it
+   * lists or describes without dates: a developer's skills list is read as used in that work, at a discount.
    */
-  developmentCredit: 0.5,
+  functionCredit: 0.5,
+  /**
+   * How much a career under other kinds of titles costs the core, when the role names its kind of work:
+   * the core is multiplied by `1 − functionMismatch × share`, `share` being the months under titles of other
+   * kinds (testing, operations, work outside software) over all months under titles whose kind is known.
+   * Titles that do not say ("Consultant") count for neither side; a résumé without such titles loses nothing.
+   */
+  functionMismatch: 0.3,
   /** Half-life of recency, in years: a skill last used this long ago counts half. */
   recencyHalfLifeYears: 4,
   /** Recency never falls below this share: old experience is still experience. */

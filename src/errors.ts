@@ -18,8 +18,12 @@ export type ErrorCode =
   | 'limit-time'
   | 'limit-memory'
   | 'worker-crashed'
+  /** The work was stopped before it finished: its parse pool was closed, or the CLI was interrupted. */
+  | 'cancelled'
   | 'invalid-taxonomy'
   | 'invalid-role'
+  /** `roleFromJobDescription` found no technology asked for (none at all, or only practices and concepts). */
+  | 'role-empty'
   | 'invalid-json-resume'
   | 'unknown-role'
   | 'file-not-found'

@@ -42,8 +42,10 @@ export type {
   SkillSuggestion,
   JsonSchema,
 } from './taxonomy/index.js';
-export { builtinRoles, getBuiltinRole, validateRole, assertRole, roleFromJobDescription } from './role/index.js';
-export type { RoleValidation, JobPosting, RoleFromJobDescriptionOptions } from './role/index.js';
+export { builtinRoles, getBuiltinRole, validateRole, assertRole } from './role/index.js';
+export type { RoleValidation } from './role/index.js';
+export { roleFromJobDescription, decodeJobDescription } from './job-description/index.js';
+export type { JobPosting, RoleFromJobDescriptionOptions, DecodedJobDescription, InputFormat as JobDescriptionFormat } from './job-description/index.js';
 export { extractSkills, createExtractor } from './extract/index.js';
 export type { ExtractOptions, Extractor } from './extract/index.js';
 export { SCORE_DEFAULTS, RANK_DEFAULTS } from './defaults.js';

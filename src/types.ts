@@ -66,8 +66,36 @@ export interface TimelineEntry {
   end: YearMonth | null;
   /** The text of the whole entry: its header lines and its description, up to the next entry. */
   span: Span;
-  /** The date range as written. */
+  /** The date range as written; for an `estimated` entry, the length as written ("2 Years and 4 Months"). */
   dateSpan: Span;
+  /** Where `title` is written (markup around it excluded), when a title was found. */
+  titleSpan?: Span;
+  /**
+   * Where `organisation` is written, when one was found. For a title that inherits the organisation of a group
+   * above it ("Acme Corp" over two roles), the span of that group's line, which lies before this entry's `span`.
+   */
+  organisationSpan?: Span;
+  /**
+   * `true` when the résumé gives only the job's length ("Years of Experience: 2 Years and 4 Months"): `end` is
+   * the document's month (`ResumeDocument.documentDate`) for the first job listed, or the month before the start
+   * of the job listed above it, and `start` is counted back from `end`. Absent for jobs with written dates.
+   */
+  estimated?: true;
+}
+
+/** Where `ResumeDocument.documentDate` came from. */
+export type DocumentDateSource = 'option' | 'metadata' | 'as-of';
+
+/**
+ * The month the résumé was written in: what "present", "till date" and "current" in it mean.
+ * From the `documentDate` parse option; else the file's own date (PDF `ModDate`, else `CreationDate`; DOCX
+ * `dcterms:modified`, else `dcterms:created`) when it is not after `asOf` and not before a month the résumé
+ * writes; else `asOf`.
+ */
+export interface DocumentDate {
+  /** `YYYY-MM`. */
+  month: YearMonth;
+  source: DocumentDateSource;
 }
 
 export interface DocumentMeta {
@@ -93,6 +121,11 @@ export interface ResumeDocument {
   timeline: TimelineEntry[];
   meta: DocumentMeta;
   diagnostics: Diagnostic[];
+  /**
+   * What "present" means in this document: open-ended timeline entries (`end: null`) run to `documentDate.month`.
+   * Set by `parseResume`; absent in documents made before it existed, which read "present" as `asOf`.
+   */
+  documentDate?: DocumentDate;
 }
 
 /** Where a mention sits, which decides how much it is worth as evidence. */
@@ -213,14 +246,20 @@ export interface ExtractedSkill {
 export type EvidenceBits = number;
 
 /**
+ * A kind of work, read from job titles: software `development`, `testing`, IT `operations` (DevOps,
+ * administration, support), or `other` work outside software (teaching, sales, engineering of other kinds).
+ */
+export type WorkFunction = 'development' | 'testing' | 'operations' | 'other';
+
+/**
  * Totals of a résumé's dated work history, for scoring: never a date of birth, a name or anything else
  * about the person, only how long the dated jobs ran and under what kind of title.
  */
 export interface ExperienceFacts {
   /** Months of dated work (overlapping jobs counted once). */
   months: number;
-  /** Months of it under a software-development title ("Java Developer", "Software Engineer", "Programmer"). */
-  developmentMonths: number;
+  /** Months of it under titles of each kind of work (a title whose words do not say, "Consultant", counts in none). */
+  functionMonths: Record<WorkFunction, number>;
   /** The latest month the dated work reaches (`YYYY-MM`, open ranges resolved), or `null`. */
   latest: YearMonth | null;
 }
@@ -334,8 +373,12 @@ export interface MatchResult {
   score: number;
   /** The score's fit band. */
   band: FitBand;
-  /** The two parts of the total, each 0–100: the weighted mean of the core requirements and of the others. */
-  breakdown: { core: number; periphery: number };
+  /**
+   * The parts of the total, each 0–100: the weighted mean of the core requirements and of the others, and the
+   * factor the core takes for a career under other kinds of job titles than the role's (`Role.function`; 100
+   * when the role names none or the titles do not say).
+   */
+  breakdown: { core: number; periphery: number; focus: number };
   /** Every `required` requirement is at least partly met. */
   mustHavesMet: boolean;
   /** One per role requirement, in the role's order. */

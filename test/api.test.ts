@@ -6,7 +6,7 @@ const EXPORTS = [
   'DOCUMENT_VERSION', 'EXTRACT_DEFAULTS', 'LimitError', 'MATCH_VERSION', 'PARSE_DEFAULTS', 'PROFILE_VERSION', 'ParseError',
   'RANK_DEFAULTS', 'SCORE_DEFAULTS', 'SKILL_CATEGORIES', 'SkillmatchError', 'TAXONOMY_DEFAULTS', 'ValidationError',
   'assertRole', 'assertTaxonomy', 'buildAliasIndex', 'builtinRoles', 'builtinTaxonomy', 'createExtractor', 'createMatcher',
-  'createParsePool', 'createResolver', 'createScorer', 'extractSkills', 'findDateRanges', 'getBuiltinRole', 'indexAliases',
+  'createParsePool', 'createResolver', 'createScorer', 'decodeJobDescription', 'extractSkills', 'findDateRanges', 'getBuiltinRole', 'indexAliases',
   'isJsonResume', 'isLimitError', 'isParseError', 'isSkillmatchError', 'isValidationError', 'lookupAlias', 'mergeTaxonomy',
   'normaliseAlias', 'parseDateRange', 'parseResume', 'rankResumes', 'resolveSkill', 'roleFromJobDescription', 'roleJsonSchema',
   'scoreMatch', 'skillFileJsonSchema', 'splitLines', 'structureDocument', 'suggestSkills', 'taxonomyJsonSchema', 'tokenize',

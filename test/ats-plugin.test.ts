@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMatcher } from '../src/rank/index.js';
-import { roleFromJobDescription } from '../src/role/index.js';
+import { roleFromJobDescription } from '../src/job-description/index.js';
 import { generateWebhookSecret } from '../src/service/index.js';
 import { applicationEvent, createFakeAts, sendAtsWebhook } from '../examples/ats-plugin/fake-ats.mjs';
 import { createAtsPlugin, verifyGreenhouseSignature } from '../examples/ats-plugin/plugin.mjs';

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectInputs, isResumeFileName } from '../src/cli/files.js';
 import { csvField, displayWidth, renderTable, truncate } from '../src/cli/output.js';
+import { DOCUMENT_VERSION } from '../src/defaults.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'skillmatch.js');
@@ -113,7 +114,7 @@ describe.concurrent('skillmatch', { timeout: 150_000 }, () => {
     const run = await cli(['parse', join(RESUMES, 'pdf-backend-node-senior', 'input.pdf'), '--as-of', AS_OF]);
     expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout) as { version: string; text: string; meta: { format: string; pages: number }; sections: { kind: string }[]; timeline: { start: string; end: string | null }[] };
-    expect(doc.version).toBe('1');
+    expect(doc.version).toBe(DOCUMENT_VERSION);
     expect(doc.meta).toMatchObject({ format: 'pdf', pages: 2 });
     expect(doc.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['experience', 'skills', 'education']));
     expect(doc.timeline[0]).toMatchObject({ start: '2019-01', end: null });

@@ -63,6 +63,27 @@ const RANGES: [string, string, string | null][] = [
   ['2020\tPresent', '2020-01', null],
   ['2017\t2019', '2017-01', '2019-12'],
   ['20192021', '2019-01', '2021-12'],
+  // Forms real exports write (issue 11, class 2).
+  ["Sept' 2016 to till date", '2016-09', null],
+  ["Sept'2016 - Present", '2016-09', null],
+  ['From 1st feb 2019', '2019-02', null],
+  ['From 1 June 2016 To Till Date.', '2016-06', null],
+  ["Jun'19 – present", '2019-06', null],
+  ['2017 - till now', '2017-01', null],
+  ['since March 2016', '2016-03', null],
+  ['DURATION: 2 years (2016-2018)', '2016-01', '2018-12'],
+  ['Jan 2015 to Dec 2016 (2 yrs)', '2015-01', '2016-12'],
+  ['Mar 2014 - Current', '2014-03', null],
+  ['04/2015 – 06/2017', '2015-04', '2017-06'],
+  ['2015.03 – 2017.06', '2015-03', '2017-06'],
+  ['15-Jun-2016 to 20-Mar-2018', '2016-06', '2018-03'],
+  ['from Feb-2019 to till date', '2019-02', null],
+  ['July 2014 – till today', '2014-07', null],
+  ['Dec 2016 to Till Date', '2016-12', null],
+  // A dash lost in a line that lost its breaks: two dates a wide gap apart, read forwards.
+  ['2009  2015  Assistant Professor', '2009-01', '2015-12'],
+  ['1989  1995:', '1989-01', '1995-12'],
+  ['Session 2016/2017', '2016-01', '2017-12'],
 ];
 
 describe('parseDateRange', () => {
@@ -102,6 +123,16 @@ describe('parseDateRange', () => {
     '20190315',
     '20212019',
     '2017 2019',
+    // Versions written as years, validity, years a wide gap apart that are a list or go backwards (class 3).
+    'SQL Server 2005/2008/2016',
+    'Windows 2000/2003',
+    'Visual Studio 2010/2012',
+    'MS Office 2007/2010 and Exchange 2010/2013',
+    'Valid till 2021',
+    '2016  2015  2014',
+    '2015  2009',
+    '2014  2014',
+    'Awards 2011  2013  2014',
   ])('%s → no range', (written) => {
     expect(parseDateRange(written, { asOf })).toBeNull();
   });

@@ -134,7 +134,7 @@ describe('counterfactual fairness: changing the person never changes the score',
     // The document's date is where "present" ended (its own date, else asOf): nothing about the person.
     expect(Object.keys(profile.document).sort()).toEqual(['date', 'format', 'words']);
     // Work-history totals only: how long the dated jobs ran and how much of it was development.
-    expect(Object.keys(profile.experience!).sort()).toEqual(['developmentMonths', 'latest', 'months']);
-    expect(profile.experience!.developmentMonths).toBeGreaterThan(100);
+    expect(Object.keys(profile.experience!).sort()).toEqual(['functionMonths', 'latest', 'months']);
+    expect(profile.experience!.functionMonths.development).toBeGreaterThan(100);
   });
 });

@@ -218,3 +218,16 @@ export function buildFlateBombPdf(expandedBytes: number): Uint8Array {
   }
   return out;
 }
+
+/**
+ * A PDF whose FlateDecode content stream inflates to `expandedBytes` but whose dictionary claims
+ * `/Length claimed` (a lie), as in the hostile-input campaign: a pre-check that trusts `/Length`
+ * inflates `claimed` bytes, sees a damaged stream, and lets the bomb through to pdf.js, which finds
+ * the real end by `endstream`.
+ */
+export function buildLyingLengthPdf(expandedBytes: number, claimed = 16): Uint8Array {
+  const honest = buildFlateBombPdf(expandedBytes);
+  const text = Buffer.from(honest).toString('latin1');
+  const lied = text.replace(/\/Length \d+ \/Filter \/FlateDecode/, `/Length ${claimed} /Filter /FlateDecode`);
+  return new Uint8Array(Buffer.from(lied, 'latin1'));
+}

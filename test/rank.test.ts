@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createMatcher, rankResumes } from '../src/rank/matcher.js';
 import { isSkillmatchError, isValidationError } from '../src/errors.js';
 import { createScorer } from '../src/score/index.js';
+import { parseResume } from '../src/parse/index.js';
 import type { RankItem, RankProgress } from '../src/rank/index.js';
 import type { Role, SkillProfile } from '../src/types.js';
 import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profiles.js';
@@ -194,7 +195,9 @@ describe('matcher.rank on résumé text and bytes', () => {
       const pdf = new Uint8Array(readFileSync(new URL(readdirSync(PDF_DIR).filter((f) => f.endsWith('.pdf')).sort()[0]!, PDF_DIR)));
       const matcher = createMatcher({ poolSize: 1, timeoutMs: 1 });
       try {
-        const ranking = await matcher.rank([{ id: 'slow', data: pdf }, { id: 'text', data: 'Node.js developer since 2020' }], 'backend-developer', { asOf: AS_OF });
+        // Text given as a string goes through the pool (and its budget) too, so the fast input is a parsed document.
+        const text = await parseResume('Node.js developer since 2020', { asOf: AS_OF });
+        const ranking = await matcher.rank([{ id: 'slow', data: pdf }, { id: 'text', data: text }], 'backend-developer', { asOf: AS_OF });
         expect(ranking.errors.map((e) => [e.id, e.error.code])).toEqual([['slow', 'limit-time']]);
         expect(ranking.results.map((r) => r.id)).toEqual(['text']);
       } finally {

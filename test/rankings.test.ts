@@ -33,7 +33,7 @@ async function loadRole(dir: URL): Promise<{ role: Role; jobFile: string | null 
     return { role, jobFile: null };
   }
   if ('jobDescription' in spec) {
-    const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
+    const { roleFromJobDescription } = await import('../src/job-description/index.js');
     return { role: roleFromJobDescription(readFileSync(new URL(spec.jobDescription, dir), 'utf8')), jobFile: spec.jobDescription };
   }
   return { role: spec, jobFile: null };

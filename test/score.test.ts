@@ -13,7 +13,7 @@ async function scenarioCases(): Promise<{ roles: Role[]; profiles: { name: strin
   const { parseResume } = await import('../src/parse/index.js');
   const { createExtractor } = await import('../src/extract/index.js');
   const { getBuiltinRole } = await import('../src/role/builtin.js');
-  const { roleFromJobDescription } = await import('../src/role/from-job-description.js');
+  const { roleFromJobDescription } = await import('../src/job-description/index.js');
   const dir = new URL('../fixtures/rankings/', import.meta.url);
   const extractor = createExtractor();
   const roles: Role[] = [];
@@ -117,7 +117,7 @@ describe('evidence strength by context', () => {
 describe('months, minYears and recency', () => {
   // The résumé's latest dated work reaches 2026-11: recency is measured from there.
   const node = (months: number, lastUsed: string | null, claimedYears: number | null = null) =>
-    score({ ...profile([skill('node-js', [mention('Node.js', { entry: months > 0 ? 0 : null })], { months, lastUsed, claimedYears })]), experience: { months: 120, developmentMonths: 0, latest: '2026-11' } }).requirements[0]!.score;
+    score({ ...profile([skill('node-js', [mention('Node.js', { entry: months > 0 ? 0 : null })], { months, lastUsed, claimedYears })]), experience: { months: 120, functionMonths: { development: 0, testing: 0, operations: 0, other: 0 }, latest: '2026-11' } }).requirements[0]!.score;
   it('saturates: more years help less and less, never past 1', () => {
     const s = [6, 12, 36, 60, 120, 240].map((m) => node(m, '2026-10'));
     for (let i = 1; i < s.length; i++) expect(s[i]).toBeGreaterThanOrEqual(s[i - 1]!);
@@ -671,6 +671,7 @@ describe('the recruiter model: core first, depth from a stack, a capped peripher
   const role: Role = {
     id: 'stack',
     title: 'Stack',
+    function: 'development',
     requirements: [
       { id: 'language', anyOf: ['python', 'java'], importance: 'required', weight: 3 },
       { skill: 'postgresql', importance: 'required', weight: 2 },
@@ -725,21 +726,31 @@ describe('the recruiter model: core first, depth from a stack, a capped peripher
 
   it('a developer\'s listed skills take depth from the résumé\'s development months; a tester\'s do not', () => {
     const skills = [listed('python'), listed('postgresql')];
-    const developer = run(skills, { experience: { months: 60, developmentMonths: 60, latest: '2026-10' } });
-    const tester = run(skills, { experience: { months: 60, developmentMonths: 0, latest: '2026-10' } });
-    expect(developer.score).toBeGreaterThan(tester.score * 1.3);
+    const developer = run(skills, { experience: { months: 60, functionMonths: { development: 60, testing: 0, operations: 0, other: 0 }, latest: '2026-10' } });
+    const tester = run(skills, { experience: { months: 60, functionMonths: { development: 0, testing: 60, operations: 0, other: 0 }, latest: '2026-10' } });
+    const untitled = run(skills, { experience: { months: 60, functionMonths: { development: 0, testing: 0, operations: 0, other: 0 }, latest: '2026-10' } });
+    expect(developer.score).toBeGreaterThan(untitled.score * 1.3);
+    // Titles that say the work was testing cost a development role's core; titles that say nothing cost nothing.
+    expect(tester.breakdown.focus).toBeCloseTo(100 * (1 - SCORE_DEFAULTS.functionMismatch), 5);
+    expect(untitled.breakdown.focus).toBe(100);
+    expect(tester.score).toBeLessThan(untitled.score);
+    expect(tester.summary).toMatch(/Job titles: 0 years of dated work titled as development.*core counts 70%/);
+    // A role that names no kind of work reads no titles.
+    const { function: _f, ...plain } = role;
+    const s = { ...profile(skills), experience: { months: 60, functionMonths: { development: 0, testing: 60, operations: 0, other: 0 }, latest: '2026-10' } };
+    expect(scoreMatch(s, plain, opts).breakdown.focus).toBe(100);
     // Dated months of the skill itself still beat the credit.
     expect(run([dated('python', 60), dated('postgresql', 60)]).score).toBeGreaterThan(developer.score);
   });
 
   it('recency is measured from the résumé\'s latest dated month, whatever the calendar says', () => {
     const old = [dated('python', 48), dated('postgresql', 48)].map((s) => ({ ...s, lastUsed: '2018-06' }));
-    const asOfNow = scoreMatch({ ...profile(old), experience: { months: 48, developmentMonths: 48, latest: '2018-06' } }, role, { taxonomy: TAX, asOf: '2026-11' });
-    const asOfThen = scoreMatch({ ...profile(old), experience: { months: 48, developmentMonths: 48, latest: '2018-06' } }, role, { taxonomy: TAX, asOf: '2018-06' });
+    const asOfNow = scoreMatch({ ...profile(old), experience: { months: 48, functionMonths: { development: 48, testing: 0, operations: 0, other: 0 }, latest: '2018-06' } }, role, { taxonomy: TAX, asOf: '2026-11' });
+    const asOfThen = scoreMatch({ ...profile(old), experience: { months: 48, functionMonths: { development: 48, testing: 0, operations: 0, other: 0 }, latest: '2018-06' } }, role, { taxonomy: TAX, asOf: '2018-06' });
     expect(asOfNow.score).toBe(asOfThen.score);
     // A skill last used long before the résumé's latest work counts less.
-    const stale = run([{ ...dated('python', 48), lastUsed: '2012-01' }, dated('postgresql', 48)], { experience: { months: 120, developmentMonths: 120, latest: '2026-10' } });
-    const fresh = run([dated('python', 48), dated('postgresql', 48)], { experience: { months: 120, developmentMonths: 120, latest: '2026-10' } });
+    const stale = run([{ ...dated('python', 48), lastUsed: '2012-01' }, dated('postgresql', 48)], { experience: { months: 120, functionMonths: { development: 120, testing: 0, operations: 0, other: 0 }, latest: '2026-10' } });
+    const fresh = run([dated('python', 48), dated('postgresql', 48)], { experience: { months: 120, functionMonths: { development: 120, testing: 0, operations: 0, other: 0 }, latest: '2026-10' } });
     expect(stale.requirements[0]!.score).toBeLessThan(fresh.requirements[0]!.score * 0.5);
   });
 
@@ -762,6 +773,7 @@ describe('the recruiter model: core first, depth from a stack, a capped peripher
   it('options are checked: peripheryShare above 0.4 would let the periphery outweigh the core', () => {
     expect(() => createScorer(role, { ...opts, peripheryShare: 0.5 })).toThrow(/`peripheryShare`/);
     expect(() => createScorer(role, { ...opts, groupGain: -1 })).toThrow(RangeError);
-    expect(() => createScorer(role, { ...opts, developmentCredit: 'x' as never })).toThrow(TypeError);
+    expect(() => createScorer(role, { ...opts, functionCredit: 'x' as never })).toThrow(TypeError);
+    expect(() => createScorer(role, { ...opts, functionMismatch: 2 })).toThrow(/`functionMismatch`/);
   });
 });

@@ -216,7 +216,7 @@ describe('service: batches and roles', () => {
     expect(posting.json.id).toBe('go-engineer');
     const empty = await call(`${url}/v1/roles`, { method: 'POST', headers: AUTH, json: { jobDescription: 'We are a friendly team that likes lunch.' } });
     expect(empty.status).toBe(422);
-    expect(empty.json.error.code).toBe('invalid-role');
+    expect(empty.json.error.code).toBe('role-empty');
   });
 });
 
@@ -323,14 +323,17 @@ describe('service: capacity', () => {
     }
   });
 
-  it('stops a PDF parse past the pool`s time budget: 422 limit-time, and the next file still parses', async () => {
+  it('stops a parse past the pool`s time budget: 422 limit-time, and the pool and service carry on', async () => {
     const strict = await startService({ timeoutMs: 1, poolSize: 1 });
     try {
       const answer = await call(`${strict.url}/v1/parse`, { method: 'POST', headers: AUTH, body: form({}, [{ field: 'resume', name: 'cv.pdf', data: PDF }]) });
       expect(answer.status).toBe(422);
       expect(answer.json.error).toMatchObject({ code: 'limit-time', limit: 1 });
+      // Text goes through the pool too, with the same budget: the killed worker was replaced and answers again.
       const text = await call(`${strict.url}/v1/parse`, { method: 'POST', headers: AUTH, json: { resume: TEXT } });
-      expect(text.status).toBe(200);
+      expect(text.status).toBe(422);
+      expect(text.json.error).toMatchObject({ code: 'limit-time' });
+      expect((await call(`${strict.url}/healthz`, {})).status).toBe(200);
     } finally {
       await strict.service.close();
     }

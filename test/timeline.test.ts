@@ -238,3 +238,169 @@ describe('dates in the timeline', () => {
     expect(brief(timeline)).toEqual([['Developer', 'Acme Inc', '1998-03', '2003-08']]);
   });
 });
+
+// Experience blocks as real exports write them (issue 11, class 1): invented text in the exports' shapes.
+describe('blocks real exports write', () => {
+  it('reads "company - X" blocks dated inside their description, CRLF line ends and all', () => {
+    const text = [
+      'Company Details',
+      'company - Acme Technologies',
+      'description - Developed REST services in Spring Boot and Hibernate for the billing team. Jan 2017 to Present',
+      'company - Beta Soft',
+      'description - Built reports with Oracle and PL/SQL.',
+      'Project: Payroll (June 2015 to Mar 2016); Project: Ledger (Apr 2016 to Dec 2016)',
+      'company - Gamma Labs',
+      'description - Maintained the intranet.',
+    ].join('\r\n');
+    const { timeline, diagnostics } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      [undefined, 'Acme Technologies', '2017-01', null],
+      // Every range in a company block dates it: its projects, taken together.
+      [undefined, 'Beta Soft', '2015-06', '2016-12'],
+    ]);
+    const [acme, beta] = timeline as [TimelineEntry, TimelineEntry];
+    expect(text.slice(acme.span.start, acme.span.end)).toBe(text.slice(text.indexOf('company - Acme'), text.indexOf('\r\ncompany - Beta')));
+    expect(text.slice(acme.dateSpan.start, acme.dateSpan.end)).toBe('Jan 2017 to Present');
+    expect(text.slice(acme.organisationSpan!.start, acme.organisationSpan!.end)).toBe('Acme Technologies');
+    // The undated block is not an entry, and its text is not handed to the block above.
+    expect(beta.span.end).toBe(text.indexOf('\r\ncompany - Gamma'));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('dates a title and employer by a range in their first lines', () => {
+    const text = [
+      'WORK EXPERIENCE',
+      '',
+      'Associate Software Engineer',
+      '',
+      'oracle',
+      '',
+      '• Associate Software Engineer in Oracle India Pvt Ltd.',
+      '• Experience in Hyperion and automation scripting. (September 2017 onwards)',
+      'Perform automation through python.',
+      '',
+      'Java Developer',
+      '',
+      'Acme Corp - Pune, Maharashtra',
+      '',
+      'January 2015 to August 2017',
+      '',
+      '• Built services.',
+    ].join('\n');
+    const { timeline } = timelineOf(text);
+    expect(brief(timeline)).toEqual([
+      ['Associate Software Engineer', 'oracle', '2017-09', null],
+      ['Java Developer', 'Acme Corp', '2015-01', '2017-08'],
+    ]);
+    expect(text.slice(timeline[0]!.dateSpan.start, timeline[0]!.dateSpan.end)).toBe('September 2017 onwards');
+  });
+
+  // [name, text, entries expected]
+  const NOT_DATED: [string, string, [string | undefined, string | undefined, string, string | null][]][] = [
+    ['a header whose dates are too far below it', 'Experience\nJava Developer\nAcme Corp\n• Built services.\n• Wrote tests.\n• Shipped.\n• Released the second version of the billing platform in 2019 - 2020 to all customers.', []],
+    ['a title alone, with no employer', 'Experience\nTeam Lead\n• Mentored four engineers and ran the weekly planning of the billing team, 2016 to 2018.', []],
+    ['an education range in the first lines', 'Experience\nJava Developer\nAcme Corp\n• B.Tech project, 2012 - 2016', []],
+  ];
+  it.each(NOT_DATED)('does not date %s', (_name, text, expected) => {
+    expect(brief(timelineOf(text).timeline)).toEqual(expected);
+  });
+
+  it('dates a job known only by its length back from the document month', () => {
+    const text = [
+      'WORK EXPERIENCE',
+      'Technical Support Engineer',
+      'Microsoft',
+      'Position: TECHNICAL SUPPORT ENGINEER',
+      'Company: Microsoft Corporation - Global Technical Support Center, Bangalore',
+      'Years of Experience: 2 Years and 4 Months',
+      'Responsibilities',
+      '• Resolved escalations.',
+      'Support Analyst',
+      'Initech Ltd',
+      'Duration: 18 months',
+    ].join('\n');
+    const { timeline } = structureDocument({ text, lines: splitLines(text), asOf, documentDate: '2018-06' });
+    expect(brief(timeline)).toEqual([
+      ['TECHNICAL SUPPORT ENGINEER', 'Microsoft Corporation', '2016-03', '2018-06'],
+      // The job listed below ends the month before the one above began.
+      ['Support Analyst', 'Initech Ltd', '2014-09', '2016-02'],
+    ]);
+    expect(timeline.map((entry) => entry.estimated)).toEqual([true, true]);
+    expect(text.slice(timeline[0]!.dateSpan.start, timeline[0]!.dateSpan.end)).toBe('2 Years and 4 Months');
+    // Without a document date, asOf stands in.
+    expect(timelineOf(text).timeline[0]).toMatchObject({ start: '2024-08', end: '2026-11', estimated: true });
+  });
+
+  // Lengths that do not date a job: inside a dated job, claimed per skill, unbounded, in a sentence.
+  const NO_LENGTH: [string, string, number][] = [
+    ['a restatement inside a dated job', 'Experience\nSupport Engineer\nMicrosoft\nJuly 2013 to October 2015\nCompany: Microsoft Corporation\nYears of Experience: 2 Years and 4 Months', 1],
+    ['per-skill claims in a skills list', 'Skill Details\nJAVA- Exprience - 18 months\nMySQL- Exprience - Less than 1 year months', 0],
+    ['an open-ended length', 'Experience\nJava Developer\nAcme Corp\nExperience: Less than 1 year', 0],
+    ['a length in a sentence', 'Experience\nJava Developer\nAcme Corp\n• Cut latency by 30% over 18 months.', 0],
+  ];
+  it.each(NO_LENGTH)('reads no job length from %s', (_name, text, entries) => {
+    const { timeline } = timelineOf(text);
+    expect(timeline).toHaveLength(entries);
+    expect(timeline.some((entry) => entry.estimated)).toBe(false);
+  });
+});
+
+// Dated lines that are not jobs (issue 11, class 3), in an experience section where the parser trusts dates most.
+const NOT_JOBS: [string, string][] = [
+  ['an education range', 'August 2013 to July 2016 BE Computer Engineering'],
+  ['a degree range first', '2010-2014 B.Tech, Pune University'],
+  ['school years', 'HSC, 2008 - 2010'],
+  ['a degree in words', 'Bachelor of Science, 2009 – 2013'],
+  ['certificate validity', 'Oracle Certified Professional, valid 2019 - 2022'],
+  ['a version list', 'SQL Server 2005/2008/2016'],
+  ['two versions', 'Windows 2000/2003'],
+];
+describe('what is not a job', () => {
+  it.each(NOT_JOBS)('%s', (_name, line) => {
+    expect(timelineOf(`Experience\n${line}\n• Worked on things.`).timeline).toEqual([]);
+  });
+
+  it.each([
+    ['a teaching post at a university', 'Teaching Assistant, State University, 2015 – 2017', 'Teaching Assistant'],
+    ['a principal of a school', 'Principal, Springfield High School, 1995 to present', 'Principal'],
+    ['a graduate assistant', 'Graduate Assistant, MBA Programme, Aug 2011 – Dec 2011', 'Graduate Assistant'],
+  ])('keeps %s', (_name, line, title) => {
+    expect(timelineOf(`Experience\n${line}`).timeline.map((entry) => entry.title)).toEqual([title]);
+  });
+});
+
+describe('title and organisation spans', () => {
+  it.each([
+    'Experience\nSenior **Backend** Engineer | __Globex__ Ltd | 2019 – 2021',
+    'Experience\nStaff Engineer at Stripe (Jan 2021 – Present)',
+    'Experience\nDesignation: Information Developer\nOrganization: Matrix Advertisers\nDecember 2007 - December 2008',
+    'Experience\nAcme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.\nEngineer, Jun 2018 – Feb 2020',
+  ])('point at the written title and organisation: %j', (text) => {
+    const { timeline } = timelineOf(text);
+    expect(timeline.length).toBeGreaterThan(0);
+    for (const entry of timeline) {
+      expect(entry.titleSpan).toBeDefined();
+      expect(entry.organisationSpan).toBeDefined();
+      // Markup inside a part is not the part's text; its span then covers the part as written.
+      const written = (span: { start: number; end: number }) => text.slice(span.start, span.end).replace(/\*\*|__/g, '');
+      expect(written(entry.titleSpan!)).toBe(entry.title);
+      expect(written(entry.organisationSpan!)).toBe(entry.organisation);
+    }
+  });
+});
+
+describe('roles told as sentences', () => {
+  it.each([
+    ['1. Working as a Java Developer in Acme Infotech, Pune since March 2016.', ['Java Developer', 'Acme Infotech', '2016-03', null]],
+    ['• Worked as Trainee at Beta Soft from Jan 2015 to Feb 2016', ['Trainee', 'Beta Soft', '2015-01', '2016-02']],
+    ['Worked as a Lecturer in the Department of Computing at Manipal Institute, from 2003 to 2007', ['Lecturer', 'Manipal Institute', '2003-01', '2007-12']],
+  ])('%s', (line, expected) => {
+    expect(brief(timelineOf(`Employment Record\n${line}`).timeline)).toEqual([expected]);
+  });
+
+  it('keeps a sentence without an employer untitled rather than guessing', () => {
+    const [entry] = timelineOf('Experience\nWorked as a consultant from 2015 to 2017').timeline;
+    expect(entry).toMatchObject({ start: '2015-01', end: '2017-12' });
+    expect(entry?.organisation).toBeUndefined();
+  });
+});

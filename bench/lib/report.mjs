@@ -98,6 +98,18 @@ export function collectMetrics(results) {
     put('scale.pages.parseSlope', sc.documentLength?.parseSlope, 'lower', 'info');
     put('scale.pages.extractSlope', sc.documentLength?.extractSlope, 'lower', 'info');
   }
+  const h = results.hostile;
+  if (h) {
+    put('hostile.complexity.worstRatio', h.complexity?.worstRatio, 'lower', 'info');
+    put('hostile.complexity.familiesOver', h.complexity?.failing?.length, 'lower', 'info');
+    put('hostile.fuzz.mutants', h.fuzz?.mutants, 'higher', 'info');
+    put('hostile.fuzz.internalErrors', h.fuzz?.internalErrors, 'lower', 'info');
+    put('hostile.fuzz.parentPeakRssMb', h.fuzz?.parentPeakRssMb, 'lower', 'info');
+    put('memory.cliRank.pdfs', h.cliRss?.pdfs, 'higher', 'info');
+    put('memory.cliRank.peakTotalRssMb', h.cliRss?.peakTotalMb, 'lower', 'info');
+    put('memory.cliRank.peakParentRssMb', h.cliRss?.peakParentMb, 'lower', 'info');
+    put('memory.matcher3Rounds.parentGrowthLastRoundMb', h.matcherRss?.parentGrowthLastRoundMb, 'lower', 'info');
+  }
   put('memory.peakRssMb', results.memory?.peakRssMb, 'lower', 'info');
   put('memory.heapGrowthMb', results.memory?.heapGrowthMb, 'lower', 'info');
   return m;
@@ -137,8 +149,10 @@ export function headlineRows(m) {
   if (m['speed.extract.typicalResumeMedianMs']) rows.push({ label: 'Extract the 3.4 KB résumé-matcher résumé, median ms of 300', ours: fmt(m, 'speed.extract.typicalResumeMedianMs'), baseline: `its PDF parse: ${fmt(m, 'speed.extract.typicalResumePdfParseMs', 1)} ms` });
   if (m['speed.score100k.ms']) rows.push({ label: 'Score 100,000 profiles on one core, ms (CPU ms)', ours: `${fmt(m, 'speed.score100k.ms', 0)} (${fmt(m, 'speed.score100k.cpuMs', 0)})`, baseline: m['speed.score100k.withoutOrdinalsMs'] ? `without ordinals: ${fmt(m, 'speed.score100k.withoutOrdinalsMs', 0)}; read back from JSON: ${fmt(m, 'speed.score100k.fromJsonMs', 0)}` : '—' });
   if (m['speed.pool.allWorkersRatio']) rows.push({ label: 'Isolated pool throughput ÷ in-process (all cores)', ours: `${fmt(m, 'speed.pool.allWorkersRatio')}×`, baseline: '1×' });
-  if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS, parse+extract+score 2,000 PDFs in process, MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });
-  if (m['memory.rank2000.peakRssMb']) rows.push({ label: 'Peak RSS ranking 2,000 PDFs through the pool, MB', ours: fmt(m, 'memory.rank2000.peakRssMb', 0), baseline: '—' });
+  if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS, parse+extract+score 2,000 PDFs in process (library, isolate: false), MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });
+  if (m['memory.cliRank.peakTotalRssMb']) rows.push({ label: `Peak RSS, CLI rank --format json over ${fmt(m, 'memory.cliRank.pdfs', 0)} PDFs, all processes (CLI alone), MB`, ours: `${fmt(m, 'memory.cliRank.peakTotalRssMb', 0)} (${fmt(m, 'memory.cliRank.peakParentRssMb', 0)})`, baseline: '—' });
+  if (m['hostile.fuzz.mutants']) rows.push({ label: 'Mutation fuzzer: mutants, internal errors', ours: `${fmt(m, 'hostile.fuzz.mutants', 0)}, ${fmt(m, 'hostile.fuzz.internalErrors', 0)}`, baseline: '—' });
+  if (m['memory.rank2000.peakRssMb']) rows.push({ label: 'Peak RSS ranking 2,000 PDFs through the pool (library, top 50; parent process only), MB', ours: fmt(m, 'memory.rank2000.peakRssMb', 0), baseline: '—' });
   return rows;
 }
 

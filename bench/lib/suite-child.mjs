@@ -26,6 +26,10 @@ const SUITES = {
   },
   scale: async () => (await import('../suites/scale.mjs')).runScale(sm, { quick }),
   memory: async () => (await import('../suites/memory.mjs')).runMemory({ quick }),
+  complexity: async () => (await import('../suites/complexity.mjs')).runComplexity(sm, { quick }),
+  fuzz: async () => (await import('../suites/fuzz.mjs')).runFuzz(sm, { quick }),
+  'rss/cli': async () => (await import('../suites/rss.mjs')).runCliRss({ quick }),
+  'rss/matcher': async () => (await import('../suites/rss.mjs')).runMatcherRss(sm, { quick }),
 };
 
 const run = SUITES[name];

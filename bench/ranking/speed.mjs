@@ -109,7 +109,7 @@ function copyProfile(p, shift, { evidenceBits = true } = {}) {
   const diagnostics = p.diagnostics.map((d) => ({ ...d, ...(d.span ? { span: span(d.span) } : {}) }));
   const out = { version: p.version, skills, diagnostics, document: { format: p.document.format, words: p.document.words } };
   // The work-history totals, with a fresh `latest` string, as each extracted résumé has its own.
-  if (p.experience) out.experience = { months: p.experience.months, developmentMonths: p.experience.developmentMonths, latest: freshString(p.experience.latest) };
+  if (p.experience) out.experience = { months: p.experience.months, functionMonths: { ...p.experience.functionMonths }, latest: freshString(p.experience.latest) };
   return out;
 }
 

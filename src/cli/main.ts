@@ -5,11 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MATCH_VERSION } from '../defaults.js';
 import { isSkillmatchError, SkillmatchError, ValidationError } from '../errors.js';
 import type { Matcher, MatcherOptions } from '../rank/index.js';
-import type { ExtractedSkill, MatchResult, Role, SkillProfile } from '../types.js';
-import { collectInputs, fileNameOf, readInputFile } from './files.js';
-import { createProgressBar, csvRow, percent, renderDocumentText, renderMatchText, renderSkillsTable, renderTable, truncate } from './output.js';
+import type { ExtractedSkill, Role } from '../types.js';
+import { collectInputs, fileNameOf, readInputFile, type WalkSkip } from './files.js';
+import { listenForInterrupt, neverInterrupted, SIGNAL_EXIT, untilAborted, type Interrupt } from './interrupt.js';
+import { createProgressBar, percent, renderDocumentText, renderMatchText, renderSkillsTable, renderTable, safeBlock, safeJson, safeLine } from './output.js';
+import { RankSink, type RankFormat, type RankOutputError } from './rank-output.js';
 
 /** Where the CLI writes; tests may pass their own. */
 export interface CliIO {
@@ -17,8 +20,8 @@ export interface CliIO {
   stderr: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
 }
 
-/** Exit codes: 0 success, 1 an input could not be used, 2 the command line is wrong. */
-export const EXIT = Object.freeze({ ok: 0, input: 1, usage: 2 });
+/** Exit codes: 0 success, 1 an input could not be used (or none was a résumé), 2 the command line is wrong; 130/143 stopped by SIGINT/SIGTERM. */
+export const EXIT = Object.freeze({ ok: 0, input: 1, usage: 2, ...SIGNAL_EXIT });
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -46,8 +49,12 @@ skipping expected*.json, truth.json and role.json.
 Untrusted PDF and DOCX files are parsed in isolated child processes; --no-isolate parses
 in-process (trusted input only). --as-of sets the month "present" means (default: now).
 
+File names that start with "-" go after \`--\`, which ends the options:
+  skillmatch rank --role backend-developer -- *.pdf
+
 Exit codes: 0 success, 1 some input could not be used (reported on stderr or in the
-output's errors), 2 usage error.
+output's errors) or no input was a résumé, 2 usage error, 130/143 stopped by
+SIGINT/SIGTERM (the results so far are printed).
 `;
 
 function packageVersion(): string {
@@ -66,11 +73,33 @@ function packageVersion(): string {
 type Values = Record<string, string | boolean | undefined>;
 
 function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): { values: Values; positionals: string[] } {
+  let parsed;
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
-    return { values: values as Values, positionals };
+    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    throw new UsageError(`${error instanceof Error ? error.message : String(error)}${DASH_HINT}`);
+  }
+  checkOptionTokens(parsed.tokens, options);
+  return { values: parsed.values as Values, positionals: parsed.positionals };
+}
+
+const DASH_HINT = '\n(A file name starting with "-" is read as an option: put -- before the file names, as in `skillmatch rank --role ID -- *.pdf`.)';
+
+/**
+ * A shell glob can yield a file named `-rf.txt`, which parseArgs reads as `-r f.txt` and lets replace
+ * `--role`. So a value glued to a one-letter option, and an option given twice, are refused instead
+ * of silently used.
+ */
+function checkOptionTokens(tokens: ReturnType<typeof parseArgs>['tokens'], options: Record<string, { type: 'string' | 'boolean' }>): void {
+  const seen = new Set<string>();
+  for (const token of tokens ?? []) {
+    if (token.kind === 'option-terminator') return;
+    if (token.kind !== 'option' || options[token.name]?.type !== 'string') continue;
+    if (token.inlineValue && !token.rawName.startsWith('--')) {
+      throw new UsageError(`${token.rawName}${token.value ?? ''} was read as ${token.rawName} "${token.value ?? ''}"; write ${token.rawName} ${token.value ?? ''} with a space if that was meant.${DASH_HINT}`);
+    }
+    if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once.${DASH_HINT}`);
+    seen.add(token.name);
   }
 }
 
@@ -102,11 +131,43 @@ function errorJSON(error: unknown): { code: string; message: string } {
 /** `file: code: message` on stderr, the same shape for every typed error. */
 function reportError(io: CliIO, file: string | undefined, error: unknown): void {
   const { code, message } = errorJSON(error);
-  io.stderr.write(`skillmatch: ${file ? `${file}: ` : ''}${code}: ${message}\n`);
+  io.stderr.write(`skillmatch: ${file ? `${safeLine(file)}: ` : ''}${code}: ${safeBlock(message)}\n`);
 }
 
+/** Human output (tables, text views): control and bidi characters from the files are escaped. */
 function write(io: CliIO, text: string): void {
-  io.stdout.write(text);
+  io.stdout.write(safeBlock(text));
+}
+
+/** JSON output: JSON.stringify escapes C0 controls; DEL, C1 and bidi controls are escaped here. */
+function writeJson(io: CliIO, value: unknown, space?: number): void {
+  io.stdout.write(`${safeJson(JSON.stringify(value, null, space))}\n`);
+}
+
+/** Reasons a folder walk leaves a file out by its name alone: summed up in one line each, not listed. */
+const BY_NAME = new Set(['hidden', 'not a résumé file type', 'a golden, truth, role or package file', 'a hidden folder', 'node_modules']);
+
+/** Reports the entries a walk left out: by-name filters as counts, anything else one line each. */
+function reportSkipped(io: CliIO, skipped: readonly WalkSkip[]): void {
+  const counts = new Map<string, { n: number; example: string }>();
+  for (const { file, reason } of skipped) {
+    if (!BY_NAME.has(reason)) {
+      io.stderr.write(`skillmatch: ${safeLine(file)}: skipped: ${reason}\n`);
+      continue;
+    }
+    const entry = counts.get(reason) ?? { n: 0, example: file };
+    entry.n++;
+    counts.set(reason, entry);
+  }
+  for (const [reason, { n, example }] of counts) {
+    io.stderr.write(`skillmatch: skipped ${n} entr${n === 1 ? 'y' : 'ies'} in folders: ${reason} (e.g. ${safeLine(example)}); name a file to read it anyway\n`);
+  }
+}
+
+/** Exit 1 with a message when the paths held no résumé at all (and nothing else was reported). */
+function reportNoResume(io: CliIO, paths: readonly string[]): number {
+  io.stderr.write(`skillmatch: no résumé found in ${paths.map(safeLine).join(', ')} (files: ${'.pdf .docx .html .htm .md .markdown .txt .json'})\n`);
+  return EXIT.input;
 }
 
 // Stages are loaded on demand: `roles` and `resolve` need no PDF reader, extractor or pool, and
@@ -130,29 +191,36 @@ const COMMON = {
 
 // ---------------------------------------------------------------------------------------------
 
-async function commandParse(argv: string[], io: CliIO): Promise<number> {
+async function commandParse(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
   const { values, positionals } = parse(argv, { ...COMMON });
   const format = formatOption(values, ['json', 'text']);
   const asOf = asOfOption(values);
   if (positionals.length !== 1) throw new UsageError('parse takes exactly one file');
   const file = positionals[0]!;
-  return withOneFile(io, file, async (bytes, matcher) => {
+  return withOneFile(io, file, interrupt, async (bytes, matcher) => {
     const doc = await matcher.parse(bytes, { filename: fileNameOf(file), isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
-    return format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : renderDocumentText(doc, file);
+    if (format === 'json') writeJson(io, doc, 2);
+    else write(io, renderDocumentText(doc, file));
   });
 }
 
-/** Reads one file and turns it into output with a fresh matcher; any failure is that input's error. */
-async function withOneFile(io: CliIO, file: string, render: (bytes: Uint8Array, matcher: Matcher) => Promise<string>): Promise<number> {
+/**
+ * Reads one file and prints its output with a fresh matcher; any failure is that input's error. A
+ * signal force-closes the matcher, so an isolated parse in flight is killed rather than waited for.
+ */
+async function withOneFile(io: CliIO, file: string, interrupt: Interrupt, render: (bytes: Uint8Array, matcher: Matcher) => Promise<void>): Promise<number> {
   const matcher = await newMatcher();
+  const stop = (): void => void matcher.close({ force: true });
+  interrupt.signal.addEventListener('abort', stop, { once: true });
   try {
-    write(io, await render(await readInputFile(file), matcher));
+    await render(await readInputFile(file), matcher);
     return EXIT.ok;
   } catch (error) {
     reportError(io, file, error);
     return EXIT.input;
   } finally {
-    await matcher.close();
+    interrupt.signal.removeEventListener('abort', stop);
+    await matcher.close({ force: interrupt.signal.aborted });
   }
 }
 
@@ -186,24 +254,28 @@ function skillJSON(skill: ExtractedSkill): Record<string, unknown> {
   };
 }
 
-async function commandExtract(argv: string[], io: CliIO): Promise<number> {
+async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
   const { values, positionals } = parse(argv, { ...COMMON, workers: { type: 'string' } });
   const format = formatOption(values, ['jsonl', 'json', 'table']);
   const asOf = asOfOption(values);
   const workers = positiveInt(values, 'workers');
   if (positionals.length === 0) throw new UsageError('extract takes at least one file or folder');
-  const { files, errors: walkErrors } = await collectInputs(positionals);
+  const { files, errors: walkErrors, skipped } = await collectInputs(positionals);
+  reportSkipped(io, skipped);
+  if (files.length === 0 && walkErrors.length === 0) return reportNoResume(io, positionals);
   const matcher = await newMatcher(workers ? { poolSize: workers } : {});
   let failed = walkErrors.length;
-  const all: Record<string, unknown>[] = [];
+  let emitted = 0;
+  // JSON is streamed as the array JSON.stringify(all, null, 2) printed, one entry at a time.
   const emit = (entry: Record<string, unknown>, skills?: ExtractedSkill[]): void => {
-    if (format === 'jsonl') write(io, `${JSON.stringify(entry)}\n`);
-    else if (format === 'json') all.push(entry);
+    if (format === 'jsonl') writeJson(io, entry);
+    else if (format === 'json') io.stdout.write(`${emitted === 0 ? '[\n  ' : ',\n  '}${safeJson(JSON.stringify(entry, null, 2)).replace(/\n/g, '\n  ')}`);
     else if (skills) write(io, `${renderSkillsTable(String(entry.file), skills)}\n`);
     else {
       const error = entry.error as { code: string; message: string };
-      write(io, `${String(entry.file)} — error ${error.code}: ${error.message}\n\n`);
+      write(io, `${safeLine(String(entry.file))} — error ${error.code}: ${error.message}\n\n`);
     }
+    emitted++;
   };
   try {
     for (const { file, error } of walkErrors) {
@@ -211,7 +283,7 @@ async function commandExtract(argv: string[], io: CliIO): Promise<number> {
       reportError(io, file, error);
     }
     // A few files in flight keep the parse pool busy; results are still printed in input order.
-    const extractOne = async (file: string): Promise<{ file: string; profile?: SkillProfile; error?: unknown }> => {
+    const extractOne = async (file: string): Promise<{ file: string; profile?: Awaited<ReturnType<Matcher['extract']>>; error?: unknown }> => {
       try {
         const bytes = await readInputFile(file);
         return { file, profile: await matcher.extract({ data: bytes, filename: fileNameOf(file) }, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) }) };
@@ -221,9 +293,17 @@ async function commandExtract(argv: string[], io: CliIO): Promise<number> {
     };
     const window = values['no-isolate'] ? 1 : (workers ?? 2) * 2;
     const pending = files.slice(0, window).map(extractOne);
-    for (let i = 0; i < files.length; i++) {
-      const outcome = await pending[i]!;
-      if (i + window < files.length) pending.push(extractOne(files[i + window]!));
+    async function* outcomes(): AsyncGenerator<Awaited<ReturnType<typeof extractOne>>> {
+      for (let i = 0; i < files.length; i++) {
+        const outcome = await pending[i]!;
+        if (i + window < files.length) pending.push(extractOne(files[i + window]!));
+        yield outcome;
+      }
+    }
+    interrupt.signal.addEventListener('abort', () => void matcher.close({ force: true }), { once: true });
+    let done = 0;
+    for await (const outcome of untilAborted(outcomes(), interrupt.signal)) {
+      done++;
       if (outcome.profile) {
         const profile = outcome.profile;
         emit({ file: outcome.file, skills: profile.skills.map(skillJSON), diagnostics: profile.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message })) }, profile.skills);
@@ -233,10 +313,14 @@ async function commandExtract(argv: string[], io: CliIO): Promise<number> {
         if (format !== 'table') reportError(io, outcome.file, outcome.error);
       }
     }
-    if (format === 'json') write(io, `${JSON.stringify(all, null, 2)}\n`);
+    if (format === 'json') io.stdout.write(emitted === 0 ? '[]\n' : '\n]\n');
+    if (interrupt.received) {
+      io.stderr.write(`skillmatch: interrupted by ${interrupt.received} after ${done} of ${files.length} files\n`);
+      return EXIT[interrupt.received];
+    }
     return failed > 0 ? EXIT.input : EXIT.ok;
   } finally {
-    await matcher.close();
+    await matcher.close({ force: interrupt.signal.aborted });
   }
 }
 
@@ -257,7 +341,7 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
       suggestions: suggestions.map((s) => ({ id: s.id, name: s.name, confidence: Math.round(s.confidence * 10000) / 10000 })),
     };
   });
-  if (format === 'jsonl') for (const row of rows) write(io, `${JSON.stringify(row)}\n`);
+  if (format === 'jsonl') for (const row of rows) writeJson(io, row);
   else
     write(
       io,
@@ -281,7 +365,7 @@ async function loadRole(spec: string | undefined): Promise<Role> {
     } catch (error) {
       throw new ValidationError('invalid-role', `${spec} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, [{ code: 'invalid-json', path: [], message: 'not valid JSON' }], { file: spec });
     }
-    const { assertRole, roleFromJobDescription } = await import('../role/index.js');
+    const [{ assertRole }, { roleFromJobDescription }] = await Promise.all([import('../role/index.js'), import('../job-description/index.js')]);
     try {
       // A schema.org JobPosting is a job description in JSON: build the role from it.
       if (typeof data === 'object' && data !== null && (data as Record<string, unknown>)['@type'] === 'JobPosting') return roleFromJobDescription(data as Parameters<typeof roleFromJobDescription>[0]);
@@ -292,7 +376,7 @@ async function loadRole(spec: string | undefined): Promise<Role> {
     }
   }
   if (ext === '.txt' || ext === '.md' || ext === '.markdown') {
-    const { roleFromJobDescription } = await import('../role/index.js');
+    const { roleFromJobDescription } = await import('../job-description/index.js');
     const text = new TextDecoder().decode(await readInputFile(spec));
     try {
       return roleFromJobDescription(text);
@@ -307,29 +391,6 @@ async function loadRole(spec: string | undefined): Promise<Role> {
   return role;
 }
 
-interface RankRow {
-  file: string;
-  rank: number;
-  score: number;
-  mustHavesMet: boolean;
-  match: MatchResult;
-}
-
-/** The candidate's strongest matched requirements, named by the skill that earned them. */
-function matchedLabels(match: MatchResult, n: number): string {
-  const met = match.requirements.filter((r) => r.status !== 'missing').sort((a, b) => b.weight * b.score - a.weight * a.score);
-  const labels = met.slice(0, n).map((r) => `${r.via === 'direct' && r.skill ? r.skill.name : r.label}${r.status === 'partial' ? '~' : ''}`);
-  return labels.join(', ') + (met.length > n ? ` +${met.length - n}` : '');
-}
-
-function missingLabels(match: MatchResult, n: number): string {
-  const missing = match.requirements.filter((r) => r.status === 'missing').sort((a, b) => b.weight - a.weight);
-  const required = missing.filter((r) => r.importance === 'required');
-  const rest = missing.filter((r) => r.importance !== 'required');
-  const labels = [...required.map((r) => `${r.label}!`), ...rest.map((r) => r.label)];
-  return labels.slice(0, n).join(', ') + (labels.length > n ? ` +${labels.length - n}` : '');
-}
-
 /** The `--role` of a command; `null` (the reason on stderr) when the role file cannot be read or is invalid. Usage mistakes still throw. */
 async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role | null> {
   try {
@@ -341,18 +402,20 @@ async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role |
   }
 }
 
-async function commandRank(argv: string[], io: CliIO): Promise<number> {
+async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' } });
-  const format = formatOption(values, ['table', 'json', 'csv', 'html']);
+  const format = formatOption(values, ['table', 'json', 'csv', 'html']) as RankFormat;
   const asOf = asOfOption(values);
   const top = positiveInt(values, 'top');
   const workers = positiveInt(values, 'workers');
   if (positionals.length === 0) throw new UsageError('rank takes at least one résumé file or folder');
   const role = await roleOrReport(values.role as string | undefined, io);
   if (role === null) return EXIT.input;
-  const { files, errors: walkErrors } = await collectInputs(positionals);
-  const errors: { file: string; code: string; message: string }[] = walkErrors.map(({ file, error }) => ({ file, ...errorJSON(error) }));
-  const readErrors = new Map<number, { file: string; code: string; message: string }>();
+  const { files, errors: walkErrors, skipped } = await collectInputs(positionals);
+  reportSkipped(io, skipped);
+  if (files.length === 0 && walkErrors.length === 0) return reportNoResume(io, positionals);
+  const errors: RankOutputError[] = walkErrors.map(({ file, error }) => ({ file, ...errorJSON(error) }));
+  const readErrors = new Map<number, RankOutputError>();
   const progress = io.stderr.isTTY && files.length > 0 ? createProgressBar(io.stderr as NodeJS.WriteStream, files.length) : null;
 
   // Files are read one at a time as the pool asks for them, so a large folder never sits in memory at once.
@@ -369,59 +432,49 @@ async function commandRank(argv: string[], io: CliIO): Promise<number> {
   }
 
   const matcher = await newMatcher(workers ? { poolSize: workers } : {});
-  let ranking;
+  const sink = new RankSink(format, role.requirements.length, top);
+  const failed: (RankOutputError & { index: number })[] = [];
+  let done = 0;
   try {
-    ranking = await matcher.rank(inputs(), role, {
-      isolate: !values['no-isolate'],
-      ...(asOf ? { asOf } : {}),
-      ...(top ? { top } : {}),
-      ...(progress ? { onProgress: ({ done }: { done: number }) => progress.update(done, files[Math.min(done, files.length - 1)] ?? '') } : {}),
-    });
-  } finally {
+    const items = matcher.rankIterator(inputs(), role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
+    // A signal kills the workers at once; the items already scored are printed below.
+    interrupt.signal.addEventListener('abort', () => void matcher.close({ force: true }), { once: true });
+    for await (const item of untilAborted(items, interrupt.signal)) {
+      done++;
+      const file = files[item.index] ?? item.id;
+      if (item.ok) await sink.add(item, file);
+      else failed.push({ index: item.index, ...(readErrors.get(item.index) ?? { file, code: item.error.code, message: item.error.message }) });
+      progress?.update(done, files[Math.min(done, files.length - 1)] ?? '');
+    }
     progress?.clear();
-    await matcher.close();
-  }
-  const fileOf = (id: string): string => files[Number(id)] ?? id;
-  for (const e of ranking.errors) errors.push(readErrors.get(Number(e.id)) ?? { file: fileOf(e.id), code: e.error.code, message: e.error.message });
-  const rows: RankRow[] = ranking.results.map((r) => ({ file: fileOf(r.id), rank: r.rank, score: r.score, mustHavesMet: r.mustHavesMet, match: r.match }));
-
-  if (format === 'json') {
-    const out = {
-      role: { id: ranking.role.id, title: ranking.role.title },
-      version: ranking.version,
+    await matcher.close({ force: interrupt.signal.aborted });
+    // Errors in input order, as the batch reported them.
+    failed.sort((a, b) => a.index - b.index);
+    for (const { index: _index, ...e } of failed) errors.push(e);
+    const summary = {
+      role: { id: role.id, title: role.title },
+      version: MATCH_VERSION,
       ...(asOf ? { asOf } : {}),
       total: files.length + walkErrors.length,
-      results: rows.map((r) => ({ file: r.file, rank: r.rank, score: r.score, mustHavesMet: r.mustHavesMet, missingRequired: r.match.missingRequired, summary: r.match.summary, requirements: r.match.requirements, diagnostics: r.match.diagnostics })),
       errors,
+      skipped,
+      ...(interrupt.received ? { interrupted: { signal: interrupt.received, done } } : {}),
     };
-    write(io, `${JSON.stringify(out, null, 2)}\n`);
-  } else if (format === 'html') {
-    const { renderRankHtml } = await import('./html.js');
-    write(io, renderRankHtml(ranking, files, errors, files.length + walkErrors.length, new Date().toISOString()));
-  } else if (format === 'csv') {
-    const reqs = role.requirements.map((_, i) => ranking.results[0]?.match.requirements[i]?.label ?? `requirement ${i + 1}`);
-    let csv = csvRow(['rank', 'file', 'score', 'mustHavesMet', 'missingRequired', ...reqs.map((l) => `${l} (0-100)`)]);
-    for (const r of rows) csv += csvRow([r.rank, r.file, r.score, r.mustHavesMet, r.match.missingRequired.join('; '), ...r.match.requirements.map((q) => percent(q.score))]);
-    write(io, csv);
-  } else {
-    write(io, `${role.title} (${role.id}) — ${rows.length} ranked${top ? ` (top ${top})` : ''}, ${errors.length} unreadable\n\n`);
-    write(
-      io,
-      renderTable(
-        [{ header: '#', right: true }, { header: 'file', max: 60 }, { header: 'score', right: true }, { header: 'must-haves' }, { header: 'top matched (~ partial)', max: 50 }, { header: 'missing (! = required)', max: 60 }],
-        rows.map((r) => [String(r.rank), r.file, r.score.toFixed(1), r.mustHavesMet ? 'yes' : 'no', matchedLabels(r.match, 5), missingLabels(r.match, 3)]),
-      ),
-    );
-    if (errors.length) {
-      write(io, `\nCould not use ${errors.length} file${errors.length === 1 ? '' : 's'}:\n`);
-      for (const e of errors) write(io, `  ${e.file}: ${e.code}: ${truncate(e.message.split('\n')[0] ?? '', 120)}\n`);
-    }
+    await sink.finish(io.stdout, summary);
+  } finally {
+    progress?.clear();
+    await matcher.close({ force: interrupt.signal.aborted });
+    await sink.dispose();
   }
-  for (const e of errors) if (format !== 'table') io.stderr.write(`skillmatch: ${e.file}: ${e.code}: ${e.message.split('\n')[0] ?? ''}\n`);
+  for (const e of errors) if (format !== 'table') io.stderr.write(`skillmatch: ${safeLine(e.file)}: ${e.code}: ${safeLine(e.message.split('\n')[0] ?? '')}\n`);
+  if (interrupt.received) {
+    io.stderr.write(`skillmatch: interrupted by ${interrupt.received} after ${done} of ${files.length} files; the results so far are printed\n`);
+    return EXIT[interrupt.received];
+  }
   return errors.length > 0 ? EXIT.input : EXIT.ok;
 }
 
-async function commandMatch(argv: string[], io: CliIO): Promise<number> {
+async function commandMatch(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' } });
   const format = formatOption(values, ['text', 'json']);
   const asOf = asOfOption(values);
@@ -429,9 +482,10 @@ async function commandMatch(argv: string[], io: CliIO): Promise<number> {
   const file = positionals[0]!;
   const role = await roleOrReport(values.role as string | undefined, io);
   if (role === null) return EXIT.input;
-  return withOneFile(io, file, async (bytes, matcher) => {
+  return withOneFile(io, file, interrupt, async (bytes, matcher) => {
     const match = await matcher.match({ data: bytes, filename: fileNameOf(file) }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
-    return format === 'json' ? `${JSON.stringify({ file, ...match }, null, 2)}\n` : renderMatchText(file, match);
+    if (format === 'json') writeJson(io, { file, ...match }, 2);
+    else write(io, renderMatchText(file, match));
   });
 }
 
@@ -440,7 +494,7 @@ async function commandRoles(argv: string[], io: CliIO): Promise<number> {
   const format = formatOption(values, ['table', 'json']);
   if (positionals.length) throw new UsageError('roles takes no arguments');
   const roles = await builtinRoleList();
-  if (format === 'json') write(io, `${JSON.stringify(roles, null, 2)}\n`);
+  if (format === 'json') writeJson(io, roles, 2);
   else {
     const count = (role: Role, importance: string): string => String(role.requirements.filter((r) => r.importance === importance).length);
     write(io, renderTable([{ header: 'id' }, { header: 'title' }, { header: 'required', right: true }, { header: 'preferred', right: true }, { header: 'bonus', right: true }], roles.map((r) => [r.id, r.title, count(r, 'required'), count(r, 'preferred'), count(r, 'bonus')])));
@@ -458,7 +512,7 @@ async function commandServe(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+const COMMANDS: Record<string, (argv: string[], io: CliIO, interrupt: Interrupt) => Promise<number>> = {
   parse: commandParse,
   extract: commandExtract,
   resolve: commandResolve,
@@ -494,12 +548,19 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     io.stderr.write(`skillmatch: unknown command "${command}"\n\n${USAGE}`);
     return EXIT.usage;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  // Only before `--`: after it, `--help` is a file name.
+  const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
+  if (options.includes('--help') || options.includes('-h')) {
     write(io, command === 'serve' ? (await import('./serve.js')).SERVE_USAGE : USAGE);
     return EXIT.ok;
   }
+  // Signals are the process's: handled only when the CLI runs as the process, not when a test calls main().
+  // `serve` drains on its own signals (it exits 0 once in-flight work is done).
+  const interrupt = io.stdout === process.stdout && command !== 'serve' ? listenForInterrupt() : neverInterrupted();
   try {
-    return await run(rest, io);
+    const code = await run(rest, io, interrupt);
+    // Whatever the command made of it (parse and match report their cancelled parse), a signal sets the exit code.
+    return interrupt.received ? EXIT[interrupt.received] : code;
   } catch (error) {
     if (error instanceof UsageError) {
       io.stderr.write(`skillmatch ${command}: ${error.message}\n\nRun \`skillmatch --help\` for usage.\n`);
@@ -510,5 +571,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
       return EXIT.input;
     }
     throw error;
+  } finally {
+    interrupt.dispose();
   }
 }

@@ -1,8 +1,41 @@
 /**
  * Rendering for the CLI: aligned tables, CSV, a progress bar, and the plain-text views of a
  * document and of a match. Pure functions of their input, apart from the progress bar.
+ *
+ * Everything printed comes from untrusted files (their text, their names, ZIP entry names, parser
+ * messages), so what reaches a terminal is escaped: C0 and C1 control characters (an OSC sequence in
+ * a résumé retitled the terminal), DEL, and the bidi embedding, override and isolate controls that
+ * reorder what is shown (Trojan Source). CSV cells that a spreadsheet would run as a formula are
+ * prefixed with `'`.
  */
 import type { ExtractedSkill, MatchResult, RequirementResult, ResumeDocument } from '../types.js';
+
+/** Controls that act on a terminal, bidi controls that reorder text, and line breaks: nothing of it may reach a one-line field raw. */
+const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** The same, less tab and line feed, for multi-line text. */
+const UNSAFE_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** What JSON.stringify leaves raw but a terminal acts on (it escapes U+0000–U+001F itself). */
+const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+function escapeChar(ch: string): string {
+  const code = ch.charCodeAt(0);
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/** One-line text for a terminal: control, bidi and line-break characters shown as `\x1b`, `\u202e`. */
+export function safeLine(text: string): string {
+  return text.replace(UNSAFE_IN_LINE, escapeChar);
+}
+
+/** Multi-line text for a terminal: as `safeLine`, keeping tab and line feed. */
+export function safeBlock(text: string): string {
+  return text.replace(UNSAFE_IN_BLOCK, escapeChar);
+}
+
+/** JSON text with DEL, C1 and bidi controls written as `\u` escapes: the same value when parsed, inert on a terminal. */
+export function safeJson(json: string): string {
+  return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Display width of a string: code points, with East Asian wide characters counted twice. */
 export function displayWidth(text: string): number {
@@ -47,7 +80,11 @@ export interface Column {
 
 /** A plain aligned table: a header, a rule, and one line per row. */
 export function renderTable(columns: readonly Column[], rows: readonly string[][]): string {
-  const cells = rows.map((row) => row.map((cell, i) => (columns[i]?.max ? truncate(cell, columns[i].max) : cell)));
+  // Escaped before measuring, so the escapes are counted in the widths.
+  const cells = rows.map((row) => row.map((raw, i) => {
+    const cell = safeLine(raw);
+    return columns[i]?.max ? truncate(cell, columns[i].max) : cell;
+  }));
   const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i] ?? ''))));
   const line = (row: readonly string[]): string =>
     row
@@ -57,9 +94,14 @@ export function renderTable(columns: readonly Column[], rows: readonly string[][
   return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
 }
 
-/** One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). */
+/**
+ * One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A string starting with
+ * `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`, so a spreadsheet shows it instead of
+ * running it as a formula (a file named `=HYPERLINK(…)`); numbers and booleans are written as they are.
+ */
 export function csvField(value: string | number | boolean | null | undefined): string {
-  const text = value === null || value === undefined ? '' : String(value);
+  let text = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -84,7 +126,7 @@ export function createProgressBar(stream: NodeJS.WriteStream, total: number): { 
       const width = 24;
       const filled = total > 0 ? Math.round((done / total) * width) : width;
       const head = `[${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} `;
-      const text = head + truncate(label, columns() - displayWidth(head) - 1);
+      const text = head + truncate(safeLine(label), columns() - displayWidth(head) - 1);
       if (text !== last) stream.write(`\r\x1b[2K${text}`);
       last = text;
     },

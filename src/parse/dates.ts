@@ -66,7 +66,7 @@ interface Token {
   kind: number;
   start: number;
   end: number;
-  /** Lower-cased text (words), the character (punctuation), the digits (numbers). */
+  /** Lower-cased text (words), the character (punctuation); empty for numbers, read by `num`. */
   value: string;
   /** Numeric value of a number token; -1 when longer than 8 digits. */
   num: number;
@@ -74,6 +74,8 @@ interface Token {
   gap: number;
   /** The whitespace before the token holds a tab (table cells joined into a line). */
   tab: boolean;
+  /** The whitespace before the token is two blanks or more on one line (a line whose breaks or dashes were lost). */
+  wide: boolean;
   /** For numbers: whether the glued chain of numbers and `-./` it belongs to may hold dates. */
   dateable: boolean;
 }
@@ -122,17 +124,35 @@ function isLetter(text: string, index: number, code: number): boolean {
   return LETTER.test(text[index] as string);
 }
 
-function tokenize(text: string): Token[] {
+/**
+ * Tokens of `text` from `from` on: at least `limit` of them unless the text ends first, and the block always ends
+ * before a token that follows whitespace, so no glued chain of numbers ("2019-03-15") is ever cut.
+ */
+function tokenizeBlock(text: string, from: number, limit: number): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   const n = text.length;
-  let i = 0;
+  let i = from;
   let gap = 0;
   let tab = false;
+  let wide = false;
+  // The whitespace before the block's first token, as if the block had read it.
+  for (let k = from - 1, blanks = 0; k >= 0 && blanks < 2 && gap < 2; k--) {
+    const code = text.charCodeAt(k);
+    if (isBreak(code)) gap = 2;
+    else if (!isSpace(code)) break;
+    else {
+      if (code === 9) tab = true;
+      else if (blanks === 1) wide = true;
+      blanks++;
+      if (gap < 1) gap = 1;
+    }
+  }
   while (i < n) {
     const code = text.charCodeAt(i);
     if (isSpace(code)) {
-      if (gap < 1) gap = 1;
       if (code === 9) tab = true;
+      else if (gap === 1) wide = true;
+      if (gap < 1) gap = 1;
       i++;
       continue;
     }
@@ -141,27 +161,29 @@ function tokenize(text: string): Token[] {
       i++;
       continue;
     }
+    if (gap > 0 && tokens.length >= limit) break;
     const start = i;
     if (code >= 48 && code <= 57) {
       while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
       const len = i - start;
-      const value = len <= 8 ? text.slice(start, i) : '';
-      tokens.push({ kind: NUM, start, end: i, value, num: len <= 8 ? Number(value) : -1, gap, tab, dateable: false });
+      // Numbers are read by their value; their text is never looked at.
+      tokens.push({ kind: NUM, start, end: i, value: '', num: len <= 8 ? Number(text.slice(start, i)) : -1, gap, tab, wide, dateable: false });
     } else if (isLetter(text, i, code)) {
       i++;
       while (i < n && isLetter(text, i, text.charCodeAt(i))) i++;
       // Long words can never be date words; skip the lower-casing work for them.
       const value = i - start <= 12 ? text.slice(start, i).toLowerCase() : '';
-      tokens.push({ kind: WORD, start, end: i, value, num: 0, gap, tab, dateable: false });
+      tokens.push({ kind: WORD, start, end: i, value, num: 0, gap, tab, wide, dateable: false });
     } else {
       i++;
-      tokens.push({ kind: PUNCT, start, end: i, value: text[start] as string, num: 0, gap, tab, dateable: false });
+      tokens.push({ kind: PUNCT, start, end: i, value: text[start] as string, num: 0, gap, tab, wide, dateable: false });
     }
     gap = 0;
     tab = false;
+    wide = false;
   }
   markDateableChains(tokens);
-  return tokens;
+  return { tokens, end: i };
 }
 
 function isChainSeparator(token: Token): boolean {
@@ -197,6 +219,8 @@ function markDateableChains(tokens: Token[]): void {
       break;
     }
     if (groups > 6) ok = false;
+    // "SQL Server 2005/2008/2016": three or more years in a chain are a version list, never dates.
+    if (groups >= 3 && yearChain(tokens, i, j)) ok = false;
     // "20192021": two years whose dash was lost, alone.
     if (groups === 1 && first.end - first.start === 8) ok = true;
     const before = tokens[i - 1];
@@ -209,6 +233,12 @@ function markDateableChains(tokens: Token[]): void {
     for (let k = i; k <= j; k += 2) (tokens[k] as Token).dateable = ok;
     i = j + 1;
   }
+}
+
+/** Is the chain from token `i` to `j` (numbers at even offsets) made of four-digit numbers only? */
+function yearChain(tokens: Token[], i: number, j: number): boolean {
+  for (let k = i; k <= j; k += 2) if ((tokens[k] as Token).end - (tokens[k] as Token).start !== 4) return false;
+  return true;
 }
 
 /** A date as written, before it is resolved against its role in a range. */
@@ -297,6 +327,8 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
     if (month === undefined) return null;
     let j = i + 1;
     if (isPunct(tokens[j], '.') && (tokens[j] as Token).gap === 0) j++;
+    // "Sept' 2016", "Jun'2019": an apostrophe that marks the abbreviation, before a four-digit year.
+    else if (isApostrophe(tokens[j]) && (tokens[j] as Token).gap === 0 && (tokens[j + 1]?.gap ?? 2) < 2 && isYear4(tokens[j + 1], ctx)) j++;
     // "Jan-2019", "Jan/2019", "Jan, 2019"
     if (isPunct(tokens[j], '-', '/', ',') && isYear4(tokens[j + 1], ctx)) j++;
     // "March 15, 2019"
@@ -348,6 +380,13 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
     let k = i + 1;
     if (tokens[k]?.kind === WORD && ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)) k++;
     const monthToken = tokens[k];
+    // "15-Jun-2016", "01.Mar.2019": day and month joined by the year's own separator.
+    const joinedMonth = isPunct(tokens[k], '-', '/', '.') && tokens[k]?.gap === 0 && tokens[k + 1]?.kind === WORD && tokens[k + 1]?.gap === 0 && MONTHS.has((tokens[k + 1] as Token).value);
+    if (dayOk(token) && joinedMonth) {
+      const inner = readDate(tokens, k + 1, ctx, asEnd);
+      if (inner !== null && inner.year !== null) return { ...inner, first: i };
+      return null;
+    }
     if (dayOk(token) && monthToken !== undefined && monthToken.kind === WORD && MONTHS.get(monthToken.value) !== undefined && monthToken.gap > 0) {
       const inner = readDate(tokens, k, ctx, asEnd);
       if (inner !== null && inner.year !== null) return { ...inner, first: i };
@@ -485,6 +524,28 @@ function assemble(start: RawDate, end: RawDate | null, ctx: Context, first: numb
   return { start: s, end: e, first, next, endYearOnly, swapped };
 }
 
+/**
+ * Two dates a wide gap apart are a range only when they read as one: not a year repeated ("2014  2014"),
+ * and not two members of a longer list of years ("2016  2015  2014", "Awards: 2011  2013  2014").
+ */
+function inYearList(tokens: Token[], first: number, next: number, found: Found): boolean {
+  if (found.start.slice(0, 4) === (found.end ?? '').slice(0, 4) && found.endYearOnly) return true;
+  const isListYear = (token: Token | undefined, neighbour: Token | undefined): boolean =>
+    token !== undefined && neighbour !== undefined && token.kind === NUM && token.end - token.start === 4 && neighbour.gap < 2 && token.gap < 2;
+  return isListYear(tokens[first - 1], tokens[first]) || isListYear(tokens[next], tokens[next]);
+}
+
+/** Words after which a slash between two years still writes a period ("Session 2016/2017", "in 2019/20"). */
+const PERIOD_WORDS = new Set(['in', 'during', 'year', 'years', 'session', 'batch', 'term', 'season', 'academic', 'fiscal', 'fy', 'of', 'for', 'and', 'the']);
+
+/** Is the date at token `first` written right after a name ("Server 2008/2012"), as versions are? */
+function versionBefore(tokens: Token[], first: number): boolean {
+  const before = tokens[first - 1];
+  const date = tokens[first] as Token;
+  if (before === undefined || date.gap !== 1 || before.kind !== WORD) return false;
+  return !PERIOD_WORDS.has(before.value) && !START_WORDS.has(before.value) && !MONTHS.has(before.value) && !SEASONS.has(before.value);
+}
+
 /** Tries to read a range starting at token `i`. */
 function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
   const head = tokens[i] as Token;
@@ -535,8 +596,15 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
     break;
   }
   const next = tokens[k];
-  // Table cells joined by a tab ("2020<TAB>Present", "2017<TAB>2019") pair up like a dash would.
-  if (!connected && next !== undefined && next.tab && next.gap === 1) connected = true;
+  // Table cells joined by a tab ("2020<TAB>Present", "2017<TAB>2019") pair up like a dash would, and so do
+  // dates two blanks apart in a line that lost its dashes ("2009  2015  Assistant Professor"), read forwards only.
+  let wideOnly = false;
+  if (!connected && next !== undefined && next.gap === 1 && (next.tab || next.wide)) {
+    connected = true;
+    wideOnly = !next.tab;
+  }
+  // "Windows 2000/2003", "Visual Studio 2010/2012": years joined by a slash after a product's name are versions.
+  if (slash && versionBefore(tokens, start.first)) return null;
   if (next !== undefined && next.gap < 2) {
     const presentEnd = readPresent(tokens, k, connected);
     if (presentEnd >= 0 && (connected || start.month !== null || start.period !== null)) {
@@ -554,7 +622,8 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
         } else if (slash && (end.month !== null || end.period !== null)) {
           // "2019/03" was read as a year then a slash: not a range.
         } else if (!(start.year === null && end.year === null)) {
-          return assemble(start, end, ctx, i, end.next);
+          const found = assemble(start, end, ctx, i, end.next);
+          if (!wideOnly || (found !== null && !found.swapped && !inYearList(tokens, start.first, end.next, found))) return found;
         }
       }
       const glued = tokens[k];
@@ -588,35 +657,50 @@ function futureOrInverted(found: Found, span: Span, ctx: Context): Diagnostic[] 
   return diagnostics.length === 0 ? undefined : diagnostics;
 }
 
+/** Tokens read at a time: a megabyte of dates is read block by block, so no block outlives its own ranges. */
+const BLOCK_TOKENS = 4096;
+/** Tokens a range may look ahead (the longest form, "from 1st June 2016 to till date", takes about ten). */
+const LOOKAHEAD = 32;
+
 function scan(text: string, options: FindDateRangesOptions | undefined, firstOnly: boolean): DateRange[] {
   if (typeof text !== 'string') throw new TypeError('`text` must be a string');
   const ctx = parseAsOf(options?.asOf);
   const offset = options?.offset ?? 0;
-  // Every range holds a digit; most lines of a résumé hold none.
-  if (!/\d/.test(text)) return [];
-  const tokens = tokenize(text);
   const ranges: DateRange[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    const token = tokens[i] as Token;
-    if (!mayStartRange(token)) {
-      i++;
-      continue;
+  // Every range holds a digit; most lines of a résumé hold none.
+  if (!/\d/.test(text)) return ranges;
+  let from = 0;
+  // Tokens before this offset were read in the block before (it is re-read from a little earlier, for context).
+  let resume = 0;
+  for (;;) {
+    const { tokens, end } = tokenizeBlock(text, from, BLOCK_TOKENS);
+    const last = end >= text.length;
+    const stop = last ? tokens.length : tokens.length - LOOKAHEAD;
+    let i = 0;
+    while (i < tokens.length && (tokens[i] as Token).start < resume) i++;
+    while (i < stop) {
+      const token = tokens[i] as Token;
+      const found = mayStartRange(token) ? readRange(tokens, i, ctx) : null;
+      if (found === null) {
+        i++;
+        continue;
+      }
+      const span = { start: (tokens[found.first] as Token).start + offset, end: (tokens[found.next - 1] as Token).end + offset };
+      const range: DateRange = { start: found.start, end: found.end, span };
+      const diagnostics = futureOrInverted(found, span, ctx);
+      if (diagnostics !== undefined) range.diagnostics = diagnostics;
+      ranges.push(range);
+      if (firstOnly) return ranges;
+      i = found.next;
     }
-    const found = readRange(tokens, i, ctx);
-    if (found === null) {
-      i++;
-      continue;
-    }
-    const span = { start: (tokens[found.first] as Token).start + offset, end: (tokens[found.next - 1] as Token).end + offset };
-    const range: DateRange = { start: found.start, end: found.end, span };
-    const diagnostics = futureOrInverted(found, span, ctx);
-    if (diagnostics !== undefined) range.diagnostics = diagnostics;
-    ranges.push(range);
-    if (firstOnly) break;
-    i = found.next;
+    if (last) return ranges;
+    resume = i < tokens.length ? (tokens[i] as Token).start : end;
+    // The next block opens a few tokens back, at a token after whitespace, so the words before a date (a
+    // product's name before "2000/2003") are still seen; it always starts past this block's start.
+    let k = Math.min(i, tokens.length) - 1;
+    while (k > 0 && k > i - 8 && (tokens[k] as Token).gap === 0) k--;
+    from = k > 0 && (tokens[k] as Token).gap > 0 ? (tokens[k] as Token).start : resume;
   }
-  return ranges;
 }
 
 /**

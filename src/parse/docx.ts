@@ -8,13 +8,36 @@ import mammoth from 'mammoth';
 import { ParseError } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { decodeEntities, htmlToLines } from './html.js';
-import type { CheckedDocx } from './limits.js';
+import { inflateEntryCapped, type CheckedDocx } from './limits.js';
 import type { TextLine } from './text.js';
 
 /** A DOCX read into lines, with how it was read. */
 export interface DocxContent {
   lines: TextLine[];
   diagnostics: Diagnostic[];
+  /** `dcterms:modified` and `dcterms:created` from `docProps/core.xml`, as written, when present. */
+  dates: { modified?: string; created?: string };
+}
+
+/** Largest `docProps/core.xml` read for its dates (the part is a few hundred bytes). */
+const CORE_XML_CAP = 256 * 1024;
+
+/** The document's own dates from `docProps/core.xml`; a missing or damaged part gives none, never an error. */
+function coreDates(bytes: Uint8Array, checked: CheckedDocx): DocxContent['dates'] {
+  const entry = checked.entries.find((e) => e.name === 'docProps/core.xml');
+  if (entry === undefined) return {};
+  try {
+    const { data } = inflateEntryCapped(bytes, entry, CORE_XML_CAP, true);
+    const xml = new TextDecoder().decode(data!);
+    const dates: DocxContent['dates'] = {};
+    const modified = /<dcterms:modified\b[^>]{0,200}>([^<]{1,64})</.exec(xml)?.[1];
+    const created = /<dcterms:created\b[^>]{0,200}>([^<]{1,64})</.exec(xml)?.[1];
+    if (modified !== undefined) dates.modified = modified.trim();
+    if (created !== undefined) dates.created = created.trim();
+    return dates;
+  } catch {
+    return {};
+  }
 }
 
 /** Images are never decoded: they carry no text and could hide a bomb. */
@@ -124,5 +147,5 @@ export async function readDocx(bytes: Uint8Array, checked: CheckedDocx, file?: s
     diagnostics.push({ severity: 'info', code: 'headers-footers', message: `${headerLines.length + footerLines.length} paragraph(s) from page headers and footers were added (headers first, footers last).`, source: 'parse' });
   }
   const all: TextLine[] = [...headerLines.map((text) => ({ text })), ...(headerLines.length ? [{ text: '' }] : []), ...lines, ...(footerLines.length ? [{ text: '' }] : []), ...footerLines.map((text) => ({ text }))];
-  return { lines: all, diagnostics };
+  return { lines: all, diagnostics, dates: coreDates(bytes, checked) };
 }

@@ -12,6 +12,8 @@ import { isJsonResume, jsonResumeToDocument } from './json-resume.js';
 import { layoutPdf } from './layout.js';
 import { checkDocx, checkPdfStreams, formatBytes, resolveLimits, type ParseLimits } from './limits.js';
 import { readPdf } from './pdf.js';
+import { resolveAsOf } from './dates.js';
+import { checkDocumentDate, documentDateNote, resolveDocumentDate, type FileDates, type ResolvedDocumentDate } from './document-date.js';
 import { createParsePool, type ParsePool } from './pool.js';
 import { structureDocument } from './structure.js';
 import { assembleLines, countWords, readPlainText, type LaidOutText } from './text.js';
@@ -28,6 +30,13 @@ export interface ParseOptions {
    * @default the current month
    */
   asOf?: string;
+  /**
+   * The month the résumé was written in, `YYYY-MM`: what "present" and "till date" in it mean (see
+   * `ResumeDocument.documentDate`). Give it when you know it (the date a job board received the file), so an old
+   * résumé read today does not gain the years since. Not after `asOf`.
+   * @default the file's own date (PDF `ModDate`/`CreationDate`, DOCX `dcterms:modified`/`created`) when believable, else `asOf`
+   */
+  documentDate?: string;
   /**
    * Parse in a child process (a shared pool, or `pool`), with the time and memory budget enforced.
    * Use it for any file you did not write yourself.
@@ -91,7 +100,8 @@ function byteLength(input: Uint8Array | string): number {
  *
  * Throws `ParseError` (`pdf-encrypted`, `pdf-corrupt`, `docx-corrupt`, `unsupported-format`,
  * `empty-input`, `json-corrupt`), `LimitError` (`limit-bytes`, `limit-pages`, `limit-expanded-size`,
- * `limit-text-length`, and with isolation `limit-time`, `limit-memory`) or `worker-crashed`.
+ * `limit-text-length`, and with isolation `limit-time`, `limit-memory`) or `worker-crashed`; a `RangeError`
+ * naming the option for a malformed `asOf` or `documentDate`.
  *
  * @example
  * const doc = await parseResume(await readFile('cv.pdf'), { filename: 'cv.pdf', isolate: true });
@@ -101,6 +111,7 @@ export async function parseResume(input: Uint8Array | string, options: ParseOpti
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError('`input` must be a Uint8Array or a string');
   if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
   if (options.filename !== undefined && typeof options.filename !== 'string') throw new TypeError('`filename` must be a string');
+  checkDocumentDate(options.documentDate, resolveAsOf(options.asOf));
   const limits = resolveLimits(options);
   const bytes = byteLength(input);
   if (bytes > limits.maxBytes) {
@@ -123,6 +134,8 @@ interface Read {
   /** JSON Resume arrives already structured. */
   structured?: ReturnType<typeof jsonResumeToDocument>;
   diagnostics: Diagnostic[];
+  /** Dates the file carries about itself (PDF Info, DOCX core properties). */
+  fileDates?: FileDates;
 }
 
 function emptyInput(file?: string): ParseError {
@@ -142,7 +155,7 @@ async function readInput(input: Uint8Array | string, options: ParseOptions, limi
     if (detected.kind === 'zip') {
       const checked = checkDocx(input, limits, file);
       const docx = await readDocx(input, checked, file);
-      return { format: 'docx', pages: null, laidOut: assembleLines(docx.lines), diagnostics: docx.diagnostics };
+      return { format: 'docx', pages: null, laidOut: assembleLines(docx.lines), diagnostics: docx.diagnostics, fileDates: docx.dates };
     }
     const decoded = decodeText(input, file);
     text = decoded.text;
@@ -197,12 +210,15 @@ async function readPdfInput(input: Uint8Array, limits: ParseLimits, file?: strin
   if (laidOut.text.trim() === '') {
     diagnostics.push({ severity: 'warning', code: 'no-text-layer', message: `The PDF has no text layer (${content.pages.length} page${content.pages.length === 1 ? '' : 's'} of images, probably a scan); nothing could be read without OCR.`, source: 'parse' });
   }
-  return { format: 'pdf', pages: content.pages.length, laidOut, diagnostics };
+  return { format: 'pdf', pages: content.pages.length, laidOut, diagnostics, fileDates: content.dates };
 }
 
 async function parseInProcess(input: Uint8Array | string, options: ParseOptions, limits: ParseLimits, bytes: number): Promise<ResumeDocument> {
   const read = await readInput(input, options, limits);
   const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
+  const asOfMonth = resolveAsOf(options.asOf);
+  const dated = (words: string): ResolvedDocumentDate => resolveDocumentDate(words, checkDocumentDate(options.documentDate, asOfMonth), read.fileDates, asOfMonth);
+  let resolved: ResolvedDocumentDate;
   let text: string;
   let lines: ResumeDocument['lines'];
   let sections: ResumeDocument['sections'];
@@ -211,15 +227,19 @@ async function parseInProcess(input: Uint8Array | string, options: ParseOptions,
   if (read.structured) {
     ({ text, lines, sections, timeline } = read.structured);
     structureDiagnostics = read.structured.diagnostics;
+    resolved = dated(text);
   } else {
     const laidOut = read.laidOut!;
     text = laidOut.text;
     lines = laidOut.lines;
     checkTextLength(text, limits, options.filename);
-    const structure = structureDocument({ text, lines, headingLines: laidOut.headingLines, ...asOf });
+    resolved = dated(text);
+    const structure = structureDocument({ text, lines, headingLines: laidOut.headingLines, ...asOf, documentDate: resolved.documentDate.month });
     ({ sections, timeline } = structure);
     structureDiagnostics = structure.diagnostics;
   }
+  const dateNote = documentDateNote(resolved, timeline);
+  structureDiagnostics = [...structureDiagnostics, ...resolved.diagnostics, ...(dateNote === null ? [] : [dateNote])];
   checkTextLength(text, limits, options.filename);
   const diagnostics = [...read.diagnostics];
   const words = countWords(text);
@@ -237,6 +257,7 @@ async function parseInProcess(input: Uint8Array | string, options: ParseOptions,
     timeline,
     meta: { format: read.format, pages: read.pages, bytes, ...(options.filename === undefined ? {} : { filename: options.filename }) },
     diagnostics: [...diagnostics, ...structureDiagnostics],
+    documentDate: resolved.documentDate,
   };
 }
 

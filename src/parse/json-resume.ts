@@ -242,11 +242,12 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
       const header = title !== undefined && organisation !== undefined ? `${title} at ${organisation}` : (title ?? organisation ?? '');
       const range = writeRange(item.startDate, item.endDate, true);
       const { first, dateSpan, end } = writeEntry(header, range, [item.location, item.description, item.summary], item.highlights);
-      if (!present(item.startDate) || dateSpan === null) {
+      if (!present(item.startDate) || dateSpan === null || range === null) {
         diagnostics.push({ severity: 'info', code: 'json-resume-undated-work', message: `work[${index}] has no startDate and is left out of the timeline`, source: 'parse', place: `work[${index}]` });
         return;
       }
-      const found = findDateRanges(out.text.slice(dateSpan.start, dateSpan.end), { asOf, offset: dateSpan.start })[0];
+      // The range as written (`range` is one line), not a slice of `out.text`: joining the whole text for each entry made this quadratic.
+      const found = findDateRanges(range, { asOf, offset: dateSpan.start })[0];
       if (found === undefined) return;
       const entry: TimelineEntry = {} as TimelineEntry;
       if (title !== undefined) entry.title = title;
@@ -255,6 +256,9 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
       entry.end = found.end;
       entry.span = { start: first, end: Math.max(end, first) };
       entry.dateSpan = found.span;
+      // The header is "<title> at <organisation>", or either alone.
+      if (title !== undefined) entry.titleSpan = { start: first, end: first + title.length };
+      if (organisation !== undefined) entry.organisationSpan = { start: first + header.length - organisation.length, end: first + header.length };
       timeline.push(entry);
       for (const diagnostic of found.diagnostics ?? []) diagnostics.push({ ...diagnostic, place: `work[${index}]` });
     });

@@ -7,7 +7,7 @@
  * 134–543 ms for fflate's streaming `Inflate` (depending on push size) on the same bytes.
  */
 import { kMaxLength } from 'node:buffer';
-import { inflateRawSync, inflateSync } from 'node:zlib';
+import { constants as zlibConstants, inflateRawSync, inflateSync } from 'node:zlib';
 import { PARSE_DEFAULTS } from '../defaults.js';
 import { LimitError, ParseError } from '../errors.js';
 
@@ -210,25 +210,41 @@ const STREAM_SCAN_LOOKBACK = 2048;
 /** Largest single non-image PDF stream accepted at the default limits (content streams and fonts of a résumé are a few hundred KB); a quarter of `maxExpandedBytes` when that is raised. */
 const PDF_STREAM_CAP = 16 * 1024 * 1024;
 
+/** Whether `endstream` follows `at`, after at most a few bytes of end-of-line and blanks. */
+function endstreamAt(source: string, at: number): boolean {
+  let i = at;
+  while (i < at + 4 && (source[i] === '\r' || source[i] === '\n' || source[i] === ' ')) i++;
+  return source.startsWith('endstream', i);
+}
+
 /**
  * Pre-checks a PDF for flate bombs: every FlateDecode stream that pdf.js would inflate to read text
  * (everything but images) is inflated here with a running cap of `maxExpandedBytes`, output discarded.
  * Streams with other or chained filters are left to the isolated worker's memory watch.
+ *
+ * A stream ends where pdf.js ends it: at its direct `/Length` only when `endstream` stands there,
+ * else at the next `endstream`. A `/Length` is never trusted on its own: a file whose streams claim a
+ * few bytes would otherwise be inflated here only that far and handed whole to pdf.js. A stream cut
+ * short (by an `endstream` inside its data) still counts what it inflates to. The scan is linear:
+ * each dictionary is looked for only back to the previous stream's end, and the search for the next
+ * `endstream` is shared by every stream that starts before it.
  */
 export function checkPdfStreams(bytes: Uint8Array, maxExpandedBytes: number, file?: string): void {
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let total = 0;
   let from = 0;
+  let nextEndstream = -2; // -2: not searched yet; -1: none left in the file
   for (;;) {
     const at = source.indexOf('stream', from);
     if (at < 0) break;
+    const previousEnd = from;
     from = at + 6;
     if (source.startsWith('end', at - 3)) continue;
     let dataStart = at + 6;
     if (source[dataStart] === '\r') dataStart++;
     if (source[dataStart] === '\n') dataStart++;
     else if (dataStart === at + 6) continue; // "stream" inside some other token
-    const dictStart = Math.max(0, at - STREAM_SCAN_LOOKBACK);
+    const dictStart = Math.max(previousEnd, at - STREAM_SCAN_LOOKBACK);
     const window = source.slice(dictStart, at);
     const objAt = window.lastIndexOf(' obj');
     const dict = objAt >= 0 ? window.slice(objAt) : window;
@@ -236,26 +252,33 @@ export function checkPdfStreams(bytes: Uint8Array, maxExpandedBytes: number, fil
     const filter = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict);
     if (!filter || (filter[1]!.match(/\/[A-Za-z0-9]+/g) ?? []).length !== 1) continue;
     const directLength = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
-    let dataEnd = directLength ? dataStart + Number(directLength[1]) : -1;
-    if (dataEnd < 0 || dataEnd > bytes.length) {
-      const end = source.indexOf('endstream', dataStart);
-      dataEnd = end < 0 ? bytes.length : end;
+    const claimedEnd = directLength ? dataStart + Number(directLength[1]) : -1;
+    let dataEnd: number;
+    if (claimedEnd >= dataStart && claimedEnd <= bytes.length && endstreamAt(source, claimedEnd)) dataEnd = claimedEnd;
+    else {
+      if (nextEndstream !== -1 && nextEndstream < dataStart) nextEndstream = source.indexOf('endstream', dataStart);
+      dataEnd = nextEndstream < 0 ? bytes.length : nextEndstream;
     }
-    const data = bytes.subarray(dataStart, dataEnd);
-    const budget = Math.floor(maxExpandedBytes - total);
-    // One stream larger than PDF_STREAM_CAP is no résumé either, and the cap bounds this check's own memory.
-    const streamCap = Math.min(budget, Math.max(PDF_STREAM_CAP, maxExpandedBytes / 4));
-    try {
-      total += inflateSync(data, { maxOutputLength: outputCap(streamCap) }).length;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        const message = streamCap < budget
-          ? `A compressed stream of the PDF expands past ${formatBytes(PDF_STREAM_CAP)}: a flate bomb or an absurdly heavy file; it was not read.`
-          : `The PDF's compressed streams expand past ${formatBytes(maxExpandedBytes)} (\`maxExpandedBytes\`): a flate bomb or an absurdly heavy file; it was not read.`;
-        throw new LimitError('limit-expanded-size', message, { limit: maxExpandedBytes, ...(file ? { file } : {}) });
-      }
-      // A damaged stream is pdf.js's business (it may still read the rest of the file).
-    }
+    total += inflatedSize(bytes.subarray(dataStart, dataEnd), maxExpandedBytes, total, file);
     from = Math.max(from, dataEnd);
+  }
+}
+
+/** Inflates one PDF stream under the caps, output discarded; a damaged stream counts 0 (pdf.js may still read the rest of the file). */
+function inflatedSize(data: Uint8Array, maxExpandedBytes: number, total: number, file?: string): number {
+  const budget = Math.floor(maxExpandedBytes - total);
+  // One stream larger than PDF_STREAM_CAP is no résumé either, and the cap bounds this check's own memory.
+  const streamCap = Math.min(budget, Math.max(PDF_STREAM_CAP, maxExpandedBytes / 4));
+  try {
+    // A sync flush lets a truncated stream yield what it holds instead of failing: it is counted all the same.
+    return inflateSync(data, { maxOutputLength: outputCap(streamCap), finishFlush: zlibConstants.Z_SYNC_FLUSH }).length;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+      const message = streamCap < budget
+        ? `A compressed stream of the PDF expands past ${formatBytes(PDF_STREAM_CAP)}: a flate bomb or an absurdly heavy file; it was not read.`
+        : `The PDF's compressed streams expand past ${formatBytes(maxExpandedBytes)} (\`maxExpandedBytes\`): a flate bomb or an absurdly heavy file; it was not read.`;
+      throw new LimitError('limit-expanded-size', message, { limit: maxExpandedBytes, ...(file ? { file } : {}) });
+    }
+    return 0;
   }
 }

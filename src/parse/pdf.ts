@@ -28,11 +28,14 @@ export interface PdfPage {
 /** Every page of a PDF, in order. */
 export interface PdfContent {
   pages: PdfPage[];
+  /** The document information dictionary's dates, as written ("D:20180615101500+05'30'"), when present. */
+  dates: { modified?: string; created?: string };
 }
 
 /** The parts of pdf.js's document proxy this adapter uses. */
 interface PdfDocumentProxy {
   numPages: number;
+  getMetadata?(): Promise<{ info?: { ModDate?: unknown; CreationDate?: unknown } }>;
   getPage(n: number): Promise<{
     view: number[];
     getTextContent(options?: object): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
@@ -67,6 +70,19 @@ function loadPdfParse(): Promise<PdfParseModule> {
     });
   }
   return library;
+}
+
+/** `ModDate` and `CreationDate` from the Info dictionary; a damaged dictionary gives none, never an error. */
+async function infoDates(doc: PdfDocumentProxy): Promise<PdfContent['dates']> {
+  try {
+    const info = (await doc.getMetadata?.())?.info;
+    const dates: PdfContent['dates'] = {};
+    if (typeof info?.ModDate === 'string') dates.modified = info.ModDate;
+    if (typeof info?.CreationDate === 'string') dates.created = info.CreationDate;
+    return dates;
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -119,7 +135,7 @@ export async function readPdf(bytes: Uint8Array, options: { maxPages: number; fi
         pages.push({ width: 612, height: 792, items: [] });
       }
     }
-    return { pages };
+    return { pages, dates: await infoDates(doc) };
   } finally {
     await parser.destroy().catch(() => undefined);
     if (!settled) {

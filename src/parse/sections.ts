@@ -52,6 +52,16 @@ const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
   'project experience': 'projects',
   'projects undertaken': 'projects',
   'work history': 'experience',
+  // Job-board exports and forms label the employer block rather than the experience.
+  'company details': 'experience',
+  'employer details': 'experience',
+  'organisation details': 'experience',
+  'organization details': 'experience',
+  'companies worked': 'experience',
+  'companies worked for': 'experience',
+  'companies worked with': 'experience',
+  'previous employers': 'experience',
+  'employers': 'experience',
   'positions held': 'experience',
   'jobs held': 'experience',
   'work places': 'experience',
@@ -152,6 +162,8 @@ const MODIFIERS = new Set([
   'internships', 'employment', 'history', 'profile', 'objective', 'career', 'stack', 'abilities', 'competencies',
   'references', 'memberships', 'affiliations', 'professional', 'global', 'field', 'work', 'coding',
   'qualifications', 'expertise', 'set', 'matrix', 'ngo', 'community', 'service', 'services', 'awards', 'scholastic', 'overseas',
+  // "Projects Handled", "Assignments Executed": Indian résumés name project sections by what was done to them.
+  'handled', 'executed', 'undertaken', 'delivered',
 ]);
 
 /** Words that may stand between heading words. */
@@ -161,6 +173,9 @@ const JOINERS = new Set(['and', 'of', 'the', 'my', 'in', 'for', 'with', 'to', 'a
 const INLINE_KINDS = new Set<SectionKind>(['skills', 'summary', 'education', 'certifications', 'contact']);
 
 const MAX_HEADING_CHARS = 64;
+/** A list bullet between spaces, as left after a heading whose line break was lost ("Skills * Python"). */
+const INLINE_BULLET = /\s+[*•●▪◦■►➢➤·]\s+/u;
+const HAS_INLINE_BULLET = /[*•●▪◦■►➢➤·]/u;
 const MAX_HEADING_WORDS = 6;
 
 function isAlnum(code: number): boolean {
@@ -367,6 +382,15 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
       if (kind !== null && (INLINE_KINDS.has(kind) || (kind === 'experience' && !/^\d+\+?\s*(?:years?|yrs?|months?)\b/i.test(rest)))) return { kind, start, end: start + tab, inline: true, known: true };
     }
   }
+  // "Skills * Programming Languages: Python", "Education • B.E …": exports that lost the line break after a
+  // heading keep the bullet of the first item.
+  const head = core.slice(0, 48);
+  const bulletAt = lead === '' && HAS_INLINE_BULLET.test(head) ? INLINE_BULLET.exec(head) : null;
+  if (bulletAt !== null && bulletAt.index > 0) {
+    const label = core.slice(0, bulletAt.index);
+    const kind = /\d/.test(label) ? null : headingKind(label, false);
+    if (kind !== null && INLINE_KINDS.has(kind)) return { kind, start, end: start + bulletAt.index, inline: true, known: true };
+  }
   // "Skills: Java, Python" — a heading followed by content on the same line.
   const colon = core.indexOf(':');
   if (colon > 0 && colon <= 40 && lead === '') {
@@ -378,4 +402,79 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
     }
   }
   return null;
+}
+
+/**
+ * Words that, right before a run of heading words, make them part of a sentence ("our Employment History"),
+ * not a heading glued to the end of a line.
+ */
+const SENTENCE_LEADS = new Set([
+  'a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'its', 'of', 'in', 'on', 'at', 'to', 'for', 'with',
+  'and', 'or', 'by', 'from', 'into', 'about', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'have', 'has', 'had',
+  'see', 'per', 'this', 'that', 'these', 'your', 'any', 'all', 'full', 'complete', 'detailed', 'attached', 'following',
+]);
+
+/** Last words of the label-style headings exports glue to the previous line ("Education Details", "Work History"). */
+const LABEL_ENDINGS = new Set(['details', 'history', 'record', 'records']);
+
+/** Longest heading looked for at a line's end, in words. */
+const TRAILING_HEADING_WORDS = 4;
+
+/**
+ * Where a section heading glued to the end of a line starts, or -1. Exports that lost line breaks put a heading
+ * right after the last word of the previous line ("JAVA- Exprience - 18 monthsCompany Details"), or after a space
+ * when the heading is a label ("… Python, Sql, Java Education Details", "… Oracle Employment History"). The
+ * heading must end the line (a colon aside), be in heading case, and neither start nor end with a joiner; a
+ * proper name that happens to end in a section noun ("BG Computer Technologies") is never a label, so after a
+ * space only label headings count.
+ *
+ * @example findTrailingHeading('MySQL- Exprience - 18 monthsCompany Details') // → 28
+ */
+export function findTrailingHeading(line: string, gluedOnly = false): number {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  if (end > 0 && line[end - 1] === ':') end--;
+  if (end === 0 || !isLetterCode(line.charCodeAt(end - 1))) return -1;
+  const from = Math.max(1, end - MAX_HEADING_CHARS);
+  // Cheap test first: a label ending ("… Details") or a lower-case letter run into a capital in the tail.
+  let lastWordStart = end;
+  while (lastWordStart > 0 && isLetterCode(line.charCodeAt(lastWordStart - 1))) lastWordStart--;
+  let junction = false;
+  for (let i = end - 1; i >= from && !junction; i--) junction = isUpperCode(line.charCodeAt(i)) && isLowerCode(line.charCodeAt(i - 1));
+  if (!junction && (gluedOnly || !LABEL_ENDINGS.has(line.slice(lastWordStart, end).toLowerCase()))) return -1;
+  let best = -1;
+  let words = 0;
+  for (let i = end - 1; i >= from && words < TRAILING_HEADING_WORDS; i--) {
+    const code = line.charCodeAt(i);
+    const before = line.charCodeAt(i - 1);
+    const glued = isUpperCode(code) && isLowerCode(before);
+    const spaced = isLetterCode(code) && (before === 32 || before === 9);
+    if (!glued && !spaced) continue;
+    words++;
+    if (!glued && (gluedOnly || words < 2)) continue;
+    const candidate = line.slice(i, end);
+    const candidateWords = headingWords(candidate);
+    const first = candidateWords[0] ?? '';
+    const last = candidateWords[candidateWords.length - 1] ?? '';
+    if (JOINERS.has(first) || JOINERS.has(last) || !titleCased(candidate)) continue;
+    // A heading run into a word written in lower case ("monthsCompany"), not a CamelCase name ("VegaSoft", "ePortfolio").
+    if (glued && !/(?:^|[^\p{L}])\p{Ll}{2,}$/u.test(line.slice(Math.max(0, i - 40), i))) continue;
+    if (!glued && (!LABEL_ENDINGS.has(last) || candidateWords.some((w) => JOINERS.has(w)))) continue;
+    // The strict vocabulary only: "… 5 years Mobile Development Experience" is a claim, not a heading.
+    if (headingKind(candidate, false) === null) continue;
+    if (!glued) {
+      const previous = /(\S+)\s*$/.exec(line.slice(Math.max(0, i - 30), i))?.[1] ?? '';
+      if (SENTENCE_LEADS.has(previous.toLowerCase())) continue;
+    }
+    best = i;
+  }
+  return best;
+}
+
+function isUpperCode(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isLowerCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }

@@ -4,7 +4,8 @@
  */
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../types.js';
 import { findDateRanges, resolveAsOf } from './dates.js';
-import { detectHeading } from './sections.js';
+import { checkDocumentDate } from './document-date.js';
+import { detectHeading, findTrailingHeading } from './sections.js';
 import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
 
 /**
@@ -45,6 +46,12 @@ export interface StructureInput {
    * @default the current month (UTC)
    */
   asOf?: string;
+  /**
+   * The month the résumé was written in, `YYYY-MM` (see `ResumeDocument.documentDate`): a first-listed job the
+   * résumé dates only by its length ("Years of Experience: 2 Years") is taken to end in it.
+   * @default asOf
+   */
+  documentDate?: string;
 }
 
 /** Output of {@link structureDocument}. */
@@ -119,7 +126,38 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
     }
     units.push({ start: span.start, end: span.end, line: index });
   });
-  return units;
+  return splitTrailingHeadings(text, units);
+}
+
+/** Shortest unit that may hold text and a heading glued to its end ("Python, Sql Education Details"). */
+const MIN_GLUED_LENGTH = 12;
+
+/**
+ * Units ending in a heading that lost its line break ("… Sql, Java Education Details", "18 monthsCompany
+ * Details") become two units, the text and the heading, so the heading starts its section where it is written.
+ */
+function splitTrailingHeadings(text: string, units: TextUnit[]): TextUnit[] {
+  const out: TextUnit[] = [];
+  for (const unit of units) {
+    if (unit.end - unit.start < MIN_GLUED_LENGTH) {
+      out.push(unit);
+      continue;
+    }
+    const value = text.slice(unit.start, unit.end);
+    // Most lines end in no heading at all; the whole-line check only runs for those that might.
+    let at = findTrailingHeading(value);
+    if (at > 0) {
+      const whole = detectHeading(value);
+      if (whole !== null && !whole.inline) at = -1;
+    }
+    const head = at > 0 ? trimSpan(text, unit.start, unit.start + at) : null;
+    if (head === null || head.end <= head.start) {
+      out.push(unit);
+      continue;
+    }
+    out.push({ start: head.start, end: head.end, line: unit.line }, { start: unit.start + at, end: unit.end, line: unit.line });
+  }
+  return out;
 }
 
 const EMAIL = /[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){1,5}/u;
@@ -168,7 +206,19 @@ const NOT_JOBS = /volunt|activit|award|honou?r|leadership|extra|member|affiliat|
  */
 function inferExperience(text: string, units: TextUnit[], sections: Section[], headingSpans: Span[], asOf: ReturnType<typeof resolveAsOf>, diagnostics: Diagnostic[]): void {
   const headingStarts = new Set(headingSpans.map((span) => span.start));
-  const isHeadingUnit = (unit: TextUnit): boolean => headingSpans.some((span) => span.start >= unit.start && span.end <= unit.end);
+  // Units holding a heading, found in one walk over both lists (each is in text order).
+  const headingUnit = new Uint8Array(units.length);
+  for (let u = 0, h = 0; u < units.length && h < headingSpans.length; ) {
+    const unit = units[u] as TextUnit;
+    const span = headingSpans[h] as Span;
+    if (span.start < unit.start) h++;
+    else if (span.start >= unit.end) u++;
+    else {
+      if (span.end <= unit.end) headingUnit[u] = 1;
+      h++;
+    }
+  }
+  const isHeadingUnit = (i: number): boolean => headingUnit[i] === 1;
   const head = (unit: TextUnit): string => text.slice(unit.start, Math.min(unit.end, unit.start + ROLE_WINDOW));
   const dated = units.map((unit) => {
     const value = text.slice(unit.start, Math.min(unit.end, unit.start + 400));
@@ -184,18 +234,25 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
     const unit = units[i] as TextUnit;
     if (isEducationText(text.slice(unit.start, Math.min(unit.end, unit.start + 400)))) continue;
     // The title may sit on the date line or on a line next to it ("Acme Corp" / "Sep 2019<tab>Senior Analyst").
-    const titled = (u: TextUnit | undefined): boolean => u !== undefined && !isHeadingUnit(u) && hasTitleWord(head(u)) && !isEducationText(head(u));
-    if (!titled(unit) && !titled(units[i - 1]) && !titled(units[i + 1])) continue;
+    const titled = (k: number): boolean => {
+      const u = units[k];
+      return u !== undefined && !isHeadingUnit(k) && hasTitleWord(head(u)) && !isEducationText(head(u));
+    };
+    if (!titled(i) && !titled(i - 1) && !titled(i + 1)) continue;
     roles.push(i);
     if (kind === 2) ranged = true;
   }
   if (roles.length === 0 || (roles.length === 1 && !ranged)) return;
-  for (let s = 0; s < sections.length; s++) {
-    const section = sections[s] as Section;
+  // Sections and roles are both in text order: one pointer into the roles serves every section.
+  const out: Section[] = [];
+  let r = 0;
+  for (const section of sections) {
+    out.push(section);
     if (!MAY_HOLD_JOBS.has(section.kind) || (section.kind === 'other' && NOT_JOBS.test(section.heading))) continue;
     const contentStart = section.headingSpan === null ? section.span.start : section.headingSpan.end;
-    const first = roles.find((i) => (units[i] as TextUnit).start >= contentStart && (units[i] as TextUnit).end <= section.span.end);
-    if (first === undefined) continue;
+    while (r < roles.length && (units[roles[r] as number] as TextUnit).start < contentStart) r++;
+    const first = roles[r];
+    if (first === undefined || (units[first] as TextUnit).end > section.span.end) continue;
     let startUnit = units[first] as TextUnit;
     const previous = units[first - 1];
     // The document's first line is the name, never a role's organisation.
@@ -204,14 +261,15 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
     const inferred: Section = { kind: 'experience', heading: '', headingSpan: null, span: { start, end: section.span.end } };
     if (!/\S/.test(text.slice(section.span.start, start))) {
       inferred.span = { start: section.span.start, end: section.span.end };
-      sections[s] = inferred;
+      out[out.length - 1] = inferred;
     } else {
       section.span = { start: section.span.start, end: start };
-      sections.splice(s + 1, 0, inferred);
-      s++;
+      out.push(inferred);
     }
     diagnostics.push({ severity: 'info', code: 'inferred-section', message: `No experience heading; dated roles from "${text.slice(start, Math.min(startUnit.end, start + 60)).trim()}" on read as an experience section`, source: 'parse', span: inferred.span });
   }
+  sections.length = 0;
+  for (const section of out) sections.push(section);
 }
 
 /** A short line that can head a role: an organisation or title, not a sentence. */
@@ -233,7 +291,8 @@ function namesRole(value: string): boolean {
  * A document without an experience heading whose text holds dated roles gets an experience section over
  * them (heading `''`, `headingSpan: null`) and the info diagnostic `inferred-section`.
  *
- * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`.
+ * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`
+ * or `documentDate`.
  */
 export function structureDocument(input: StructureInput): StructureResult {
   if (input === null || typeof input !== 'object') throw new TypeError('`input` must be an object with `text` and `lines`');
@@ -241,6 +300,7 @@ export function structureDocument(input: StructureInput): StructureResult {
   if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
   if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
   const asOf = resolveAsOf(input.asOf);
+  const documentMonth = checkDocumentDate(input.documentDate, asOf) ?? asOf;
   const formatted = new Set(input.headingLines ?? []);
   const units = unitsOf(text, lines);
   const diagnostics: Diagnostic[] = [];
@@ -293,7 +353,7 @@ export function structureDocument(input: StructureInput): StructureResult {
     diagnostics.push({ severity: 'info', code: 'no-section-headings', message: 'No section headings found; the whole text is one untitled section', source: 'parse' });
   }
   if (!sections.some((section) => section.kind === 'experience')) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics);
-  const timeline = buildTimeline(text, units, sections, asOf, headings.length > 0);
+  const timeline = buildTimeline(text, units, sections, { asOf, documentMonth }, headings.length > 0);
   diagnostics.push(...timeline.diagnostics);
   return { sections, timeline: timeline.entries, diagnostics };
 }

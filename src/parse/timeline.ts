@@ -8,8 +8,9 @@
  * organisation. Title and organisation are told apart by title words and organisation cues; when neither
  * settles a part, it is left out rather than guessed.
  */
-import type { Diagnostic, Section, Span, TimelineEntry } from '../types.js';
+import type { Diagnostic, Section, Span, TimelineEntry, YearMonth } from '../types.js';
 import { findDateRanges, type DateRange } from './dates.js';
+import { findDuration, type Duration } from './durations.js';
 
 /** A line, or a segment of a flattened line, trimmed. Offsets into the document text. */
 export interface TextUnit {
@@ -133,6 +134,8 @@ function lowercaseCount(words: string[]): number {
 interface Part {
   text: string;
   start: number;
+  /** Where `text` stands in the document; when markup was taken out of it, the written part around it. */
+  span: Span;
   /** Which unit of the header block it came from. */
   unit: number;
   role: 'title' | 'org' | null;
@@ -161,8 +164,17 @@ function isLocation(text: string): boolean {
 
 const TITLE_LABEL = /^(?:designation|title|job title|role|position|post)\s*[:\-–]\s*/i;
 const ORG_LABEL = /^(?:organi[sz]ation|company|employer|client|firm|institution)(?: name)?(?: ?#?\d{1,2})?\s*[:\-–]\s*/i;
+/** A title or organisation label opening a line, bullets before it included. */
+const LEADING_LABEL = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:designation|title|job title|role|position|post|organi[sz]ation|company|employer|client|firm|institution)(?: name)?\s*[:\-–—]\s*/i;
 /** "Working as a Support Engineer", "Have worked as an Analyst": the title is what follows. */
 const WORKED_AS = /^(?:(?:i )?(?:have |has )?(?:been )?(?:work(?:ed|ing)|employed|serv(?:ed|ing)) as (?:an? |the )?)/i;
+/**
+ * A role told as a sentence: "1. Working as a Java Developer in Acme Infotech, Pune", "I was employed as Analyst
+ * at Globex". The title runs to the first "in"/"at"/"with"/"for", the employer from there (or from the last "at")
+ * to a comma.
+ */
+const WORKED_AS_SENTENCE = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:\d{1,2}[.)]\s*)?(?:i\s+)?(?:am\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+)?(?:currently\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing))\s+as\s+(?:an?\s+|the\s+)?/i;
+const EMPLOYER_JOINER = /\s+(?:in|at|with|for)\s+/i;
 
 function isTitleWord(word: string, strongOnly: boolean): boolean {
   return word.split(/[/-]/).some((piece) => TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece)));
@@ -190,6 +202,40 @@ const STRONG_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—-]\s+|\s*\|\s*
 
 /** Splits one header piece into parts on the separators résumés use between title, organisation and place. */
 function splitParts(text: string, base: number, unit: number, parts: Part[]): void {
+  const sentence = WORKED_AS_SENTENCE.exec(text);
+  const joiner = sentence === null ? null : EMPLOYER_JOINER.exec(text.slice(sentence[0].length));
+  if (sentence !== null && joiner !== null) {
+    const titleStart = sentence[0].length;
+    // "Lecturer in the Department of Computing at Manipal Institute": the employer follows the last "at".
+    const lastAt = text.toLowerCase().lastIndexOf(' at ');
+    const orgStart = lastAt > titleStart + joiner.index ? lastAt + 4 : titleStart + joiner.index + joiner[0].length;
+    const comma = text.indexOf(',', orgStart);
+    const orgEnd = comma < 0 ? text.length : comma;
+    // Each side as one part (its first piece), whatever separators it holds.
+    const side = (from: number, to: number, role: 'title' | 'org'): void => {
+      const pieces: Part[] = [];
+      splitParts(text.slice(from, to), base + from, unit, pieces);
+      const first = pieces[0];
+      if (first !== undefined) parts.push({ ...first, role, strength: 3, location: false });
+    };
+    side(titleStart, titleStart + joiner.index, 'title');
+    side(orgStart, orgEnd, 'org');
+    return;
+  }
+  // "company - Acme Technologies", "Designation – Java Developer": the label names the part after it, whatever
+  // separators follow.
+  const label = LEADING_LABEL.exec(text);
+  if (label !== null && /\p{L}/u.test(text.slice(label[0].length))) {
+    const before = parts.length;
+    splitParts(text.slice(label[0].length), base + label[0].length, unit, parts);
+    const first = parts[before];
+    if (first !== undefined) {
+      first.role = TITLE_LABEL.test(label[0].replace(/^[^\p{L}]+/u, '')) ? 'title' : 'org';
+      first.strength = 3;
+      first.location = false;
+    }
+    return;
+  }
   const pieces: { text: string; start: number; afterAt: boolean; beforeAt: boolean }[] = [];
   let last = 0;
   let afterAt = false;
@@ -237,7 +283,12 @@ function splitParts(text: string, base: number, unit: number, parts: Part[]): vo
         role = 'title';
         strength = 3;
       }
-      parts.push({ text: cleaned, start: base + piece.start + offsetInPiece + leading, unit, role, strength, location: found.location });
+      const from = piece.start + offsetInPiece;
+      const at = raw.indexOf(cleaned);
+      const span = at >= 0
+        ? { start: base + from + at, end: base + from + at + cleaned.length }
+        : { start: base + from + leading, end: base + from + raw.trimEnd().length };
+      parts.push({ text: cleaned, start: base + from + leading, span, unit, role, strength, location: found.location });
     }
   }
 }
@@ -316,9 +367,14 @@ function nearHeader(text: string, unit: TextUnit): boolean {
   return words.length > 0 && words.length <= 24 && lowercaseCount(words) <= 4;
 }
 
+/** A line that opens a job's description with a label: its dates belong to the job above, it heads nothing. */
+const DESCRIPTION_LABEL = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:description|job description|project description|responsibilities|roles? (?:and|&) responsibilities|duties|achievements|summary)\s*[:\-–—]/i;
+
 /** Is a unit holding a date range shaped like an entry's header, not a sentence that mentions years? */
 function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean {
   const value = textOf(text, unit);
+  // "description - Built REST services … Jan 2017 to Present": dates inside a job's description.
+  if (DESCRIPTION_LABEL.test(value)) return false;
   let rest = '';
   let from = unit.start;
   for (const range of ranges) {
@@ -333,7 +389,8 @@ function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean 
   // sentence that mentions dates is description.
   const lead = value.length - value.replace(/^[\s•●▪◦○■□►▶➢➤✓✔◆◇*·⁃‣\-–—(]+/u, '').length;
   const datesFirst = ranges[0] !== undefined && ranges[0].span.start <= unit.start + lead;
-  if (bullet && !datesFirst && words.length > 5) return false;
+  // "• Worked as Trainee at Beta Soft from Jan 2015 to Feb 2016": a role told as a sentence heads its entry.
+  if (bullet && !datesFirst && words.length > 5 && !WORKED_AS_SENTENCE.test(value)) return false;
   if (lowercaseCount(words) > 3) return false;
   if (/https?:|www\./.test(rest)) return false;
   return true;
@@ -355,6 +412,21 @@ export function isEducationText(value: string): boolean {
   return EDUCATION_CUES.test(value) || SCHOOLING_CUES.test(value);
 }
 
+/**
+ * A degree, school-year or grade line ("B.E Computer Engineering", "2010-2014 B.Tech", "HSC, 2009", "CGPA 8.1"):
+ * schooling, never a job, wherever it stands. Abbreviations are matched in their written case, so the words "be"
+ * and "ma" do not count.
+ */
+const DEGREE_ABBREVIATIONS = /(?:^|[^\p{L}])(?:B\.? ?E|B\.? ?Tech|M\.? ?Tech|B\.? ?Sc|M\.? ?Sc|B\.? ?Com|M\.? ?Com|B\.? ?Eng|M\.? ?Eng|B\.? ?S|M\.? ?S|B\.? ?A|M\.? ?A|BBA|MBA|BCA|MCA|Ph\.? ?D|HSC|SSC|SSLC|CBSE|ICSE|PUC|G\.?P\.?A|CGPA|LLB|LLM|MBBS|B\.? ?Pharm|M\.? ?Pharm)(?![\p{L}])/u;
+const DEGREE_WORDS = /\b(?:bachelor|masters?(?:'s)? (?:of|in|degree)|diploma|degree|graduation|post.?graduat|under.?graduat|higher secondary|senior secondary|matriculat|10th|12th|semester|coursework|thesis|dissertation)/i;
+/** Certification validity ("Valid till 2021", "Validity: 2019 – 2022", "Expires Mar 2022"): a date, never a job. */
+const VALIDITY = /\b(?:valid|validity|expir\w*|issued)\b/i;
+
+/** Does a dated line speak of a degree, school years or a certificate's validity, with no job title on it? */
+export function isSchoolingLine(value: string): boolean {
+  return (DEGREE_ABBREVIATIONS.test(value) || DEGREE_WORDS.test(value) || VALIDITY.test(value)) && !hasTitleWord(value);
+}
+
 export interface TimelineResult {
   entries: TimelineEntry[];
   diagnostics: Diagnostic[];
@@ -365,50 +437,98 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
+/** The units inside `region` (units are in text order), the one straddling its start clipped to it. */
+function unitsIn(units: TextUnit[], region: Span): TextUnit[] {
+  let lo = 0;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((units[mid] as TextUnit).end <= region.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: TextUnit[] = [];
+  for (let k = lo; k < units.length; k++) {
+    let unit = units[k] as TextUnit;
+    if (unit.start >= region.end) break;
+    if (unit.start < region.start) unit = { ...unit, start: region.start };
+    if (unit.end <= region.end && unit.end > unit.start) out.push(unit);
+  }
+  return out;
+}
+
+/** One entry in the making: where its text starts, its header block, and its dates or written length. */
+interface Pending {
+  blockStart: number;
+  block: Block;
+  /** A job known only by its length: its dates are counted back when entries are laid out. */
+  duration?: Duration;
+  /** A job with no dates at all: no entry, but the entry above ends where it starts. */
+  undated?: true;
+}
+
+/** A region's units with what the passes need to know of each. */
+interface RegionView {
+  text: string;
+  units: TextUnit[];
+  rangesOf: DateRange[][];
+  isDate: boolean[];
+  isHeader: boolean[];
+}
+
 /** Builds the entries of one region (an experience section, or a document without headings). */
-function regionEntries(text: string, units: TextUnit[], region: Span, asOf: string, strictEducation: boolean, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
-  const inRegion = units.filter((unit) => unit.start >= region.start && unit.end <= region.end && unit.end > unit.start);
+function regionEntries(text: string, units: TextUnit[], region: Span, options: Required<TimelineOptions>, strictEducation: boolean, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
+  const inRegion = unitsIn(units, region);
   if (inRegion.length === 0) return;
   const rangesOf: DateRange[][] = inRegion.map((unit) => {
     const value = textOf(text, unit);
     if (!/\d/.test(value)) return [];
-    return findDateRanges(value, { asOf, offset: unit.start });
+    return findDateRanges(value, { asOf: options.asOf, offset: unit.start });
   });
+  // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
+  // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
+  const companyMode = COMPANY_LINE.test(textOf(text, inRegion[0] as TextUnit));
   const isDate: boolean[] = inRegion.map((unit, i) => {
+    if (companyMode) return false;
     const ranges = rangesOf[i] as DateRange[];
     if (ranges.length === 0 || !dateHeader(text, unit, ranges)) return false;
-    if (strictEducation && EDUCATION_CUES.test(textOf(text, unit))) return false;
-    return true;
+    const value = textOf(text, unit);
+    if (strictEducation && EDUCATION_CUES.test(value)) return false;
+    return !isSchoolingLine(value);
   });
-  const isHeader: boolean[] = inRegion.map((unit, i) => !isDate[i] && (rangesOf[i] as DateRange[]).length === 0 && headerish(text, unit));
+  // A labelled employer line ("company - Acme") heads its block even when written in lower case.
+  const isHeader: boolean[] = inRegion.map((unit, i) => !isDate[i] && (rangesOf[i] as DateRange[]).length === 0 && (headerish(text, unit) || COMPANY_LINE.test(textOf(text, unit))));
+  const view: RegionView = { text, units: inRegion, rangesOf, isDate, isHeader };
+  const claimed = new Uint8Array(inRegion.length);
+  const pending = datedBlocks(view, claimed);
+  const undated = undatedHeads(view, claimed, pending, companyMode);
+  if (pending.length === 0 && undated.length === 0) return;
+  const all = undated.length === 0 ? pending : [...pending, ...undated].sort((a, b) => a.blockStart - b.blockStart);
+  layOutEntries(text, all, region, options, out, diagnostics);
+}
+
+/** A date line's own words, its ranges cut out: "Senior Engineer, Acme" in "Senior Engineer, Acme — 2019 – 2021". */
+function hasOwnWords(view: RegionView, i: number): boolean {
+  const unit = view.units[i] as TextUnit;
+  let rest = '';
+  let from = unit.start;
+  for (const range of view.rangesOf[i] as DateRange[]) {
+    rest += view.text.slice(from, range.span.start) + ' ';
+    from = range.span.end;
+  }
+  rest += view.text.slice(from, unit.end);
+  return /\p{L}{2,}/u.test(rest);
+}
+
+/** Pass 1: entries anchored on header lines that hold a date range, with the header lines around them. */
+function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
+  const { text, units: inRegion, rangesOf, isDate, isHeader } = view;
   const dateIndexes: number[] = [];
   isDate.forEach((flag, i) => {
     if (flag) dateIndexes.push(i);
   });
-  if (dateIndexes.length === 0) return;
-  // A date line's own words, its ranges cut out: "Senior Engineer, Acme" in "Senior Engineer, Acme — 2019 – 2021".
-  const ownWords = (i: number): boolean => {
-    const unit = inRegion[i] as TextUnit;
-    let rest = '';
-    let from = unit.start;
-    for (const range of rangesOf[i] as DateRange[]) {
-      rest += text.slice(from, range.span.start) + ' ';
-      from = range.span.end;
-    }
-    rest += text.slice(from, unit.end);
-    return /\p{L}{2,}/u.test(rest);
-  };
-  // The layout is read from the first date line that stands alone: header lines before it mean headers come
-  // first throughout the section.
-  const bare = dateIndexes.find((i) => !ownWords(i)) ?? (dateIndexes[0] as number);
-  const previousDate = dateIndexes[dateIndexes.indexOf(bare) - 1] ?? -1;
-  const backward = bare - 1 > previousDate && isHeader[bare - 1] === true;
-
-  interface Pending {
-    blockStart: number;
-    block: Block;
-  }
   const pending: Pending[] = [];
+  if (dateIndexes.length === 0) return pending;
+  const backward = headersComeFirst(view, dateIndexes);
   let claimed = -1;
   for (let d = 0; d < dateIndexes.length; d++) {
     const index = dateIndexes[d] as number;
@@ -416,83 +536,333 @@ function regionEntries(text: string, units: TextUnit[], region: Span, asOf: stri
     const next = d + 1 < dateIndexes.length ? (dateIndexes[d + 1] as number) : inRegion.length;
     const dateUnit = inRegion[index] as TextUnit;
     const ranges = rangesOf[index] as DateRange[];
-    const headerUnits: TextUnit[] = [];
-    const ownHasWords = ownWords(index);
-    if (backward) {
-      for (let k = index - 1; k > Math.max(previous, claimed) && headerUnits.length < 3 && isHeader[k] === true; k--) headerUnits.unshift(inRegion[k] as TextUnit);
-      if (headerUnits.length === 0 && !ownHasWords) {
-        for (let k = index + 1; k < next && headerUnits.length < 2 && isHeader[k] === true; k++) headerUnits.push(inRegion[k] as TextUnit);
-      }
-    } else {
-      for (let k = index + 1; k < next && headerUnits.length < 3 && isHeader[k] === true; k++) headerUnits.push(inRegion[k] as TextUnit);
-    }
-    if (headerUnits.length === 0 && !ownHasWords) {
-      // A bare date line: its neighbour is its header even when long ("2009-2011  Assistant Professor of
-      // Education, School of Education, …"), as long as it is not a list item or a full paragraph.
-      const order = backward ? [index - 1, index + 1] : [index + 1, index - 1];
-      for (const k of order) {
-        if (k <= Math.max(previous, claimed) || k >= next) continue;
-        if (nearHeader(text, inRegion[k] as TextUnit) && (rangesOf[k] as DateRange[]).length === 0) {
-          headerUnits.push(inRegion[k] as TextUnit);
-          break;
-        }
-      }
-    }
-    const blockUnits = [...headerUnits, dateUnit].sort((a, b) => a.start - b.start);
-    const blockStartIndexUnit = blockUnits[0] as TextUnit;
+    const headerIndexes = headerUnitsOf(view, index, previous, next, claimed, backward);
+    const blockUnits = [...headerIndexes.map((k) => inRegion[k] as TextUnit), dateUnit].sort((a, b) => a.start - b.start);
+    claimedUnits[index] = 1;
+    for (const k of headerIndexes) claimedUnits[k] = 1;
+    const blockStart = (blockUnits[0] as TextUnit).start;
     if (ranges.length === 1) {
       const block: Block = { units: blockUnits, dateUnit, range: ranges[0] as DateRange, ownText: { start: dateUnit.start, end: dateUnit.end }, unitRanges: ranges };
       // "Title / dates / Organisation": with the header read backwards and a part missing, the line right
       // after the dates may supply it, when it is exactly the missing kind of part.
       const after = inRegion[index + 1];
-      if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerUnits.length > 0) {
-        const parts = blockParts(text, block);
-        const title = pickTitle(parts);
-        const org = pickOrg(parts, title);
-        const found = classify(cleanPart(textOf(text, after)));
-        const fills = (title === undefined && found.role === 'title') ||
-          (org === undefined && title !== undefined && (found.role === 'org' || (found.role === null && !found.location && /^[\p{Lu}\p{N}]/u.test(textOf(text, after)))));
-        if (fills) {
-          block.units = [...blockUnits, after];
-          claimed = index + 1;
-        }
+      if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerIndexes.length > 0 && fillsMissingPart(text, block, after)) {
+        block.units = [...blockUnits, after];
+        claimed = index + 1;
+        claimedUnits[index + 1] = 1;
       }
-      pending.push({ blockStart: blockStartIndexUnit.start, block });
+      pending.push({ blockStart, block });
       continue;
     }
-    // Several ranges on one line ("Partner (1979-92), Managing Partner (1987-92)"): one entry each.
-    const value = textOf(text, dateUnit);
-    const lead = value.length - value.replace(/^[\s•●▪◦○■►▶➢➤✓✔◆*·(\-–—]+/u, '').length;
-    const datesFirst = (ranges[0] as DateRange).span.start <= dateUnit.start + lead;
+    // Several ranges on one line ("Partner (1979-92), Managing Partner (1987-92)"): one entry each, each
+    // block holding its own range only, so reading the parts stays linear in the line's length.
+    const opensWithDates = datesFirst(view, index);
     for (let r = 0; r < ranges.length; r++) {
       const range = ranges[r] as DateRange;
       let own: Span;
-      if (datesFirst) own = { start: range.span.start, end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end };
+      if (opensWithDates) own = { start: range.span.start, end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end };
       else own = { start: r === 0 ? dateUnit.start : (ranges[r - 1] as DateRange).span.end, end: r + 1 < ranges.length ? range.span.end : dateUnit.end };
       const units = r === 0 ? blockUnits : [dateUnit];
-      pending.push({ blockStart: r === 0 ? blockStartIndexUnit.start : own.start, block: { units, dateUnit, range, ownText: own, unitRanges: ranges } });
+      pending.push({ blockStart: r === 0 ? blockStart : own.start, block: { units, dateUnit, range, ownText: own, unitRanges: [range] } });
     }
   }
+  return pending;
+}
 
-  let groupOrg: string | undefined;
+/**
+ * Does the section write an entry's header lines before its date line? Read from the first date line that
+ * stands alone: a header line right before it means headers come first throughout the section.
+ */
+function headersComeFirst(view: RegionView, dateIndexes: number[]): boolean {
+  const bareAt = dateIndexes.findIndex((i) => !hasOwnWords(view, i));
+  const bare = dateIndexes[Math.max(0, bareAt)] as number;
+  const previousDate = bareAt > 0 ? (dateIndexes[bareAt - 1] as number) : -1;
+  return bare - 1 > previousDate && view.isHeader[bare - 1] === true;
+}
+
+/** The header lines of the date line at `index`: before it or after it, as the section's layout says. */
+function headerUnitsOf(view: RegionView, index: number, previous: number, next: number, claimed: number, backward: boolean): number[] {
+  const { isHeader, rangesOf } = view;
+  const found: number[] = [];
+  const ownHasWords = hasOwnWords(view, index);
+  // A line that opens with its dates and names both the title and the employer ("Nov. 2008 to date: Managing
+  // Partner, Nzuki & Co.") is a whole header: the lines before it end the previous entry.
+  if (ownHasWords && datesFirst(view, index) && namesTitleAndEmployer(view, index)) return found;
+  if (backward) {
+    for (let k = index - 1; k > Math.max(previous, claimed) && found.length < 3 && isHeader[k] === true; k--) found.unshift(k);
+    if (found.length === 0 && !ownHasWords) {
+      for (let k = index + 1; k < next && found.length < 2 && isHeader[k] === true; k++) found.push(k);
+    }
+  } else {
+    for (let k = index + 1; k < next && found.length < 3 && isHeader[k] === true; k++) found.push(k);
+  }
+  if (found.length === 0 && !ownHasWords) {
+    // A bare date line: its neighbour is its header even when long ("2009-2011  Assistant Professor of
+    // Education, School of Education, …"), as long as it is not a list item or a full paragraph.
+    const order = backward ? [index - 1, index + 1] : [index + 1, index - 1];
+    for (const k of order) {
+      if (k <= Math.max(previous, claimed) || k >= next) continue;
+      if (nearHeader(view.text, view.units[k] as TextUnit) && (rangesOf[k] as DateRange[]).length === 0) {
+        found.push(k);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Does the line at `index` open with its first date range (bullets and brackets aside)? */
+function datesFirst(view: RegionView, index: number): boolean {
+  const unit = view.units[index] as TextUnit;
+  const value = textOf(view.text, unit);
+  const lead = value.length - value.replace(/^[\s•●▪◦○■►▶➢➤✓✔◆*·(\-–—]+/u, '').length;
+  return ((view.rangesOf[index] as DateRange[])[0] as DateRange).span.start <= unit.start + lead;
+}
+
+/** Does the date line at `index` hold, besides its dates, a title and an organisation? */
+function namesTitleAndEmployer(view: RegionView, index: number): boolean {
+  const unit = view.units[index] as TextUnit;
+  const ranges = view.rangesOf[index] as DateRange[];
+  const parts = blockParts(view.text, { units: [unit], dateUnit: unit, range: ranges[0] as DateRange, ownText: { start: unit.start, end: unit.end }, unitRanges: ranges });
+  const title = pickTitle(parts);
+  return title !== undefined && parts.some((part) => part.role === 'org' && part !== title);
+}
+
+/** Does the header line right after a backward-read date line supply the title or organisation its header lacks? */
+function fillsMissingPart(text: string, block: Block, after: TextUnit): boolean {
+  const parts = blockParts(text, block);
+  const title = pickTitle(parts);
+  const org = pickOrg(parts, title);
+  const found = classify(cleanPart(textOf(text, after)));
+  return (title === undefined && found.role === 'title') ||
+    (org === undefined && title !== undefined && (found.role === 'org' || (found.role === null && !found.location && /^[\p{Lu}\p{N}]/u.test(textOf(text, after)))));
+}
+
+/** A labelled employer line that opens a job in exports and forms: "company - Acme Ltd", "Company: Acme", "Employer – Acme". */
+const COMPANY_LINE = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:company|employer|organi[sz]ation|firm)(?: name)?\s*[:\-–—]\s*\S/i;
+/** Body lines searched for the dates of a job whose header holds none (a company block is searched whole). */
+const BODY_LINES = 3;
+
+/**
+ * Pass 2: jobs whose header holds no date line. A labelled employer line ("company - Acme") or a header of a
+ * title and an employer (two short header lines, or one holding both) that pass 1 did not take, dated by the
+ * first range in the next few lines ("• … (September 2017 onwards)", "description - … Jan 2017 to Present"),
+ * or failing that by a written length ("Years of Experience: 2 Years and 4 Months"). A company block takes
+ * the span of every range in it. Ranges on schooling or validity lines do not date a job.
+ */
+function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], companyMode: boolean): Pending[] {
+  const { text, units } = view;
+  const heads = companyMode ? companyHeads(view) : jobHeads(view, claimed);
+  if (heads.length === 0) return [];
+  const datedStarts = dated.map((p) => p.blockStart);
+  const out: Pending[] = [];
+  for (let h = 0; h < heads.length; h++) {
+    const head = heads[h] as Head;
+    const headUnit = units[head.first] as TextUnit;
+    // The body runs to the next head or dated entry.
+    const nextHead = h + 1 < heads.length ? (units[(heads[h + 1] as Head).first] as TextUnit).start : Number.POSITIVE_INFINITY;
+    const nextDated = datedStarts[lowerBoundAfter(datedStarts, headUnit.start)] ?? Number.POSITIVE_INFINITY;
+    const bodyEnd = Math.min(nextHead, nextDated);
+    let k = head.last + 1;
+    const body: number[] = [];
+    while (k < units.length && (units[k] as TextUnit).start < bodyEnd && (head.company || body.length < BODY_LINES)) body.push(k++);
+    const headIndexes: number[] = [];
+    for (let u = head.first; u <= head.last; u++) headIndexes.push(u);
+    // A labelled title in a company block ("Designation - Java Developer") belongs to its header.
+    for (const b of body) if (TITLE_LABEL.test(textOf(text, units[b] as TextUnit).trim())) headIndexes.push(b);
+    // Inside a dated job, a header with only a length ("Company: Acme / Years of Experience: 2 Years", "Role:
+    // Developer / Duration: 6 months") restates that job or names a project of it, not a job of its own.
+    const lengthDates = dated.length === 0 || (dated[0] as Pending).blockStart > headUnit.start;
+    const pending = datePending(view, headIndexes, body, head.company, lengthDates);
+    if (pending !== null) out.push(pending);
+    // In a section of company blocks, an undated block is still another employer's: the block above stops there.
+    else if (companyMode) out.push({ blockStart: headUnit.start, block: { units: [], dateUnit: headUnit, range: { start: '', end: null, span: { start: headUnit.start, end: headUnit.start } }, ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] }, undated: true });
+  }
+  return out;
+}
+
+interface Head {
+  first: number;
+  last: number;
+  /** Opened by a labelled employer line: its block runs to the next head and all its ranges date it. */
+  company: boolean;
+}
+
+/** In a section of "company - X" blocks, each labelled employer line opens a job. */
+function companyHeads(view: RegionView): Head[] {
+  const heads: Head[] = [];
+  view.units.forEach((unit, i) => {
+    if (COMPANY_LINE.test(textOf(view.text, unit))) heads.push({ first: i, last: i, company: true });
+  });
+  return heads;
+}
+
+/** Most lines one job's header takes: title, employer, place and their labelled restatements. */
+const MAX_HEAD_LINES = 5;
+const NOT_EMPLOYER_START = new Set(['and', 'or', 'the', 'of', 'in', 'with', 'for', 'to', 'a', 'an', 'on', 'at', 'by']);
+
+/** A short line right under a title that can only be its employer, even in lower case ("oracle", "tcs"). */
+function employerLine(text: string, unit: TextUnit): boolean {
+  const value = textOf(text, unit);
+  if (value.length > 40 || BULLET_START.test(value) || /[.;:!?,]$|\d/.test(value)) return false;
+  const words = wordsOf(value);
+  return words.length > 0 && words.length <= 3 && !NOT_EMPLOYER_START.has((words[0] as string).toLowerCase());
+}
+
+/** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
+function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
+  const { text, units, isHeader } = view;
+  const heads: Head[] = [];
+  for (let i = 0; i < units.length; i++) {
+    if (claimed[i] === 1 || (view.rangesOf[i] as DateRange[]).length > 0) continue;
+    const value = textOf(text, units[i] as TextUnit);
+    const company = COMPANY_LINE.test(value);
+    if (isHeader[i] !== true && !company) continue;
+    let last = i;
+    const joins = (k: number): boolean => {
+      if (claimed[k] === 1 || (view.rangesOf[k] as DateRange[]).length > 0) return false;
+      const line = textOf(text, units[k] as TextUnit);
+      return isHeader[k] === true || COMPANY_LINE.test(line) || TITLE_LABEL.test(line.trim()) || (k === i + 1 && employerLine(text, units[k] as TextUnit));
+    };
+    while (last + 1 < units.length && last + 1 - i < MAX_HEAD_LINES && joins(last + 1)) last++;
+    const group = units.slice(i, last + 1);
+    // A job's header names a title: without a title word or label in it, no need to read its parts.
+    const titled = group.some((unit) => {
+      const line = textOf(text, unit);
+      return line.toLowerCase().split(/[^\p{L}]+/u).some((word) => word !== '' && isTitleWord(word, false)) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line);
+    });
+    if (company || (titled && namesJob(text, group))) {
+      heads.push({ first: i, last, company: company && last === i });
+      i = last;
+    }
+  }
+  return heads;
+}
+
+/** Index of the first value above `x` in a sorted array. */
+function lowerBoundAfter(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Do these header lines name a job: a title and an employer, on one line or two? */
+function namesJob(text: string, headUnits: TextUnit[]): boolean {
+  const parts: Part[] = [];
+  headUnits.forEach((unit, u) => splitParts(textOf(text, unit), unit.start, u, parts));
+  const title = pickTitle(parts);
+  if (title === undefined || title.strength < 2) return false;
+  if (pickOrg(parts, title) !== undefined) return true;
+  // "Associate Software Engineer" over "oracle": a second short line, not a place, is its employer.
+  return headUnits.length >= 2 && parts.some((part) => part.unit !== title.unit && part.role !== 'title' && !part.location);
+}
+
+/** The entry of a pass-2 head: dated by the ranges in its body, or by a written length. */
+function datePending(view: RegionView, headIndexes: number[], body: number[], company: boolean, lengthDates: boolean): Pending | null {
+  const { text, units, rangesOf } = view;
+  const headUnit = units[headIndexes[0] as number] as TextUnit;
+  const headUnits = headIndexes.map((i) => units[i] as TextUnit);
+  const found: DateRange[] = [];
+  let dateUnit: TextUnit | undefined;
+  for (const b of body) {
+    const ranges = rangesOf[b] as DateRange[];
+    if (ranges.length === 0 || isSchoolingLine(textOf(text, units[b] as TextUnit))) continue;
+    dateUnit ??= units[b] as TextUnit;
+    found.push(...(company ? ranges : ranges.slice(0, 1)));
+    if (!company) break;
+  }
+  if (found.length > 0) {
+    const block: Block = { units: headUnits, dateUnit: dateUnit as TextUnit, range: envelope(found), ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] };
+    return { blockStart: headUnit.start, block };
+  }
+  if (!lengthDates) return null;
+  for (const b of [...headIndexes, ...body]) {
+    const unit = units[b] as TextUnit;
+    const duration = findDuration(textOf(text, unit), unit.start);
+    if (duration === null) continue;
+    const range: DateRange = { start: '', end: null, span: duration.span };
+    return { blockStart: headUnit.start, block: { units: headUnits, dateUnit: unit, range, ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] }, duration };
+  }
+  return null;
+}
+
+/** The ranges of one job taken together: earliest start, latest end (open if any is), the first one's span. */
+function envelope(ranges: DateRange[]): DateRange {
+  const first = ranges[0] as DateRange;
+  if (ranges.length === 1) return first;
+  let start = first.start;
+  let end: YearMonth | null = first.end;
+  for (const range of ranges) {
+    if (range.start < start) start = range.start;
+    if (end !== null && (range.end === null || range.end > end)) end = range.end;
+  }
+  const diagnostics = ranges.flatMap((range) => range.diagnostics ?? []);
+  return { start, end, span: first.span, ...(diagnostics.length > 0 ? { diagnostics } : {}) };
+}
+
+function monthIndex(ym: YearMonth): number {
+  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
+}
+
+function monthAt(index: number): YearMonth {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Turns pending entries into timeline entries: spans up to the next entry, title and organisation, and for a
+ * job known only by its length, dates counted back from the document's month (the first job listed) or from
+ * the start of the job listed before it, when the region lists its jobs newest first.
+ */
+function layOutEntries(text: string, pending: Pending[], region: Span, options: Required<TimelineOptions>, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
+  const starts = pending.filter((p) => p.duration === undefined && p.undated === undefined).map((p) => p.block.range.start);
+  const newestFirst = starts.every((start, i) => i === 0 || start <= (starts[i - 1] as string));
+  let groupOrg: Part | undefined;
+  let previousStart: number | null = null;
+  let first = true;
   for (let p = 0; p < pending.length; p++) {
-    const { blockStart, block } = pending[p] as Pending;
+    const { blockStart, block, duration, undated } = pending[p] as Pending;
+    if (undated === true) {
+      // Nothing is known of when it ended, so a job below it known only by its length cannot be placed.
+      first = false;
+      previousStart = null;
+      continue;
+    }
     const nextStart = p + 1 < pending.length ? (pending[p + 1] as Pending).blockStart : region.end;
     const end = trimEnd(text, blockStart, nextStart);
+    let range = block.range;
+    if (duration !== undefined) {
+      const anchor = first ? monthIndex(options.documentMonth) : previousStart !== null && newestFirst ? previousStart - 1 : null;
+      if (anchor === null) continue;
+      range = { start: monthAt(anchor - duration.months + 1), end: monthAt(anchor), span: duration.span };
+    }
+    first = false;
+    previousStart = monthIndex(range.start);
     const parts = blockParts(text, block);
     const title = pickTitle(parts);
     const org = pickOrg(parts, title);
     // An organisation written above its title (or dated on its own line) heads a group: titles that follow
     // without an organisation of their own were held there.
-    if (org !== undefined && (title === undefined ? block.units.length === 1 : org.unit < title.unit)) groupOrg = org.text;
+    if (org !== undefined && (title === undefined ? block.units.length === 1 : org.unit < title.unit)) groupOrg = org;
     else if (org !== undefined) groupOrg = undefined;
-    const entry: TimelineEntry = { start: block.range.start, end: block.range.end, span: { start: blockStart, end }, dateSpan: block.range.span };
-    if (title !== undefined) entry.title = title.text;
-    if (org !== undefined) entry.organisation = org.text;
-    else if (title !== undefined && groupOrg !== undefined) entry.organisation = groupOrg;
+    const entry: TimelineEntry = { start: range.start, end: range.end, span: { start: blockStart, end }, dateSpan: range.span };
+    if (title !== undefined) {
+      entry.title = title.text;
+      entry.titleSpan = title.span;
+    }
+    const employer = org ?? (title !== undefined ? groupOrg : undefined);
+    if (employer !== undefined) {
+      entry.organisation = employer.text;
+      entry.organisationSpan = employer.span;
+    }
+    if (duration !== undefined) entry.estimated = true;
     // Property order is fixed so results serialise to the same bytes.
     out.push(orderEntry(entry));
-    if (block.range.diagnostics !== undefined) diagnostics.push(...block.range.diagnostics);
+    if (range.diagnostics !== undefined) diagnostics.push(...range.diagnostics);
   }
 }
 
@@ -525,6 +895,9 @@ function orderEntry(entry: TimelineEntry): TimelineEntry {
   ordered.end = entry.end;
   ordered.span = entry.span;
   ordered.dateSpan = entry.dateSpan;
+  if (entry.titleSpan !== undefined) ordered.titleSpan = entry.titleSpan;
+  if (entry.organisationSpan !== undefined) ordered.organisationSpan = entry.organisationSpan;
+  if (entry.estimated !== undefined) ordered.estimated = entry.estimated;
   return ordered;
 }
 
@@ -559,23 +932,36 @@ function pickOrg(parts: Part[], title: Part | undefined): Part | undefined {
   return undefined;
 }
 
+/** Options of {@link buildTimeline}. */
+export interface TimelineOptions {
+  /** The month ranges and two-digit years are read against, `YYYY-MM`. */
+  asOf: YearMonth;
+  /**
+   * The month the document was written in, `YYYY-MM`: a first-listed job known only by its length
+   * ("Years of Experience: 2 Years and 4 Months") is taken to end in it.
+   * @default asOf
+   */
+  documentMonth?: YearMonth;
+}
+
 /**
  * Reads the experience timeline of a document from its experience sections; in a document without any
  * section heading (or without an experience heading, from its untitled top), from dated header lines
  * except those about education.
  */
-export function buildTimeline(text: string, units: TextUnit[], sections: Section[], asOf: string, headed: boolean): TimelineResult {
+export function buildTimeline(text: string, units: TextUnit[], sections: Section[], options: TimelineOptions, headed: boolean): TimelineResult {
+  const resolved: Required<TimelineOptions> = { asOf: options.asOf, documentMonth: options.documentMonth ?? options.asOf };
   const entries: TimelineEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   if (!headed) {
-    regionEntries(text, units, { start: 0, end: text.length }, asOf, true, entries, diagnostics);
+    regionEntries(text, units, { start: 0, end: text.length }, resolved, true, entries, diagnostics);
     return { entries, diagnostics };
   }
   // A résumé with headings but no experience heading often lists its jobs in the untitled top: read dated
   // header lines there, as in a document without headings.
   const top = sections[0];
   if (!sections.some((section) => section.kind === 'experience') && top !== undefined && top.headingSpan === null) {
-    regionEntries(text, units, top.span, asOf, true, entries, diagnostics);
+    regionEntries(text, units, top.span, resolved, true, entries, diagnostics);
     return { entries, diagnostics };
   }
   for (const section of sections) {
@@ -583,7 +969,7 @@ export function buildTimeline(text: string, units: TextUnit[], sections: Section
     const contentStart = section.headingSpan === null ? section.span.start : section.headingSpan.end;
     const region = { start: contentStart, end: section.span.end };
     const before = entries.length;
-    regionEntries(text, units.map((unit) => (unit.start < contentStart && unit.end > contentStart ? { ...unit, start: contentStart } : unit)), region, asOf, false, entries, diagnostics);
+    regionEntries(text, units, region, resolved, false, entries, diagnostics);
     if (entries.length === before && /\S/.test(text.slice(region.start, region.end))) {
       diagnostics.push({ severity: 'info', code: 'experience-without-dates', message: `No dated entry found in the section "${section.heading}"`, source: 'parse', span: section.span });
     }

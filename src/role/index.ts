@@ -1,8 +1,7 @@
 /**
- * The role stage: built-in roles, role validation, and roles built from job descriptions.
+ * The role stage, data only: the role schema, built-in roles and role validation. Roles built
+ * from job descriptions live in the `job-description` stage, which comes after `extract`.
  */
 export { builtinRoles, getBuiltinRole } from './builtin.js';
 export { validateRole, assertRole } from './validate.js';
 export type { RoleValidation } from './validate.js';
-export { roleFromJobDescription } from './from-job-description.js';
-export type { JobPosting, RoleFromJobDescriptionOptions } from './from-job-description.js';

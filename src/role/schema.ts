@@ -34,6 +34,25 @@ export const requirementSchema = z.union([
 ]);
 export type Requirement = z.infer<typeof requirementSchema>;
 
+/**
+ * A note on how a role was built, with a place: the `Diagnostic` shape with `source: 'role'`. Roles
+ * built by `roleFromJobDescription` carry them (`jd-input`, `jd-title`, `jd-section`, `jd-lone-item`,
+ * `jd-dropped`, `jd-demoted`); hand-written and built-in roles have none.
+ */
+export const roleDiagnosticSchema = z
+  .object({
+    severity: z.enum(['error', 'warning', 'info']),
+    /** Stable kebab-case code, e.g. `jd-dropped`. */
+    code: z.string().min(1),
+    message: z.string(),
+    source: z.literal('role'),
+    /** UTF-16 offsets, half-open, into the job-description text read. */
+    span: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),
+    /** A human-readable place when there is no span. */
+    place: z.string().optional(),
+  })
+  .strict();
+
 export const roleSchema = z
   .object({
     $schema: z.string().optional(),
@@ -42,6 +61,17 @@ export const roleSchema = z
     title: z.string().min(1),
     description: z.string().optional(),
     requirements: z.array(requirementSchema).min(1),
+    /**
+     * The kind of work the role is, read against the job titles of a résumé's dated work: months under such
+     * titles deepen the skills a candidate lists, and a career under other kinds of titles counts against the
+     * core (see `SCORE_DEFAULTS.functionCredit` and `functionMismatch`). Absent: titles are not read.
+     */
+    function: z.enum(['development', 'testing', 'operations']).optional(),
+    /** How the role was built (roles from `roleFromJobDescription`): what was read, dropped and demoted, and why. */
+    diagnostics: z
+      .array(roleDiagnosticSchema)
+      .optional()
+      .describe('How the role was built, for roles derived from a job description: what was read, dropped and demoted, and why. Not needed in hand-written roles.'),
   })
   .strict();
 export type Role = z.infer<typeof roleSchema>;

@@ -86,6 +86,8 @@ export interface CompiledRole {
   /** Cheap pre-filter of `direct`: `sieve[sieveKey(id)]` is 0 when no member has that length and first letter. */
   sieve: Uint8Array;
   nameOf(id: string): string;
+  /** The kind of work the role is (`Role.function`), or `null`. */
+  function: 'development' | 'testing' | 'operations' | null;
 }
 
 export const sieveKey = (id: string): number => ((id.length & 63) << 7) | (id.charCodeAt(0) & 127);
@@ -262,6 +264,7 @@ export function compileRole(role: Role, cfg: Config, taxonomy: Taxonomy): Compil
     direct,
     sieve: new Uint8Array(64 * 128),
     nameOf,
+    function: role.function ?? null,
   };
   const addEntry = (routes: Route[], nDirect: number, cats: number[], stranger: boolean): number => {
     const entry = compiled.meta.length / META;

@@ -40,10 +40,10 @@ export interface EvidenceMath {
   mentionStrength(m: SkillMention, stuffing: number): number;
   /**
    * Months that stand for the skill's depth: its dated months; or its claimed months × `claimedYearsCredit`;
-   * or, for a skill listed or described without dates in a résumé with dated development work, that work's
-   * months × `developmentCredit` (a developer's listed skills are taken as used in that work): the most.
+   * or, for a skill listed or described without dates in a résumé with dated work under titles of the role's
+   * kind, those months × `functionCredit` (a developer's listed skills are taken as used in that work): the most.
    */
-  effectiveMonths(skill: ExtractedSkill, bits: number, developmentMonths: number): number;
+  effectiveMonths(skill: ExtractedSkill, bits: number, functionMonths: number): number;
   /** Skills-list discount for a profile (1 unless it lists more than `skillsListLimit` skills), and how many it lists. */
   stuffingOf(profile: SkillProfile): { listed: number; stuffing: number };
 }
@@ -126,12 +126,12 @@ export function createEvidenceMath(cfg: Config): EvidenceMath {
       if (m.level !== undefined) w *= cfg.level[m.level] ?? 1;
       return w;
     },
-    effectiveMonths(skill, bits, developmentMonths) {
+    effectiveMonths(skill, bits, functionMonths) {
       let months = skill.months;
       const claimed = claimedMonthsOf(skill) * cfg.claimed;
       if (claimed > months) months = claimed;
-      if (developmentMonths > 0 && (bits & UNDATED_USE) !== 0) {
-        const credited = developmentMonths * cfg.development;
+      if (functionMonths > 0 && (bits & UNDATED_USE) !== 0) {
+        const credited = functionMonths * cfg.functionCredit;
         if (credited > months) months = credited;
       }
       return months;

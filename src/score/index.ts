@@ -91,11 +91,19 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
    * on it. Without core evidence the periphery still orders candidates, at a twentieth of its share.
    */
   const raw = (): number => {
-    if (!hasPeriphery) return rater.core();
-    const core = rater.core();
+    const core = rater.core() * rater.focus();
+    if (!hasPeriphery) return core;
     const periphery = rater.periphery();
     return core * (1 - share + share * periphery) + (1 - core) * share * periphery * 0.05;
   };
+
+  /** A sentence on the job titles when they cost the core something. */
+  function focusNote(): string {
+    const focus = rater.focus();
+    if (focus >= 1 || compiled.function === null) return '';
+    const years = Math.round((rater.functionMonths() / 12) * 10) / 10;
+    return ` Job titles: ${years} year${years === 1 ? '' : 's'} of dated work titled as ${compiled.function}, the rest of the titled work of other kinds, so the core counts ${Math.round(focus * 100)}%.`;
+  }
 
   function rate(profile: SkillProfile): Rating {
     checkProfile(profile);
@@ -140,11 +148,11 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       role: { ...compiled.role },
       score,
       band,
-      breakdown: unreadable ? { core: 0, periphery: 0 } : { core: toPercent(rater.core()), periphery: toPercent(rater.periphery()) },
+      breakdown: unreadable ? { core: 0, periphery: 0, focus: 100 } : { core: toPercent(rater.core()), periphery: toPercent(rater.periphery()), focus: toPercent(rater.focus()) },
       mustHavesMet: unreadable ? false : rater.mustHaves(),
       requirements,
       missingRequired: requirements.filter((r) => r.importance === 'required' && r.status === 'missing').map((r) => r.label),
-      summary: summarise(requirements, score, band, unreadable, profile.skills.length === 0),
+      summary: summarise(requirements, score, band, unreadable, profile.skills.length === 0) + focusNote(),
       diagnostics,
     };
   }

@@ -44,7 +44,9 @@ export interface ScoreOptions {
   /** @default 0.6 */
   claimedYearsCredit?: number;
   /** @default 0.5 */
-  developmentCredit?: number;
+  functionCredit?: number;
+  /** @default 0.3 */
+  functionMismatch?: number;
   /** @default 4 */
   recencyHalfLifeYears?: number;
   /** @default 0.3 */
@@ -83,7 +85,8 @@ export interface Config {
   defaultMinYears: number;
   curve: number;
   claimed: number;
-  development: number;
+  functionCredit: number;
+  functionMismatch: number;
   halfLife: number;
   recencyFloor: number;
   implied: number;
@@ -153,7 +156,8 @@ export function resolveConfig(options: ScoreOptions): Config {
     defaultMinYears: num('defaultMinYears', d.defaultMinYears, 0.1, 50),
     curve: num('yearsCurve', d.yearsCurve, 0.01, 100),
     claimed: num('claimedYearsCredit', d.claimedYearsCredit),
-    development: num('developmentCredit', d.developmentCredit),
+    functionCredit: num('functionCredit', d.functionCredit),
+    functionMismatch: num('functionMismatch', d.functionMismatch),
     halfLife: num('recencyHalfLifeYears', d.recencyHalfLifeYears, 0.01, 1000),
     recencyFloor: num('recencyFloor', d.recencyFloor),
     implied: num('impliedDiscount', d.impliedDiscount),

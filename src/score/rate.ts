@@ -8,11 +8,13 @@
  * best credit counts in full and the next three add depth (`groupGain` of the gap). A requirement takes
  * its best member; a category its best `categoryTopK` skills.
  */
-import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile } from '../types.js';
+import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile, WorkFunction } from '../types.js';
 import { EVIDENCE_DISCLAIMED, monthIndex } from '../extract/summary.js';
 import { META, TABLE_MONTHS, depthAt, recencyAt, sieveKey, type CompiledRole } from './compile.js';
 import type { EvidenceMath } from './evidence.js';
 import type { Config } from './options.js';
+
+const WORK_FUNCTIONS: readonly WorkFunction[] = ['development', 'testing', 'operations', 'other'];
 
 /** Credits kept per requirement member: the best, and the three next that add depth (a listed framework zoo adds no more). */
 const DEPTH = 4;
@@ -41,6 +43,10 @@ export interface Rater {
   slotValue(slot: number): number;
   core(): number;
   periphery(): number;
+  /** The core's factor for a career under other kinds of titles than the role's (1 when titles do not say). */
+  focus(): number;
+  /** Months under titles of the role's kind of work. */
+  functionMonths(): number;
   mustHaves(): boolean;
 }
 
@@ -83,7 +89,9 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
   let passGen = 0;
   /** Per-pass facts of the profile being weighed. */
   let latest = -1;
-  let development = 0;
+  /** Months under titles of the role's kind of work, and the core's factor for work under other kinds. */
+  let functionMonths = 0;
+  let focus = 1;
 
   const depthOf = (row: number, classOffset: number, months: number): number =>
     row >= 0 ? depthTable[classOffset + row]! : depthAt(cfg, months, classMonths[classOffset / TABLE_MONTHS]!);
@@ -168,7 +176,7 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     const e = ev.evidenceOf(skill, bits, stuffing);
     if (e === 0) return outcome;
     const base = e * recencyOf(ev.monthOf(skill, bits));
-    const months = ev.effectiveMonths(skill, bits, development);
+    const months = ev.effectiveMonths(skill, bits, functionMonths);
     // Row of the depth table, or -1 for months off the table (fractional claimed months, centuries).
     const row = months < TABLE_MONTHS && Math.floor(months) === months ? months : -1;
     const end = disclaimed ? meta[at + 1]! : routeEnd;
@@ -234,6 +242,19 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     return retract;
   }
 
+  /** Reads the profile's months under titles of the role's kind of work, and the share under other kinds. */
+  function readFunction(profile: SkillProfile): void {
+    functionMonths = 0;
+    focus = 1;
+    const byKind = c.function === null ? undefined : profile.experience?.functionMonths;
+    if (byKind === undefined || byKind === null || typeof byKind !== 'object') return;
+    const own = Number(byKind[c.function!]) || 0;
+    let known = 0;
+    for (const kind of WORK_FUNCTIONS) known += Number(byKind[kind]) || 0;
+    functionMonths = own > 0 ? own : 0;
+    if (known > 0) focus = 1 - cfg.functionMismatch * ((known - own) / known);
+  }
+
   function weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void {
     if (profileGen === 0x7fffffff) {
       blockedIn.fill(0);
@@ -241,8 +262,7 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     }
     profileGen++;
     latest = latestMonth(profile, ev);
-    const facts = profile.experience;
-    development = facts !== undefined && typeof facts?.developmentMonths === 'number' && facts.developmentMonths > 0 ? facts.developmentMonths : 0;
+    readFunction(profile);
     // A disclaimer read after credit it blocks was given: weigh again, now with every block known.
     if (pass(profile, stuffing, credits)) {
       if (credits !== null) {
@@ -278,6 +298,8 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     slotValue,
     core: () => mean(c.coreIdx, c.coreWeight),
     periphery: () => mean(c.peripheryIdx, c.peripheryWeight),
+    focus: () => focus,
+    functionMonths: () => functionMonths,
     mustHaves() {
       for (let k = 0; k < c.requiredIdx.length; k++) if (best[c.requiredIdx[k]!]! < cfg.minScore) return false;
       return true;

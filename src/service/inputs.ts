@@ -7,8 +7,8 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { LimitError } from '../errors.js';
 import type { RankInputObject } from '../rank/index.js';
-import { roleFromJobDescription } from '../role/from-job-description.js';
-import type { JobPosting } from '../role/from-job-description.js';
+import { roleFromJobDescription } from '../job-description/index.js';
+import type { JobPosting } from '../job-description/index.js';
 import type { Role, Taxonomy } from '../types.js';
 import { HttpError } from './errors.js';
 

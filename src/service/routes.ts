@@ -4,8 +4,8 @@
  */
 import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { renderShortlistHtml } from '../report/index.js';
-import { roleFromJobDescription } from '../role/from-job-description.js';
-import type { JobPosting } from '../role/from-job-description.js';
+import { roleFromJobDescription } from '../job-description/index.js';
+import type { JobPosting } from '../job-description/index.js';
 import { builtinRoles } from '../role/builtin.js';
 import { assertRole } from '../role/validate.js';
 import type { Role, Taxonomy } from '../types.js';
