@@ -207,6 +207,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     expect(help.code).toBe(0);
     for (const command of ['parse', 'extract', 'resolve', 'rank', 'match', 'roles', 'serve']) expect(help.stdout).toContain(`skillmatch ${command}`);
     expect(help.stdout).toMatch(/^ {2}3 {4}configuration/m);
+    expectFits(help.stdout, 80);
     expect(none).toMatchObject({ code: 2, stdout: '' });
     expect(none.stderr).toContain('Usage:');
     for (const run of [unknown, proto]) expect(run).toMatchObject({ code: 2, stdout: '' });
@@ -241,6 +242,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
       expect(flag.stdout).toMatch(/\nExamples:\n {2}skillmatch /);
       expect(flag.stdout).toContain('130  stopped by SIGINT');
       for (const name of names) expect(flag.stdout, `${command} --help names ${name}`).toContain(name);
+      expectFits(flag.stdout, 80);
     }
     const [serve, unknown] = await Promise.all([runCli(['serve', '--help']), runCli(['help', 'frobnicate'])]);
     expect(serve.code).toBe(0);
