@@ -95,7 +95,10 @@ const SKILLS_FIT: readonly FitStep[] = [
   { narrow: 'skill', to: 12 },
 ];
 
-/** One file's extracted skills as a table no wider than `width`, under a title line naming the file. */
+/**
+ * One file's extracted skills as a table no wider than `options.width` (@default Infinity), under a title
+ * line naming the file; `options.readability` marks a file without text in that line.
+ */
 export function renderSkillsTable(file: string, skills: readonly ExtractedSkill[], options: { width?: number; readability?: Readability } = {}): string {
   const width = options.width ?? Infinity;
   const rows = skills.map((s) => {

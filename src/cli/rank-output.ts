@@ -52,8 +52,9 @@ interface Kept {
 
 /**
  * How the table makes room on a narrow terminal, in this order: the lists narrow, then the path (from the
- * left, keeping the file name); then `top matched` goes, `missing` and the path narrow further, `missing`
- * goes, and last the path narrows to a file name. Rank, score and must-haves always stay.
+ * left, keeping the file name); then `matched` goes, `missing` and the path narrow further, `missing`
+ * goes, and last the path narrows to little more than a file name. Rank, score and must-haves always
+ * stay. The README's CLI section states the same order: change both together.
  */
 const RANK_FIT: readonly FitStep[] = [
   { narrow: 'matched', to: 24 },

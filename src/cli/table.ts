@@ -20,11 +20,11 @@ export interface Column {
   header: string;
   /** The column's name in fit steps. @default header */
   key?: string;
-  /** Right-align (numbers). */
+  /** Right-align (numbers). @default false */
   right?: boolean;
-  /** Widest the column gets, even with room to spare. */
+  /** Widest the column gets, even with room to spare. @default Infinity */
   max?: number;
-  /** How a cell too wide for the column is cut: at its end (the default), or as a path from the left, keeping the file name. */
+  /** How a cell too wide for the column is cut: at its end, or as a path from the left, keeping the file name. @default 'end' */
   cut?: 'end' | 'path';
 }
 
@@ -34,7 +34,7 @@ export type FitStep = { narrow: string; to: number } | { drop: string };
 export interface TableOptions {
   /** Widest a line may be, in display columns. @default Infinity */
   width?: number;
-  /** How room is made when the table is too wide, tried in order until it fits. */
+  /** How room is made when the table is too wide, tried in order until it fits. @default [] (only the last resort: the widest columns are cut) */
   fit?: readonly FitStep[];
 }
 
