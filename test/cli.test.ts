@@ -124,9 +124,9 @@ describe('output helpers', () => {
     // [width, columns shown, a cell that must appear]
     [200, ['#', 'file', 'score', 'skills', 'notes'], '1  resumes/2025/june/jane-doe.pdf         92.4  Node.js, PostgreSQL, Docker +1  strong on the back end'],
     [80, ['#', 'file', 'score', 'skills', 'notes'], '2  …es/2025/june/wang-wei-李伟.docx   71.0  Go +3'],
-    [60, ['#', 'file', 'score', 'skills'], '1  …june/jane-doe.pdf   92.4  Node.js, PostgreSQL, Docker +1'],
+    [60, ['#', 'file', 'score', 'skills'], '1  …5/june/jane-doe.pdf   92.4  Node.js, PostgreSQL +2'],
     [40, ['#', 'file', 'score', 'skills'], '1  …ne/jane-doe.pdf   92.4  Node.js +3'],
-    [30, ['#', 'file', 'score', 'skills'], '1  …doe.pdf   92.4  Node.js +3'],
+    [30, ['#', 'file', 'score', 'skills'], '1  …-doe.pdf   92.4  Node.… +3'],
   ])('fitTable at %i columns keeps %j, narrows by its steps, and no line is wider', (width, shown, cell) => {
     const { text, dropped } = fitTable(columns, rows, { width, fit });
     expectFits(text, width);
@@ -134,6 +134,19 @@ describe('output helpers', () => {
     for (const c of columns) expect(header.includes(c.header), `${c.header} at ${width}`).toBe(shown.includes(c.header));
     expect(dropped).toEqual(columns.map((c) => c.header).filter((h) => !shown.includes(h)));
     expect(text).toContain(cell);
+  });
+
+  it.each([
+    // [width, dropped, file cell shown]: the steps never cut into a file name; only the last resort does
+    [70, [], 'some/folder/Jane_Doe_Backend_CV.pdf'],
+    [50, ['notes'], 'some/folder/Jane_Doe_Backend_CV.pdf'],
+    [26, ['notes'], '…r/Jane_Doe_Backend_CV.pdf'],
+    [20, ['notes'], '…_Doe_Backend_CV.pdf'],
+  ])('a path column at %i columns keeps its file name whole as long as the steps can (drops %j)', (width, dropped, shown) => {
+    const table = fitTable([{ header: 'file', cut: 'path' }, { header: 'notes' }], [['some/folder/Jane_Doe_Backend_CV.pdf', 'a note that is long enough']], { width, fit: [{ narrow: 'file', to: 10 }, { drop: 'notes' }] });
+    expectFits(table.text, width);
+    expect(table.dropped).toEqual(dropped);
+    expect(table.text.split('\n')[2]!.split('  ')[0]).toBe(shown);
   });
 
   it('cuts a list at whole items with the rest counted, and never drops a column it was not told to', () => {
@@ -460,7 +473,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     for (const col of ['file', 'score', 'must-haves', 'matched', 'missing']) expect(header).toContain(col);
     expect(lines.find((l) => /^1\s/.test(l))).toMatch(/pdf-backend-node-senior[\\/]input\.pdf\s+\d+\.\d\s+yes\s+Node\.js, /);
     expect(lines.find((l) => /^2\s/.test(l))).toMatch(/html-chef[\\/]input\.html\s+0\.0\s+no\s+/);
-    expect(lines.find((l) => /^3\s/.test(l))).toMatch(/pdf-image-only[\\/]input\.pdf\s+—\s+no text: scanned\?\s+PDF pages are images/);
+    expect(lines.find((l) => /^3\s/.test(l))).toMatch(/pdf-image-only[\\/]input\.pdf\s+—\s+no text: scanned\?\s+images only: OCR it$/);
     expect(run.stdout).not.toContain('docx-zip-bomb');
     expect(run.stderr).toMatch(/^skillmatch: fixtures[\\/]invalid[\\/]docx-zip-bomb[\\/]input\.docx: limit-expanded-size: /m);
   });
@@ -477,7 +490,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
       expect(rows, `${width} columns`).toHaveLength(picked.length + 1);
       // Every row keeps its file name, its score and its must-haves.
       for (const row of rows) expect(row).toMatch(/input\.(pdf|docx|html|md|txt|json)\s+(\d+\.\d|—)\s+(yes|no|no text: scanned\?)(\s{2}|$)/);
-      expect(rows.find((r) => r.includes('pdf-image-only'))).toContain('no text: scanned?');
+      expect(rows.find((r) => r.includes('no text: scanned?'))).toMatch(/image-only[\\/]input\.pdf\s/);
     };
     for (const [i, run] of runs.entries()) {
       expect(run.code).toBe(1);
@@ -496,6 +509,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     expect(runs[1]!.stdout).toMatch(/…[\w-]*node-senior[\\/]input\.pdf/);
     expect(runs[3]!.stdout).toContain(join(RESUMES, 'pdf-backend-node-senior', 'input.pdf'));
     expectTable(piped.stdout, 100);
+    expect(header(piped.stdout), 'at 100 columns (a pipe) every column shows').toMatch(/file\s+score\s+must-haves\s+matched.*missing/);
     expect(Math.max(...piped.stdout.split('\n').map(displayWidth))).toBeGreaterThan(90);
     expectTable(given.stdout, 72);
   });
@@ -587,7 +601,7 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     expect(match).toMatchObject({ unreadable: false, reason: null });
     expect(Math.abs(match.score - Number(/Score (\d+(?:\.\d)?)/.exec(text.stdout)![1]))).toBeLessThan(0.06);
     expect(scan.code, scan.stderr).toBe(0);
-    expect(scan.stdout.split('\n')[1]).toMatch(/^no text: scanned\? — PDF pages are images/);
+    expect(scan.stdout.split('\n')[1]).toBe('no text: scanned? (images only: OCR it): the score of 0 says nothing of the candidate.');
     expect(JSON.parse(scanJson.stdout)).toMatchObject({ score: 0, unreadable: true, reason: 'no-text-layer' });
   });
 

@@ -151,9 +151,9 @@ export function noTextMark(reason: NoTextReason | null): string {
   return reason === 'no-text-layer' ? 'no text: scanned?' : 'no text';
 }
 
-/** What to do about an unreadable résumé, in a few words. */
+/** What to do about an unreadable résumé, in few enough words for a narrowed table column (20). */
 export function noTextHint(reason: NoTextReason | null): string {
-  return reason === 'no-text-layer' ? 'PDF pages are images: run OCR first' : 'no word could be read';
+  return reason === 'no-text-layer' ? 'images only: OCR it' : 'no words read';
 }
 
 function statusMark(status: RequirementResult['status']): string {
@@ -164,7 +164,7 @@ function statusMark(status: RequirementResult['status']): string {
 export function renderMatchText(file: string, match: MatchResult, readability: Readability = readabilityOf(match.diagnostics)): string {
   const out: string[] = [];
   out.push(`${file} against ${match.role.title} (${match.role.id})`);
-  if (readability.unreadable) out.push(`${noTextMark(readability.reason)} — ${noTextHint(readability.reason)}; the score of 0 says nothing of the candidate.`);
+  if (readability.unreadable) out.push(`${noTextMark(readability.reason)} (${noTextHint(readability.reason)}): the score of 0 says nothing of the candidate.`);
   out.push(`Score ${match.score.toFixed(1)} / 100 — must-haves ${match.mustHavesMet ? 'met' : `NOT met (missing: ${match.missingRequired.join(', ')})`}`);
   out.push('', match.summary, '', 'Requirements:');
   for (const r of match.requirements) {

@@ -51,18 +51,19 @@ interface Kept {
 }
 
 /**
- * How the table makes room on a narrow terminal, in this order: the lists narrow, then the path (from the
- * left, keeping the file name); then `matched` goes, `missing` and the path narrow further, `missing`
- * goes, and last the path narrows to little more than a file name. Rank, score and must-haves always
- * stay. The README's CLI section states the same order: change both together.
+ * How the table makes room on a narrow terminal, in this order: the lists and the path narrow (the path
+ * from the left, keeping the file name), in two rounds, so that at 100 columns (a pipe) every column still
+ * shows; then `matched` goes, then `missing`, and last the path narrows to little more than a file name.
+ * Rank, score and must-haves always stay. The README's CLI section states the same order: change both.
  */
 const RANK_FIT: readonly FitStep[] = [
   { narrow: 'matched', to: 24 },
   { narrow: 'missing', to: 24 },
   { narrow: 'file', to: 32 },
-  { drop: 'matched' },
-  { narrow: 'missing', to: 20 },
   { narrow: 'file', to: 24 },
+  { narrow: 'matched', to: 20 },
+  { narrow: 'missing', to: 20 },
+  { drop: 'matched' },
   { drop: 'missing' },
   { narrow: 'file', to: 12 },
 ];

@@ -24,9 +24,16 @@ export interface Column {
   right?: boolean;
   /** Widest the column gets, even with room to spare. @default Infinity */
   max?: number;
-  /** How a cell too wide for the column is cut: at its end, or as a path from the left, keeping the file name. @default 'end' */
+  /**
+   * How a cell too wide for the column is cut: at its end, or as a path from the left, keeping the file
+   * name: fit steps narrow a path column no further than its widest file name and `…/` (at most
+   * `PATH_NAME_ROOM` columns); only the last resort cuts into a name. @default 'end'
+   */
   cut?: 'end' | 'path';
 }
+
+/** The most a path column keeps for its file names when fit steps narrow it: longer names are cut from the left. */
+export const PATH_NAME_ROOM = 40;
 
 /** One step of fitting a table to a width: narrow a column to at most `to` display columns, or drop it. */
 export type FitStep = { narrow: string; to: number } | { drop: string };
@@ -63,8 +70,17 @@ function fitList(cell: ListCell, max: number): string {
     best = k;
   }
   if (best > 0) return listText(items, items.length - best + more, best);
-  if (items.length === 0 && more > 0 && String(more).length + 1 <= max) return `+${more}`;
-  return truncate(listText(items, more, items.length), max);
+  if (items.length === 0) return more > 0 && String(more).length + 1 <= max ? `+${more}` : truncate(listText(items, more, 0), max);
+  // Not one whole item fits: the first, cut, still with the count of the rest.
+  const rest = items.length - 1 + more;
+  const suffix = rest > 0 ? ` +${rest}` : '';
+  return max - suffix.length >= 2 ? truncate(items[0]!, max - suffix.length) + suffix : truncate(listText(items, more, items.length), max);
+}
+
+/** The last segment of a path (after `/`, or `\\` on Windows). */
+function fileNameOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf('/'), process.platform === 'win32' ? path.lastIndexOf('\\') : -1);
+  return path.slice(cut + 1);
 }
 
 function naturalText(cell: Cell): string {
@@ -77,8 +93,11 @@ function fitCell(cell: Cell, column: Column, width: number): string {
   return column.cut === 'path' ? shortenPath(cell, width) : truncate(cell, width);
 }
 
-/** Column widths for `width`: natural widths, then the fit steps, then a last resort that cuts the widest columns. */
-function layout(columns: readonly Column[], natural: readonly number[], options: TableOptions): { widths: number[]; kept: boolean[] } {
+/**
+ * Column widths for `width`: natural widths, then the fit steps (none narrowing a column below its
+ * `floor`), then a last resort that cuts the widest columns.
+ */
+function layout(columns: readonly Column[], natural: readonly number[], floors: readonly number[], options: TableOptions): { widths: number[]; kept: boolean[] } {
   const width = options.width ?? Infinity;
   const widths = [...natural];
   const kept = columns.map(() => true);
@@ -102,8 +121,8 @@ function layout(columns: readonly Column[], natural: readonly number[], options:
     if (i === undefined) throw new RangeError(`fit step names no column: ${key}`);
     if (!kept[i]) continue;
     if ('drop' in step) kept[i] = false;
-    else if (widths[i]! > step.to) {
-      widths[i] = Math.max(step.to, widths[i]! - excess);
+    else if (widths[i]! > Math.max(step.to, floors[i]!)) {
+      widths[i] = Math.max(step.to, floors[i]!, widths[i]! - excess);
       narrowed.push(i);
     }
   }
@@ -134,7 +153,17 @@ export function fitTable(columns: readonly Column[], rows: readonly (readonly Ce
     for (const row of cells) w = Math.max(w, displayWidth(naturalText(row[i] ?? '')));
     return Math.min(w, c.max ?? Infinity);
   });
-  const { widths, kept } = layout(columns, natural, options);
+  // A path column keeps room for its file names (and `…/`), as far as PATH_NAME_ROOM.
+  const floors = columns.map((c, i) => {
+    if (c.cut !== 'path') return 0;
+    let w = 0;
+    for (const row of cells) {
+      const cell = row[i];
+      if (typeof cell === 'string') w = Math.max(w, displayWidth(fileNameOf(cell)) + 2);
+    }
+    return Math.min(w, PATH_NAME_ROOM, natural[i]!);
+  });
+  const { widths, kept } = layout(columns, natural, floors, options);
   const shown = columns.map((_, i) => i).filter((i) => kept[i]);
   const line = (texts: readonly string[]): string =>
     shown
