@@ -4,6 +4,7 @@
  * alias that the cheaper rules (lists, confirmers, skills sections) could not decide.
  */
 import nlp from 'compromise/two';
+import { ownString } from './own-string.js';
 
 /** Coarse word class of a term. */
 export type WordClass = 'noun' | 'verb' | 'adjective' | 'adverb' | 'other';
@@ -93,8 +94,9 @@ export function isEnglishWord(word: string): boolean {
   if (known === undefined) {
     known = inLexicon(word);
     // A bounded memo: the lexicon is a large object, and résumés reuse the same few thousand words.
+    // The key is a copy: the word is sliced out of a document, which must not outlive its extraction.
     if (englishWords.size >= MAX_MEMO) englishWords.clear();
-    englishWords.set(word, known);
+    englishWords.set(ownString(word), known);
   }
   return known;
 }
