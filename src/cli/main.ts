@@ -27,7 +27,7 @@ class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const USAGE = `skillmatch — match résumés to roles
+const USAGE = `skillmatch — match résumés to roles (npm package @skillmatch/core)
 
 Usage:
   skillmatch parse <file> [--format json|text] [--as-of YYYY-MM] [--no-isolate]
@@ -62,7 +62,7 @@ function packageVersion(): string {
   for (const up of ['../../../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'skillmatch' && pkg.version) return pkg.version;
+      if (pkg.name === '@skillmatch/core' && pkg.version) return pkg.version;
     } catch {
       // Try the next level up.
     }
