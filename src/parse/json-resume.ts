@@ -90,6 +90,31 @@ export function isJsonResume(value: unknown): boolean {
   return TOP_LEVEL_KEYS.some((key) => Object.hasOwn(record, key));
 }
 
+/**
+ * A JSON Resume given as an object rather than as its JSON text: any object {@link isJsonResume}
+ * accepts. It is validated when read, like the text.
+ */
+export type JsonResumeObject = { readonly [key: string]: unknown };
+
+/**
+ * The JSON text of a JSON Resume object, so it is read exactly as its text would be (same detection,
+ * limits, validation and errors). Anything else that is not bytes or text is misuse: `TypeError`.
+ */
+export function jsonResumeText(value: unknown): string {
+  if (!isJsonResume(value)) {
+    throw new TypeError('`input` must be a Uint8Array, a string, or a JSON Resume object (with keys such as basics, work, skills, education)');
+  }
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new TypeError(`\`input\` is a JSON Resume object that cannot be written as JSON: ${(error as Error).message}`);
+  }
+  // A `toJSON()` returning undefined writes nothing.
+  if (typeof text !== 'string') throw new TypeError('`input` is a JSON Resume object whose toJSON() returns no JSON');
+  return text;
+}
+
 /** Options for {@link jsonResumeToDocument}. */
 export interface JsonResumeOptions {
   /**
