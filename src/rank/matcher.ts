@@ -238,6 +238,8 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (typeof role === 'string') {
       const found = ownRoles.get(role) ?? getBuiltinRole(role);
       if (!found) throw new SkillmatchError('unknown-role', `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`);
+      // Already valid (checked when given, or by the build): passed on as an object, it is not validated again.
+      checked.add(found);
       return found;
     }
     if (!isObject(role)) throw new TypeError('`role` must be a Role object or a role id');
