@@ -1,6 +1,6 @@
 /**
- * Rank stage: many résumés → an ordered, explained shortlist. `createMatcher` builds the
- * extractor (alias index), the role look-up and, on first need, the isolated parse pool once,
+ * Rank stage: many résumés → an ordered, explained shortlist. `createMatcher` builds the role
+ * look-up, and on first need the extractor (alias index) and the isolated parse pool, once each,
  * and reuses them for every batch.
  */
 import { availableParallelism } from 'node:os';
@@ -200,8 +200,9 @@ async function* asAsync<T>(inputs: Iterable<T> | AsyncIterable<T>): AsyncGenerat
 }
 
 /**
- * Builds a matcher: the extractor's alias index and the role look-up once, the isolated parse
- * pool on first use. Close it with `close()` when done, or its pool keeps child processes alive.
+ * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
+ * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
+ * processes alive.
  */
 export function createMatcher(options: MatcherOptions = {}): Matcher {
   if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
@@ -213,7 +214,9 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) throw new RangeError(`\`${name}\` must be a positive number`);
   }
   if (options.workerPath !== undefined && typeof options.workerPath !== 'string' && !(options.workerPath instanceof URL)) throw new TypeError('`workerPath` must be a path or a file: URL');
-  const extractor = createExtractor(taxonomy);
+  // Built on first need: a matcher that only parses (`skillmatch parse`) never pays for the alias index.
+  let extractor: ReturnType<typeof createExtractor> | null = null;
+  const getExtractor = (): ReturnType<typeof createExtractor> => (extractor ??= createExtractor(taxonomy));
   const ownRoles = new Map<string, Role>();
   for (const role of options.roles ?? []) {
     const valid = assertRole(role, taxonomy);
@@ -268,13 +271,22 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     }
     if (data instanceof ArrayBuffer) data = new Uint8Array(data);
     if (isProfileLike(data)) return data;
-    if (isDocumentLike(data)) return extractor.extract(data, { asOf });
+    if (isDocumentLike(data)) return getExtractor().extract(data, { asOf });
     // A JSON Resume object is read as its JSON text: the same detection, limits, validation and errors.
     if (isJsonResume(data)) data = jsonResumeText(data);
     if (data instanceof Uint8Array || typeof data === 'string') {
-      const document = await parseBytes(data, isolate, asOf, filename, signal);
+      const parsing = parseBytes(data, isolate, asOf, filename, signal);
+      // The first time, the alias index is built while a worker parses (parseBytes has already handed the document over).
+      let ready: ReturnType<typeof createExtractor>;
+      try {
+        ready = getExtractor();
+      } catch (error) {
+        parsing.catch(() => undefined);
+        throw error;
+      }
+      const document = await parsing;
       throwIfAborted(signal);
-      return extractor.extract(document, { asOf });
+      return ready.extract(document, { asOf });
     }
     throw new TypeError(`Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`);
   }
