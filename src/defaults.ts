@@ -13,7 +13,7 @@ function deepFreeze<T>(value: T): T {
 
 /** Version strings stamped on every result shape. Bump on any change of shape or meaning. */
 export const DOCUMENT_VERSION = '2';
-export const PROFILE_VERSION = '1';
+export const PROFILE_VERSION = '2';
 export const MATCH_VERSION = '2';
 
 export const PARSE_DEFAULTS = deepFreeze({
@@ -164,4 +164,11 @@ export const EXTRACT_DEFAULTS = deepFreeze({
   maxDroppedDiagnostics: 20,
   /** Longest `sentence` kept on a mention, in characters. */
   maxSentenceLength: 300,
+  /**
+   * Months a claim of "Less than 1 year" stands for (`ExtractedSkill.claimedMonths`): the middle of the
+   * range it names, as exports such as Indeed's write it for anything under twelve months.
+   */
+  lessThanYearMonths: 6,
+  /** Most unknown tool names kept per document (`SkillProfile.unknownTools`, `unknown-tool` diagnostics). */
+  maxUnknownTools: 20,
 });

@@ -160,6 +160,11 @@ export interface SkillMention {
   /** Found by typo-tolerant look-up rather than an exact alias. */
   fuzzy: boolean;
   level?: ProficiencyLevel;
+  /**
+   * The mention sits in the job title of its timeline entry ("Java Developer"): evidence of that job's
+   * work, so the skill carries the entry's dated months. Present only when true.
+   */
+  inTitle?: true;
 }
 
 export interface ImpliedSkill {
@@ -189,8 +194,28 @@ export interface ExtractedSkill {
   months: number;
   /** Latest end (`YYYY-MM`, present resolved to `asOf`) of those entries, or `null`. */
   lastUsed: YearMonth | null;
-  /** Years claimed in phrases like "5+ years of Java", or `null`. */
+  /**
+   * Years claimed in phrases like "5+ years of Java", or `null`: `claimedMonths / 12`, to one decimal.
+   * Kept for profiles and callers written before `claimedMonths`.
+   */
   claimedYears: number | null;
+  /**
+   * Months of experience the résumé claims for this skill in words ("Java (3 yrs)", "Python- Exprience -
+   * 18 months", "3+ years of Java", a skills table's years column), or `null`: what the candidate says,
+   * distinct from the dated `months`. "Less than 1 year" is 6 months (`EXTRACT_DEFAULTS.lessThanYearMonths`).
+   * Several claims: the one written right beside the skill beats one shared by a list ("5+ years of Java,
+   * Python - 2 years" gives Python 24), then the longest. Absent in profiles saved before it existed.
+   */
+  claimedMonths?: number | null;
+  /** The duration as written for `claimedMonths` ("3 yrs", "Less than 1 year"), or `null`. */
+  claimedSpan?: Span | null;
+  /**
+   * What the taxonomy says the skill is: a `technology` (a named language, tool, product or platform), a
+   * `practice` (Agile, code review) or a `concept` (algorithms, networking). Practices and concepts stay
+   * in `skills` so a role can still require them, but are reported apart from technologies. Copied from the
+   * taxonomy entry, `technology` where it has none; absent in profiles saved before it existed.
+   */
+  kind?: 'technology' | 'practice' | 'concept';
   /**
    * What scoring needs of `mentions` and `lastUsed`, packed at extraction into one small integer,
    * so that ranking many profiles never walks the mentions (see `EvidenceBits`). Derived from those
@@ -251,9 +276,29 @@ export interface SkillProfile {
     format: DocumentFormat | null;
     /** Words in the document text; 0 means nothing was readable. */
     words: number;
+    /**
+     * The month open date ranges ("2021 – present") were resolved to: the document's own date when it
+     * has one (`ResumeDocument.documentDate`), else the `asOf` option. Recency is measured from it.
+     */
+    date?: YearMonth;
   };
   /** Totals of the dated work history (absent in profiles saved before it existed). */
   experience?: ExperienceFacts;
+  /**
+   * Names in a tools field ("Tools: Foo, BarDB, Baz9") that look like products but that the taxonomy does
+   * not know: kept, unlinked, so none is silently lost (each also has an `unknown-tool` diagnostic, up to
+   * `EXTRACT_DEFAULTS.maxUnknownTools`). Absent in profiles saved before it existed.
+   */
+  unknownTools?: UnknownTool[];
+}
+
+/** A product-like name in a tools field that the taxonomy does not know. */
+export interface UnknownTool {
+  /** `text.slice(span.start, span.end)`. */
+  text: string;
+  span: Span;
+  /** Kind of the section it sits in (`null` if the document has no sections). */
+  section: SectionKind | null;
 }
 
 export type Result<T, E = { code: string; message: string }> = { ok: true; value: T } | { ok: false; error: E };

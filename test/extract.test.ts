@@ -356,8 +356,8 @@ describe('extractSkills: timeline, months and implied skills', () => {
 
   it('carries parse diagnostics first and describes the document', () => {
     expect(profile.diagnostics[0]!.code).toBe('parse-note');
-    expect(profile.document).toEqual({ format: 'text', words: text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length });
-    expect(profile.version).toBe('1');
+    expect(profile.document).toEqual({ format: 'text', words: text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length, date: '2021-12' });
+    expect(profile.version).toBe('2');
   });
 });
 

@@ -6,6 +6,10 @@
 //   node bench/accuracy/extraction-speed.mjs [--runs 300]
 //
 // Uses ../shared/data/resume-pdf-variety/files/resume-matcher_single-column.pdf (3.4 KB of text).
+// Also times hostile single lines (and many short lines) of 256 KB, 512 KB and 1 MB, one family per
+// shape the extractor reads (lists, durations, tables, tools fields, headings, numbers, clients),
+// beside a line of plain prose: each family's milliseconds at 1 MB and its time ratio per doubling
+// (linear is 2; target 1 MB < 100 ms).
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -28,6 +32,39 @@ function time(fn, runs) {
     out.push(performance.now() - t);
   }
   return out;
+}
+
+/** Units repeated into hostile inputs: one per shape the extractor reads, plus plain prose as the anchor. */
+const HOSTILE = {
+  prose: 'plain words of an ordinary sentence with Python and Docker in it. ',
+  lists: 'Go, C/C++/R - ((Java)) -- Spring-Spring.. no not learning 5+ years ',
+  durations: 'Java (3 years), less than less than 1 year  5 years 6 months | Skill | Years |  ',
+  tableRows: 'Skill | Years\nJava | 5\n',
+  toolsFields: 'Tools: Foo, BarDB, Baz9  Environment: Java, Spring 3.0 ',
+  headings: 'Version Control\n',
+  numbers: '8051 ',
+  clients: 'Clients: Oracle, SAP, ',
+  spaces: 'Java' + ' '.repeat(60),
+};
+
+/** Milliseconds (median of 3) to extract `unit` repeated to 256 KB, 512 KB and 1 MB, and the ratio per doubling. */
+function hostileFamily(extractor, unit, sizes) {
+  const ms = sizes.map((size) => {
+    const text = unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+    extractor.extract(text.slice(0, 4096), { asOf: '2026-11' });
+    return median(time(() => extractor.extract(text, { asOf: '2026-11' }), 3));
+  });
+  const ratios = ms.slice(1).map((m, i) => m / ms[i]);
+  return { ms1MB: round(ms[ms.length - 1]), msBySize: ms.map(round), ratioPerDoubling: round(Math.max(...ratios)) };
+}
+
+/** Every hostile family, beside plain prose. */
+export function runHostileLines({ quick = false } = {}, pkg) {
+  const extractor = pkg.createExtractor();
+  const sizes = quick ? [256 * 1024, 512 * 1024] : [256 * 1024, 512 * 1024, 1024 * 1024];
+  const families = {};
+  for (const [name, unit] of Object.entries(HOSTILE)) families[name] = hostileFamily(extractor, unit, sizes);
+  return { sizes, families, target: '1 MB < 100 ms, ratio per doubling ≤ 2.3' };
 }
 
 /** Median extraction time of one résumé, beside its PDF parse time. */
@@ -71,5 +108,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--runs');
   const result = await runExtractionSpeed({ runs: at >= 0 ? Number(args[at + 1]) : 300 });
+  result.hostileLines = runHostileLines({ quick: args.includes('--quick') }, await import(join(ROOT, 'dist/esm/index.js')));
   console.log(JSON.stringify(result, null, 2));
 }

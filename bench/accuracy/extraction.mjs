@@ -2,8 +2,10 @@
 // Extraction accuracy suite: our extractor vs a plain dictionary-match baseline (every alias of the
 // same taxonomy, case-insensitive, at word boundaries, no context rules), on the shared data sets.
 //
-//   node bench/accuracy/extraction.mjs [--quick] [--out results.json] [--md results.md]
+//   node bench/accuracy/extraction.mjs [--quick] [--out results.json] [--md results.md] [--taxonomy taxonomy.json]
 //
+// --taxonomy (or SKILLMATCH_TAXONOMY) measures with another taxonomy, a `{version, skills}` JSON file,
+// instead of the built-in one: a taxonomy being edited can be measured before it is built in.
 // Runs on the built package (dist/esm/index.js; `npm run build` first). Data from ../shared/data
 // (data sets that are absent are reported as skipped). Exports `runExtractionAccuracy({ quick })`.
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -46,14 +48,18 @@ function top(counter, n = 20) {
 }
 const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
 
-/** Mentions of a profile, one per distinct span: `{start, end, text, ids}`. */
-function mentionsOf(profile) {
+/**
+ * Mentions of a profile, one per distinct span: `{start, end, text, ids, kinds}`. A skill's kind is its
+ * own `kind` field (profiles before it existed: the taxonomy's, through `kindOf`; else `technology`).
+ */
+function mentionsOf(profile, kindOf = () => undefined) {
   const bySpan = new Map();
   for (const s of profile.skills) {
     for (const m of s.mentions) {
       const key = `${m.span.start}:${m.span.end}`;
-      const e = bySpan.get(key) ?? { start: m.span.start, end: m.span.end, text: m.text, ids: [] };
+      const e = bySpan.get(key) ?? { start: m.span.start, end: m.span.end, text: m.text, ids: [], kinds: [] };
       e.ids.push(s.id);
+      e.kinds.push(s.kind ?? kindOf(s.id) ?? 'technology');
       bySpan.set(key, e);
     }
   }
@@ -247,7 +253,7 @@ function dotinOracleCeiling(docs) {
 export const CONCEPT_CATEGORIES = ['architecture-and-practices'];
 export const SKILL_BEARING_LABELS = ['Job Specific Skills', 'Designation', 'Degree'];
 
-function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
+function scoreSpans(docs, run, lookup, categoryOf = new Map(), kindOf = () => undefined) {
   const parts = { all: [0, 0, 0, 0], odd: [0, 0, 0, 0], even: [0, 0, 0, 0] };
   const named = (m) => m.ids.some((id) => !CONCEPT_CATEGORIES.includes(categoryOf.get(id)));
   const inSkillLabel = (d, m) => d.labels.some((l) => SKILL_BEARING_LABELS.includes(l.type) && overlaps(l, m));
@@ -258,6 +264,10 @@ function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
   // (46.xml: SharePoint labelled twice, written 30 times). A find also counts when the same document's
   // gold holds an item resolving to the same skill. Recall is unchanged.
   const consistent = [0, 0];
+  // Technologies only: a mention none of whose skills is of kind `technology` (practices such as Agile,
+  // concepts such as Algorithms) is no prediction; recall over the same gold items, with that set.
+  const tech = [0, 0, 0, 0];
+  const techConsistent = [0, 0];
   const set = [0, 0, 0, 0];
   const fp = new Map();
   const fn = new Map();
@@ -268,7 +278,7 @@ function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
   let fpTotal = 0;
   for (const d of docs) {
     const profile = run(d.text);
-    const found = mentionsOf(profile);
+    const found = mentionsOf(profile, kindOf);
     let tpP = 0;
     const goldIds = new Set(d.gold.map((g) => lookup(g.text)).filter(Boolean));
     for (const m of found) {
@@ -298,6 +308,16 @@ function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
       p[2] += tpR;
       p[3] += d.gold.length;
     }
+    const techFound = found.filter((m) => m.kinds.includes('technology'));
+    tech[1] += techFound.length;
+    tech[3] += d.gold.length;
+    for (const m of techFound) {
+      const right = d.gold.some((g) => overlaps(g, m));
+      if (right) tech[0]++;
+      techConsistent[1]++;
+      if (right || m.ids.some((id) => goldIds.has(id))) techConsistent[0]++;
+    }
+    tech[2] += d.gold.filter((g) => techFound.some((m) => overlaps(g, m))).length;
     const keep = {
       namedTech: (m) => named(m),
       skillLabelsNotFp: (m) => d.gold.some((g) => overlaps(g, m)) || !inSkillLabel(d, m),
@@ -327,6 +347,8 @@ function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
   return {
     spans: prf(...parts.all),
     spansLabelConsistent: prf(consistent[0], consistent[1], parts.all[2], parts.all[3]),
+    spansTechnologies: prf(...tech),
+    spansTechnologiesLabelConsistent: prf(techConsistent[0], techConsistent[1], tech[2], tech[3]),
     spansTuneOdd: prf(...parts.odd),
     spansHoldoutEven: prf(...parts.even),
     skillSets: prf(...set),
@@ -345,6 +367,91 @@ function scoreSpans(docs, run, lookup, categoryOf = new Map()) {
     topFalsePositives: top(fp),
     topFalseNegatives: top(fn),
   };
+}
+
+// ---------------------------------------------------------------- dotin: claimed experience and timelines
+//
+// Claimed experience per skill, read by the bench on its own from the forms résumé exports write, so the
+// extractor is measured against text, not against itself. A claim is a skill name the taxonomy resolves
+// whole, and a duration: "Java (3 years)", "C++ (Less than 1 year)", "SQL (10+ years)" (Indeed exports);
+// "Perl    1 years" (a flattened skills table); "Python: 4 years", "Java – 2.5 Yrs", "Python- Exprience -
+// 18 months"; "3+ years of experience in Java". Expected months: years × 12 rounded, months as written,
+// "Less than 1 year" = 6. Several claims on one skill in one document: the largest (the extractor's rule).
+// A (document, skill) pair is covered when the profile's skill has those claimed months; "with span" also
+// needs `claimedSpan` to overlap the duration as written.
+
+const DURATION = String.raw`(less than (?:1|one) year|(\d{1,2}(?:\.\d+)?)\s*\+?\s*(years?|yrs?|months?))`;
+const SEPARATORS = /[,;|•●▪\n(]| {2,}|\t/g;
+
+function durationMonths(whole, number, unit) {
+  if (/^less/i.test(whole)) return 6;
+  const n = Number(number);
+  return /^m/i.test(unit) ? Math.round(n) : Math.round(n * 12);
+}
+
+/** The name written right before `at`: back to the nearest list separator, trimmed of dashes and colons. */
+function nameBefore(text, at) {
+  const windowStart = Math.max(0, at - 60);
+  let from = windowStart;
+  for (const m of text.slice(windowStart, at).matchAll(SEPARATORS)) from = windowStart + m.index + m[0].length;
+  return text.slice(from, at).replace(/^[\s\-–:•]+|[\s\-–:]+$/g, '').replace(/^and\s+/i, '');
+}
+
+/** Claims written in the forms above: `{id, months, span}` of each. */
+export function claimsIn(text, lookup) {
+  const claims = [];
+  const add = (name, whole, number, unit, start) => {
+    const id = name.length >= 1 && name.length <= 40 ? lookup(name) : null;
+    if (id) claims.push({ id, months: durationMonths(whole, number, unit), span: { start, end: start + whole.length }, name });
+  };
+  for (const m of text.matchAll(new RegExp(String.raw`\(\s*${DURATION}\s*\)`, 'gi'))) add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=\S)(?: {2,}|\t+)${DURATION}(?= {2,}|\t|\r?\n|$)`, 'gi'))) add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=[A-Za-z+#.])\s*[-–:]\s*(?:ex?p[a-z]*\s*[-–:]?\s*)?${DURATION}(?![\w)])`, 'gi'))) add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(new RegExp(String.raw`\b${DURATION}['’]?\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?(?:experience\s+)?(?:in|with|on)\s+([^,.;:()\n]{1,40})`, 'gi'))) {
+    const name = m[4].split(/\s+and\s+| {2,}/)[0].trim();
+    add(name, m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  }
+  const seen = new Set();
+  return claims.filter((c) => !seen.has(c.span.start) && seen.add(c.span.start));
+}
+
+/** Share of (document, skill) claim pairs whose skill got the right claimed months (and span). */
+function scoreClaims(docs, run, lookup) {
+  let pairs = 0;
+  let right = 0;
+  let rightWithSpan = 0;
+  let lines = 0;
+  const missed = new Map();
+  for (const d of docs) {
+    const claims = claimsIn(d.text, lookup);
+    if (claims.length === 0) continue;
+    lines += claims.length;
+    const byId = new Map();
+    for (const c of claims) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+    const profile = run(d.text);
+    for (const [id, list] of byId) {
+      pairs++;
+      const months = Math.max(...list.map((c) => c.months));
+      const skill = profile.skills.find((s) => s.id === id);
+      const got = skill?.claimedMonths ?? (skill?.claimedYears == null ? null : Math.round(skill.claimedYears * 12));
+      if (got === months) {
+        right++;
+        if (skill.claimedSpan && list.some((c) => c.months === months && overlaps(c.span, skill.claimedSpan))) rightWithSpan++;
+      } else bump(missed, `${list[0].name} → ${id}: ${months} months, got ${got ?? (skill ? 'none' : 'no skill')}`);
+    }
+  }
+  return { claimsFound: lines, skillPairs: pairs, right, share: round(pairs === 0 ? 0 : right / pairs), shareWithSpan: round(pairs === 0 ? 0 : rightWithSpan / pairs), topMissed: top(missed) };
+}
+
+/** Share of documents whose parsed timeline holds at least one dated entry. */
+async function timelineShare(docs, pkg) {
+  if (typeof pkg.parseResume !== 'function') return { skipped: 'parseResume not in the built package' };
+  let dated = 0;
+  for (const d of docs) {
+    const doc = await pkg.parseResume(d.text, { isolate: false, asOf: '2026-11', filename: d.name.replace(/\.xml$/, '.txt') });
+    if ((doc.timeline ?? []).some((e) => typeof e.start === 'string')) dated++;
+  }
+  return { documents: docs.length, withDatedEntry: dated, share: round(dated / docs.length) };
 }
 
 // ---------------------------------------------------------------- skillspan
@@ -562,15 +669,19 @@ async function pdfVariety(pkg, extract) {
 // ---------------------------------------------------------------- main
 
 /** Runs every available data set; returns plain JSON. `quick` samples the larger sets. */
-export async function runExtractionAccuracy({ quick = false } = {}) {
+export async function runExtractionAccuracy({ quick = false, taxonomyFile = process.env.SKILLMATCH_TAXONOMY } = {}) {
   const pkg = await loadPackage();
-  const taxonomy = pkg.builtinTaxonomy();
+  const taxonomy = taxonomyFile ? JSON.parse(readFileSync(taxonomyFile, 'utf8')) : pkg.builtinTaxonomy();
   const extractor = pkg.createExtractor(taxonomy);
   const ours = (text) => extractor.extract(text, { asOf: '2026-11' });
   const base = createBaseline(taxonomy);
   const index = extractor.index;
   const lookup = (t) => pkg.lookupAlias(index, t)[0]?.skillId ?? null;
   const categoryOf = new Map(taxonomy.skills.map((s) => [s.id, s.category]));
+  // The taxonomy's kind of each skill (technology, practice, concept), for the baseline's finds and for
+  // profiles written before skills carried their kind.
+  const kinds = new Map(taxonomy.skills.map((s) => [s.id, s.kind ?? 'technology']));
+  const kindOf = (id) => kinds.get(id);
   const result = { taxonomyVersion: taxonomy.version, skills: taxonomy.skills.length, quick, datasets: {} };
   const have = (p) => existsSync(join(DATA, p));
 
@@ -587,12 +698,14 @@ export async function runExtractionAccuracy({ quick = false } = {}) {
         namedTechCategories: [...new Set(taxonomy.skills.map((s) => s.category))].filter((c) => !CONCEPT_CATEGORIES.includes(c)).sort(),
         skillBearingLabels: SKILL_BEARING_LABELS,
       },
-      ours: scoreSpans(docs, ours, lookup, categoryOf),
-      baseline: scoreSpans(docs, base, lookup, categoryOf),
+      ours: scoreSpans(docs, ours, lookup, categoryOf, kindOf),
+      baseline: scoreSpans(docs, base, lookup, categoryOf, kindOf),
       annotatedDocuments: annotated.length,
       labelOracleStrictPrecision: dotinOracleCeiling(docs),
-      oursAnnotated: scoreSpans(annotated, ours, lookup, categoryOf),
-      baselineAnnotated: scoreSpans(annotated, base, lookup, categoryOf),
+      oursAnnotated: scoreSpans(annotated, ours, lookup, categoryOf, kindOf),
+      baselineAnnotated: scoreSpans(annotated, base, lookup, categoryOf, kindOf),
+      claimedMonths: scoreClaims(docs, ours, lookup),
+      timeline: await timelineShare(docs, pkg),
     };
   } else result.datasets.dotin = { skipped: 'data absent' };
 
@@ -643,6 +756,12 @@ function markdown(r) {
     lines.push(row('  … even (held out)', d.dotin.oursAnnotated.spansHoldoutEven, d.dotin.baselineAnnotated.spansHoldoutEven));
     lines.push(row('  … skill sets', d.dotin.oursAnnotated.skillSets, d.dotin.baselineAnnotated.skillSets));
     lines.push(row('  … spans, label-consistent P', d.dotin.oursAnnotated.spansLabelConsistent, d.dotin.baselineAnnotated.spansLabelConsistent));
+    if (d.dotin.ours.spansTechnologies) {
+      lines.push(row('dotin spans, technologies only (strict)', d.dotin.ours.spansTechnologies, d.dotin.baseline.spansTechnologies));
+      lines.push(row('dotin spans, technologies only, label-consistent P', d.dotin.ours.spansTechnologiesLabelConsistent, d.dotin.baseline.spansTechnologiesLabelConsistent));
+      lines.push(row(`  … ${d.dotin.annotatedDocuments} annotated docs, technologies only (strict)`, d.dotin.oursAnnotated.spansTechnologies, d.dotin.baselineAnnotated.spansTechnologies));
+      lines.push(row(`  … ${d.dotin.annotatedDocuments} annotated docs, technologies only, label-consistent P`, d.dotin.oursAnnotated.spansTechnologiesLabelConsistent, d.dotin.baselineAnnotated.spansTechnologiesLabelConsistent));
+    }
     if (d.dotin.ours.spansNamedTech) {
       const o = d.dotin.ours;
       const b = d.dotin.baseline;
@@ -681,6 +800,12 @@ function markdown(r) {
     }
     if (d.dotin.ours.falsePositivesWhere) lines.push(`dotin false positives (${d.dotin.ours.falsePositivesTotal}), where they sit: ${Object.entries(d.dotin.ours.falsePositivesWhere).map(([k, v]) => `${k} ${v}`).join('; ')}`);
   }
+  if (d.dotin?.claimedMonths) {
+    const c = d.dotin.claimedMonths;
+    lines.push(`dotin claimed experience: ${c.claimsFound} claims in the forms the bench reads, on ${c.skillPairs} (document, skill) pairs; right months ${c.share} (${c.right}), right months and span ${c.shareWithSpan}`);
+    if (c.topMissed?.length) lines.push(`dotin claimed experience, missed: ${c.topMissed.join('; ')}`);
+  }
+  if (d.dotin?.timeline?.share !== undefined) lines.push(`dotin timelines: ${d.dotin.timeline.withDatedEntry} of ${d.dotin.timeline.documents} résumés (${d.dotin.timeline.share}) have at least one dated timeline entry`);
   if (d.stackoverflow?.ours) lines.push(`\nstackoverflow-ner ambiguous-name precision: ours ${d.stackoverflow.ours.ambiguousPrecision} (${d.stackoverflow.ours.ambiguousFound} found, recall ${d.stackoverflow.ours.ambiguousRecall}), baseline ${d.stackoverflow.baseline.ambiguousPrecision} (${d.stackoverflow.baseline.ambiguousFound} found)`);
   if (d.greenJd?.ours) lines.push(`green-jd false positives per 1,000 tokens: ours ${d.greenJd.ours.falsePositivesPer1000Tokens}, baseline ${d.greenJd.baseline.falsePositivesPer1000Tokens}`);
   if (d.pdfVariety && 'identical' in d.pdfVariety) lines.push(`resume-pdf-variety: ${d.pdfVariety.files} layouts, identical skill sets: ${d.pdfVariety.identical} (${d.pdfVariety.skills} common)`);
@@ -703,7 +828,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const quick = args.includes('--quick');
   const outAt = args.indexOf('--out');
   const mdAt = args.indexOf('--md');
-  const result = await runExtractionAccuracy({ quick });
+  const taxAt = args.indexOf('--taxonomy');
+  const result = await runExtractionAccuracy({ quick, ...(taxAt >= 0 ? { taxonomyFile: args[taxAt + 1] } : {}) });
   const json = JSON.stringify(result, null, 2);
   if (outAt >= 0 && args[outAt + 1]) writeFileSync(args[outAt + 1], json + '\n');
   else console.log(json);

@@ -104,7 +104,8 @@ function copyProfile(p, shift, { evidenceBits = true } = {}) {
     if (!evidenceBits || k.evidence === undefined) {
       return { id: k.id, name: k.name, category: k.category, months: k.months, lastUsed, claimedYears: k.claimedYears, mentions, implied };
     }
-    return { id: k.id, ordinal: k.ordinal, name: k.name, category: k.category, months: k.months, lastUsed, claimedYears: k.claimedYears, evidence: k.evidence, mentions, implied };
+    const claimedSpan = k.claimedSpan ? span(k.claimedSpan) : null;
+    return { id: k.id, ordinal: k.ordinal, name: k.name, category: k.category, months: k.months, lastUsed, claimedYears: k.claimedYears, evidence: k.evidence, kind: k.kind, claimedMonths: k.claimedMonths, claimedSpan, mentions, implied };
   });
   const diagnostics = p.diagnostics.map((d) => ({ ...d, ...(d.span ? { span: span(d.span) } : {}) }));
   const out = { version: p.version, skills, diagnostics, document: { format: p.document.format, words: p.document.words } };

@@ -5,6 +5,7 @@
  */
 import type compromise from 'compromise/two';
 import { requireDependency } from '../load.js';
+import { ownString } from './own-string.js';
 
 type Compromise = typeof compromise;
 let library: Compromise | undefined;
@@ -107,8 +108,9 @@ export function isEnglishWord(word: string): boolean {
   if (known === undefined) {
     known = inLexicon(word);
     // A bounded memo: the lexicon is a large object, and résumés reuse the same few thousand words.
+    // The key is a copy: the word is sliced out of a document, which must not outlive its extraction.
     if (englishWords.size >= MAX_MEMO) englishWords.clear();
-    englishWords.set(word, known);
+    englishWords.set(ownString(word), known);
   }
   return known;
 }

@@ -7,6 +7,7 @@
  */
 import type { AliasIndex } from '../taxonomy/alias-index.js';
 import { createFuzzyIndex, type FuzzyIndex } from '../taxonomy/fuzzy.js';
+import { ownString } from './own-string.js';
 
 export interface TypoIndex {
   /** Normalised alias (one token, unambiguous, long enough) → skill id. */
@@ -61,7 +62,8 @@ export function hasNearAlias(typo: TypoIndex, norm: string): boolean {
     near = typo.deletions.has(norm);
     for (let i = 0; i < norm.length && !near; i++) near = typo.deletions.has(norm.slice(0, i) + norm.slice(i + 1));
     if (typo.near.size >= MAX_NEAR_MEMO) typo.near.clear();
-    typo.near.set(norm, near);
+    // A copy as key: `norm` is sliced out of a document that must not outlive its extraction.
+    typo.near.set(ownString(norm), near);
   }
   return near;
 }

@@ -44,8 +44,10 @@ export interface EvidenceMath {
    * kind, those months × `functionCredit` (a developer's listed skills are taken as used in that work): the most.
    */
   effectiveMonths(skill: ExtractedSkill, bits: number, functionMonths: number): number;
-  /** Skills-list discount for a profile (1 unless it lists more than `skillsListLimit` skills), and how many it lists. */
-  stuffingOf(profile: SkillProfile): { listed: number; stuffing: number };
+  /** Distinct skills with a skills-list mention, or -1 when the profile has too few skills to be stuffed. */
+  listedSkills(profile: SkillProfile): number;
+  /** Skills-list discount for `listed` skills listed (1 unless more than `skillsListLimit`). */
+  stuffingOf(listed: number): number;
 }
 
 /** Builds the evidence functions; every (context, kind) weight and the plain-evidence table are computed once. */
@@ -127,28 +129,32 @@ export function createEvidenceMath(cfg: Config): EvidenceMath {
       return w;
     },
     effectiveMonths(skill, bits, functionMonths) {
+      // Credited months are whole months, so depth is read from its table rather than computed.
       let months = skill.months;
-      const claimed = claimedMonthsOf(skill) * cfg.claimed;
+      const claimed = Math.round(claimedMonthsOf(skill) * cfg.claimed);
       if (claimed > months) months = claimed;
       if (functionMonths > 0 && (bits & UNDATED_USE) !== 0) {
-        const credited = functionMonths * cfg.functionCredit;
+        const credited = Math.round(functionMonths * cfg.functionCredit);
         if (credited > months) months = credited;
       }
       return months;
     },
-    stuffingOf(profile) {
+    listedSkills(profile) {
       // A profile with no more skills than the limit cannot list more than the limit.
-      if (profile.skills.length <= cfg.listLimit) return { listed: -1, stuffing: 1 };
+      if (profile.skills.length <= cfg.listLimit) return -1;
       let listed = 0;
       for (const skill of profile.skills) if ((bitsOf(skill) & EVIDENCE_LISTED) !== 0) listed++;
-      return { listed, stuffing: listed > cfg.listLimit ? cfg.listLimit / listed : 1 };
+      return listed;
+    },
+    stuffingOf(listed) {
+      return listed > cfg.listLimit ? cfg.listLimit / listed : 1;
     },
   };
 }
 
 /** Months the résumé claims for a skill ("3+ years of Java", "Python- Exprience - 18 months"), or 0. */
 export function claimedMonthsOf(skill: ExtractedSkill): number {
-  const m = (skill as { claimedMonths?: number | null }).claimedMonths;
+  const m = skill.claimedMonths;
   if (typeof m === 'number' && m > 0) return m;
   return typeof skill.claimedYears === 'number' && skill.claimedYears > 0 ? skill.claimedYears * 12 : 0;
 }

@@ -108,7 +108,7 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
   function rate(profile: SkillProfile): Rating {
     checkProfile(profile);
     if (profile.document?.words === 0) return { score: 0, mustHavesMet: false, band: 'unlikely' };
-    rater.weigh(profile, ev.stuffingOf(profile).stuffing, null);
+    rater.weigh(profile, ev.stuffingOf(ev.listedSkills(profile)), null);
     const score = toPercent(calibrate(raw()));
     return { score, mustHavesMet: rater.mustHaves(), band: bandOf(score) };
   }
@@ -117,7 +117,8 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     checkProfile(profile);
     const diagnostics: Diagnostic[] = [...(profile.diagnostics ?? [])];
     const unreadable = profile.document?.words === 0;
-    const { listed, stuffing } = ev.stuffingOf(profile);
+    const listed = ev.listedSkills(profile);
+    const stuffing = ev.stuffingOf(listed);
     const credits: Credits = { bySlot: compiled.slotMember.map(() => []), byCategory: compiled.plans.map(() => []) };
     if (unreadable) rater.best.fill(0);
     else rater.weigh(profile, stuffing, credits);

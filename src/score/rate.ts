@@ -8,13 +8,14 @@
  * best credit counts in full and the next three add depth (`groupGain` of the gap). A requirement takes
  * its best member; a category its best `categoryTopK` skills.
  */
-import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile, WorkFunction } from '../types.js';
+import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile } from '../types.js';
 import { EVIDENCE_DISCLAIMED, monthIndex } from '../extract/summary.js';
 import { META, TABLE_MONTHS, depthAt, recencyAt, sieveKey, type CompiledRole } from './compile.js';
 import type { EvidenceMath } from './evidence.js';
 import type { Config } from './options.js';
 
-const WORK_FUNCTIONS: readonly WorkFunction[] = ['development', 'testing', 'operations', 'other'];
+/** Months from a hand-edited or foreign profile's field: a non-negative number, else 0. */
+const monthsIn = (value: unknown): number => (typeof value === 'number' && value > 0 ? value : 0);
 
 /** Credits kept per requirement member: the best, and the three next that add depth (a listed framework zoo adds no more). */
 const DEPTH = 4;
@@ -68,7 +69,7 @@ function latestMonth(profile: SkillProfile, ev: EvidenceMath): number {
 
 /** Builds the rater of `c`. */
 export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rater {
-  const { n, slots, routeInts, routeFactors, routeList, catInts, ownSlots, meta, depthTable, recencyTable, classMonths, weights } = c;
+  const { n, slots, routeInts, routeFactors, routeList, catInts, ownSlots, meta, depthTable, recencyTable, classMonths, weights, entryOf, NOTHING } = c;
   const topK = cfg.topK;
   const gain = cfg.groupGain;
   const best = new Float64Array(n);
@@ -104,6 +105,7 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
   /** Keeps the best `DEPTH` credits of a slot in descending order. */
   function addToSlot(slot: number, value: number): void {
     const o = slot * DEPTH;
+    if (value <= slotTop[o + DEPTH - 1]! && slotGen[slot] === passGen) return;
     if (slotGen[slot] !== passGen) {
       // First credit of this pass: the slot's old values belong to an earlier one.
       slotGen[slot] = passGen;
@@ -151,8 +153,8 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
    * inferred credit, else 0.
    */
   function credit(skill: ExtractedSkill, stuffing: number, inferred: boolean, credits: Credits | null): number {
-    const entry = c.entryOf(skill);
-    if (entry === c.NOTHING) return 0;
+    const entry = entryOf(skill);
+    if (entry === NOTHING) return 0;
     const at = entry * META;
     const routeStart = meta[at]!;
     const routeEnd = meta[at + 2]!;
@@ -248,10 +250,12 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     focus = 1;
     const byKind = c.function === null ? undefined : profile.experience?.functionMonths;
     if (byKind === undefined || byKind === null || typeof byKind !== 'object') return;
-    const own = Number(byKind[c.function!]) || 0;
-    let known = 0;
-    for (const kind of WORK_FUNCTIONS) known += Number(byKind[kind]) || 0;
-    functionMonths = own > 0 ? own : 0;
+    const development = monthsIn(byKind.development);
+    const testing = monthsIn(byKind.testing);
+    const operations = monthsIn(byKind.operations);
+    const known = development + testing + operations + monthsIn(byKind.other);
+    const own = c.function === 'development' ? development : c.function === 'testing' ? testing : operations;
+    functionMonths = own;
     if (known > 0) focus = 1 - cfg.functionMismatch * ((known - own) / known);
   }
 

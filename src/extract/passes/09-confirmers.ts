@@ -1,0 +1,47 @@
+/**
+ * Pass 9: confirming words. A word the taxonomy lists for the alias, within two tokens on the same
+ * sentence of the line ("R programming", "C language", "programming in C"), settles it.
+ */
+import type { AliasEntry } from '../../taxonomy/alias-index.js';
+import type { Hit } from '../match.js';
+import { accept } from './state.js';
+import { inSentence, type HitView } from './view.js';
+
+const confirmerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** An alias's confirming words as a set, made once per alias: every nearby word is looked up in it. */
+function confirmerSet(words: readonly string[]): ReadonlySet<string> {
+  let set = confirmerSets.get(words);
+  if (set === undefined) {
+    set = new Set(words);
+    confirmerSets.set(words, set);
+  }
+  return set;
+}
+
+/** A confirming word of `entry` sits within two tokens of the hit, in the same sentence. */
+function confirmedBy(v: HitView, h: Hit, entry: AliasEntry): boolean {
+  const { tokens, lineStart } = v.doc;
+  const words = confirmerSet(entry.ambiguity!.confirmers);
+  if (words.size === 0) return false;
+  for (let i = Math.max(lineStart[h.from]!, h.from - 3); i < Math.min(v.n, h.to + 3); i++) {
+    if (i >= h.from && i < h.to) continue;
+    const w = tokens[i]!.norm;
+    if (!words.has(w) && !(w.endsWith('s') && words.has(w.slice(0, -1)))) continue;
+    let broken = false;
+    const [a, b] = i < h.from ? [i + 1, h.from] : [h.to, i];
+    for (let m = a; m <= b && !broken; m++) if (!inSentence(v, m)) broken = true;
+    if (!broken) return true;
+  }
+  return false;
+}
+
+/** Accepts the confirmed entries of every undecided hit written in the taxonomy's case. */
+export function confirmerPass(v: HitView): void {
+  v.hits.forEach((h, k) => {
+    const state = v.states[k]!;
+    if (state.status !== 'undecided' || state.lowerCase) return;
+    const confirmed = state.pending.filter((e) => confirmedBy(v, h, e));
+    if (confirmed.length > 0) accept(state, confirmed, true);
+  });
+}

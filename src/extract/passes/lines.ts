@@ -1,0 +1,85 @@
+/**
+ * Per-line facts the passes and the mention contexts read: how many tokens a line holds and whether
+ * it reads as a list of technologies ("Languages: Java, C, Python"), and whether a line break only
+ * wraps a sentence.
+ */
+import type { Hit } from '../match.js';
+import { GAP_BLANK_LINE, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, type DocTokens } from '../tokens.js';
+import { CONNECTOR_WORDS, NOUN_BEFORE } from './words.js';
+
+/** Fewest tokens on a line that a PDF wrapped mid-sentence; a shorter line is a heading or a list item. */
+export const WRAP_MIN_TOKENS = 5;
+
+/**
+ * The line break before token `i` only wraps a sentence: nothing but the break sits in the gap (no bullet,
+ * comma or full stop), the line before (`prevLineSize` tokens) is long, and the next line goes on in lower
+ * case ("…using PostgreSQL\ntogether with Go") or the line before ends on a joining word ("on Go and\ngRPC").
+ */
+export function softWrap(doc: DocTokens, i: number, prevLineSize: number): boolean {
+  if (i <= 0 || i >= doc.tokens.length || doc.gaps[i] !== GAP_NEWLINE || prevLineSize < WRAP_MIN_TOKENS) return false;
+  const c = doc.tokens[i]!.text.charCodeAt(0);
+  if (c >= 97 && c <= 122) return true;
+  const prev = doc.tokens[i - 1]!.norm;
+  return CONNECTOR_WORDS.has(prev) || NOUN_BEFORE.has(prev);
+}
+
+export interface LineInfo {
+  /** Tokens on the line. */
+  size: number;
+  /** The line reads as a list of technologies ("Languages: Java, C, Python"). */
+  list: boolean;
+}
+
+/** Per-line facts used by the rules and by mention contexts. */
+export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, LineInfo> {
+  const { tokens, gaps, line } = doc;
+  const n = tokens.length;
+  // Line numbers never decrease along the tokens, so the tokens of a line are one run: per-line counts
+  // live in arrays indexed by the line's rank among the lines that hold tokens, not in maps.
+  const rank = new Uint32Array(n);
+  const lineOfRank: number[] = [];
+  const size: number[] = [];
+  const listGaps: number[] = [];
+  const colonEarly: boolean[] = [];
+  const firstToken: number[] = [];
+  const plain: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const l = line[i]!;
+    if (i === 0 || l !== line[i - 1]) {
+      lineOfRank.push(l);
+      size.push(0);
+      listGaps.push(0);
+      colonEarly.push(false);
+      firstToken.push(i);
+      plain.push(0);
+    }
+    const r = lineOfRank.length - 1;
+    rank[i] = r;
+    const first = doc.lineStart[i]!;
+    if (i === first) firstToken[r] = i;
+    size[r]!++;
+    if (i !== first && gaps[i]! & GAP_LIST) listGaps[r]!++;
+    if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly[r] = true;
+  }
+  for (const h of hits) {
+    if (h.entries.some((e) => e.ambiguity === null)) plain[rank[h.from]!]!++;
+  }
+  const out = new Map<number, LineInfo>();
+  for (let r = 0; r < lineOfRank.length; r++) {
+    const l = lineOfRank[r]!;
+    const s = size[r]!;
+    const lg = listGaps[r]!;
+    const p = plain[r]!;
+    let list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly[r]! && p >= 1 && lg >= 1);
+    // A list that goes on past a comma or a wrapped line ("…PostgreSQL, MySQL,\nDocker, Kubernetes") lends the
+    // next line its context, when that line reads as items too.
+    const first = firstToken[r]!;
+    if (!list && first > 0 && p >= 1 && s / (lg + 1) <= 4) {
+      const before = out.get(line[first - 1]!);
+      if (before?.list === true && (gaps[first]! & (GAP_LIST | GAP_BLANK_LINE | GAP_SENTENCE)) === GAP_LIST) list = true;
+      else if (before?.list === true && softWrap(doc, first, before.size)) list = true;
+    }
+    out.set(l, { size: s, list });
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * The sentence (or line) around a mention, as `SkillMention.sentence` shows it: the breaks of a
+ * document are found once, and each mention's sentence is two binary searches away.
+ */
+import { lowerBound } from '../parse/layout.js';
+import type { Span } from '../types.js';
+import type { DocTokens } from './tokens.js';
+
+/**
+ * Offsets of the characters that end a sentence or line: a line break, or `.!?;` before a space or the
+ * end. Such a character never sits inside a token, so only the gaps between tokens are read.
+ */
+export function sentenceBreaks(doc: DocTokens): number[] {
+  const { text, tokens } = doc;
+  const at: number[] = [];
+  let from = 0;
+  for (let k = 0; k <= tokens.length; k++) {
+    const to = k < tokens.length ? tokens[k]!.start : text.length;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      let brk = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+      if (!brk && (c === 46 || c === 33 || c === 63 || c === 59)) {
+        const next = text.charCodeAt(i + 1);
+        brk = Number.isNaN(next) || next === 32 || next === 10 || next === 13 || next === 9;
+      }
+      if (brk) at.push(i);
+    }
+    if (k < tokens.length) from = tokens[k]!.end;
+  }
+  return at;
+}
+
+/**
+ * The sentence (or line) around a span, trimmed and capped; its span indexes the text exactly.
+ * `breaks` (from `sentenceBreaks`) turns the walks to the nearest breaks into binary searches.
+ */
+export function sentenceAround(text: string, breaks: readonly number[], start: number, end: number, max: number): { sentence: string; span: Span } {
+  // The last break before `start` and the first at or after `end`.
+  const below = lowerBound(breaks, start);
+  const before = below > 0 ? breaks[below - 1]! : -1;
+  let s = Math.max(0, start - max, before + 1);
+  const first = lowerBound(breaks, end);
+  const after = first < breaks.length ? breaks[first]! : text.length;
+  let e = Math.min(text.length, end + max, after);
+  // `e` is a break only where it is the first one after the mention (otherwise a cap stopped it).
+  if (e < text.length && e === after && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+  while (s < start && space(text.charCodeAt(s))) s++;
+  while (e > end && space(text.charCodeAt(e - 1))) e--;
+  if (e - s > max) {
+    // Keep the mention in view: a window of `max` around it.
+    const room = Math.max(0, max - (end - start));
+    s = Math.max(s, start - Math.floor(room / 2));
+    e = Math.min(e, s + max);
+    if (e < end) e = end;
+  }
+  return { sentence: text.slice(s, e), span: { start: s, end: e } };
+}
