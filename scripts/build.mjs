@@ -78,5 +78,23 @@ for (const file of walk('dist/esm', (p) => p.endsWith('.d.ts') && !esmOnly(p, 'd
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
 }
-process.stderr.write(`build: ${data.skills} skills and ${data.roles} role(s) in dist/esm/${DATA}.cjs; ESM in dist/esm, CommonJS in dist/cjs\n`);
-process.exitCode = tsc.status ?? 1;
+// The package never validates its own data at run time (that would load zod for every caller), so the build does:
+// the whole taxonomy, every skill stating its kind, and each role against it.
+const { validateTaxonomy } = await import(new URL('../dist/esm/taxonomy/validate.js', import.meta.url).href);
+const { validateRole } = await import(new URL('../dist/esm/role/validate.js', import.meta.url).href);
+const { builtinTaxonomy } = await import(new URL('../dist/esm/taxonomy/builtin.js', import.meta.url).href);
+const { builtinRoles } = await import(new URL('../dist/esm/role/builtin.js', import.meta.url).href);
+const problems = [];
+const checked = validateTaxonomy(structuredClone(builtinTaxonomy()), { requireKind: true });
+if (!checked.ok) problems.push(...checked.issues.map((i) => `taxonomy ${i.path.join('.')}: ${i.message}`));
+for (const role of builtinRoles()) {
+  const result = validateRole(role, builtinTaxonomy());
+  if (!result.ok) problems.push(...result.issues.map((i) => `role ${role.id} ${i.path.join('.')}: ${i.message}`));
+}
+if (problems.length > 0) {
+  process.stderr.write(`build: the built-in data is invalid (${problems.length} issues):\n${problems.slice(0, 30).join('\n')}\n`);
+  process.exitCode = 1;
+} else {
+  process.stderr.write(`build: ${data.skills} skills and ${data.roles} role(s), validated, in dist/esm/${DATA}.cjs; ESM in dist/esm, CommonJS in dist/cjs\n`);
+  process.exitCode = tsc.status ?? 1;
+}
