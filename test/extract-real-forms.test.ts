@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createExtractor } from '../src/extract/index.js';
+import { createExtractor, extractSkills } from '../src/extract/index.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
 import type { Skill, Taxonomy } from '../src/taxonomy/schema.js';
 import type { ExtractedSkill, ResumeDocument, SkillProfile, TimelineEntry } from '../src/types.js';
@@ -466,5 +466,22 @@ describe.skipIf(!existsSync(PDFS))('real files: resume-pdf-variety', async () =>
       const month = typeof date === 'string' ? date : own ? Reflect.get(date, 'month') : undefined;
       expect(extractor.extract(doc, { asOf: '2026-11' }).document.date).toBe(typeof month === 'string' && /^\d{4}-\d{2}$/.test(month) ? month : '2026-11');
     }
+  });
+});
+
+describe('a certification or a course named inside a job is not the job\'s work', () => {
+  const job = (line: string) => `Jane Roe\n\nWORK EXPERIENCE\n\nAssociate Consultant\nAcme Bank - Pune\nMay 2012 to Present\n• ${line}\n• Supported the payments platform.\n`;
+  it.each([
+    ['Certification Done: Oracle certified Java Programmer', 'java', 'certification'],
+    ['Trained on Java, Plsql, Flexcube for 3 months from Oracle University', 'java', 'education'],
+    ['Completed a diploma in Python from NIIT', 'python', 'education'],
+    ['Built payment services in Java on Oracle.', 'java', 'experience'],
+    ['Trained three juniors and built services in Java.', 'java', 'experience'],
+  ])('"%s": %s is %s', (line, id, context) => {
+    const profile = extractSkills(job(line), { asOf: '2026-11' });
+    const skill = profile.skills.find((s) => s.id === id)!;
+    expect(skill.mentions[0]!.context).toBe(context);
+    expect(skill.mentions[0]!.timelineEntry).toBe(0);
+    expect(skill.months > 0).toBe(context === 'experience');
   });
 });

@@ -121,7 +121,7 @@ describe('skillmatch serve (process)', () => {
       `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent('export async function resolve(s, c, next) { if (s === "fastify" || s === "@fastify/multipart") { const e = new Error("Cannot find package " + s); e.code = "ERR_MODULE_NOT_FOUND"; throw e; } return next(s, c); }'));`,
     )}`;
     const serve = run(['serve', '--port', '0'], {}, ['--import', hook]);
-    expect(await serve.exit).toBe(1);
+    expect(await serve.exit, 'a missing optional dependency is configuration: exit 3').toBe(3);
     expect(serve.stderr()).toContain('missing-dependency');
     expect(serve.stderr()).toContain('npm install fastify @fastify/multipart');
   });

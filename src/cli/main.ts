@@ -10,52 +10,32 @@ import { isSkillmatchError, SkillmatchError, ValidationError } from '../errors.j
 import type { Matcher, MatcherOptions } from '../rank/index.js';
 import type { ExtractedSkill, Role } from '../types.js';
 import { collectInputs, fileNameOf, readInputFile, type WalkSkip } from './files.js';
+import { COMMAND_HELP, USAGE } from './help.js';
 import { listenForInterrupt, neverInterrupted, SIGNAL_EXIT, untilAborted, type Interrupt } from './interrupt.js';
-import { createProgressBar, percent, renderDocumentText, renderMatchText, renderSkillsTable, renderTable, safeBlock, safeJson, safeLine } from './output.js';
+import { createProgressBar, percent, readabilityOf, renderDocumentText, renderMatchText, renderSkillsTable, type Readability } from './output.js';
 import { RankSink, type RankFormat, type RankOutputError } from './rank-output.js';
+import { renderTable, type FitStep } from './table.js';
+import { safeBlock, safeJson, safeLine } from './text.js';
 
-/** Where the CLI writes; tests may pass their own. */
+/** Where the CLI writes; tests may pass their own. Tables fit `stdout.columns` when `stdout.isTTY`. */
 export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
   stderr: NodeJS.WriteStream | (NodeJS.WritableStream & { isTTY?: boolean; columns?: number });
 }
 
-/** Exit codes: 0 success, 1 an input could not be used (or none was a résumé), 2 the command line is wrong; 130/143 stopped by SIGINT/SIGTERM. */
-export const EXIT = Object.freeze({ ok: 0, input: 1, usage: 2, ...SIGNAL_EXIT });
+/**
+ * Exit codes: 0 success; 1 an input could not be used (or none was a résumé); 2 the command line is
+ * wrong; 3 the configuration is (the role, or what `serve` needs to start); 70 an internal error;
+ * 130/143 stopped by SIGINT/SIGTERM.
+ */
+export const EXIT = Object.freeze({ ok: 0, input: 1, usage: 2, config: 3, internal: 70, ...SIGNAL_EXIT });
 
 class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const USAGE = `skillmatch — match résumés to roles (npm package @skillmatch/core)
-
-Usage:
-  skillmatch parse <file> [--format json|text] [--as-of YYYY-MM] [--no-isolate]
-  skillmatch extract <files or folders...> [--format jsonl|json|table] [--as-of YYYY-MM] [--no-isolate]
-                     [--workers N]
-  skillmatch resolve <name...> [--format jsonl|table]
-  skillmatch rank --role <role> <files and folders...> [--format table|json|csv|html] [--top N]
-                  [--as-of YYYY-MM] [--no-isolate] [--workers N]
-
-  skillmatch match --role <role> <file> [--format text|json] [--as-of YYYY-MM] [--no-isolate]
-  skillmatch roles [--format table|json]
-  skillmatch serve [--host H] [--port P] [--token T] …  (the HTTP service; skillmatch serve --help)
-  skillmatch --help | --version
-
-<role> is a built-in role id (see \`skillmatch roles\`), a role .json file, or a job
-description .txt/.md file turned into a role.
-Folders are walked recursively for .pdf .docx .html .htm .md .markdown .txt .json files,
-skipping expected*.json, truth.json and role.json.
-Untrusted PDF and DOCX files are parsed in isolated child processes; --no-isolate parses
-in-process (trusted input only). --as-of sets the month "present" means (default: now).
-
-File names that start with "-" go after \`--\`, which ends the options:
-  skillmatch rank --role backend-developer -- *.pdf
-
-Exit codes: 0 success, 1 some input could not be used (reported on stderr or in the
-output's errors) or no input was a résumé, 2 usage error, 130/143 stopped by
-SIGINT/SIGTERM (the results so far are printed).
-`;
+/** Width of a table when stdout is not a terminal (a pipe, a file) and no `--width` is given. */
+const PIPED_WIDTH = 100;
 
 function packageVersion(): string {
   // dist/esm/cli/main.js and src/cli/main.ts both sit below the package root.
@@ -113,6 +93,18 @@ function asOfOption(values: Values): string | undefined {
   const asOf = values['as-of'] as string | undefined;
   if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new UsageError(`--as-of must be a month as YYYY-MM (got "${asOf}")`);
   return asOf;
+}
+
+/**
+ * The widest line of a table: `--width`, else the terminal's columns when stdout is one, else 100 (a
+ * pipe or a file). `--width` applies to the table format only.
+ */
+function widthOption(values: Values, io: CliIO, format: string): number {
+  const given = positiveInt(values, 'width');
+  if (given !== undefined && format !== 'table') throw new UsageError(`--width applies to --format table only (got --format ${format})`);
+  if (given !== undefined) return given;
+  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+  return columns !== undefined && columns > 0 ? columns : PIPED_WIDTH;
 }
 
 function positiveInt(values: Values, name: string): number | undefined {
@@ -255,10 +247,11 @@ function skillJSON(skill: ExtractedSkill): Record<string, unknown> {
 }
 
 async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
-  const { values, positionals } = parse(argv, { ...COMMON, workers: { type: 'string' } });
+  const { values, positionals } = parse(argv, { ...COMMON, workers: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['jsonl', 'json', 'table']);
   const asOf = asOfOption(values);
   const workers = positiveInt(values, 'workers');
+  const width = widthOption(values, io, format);
   if (positionals.length === 0) throw new UsageError('extract takes at least one file or folder');
   const { files, errors: walkErrors, skipped } = await collectInputs(positionals);
   reportSkipped(io, skipped);
@@ -266,15 +259,12 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
   const matcher = await newMatcher(workers ? { poolSize: workers } : {});
   let failed = walkErrors.length;
   let emitted = 0;
-  // JSON is streamed as the array JSON.stringify(all, null, 2) printed, one entry at a time.
-  const emit = (entry: Record<string, unknown>, skills?: ExtractedSkill[]): void => {
+  // JSON is streamed as the array JSON.stringify(all, null, 2) printed, one entry at a time. The
+  // table shows the files read; errors, in every format, are (also) reported on stderr.
+  const emit = (entry: Record<string, unknown>, skills?: ExtractedSkill[], readability?: Readability): void => {
     if (format === 'jsonl') writeJson(io, entry);
     else if (format === 'json') io.stdout.write(`${emitted === 0 ? '[\n  ' : ',\n  '}${safeJson(JSON.stringify(entry, null, 2)).replace(/\n/g, '\n  ')}`);
-    else if (skills) write(io, `${renderSkillsTable(String(entry.file), skills)}\n`);
-    else {
-      const error = entry.error as { code: string; message: string };
-      write(io, `${safeLine(String(entry.file))} — error ${error.code}: ${error.message}\n\n`);
-    }
+    else if (skills) write(io, `${renderSkillsTable(String(entry.file), skills, { width, ...(readability ? { readability } : {}) })}\n`);
     emitted++;
   };
   try {
@@ -306,11 +296,12 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
       done++;
       if (outcome.profile) {
         const profile = outcome.profile;
-        emit({ file: outcome.file, skills: profile.skills.map(skillJSON), diagnostics: profile.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message })) }, profile.skills);
+        const readability = readabilityOf(profile.diagnostics, profile.document?.words);
+        emit({ file: outcome.file, skills: profile.skills.map(skillJSON), diagnostics: profile.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message })), ...readability }, profile.skills, readability);
       } else {
         failed++;
         emit({ file: outcome.file, error: errorJSON(outcome.error) });
-        if (format !== 'table') reportError(io, outcome.file, outcome.error);
+        reportError(io, outcome.file, outcome.error);
       }
     }
     if (format === 'json') io.stdout.write(emitted === 0 ? '[]\n' : '\n]\n');
@@ -324,9 +315,13 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
   }
 }
 
+/** How the resolve table makes room on a narrow terminal, in this order. */
+const RESOLVE_FIT: readonly FitStep[] = [{ narrow: 'did you mean', to: 24 }, { drop: 'name' }, { narrow: 'input', to: 16 }, { narrow: 'did you mean', to: 12 }, { narrow: 'id', to: 16 }];
+
 async function commandResolve(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: 'string' } });
+  const { values, positionals } = parse(argv, { format: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['jsonl', 'table']);
+  const width = widthOption(values, io, format);
   if (positionals.length === 0) throw new UsageError('resolve takes at least one skill name');
   const { resolveSkill, suggestSkills } = await import('../taxonomy/resolve.js');
   const rows = positionals.map((input) => {
@@ -347,7 +342,8 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
       io,
       renderTable(
         [{ header: 'input', max: 30 }, { header: 'id' }, { header: 'name' }, { header: 'match' }, { header: 'did you mean', max: 50 }],
-        rows.map((r) => [r.input, r.id ?? '—', r.name ?? '—', r.id === null ? 'none' : r.fuzzy ? `typo ${percent(r.confidence)}%` : 'exact', r.id === null ? r.suggestions.map((s) => s.name).join(', ') : '']),
+        rows.map((r) => [r.input, r.id ?? '—', r.name ?? '—', r.id === null ? 'none' : r.fuzzy ? `typo ${percent(r.confidence)}%` : 'exact', { items: r.id === null ? r.suggestions.map((s) => s.name) : [] }]),
+        { width, fit: RESOLVE_FIT },
       ),
     );
   return EXIT.ok;
@@ -391,7 +387,11 @@ async function loadRole(spec: string | undefined): Promise<Role> {
   return role;
 }
 
-/** The `--role` of a command; `null` (the reason on stderr) when the role file cannot be read or is invalid. Usage mistakes still throw. */
+/**
+ * The `--role` of a command; `null` (the reason on stderr) when the role cannot be used: an unknown id,
+ * a role file missing, unreadable, not JSON or invalid, a job description asking for no technology. The
+ * caller exits with `EXIT.config`, apart from the input failures of exit 1. Usage mistakes still throw.
+ */
 async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role | null> {
   try {
     return await loadRole(spec);
@@ -403,14 +403,15 @@ async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role |
 }
 
 async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
-  const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' } });
+  const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['table', 'json', 'csv', 'html']) as RankFormat;
   const asOf = asOfOption(values);
   const top = positiveInt(values, 'top');
   const workers = positiveInt(values, 'workers');
+  const width = widthOption(values, io, format);
   if (positionals.length === 0) throw new UsageError('rank takes at least one résumé file or folder');
   const role = await roleOrReport(values.role as string | undefined, io);
-  if (role === null) return EXIT.input;
+  if (role === null) return EXIT.config;
   const { files, errors: walkErrors, skipped } = await collectInputs(positionals);
   reportSkipped(io, skipped);
   if (files.length === 0 && walkErrors.length === 0) return reportNoResume(io, positionals);
@@ -432,7 +433,7 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
   }
 
   const matcher = await newMatcher(workers ? { poolSize: workers } : {});
-  const sink = new RankSink(format, role.requirements.length, top);
+  const sink = new RankSink(format, role.requirements.length, top, width);
   const failed: (RankOutputError & { index: number })[] = [];
   let done = 0;
   try {
@@ -466,7 +467,7 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
     await matcher.close({ force: interrupt.signal.aborted });
     await sink.dispose();
   }
-  for (const e of errors) if (format !== 'table') io.stderr.write(`skillmatch: ${safeLine(e.file)}: ${e.code}: ${safeLine(e.message.split('\n')[0] ?? '')}\n`);
+  for (const e of errors) io.stderr.write(`skillmatch: ${safeLine(e.file)}: ${e.code}: ${safeLine(e.message.split('\n')[0] ?? '')}\n`);
   if (interrupt.received) {
     io.stderr.write(`skillmatch: interrupted by ${interrupt.received} after ${done} of ${files.length} files; the results so far are printed\n`);
     return EXIT[interrupt.received];
@@ -481,26 +482,32 @@ async function commandMatch(argv: string[], io: CliIO, interrupt: Interrupt): Pr
   if (positionals.length !== 1) throw new UsageError('match takes exactly one résumé file');
   const file = positionals[0]!;
   const role = await roleOrReport(values.role as string | undefined, io);
-  if (role === null) return EXIT.input;
+  if (role === null) return EXIT.config;
   return withOneFile(io, file, interrupt, async (bytes, matcher) => {
     const match = await matcher.match({ data: bytes, filename: fileNameOf(file) }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
-    if (format === 'json') writeJson(io, { file, ...match }, 2);
-    else write(io, renderMatchText(file, match));
+    const readability = readabilityOf(match.diagnostics);
+    if (format === 'json') writeJson(io, { file, ...match, ...readability }, 2);
+    else write(io, renderMatchText(file, match, readability));
   });
 }
 
 async function commandRoles(argv: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: 'string' } });
+  const { values, positionals } = parse(argv, { format: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['table', 'json']);
+  const width = widthOption(values, io, format);
   if (positionals.length) throw new UsageError('roles takes no arguments');
   const roles = await builtinRoleList();
   if (format === 'json') writeJson(io, roles, 2);
   else {
     const count = (role: Role, importance: string): string => String(role.requirements.filter((r) => r.importance === importance).length);
-    write(io, renderTable([{ header: 'id' }, { header: 'title' }, { header: 'required', right: true }, { header: 'preferred', right: true }, { header: 'bonus', right: true }], roles.map((r) => [r.id, r.title, count(r, 'required'), count(r, 'preferred'), count(r, 'bonus')])));
+    const columns = [{ header: 'id' }, { header: 'title' }, { header: 'required', right: true }, { header: 'preferred', right: true }, { header: 'bonus', right: true }];
+    write(io, renderTable(columns, roles.map((r) => [r.id, r.title, count(r, 'required'), count(r, 'preferred'), count(r, 'bonus')]), { width, fit: [{ narrow: 'title', to: 12 }] }));
   }
   return EXIT.ok;
 }
+
+/** Why `serve` could not start that is the machine's configuration, not the command line: exit 3. */
+const LISTEN_FAILURES = new Set(['EADDRINUSE', 'EACCES', 'EADDRNOTAVAIL']);
 
 async function commandServe(argv: string[], io: CliIO): Promise<number> {
   const { runServe, ServeUsageError } = await import('./serve.js');
@@ -508,8 +515,28 @@ async function commandServe(argv: string[], io: CliIO): Promise<number> {
     return await runServe(argv, io.stderr);
   } catch (error) {
     if (error instanceof ServeUsageError) throw new UsageError(error.message);
+    if (isSkillmatchError(error) && error.code === 'missing-dependency') {
+      reportError(io, undefined, error);
+      return EXIT.config;
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code !== undefined && LISTEN_FAILURES.has(code)) {
+      io.stderr.write(`skillmatch serve: cannot listen: ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
+      return EXIT.config;
+    }
     throw error;
   }
+}
+
+/** `skillmatch <command> --help` and `skillmatch help <command>`: the command's page on stdout. */
+async function helpFor(command: string, io: CliIO): Promise<number> {
+  const page = command === 'serve' ? (await import('./serve.js')).SERVE_USAGE : Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+  if (page === undefined) {
+    io.stderr.write(`skillmatch: unknown command "${safeLine(command)}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  write(io, page);
+  return EXIT.ok;
 }
 
 const COMMANDS: Record<string, (argv: string[], io: CliIO, interrupt: Interrupt) => Promise<number>> = {
@@ -523,8 +550,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO, interrupt: Interrupt)
 };
 
 /**
- * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code:
- * 0 success, 1 some input could not be used, 2 usage error. Never throws for bad input.
+ * Runs the CLI with `argv` (without `node` and the script) and resolves to the exit code (`EXIT`):
+ * 0 success, 1 some input could not be used, 2 usage error, 3 configuration error (the role), 70
+ * internal error, 130/143 interrupted. Never throws: every failure is reported on `io.stderr`.
  */
 export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   if (io.stdout === process.stdout && process.stdout.listenerCount('error') === 0) {
@@ -535,6 +563,7 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     });
   }
   const [command, ...rest] = argv;
+  if (command === 'help' && rest.length > 0) return helpFor(rest[0]!, io);
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     (command === undefined ? io.stderr : io.stdout).write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
@@ -543,17 +572,15 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     write(io, `${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
+  // Own keys only: `skillmatch toString` is an unknown command, not Object.prototype's.
+  const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!run) {
-    io.stderr.write(`skillmatch: unknown command "${command}"\n\n${USAGE}`);
+    io.stderr.write(`skillmatch: unknown command "${safeLine(command)}"\n\n${USAGE}`);
     return EXIT.usage;
   }
   // Only before `--`: after it, `--help` is a file name.
   const options = rest.includes('--') ? rest.slice(0, rest.indexOf('--')) : rest;
-  if (options.includes('--help') || options.includes('-h')) {
-    write(io, command === 'serve' ? (await import('./serve.js')).SERVE_USAGE : USAGE);
-    return EXIT.ok;
-  }
+  if (options.includes('--help') || options.includes('-h')) return helpFor(command, io);
   // Signals are the process's: handled only when the CLI runs as the process, not when a test calls main().
   // `serve` drains on its own signals (it exits 0 once in-flight work is done).
   const interrupt = io.stdout === process.stdout && command !== 'serve' ? listenForInterrupt() : neverInterrupted();
@@ -563,14 +590,17 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     return interrupt.received ? EXIT[interrupt.received] : code;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`skillmatch ${command}: ${error.message}\n\nRun \`skillmatch --help\` for usage.\n`);
+      io.stderr.write(`skillmatch ${command}: ${error.message}\n\nRun \`skillmatch ${command} --help\` for usage.\n`);
       return EXIT.usage;
     }
     if (isSkillmatchError(error)) {
       reportError(io, error.file, error);
       return EXIT.input;
     }
-    throw error;
+    // A bug, not the input's fault: said as such, with where it happened, and a code of its own.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr.write(`skillmatch ${command}: internal-error: ${safeBlock(detail)}\n(a bug in skillmatch: please report it with the command line)\n`);
+    return EXIT.internal;
   } finally {
     interrupt.dispose();
   }

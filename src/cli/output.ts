@@ -2,97 +2,12 @@
  * Rendering for the CLI: aligned tables, CSV, a progress bar, and the plain-text views of a
  * document and of a match. Pure functions of their input, apart from the progress bar.
  *
- * Everything printed comes from untrusted files (their text, their names, ZIP entry names, parser
- * messages), so what reaches a terminal is escaped: C0 and C1 control characters (an OSC sequence in
- * a résumé retitled the terminal), DEL, and the bidi embedding, override and isolate controls that
- * reorder what is shown (Trojan Source). CSV cells that a spreadsheet would run as a formula are
- * prefixed with `'`.
+ * What reaches a terminal is escaped (see `text.ts`). CSV cells that a spreadsheet would run as a
+ * formula are prefixed with `'`.
  */
 import type { ExtractedSkill, MatchResult, RequirementResult, ResumeDocument } from '../types.js';
-
-/** Controls that act on a terminal, bidi controls that reorder text, and line breaks: nothing of it may reach a one-line field raw. */
-const UNSAFE_IN_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** The same, less tab and line feed, for multi-line text. */
-const UNSAFE_IN_BLOCK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-/** What JSON.stringify leaves raw but a terminal acts on (it escapes U+0000–U+001F itself). */
-const UNSAFE_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-function escapeChar(ch: string): string {
-  const code = ch.charCodeAt(0);
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-}
-
-/** One-line text for a terminal: control, bidi and line-break characters shown as `\x1b`, `\u202e`. */
-export function safeLine(text: string): string {
-  return text.replace(UNSAFE_IN_LINE, escapeChar);
-}
-
-/** Multi-line text for a terminal: as `safeLine`, keeping tab and line feed. */
-export function safeBlock(text: string): string {
-  return text.replace(UNSAFE_IN_BLOCK, escapeChar);
-}
-
-/** JSON text with DEL, C1 and bidi controls written as `\u` escapes: the same value when parsed, inert on a terminal. */
-export function safeJson(json: string): string {
-  return json.replace(UNSAFE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** Display width of a string: code points, with East Asian wide characters counted twice. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    if (cp >= 0x300 && cp <= 0x36f) continue;
-    width += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) || (cp >= 0xffe0 && cp <= 0xffe6) ? 2 : 1;
-  }
-  return width;
-}
-
-/** Cuts a string to `max` display columns, ending in `…` when cut. */
-export function truncate(text: string, max: number): string {
-  if (displayWidth(text) <= max) return text;
-  let out = '';
-  let width = 0;
-  for (const ch of text) {
-    const w = displayWidth(ch);
-    if (width + w > max - 1) break;
-    out += ch;
-    width += w;
-  }
-  return `${out}…`;
-}
-
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
-function padStart(text: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
-}
-
-export interface Column {
-  header: string;
-  /** Right-align (numbers). */
-  right?: boolean;
-  /** Cut cells wider than this. */
-  max?: number;
-}
-
-/** A plain aligned table: a header, a rule, and one line per row. */
-export function renderTable(columns: readonly Column[], rows: readonly string[][]): string {
-  // Escaped before measuring, so the escapes are counted in the widths.
-  const cells = rows.map((row) => row.map((raw, i) => {
-    const cell = safeLine(raw);
-    return columns[i]?.max ? truncate(cell, columns[i].max) : cell;
-  }));
-  const widths = columns.map((c, i) => Math.max(displayWidth(c.header), ...cells.map((row) => displayWidth(row[i] ?? ''))));
-  const line = (row: readonly string[]): string =>
-    row
-      .map((cell, i) => (columns[i]?.right ? padStart(cell, widths[i] ?? 0) : padEnd(cell, widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd();
-  return [line(columns.map((c) => c.header)), widths.map((w) => '─'.repeat(w)).join('  '), ...cells.map(line)].join('\n') + '\n';
-}
+import { renderTable, type FitStep } from './table.js';
+import { displayWidth, padEnd, safeLine, shortenPath, truncate } from './text.js';
 
 /**
  * One CSV field, quoted when it holds a comma, quote or line break (RFC 4180). A string starting with
@@ -141,7 +56,9 @@ export function createProgressBar(stream: NodeJS.WriteStream, total: number): { 
 export function renderDocumentText(doc: ResumeDocument, file: string): string {
   const out: string[] = [];
   const pages = doc.meta.pages === null ? '' : `, ${doc.meta.pages} page${doc.meta.pages === 1 ? '' : 's'}`;
-  out.push(`${file}: ${doc.meta.format}${pages}, ${doc.meta.bytes} bytes, ${doc.lines.length} lines`);
+  const readability = readabilityOf(doc.diagnostics, doc.text.trim() === '' ? 0 : undefined);
+  const noText = readability.unreadable ? ` — ${noTextMark(readability.reason)} (${noTextHint(readability.reason)})` : '';
+  out.push(`${file}: ${doc.meta.format}${pages}, ${doc.meta.bytes} bytes, ${doc.lines.length} lines${noText}`);
   if (doc.diagnostics.length) {
     out.push('', 'Diagnostics:');
     for (const d of doc.diagnostics) out.push(`  ${d.severity} ${d.code}: ${d.message}${d.place ? ` (${d.place})` : ''}`);
@@ -164,27 +81,90 @@ function contextsOf(skill: ExtractedSkill): string {
   return [...counts].map(([c, n]) => (n > 1 ? `${c}×${n}` : c)).join(' ');
 }
 
-/** One file's extracted skills as a table. */
-export function renderSkillsTable(file: string, skills: readonly ExtractedSkill[]): string {
+/** How the extract table makes room on a narrow terminal, in this order. */
+const SKILLS_FIT: readonly FitStep[] = [
+  { narrow: 'contexts', to: 20 },
+  { drop: 'id' },
+  { narrow: 'category', to: 12 },
+  { narrow: 'skill', to: 20 },
+  { drop: 'claimed' },
+  { drop: 'contexts' },
+  { drop: 'category' },
+  { narrow: 'flags', to: 10 },
+  { drop: 'mentions' },
+  { narrow: 'skill', to: 12 },
+];
+
+/**
+ * One file's extracted skills as a table no wider than `options.width` (@default Infinity), under a title
+ * line naming the file; `options.readability` marks a file without text in that line.
+ */
+export function renderSkillsTable(file: string, skills: readonly ExtractedSkill[], options: { width?: number; readability?: Readability } = {}): string {
+  const width = options.width ?? Infinity;
   const rows = skills.map((s) => {
     const flags = [s.mentions.every((m) => m.negated) ? 'negated' : '', s.mentions.every((m) => m.aspiration) ? 'aspiration' : '', s.mentions.some((m) => m.fuzzy) ? 'fuzzy' : ''].filter(Boolean).join(' ');
     return [s.name, s.id, s.category, String(s.months), s.lastUsed ?? '', s.claimedYears === null ? '' : String(s.claimedYears), String(s.mentions.length), contextsOf(s), flags];
   });
   const table = renderTable(
-    [{ header: 'skill', max: 28 }, { header: 'id', max: 28 }, { header: 'category', max: 18 }, { header: 'months', right: true }, { header: 'last used' }, { header: 'claimed', right: true }, { header: 'mentions', right: true }, { header: 'contexts', max: 40 }, { header: 'flags' }],
+    [{ header: 'skill', max: 28 }, { header: 'id', max: 28 }, { header: 'category', max: 28 }, { header: 'months', right: true }, { header: 'last used' }, { header: 'claimed', right: true }, { header: 'mentions', right: true }, { header: 'contexts', max: 40 }, { header: 'flags' }],
     rows,
+    { width, fit: SKILLS_FIT },
   );
-  return `${file} — ${skills.length} skill${skills.length === 1 ? '' : 's'}\n${table}`;
+  const noText = options.readability?.unreadable ? ` — ${noTextMark(options.readability.reason)} (${noTextHint(options.readability.reason)})` : '';
+  const title = titleLine(file, ` — ${skills.length} skill${skills.length === 1 ? '' : 's'}${noText}`, width);
+  // An empty table says less than none: the title line has it all.
+  return `${title}\n${skills.length ? table : ''}`;
+}
+
+/**
+ * A title line `<head><rest>` cut to `width`: the head (a path, shortened from the left, or a name, cut
+ * at its end) gives way first, down to 12 columns, then the rest is cut.
+ */
+export function titleLine(head: string, rest: string, width: number, cut: 'path' | 'end' = 'path'): string {
+  const room = Math.max(12, width - displayWidth(safeLine(rest)));
+  const shown = cut === 'path' ? shortenPath(safeLine(head), room) : truncate(safeLine(head), room);
+  return truncate(shown + safeLine(rest), width);
+}
+
+/** Why a résumé scored 0 without being read: the text layer is missing (a scan) or no word was found. */
+export type NoTextReason = 'no-text-layer' | 'no-readable-text';
+
+/** Whether a résumé had any text to read, as every CLI format reports it (`unreadable`, `reason`). */
+export interface Readability {
+  unreadable: boolean;
+  /** Set when `unreadable`: `no-text-layer` for a PDF of images (a scan), else `no-readable-text`. */
+  reason: NoTextReason | null;
+}
+
+/**
+ * Reads the parse and score diagnostics (`no-text-layer`, `no-readable-text`) and, for a profile, its
+ * word count: a document without one word is unreadable, not a candidate who matched nothing.
+ */
+export function readabilityOf(diagnostics: readonly { code: string }[], words?: number): Readability {
+  const scan = diagnostics.some((d) => d.code === 'no-text-layer');
+  const unreadable = scan || words === 0 || diagnostics.some((d) => d.code === 'no-readable-text');
+  return { unreadable, reason: !unreadable ? null : scan ? 'no-text-layer' : 'no-readable-text' };
+}
+
+/** The short mark a human format shows for an unreadable résumé. */
+export function noTextMark(reason: NoTextReason | null): string {
+  return reason === 'no-text-layer' ? 'no text: scanned?' : 'no text';
+}
+
+/** What to do about an unreadable résumé, in few enough words for a narrowed table column (20). */
+export function noTextHint(reason: NoTextReason | null): string {
+  return reason === 'no-text-layer' ? 'images only: OCR it' : 'no words read';
 }
 
 function statusMark(status: RequirementResult['status']): string {
   return status === 'met' ? '✔ met    ' : status === 'partial' ? '◐ partial' : '✘ missing';
 }
 
-/** The full explanation of one candidate against one role. */
-export function renderMatchText(file: string, match: MatchResult): string {
+/** The full explanation of one candidate against one role; a résumé without text says so first. */
+export function renderMatchText(file: string, match: MatchResult, readability: Readability = readabilityOf(match.diagnostics)): string {
   const out: string[] = [];
   out.push(`${file} against ${match.role.title} (${match.role.id})`);
+  if (readability.unreadable) out.push(`${noTextMark(readability.reason)} (${noTextHint(readability.reason)}): the score of 0 says nothing of the candidate.`);
   out.push(`Score ${match.score.toFixed(1)} / 100 — must-haves ${match.mustHavesMet ? 'met' : `NOT met (missing: ${match.missingRequired.join(', ')})`}`);
   out.push('', match.summary, '', 'Requirements:');
   for (const r of match.requirements) {

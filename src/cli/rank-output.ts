@@ -12,7 +12,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRanked } from '../rank/index.js';
 import type { MatchResult, RankedResult, RankError, Ranking } from '../types.js';
-import { csvRow, percent, renderTable, safeJson, safeLine, truncate } from './output.js';
+import { csvRow, noTextHint, noTextMark, percent, readabilityOf, type Readability } from './output.js';
+import { fitTable, type Cell, type FitStep, type ListCell } from './table.js';
+import { displayWidth, safeJson, safeLine, truncate } from './text.js';
 
 export type RankFormat = 'table' | 'json' | 'csv' | 'html';
 
@@ -40,12 +42,31 @@ interface Kept {
   index: number;
   score: number;
   mustHavesMet: boolean;
+  unreadable: boolean;
   /** JSON and HTML: where the result sits in the spill file; CSV: the row after its rank; table: the cells after the rank. */
   offset: number;
   length: number;
   row: string;
-  cells: string[];
+  cells: Cell[];
 }
+
+/**
+ * How the table makes room on a narrow terminal, in this order: the lists and the path narrow (the path
+ * from the left, keeping the file name), in two rounds, so that at 100 columns (a pipe) every column still
+ * shows; then `matched` goes, then `missing`, and last the path narrows to little more than a file name.
+ * Rank, score and must-haves always stay. The README's CLI section states the same order: change both.
+ */
+const RANK_FIT: readonly FitStep[] = [
+  { narrow: 'matched', to: 24 },
+  { narrow: 'missing', to: 24 },
+  { narrow: 'file', to: 32 },
+  { narrow: 'file', to: 24 },
+  { narrow: 'matched', to: 20 },
+  { narrow: 'missing', to: 20 },
+  { drop: 'matched' },
+  { drop: 'missing' },
+  { narrow: 'file', to: 12 },
+];
 
 type Writable = NodeJS.WritableStream;
 
@@ -53,19 +74,25 @@ async function put(stream: Writable, chunk: string): Promise<void> {
   if (!stream.write(chunk)) await once(stream, 'drain');
 }
 
-/** The candidate's strongest matched requirements, named by the skill that earned them. */
-function matchedLabels(match: MatchResult, n: number): string {
+/** The candidate's matched requirements, strongest first, named by the skill that earned them (`~` partial). */
+function matchedList(match: MatchResult): ListCell {
   const met = match.requirements.filter((r) => r.status !== 'missing').sort((a, b) => b.weight * b.score - a.weight * a.score);
-  const labels = met.slice(0, n).map((r) => `${r.via === 'direct' && r.skill ? r.skill.name : r.label}${r.status === 'partial' ? '~' : ''}`);
-  return labels.join(', ') + (met.length > n ? ` +${met.length - n}` : '');
+  // One skill can meet two requirements (REST for "REST" and for "APIs"): it is named once.
+  return { items: [...new Set(met.map((r) => `${r.via === 'direct' && r.skill ? r.skill.name : r.label}${r.status === 'partial' ? '~' : ''}`))] };
 }
 
-function missingLabels(match: MatchResult, n: number): string {
+/** The missing requirements, required ones first (marked `!`), then by weight. */
+function missingList(match: MatchResult): ListCell {
   const missing = match.requirements.filter((r) => r.status === 'missing').sort((a, b) => b.weight - a.weight);
   const required = missing.filter((r) => r.importance === 'required');
   const rest = missing.filter((r) => r.importance !== 'required');
-  const labels = [...required.map((r) => `${r.label}!`), ...rest.map((r) => r.label)];
-  return labels.slice(0, n).join(', ') + (labels.length > n ? ` +${labels.length - n}` : '');
+  return { items: [...required.map((r) => `${r.label}!`), ...rest.map((r) => r.label)] };
+}
+
+/** The table cells after the rank: a résumé without text is marked as such, not shown as a 0-score candidate. */
+function tableCells(item: RankedResult, file: string, readable: Readability): Cell[] {
+  if (readable.unreadable) return [file, '—', noTextMark(readable.reason), '', noTextHint(readable.reason)];
+  return [file, item.score.toFixed(1), item.mustHavesMet ? 'yes' : 'no', matchedList(item.match), missingList(item.match)];
 }
 
 /** Re-indents a value stringified with 2 spaces to sit `depth` levels deep (JSON strings hold no raw line breaks). */
@@ -82,20 +109,23 @@ export class RankSink {
   private labels: string[] | null = null;
   private readonly order = compareRanked(true) as unknown as (a: Kept, b: Kept) => number;
 
+  /** @param width Widest line of the table format, in display columns. @default Infinity */
   constructor(
     private readonly format: RankFormat,
     private readonly requirementCount: number,
     private readonly top: number | undefined,
+    private readonly width: number = Infinity,
   ) {}
 
   /** Takes one scored result; its explanation is dropped once reduced (JSON: spilled to disk). */
   async add(item: RankedResult, file: string): Promise<void> {
     const match = item.match;
-    const kept: Kept = { id: item.id, index: item.index, score: item.score, mustHavesMet: item.mustHavesMet, offset: 0, length: 0, row: '', cells: [] };
+    const readable = readabilityOf(match.diagnostics);
+    const kept: Kept = { id: item.id, index: item.index, score: item.score, mustHavesMet: item.mustHavesMet, unreadable: readable.unreadable, offset: 0, length: 0, row: '', cells: [] };
     if (this.format === 'json' || this.format === 'html') {
       const entry =
         this.format === 'json'
-          ? { file, rank: 0, score: item.score, mustHavesMet: item.mustHavesMet, missingRequired: match.missingRequired, summary: match.summary, requirements: match.requirements, diagnostics: match.diagnostics }
+          ? { file, rank: 0, score: item.score, mustHavesMet: item.mustHavesMet, missingRequired: match.missingRequired, summary: match.summary, requirements: match.requirements, diagnostics: match.diagnostics, ...readable }
           : { ...item, id: file };
       const text = Buffer.from(this.format === 'json' ? safeJson(JSON.stringify(entry, null, 2)) : JSON.stringify(entry), 'utf8');
       const spill = await this.spillFile();
@@ -105,10 +135,9 @@ export class RankSink {
       this.spillEnd += text.length;
     } else if (this.format === 'csv') {
       this.labels ??= match.requirements.map((q) => q.label);
-      kept.row = csvRow([file, item.score, item.mustHavesMet, match.missingRequired.join('; '), ...match.requirements.map((q) => percent(q.score))]);
-    } else {
-      kept.cells = [file, item.score.toFixed(1), item.mustHavesMet ? 'yes' : 'no', matchedLabels(match, 5), missingLabels(match, 3)];
-    }
+      // The readability columns come last, so the requirement columns keep their places.
+      kept.row = csvRow([file, item.score, item.mustHavesMet, match.missingRequired.join('; '), ...match.requirements.map((q) => percent(q.score)), readable.unreadable, readable.reason]);
+    } else kept.cells = tableCells(item, file, readable);
     this.kept.push(kept);
     // With --top only the best are printed; the order is total, so cutting early loses nothing.
     if (this.top !== undefined && this.kept.length >= 2 * this.top + 64) this.kept = this.kept.sort(this.order).slice(0, this.top);
@@ -135,7 +164,7 @@ export class RankSink {
     else if (this.format === 'html') await this.finishHtml(stdout, rows, summary);
     else if (this.format === 'csv') {
       const labels = this.labels ?? Array.from({ length: this.requirementCount }, (_, i) => `requirement ${i + 1}`);
-      await put(stdout, csvRow(['rank', 'file', 'score', 'mustHavesMet', 'missingRequired', ...labels.map((l) => `${l} (0-100)`)]));
+      await put(stdout, csvRow(['rank', 'file', 'score', 'mustHavesMet', 'missingRequired', ...labels.map((l) => `${l} (0-100)`), 'unreadable', 'reason']));
       for (const [i, row] of rows.entries()) await put(stdout, `${i + 1},${row.row}`);
     } else await this.finishTable(stdout, rows, summary);
   }
@@ -176,21 +205,34 @@ export class RankSink {
     await put(stdout, renderShortlistHtml(ranking, { generatedAt: new Date().toISOString() }));
   }
 
+  /**
+   * The title line and the table, fitted to the width. The files that could not be used are counted
+   * here and listed on stderr (by the command), as in every format.
+   */
   private async finishTable(stdout: Writable, rows: Kept[], summary: RankSummary): Promise<void> {
     const { role, errors } = summary;
+    const noText = rows.filter((r) => r.unreadable).length;
+    const counts = [`${rows.length} ranked${this.top ? ` (top ${this.top})` : ''}`, ...(noText ? [`${noText} with no text`] : []), `${errors.length} could not be used${errors.length ? ' (on stderr)' : ''}`];
     const stopped = summary.interrupted ? ` — interrupted by ${summary.interrupted.signal} after ${summary.interrupted.done} of ${summary.total}` : '';
-    await put(stdout, `${safeLine(role.title)} (${safeLine(role.id)}) — ${rows.length} ranked${this.top ? ` (top ${this.top})` : ''}, ${errors.length} unreadable${stopped}\n\n`);
-    await put(
-      stdout,
-      renderTable(
-        [{ header: '#', right: true }, { header: 'file', max: 60 }, { header: 'score', right: true }, { header: 'must-haves' }, { header: 'top matched (~ partial)', max: 50 }, { header: 'missing (! = required)', max: 60 }],
-        rows.map((r, i) => [String(i + 1), ...r.cells]),
-      ),
+    // One line when it fits; else the role on one line and the counts on the next.
+    const head = safeLine(`${role.title} (${role.id})`);
+    const tail = `${counts.join(', ')}${stopped}`;
+    const oneLine = `${head} — ${tail}`;
+    await put(stdout, `${displayWidth(oneLine) <= this.width ? oneLine : `${truncate(head, this.width)}\n${truncate(tail, this.width)}`}\n\n`);
+    const { text, dropped } = fitTable(
+      [
+        { header: '#', right: true },
+        { header: 'file', max: 60, cut: 'path' },
+        { header: 'score', right: true },
+        { header: 'must-haves' },
+        { header: 'matched (~ partial)', key: 'matched', max: 50 },
+        { header: 'missing (! required)', key: 'missing', max: 60 },
+      ],
+      rows.map((r, i) => [String(i + 1), ...r.cells]),
+      { width: this.width, fit: RANK_FIT },
     );
-    if (errors.length) {
-      await put(stdout, `\nCould not use ${errors.length} file${errors.length === 1 ? '' : 's'}:\n`);
-      for (const e of errors) await put(stdout, `  ${safeLine(e.file)}: ${e.code}: ${truncate(safeLine(e.message.split('\n')[0] ?? ''), 120)}\n`);
-    }
+    await put(stdout, text);
+    if (dropped.length) await put(stdout, `${truncate(`(hidden to fit ${this.width} columns: ${dropped.map((h) => h.replace(/ \(.*/, '')).join(', ')})`, this.width)}\n`);
   }
 
   /** Removes the spill file. */

@@ -6,7 +6,7 @@
 import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
 import type { Ordinals } from '../taxonomy/ordinals.js';
 import type { Skill } from '../taxonomy/schema.js';
-import type { ExtractedSkill, ImpliedSkill, SkillMention, TimelineEntry, YearMonth } from '../types.js';
+import type { ExtractedSkill, ImpliedSkill, MentionContext, SkillMention, TimelineEntry, YearMonth } from '../types.js';
 import { readClaims, type Claim } from './claims.js';
 import { contextOf, type DocumentIndex } from './document.js';
 import { monthsOf } from './experience.js';
@@ -42,6 +42,22 @@ export interface MentionSource {
   lessThanYearMonths: number;
 }
 
+/**
+ * Sentences inside a job that state learning, not work: a certification held ("Oracle certified Java
+ * Programmer", "Certification Done: …") or training taken ("Trained on Java, PL/SQL for 3 months", "Diploma
+ * in Java from NIIT"). Their skills are evidence of that kind, not of the job's months.
+ */
+const STATEMENT_ROWS: readonly { pattern: RegExp; context: MentionContext }[] = [
+  { pattern: /\bcertifi(?:ed|cation|cations|cate|cates)\b/i, context: 'certification' },
+  { pattern: /\b(?:trained\s+(?:on|in)|training\s+(?:on|in|programme|program)|underwent\s+training|diploma\s+in|course(?:s|work)?\s+(?:on|in)|pursuing)\b/i, context: 'education' },
+];
+
+/** The context a sentence's own words give it, inside a job, or `null` when they say nothing. */
+export function statementContext(sentence: string): MentionContext | null {
+  for (const row of STATEMENT_ROWS) if (row.pattern.test(sentence)) return row.context;
+  return null;
+}
+
 /** The timeline entry of a hit, and whether it sits in that entry's job title ("Java Developer"). */
 function entryOf(docIndex: DocumentIndex, hit: Hit): { entry: number | null; inTitle: boolean } {
   const title = docIndex.titleAt(hit.start, hit.end);
@@ -61,15 +77,21 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
   kept.forEach(({ hit, entries }, k) => {
     const flags = cueFlags(tokens, hit, chains[k]!, src.covered);
     const section = docIndex.sectionAt(hit.from);
-    const { entry, inTitle } = entryOf(docIndex, hit);
+    const found = entryOf(docIndex, hit);
+    const { inTitle } = found;
     const listLine = src.lines.get(tokens.line[hit.from]!)?.list === true;
     const { sentence, span: sentenceSpan } = sentenceAround(text, (breaks ??= sentenceBreaks(tokens)), hit.start, hit.end, src.maxSentenceLength);
+    let context: MentionContext = inTitle ? 'experience' : contextOf(section, found.entry, listLine);
+    // A certification or a course named inside a job is not the job's work: it earns no months.
+    const stated = context === 'experience' && !inTitle ? statementContext(sentence) : null;
+    if (stated !== null) context = stated;
+    const entry = stated === null ? found.entry : null;
     const mention: SkillMention = {
       span: { start: hit.start, end: hit.end },
       text: text.slice(hit.start, hit.end),
       section,
-      context: inTitle ? 'experience' : contextOf(section, entry, listLine),
-      timelineEntry: entry,
+      context,
+      timelineEntry: found.entry,
       sentence,
       sentenceSpan,
       negated: flags.negated,
