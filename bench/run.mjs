@@ -12,6 +12,7 @@ import { ROOT, DATA, hasData } from './suites/corpus.mjs';
 import { lineChartSvg, barChartSvg } from './lib/svg.mjs';
 import { round } from './lib/stats.mjs';
 import { collectMetrics, headlineRows, compareMetrics } from './lib/report.mjs';
+import { installMarkdown } from './suites/install.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -39,6 +40,7 @@ const results = {
   scale: null,
   memory: null,
   hostile: {},
+  install: null,
   errors: {},
 };
 if (!hasData) console.warn(`bench: ${DATA} is absent — the suites that need it are skipped; the rest still run.`);
@@ -88,6 +90,8 @@ results.hostile.complexity = await suite('complexity');
 results.hostile.fuzz = await suite('fuzz');
 results.hostile.cliRss = await suite('rss/cli');
 results.hostile.matcherRss = await suite('rss/matcher');
+// Issue 14: the tarball, a fresh consumer's install, import() and a one-file CLI run beside bare pdf-parse.
+results.install = await suite('install');
 results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => ((results.errors['service/load'] = String(error?.stack ?? error)), null));
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
@@ -198,6 +202,7 @@ function renderMarkdown(r, metrics, chartFiles) {
   for (const [key, m] of Object.entries(metrics)) lines.push(`| ${key} | ${m.value} | ${m.better} |`);
   if (chartFiles.length) lines.push('', '## Charts', '', ...chartFiles.map((f) => `![${f}](${f})`));
   lines.push(...hostileMarkdown(r.hostile));
+  if (r.install) lines.push(...installMarkdown(r.install));
   if (Object.keys(r.errors).length) lines.push('', '## Suites that failed', '', ...Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v.split('\n')[0]}`));
   return `${lines.join('\n')}\n`;
 }

@@ -99,13 +99,27 @@ export class LimitError extends SkillmatchError {
   }
 }
 
+/**
+ * The caller's `AbortSignal` stopped the work. Named `AbortError`, as the platform's own aborted calls
+ * are (`fetch`, `fs`, timers), so `error.name === 'AbortError'` checks keep working; its code is
+ * `cancelled` and its `cause` the signal's `reason`.
+ */
+export class AbortError extends SkillmatchError {
+  override name = 'AbortError';
+
+  constructor(message = 'The operation was aborted.', options: SkillmatchErrorOptions = {}) {
+    super('cancelled', message, options);
+  }
+}
+
 // Name-based guards (as ky does) so errors that crossed a process or realm boundary still match.
 function hasName(error: unknown, names: readonly string[]): boolean {
   return typeof error === 'object' && error !== null && names.includes((error as { name?: unknown }).name as string) && typeof (error as { code?: unknown }).code === 'string';
 }
 
 export function isSkillmatchError(error: unknown): error is SkillmatchError {
-  return hasName(error, ['SkillmatchError', 'ParseError', 'ValidationError', 'LimitError']);
+  // Node names its own aborts AbortError too (code ABORT_ERR): only ours carry `cancelled`.
+  return hasName(error, ['SkillmatchError', 'ParseError', 'ValidationError', 'LimitError']) || (hasName(error, ['AbortError']) && (error as { code?: unknown }).code === 'cancelled');
 }
 
 export function isParseError(error: unknown): error is ParseError {
@@ -130,6 +144,8 @@ export function errorFromJSON(json: { name?: string; code: ErrorCode; message: s
       return new LimitError(json.code, json.message, { ...options, ...(json.limit === undefined ? {} : { limit: json.limit }) });
     case 'ValidationError':
       return new ValidationError(json.code, json.message, (json as { issues?: ValidationIssue[] }).issues ?? [], options);
+    case 'AbortError':
+      return new AbortError(json.message, options);
     default:
       return new SkillmatchError(json.code, json.message, options);
   }

@@ -25,14 +25,14 @@ describe('package', () => {
   });
 
   it('exports the same names to import and require, through the exports map', () => {
-    const esm = exportedNames("const m = await import('skillmatch'); console.log(JSON.stringify(Object.keys(m).sort()))", 'module');
-    const cjs = exportedNames("console.log(JSON.stringify(Object.keys(require('skillmatch')).sort()))", 'commonjs');
+    const esm = exportedNames("const m = await import('@skillmatch/core'); console.log(JSON.stringify(Object.keys(m).sort()))", 'module');
+    const cjs = exportedNames("console.log(JSON.stringify(Object.keys(require('@skillmatch/core')).sort()))", 'commonjs');
     expect(esm.length).toBeGreaterThan(10);
     expect(cjs).toEqual(esm);
   });
 
   it('parses and extracts through the CommonJS build', () => {
-    const script = "const sm = require('skillmatch'); sm.parseResume('Skills\\nNode.js, PostgreSQL, Docker').then((doc) => console.log(JSON.stringify(sm.extractSkills(doc).skills.map((s) => s.id))))";
+    const script = "const sm = require('@skillmatch/core'); sm.parseResume('Skills\\nNode.js, PostgreSQL, Docker').then((doc) => console.log(JSON.stringify(sm.extractSkills(doc).skills.map((s) => s.id))))";
     const ids = exportedNames(script, 'commonjs');
     expect(ids).toEqual(expect.arrayContaining(['docker', 'nodejs', 'postgresql']));
   });
@@ -57,7 +57,7 @@ describe('package', () => {
         console.log(JSON.stringify({ afterFirst, afterBatch, kept, words: doc.text.length > 500, withResolvers: typeof Promise.withResolvers }));
       })();`;
     const expected = { afterFirst: [true, true, true], afterBatch: [true, true, true], kept: true, words: true, withResolvers: 'function' };
-    expect(exportedNames(`import fs from 'node:fs'; import * as sm from 'skillmatch'; ${body}`, 'module')).toEqual(expected);
-    expect(exportedNames(`const fs = require('node:fs'); const sm = require('skillmatch'); ${body}`, 'commonjs')).toEqual(expected);
+    expect(exportedNames(`import fs from 'node:fs'; import * as sm from '@skillmatch/core'; ${body}`, 'module')).toEqual(expected);
+    expect(exportedNames(`const fs = require('node:fs'); const sm = require('@skillmatch/core'); ${body}`, 'commonjs')).toEqual(expected);
   });
 });

@@ -98,10 +98,17 @@ describe('matcher.rank on profiles', () => {
     }
     const ranking = await matcher.rank(gen(), ROLE, { ...opts, onProgress: (p) => seen.push(p) });
     expect(ranking.results).toHaveLength(3);
-    expect(seen).toEqual([{ done: 1, total: null }, { done: 2, total: null }, { done: 3, total: null }]);
+    expect(seen).toEqual([
+      { done: 1, total: null, id: '0', index: 0, ok: true },
+      { done: 2, total: null, id: '1', index: 1, ok: true },
+      { done: 3, total: null, id: '2', index: 2, ok: true },
+    ]);
     const counted: RankProgress[] = [];
-    await matcher.rank([strong, middling], ROLE, { ...opts, onProgress: (p) => counted.push(p) });
-    expect(counted.at(-1)).toEqual({ done: 2, total: 2 });
+    await matcher.rank([strong, { id: 'bad', data: 42 as unknown as string }], ROLE, { ...opts, onProgress: (p) => counted.push(p) });
+    expect(counted).toEqual([
+      { done: 1, total: 2, id: '0', index: 0, ok: true },
+      { done: 2, total: 2, id: 'bad', index: 1, ok: false, code: 'unsupported-format' },
+    ]);
   });
 
   it('rankIterator yields every item as it completes, unranked', async () => {

@@ -25,7 +25,7 @@ const DIR = join(ROOT, 'schemas', 'v1');
 const fixture = (path: string): Buffer => readFileSync(join(ROOT, 'fixtures', path));
 const TEXT = fixture('resumes/txt-backend-node-flags/input.txt').toString('utf8');
 const AS_OF = '2025-06';
-const BASE = 'https://unpkg.com/skillmatch/schemas/v1/';
+const BASE = 'https://unpkg.com/@skillmatch/core/schemas/v1/';
 
 const addFormats = (addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule;
 // Strict, so a typo in a schema is an error; union types (`["integer", "null"]`) are plain JSON Schema.

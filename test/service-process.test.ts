@@ -97,7 +97,7 @@ describe('skillmatch serve (process)', () => {
     expect(serve.stdout()).toContain('SKILLMATCH_TOKEN');
   });
 
-  it('exports skillmatch/service, skillmatch/report and the schemas through the exports map, to import and require', async () => {
+  it('exports @skillmatch/core/service, @skillmatch/core/report and the schemas through the exports map, to import and require', async () => {
     const script = (type: string, body: string): Promise<string> =>
       new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [`--input-type=${type}`, '-e', body], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -105,14 +105,14 @@ describe('skillmatch serve (process)', () => {
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
         child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
       });
-    const esm = JSON.parse(await script('module', "const s = await import('skillmatch/service'); const r = await import('skillmatch/report'); console.log(JSON.stringify([Object.keys(s).sort(), Object.keys(r).sort()]))"));
+    const esm = JSON.parse(await script('module', "const s = await import('@skillmatch/core/service'); const r = await import('@skillmatch/core/report'); console.log(JSON.stringify([Object.keys(s).sort(), Object.keys(r).sort()]))"));
     expect(esm).toEqual([
       ['HttpError', 'SERVICE_DEFAULTS', 'WEBHOOK_DEFAULTS', 'createInProcessTransport', 'createService', 'deliverWebhook', 'generateWebhookSecret', 'loadSchemas', 'newJobId', 'runRankJob', 'schemasDir', 'signWebhook', 'verifyWebhook'],
       ['escapeHtml', 'highlightRange', 'renderShortlistHtml'],
     ]);
     // Node 20.19 requires ES modules without top-level await, so CommonJS consumers get the subpaths too.
-    const cjs = await script('commonjs', "const r = require('skillmatch/report'); const m = require('skillmatch/schemas/v1/match.schema.json'); console.log(JSON.stringify([typeof r.renderShortlistHtml, m.$id]))");
-    expect(JSON.parse(cjs)).toEqual(['function', 'https://unpkg.com/skillmatch/schemas/v1/match.schema.json']);
+    const cjs = await script('commonjs', "const r = require('@skillmatch/core/report'); const m = require('@skillmatch/core/schemas/v1/match.schema.json'); console.log(JSON.stringify([typeof r.renderShortlistHtml, m.$id]))");
+    expect(JSON.parse(cjs)).toEqual(['function', 'https://unpkg.com/@skillmatch/core/schemas/v1/match.schema.json']);
   });
 
   it('fails with missing-dependency and the install command when fastify is not installed', async () => {

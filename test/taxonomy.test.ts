@@ -56,7 +56,7 @@ describe('validateTaxonomy', () => {
   });
 
   it('ignores the $schema an editor needs', () => {
-    expect(validateTaxonomy({ $schema: 'node_modules/skillmatch/taxonomy/schema/taxonomy.schema.json', ...tiny() })).toEqual({ ok: true, taxonomy: kinded(), issues: [] });
+    expect(validateTaxonomy({ $schema: 'node_modules/@skillmatch/core/taxonomy/schema/taxonomy.schema.json', ...tiny() })).toEqual({ ok: true, taxonomy: kinded(), issues: [] });
   });
 
   it('finds a duplicate id', () => {

@@ -112,6 +112,24 @@ export function collectMetrics(results) {
   }
   put('memory.peakRssMb', results.memory?.peakRssMb, 'lower', 'info');
   put('memory.heapGrowthMb', results.memory?.heapGrowthMb, 'lower', 'info');
+  const inst = results.install;
+  if (inst) {
+    put('install.tarballKb', inst.tarball?.kb, 'lower', 'info');
+    put('install.tarballUnpackedMb', inst.tarball?.unpackedMb, 'lower', 'info');
+    put('install.taxonomyCopies', inst.tarball?.taxonomyCopies?.length, 'lower', 'info');
+    put('install.sourceMaps', inst.tarball?.sourceMaps, 'lower', 'info');
+    put('install.nodeModulesMb', inst.consumer?.mb, 'lower', 'info');
+    put('install.packages', inst.consumer?.packages, 'lower', 'info');
+    put('install.canvasMb', inst.consumer?.canvas?.mb, 'lower', 'info');
+    put('install.importMs', inst.importMs?.ours?.median, 'lower', 'info');
+    put('install.importPdfParseMs', inst.importMs?.pdfParse?.median, 'lower', 'info');
+    put('install.importRatioToPdfParse', inst.importMs?.ratio, 'lower', 'ratio');
+    put('install.cliParseOneFileMs', inst.cliOneFile?.parseMs?.median, 'lower', 'info');
+    put('install.cliRankOneFileMs', inst.cliOneFile?.rankMs?.median, 'lower', 'info');
+    put('install.cliBarePdfParseMs', inst.cliOneFile?.barePdfParseMs?.median, 'lower', 'info');
+    put('install.cliParseRatioToPdfParse', inst.cliOneFile?.parseRatio, 'lower', 'ratio');
+    put('install.cliRankRatioToPdfParse', inst.cliOneFile?.rankRatio, 'lower', 'ratio');
+  }
   return m;
 }
 
@@ -153,6 +171,9 @@ export function headlineRows(m) {
   if (m['memory.cliRank.peakTotalRssMb']) rows.push({ label: `Peak RSS, CLI rank --format json over ${fmt(m, 'memory.cliRank.pdfs', 0)} PDFs, all processes (CLI alone), MB`, ours: `${fmt(m, 'memory.cliRank.peakTotalRssMb', 0)} (${fmt(m, 'memory.cliRank.peakParentRssMb', 0)})`, baseline: '—' });
   if (m['hostile.fuzz.mutants']) rows.push({ label: 'Mutation fuzzer: mutants, internal errors', ours: `${fmt(m, 'hostile.fuzz.mutants', 0)}, ${fmt(m, 'hostile.fuzz.internalErrors', 0)}`, baseline: '—' });
   if (m['memory.rank2000.peakRssMb']) rows.push({ label: 'Peak RSS ranking 2,000 PDFs through the pool (library, top 50; parent process only), MB', ours: fmt(m, 'memory.rank2000.peakRssMb', 0), baseline: '—' });
+  if (m['install.nodeModulesMb']) rows.push({ label: 'A fresh consumer: node_modules MB, packages (tarball KB)', ours: `${fmt(m, 'install.nodeModulesMb', 1)}, ${fmt(m, 'install.packages', 0)} (${fmt(m, 'install.tarballKb', 0)})`, baseline: `pdf-parse's canvas alone: ${fmt(m, 'install.canvasMb', 1)} MB` });
+  if (m['install.importMs']) rows.push({ label: '`import()` of the package, median ms', ours: `${fmt(m, 'install.importMs', 0)} (${fmt(m, 'install.importRatioToPdfParse', 2)}×)`, baseline: `import('pdf-parse'): ${fmt(m, 'install.importPdfParseMs', 0)}` });
+  if (m['install.cliParseOneFileMs']) rows.push({ label: 'One-file CLI run, `parse` / `rank`, median ms', ours: `${fmt(m, 'install.cliParseOneFileMs', 0)} / ${fmt(m, 'install.cliRankOneFileMs', 0)}`, baseline: `bare pdf-parse script: ${fmt(m, 'install.cliBarePdfParseMs', 0)}` });
   return rows;
 }
 

@@ -30,6 +30,7 @@ const SUITES = {
   fuzz: async () => (await import('../suites/fuzz.mjs')).runFuzz(sm, { quick }),
   'rss/cli': async () => (await import('../suites/rss.mjs')).runCliRss({ quick }),
   'rss/matcher': async () => (await import('../suites/rss.mjs')).runMatcherRss(sm, { quick }),
+  install: async () => (await import('../suites/install.mjs')).runInstall({ quick }),
 };
 
 const run = SUITES[name];

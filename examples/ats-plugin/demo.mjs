@@ -3,7 +3,7 @@
 // Prints what the plugin wrote back into the ATS.
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createService, generateWebhookSecret } from 'skillmatch/service';
+import { createService, generateWebhookSecret } from '@skillmatch/core/service';
 import { applicationEvent, createFakeAts, sendAtsWebhook } from './fake-ats.mjs';
 import { createAtsPlugin } from './plugin.mjs';
 

@@ -9,7 +9,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { verifyWebhook } from 'skillmatch/service';
+import { verifyWebhook } from '@skillmatch/core/service';
 
 const MAX_BODY = 1024 * 1024;
 

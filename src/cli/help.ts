@@ -36,7 +36,7 @@ const OPTION = {
 } as const;
 
 /** The first page: what each command does. */
-export const USAGE = `skillmatch — match résumés to roles
+export const USAGE = `skillmatch — match résumés to roles (npm package @skillmatch/core)
 
 Usage:
   skillmatch parse <file>                  a résumé's text, sections, timeline

@@ -42,7 +42,7 @@ function packageVersion(): string {
   for (const up of ['../../../package.json', '../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'skillmatch' && pkg.version) return pkg.version;
+      if (pkg.name === '@skillmatch/core' && pkg.version) return pkg.version;
     } catch {
       // Try the next level up.
     }

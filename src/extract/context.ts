@@ -3,8 +3,22 @@
  * millisecond per sentence, so the extractor calls it only for sentences holding an ambiguous
  * alias that the cheaper rules (lists, confirmers, skills sections) could not decide.
  */
-import nlp from 'compromise/two';
+import type compromise from 'compromise/two';
+import { requireDependency } from '../load.js';
 import { ownString } from './own-string.js';
+
+type Compromise = typeof compromise;
+let library: Compromise | undefined;
+
+/** compromise (≈0.3 s to load), loaded on the first sentence that needs tagging, not with the package. */
+function nlp(text: string): ReturnType<Compromise> {
+  library ??= requireDependency<Compromise>('compromise/two');
+  return library(text);
+}
+nlp.model = (): ReturnType<Compromise['model']> => {
+  library ??= requireDependency<Compromise>('compromise/two');
+  return library.model();
+};
 
 /** Coarse word class of a term. */
 export type WordClass = 'noun' | 'verb' | 'adjective' | 'adverb' | 'other';

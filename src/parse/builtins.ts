@@ -10,6 +10,15 @@
  *
  * Only a value still identical to pdf.js's own replacement is restored, so a caller's own patch of
  * a built-in is never undone.
+ *
+ * pdf.js also writes globals: on Node 20 `navigator`, `self`, `Iterator` (core-js), `DOMMatrix`,
+ * `ImageData`, `Path2D` (from @napi-rs/canvas), `pdfjsLib`, `pdfjsWorker`, `_pdfjsTestingUtils`,
+ * `__core-js_shared__`, and it turns Node's lazy getters for `AbortController`, `DOMException`,
+ * `TextDecoder`… into plain values. A library must not leave those in its caller (`navigator` and
+ * `self` tell other code it runs in a browser), so they are learnt the same way, present only while a
+ * PDF is being parsed in this process (`enterPdfGlobals`/`leavePdfGlobals`, counted, so concurrent
+ * parses keep them until the last one ends) and taken out again after. Only what still holds pdf.js's
+ * value is taken out or put back; a global the caller set meanwhile stays.
  */
 
 const BUILTINS: readonly (readonly [string, object])[] = [
@@ -64,14 +73,72 @@ function snapshot(): Snapshot {
 let pristine: Snapshot | null = null;
 const replacements = new Map<string, Replacement>();
 
-/** Takes the snapshot of untouched built-ins; call right before pdf.js is first imported. */
-export function rememberBuiltins(): void {
-  pristine ??= snapshot();
+/** Every own property of `globalThis`, names and symbols, by key. */
+function globalDescriptors(): Map<PropertyKey, PropertyDescriptor> {
+  const out = new Map<PropertyKey, PropertyDescriptor>();
+  for (const key of Reflect.ownKeys(globalThis)) out.set(key, Object.getOwnPropertyDescriptor(globalThis, key)!);
+  return out;
 }
 
-/** Records every built-in pdf.js replaced since the snapshot; call after a phase where its modules load. */
+function sameDescriptor(a: PropertyDescriptor | undefined, b: PropertyDescriptor | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Object.is(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+}
+
+let pristineGlobals: Map<PropertyKey, PropertyDescriptor> | null = null;
+/** Globals pdf.js added, as it left them. */
+const addedGlobals = new Map<PropertyKey, PropertyDescriptor>();
+/** Globals pdf.js redefined: the caller's descriptor and pdf.js's. */
+const replacedGlobals = new Map<PropertyKey, { original: PropertyDescriptor; replacement: PropertyDescriptor }>();
+/** PDFs being parsed in this process right now. */
+let pdfsInFlight = 0;
+
+/** Takes the snapshot of untouched built-ins and globals; call right before pdf.js is first imported. */
+export function rememberBuiltins(): void {
+  pristine ??= snapshot();
+  pristineGlobals ??= globalDescriptors();
+}
+
+/** Records the globals pdf.js added or redefined since the snapshot (see `learnReplacements`). */
+function learnGlobals(): void {
+  if (pristineGlobals === null) return;
+  for (const [key, now] of globalDescriptors()) {
+    const before = pristineGlobals.get(key);
+    if (before === undefined) addedGlobals.set(key, now);
+    else if (!sameDescriptor(before, now)) replacedGlobals.set(key, { original: replacedGlobals.get(key)?.original ?? before, replacement: now });
+  }
+}
+
+function define(key: PropertyKey, descriptor: PropertyDescriptor): void {
+  try {
+    Object.defineProperty(globalThis, key, descriptor);
+  } catch {
+    // A global made non-configurable meanwhile (by the caller) is theirs to keep.
+  }
+}
+
+/** Puts pdf.js's globals back for a parse (the first of several concurrent ones does it). */
+export function enterPdfGlobals(): void {
+  if (pdfsInFlight++ > 0) return;
+  for (const [key, descriptor] of addedGlobals) if (!Object.hasOwn(globalThis, key)) define(key, descriptor);
+}
+
+/** Ends a parse; after the last one, takes pdf.js's globals out again and restores what it redefined. */
+export function leavePdfGlobals(): void {
+  pdfsInFlight = Math.max(0, pdfsInFlight - 1);
+  if (pdfsInFlight > 0) return;
+  for (const [key, descriptor] of addedGlobals) {
+    if (sameDescriptor(Object.getOwnPropertyDescriptor(globalThis, key), descriptor)) Reflect.deleteProperty(globalThis, key);
+  }
+  for (const [key, { original, replacement }] of replacedGlobals) {
+    if (sameDescriptor(Object.getOwnPropertyDescriptor(globalThis, key), replacement)) define(key, original);
+  }
+}
+
+/** Records every built-in and global pdf.js replaced since the snapshot; call after a phase where its modules load. */
 export function learnReplacements(): void {
   if (pristine === null) return;
+  learnGlobals();
   for (const [name, target] of BUILTINS) {
     const before = pristine.get(target)!;
     for (const [key, original] of before) {

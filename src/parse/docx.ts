@@ -4,7 +4,7 @@
  * styles; text boxes that only exist in `mc:Choice` and page headers/footers (which mammoth skips)
  * are read from the XML we already hold, so no text is lost.
  */
-import mammoth from 'mammoth';
+import type Mammoth from 'mammoth';
 import { ParseError } from '../errors.js';
 import type { Diagnostic } from '../types.js';
 import { decodeEntities, htmlToLines } from './html.js';
@@ -40,8 +40,17 @@ function coreDates(bytes: Uint8Array, checked: CheckedDocx): DocxContent['dates'
   }
 }
 
-/** Images are never decoded: they carry no text and could hide a bomb. */
-const skipImages = mammoth.images.imgElement(async () => ({ src: '' }));
+let library: Promise<{ mammoth: typeof Mammoth; skipImages: ReturnType<typeof Mammoth.images.imgElement> }> | undefined;
+
+/** mammoth, imported with the first DOCX rather than with the package (most callers never read one in-process). */
+function loadMammoth(): NonNullable<typeof library> {
+  library ??= import('mammoth').then(({ default: mammoth }) => ({
+    mammoth,
+    /** Images are never decoded: they carry no text and could hide a bomb. */
+    skipImages: mammoth.images.imgElement(async () => ({ src: '' })),
+  }));
+  return library;
+}
 
 /** Paragraph texts of an XML fragment (`w:t` runs, tabs and breaks). */
 export function paragraphsOf(xml: string): string[] {
@@ -84,6 +93,7 @@ function normalise(text: string): string {
 
 /** Reads a pre-checked DOCX (see `checkDocx`) into lines: mammoth's paragraphs, lists, tables and headings, plus text boxes and page headers/footers. */
 export async function readDocx(bytes: Uint8Array, checked: CheckedDocx, file?: string): Promise<DocxContent> {
+  const { mammoth, skipImages } = await loadMammoth();
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages });

@@ -2,13 +2,14 @@
  * Stage 1: bytes → ResumeDocument. Detects the format from the bytes, reads the text in reading
  * order with a format-specific reader, then finds sections and the experience timeline.
  */
+import { abortable, checkSignal, throwIfAborted } from '../abort.js';
 import { DOCUMENT_VERSION } from '../defaults.js';
 import { LimitError, ParseError } from '../errors.js';
 import type { Diagnostic, DocumentFormat, ResumeDocument } from '../types.js';
 import { classifyText, decodeText, detectBinary, type DetectedKind } from './detect.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
-import { isJsonResume, jsonResumeToDocument } from './json-resume.js';
+import { isJsonResume, jsonResumeText, jsonResumeToDocument, type JsonResumeObject } from './json-resume.js';
 import { layoutPdf } from './layout.js';
 import { checkDocx, checkPdfStreams, formatBytes, resolveLimits, type ParseLimits } from './limits.js';
 import { readPdf } from './pdf.js';
@@ -20,6 +21,7 @@ import { assembleLines, countWords, readPlainText, type LaidOutText } from './te
 
 export { createParsePool } from './pool.js';
 export type { ParsePool, ParsePoolOptions } from './pool.js';
+export type { JsonResumeObject } from './json-resume.js';
 
 /** Options of `parseResume`. Limits default to `PARSE_DEFAULTS`. */
 export interface ParseOptions {
@@ -45,6 +47,12 @@ export interface ParseOptions {
   isolate?: boolean;
   /** The pool to parse in; implies `isolate`. */
   pool?: ParsePool;
+  /**
+   * Stops the parse: the promise rejects with an `AbortError` (code `cancelled`) as soon as the signal
+   * aborts. An isolated parse leaves the pool's queue, or has its child process killed; an in-process
+   * parse cannot be interrupted and runs to its end in the background, its result dropped.
+   */
+  signal?: AbortSignal;
   /**
    * Largest input accepted, in bytes (checked before anything else): `limit-bytes`.
    * @default 10485760 (10 MB)
@@ -97,6 +105,8 @@ function byteLength(input: Uint8Array | string): number {
 /**
  * Reads a résumé (PDF, DOCX, HTML, Markdown, plain text or JSON Resume) into a `ResumeDocument`
  * with sections and an experience timeline. The format comes from the bytes; `filename` is a hint.
+ * A JSON Resume may also be given as the object itself (one `isJsonResume` accepts): it is read as
+ * its JSON text would be, with the same validation and errors.
  *
  * Throws `ParseError` (`pdf-encrypted`, `pdf-corrupt`, `docx-corrupt`, `unsupported-format`,
  * `empty-input`, `json-corrupt`), `LimitError` (`limit-bytes`, `limit-pages`, `limit-expanded-size`,
@@ -107,19 +117,21 @@ function byteLength(input: Uint8Array | string): number {
  * const doc = await parseResume(await readFile('cv.pdf'), { filename: 'cv.pdf', isolate: true });
  * doc.sections.map((s) => s.kind); // ['contact', 'summary', 'experience', 'skills', 'education']
  */
-export async function parseResume(input: Uint8Array | string, options: ParseOptions = {}): Promise<ResumeDocument> {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new TypeError('`input` must be a Uint8Array or a string');
+export async function parseResume(input: Uint8Array | string | JsonResumeObject, options: ParseOptions = {}): Promise<ResumeDocument> {
   if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
+  const data = typeof input === 'string' || input instanceof Uint8Array ? input : jsonResumeText(input);
+  const signal = checkSignal(options.signal);
+  throwIfAborted(signal, 'Parsing was aborted (`signal`).');
   if (options.filename !== undefined && typeof options.filename !== 'string') throw new TypeError('`filename` must be a string');
   checkDocumentDate(options.documentDate, resolveAsOf(options.asOf));
   const limits = resolveLimits(options);
-  const bytes = byteLength(input);
+  const bytes = byteLength(data);
   if (bytes > limits.maxBytes) {
     throw new LimitError('limit-bytes', `The input is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} limit (\`maxBytes\`).`, { limit: limits.maxBytes, ...(options.filename ? { file: options.filename } : {}) });
   }
-  if (options.pool) return options.pool.parse(input, withoutPool(options));
-  if (options.isolate) return defaultPool().parse(input, withoutPool(options));
-  return parseInProcess(input, options, limits, bytes);
+  if (options.pool) return options.pool.parse(data, withoutPool(options));
+  if (options.isolate) return defaultPool().parse(data, withoutPool(options));
+  return abortable(parseInProcess(data, options, limits, bytes), signal, 'Parsing was aborted (`signal`).');
 }
 
 function withoutPool(options: ParseOptions): Omit<ParseOptions, 'pool' | 'isolate'> {

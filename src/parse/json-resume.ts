@@ -10,60 +10,71 @@
  * Volunteer work is written under its own heading (a section of kind `other`) and is not part of the
  * timeline, which holds employment only, as the heading rules for text résumés do.
  */
-import { z } from 'zod';
+import type { z as zod } from 'zod';
 import { ParseError, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry, YearMonth } from '../types.js';
 import { findDateRanges, resolveAsOf } from './dates.js';
+import { requireDependency } from '../load.js';
 
 const ISO_DATE = /^[12]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const PRESENT = /^(?:present|current|now|ongoing)$/i;
 
-const isoDate = z.union([
-  z.string().regex(ISO_DATE, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
-  z.literal(''),
-]);
-const endDate = z.union([isoDate, z.string().regex(PRESENT, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })]);
-const text = z.string();
-const texts = z.array(z.string());
+/** Builds the JSON Resume schema with the zod it is given (see `jsonResumeSchema`). */
+function buildJsonResumeSchema(z: typeof zod) {
+  const isoDate = z.union([
+    z.string().regex(ISO_DATE, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
+    z.literal(''),
+  ]);
+  const endDate = z.union([isoDate, z.string().regex(PRESENT, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })]);
+  const text = z.string();
+  const texts = z.array(z.string());
 
-const location = z.looseObject({ address: text.optional(), postalCode: text.optional(), city: text.optional(), countryCode: text.optional(), region: text.optional() });
-const profile = z.looseObject({ network: text.optional(), username: text.optional(), url: text.optional() });
+  const location = z.looseObject({ address: text.optional(), postalCode: text.optional(), city: text.optional(), countryCode: text.optional(), region: text.optional() });
+  const profile = z.looseObject({ network: text.optional(), username: text.optional(), url: text.optional() });
 
-/** The JSON Resume schema (v1.0.0), every field optional, unknown keys allowed. */
-export const jsonResumeSchema = z.looseObject({
-  $schema: text.optional(),
-  basics: z.looseObject({
-    name: text.optional(), label: text.optional(), image: text.optional(), email: text.optional(), phone: text.optional(),
-    url: text.optional(), summary: text.optional(), location: location.optional(), profiles: z.array(profile).optional(),
-  }).optional(),
-  work: z.array(z.looseObject({
-    name: text.optional(), company: text.optional(), location: text.optional(), description: text.optional(), position: text.optional(),
-    url: text.optional(), website: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(), summary: text.optional(), highlights: texts.optional(),
-  })).optional(),
-  volunteer: z.array(z.looseObject({
-    organization: text.optional(), position: text.optional(), url: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(),
-    summary: text.optional(), highlights: texts.optional(),
-  })).optional(),
-  education: z.array(z.looseObject({
-    institution: text.optional(), url: text.optional(), area: text.optional(), studyType: text.optional(), startDate: isoDate.optional(),
-    endDate: endDate.optional(), score: text.optional(), courses: texts.optional(),
-  })).optional(),
-  awards: z.array(z.looseObject({ title: text.optional(), date: isoDate.optional(), awarder: text.optional(), summary: text.optional() })).optional(),
-  certificates: z.array(z.looseObject({ name: text.optional(), date: isoDate.optional(), url: text.optional(), issuer: text.optional() })).optional(),
-  publications: z.array(z.looseObject({ name: text.optional(), publisher: text.optional(), releaseDate: isoDate.optional(), url: text.optional(), summary: text.optional() })).optional(),
-  skills: z.array(z.looseObject({ name: text.optional(), level: text.optional(), keywords: texts.optional() })).optional(),
-  languages: z.array(z.looseObject({ language: text.optional(), fluency: text.optional() })).optional(),
-  interests: z.array(z.looseObject({ name: text.optional(), keywords: texts.optional() })).optional(),
-  references: z.array(z.looseObject({ name: text.optional(), reference: text.optional() })).optional(),
-  projects: z.array(z.looseObject({
-    name: text.optional(), description: text.optional(), highlights: texts.optional(), keywords: texts.optional(), startDate: isoDate.optional(),
-    endDate: endDate.optional(), url: text.optional(), roles: texts.optional(), entity: text.optional(), type: text.optional(),
-  })).optional(),
-  meta: z.looseObject({ canonical: text.optional(), version: text.optional(), lastModified: text.optional() }).optional(),
-});
+  return z.looseObject({
+    $schema: text.optional(),
+    basics: z.looseObject({
+      name: text.optional(), label: text.optional(), image: text.optional(), email: text.optional(), phone: text.optional(),
+      url: text.optional(), summary: text.optional(), location: location.optional(), profiles: z.array(profile).optional(),
+    }).optional(),
+    work: z.array(z.looseObject({
+      name: text.optional(), company: text.optional(), location: text.optional(), description: text.optional(), position: text.optional(),
+      url: text.optional(), website: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(), summary: text.optional(), highlights: texts.optional(),
+    })).optional(),
+    volunteer: z.array(z.looseObject({
+      organization: text.optional(), position: text.optional(), url: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(),
+      summary: text.optional(), highlights: texts.optional(),
+    })).optional(),
+    education: z.array(z.looseObject({
+      institution: text.optional(), url: text.optional(), area: text.optional(), studyType: text.optional(), startDate: isoDate.optional(),
+      endDate: endDate.optional(), score: text.optional(), courses: texts.optional(),
+    })).optional(),
+    awards: z.array(z.looseObject({ title: text.optional(), date: isoDate.optional(), awarder: text.optional(), summary: text.optional() })).optional(),
+    certificates: z.array(z.looseObject({ name: text.optional(), date: isoDate.optional(), url: text.optional(), issuer: text.optional() })).optional(),
+    publications: z.array(z.looseObject({ name: text.optional(), publisher: text.optional(), releaseDate: isoDate.optional(), url: text.optional(), summary: text.optional() })).optional(),
+    skills: z.array(z.looseObject({ name: text.optional(), level: text.optional(), keywords: texts.optional() })).optional(),
+    languages: z.array(z.looseObject({ language: text.optional(), fluency: text.optional() })).optional(),
+    interests: z.array(z.looseObject({ name: text.optional(), keywords: texts.optional() })).optional(),
+    references: z.array(z.looseObject({ name: text.optional(), reference: text.optional() })).optional(),
+    projects: z.array(z.looseObject({
+      name: text.optional(), description: text.optional(), highlights: texts.optional(), keywords: texts.optional(), startDate: isoDate.optional(),
+      endDate: endDate.optional(), url: text.optional(), roles: texts.optional(), entity: text.optional(), type: text.optional(),
+    })).optional(),
+    meta: z.looseObject({ canonical: text.optional(), version: text.optional(), lastModified: text.optional() }).optional(),
+  });
+}
+
+let schema: ReturnType<typeof buildJsonResumeSchema> | undefined;
+
+/** The JSON Resume schema (v1.0.0), every field optional, unknown keys allowed; built (and zod loaded) with the first JSON Resume read. */
+export function jsonResumeSchema(): ReturnType<typeof buildJsonResumeSchema> {
+  schema ??= buildJsonResumeSchema(requireDependency<{ z: typeof zod }>('zod').z);
+  return schema;
+}
 
 /** A JSON Resume document, as validated. */
-export type JsonResume = z.infer<typeof jsonResumeSchema>;
+export type JsonResume = zod.infer<ReturnType<typeof jsonResumeSchema>>;
 
 const TOP_LEVEL_KEYS = ['basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects'];
 
@@ -77,6 +88,31 @@ export function isJsonResume(value: unknown): boolean {
   const record = value as Record<string, unknown>;
   if (typeof record.$schema === 'string' && /jsonresume/i.test(record.$schema)) return true;
   return TOP_LEVEL_KEYS.some((key) => Object.hasOwn(record, key));
+}
+
+/**
+ * A JSON Resume given as an object rather than as its JSON text: any object {@link isJsonResume}
+ * accepts. It is validated when read, like the text.
+ */
+export type JsonResumeObject = { readonly [key: string]: unknown };
+
+/**
+ * The JSON text of a JSON Resume object, so it is read exactly as its text would be (same detection,
+ * limits, validation and errors). Anything else that is not bytes or text is misuse: `TypeError`.
+ */
+export function jsonResumeText(value: unknown): string {
+  if (!isJsonResume(value)) {
+    throw new TypeError('`input` must be a Uint8Array, a string, or a JSON Resume object (with keys such as basics, work, skills, education)');
+  }
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(value);
+  } catch (error) {
+    throw new TypeError(`\`input\` is a JSON Resume object that cannot be written as JSON: ${(error as Error).message}`);
+  }
+  // A `toJSON()` returning undefined writes nothing.
+  if (typeof text !== 'string') throw new TypeError('`input` is a JSON Resume object whose toJSON() returns no JSON');
+  return text;
 }
 
 /** Options for {@link jsonResumeToDocument}. */
@@ -157,7 +193,7 @@ function join(values: (string | undefined)[], separator: string): string {
   return values.filter(present).map((value) => value.trim()).join(separator);
 }
 
-function toIssues(error: z.ZodError): ValidationIssue[] {
+function toIssues(error: zod.ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({ code: issue.code, path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message }));
 }
 
@@ -184,7 +220,7 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     throw new ValidationError('invalid-json-resume', 'A JSON Resume must be a JSON object', [{ code: 'invalid_type', path: [], message: 'Expected an object' }]);
   }
-  const parsed = jsonResumeSchema.safeParse(input);
+  const parsed = jsonResumeSchema().safeParse(input);
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
     const first = issues[0];

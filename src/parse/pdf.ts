@@ -3,9 +3,12 @@
  * page; reading order is rebuilt in `layout.ts`. pdf-parse's own `getText()` joins items in
  * content-stream order and adds `-- 1 of 2 --` joiner lines, neither of which we want.
  */
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import type { PDFParse } from 'pdf-parse';
 import { LimitError, ParseError } from '../errors.js';
-import { learnReplacements, rememberBuiltins, restoreBuiltins } from './builtins.js';
+import { packageRequire } from '../load.js';
+import { enterPdfGlobals, learnReplacements, leavePdfGlobals, rememberBuiltins, restoreBuiltins } from './builtins.js';
 
 /** One positioned run of text, in PDF user space (origin bottom-left, y up). */
 export interface PdfTextItem {
@@ -56,18 +59,46 @@ function classify(error: unknown, file?: string): Error {
 type PdfParseModule = typeof import('pdf-parse');
 
 let library: Promise<PdfParseModule> | undefined;
-/** pdf.js and its worker module (loaded with the first document) have both been evaluated. */
+/** pdf.js and its worker module (imported with pdf-parse, else by pdf.js with the first document) have both been evaluated. */
 let settled = false;
 
-/** pdf-parse, imported on first use, with the built-ins its pdf.js replaced put back (see `builtins.ts`). */
+/**
+ * pdf.js's worker module (pdfjs-dist/legacy/build/pdf.worker.mjs, the copy pdf-parse depends on), as a
+ * URL. In Node, pdf.js runs its "worker" in this thread and imports that file with the first document;
+ * importing it here, with pdf-parse, puts every change pdf.js makes to the process in one short window
+ * where `builtins.ts` can see it (not spread over a first parse during which the caller's code runs
+ * too). It sets `globalThis.pdfjsWorker`, which pdf.js then uses instead of importing the file beside
+ * itself, so in-process parsing also works where pdf-parse was bundled into an application.
+ * `null` where the file cannot be found (pdf.js then imports it itself).
+ */
+function pdfjsWorkerUrl(): string | null {
+  try {
+    const fromPdfParse = createRequire(packageRequire().resolve('pdf-parse'));
+    return pathToFileURL(fromPdfParse.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')).href;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * pdf-parse and pdf.js's worker module, imported on first use, with the built-ins pdf.js replaced put
+ * back and its globals taken out until a PDF is parsed (see `builtins.ts`).
+ */
 function loadPdfParse(): Promise<PdfParseModule> {
   if (library === undefined) {
     rememberBuiltins();
-    library = import('pdf-parse').then((mod) => {
+    library = (async () => {
+      const mod = await import('pdf-parse');
+      const worker = pdfjsWorkerUrl();
+      if (worker !== null) {
+        await import(worker);
+        settled = true;
+      }
       learnReplacements();
       restoreBuiltins();
+      leavePdfGlobals();
       return mod;
-    });
+    })();
   }
   return library;
 }
@@ -93,6 +124,7 @@ export async function readPdf(bytes: Uint8Array, options: { maxPages: number; fi
   const { PDFParse } = await loadPdfParse();
   // pdf.js transfers (detaches) the buffer it is given; copy so the caller's bytes survive.
   const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, stopAtErrors: false } as ConstructorParameters<typeof PDFParse>[0]);
+  enterPdfGlobals();
   try {
     // pdf-parse's text API drops positions; its private loader is the way to pdf.js's document,
     // with pdf-parse's worker set-up and exception mapping intact.
@@ -143,5 +175,6 @@ export async function readPdf(bytes: Uint8Array, options: { maxPages: number; fi
       settled = true;
     }
     restoreBuiltins();
+    leavePdfGlobals();
   }
 }

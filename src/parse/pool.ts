@@ -14,9 +14,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { abortError, checkSignal } from '../abort.js';
 import { PARSE_DEFAULTS } from '../defaults.js';
 import { LimitError, SkillmatchError, errorFromJSON, type ErrorCode } from '../errors.js';
+import { moduleUrl, packageRequire } from '../load.js';
 import { formatBytes } from './limits.js';
 import type { ResumeDocument } from '../types.js';
 import type { ParseOptions } from './index.js';
@@ -38,19 +41,34 @@ export interface ParsePoolOptions {
    * @default PARSE_DEFAULTS.maxMemoryMb (512)
    */
   maxMemoryMb?: number;
+  /**
+   * The worker file to fork (a path or a `file:` URL): `@skillmatch/core/worker`, or your bundler's
+   * copy of it. Needed only when this package is bundled into an application that does not keep
+   * `@skillmatch/core` installed beside it (see the README's bundler recipe).
+   * @default the package's own `dist/esm/parse/worker.js`, found next to this module or through `@skillmatch/core/worker`
+   */
+  workerPath?: string | URL;
 }
 
 /** A pool of parse workers; see `createParsePool`. */
 export interface ParsePool {
   /** Number of child processes the pool runs at most. */
   readonly size: number;
-  /** Parses one document in a child process. Rejects with typed errors (`limit-time`, `limit-memory`, `worker-crashed`, or the parse's own). */
+  /** The worker file the pool forks. */
+  readonly workerPath: string;
+  /**
+   * Parses one document in a child process. Rejects with typed errors (`limit-time`, `limit-memory`,
+   * `worker-crashed`, or the parse's own); with an `AbortError` (code `cancelled`) when `signal` aborts,
+   * the document leaving the queue, or its child killed if it is being parsed.
+   */
   parse(input: Uint8Array | string, options?: Omit<ParseOptions, 'pool' | 'isolate'>): Promise<ResumeDocument>;
   /**
    * Rejects queued documents, lets running ones finish, then ends the children. With `force: true`
    * running documents are not waited for: their children are killed and their promises reject.
    */
   close(options?: { force?: boolean }): Promise<void>;
+  /** `close()`, for `await using pool = createParsePool()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Lines a child's watchdog writes on stderr before it kills its own process (read by `onExit`). */
@@ -66,6 +84,8 @@ interface Job {
   tries: number;
   resolve(value: ResumeDocument): void;
   reject(error: unknown): void;
+  /** The caller's signal, while the job is queued or running. */
+  signal?: AbortSignal;
 }
 
 interface Slot {
@@ -112,22 +132,40 @@ function inputBytes(input: Uint8Array | string): number {
   return typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
 }
 
+function missingWorker(path: string, given: boolean): SkillmatchError {
+  const hint = given
+    ? 'check `workerPath`'
+    : 'run `npm run build` in a clone; in a bundled application keep @skillmatch/core installed or pass `workerPath` (see the README\'s bundler recipe)';
+  return new SkillmatchError('missing-dependency', `The parse worker ${path} is missing: ${hint}.`);
+}
+
 /**
- * Where the built worker is. ESM: next to this file in dist/esm/parse. CommonJS bundle: this code
- * lives in dist/cjs/index.cjs, whose `import.meta.url` is the bundle's URL. Under vitest (src/*.ts)
- * the built worker in dist/esm is used, so tests need `npm run build` first.
+ * The worker file to fork. Given: `workerPath` (a path, relative to the working directory, or a
+ * `file:` URL). Otherwise next to this module: dist/esm/parse/worker.js from the ESM build, the same
+ * file from the CommonJS build (the worker ships as ESM only), the built one under vitest (src/*.ts,
+ * so tests need `npm run build`). Bundled into an application, this module is no longer in the
+ * package: the package's `./worker` export is looked up from the bundle, and found when the
+ * application keeps @skillmatch/core installed. A sibling file named worker.js next to a bundle is
+ * never taken for ours.
  */
-export function resolveWorkerPath(): string {
-  const here = import.meta.url;
-  let url: URL;
-  if (/\/cjs\/index\.c?js$/.test(here)) url = new URL('../esm/parse/worker.js', here);
-  else if (/\/src\/parse\/pool\.ts$/.test(here)) url = new URL('../../dist/esm/parse/worker.js', here);
-  else url = new URL('./worker.js', here);
-  const path = fileURLToPath(url);
-  if (!existsSync(path)) {
-    throw new Error(`The parse worker ${path} is missing: run \`npm run build\` (isolated parsing forks the built dist/esm/parse/worker.js).`);
+export function resolveWorkerPath(workerPath?: string | URL): string {
+  if (workerPath !== undefined) {
+    if (!(workerPath instanceof URL) && typeof workerPath !== 'string') throw new TypeError('`workerPath` must be a path or a file: URL');
+    const path = workerPath instanceof URL || workerPath.startsWith('file:') ? fileURLToPath(workerPath) : resolvePath(workerPath);
+    if (!existsSync(path)) throw missingWorker(path, true);
+    return path;
   }
-  return path;
+  const here = moduleUrl(import.meta.url);
+  let own: string | null = null;
+  if (/\/src\/parse\/pool\.ts$/.test(here)) own = fileURLToPath(new URL('../../dist/esm/parse/worker.js', here));
+  else if (/\/cjs\/parse\/pool\.cjs$/.test(here)) own = fileURLToPath(new URL('../../esm/parse/worker.js', here));
+  else if (/\/esm\/parse\/pool\.js$/.test(here)) own = fileURLToPath(new URL('./worker.js', here));
+  if (own !== null && existsSync(own)) return own;
+  try {
+    return packageRequire().resolve('@skillmatch/core/worker');
+  } catch {
+    throw missingWorker(own ?? '@skillmatch/core/worker', false);
+  }
 }
 
 /** Resident set size of a process in bytes (Linux /proc), or null where unavailable. */
@@ -161,7 +199,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   if (size < 1) throw new RangeError('`size` must be at least 1');
   const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, PARSE_DEFAULTS.timeoutMs);
   const maxMemoryMb = positiveOption('maxMemoryMb', options.maxMemoryMb, PARSE_DEFAULTS.maxMemoryMb);
-  const workerPath = resolveWorkerPath();
+  const workerPath = resolveWorkerPath(options.workerPath);
   const slots: Slot[] = Array.from({ length: size }, () => ({ child: null, job: null, killedFor: null, stderr: '', timer: null, watch: null }));
   const queue: Job[] = [];
   let nextId = 1;
@@ -222,6 +260,22 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     slot.job = null;
     clearTimers(slot);
     return job;
+  }
+
+  /** The caller's signal aborted: a queued job leaves the queue; a running one has its child killed (replaced on demand). */
+  function abortJob(job: Job): void {
+    const error = abortError(job.signal!, 'Parsing was aborted (`signal`).');
+    const queued = queue.indexOf(job);
+    if (queued >= 0) {
+      queue.splice(queued, 1);
+      job.reject(error);
+      return;
+    }
+    const slot = slots.find((s) => s.job === job);
+    if (slot === undefined) return;
+    // Rejected now, not when the killed child's exit is seen; the slot is freed by that exit.
+    kill(slot, error);
+    job.reject(error);
   }
 
   function onReply(slot: Slot, child: ChildProcess, reply: WorkerReply): void {
@@ -292,18 +346,22 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     }
   }
 
-  return {
+  const pool: ParsePool = {
     size,
+    workerPath,
     parse(input, parseOptions = {}) {
       if (closed) return Promise.reject(new Error('The parse pool is closed.'));
       if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
         return Promise.reject(new TypeError('`input` must be a Uint8Array or a string'));
       }
-      const { pool: _pool, isolate: _isolate, ...rest } = parseOptions as ParseOptions;
+      // The signal stays in this process: it cannot be sent to a child, and aborting is the parent's job.
+      const { pool: _pool, isolate: _isolate, signal: givenSignal, ...rest } = parseOptions as ParseOptions;
       let jobTimeout: number;
       let jobMemory: number;
       let maxBytes: number;
+      let signal: AbortSignal | undefined;
       try {
+        signal = checkSignal(givenSignal);
         jobTimeout = positiveOption('timeoutMs', rest.timeoutMs, timeoutMs);
         jobMemory = positiveOption('maxMemoryMb', rest.maxMemoryMb, maxMemoryMb);
         maxBytes = positiveOption('maxBytes', rest.maxBytes, PARSE_DEFAULTS.maxBytes);
@@ -316,8 +374,23 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
         const file = typeof rest.filename === 'string' ? { file: rest.filename } : {};
         return Promise.reject(new LimitError('limit-bytes', `The input is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`).`, { limit: maxBytes, ...file }));
       }
+      if (signal?.aborted) return Promise.reject(abortError(signal, 'Parsing was aborted (`signal`).'));
       return new Promise<ResumeDocument>((resolve, reject) => {
-        queue.push({ id: nextId++, input, options: rest as Record<string, unknown>, timeoutMs: jobTimeout, maxMemoryMb: jobMemory, tries: 0, resolve, reject });
+        const onAbort = (): void => abortJob(job);
+        const settled = (): void => signal?.removeEventListener('abort', onAbort);
+        const job: Job = {
+          id: nextId++,
+          input,
+          options: rest as Record<string, unknown>,
+          timeoutMs: jobTimeout,
+          maxMemoryMb: jobMemory,
+          tries: 0,
+          resolve: (value) => (settled(), resolve(value)),
+          reject: (error) => (settled(), reject(error)),
+          ...(signal === undefined ? {} : { signal }),
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(job);
         dispatch();
       });
     },
@@ -352,7 +425,11 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
         ),
       );
     },
+    [Symbol.asyncDispose]() {
+      return pool.close();
+    },
   };
+  return pool;
 }
 
 function rebuildError(json: WorkerReply['error']): Error {

@@ -1,14 +1,16 @@
 /**
- * Rank stage: many résumés → an ordered, explained shortlist. `createMatcher` builds the
- * extractor (alias index), the role look-up and, on first need, the isolated parse pool once,
+ * Rank stage: many résumés → an ordered, explained shortlist. `createMatcher` builds the role
+ * look-up, and on first need the extractor (alias index) and the isolated parse pool, once each,
  * and reuses them for every batch.
  */
 import { availableParallelism } from 'node:os';
+import { abortable, checkSignal, linkAbort, throwIfAborted } from '../abort.js';
 import { MATCH_VERSION, RANK_DEFAULTS } from '../defaults.js';
 import { isSkillmatchError, SkillmatchError } from '../errors.js';
 import { createExtractor } from '../extract/index.js';
 import { createParsePool, parseResume } from '../parse/index.js';
-import type { ParsePool } from '../parse/index.js';
+import type { JsonResumeObject, ParsePool, ParsePoolOptions } from '../parse/index.js';
+import { isJsonResume, jsonResumeText } from '../parse/json-resume.js';
 import { getBuiltinRole } from '../role/builtin.js';
 import { assertRole } from '../role/validate.js';
 import { createScorer } from '../score/index.js';
@@ -20,13 +22,16 @@ import type { MatchResult, RankedResult, RankError, RankItem, Ranking, ResumeDoc
 export interface RankInputObject {
   /** The caller's id, reported back on the result. @default the input's index, as a string */
   id?: string;
-  data: Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile;
+  data: Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile | JsonResumeObject;
   /** A format hint for bytes (the format is detected from the content). */
   filename?: string;
 }
 
-/** What a batch accepts: résumé bytes, résumé text, parsed documents, extracted profiles, or any of them with an id. */
-export type RankInput = Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile | RankInputObject;
+/**
+ * What a batch accepts: résumé bytes, résumé text, parsed documents, extracted profiles, JSON Resume
+ * objects (read as their JSON text would be), or any of them with an id.
+ */
+export type RankInput = Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile | JsonResumeObject | RankInputObject;
 
 /** Options of `createMatcher`. */
 export interface MatcherOptions {
@@ -40,12 +45,28 @@ export interface MatcherOptions {
   timeoutMs?: number;
   /** Memory budget per pool worker, MB. @default PARSE_DEFAULTS.maxMemoryMb */
   maxMemoryMb?: number;
+  /**
+   * The parse worker file the pool forks; see `ParsePoolOptions.workerPath` and the README's bundler recipe.
+   * @default the package's own worker
+   */
+  workerPath?: ParsePoolOptions['workerPath'];
 }
 
-/** Progress of a batch. `total` is `null` when the inputs are an iterator of unknown length. */
+/**
+ * Progress of a batch, reported as each input finishes: how many are done, and which one this was.
+ * `total` is `null` when the inputs are an iterator of unknown length.
+ */
 export interface RankProgress {
   done: number;
   total: number | null;
+  /** The id of the input that finished (the caller's, or its index as a string). */
+  id: string;
+  /** Its position in the batch, from 0. */
+  index: number;
+  /** Whether it was scored (`true`) or failed (`false`, see `code`). */
+  ok: boolean;
+  /** Why it failed, when `ok` is false: the error's code (as in `Ranking.errors`). */
+  code?: string;
 }
 
 /** Options of `matcher.rank`, `matcher.rankIterator` and `rankResumes`: scoring weights plus batch controls. */
@@ -58,6 +79,27 @@ export interface RankOptions extends Omit<ScoreOptions, 'taxonomy'> {
   onProgress?: (progress: RankProgress) => void;
   /** Inputs processed at once. @default pool size × 2 when isolating, else 1 */
   concurrency?: number;
+  /**
+   * Stops the batch: the call rejects (the iterator throws) with an `AbortError` (code `cancelled`),
+   * no further input is read, queued parses are dropped and running ones have their worker killed.
+   */
+  signal?: AbortSignal;
+}
+
+/** Options of `matcher.extract`. */
+export interface MatcherExtractOptions {
+  /** Parse bytes and text in the isolated pool. @default true */
+  isolate?: boolean;
+  /** The month "present" means, `YYYY-MM`. @default the current month */
+  asOf?: string;
+  /** Stops the call with an `AbortError` (code `cancelled`); an isolated parse is killed. */
+  signal?: AbortSignal;
+}
+
+/** Options of `matcher.parse`. */
+export interface MatcherParseOptions extends MatcherExtractOptions {
+  /** A format hint for bytes (the format is detected from the content). */
+  filename?: string;
 }
 
 export interface Matcher {
@@ -70,9 +112,9 @@ export interface Matcher {
   /** Scores one extracted profile. */
   score(profile: SkillProfile, role: Role | string, options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency' | 'isolate'>): MatchResult;
   /** Reads and extracts one input (bytes through the pool unless `isolate: false`). */
-  extract(input: RankInput, options?: { isolate?: boolean; asOf?: string }): Promise<SkillProfile>;
-  /** Reads one résumé (bytes through the pool unless `isolate: false`). */
-  parse(input: Uint8Array | ArrayBuffer | string, options?: { isolate?: boolean; asOf?: string; filename?: string }): Promise<ResumeDocument>;
+  extract(input: RankInput, options?: MatcherExtractOptions): Promise<SkillProfile>;
+  /** Reads one résumé: bytes, text or a JSON Resume object (through the pool unless `isolate: false`). */
+  parse(input: Uint8Array | ArrayBuffer | string | JsonResumeObject, options?: MatcherParseOptions): Promise<ResumeDocument>;
   /** A role by id (your `roles` first, then the built-ins), or the given role validated. */
   role(role: Role | string): Role;
   /**
@@ -80,6 +122,8 @@ export interface Matcher {
    * documents failing with `cancelled`). The matcher starts a new pool if used again.
    */
   close(options?: { force?: boolean }): Promise<void>;
+  /** `close()`, for `await using matcher = createMatcher()`. */
+  [Symbol.asyncDispose](): Promise<void>;
 }
 
 function currentMonth(): string {
@@ -129,7 +173,7 @@ export function compareRanked(strict: boolean): (a: Pick<RankedResult, 'id' | 's
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object that is neither a ResumeDocument nor a SkillProfile' : `a ${typeof value}`;
+  return typeof value === 'object' ? 'an object that is neither a ResumeDocument, a SkillProfile nor a JSON Resume' : `a ${typeof value}`;
 }
 
 function toError(error: unknown): RankError['error'] {
@@ -156,8 +200,9 @@ async function* asAsync<T>(inputs: Iterable<T> | AsyncIterable<T>): AsyncGenerat
 }
 
 /**
- * Builds a matcher: the extractor's alias index and the role look-up once, the isolated parse
- * pool on first use. Close it with `close()` when done, or its pool keeps child processes alive.
+ * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
+ * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
+ * processes alive.
  */
 export function createMatcher(options: MatcherOptions = {}): Matcher {
   if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
@@ -168,7 +213,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     const value = options[name];
     if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) throw new RangeError(`\`${name}\` must be a positive number`);
   }
-  const extractor = createExtractor(taxonomy);
+  if (options.workerPath !== undefined && typeof options.workerPath !== 'string' && !(options.workerPath instanceof URL)) throw new TypeError('`workerPath` must be a path or a file: URL');
+  // Built on first need: a matcher that only parses (`skillmatch parse`) never pays for the alias index.
+  let extractor: ReturnType<typeof createExtractor> | null = null;
+  const getExtractor = (): ReturnType<typeof createExtractor> => (extractor ??= createExtractor(taxonomy));
   const ownRoles = new Map<string, Role>();
   for (const role of options.roles ?? []) {
     const valid = assertRole(role, taxonomy);
@@ -179,8 +227,9 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
 
   function getPool(): ParsePool {
     if (pool === null) {
-      const poolOptions: { size?: number; timeoutMs?: number; maxMemoryMb?: number } = {};
+      const poolOptions: ParsePoolOptions = {};
       if (options.poolSize !== undefined) poolOptions.size = options.poolSize;
+      if (options.workerPath !== undefined) poolOptions.workerPath = options.workerPath;
       if (options.timeoutMs !== undefined) poolOptions.timeoutMs = options.timeoutMs;
       if (options.maxMemoryMb !== undefined) poolOptions.maxMemoryMb = options.maxMemoryMb;
       pool = createParsePool(poolOptions);
@@ -192,6 +241,8 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (typeof role === 'string') {
       const found = ownRoles.get(role) ?? getBuiltinRole(role);
       if (!found) throw new SkillmatchError('unknown-role', `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`);
+      // Already valid (checked when given, or by the build): passed on as an object, it is not validated again.
+      checked.add(found);
       return found;
     }
     if (!isObject(role)) throw new TypeError('`role` must be a Role object or a role id');
@@ -201,16 +252,17 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return valid;
   }
 
-  async function parseBytes(data: Uint8Array | string, isolate: boolean, asOf: string, filename?: string): Promise<ResumeDocument> {
-    const parseOptions: { asOf: string; filename?: string; isolate?: boolean } = { asOf };
+  async function parseBytes(data: Uint8Array | string, isolate: boolean, asOf: string, filename?: string, signal?: AbortSignal): Promise<ResumeDocument> {
+    const parseOptions: { asOf: string; filename?: string; isolate?: boolean; signal?: AbortSignal } = { asOf };
     if (filename !== undefined) parseOptions.filename = filename;
+    if (signal !== undefined) parseOptions.signal = signal;
     // Text goes through the pool too when isolating: only there is the time budget enforced (a huge
     // JSON Resume or hostile text given as a string took 27-39 s in-process with `timeoutMs: 2000`).
     if (!isolate) return parseResume(data, { ...parseOptions, isolate: false });
     return getPool().parse(data, parseOptions);
   }
 
-  async function toProfile(input: RankInput, isolate: boolean, asOf: string): Promise<SkillProfile> {
+  async function toProfile(input: RankInput, isolate: boolean, asOf: string, signal?: AbortSignal): Promise<SkillProfile> {
     let data: unknown = input;
     let filename: string | undefined;
     if (isInputObject(input)) {
@@ -218,16 +270,31 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       filename = input.filename;
     }
     if (data instanceof ArrayBuffer) data = new Uint8Array(data);
-    if (data instanceof Uint8Array || typeof data === 'string') return extractor.extract(await parseBytes(data, isolate, asOf, filename), { asOf });
     if (isProfileLike(data)) return data;
-    if (isDocumentLike(data)) return extractor.extract(data, { asOf });
-    throw new TypeError(`Input is ${describeType(data)}, not résumé bytes, text, a ResumeDocument or a SkillProfile`);
+    if (isDocumentLike(data)) return getExtractor().extract(data, { asOf });
+    // A JSON Resume object is read as its JSON text: the same detection, limits, validation and errors.
+    if (isJsonResume(data)) data = jsonResumeText(data);
+    if (data instanceof Uint8Array || typeof data === 'string') {
+      const parsing = parseBytes(data, isolate, asOf, filename, signal);
+      // The first time, the alias index is built while a worker parses (parseBytes has already handed the document over).
+      let ready: ReturnType<typeof createExtractor>;
+      try {
+        ready = getExtractor();
+      } catch (error) {
+        parsing.catch(() => undefined);
+        throw error;
+      }
+      const document = await parsing;
+      throwIfAborted(signal);
+      return ready.extract(document, { asOf });
+    }
+    throw new TypeError(`Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`);
   }
 
   // Compiled roles, per role object and options: compiling costs far more than rating one profile.
   const scorers = new WeakMap<Role, Map<string, Scorer>>();
   function scorerFor(role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
-    const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, ...scoreOptions } = rankOptions;
+    const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, signal: _signal, ...scoreOptions } = rankOptions;
     const resolved = resolveRole(role);
     const key = JSON.stringify({ ...scoreOptions, asOf });
     let byOptions = scorers.get(resolved);
@@ -268,14 +335,19 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     // The pool starts only when a binary input arrives, so its size is estimated without starting it.
     const limit = rankOptions.concurrency ?? (isolate ? (pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker : 1);
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`concurrency` must be a positive integer');
+    const signal = checkSignal(rankOptions.signal);
+    throwIfAborted(signal, 'The batch was aborted (`signal`).');
     const total = Array.isArray(inputs) ? inputs.length : null;
     let done = 0;
+    // Aborts with the caller's signal, and when the batch ends early (the caller stopped iterating):
+    // parses still queued or running for it are dropped or killed.
+    const link = linkAbort(signal, 'The batch was aborted (`signal`).');
 
     const run = async (input: RankInput, index: number): Promise<RankItem | Rated> => {
       let id = String(index);
       try {
         id = idOf(input, index);
-        const profile = await toProfile(input, isolate, asOf);
+        const profile = await toProfile(input, isolate, asOf, link.signal);
         if (!explain) {
           const rating = scorer.rate(profile);
           return { ok: true, id, index, score: rating.score, mustHavesMet: rating.mustHavesMet, profile };
@@ -291,22 +363,28 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     const inflight = new Map<number, Promise<{ key: number; item: RankItem | Rated }>>();
     let index = 0;
     let exhausted = false;
-    while (true) {
-      while (!exhausted && inflight.size < limit) {
-        const next = await source.next();
-        if (next.done) {
-          exhausted = true;
-          break;
+    try {
+      while (true) {
+        while (!exhausted && inflight.size < limit) {
+          const next = await Promise.race([source.next(), link.aborted]);
+          if (next.done) {
+            exhausted = true;
+            break;
+          }
+          const key = index++;
+          inflight.set(key, run(next.value, key).then((item) => ({ key, item })));
         }
-        const key = index++;
-        inflight.set(key, run(next.value, key).then((item) => ({ key, item })));
+        if (inflight.size === 0) break;
+        const { key, item } = await Promise.race([...inflight.values(), link.aborted]);
+        inflight.delete(key);
+        done++;
+        rankOptions.onProgress?.({ done, total, id: item.id, index: item.index, ok: item.ok, ...(item.ok ? {} : { code: item.error.code }) });
+        yield item;
       }
-      if (inflight.size === 0) break;
-      const { key, item } = await Promise.race(inflight.values());
-      inflight.delete(key);
-      done++;
-      rankOptions.onProgress?.({ done, total });
-      yield item;
+    } finally {
+      link.release();
+      // Stopped before the end (aborted, or the caller broke off): let the caller's iterator close too.
+      if (!exhausted) source.return(undefined).catch(() => undefined);
     }
   }
 
@@ -341,7 +419,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results, errors };
   }
 
-  return {
+  const matcher: Matcher = {
     rank,
     rankIterator(inputs, role, rankOptions = {}) {
       return iterate(inputs, role, rankOptions, true);
@@ -349,19 +427,23 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     async match(input, role, matchOptions = {}) {
       const asOf = matchOptions.asOf ?? currentMonth();
       const scorer = scorerFor(role, matchOptions, asOf);
-      const profile = await toProfile(input, matchOptions.isolate ?? RANK_DEFAULTS.isolate, asOf);
+      const signal = checkSignal(matchOptions.signal);
+      const profile = await abortable(toProfile(input, matchOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal), signal);
       return scorer.match(profile);
     },
     score(profile, role, scoreOptions = {}) {
       return scorerFor(role, scoreOptions, scoreOptions.asOf ?? currentMonth()).match(profile);
     },
     async extract(input, extractOptions = {}) {
-      return toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, extractOptions.asOf ?? currentMonth());
+      const signal = checkSignal(extractOptions.signal);
+      return abortable(toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, extractOptions.asOf ?? currentMonth(), signal), signal);
     },
     async parse(input, parseOptions = {}) {
-      const data = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-      if (!(data instanceof Uint8Array) && typeof data !== 'string') throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer or a string');
-      return parseBytes(data, parseOptions.isolate ?? RANK_DEFAULTS.isolate, parseOptions.asOf ?? currentMonth(), parseOptions.filename);
+      let data: unknown = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+      if (isObject(data) && !(data instanceof Uint8Array) && isJsonResume(data)) data = jsonResumeText(data);
+      if (!(data instanceof Uint8Array) && typeof data !== 'string') throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
+      const signal = checkSignal(parseOptions.signal);
+      return parseBytes(data, parseOptions.isolate ?? RANK_DEFAULTS.isolate, parseOptions.asOf ?? currentMonth(), parseOptions.filename, signal);
     },
     role: resolveRole,
     async close(closeOptions) {
@@ -369,7 +451,11 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       pool = null;
       if (current) await current.close(closeOptions);
     },
+    [Symbol.asyncDispose]() {
+      return matcher.close();
+    },
   };
+  return matcher;
 }
 
 /**
@@ -379,15 +465,16 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
 export async function rankResumes(
   inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
   role: Role | string,
-  options: RankOptions & Pick<MatcherOptions, 'taxonomy' | 'roles' | 'poolSize' | 'timeoutMs' | 'maxMemoryMb'> = {},
+  options: RankOptions & Pick<MatcherOptions, 'taxonomy' | 'roles' | 'poolSize' | 'timeoutMs' | 'maxMemoryMb' | 'workerPath'> = {},
 ): Promise<Ranking> {
-  const { taxonomy, roles, poolSize, timeoutMs, maxMemoryMb, ...rankOptions } = options;
+  const { taxonomy, roles, poolSize, timeoutMs, maxMemoryMb, workerPath, ...rankOptions } = options;
   const matcherOptions: MatcherOptions = {};
   if (taxonomy !== undefined) matcherOptions.taxonomy = taxonomy;
   if (roles !== undefined) matcherOptions.roles = roles;
   if (poolSize !== undefined) matcherOptions.poolSize = poolSize;
   if (timeoutMs !== undefined) matcherOptions.timeoutMs = timeoutMs;
   if (maxMemoryMb !== undefined) matcherOptions.maxMemoryMb = maxMemoryMb;
+  if (workerPath !== undefined) matcherOptions.workerPath = workerPath;
   const matcher = createMatcher(matcherOptions);
   try {
     return await matcher.rank(inputs, role, rankOptions);

@@ -1,8 +1,8 @@
 /**
- * The shipped roles (`taxonomy/roles/*.json`), compiled into `builtin-data.ts` by the build
+ * The shipped roles (`taxonomy/roles/*.json`), compiled into `taxonomy/builtin-data.cjs` by the build
  * because the core does no file I/O.
  */
-import { BUILTIN_ROLES_JSON } from '../taxonomy/builtin-data.js';
+import { BUILTIN_ROLES_JSON } from '../taxonomy/builtin-data.cjs';
 import { deepFreeze } from '../taxonomy/builtin.js';
 import type { Role } from './schema.js';
 

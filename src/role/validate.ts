@@ -7,7 +7,7 @@ import { ValidationError, type ValidationIssue } from '../errors.js';
 import { builtinTaxonomy } from '../taxonomy/builtin.js';
 import type { Taxonomy } from '../taxonomy/schema.js';
 import { formatIssues, fromZodIssues } from '../taxonomy/validate.js';
-import { requirementSchema, roleSchema, type Requirement, type Role } from './schema.js';
+import { roleSchemas, type Requirement, type Role } from './schema.js';
 
 /** The result of `validateRole`. */
 export type RoleValidation = { ok: true; role: Role; issues: [] } | { ok: false; issues: ValidationIssue[] };
@@ -28,8 +28,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 // zod reports a failed union as one list per branch; choosing the branch by its key gives the author the issues they expect.
-const requirementBranches = requirementSchema.options;
 function checkRequirementShape(value: unknown, path: (string | number)[]): ValidationIssue[] {
+  const requirementBranches = roleSchemas().requirementSchema.options;
   if (!isRecord(value)) return [{ code: 'invalid-type', path, message: 'expected a requirement object with `skill`, `anyOf` or `category`' }];
   const kinds = (['skill', 'anyOf', 'category'] as const).filter((key) => key in value);
   if (kinds.length !== 1) {
@@ -65,7 +65,7 @@ export function validateRole(data: unknown, taxonomy: Taxonomy | null = builtinT
   if (!isRecord(data)) return { ok: false, issues: [{ code: 'invalid-type', path: [], message: 'expected a role object `{id, title, requirements}`' }] };
   const issues: ValidationIssue[] = [];
   const { requirements, ...head } = data;
-  const headCheck = roleSchema.omit({ requirements: true }).safeParse(head);
+  const headCheck = roleSchemas().roleSchema.omit({ requirements: true }).safeParse(head);
   if (!headCheck.success) issues.push(...fromZodIssues(headCheck.error.issues));
   if (!Array.isArray(requirements)) {
     issues.push({ code: 'invalid-type', path: ['requirements'], message: 'expected an array of requirements' });
@@ -103,7 +103,7 @@ export function validateRole(data: unknown, taxonomy: Taxonomy | null = builtinT
     }
   });
   if (issues.length > 0) return { ok: false, issues };
-  const parsed = roleSchema.parse(data);
+  const parsed = roleSchemas().roleSchema.parse(data);
   return { ok: true, role: parsed, issues: [] };
 }
 

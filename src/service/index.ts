@@ -1,5 +1,5 @@
 /**
- * `skillmatch/service`: the HTTP service (`skillmatch serve`) for ATS integrations, its webhook
+ * `@skillmatch/core/service`: the HTTP service (`skillmatch serve`) for ATS integrations, its webhook
  * signing, and the rank-job transport seam. Needs the optional peer dependencies `fastify` and
  * `@fastify/multipart`; the main `skillmatch` entry never loads this module.
  */

@@ -15,7 +15,7 @@ export function schemasDir(): string {
     const dir = fileURLToPath(new URL(up, import.meta.url));
     if (existsSync(`${dir}match.schema.json`)) return dir;
   }
-  throw new Error('schemas/v1 is missing from the skillmatch package');
+  throw new Error('schemas/v1 is missing from the @skillmatch/core package');
 }
 
 /** Every v1 schema by file name (`match.schema.json` → its JSON). */

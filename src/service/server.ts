@@ -78,7 +78,7 @@ function packageVersion(): string {
   for (const up of ['../../package.json', '../../../package.json']) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(up, import.meta.url), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'skillmatch' && pkg.version) return pkg.version;
+      if (pkg.name === '@skillmatch/core' && pkg.version) return pkg.version;
     } catch {
       // Try the next level up.
     }
@@ -93,7 +93,7 @@ async function loadFastify(): Promise<{ fastify: typeof import('fastify').defaul
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new SkillmatchError('missing-dependency', 'The skillmatch service needs fastify and @fastify/multipart, which are optional peer dependencies: npm install fastify @fastify/multipart', { cause: error });
+      throw new SkillmatchError('missing-dependency', 'The @skillmatch/core service needs fastify and @fastify/multipart, which are optional peer dependencies of @skillmatch/core: npm install fastify @fastify/multipart', { cause: error });
     }
     throw error;
   }

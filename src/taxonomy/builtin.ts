@@ -1,9 +1,9 @@
 /**
  * The shipped taxonomy. The core does no file I/O, so the data reaches it through the
- * generated module `builtin-data.ts` (written from `taxonomy/` by `scripts/builtin-data.mjs`
+ * generated module `builtin-data.cjs` (written from `taxonomy/` by `scripts/builtin-data.mjs`
  * at every build) as one JSON string, parsed on first use only.
  */
-import { BUILTIN_TAXONOMY_JSON } from './builtin-data.js';
+import { BUILTIN_TAXONOMY_JSON } from './builtin-data.cjs';
 import type { Taxonomy } from './schema.js';
 
 let cached: Taxonomy | undefined;

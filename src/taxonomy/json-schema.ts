@@ -4,9 +4,9 @@
  * `npm run schemas`, and a test fails when they are stale. They check shape only; the
  * cross-entry rules need `validateTaxonomy` / `validateRole`.
  */
-import { z } from 'zod';
-import { roleSchema } from '../role/schema.js';
-import { skillFileSchema, taxonomySchema } from './schema.js';
+import type { z } from 'zod';
+import { roleSchemas } from '../role/schema.js';
+import { taxonomySchemas } from './schema.js';
 
 /** A JSON Schema document (draft 2020-12), as plain JSON. */
 export type JsonSchema = Record<string, unknown>;
@@ -62,7 +62,7 @@ function describe(node: unknown): void {
 }
 
 function build(schema: z.ZodType, title: string): JsonSchema {
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
+  const generated = taxonomySchemas().zod.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
   describe(generated);
   const { $schema, ...rest } = generated;
   return { $schema, title, ...rest };
@@ -70,18 +70,19 @@ function build(schema: z.ZodType, title: string): JsonSchema {
 
 /** JSON Schema of one file of `taxonomy/skills/` (`{category, skills}`). */
 export function skillFileJsonSchema(): JsonSchema {
-  return build(skillFileSchema, 'skillmatch skill file');
+  return build(taxonomySchemas().skillFileSchema, 'skillmatch skill file');
 }
 
 /** JSON Schema of a whole taxonomy (`{version, skills}`), as accepted by `validateTaxonomy`. */
 export function taxonomyJsonSchema(): JsonSchema {
   // A taxonomy file may name its schema, as skill files do; `validateTaxonomy` ignores the key.
-  return build(taxonomySchema.extend({ $schema: z.string().optional() }), 'skillmatch taxonomy');
+  const { taxonomySchema, zod } = taxonomySchemas();
+  return build(taxonomySchema.extend({ $schema: zod.string().optional() }), 'skillmatch taxonomy');
 }
 
 /** JSON Schema of a role (`{id, title, requirements}`), as accepted by `validateRole`. */
 export function roleJsonSchema(): JsonSchema {
-  return build(roleSchema, 'skillmatch role');
+  return build(roleSchemas().roleSchema, 'skillmatch role');
 }
 
 /** The three schemas keyed by their file name in `taxonomy/schema/`. */

@@ -3,13 +3,16 @@
  * `validateTaxonomy` and for the JSON Schema shipped in `taxonomy/schema/` for editors.
  * Cross-entry rules (duplicate ids, alias clashes, dangling references, cycles,
  * sort order) live in `validate.ts`; this file checks the shape of each entry.
+ *
+ * zod is loaded when a schema is first asked for (`taxonomySchemas()`), not with the package: the
+ * built-in data is checked by the build and the tests, so only a caller validating their own
+ * taxonomy or role pays for zod. The constants and types here need no zod.
  */
-import { z } from 'zod';
+import type { z as zod } from 'zod';
+import { requireDependency } from '../load.js';
 
-/** Permanent kebab-case id, e.g. `postgresql`, `aws-lambda`, `asp-net-core`. */
-export const skillIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+/** zod's `z`, as the schema builders take it. */
+export type Zod = typeof zod;
 
 /** The categories, one taxonomy file each (`taxonomy/skills/<category>.json`). */
 export const SKILL_CATEGORIES = [
@@ -46,8 +49,7 @@ export const SKILL_CATEGORIES = [
   'industry-software',
 ] as const;
 
-export const skillCategorySchema = z.enum(SKILL_CATEGORIES);
-export type SkillCategory = z.infer<typeof skillCategorySchema>;
+export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
 
 /**
  * What kind of thing a skill is, independent of its category (see `taxonomy/README.md`, *Kinds*):
@@ -61,8 +63,7 @@ export type SkillCategory = z.infer<typeof skillCategorySchema>;
  */
 export const SKILL_KINDS = ['technology', 'practice', 'concept'] as const;
 
-export const skillKindSchema = z.enum(SKILL_KINDS);
-export type SkillKind = z.infer<typeof skillKindSchema>;
+export type SkillKind = (typeof SKILL_KINDS)[number];
 
 /** The kind a skill without one has: entries of custom taxonomies written before `kind` existed. */
 export const DEFAULT_SKILL_KIND: SkillKind = 'technology';
@@ -75,95 +76,119 @@ export function kindOf(skill: { readonly kind?: SkillKind | undefined }): SkillK
   return skill.kind ?? DEFAULT_SKILL_KIND;
 }
 
-export const impliesEdgeSchema = z
-  .object({
-    id: skillIdSchema,
-    /** Credit the implied skill earns, as a share of the implying skill's; strictly between 0 and 1. */
-    weight: z.number().gt(0).lt(1),
-  })
-  .strict();
-export type ImpliesEdge = z.infer<typeof impliesEdgeSchema>;
+/** Builds the taxonomy's zod schemas with the zod it is given (see `taxonomySchemas`). */
+function buildTaxonomySchemas(z: Zod) {
+  /** Permanent kebab-case id, e.g. `postgresql`, `aws-lambda`, `asp-net-core`. */
+  const skillIdSchema = z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
+  const skillCategorySchema = z.enum(SKILL_CATEGORIES);
+  const skillKindSchema = z.enum(SKILL_KINDS);
 
-/**
- * How an ambiguous alias earns a match.
- * - `tech-context`: counts in a skills list, next to other technologies (a list such as
- *   "Go, Rust and Python", "Node.js/Express"), with a confirming word, or where the
- *   sentence is technical and the word is used as a noun. Go, Swift, Rust, Express, Spring, Rails, Flask…
- * - `list-item`: counts only as an item of a list of technologies, or with a confirming
- *   word ("R programming", "C language"). For one-letter and very common names: R, C, D.
- */
-export const ambiguityRuleSchema = z.enum(['tech-context', 'list-item']);
-export type AmbiguityRule = z.infer<typeof ambiguityRuleSchema>;
+  const impliesEdgeSchema = z
+    .object({
+      id: skillIdSchema,
+      /** Credit the implied skill earns, as a share of the implying skill's; strictly between 0 and 1. */
+      weight: z.number().gt(0).lt(1),
+    })
+    .strict();
 
-export const ambiguitySchema = z
-  .object({
-    /** The aliases (or the name) that are ordinary words; written as in `aliases`. Others of the skill match freely. */
-    aliases: z.array(z.string().min(1)).min(1),
-    rule: ambiguityRuleSchema,
-    /** Match only when written in the same case as one of `aliases` (e.g. `Go`, not `go`). */
-    caseSensitive: z.boolean().optional(),
-    /** Words next to the alias that confirm it ("programming", "language", "lang", "framework"). */
-    confirmers: z.array(z.string().min(1)).optional(),
-    /**
-     * Longer phrases that hold one of `aliases` but mean something else, such as job titles ("Sous Chef",
-     * "Chef de Cuisine"): read whole, they never count as the skill.
-     */
-    notIn: z.array(z.string().min(1)).optional(),
-    /** Why it is ambiguous, e.g. "English verb: 'ready to go'". */
-    note: z.string().min(1),
-  })
-  .strict();
+  /**
+   * How an ambiguous alias earns a match.
+   * - `tech-context`: counts in a skills list, next to other technologies (a list such as
+   *   "Go, Rust and Python", "Node.js/Express"), with a confirming word, or where the
+   *   sentence is technical and the word is used as a noun. Go, Swift, Rust, Express, Spring, Rails, Flask…
+   * - `list-item`: counts only as an item of a list of technologies, or with a confirming
+   *   word ("R programming", "C language"). For one-letter and very common names: R, C, D.
+   */
+  const ambiguityRuleSchema = z.enum(['tech-context', 'list-item']);
 
-export const skillSchema = z
-  .object({
-    id: skillIdSchema,
-    /** Display name, cased as its makers write it ("Node.js", "PostgreSQL"). */
-    name: z.string().min(1),
-    category: skillCategorySchema,
-    /**
-     * Technology, practice or concept. Every built-in entry states it (`validateTaxonomy(…, {requireKind: true})`);
-     * in a custom taxonomy it may be left out, and validation fills in the default.
-     * @default 'technology'
-     */
-    kind: skillKindSchema.default(DEFAULT_SKILL_KIND),
-    /** Other ways people write it. The name is always an alias and is not repeated here. */
-    aliases: z.array(z.string().min(1)),
-    /** Skills this one implies having used, with a discount: Django → Python. */
-    implies: z.array(impliesEdgeSchema).optional(),
-    /** Siblings that earn partial credit for each other: MySQL ~ PostgreSQL. */
-    related: z.array(skillIdSchema).optional(),
-    ambiguous: ambiguitySchema.optional(),
-    /** O*NET technology-skill commodity code (UNSPSC, 8 digits) where the skill maps to one. */
-    onet: z.string().regex(/^\d{8}$/, 'must be an 8-digit UNSPSC commodity code').optional(),
-    /** ESCO skill concept URI where one matches. */
-    esco: z.string().url().optional(),
-    /** Set when the id is retired: matches are reported under the replacement. */
-    replacedBy: skillIdSchema.optional(),
-  })
-  .strict();
+  const ambiguitySchema = z
+    .object({
+      /** The aliases (or the name) that are ordinary words; written as in `aliases`. Others of the skill match freely. */
+      aliases: z.array(z.string().min(1)).min(1),
+      rule: ambiguityRuleSchema,
+      /** Match only when written in the same case as one of `aliases` (e.g. `Go`, not `go`). */
+      caseSensitive: z.boolean().optional(),
+      /** Words next to the alias that confirm it ("programming", "language", "lang", "framework"). */
+      confirmers: z.array(z.string().min(1)).optional(),
+      /**
+       * Longer phrases that hold one of `aliases` but mean something else, such as job titles ("Sous Chef",
+       * "Chef de Cuisine"): read whole, they never count as the skill.
+       */
+      notIn: z.array(z.string().min(1)).optional(),
+      /** Why it is ambiguous, e.g. "English verb: 'ready to go'". */
+      note: z.string().min(1),
+    })
+    .strict();
+
+  const skillSchema = z
+    .object({
+      id: skillIdSchema,
+      /** Display name, cased as its makers write it ("Node.js", "PostgreSQL"). */
+      name: z.string().min(1),
+      category: skillCategorySchema,
+      /**
+       * Technology, practice or concept. Every built-in entry states it (`validateTaxonomy(…, {requireKind: true})`);
+       * in a custom taxonomy it may be left out, and validation fills in the default.
+       * @default 'technology'
+       */
+      kind: skillKindSchema.default(DEFAULT_SKILL_KIND),
+      /** Other ways people write it. The name is always an alias and is not repeated here. */
+      aliases: z.array(z.string().min(1)),
+      /** Skills this one implies having used, with a discount: Django → Python. */
+      implies: z.array(impliesEdgeSchema).optional(),
+      /** Siblings that earn partial credit for each other: MySQL ~ PostgreSQL. */
+      related: z.array(skillIdSchema).optional(),
+      ambiguous: ambiguitySchema.optional(),
+      /** O*NET technology-skill commodity code (UNSPSC, 8 digits) where the skill maps to one. */
+      onet: z.string().regex(/^\d{8}$/, 'must be an 8-digit UNSPSC commodity code').optional(),
+      /** ESCO skill concept URI where one matches. */
+      esco: z.string().url().optional(),
+      /** Set when the id is retired: matches are reported under the replacement. */
+      replacedBy: skillIdSchema.optional(),
+    })
+    .strict();
+
+  /** One category file as stored in `taxonomy/skills/`. */
+  const skillFileSchema = z
+    .object({
+      $schema: z.string().optional(),
+      category: skillCategorySchema,
+      /** Sorted by id. */
+      skills: z.array(skillSchema),
+    })
+    .strict();
+
+  /** A whole taxonomy: ours, a user's replacement, or ours extended. */
+  const taxonomySchema = z
+    .object({
+      version: z.string().min(1),
+      /** Sorted by id. */
+      skills: z.array(skillSchema),
+    })
+    .strict();
+
+  return { zod: z, skillIdSchema, skillCategorySchema, skillKindSchema, impliesEdgeSchema, ambiguityRuleSchema, ambiguitySchema, skillSchema, skillFileSchema, taxonomySchema };
+}
+
+/** The taxonomy's zod schemas. */
+export type TaxonomySchemas = ReturnType<typeof buildTaxonomySchemas>;
+
+let built: TaxonomySchemas | undefined;
+
+/** The taxonomy's zod schemas, built (and zod loaded) on the first call. */
+export function taxonomySchemas(): TaxonomySchemas {
+  built ??= buildTaxonomySchemas(requireDependency<{ z: Zod }>('zod').z);
+  return built;
+}
+
+export type ImpliesEdge = zod.infer<TaxonomySchemas['impliesEdgeSchema']>;
+export type AmbiguityRule = zod.infer<TaxonomySchemas['ambiguityRuleSchema']>;
 /**
  * One skill entry. `kind` is optional here because a taxonomy written before it existed (or built in code)
  * may leave it out; read it with `kindOf(skill)`. Validated and built-in skills always carry it.
  */
-export type Skill = z.input<typeof skillSchema>;
-
-/** One category file as stored in `taxonomy/skills/`. */
-export const skillFileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    category: skillCategorySchema,
-    /** Sorted by id. */
-    skills: z.array(skillSchema),
-  })
-  .strict();
-export type SkillFile = z.input<typeof skillFileSchema>;
-
-/** A whole taxonomy: ours, a user's replacement, or ours extended. */
-export const taxonomySchema = z
-  .object({
-    version: z.string().min(1),
-    /** Sorted by id. */
-    skills: z.array(skillSchema),
-  })
-  .strict();
-export type Taxonomy = z.input<typeof taxonomySchema>;
+export type Skill = zod.input<TaxonomySchemas['skillSchema']>;
+export type SkillFile = zod.input<TaxonomySchemas['skillFileSchema']>;
+export type Taxonomy = zod.input<TaxonomySchemas['taxonomySchema']>;

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { skillFileSchema, skillSchema, type Skill, type Taxonomy } from './schema.js';
+import { taxonomySchemas, type Skill, type Taxonomy } from './schema.js';
 import { normaliseAlias } from './tokenize.js';
 
 /** The result of `validateTaxonomy`: the parsed taxonomy, or every issue found. */
@@ -83,6 +83,7 @@ export interface ReadOptions {
 
 function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[], options: ReadOptions, category?: string): LocatedSkill[] {
   const located: LocatedSkill[] = [];
+  const { skillSchema } = taxonomySchemas();
   list.forEach((entry, index) => {
     const path = [...prefix, 'skills', index];
     const parsed = skillSchema.safeParse(entry);
@@ -108,7 +109,7 @@ function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[],
 
 function readSkillFile(data: Record<string, unknown>, prefix: Path, issues: ValidationIssue[], options: ReadOptions): LocatedSkill[] {
   const { skills, ...head } = data;
-  const headCheck = skillFileSchema.omit({ skills: true }).safeParse(head);
+  const headCheck = taxonomySchemas().skillFileSchema.omit({ skills: true }).safeParse(head);
   if (!headCheck.success) issues.push(...fromZodIssues(headCheck.error.issues, prefix));
   if (!Array.isArray(skills)) {
     issues.push({ code: 'invalid-type', path: [...prefix, 'skills'], message: 'expected an array of skills' });
