@@ -187,7 +187,7 @@ function hostileMarkdown(h) {
     const f = h.fuzz;
     lines.push('', '## Mutation fuzzer', '', `${f.mutants} mutants (seed ${f.seed}: ${Object.entries(f.byKind).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${f.seconds} s: ${f.results} ranked, ${f.errors} typed errors (${Object.entries(f.codes).map(([k, n]) => `${k} ${n}`).join(', ')}); balanced: ${f.balanced}; internal errors: ${f.internalErrors}; parent peak RSS ${f.parentPeakRssMb} MB.`);
   }
-  if (h.cliRss) lines.push('', '## Memory of long runs', '', `CLI \`rank --format json\` over ${h.cliRss.pdfs} PDFs (${h.cliRss.seconds} s): peak RSS of all processes ${h.cliRss.peakTotalMb} MB (CLI ${h.cliRss.peakParentMb} MB, largest worker ${h.cliRss.peakWorkerMb} MB).`);
+  if (h.cliRss) lines.push('', '## Memory of long runs', '', `CLI \`rank --format json\` over ${h.cliRss.pdfs} PDFs (${h.cliRss.seconds} s, ${h.cliRss.documentsPerSecond} documents/s, ${h.cliRss.workers} worker(s)): peak RSS of all processes ${h.cliRss.peakTotalMb} MB (CLI ${h.cliRss.peakParentMb} MB, largest worker ${h.cliRss.peakWorkerMb} MB; target < ${h.cliRss.targetTotalMb} MB).`);
   if (h.matcherRss) lines.push('', `One matcher, the same ${h.matcherRss.pdfs} PDFs ranked ${h.matcherRss.rounds} times: parent RSS after each round ${h.matcherRss.after.map((a) => `${a.parentRssMb} MB`).join(', ')}; workers ${h.matcherRss.after.map((a) => a.workersRssMb.join('+')).join(', ')} MB.`);
   return lines;
 }

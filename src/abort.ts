@@ -57,7 +57,11 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined, 
 export interface AbortLink {
   /** Aborts when the caller's signal does, or at `release()`. Handed to each item's work. */
   readonly signal: AbortSignal;
-  /** Rejects with the `AbortError` when the caller's signal aborts; never settles otherwise. Race it against waits. */
+  /**
+   * Rejects with the `AbortError` when the caller's signal aborts; never settles otherwise. Do not
+   * `Promise.race` it against many waits: each race leaves a reaction on it that keeps the race's
+   * settled value alive for as long as the link lives. Use `abortable(wait, signal)` per wait.
+   */
   readonly aborted: Promise<never>;
   /** Ends the batch: stops listening to the caller's signal and aborts work still in flight (nobody will read it). */
   release(): void;

@@ -30,7 +30,7 @@ File names that start with "-" go after \`--\`.`;
 const OPTION = {
   asOf: '  --as-of YYYY-MM     the month "present" means (default: this month)',
   noIsolate: '  --no-isolate        parse PDF and DOCX in this process, not in isolated\n                      child processes: faster to start; trusted files only',
-  workers: '  --workers N         parse processes (default: one per core)',
+  workers: '  --workers N         parse processes (default: cores - 1, at least 1)',
   width: "  --width N           table width (default: the terminal's, else 100)",
   help: '  -h, --help          this help',
 } as const;

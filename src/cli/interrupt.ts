@@ -50,22 +50,28 @@ export function listenForInterrupt(): Interrupt & { dispose(): void } {
 
 /**
  * Iterates `source` until it ends or `signal` aborts, whichever comes first; an abort leaves the
- * source suspended (the caller closes what feeds it) instead of waiting for its next item.
+ * source suspended (the caller closes what feeds it) instead of waiting for its next item. Each wait
+ * has its own abort listener, removed when it settles: racing every `next()` against one long-lived
+ * promise left a reaction on it per item, which kept every item (an explained result) alive to the end.
  */
 export async function* untilAborted<T>(source: AsyncIterator<T>, signal: AbortSignal): AsyncGenerator<T> {
-  if (signal.aborted) return;
-  let onAbort: () => void = () => undefined;
-  const aborted = new Promise<{ done: true; value: undefined }>((resolve) => {
-    onAbort = () => resolve({ done: true, value: undefined });
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-  try {
-    for (;;) {
-      const next = await Promise.race([source.next(), aborted]);
-      if (next.done) return;
-      yield next.value;
-    }
-  } finally {
-    signal.removeEventListener('abort', onAbort);
+  const stop: IteratorReturnResult<undefined> = { done: true, value: undefined };
+  while (!signal.aborted) {
+    const next = await new Promise<IteratorResult<T>>((resolve, reject) => {
+      const onAbort = (): void => resolve(stop);
+      signal.addEventListener('abort', onAbort, { once: true });
+      source.next().then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error);
+        },
+      );
+    });
+    if (next.done) return;
+    yield next.value;
   }
 }

@@ -211,6 +211,10 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       // worker about 25 MB larger (147 → 120 MB peak over 200 PDFs) for no measurable speed.
       execArgv: [`--max-old-space-size=${Math.max(64, Math.round(maxMemoryMb))}`, '--max-semi-space-size=2'],
       serialization: 'advanced',
+      // glibc gives each thread that allocates its own malloc arena and keeps what pdf.js frees in them;
+      // two arenas left each worker about 15 MB smaller (128 → 113 MB over 2,500 PDFs) at the same speed.
+      // Ignored by other C libraries; a value the caller set in the environment wins.
+      env: { MALLOC_ARENA_MAX: '2', ...process.env },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     trackChild(child);
