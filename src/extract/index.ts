@@ -237,7 +237,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
     const unknown = unknownTools(r, diagnostics);
     const document = { format: doc.meta?.format ?? null, words: countWords(r.tokens), date };
-    return { version: PROFILE_VERSION, skills, diagnostics, document, experience: experienceFacts(r.docIndex.timeline, date), unknownTools: unknown };
+    return { version: PROFILE_VERSION, skills, diagnostics, document, experience: experienceFacts(r.docIndex.timeline, date, doc.text), unknownTools: unknown };
   };
 
   return { taxonomy, index, extract };
