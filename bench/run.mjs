@@ -180,7 +180,7 @@ function hostileMarkdown(h) {
   const lines = [];
   if (h.complexity) {
     const c = h.complexity;
-    lines.push('', `## Complexity (ms per size, ratio per doubling; pass ≤ ${c.maxRatio}×)`, '', `| family | ${c.sizes.map((b) => `${b / 1024} KB`).join(' | ')} | worst ratio | |`, `|---|${c.sizes.map(() => '---:').join('|')}|---:|---|`);
+    lines.push('', `## Complexity (CPU ms per size, ratio per doubling; pass ≤ ${c.maxRatio}×)`, '', `| family | ${c.sizes.map((b) => `${b / 1024} KB`).join(' | ')} | worst ratio | |`, `|---|${c.sizes.map(() => '---:').join('|')}|---:|---|`);
     for (const [name, f] of Object.entries(c.families)) lines.push(`| ${name} | ${c.sizes.map((b) => f.points.find((p) => p.bytes === b)?.ms ?? '—').join(' | ')} | ${f.worstRatio} | ${f.pass ? 'ok' : 'OVER'} |`);
   }
   if (h.fuzz) {

@@ -74,6 +74,10 @@ export function collectMetrics(results) {
     put('speed.extract.typicalResumePdfParseMs', s.extractTypicalResume?.pdfParseMedianMs, 'lower', 'info');
     put('speed.extract.medianMsPerResume3to4KB', s.extract?.perDocMedianMs3to4KB?.median, 'lower', 'info');
     put('speed.extract.ratioToPdfParse', s.extract?.ratioToBarePdfParse, 'lower', 'ratio');
+    put('speed.extract.hostileLineWorstMs', s.hostileLines?.worstMs, 'lower', 'info');
+    put('speed.extract.hostileLineWorstCpuMs', s.hostileLines?.worstCpuMs, 'lower', 'info');
+    put('speed.extract.hostileLineProseMs', s.hostileLines?.proseMs, 'lower', 'info');
+    for (const [name, f] of Object.entries(s.hostileLines?.families ?? {})) put(`speed.extract.hostileLine.${name}.ms`, f.ms1MB, 'lower', 'info');
     put('speed.score.msPerProfile', s.score?.msPerProfile?.median, 'lower', 'info');
     put('speed.rank.msPerDoc', s.rank?.msPerDoc?.median, 'lower', 'info');
   }
@@ -165,6 +169,7 @@ export function headlineRows(m) {
   if (m['speed.parseDocx.ratioToMammoth']) rows.push({ label: 'Parse DOCX time ÷ bare mammoth', ours: `${fmt(m, 'speed.parseDocx.ratioToMammoth')}× (${fmt(m, 'speed.parseDocx.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
   if (m['speed.extract.medianMsPerResume']) rows.push({ label: 'Extract, median ms per résumé (of 3–4 KB; mean of all)', ours: `${fmt(m, 'speed.extract.medianMsPerResume')} (${fmt(m, 'speed.extract.medianMsPerResume3to4KB')}; ${fmt(m, 'speed.extract.msPerDoc')})`, baseline: `pdf-parse alone: ${m['speed.parsePdf.msPerDoc'] ? round(m['speed.parsePdf.msPerDoc'].value / m['speed.parsePdf.ratioToPdfParse'].value, 1) : '—'} ms` });
   if (m['speed.extract.typicalResumeMedianMs']) rows.push({ label: 'Extract the 3.4 KB résumé-matcher résumé, median ms of 300', ours: fmt(m, 'speed.extract.typicalResumeMedianMs'), baseline: `its PDF parse: ${fmt(m, 'speed.extract.typicalResumePdfParseMs', 1)} ms` });
+  if (m['speed.extract.hostileLineWorstMs'] !== undefined) rows.push({ label: 'Extract a 1 MB hostile line (512 KB in --quick), worst of its families, median ms of 5 (CPU ms; target < 100)', ours: `${fmt(m, 'speed.extract.hostileLineWorstMs', 0)} (${fmt(m, 'speed.extract.hostileLineWorstCpuMs', 0)})`, baseline: `plain prose: ${fmt(m, 'speed.extract.hostileLineProseMs', 1)} ms` });
   if (m['speed.score100k.ms']) rows.push({ label: 'Score 100,000 profiles on one core, ms (CPU ms)', ours: `${fmt(m, 'speed.score100k.ms', 0)} (${fmt(m, 'speed.score100k.cpuMs', 0)})`, baseline: m['speed.score100k.withoutOrdinalsMs'] ? `without ordinals: ${fmt(m, 'speed.score100k.withoutOrdinalsMs', 0)}; read back from JSON: ${fmt(m, 'speed.score100k.fromJsonMs', 0)}` : '—' });
   if (m['speed.pool.allWorkersRatio']) rows.push({ label: 'Isolated pool throughput ÷ in-process (all cores)', ours: `${fmt(m, 'speed.pool.allWorkersRatio')}×`, baseline: '1×' });
   if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS, parse+extract+score 2,000 PDFs in process (library, isolate: false), MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });

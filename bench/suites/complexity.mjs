@@ -1,5 +1,5 @@
 // Complexity suite (issue 13): every input family that once hid a quadratic path, doubled in size,
-// parsed (in-process, so only our code is timed) and extracted. Reports the median time at each size
+// parsed (in-process, so only our code is timed) and extracted. Reports the median CPU time at each size
 // and the time ratio per doubling: linear code doubles (≈2×), quadratic code quadruples. A family
 // passes when every doubling is ≤ 2.3×. Seeded generators only; sizes in bytes of input.
 import { median, round, seededRandom as seeded } from '../lib/stats.mjs';
@@ -65,21 +65,34 @@ export const FAMILIES = {
   'dated entries (timeline)': (size) => `Experience\n${fill(size, (i) => `Engineer at Company ${i}, ${range(i)}\n• Built Go services on PostgreSQL\n`)}`,
 };
 
-/** Median ms of parse, of extract and of both, for `input`, after one warm-up. */
+/** CPU milliseconds this process has used so far (all its threads, the garbage collector's included). */
+function cpuMs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/**
+ * Medians for `input`, after one warm-up: CPU ms of parse, of extract and of both (the judged figure),
+ * and wall-clock ms of both beside it. CPU time, not wall time, is judged: on a machine shared with
+ * other work a wall-clock doubling swung from 0.7× to 4.6× between runs of the same linear code, while
+ * the CPU time this process spends does not depend on who else is running.
+ */
 async function timeIt(sm, extractor, input, runs) {
   const once = async () => {
     // A collection before each run, so one run does not pay for the garbage of the last (--expose-gc; run.mjs passes it).
     globalThis.gc?.();
-    const started = performance.now();
+    const wall = performance.now();
+    const started = cpuMs();
     const doc = await sm.parseResume(input, { asOf: '2025-06', maxTextLength: 1e8 });
-    const parsed = performance.now();
+    const parsed = cpuMs();
     extractor.extract(doc, { asOf: '2025-06' });
-    return { parse: parsed - started, extract: performance.now() - parsed };
+    const ended = cpuMs();
+    return { parse: parsed - started, extract: ended - parsed, wall: performance.now() - wall };
   };
   await once();
   const times = [];
   for (let i = 0; i < runs; i++) times.push(await once());
-  return { ms: median(times.map((t) => t.parse + t.extract)), parseMs: median(times.map((t) => t.parse)), extractMs: median(times.map((t) => t.extract)) };
+  return { ms: median(times.map((t) => t.parse + t.extract)), parseMs: median(times.map((t) => t.parse)), extractMs: median(times.map((t) => t.extract)), wallMs: median(times.map((t) => t.wall)) };
 }
 
 /** The limit a doubling may cost: about 2× for linear code, with room for noise and cache effects. */
@@ -91,7 +104,7 @@ const STOP_MS = 8000;
 export async function runComplexity(sm, { quick = false, only } = {}) {
   // Quick (CI): smaller sizes, so the slowest families stay within seconds; the curve is still visible.
   const sizes = quick ? [32 * 1024, 64 * 1024, 128 * 1024] : [64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024];
-  const runs = 3;
+  const runs = 5;
   const extractor = sm.createExtractor();
   const families = {};
   for (const [name, make] of Object.entries(FAMILIES)) {
@@ -99,17 +112,20 @@ export async function runComplexity(sm, { quick = false, only } = {}) {
     const points = [];
     for (const size of sizes) {
       const t = await timeIt(sm, extractor, make(size), runs);
-      points.push({ bytes: size, ms: round(t.ms, 2), parseMs: round(t.parseMs, 2), extractMs: round(t.extractMs, 2) });
+      points.push({ bytes: size, ms: round(t.ms, 2), parseMs: round(t.parseMs, 2), extractMs: round(t.extractMs, 2), wallMs: round(t.wallMs, 2) });
       if (t.ms > STOP_MS) break;
     }
     const ratios = points.slice(1).map((p, i) => round(p.ms / Math.max(points[i].ms, 0.05), 2));
-    // Times of a few milliseconds are mostly noise: a doubling is judged only from 5 ms up.
-    const judged = ratios.filter((_, i) => points[i].ms >= 5);
-    const worst = judged.length ? Math.max(...judged) : 1;
+    // Judged per doubling but measured over two (the square root of the time ratio for 4× the input):
+    // one point slowed by a collection or a busy machine swung single doublings from 1.1× to 2.3× in
+    // linear code (the same family read 2.06× over two doublings), while a quadratic path still shows
+    // about 4× per doubling. Times of a few milliseconds are mostly noise: judged only from 5 ms up.
+    const judged = points.slice(2).map((p, i) => (points[i].ms >= 5 ? Math.sqrt(p.ms / points[i].ms) : 1));
+    const worst = round(judged.length ? Math.max(...judged) : 1, 2);
     const at1MB = points.find((p) => p.bytes === 1024 * 1024);
-    families[name] = { points, ratios, worstRatio: worst, pass: worst <= MAX_RATIO, ...(at1MB ? { msAt1MB: at1MB.ms } : {}) };
-    process.stderr.write(`  complexity ${name}: ${points.map((p) => `${p.bytes / 1024}K ${p.ms} ms (parse ${p.parseMs})`).join(', ')}; ratios ${ratios.join(', ')}${worst > MAX_RATIO ? '  OVER' : ''}\n`);
+    families[name] = { points, ratios, ratiosOverTwo: judged.map((r) => round(r, 2)), worstRatio: worst, pass: worst <= MAX_RATIO, ...(at1MB ? { msAt1MB: at1MB.ms } : {}) };
+    process.stderr.write(`  complexity ${name}: ${points.map((p) => `${p.bytes / 1024}K ${p.ms} ms CPU (parse ${p.parseMs}; wall ${p.wallMs})`).join(', ')}; ratios ${ratios.join(', ')} (over two doublings ${families[name].ratiosOverTwo.join(', ')})${worst > MAX_RATIO ? '  OVER' : ''}\n`);
   }
   const failing = Object.entries(families).filter(([, f]) => !f.pass).map(([name]) => name);
-  return { maxRatio: MAX_RATIO, sizes, runs, families, failing, worstRatio: Math.max(...Object.values(families).map((f) => f.worstRatio)) };
+  return { maxRatio: MAX_RATIO, measure: 'CPU ms of this process (median), parse + extract', sizes, runs, families, failing, worstRatio: Math.max(...Object.values(families).map((f) => f.worstRatio)) };
 }
