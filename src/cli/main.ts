@@ -11,6 +11,7 @@ import { isSkillmatchError, SkillmatchError, ValidationError } from '../errors.j
 import type { Matcher, MatcherOptions } from '../rank/index.js';
 import type { ExtractedSkill, Role } from '../types.js';
 import { collectInputs, fileNameOf, readInputFile, type WalkSkip } from './files.js';
+import { tuneHeapForBatch } from './heap.js';
 import { COMMAND_HELP, USAGE } from './help.js';
 import { listenForInterrupt, neverInterrupted, SIGNAL_EXIT, untilAborted, type Interrupt } from './interrupt.js';
 import { createProgressBar, percent, readabilityOf, renderDocumentText, renderMatchText, renderSkillsTable, type Readability } from './output.js';
@@ -269,6 +270,7 @@ function skillJSON(skill: ExtractedSkill): Record<string, unknown> {
 }
 
 async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
+  tuneHeapForBatch();
   const { values, positionals } = parse(argv, { ...COMMON, workers: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['jsonl', 'json', 'table']);
   const asOf = asOfOption(values);
@@ -427,6 +429,7 @@ async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role |
 }
 
 async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
+  tuneHeapForBatch();
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['table', 'json', 'csv', 'html']) as RankFormat;
   const asOf = asOfOption(values);
