@@ -4,6 +4,7 @@
  * the CLI exits with 128 + the signal's number (130, 143). A second signal exits at once; the pool
  * kills its workers on the process's exit either way.
  */
+import { abortable } from '../abort.js';
 
 /** Exit codes of a run stopped by a signal: 128 + the signal number, as shells report it. */
 export const SIGNAL_EXIT = Object.freeze({ SIGINT: 130, SIGTERM: 143 });
@@ -51,26 +52,18 @@ export function listenForInterrupt(): Interrupt & { dispose(): void } {
 /**
  * Iterates `source` until it ends or `signal` aborts, whichever comes first; an abort leaves the
  * source suspended (the caller closes what feeds it) instead of waiting for its next item. Each wait
- * has its own abort listener, removed when it settles: racing every `next()` against one long-lived
- * promise left a reaction on it per item, which kept every item (an explained result) alive to the end.
+ * has its own abort listener (`abortable`), removed when it settles: racing every `next()` against one
+ * long-lived promise left a reaction on it per item, which kept every item (an explained result) alive.
  */
 export async function* untilAborted<T>(source: AsyncIterator<T>, signal: AbortSignal): AsyncGenerator<T> {
-  const stop: IteratorReturnResult<undefined> = { done: true, value: undefined };
   while (!signal.aborted) {
-    const next = await new Promise<IteratorResult<T>>((resolve, reject) => {
-      const onAbort = (): void => resolve(stop);
-      signal.addEventListener('abort', onAbort, { once: true });
-      source.next().then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
+    let next: IteratorResult<T>;
+    try {
+      next = await abortable(source.next(), signal);
+    } catch (error) {
+      if (signal.aborted) return;
+      throw error;
+    }
     if (next.done) return;
     yield next.value;
   }
