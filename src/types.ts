@@ -5,7 +5,7 @@
  * Taxonomy and role shapes are inferred from their zod schemas and re-exported here.
  */
 
-export type { Skill, Taxonomy, SkillCategory, SkillKind, AmbiguityRule, ImpliesEdge } from './taxonomy/schema.js';
+export type { Skill, Taxonomy, SkillCategory, SkillKind, AmbiguityRule, ImpliesEdge } from './taxonomy/index.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into `ResumeDocument.text`. */
 export interface Span {
@@ -303,7 +303,7 @@ export interface UnknownTool {
 
 export type Result<T, E = { code: string; message: string }> = { ok: true; value: T } | { ok: false; error: E };
 
-export type { Role, Requirement, Importance } from './role/schema.js';
+export type { Role, Requirement, Importance } from './role/index.js';
 
 /** One piece of evidence behind a requirement: a mention, with the skill it names and what it was worth. */
 export interface Evidence extends SkillMention {
@@ -325,8 +325,8 @@ export interface RequirementResult {
   /** Short human label ("PostgreSQL", "Node.js or Python or Java", "Any databases skill"). */
   label: string;
   /** The requirement as written in the role. */
-  requirement: import('./role/schema.js').Requirement;
-  importance: import('./role/schema.js').Importance;
+  requirement: import('./role/index.js').Requirement;
+  importance: import('./role/index.js').Importance;
   /** Core requirements make the score; the others (periphery) add a capped bonus on top (see `SCORE_DEFAULTS.peripheryShare`). */
   core: boolean;
   /** Weight within its group (core or periphery): tier weight × the requirement's own weight. */

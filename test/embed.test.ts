@@ -360,6 +360,8 @@ describe('third-party libraries load on first need', () => {
     const scored = probe('@/dist/esm/index.js', scoring, 'module') as unknown as { after: Record<string, boolean> };
     expect(scored.after.zod, 'a built-in role by id needs no validation').toBe(false);
     expect(scored.after.mammoth).toBe(false);
+    // The building blocks too: tokenizing needs none of them.
+    expect(probe('@/dist/esm/tools.js', `sm.tokenize('Node.js and C#')`, 'module')).toEqual({ before: none, after: none });
   });
 
   it('the parse stage (all a pool worker imports) loads none of them until a document needs one', () => {

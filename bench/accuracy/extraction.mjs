@@ -17,7 +17,8 @@ const DATA = process.env.SKILLMATCH_DATA ?? join(ROOT, '../shared/data');
 
 async function loadPackage() {
   try {
-    const pkg = { ...(await import(join(ROOT, 'dist/esm/index.js'))) };
+    // lookupAlias is a building block: `@skillmatch/core/tools` (dist/esm/tools.js).
+    const pkg = { ...(await import(join(ROOT, 'dist/esm/index.js'))), ...(await import(join(ROOT, 'dist/esm/tools.js'))) };
     // builtinTaxonomy is the taxonomy stage's export; reach the module if the index does not re-export it yet.
     if (typeof pkg.builtinTaxonomy !== 'function') pkg.builtinTaxonomy = (await import(join(ROOT, 'dist/esm/taxonomy/builtin.js'))).builtinTaxonomy;
     return pkg;

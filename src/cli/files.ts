@@ -12,7 +12,7 @@ import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { PARSE_DEFAULTS } from '../defaults.js';
 import { LimitError, SkillmatchError } from '../errors.js';
-import { formatBytes } from '../parse/limits.js';
+import { formatBytes } from '../parse/index.js';
 
 /** Extensions a folder walk picks up as résumés. */
 export const RESUME_EXTENSIONS: readonly string[] = Object.freeze(['.pdf', '.docx', '.html', '.htm', '.md', '.markdown', '.txt', '.json']);

@@ -170,7 +170,7 @@ async function newMatcher(options: MatcherOptions = {}): Promise<Matcher> {
 }
 
 async function builtinRoleList(): Promise<Role[]> {
-  const { builtinRoles } = await import('../role/builtin.js');
+  const { builtinRoles } = await import('../role/index.js');
   return builtinRoles();
 }
 
@@ -323,7 +323,7 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
   const format = formatOption(values, ['jsonl', 'table']);
   const width = widthOption(values, io, format);
   if (positionals.length === 0) throw new UsageError('resolve takes at least one skill name');
-  const { resolveSkill, suggestSkills } = await import('../taxonomy/resolve.js');
+  const { resolveSkill, suggestSkills } = await import('../taxonomy/index.js');
   const rows = positionals.map((input) => {
     const hit = resolveSkill(input);
     const suggestions = hit ? (hit.suggestions ?? []) : suggestSkills(input, { limit: 3 });

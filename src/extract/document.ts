@@ -3,7 +3,7 @@
  * stage's structure (text kept exactly as given), and sections and timeline entries are found by
  * offset in logarithmic time, each token's section looked up once.
  */
-import { splitLines, structureDocument } from '../parse/structure.js';
+import { splitLines, structureDocument } from '../parse/index.js';
 import type { MentionContext, ResumeDocument, Section, SectionKind, Span, TimelineEntry, YearMonth } from '../types.js';
 import type { DocTokens } from './tokens.js';
 

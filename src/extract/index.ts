@@ -7,10 +7,7 @@
  * `createExtractor`.
  */
 import { EXTRACT_DEFAULTS, PROFILE_VERSION } from '../defaults.js';
-import { buildAliasIndex, type AliasIndex } from '../taxonomy/alias-index.js';
-import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import type { Taxonomy } from '../taxonomy/schema.js';
+import { buildAliasIndex, builtinTaxonomy, impliedClosure, taxonomyOrdinals, type AliasIndex, type Taxonomy } from '../taxonomy/index.js';
 import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool, YearMonth } from '../types.js';
 import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
@@ -18,7 +15,6 @@ import { toolsFields, unknownItems } from './fields.js';
 import { findHits, type Hit } from './match.js';
 import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/index.js';
 import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
-import { impliedClosure } from './summary.js';
 import { scanDocument, type DocTokens } from './tokens.js';
 import { experienceFacts } from './titles.js';
 import { findTypoHits } from './typos.js';

@@ -6,8 +6,7 @@
  * `PL/SQL`, `TCP/IP` and `A/B testing` stay whole where the index knows them. A version list after
  * a product (`Windows 95/98/NT/2000/XP`, `SQL Server 2008/2012`) carries the product's head.
  */
-import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
-import { normaliseAlias } from '../taxonomy/tokenize.js';
+import { type AliasEntry, type AliasIndex, normaliseAlias } from '../taxonomy/index.js';
 import { isVersionToken, type DocTokens } from './tokens.js';
 
 export interface Hit {

@@ -5,8 +5,7 @@
  * an object, JSON text holding one (alone, in an array or in `@graph`), or JSON-LD in a posting page
  * — rendered as headed text so they go through the same rules as a pasted advert.
  */
-import { decodeEntities, htmlToLines } from '../parse/html.js';
-import type { TextLine } from '../parse/text.js';
+import { decodeEntities, htmlToLines, type TextLine } from '../parse/index.js';
 
 /** The parts of a schema.org `JobPosting` that carry requirements (https://schema.org/JobPosting). */
 export interface JobPosting {

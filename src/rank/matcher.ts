@@ -8,14 +8,12 @@ import { abortable, checkSignal, linkAbort, throwIfAborted } from '../abort.js';
 import { MATCH_VERSION, RANK_DEFAULTS } from '../defaults.js';
 import { isSkillmatchError, SkillmatchError } from '../errors.js';
 import { createExtractor } from '../extract/index.js';
-import { createParsePool, parseResume } from '../parse/index.js';
+import { createParsePool, isJsonResume, jsonResumeText, parseResume } from '../parse/index.js';
 import type { JsonResumeObject, ParsePool, ParsePoolOptions } from '../parse/index.js';
-import { isJsonResume, jsonResumeText } from '../parse/json-resume.js';
-import { getBuiltinRole } from '../role/builtin.js';
-import { assertRole } from '../role/validate.js';
+import { assertRole, getBuiltinRole } from '../role/index.js';
 import { createScorer } from '../score/index.js';
 import type { ScoreOptions, Scorer } from '../score/index.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import { builtinTaxonomy } from '../taxonomy/index.js';
 import type { MatchResult, RankedResult, RankError, RankItem, Ranking, ResumeDocument, Role, SkillProfile, Taxonomy } from '../types.js';
 
 /** One résumé to rank, with the caller's id (the default id is its index in the batch). */

@@ -4,9 +4,7 @@
  * Every issue is reported with its path.
  */
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import type { Taxonomy } from '../taxonomy/schema.js';
-import { formatIssues, fromZodIssues } from '../taxonomy/validate.js';
+import { builtinTaxonomy, formatIssues, fromZodIssues, type Taxonomy } from '../taxonomy/index.js';
 import { roleSchemas, type Requirement, type Role } from './schema.js';
 
 /** The result of `validateRole`. */

@@ -4,9 +4,7 @@
  * and through its `implies` closure (with the weights extraction writes into `implied[]`), and the
  * category requirements of its category. Depth and recency curves are tabulated here too.
  */
-import { impliedClosure } from '../extract/summary.js';
-import { liveSkills } from '../taxonomy/alias-index.js';
-import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
+import { impliedClosure, liveSkills, taxonomyOrdinals } from '../taxonomy/index.js';
 import type { ExtractedSkill, Importance, MatchVia, Requirement, Role, Taxonomy } from '../types.js';
 import type { Config } from './options.js';
 

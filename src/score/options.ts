@@ -4,7 +4,7 @@
  * rater read.
  */
 import { SCORE_DEFAULTS } from '../defaults.js';
-import { SLOT } from '../extract/summary.js';
+import { SLOT } from '../util/evidence.js';
 import type { Importance, MentionContext, ProficiencyLevel, Requirement, Role, Taxonomy } from '../types.js';
 
 /** Options of `scoreMatch` and `createScorer`. Every weight of `SCORE_DEFAULTS` can be overridden. */
