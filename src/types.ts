@@ -16,7 +16,9 @@ export interface Span {
 /** `YYYY-MM`, e.g. `2019-03`. */
 export type YearMonth = string;
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+import type { DiagnosticCode, DiagnosticSeverity, DiagnosticSource } from './diagnostics.js';
+
+export type { DiagnosticCode, DiagnosticSeverity, DiagnosticSource } from './diagnostics.js';
 
 /**
  * A recoverable problem or a note on how a result was obtained, with a place.
@@ -24,11 +26,11 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info';
  */
 export interface Diagnostic {
   severity: DiagnosticSeverity;
-  /** Stable kebab-case code, e.g. `two-columns`, `no-text-layer`, `date-range-inverted`. */
-  code: string;
+  /** Stable kebab-case code, e.g. `two-columns`, `no-text-layer`, `date-range-inverted`; every code is in `DiagnosticCode`. */
+  code: DiagnosticCode;
   message: string;
   /** The stage that produced it. */
-  source: 'parse' | 'taxonomy' | 'extract' | 'role' | 'score' | 'rank';
+  source: DiagnosticSource;
   /** Where in the document, when it has a place. */
   span?: Span;
   /** A human-readable place when there is no span (page number, XML part, JSON path). */

@@ -12,9 +12,9 @@ const EXPORTS = [
   'parseResume', 'rankResumes', 'roleFromJobDescription', 'scoreMatch', 'validateRole', 'validateTaxonomy',
 ];
 
-/** `@skillmatch/core/tools`: the building blocks that left the main export in 0.2 (see CHANGELOG), and only those. */
+/** `@skillmatch/core/tools`: the building blocks that left the main export (see CHANGELOG), and the diagnostic codes' meanings. */
 const TOOLS = [
-  'TAXONOMY_DEFAULTS', 'buildAliasIndex', 'createResolver', 'findDateRanges', 'indexAliases', 'isJsonResume', 'lookupAlias',
+  'DIAGNOSTIC_MESSAGES', 'TAXONOMY_DEFAULTS', 'buildAliasIndex', 'createResolver', 'findDateRanges', 'indexAliases', 'isJsonResume', 'lookupAlias',
   'normaliseAlias', 'parseDateRange', 'resolveSkill', 'roleJsonSchema', 'skillFileJsonSchema', 'splitLines', 'structureDocument',
   'suggestSkills', 'taxonomyJsonSchema', 'tokenize',
 ];
