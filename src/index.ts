@@ -5,7 +5,7 @@
  * versions and defaults); the building blocks underneath (tokenizer, alias index, date ranges,
  * sectioning, skill-name look-up, JSON Schemas) are in `@skillmatch/core/tools`.
  */
-export { SkillmatchError, ParseError, ValidationError, LimitError, isSkillmatchError, isParseError, isValidationError, isLimitError } from './errors.js';
+export { SkillmatchError, ParseError, ValidationError, LimitError, OptionError, isSkillmatchError, isParseError, isValidationError, isLimitError } from './errors.js';
 export type { ErrorCode, ValidationIssue } from './errors.js';
 export { DOCUMENT_VERSION, PROFILE_VERSION, MATCH_VERSION, PARSE_DEFAULTS } from './defaults.js';
 export type * from './types.js';

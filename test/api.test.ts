@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 import * as tools from '../src/tools.js';
 
 const EXPORTS = [
-  'DOCUMENT_VERSION', 'EXTRACT_DEFAULTS', 'LimitError', 'MATCH_VERSION', 'PARSE_DEFAULTS', 'PROFILE_VERSION', 'ParseError',
+  'DOCUMENT_VERSION', 'EXTRACT_DEFAULTS', 'LimitError', 'MATCH_VERSION', 'OptionError', 'PARSE_DEFAULTS', 'PROFILE_VERSION', 'ParseError',
   'RANK_DEFAULTS', 'SCORE_DEFAULTS', 'SKILL_CATEGORIES', 'SKILL_KINDS', 'SkillmatchError', 'ValidationError',
   'assertRole', 'assertTaxonomy', 'builtinRoles', 'builtinTaxonomy', 'createExtractor', 'createMatcher',
   'createParsePool', 'createScorer', 'decodeJobDescription', 'extractSkills', 'getBuiltinRole',

@@ -74,7 +74,7 @@ describe('scoreMatch: shape', () => {
     expect(() => score(senior(), { asOf: '2026' })).toThrow(/`asOf`/);
     expect(() => score(senior(), { relatedDiscount: 2 })).toThrow(RangeError);
     expect(() => score(senior(), { asOf: '2026-13' })).toThrow(RangeError);
-    expect(() => score(senior(), { asOf: 202611 as never })).toThrow(TypeError);
+    expect(() => score(senior(), { asOf: 202611 as never })).toThrow(RangeError);
     expect(() => score(senior(), { contextWeights: { nowhere: 1 } })).toThrow(/`contextWeights.nowhere`/);
     expect(() => scoreMatch({} as SkillProfile, ROLE, OPTS)).toThrow(/`profile`/);
   });

@@ -9,6 +9,7 @@ import { MATCH_VERSION } from '../defaults.js';
 import { isSkillmatchError, SkillmatchError, ValidationError } from '../errors.js';
 import type { Matcher, MatcherOptions } from '../rank/index.js';
 import type { ExtractedSkill, Role } from '../types.js';
+import { checkMonth } from '../util/month.js';
 import { collectInputs, fileNameOf, readInputFile, type WalkSkip } from './files.js';
 import { COMMAND_HELP, USAGE } from './help.js';
 import { listenForInterrupt, neverInterrupted, SIGNAL_EXIT, untilAborted, type Interrupt } from './interrupt.js';
@@ -91,8 +92,12 @@ function formatOption(values: Values, allowed: readonly string[]): string {
 
 function asOfOption(values: Values): string | undefined {
   const asOf = values['as-of'] as string | undefined;
-  if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new UsageError(`--as-of must be a month as YYYY-MM (got "${asOf}")`);
-  return asOf;
+  if (asOf === undefined) return undefined;
+  try {
+    return checkMonth(asOf, '--as-of');
+  } catch {
+    throw new UsageError(`--as-of must be a month as YYYY-MM (got "${asOf}")`);
+  }
 }
 
 /**

@@ -9,6 +9,7 @@
 import { EXTRACT_DEFAULTS, PROFILE_VERSION } from '../defaults.js';
 import { buildAliasIndex, builtinTaxonomy, impliedClosure, taxonomyOrdinals, type AliasIndex, type Taxonomy } from '../taxonomy/index.js';
 import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool, YearMonth } from '../types.js';
+import { resolveAsOf } from '../util/month.js';
 import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { toolsFields, unknownItems } from './fields.js';
@@ -68,19 +69,12 @@ export interface Extractor {
   extract(doc: ResumeDocument | string, options?: Omit<ExtractOptions, 'taxonomy' | 'index'>): SkillProfile;
 }
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function currentMonth(): YearMonth {
-  return new Date().toISOString().slice(0, 7);
-}
-
 /** The options with their defaults, checked. */
 type CheckedOptions = Required<Omit<ExtractOptions, 'taxonomy' | 'index'>>;
 
 function checkOptions(options: ExtractOptions): CheckedOptions {
   if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
-  const asOf = options.asOf ?? currentMonth();
-  if (typeof asOf !== 'string' || !YEAR_MONTH.test(asOf)) throw new RangeError('`asOf` must be a month written `YYYY-MM`');
+  const asOf = resolveAsOf(options.asOf);
   const fuzzyThreshold = options.fuzzyThreshold ?? EXTRACT_DEFAULTS.fuzzyThreshold;
   if (typeof fuzzyThreshold !== 'number' || !(fuzzyThreshold >= 0 && fuzzyThreshold <= 1)) throw new RangeError('`fuzzyThreshold` must be a number from 0 to 1');
   const maxFuzzyLookups = options.maxFuzzyLookups ?? EXTRACT_DEFAULTS.maxFuzzyLookups;

@@ -4,7 +4,9 @@
  * `asOf`. A file date is only believed when it is not before a month the résumé itself writes (templates keep
  * the date they were made) and not after `asOf`.
  */
+import { OptionError } from '../errors.js';
 import type { Diagnostic, DocumentDate, TimelineEntry, YearMonth } from '../types.js';
+import { checkMonth } from '../util/month.js';
 import { findDateRanges } from './dates.js';
 
 /** Dates a file carries about itself, as written there. */
@@ -15,7 +17,6 @@ export interface FileDates {
   created?: string;
 }
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Earliest file date believed: older ones are unset clocks and placeholder values. */
 const EARLIEST_FILE_YEAR = 1990;
 /** A résumé whose latest written month is this many months before `asOf` was probably not written at `asOf`. */
@@ -23,15 +24,13 @@ const STALE_MONTHS = 36;
 
 /**
  * Checks a `documentDate` option: `YYYY-MM`, not after `asOf`.
- * @throws RangeError naming `documentDate`.
+ * @throws OptionError (a `RangeError`, code `invalid-option`) naming `documentDate`.
  */
 export function checkDocumentDate(documentDate: unknown, asOf: YearMonth): YearMonth | undefined {
   if (documentDate === undefined) return undefined;
-  if (typeof documentDate !== 'string' || !YEAR_MONTH.test(documentDate)) {
-    throw new RangeError(`\`documentDate\` must be a month written YYYY-MM, got ${JSON.stringify(documentDate)}`);
-  }
-  if (documentDate > asOf) throw new RangeError(`\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
-  return documentDate;
+  const month = checkMonth(documentDate, 'documentDate');
+  if (month > asOf) throw new OptionError('documentDate', `\`documentDate\` (${month}) is after \`asOf\` (${asOf})`);
+  return month;
 }
 
 /**

@@ -7,6 +7,7 @@ import { abortable, checkSignal, throwIfAborted } from '../abort.js';
 import { DOCUMENT_VERSION } from '../defaults.js';
 import { LimitError, ParseError } from '../errors.js';
 import type { Diagnostic, DocumentFormat, ResumeDocument } from '../types.js';
+import { resolveAsOf } from '../util/month.js';
 import { classifyText, decodeText, detectBinary, type DetectedKind } from './detect.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
@@ -14,7 +15,6 @@ import { isJsonResume, jsonResumeText, jsonResumeToDocument, type JsonResumeObje
 import { layoutPdf } from './layout.js';
 import { checkDocx, checkPdfStreams, formatBytes, resolveLimits, type ParseLimits } from './limits.js';
 import { readPdf } from './pdf.js';
-import { resolveAsOf } from './dates.js';
 import { checkDocumentDate, documentDateNote, resolveDocumentDate, type FileDates, type ResolvedDocumentDate } from './document-date.js';
 import type { ParseOptions, ParsePool } from './options.js';
 import { createParsePool } from './pool.js';
@@ -28,7 +28,7 @@ export type { JsonResumeObject } from './json-resume.js';
 
 // For the later stages and `@skillmatch/core/tools`, not the main export: date ranges, line splitting
 // and sectioning of text, JSON Resume input, HTML to lines, and a byte count in words.
-export { parseDateRange, findDateRanges, resolveAsOf } from './dates.js';
+export { parseDateRange, findDateRanges } from './dates.js';
 export type { DateOptions, DateRange, FindDateRangesOptions } from './dates.js';
 export { splitLines, structureDocument } from './structure.js';
 export type { StructureInput, StructureResult } from './structure.js';

@@ -15,6 +15,7 @@ import { createScorer } from '../score/index.js';
 import type { ScoreOptions, Scorer } from '../score/index.js';
 import { builtinTaxonomy } from '../taxonomy/index.js';
 import type { MatchResult, RankedResult, RankError, RankItem, Ranking, ResumeDocument, Role, SkillProfile, Taxonomy } from '../types.js';
+import { currentMonth } from '../util/month.js';
 
 /** One résumé to rank, with the caller's id (the default id is its index in the batch). */
 export interface RankInputObject {
@@ -122,11 +123,6 @@ export interface Matcher {
   close(options?: { force?: boolean }): Promise<void>;
   /** `close()`, for `await using matcher = createMatcher()`. */
   [Symbol.asyncDispose](): Promise<void>;
-}
-
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,7 @@ import type { RankInputObject } from '../rank/index.js';
 import { roleFromJobDescription } from '../job-description/index.js';
 import type { JobPosting } from '../job-description/index.js';
 import type { Role, Taxonomy } from '../types.js';
+import { checkMonth } from '../util/month.js';
 import { HttpError } from './errors.js';
 
 /** An input the service refused before the library saw it (a file over the size limit): reported as that item's error. */
@@ -202,6 +203,9 @@ export function positiveIntField(fields: Record<string, unknown>, name: string):
 export function asOfField(fields: Record<string, unknown>, fallback?: string): string | undefined {
   const raw = fields.asOf;
   if (raw === undefined || raw === '') return fallback;
-  if (typeof raw !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw new HttpError(400, 'bad-request', '`asOf` must be a month as YYYY-MM');
-  return raw;
+  try {
+    return checkMonth(raw, 'asOf');
+  } catch {
+    throw new HttpError(400, 'bad-request', '`asOf` must be a month as YYYY-MM');
+  }
 }
