@@ -32,6 +32,7 @@ export type DiagnosticCode =
   | 'date-range-future'
   | 'document-date-assumed'
   | 'document-date-metadata-ignored'
+  | 'document-date-estimated'
   | 'json-resume-undated-work'
   // extract
   | 'ambiguous-mention-dropped'
@@ -78,6 +79,7 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<DiagnosticCode, DiagnosticInfo
   'date-range-future': { source: 'parse', severities: ['warning'], message: 'A date range starts or ends after `asOf`.' },
   'document-date-assumed': { source: 'parse', severities: ['info'], message: '"Present" was read against `asOf`, yet the latest month the résumé writes is 3+ years older: pass `documentDate` if it was written then.' },
   'document-date-metadata-ignored': { source: 'parse', severities: ['info'], message: "The file's own date is before a month the résumé writes, so it was not taken as the document's date." },
+  'document-date-estimated': { source: 'parse', severities: ['info'], message: "With `documentDate: 'estimate'`, \"present\" was read as a year after the latest month the résumé writes, at most `asOf`." },
   'json-resume-undated-work': { source: 'parse', severities: ['info'], message: 'A JSON Resume `work` item without `startDate` was left out of the timeline.' },
   'ambiguous-mention-dropped': { source: 'extract', severities: ['info'], message: 'An ambiguous word ("go", "Express") or an employer name was not counted as a skill.' },
   'fuzzy-lookups-capped': { source: 'extract', severities: ['info'], message: 'Typo look-ups stopped at `maxFuzzyLookups`.' },

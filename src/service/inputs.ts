@@ -10,7 +10,7 @@ import type { RankInputObject } from '../rank/index.js';
 import { roleFromJobDescription } from '../job-description/index.js';
 import type { JobPosting } from '../job-description/index.js';
 import type { Role, Taxonomy } from '../types.js';
-import { checkMonth } from '../util/month.js';
+import { checkMonth, isMonth } from '../util/month.js';
 import { HttpError } from './errors.js';
 
 /** An input the service refused before the library saw it (a file over the size limit): reported as that item's error. */
@@ -208,4 +208,19 @@ export function asOfField(fields: Record<string, unknown>, fallback?: string): s
   } catch {
     throw new HttpError(400, 'bad-request', '`asOf` must be a month as YYYY-MM');
   }
+}
+
+/** `documentDate`: when the résumés were written or received, `YYYY-MM`, or `'estimate'`; undefined when not given. */
+export function documentDateField(fields: Record<string, unknown>): string | undefined {
+  const raw = fields.documentDate;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'estimate') return raw;
+  if (!isMonth(raw)) throw new HttpError(400, 'bad-request', "`documentDate` must be a month as YYYY-MM or 'estimate'");
+  return raw;
+}
+
+/** The inputs with the request's `documentDate` (refused ones as they are). */
+export function datedInputs<T extends ServiceInput>(inputs: T[], documentDate: string | undefined): T[] {
+  if (documentDate === undefined) return inputs;
+  return inputs.map((input) => (isRefused(input) ? input : { ...input, documentDate }));
 }
