@@ -54,6 +54,11 @@ describe('public API', () => {
     expect(Object.isFrozen(tools.TAXONOMY_DEFAULTS)).toBe(true);
   });
 
+  it('exports the taxonomy kinds beside its categories', () => {
+    expect(api.SKILL_KINDS).toEqual(['technology', 'practice', 'concept']);
+    expect(api.builtinTaxonomy().skills.every((skill) => api.SKILL_KINDS.includes(skill.kind!))).toBe(true);
+  });
+
   it('runs the main job end to end on a plain-text résumé, with evidence that indexes the input', async () => {
     const text = 'Jane Doe\n\nExperience\nBackend Engineer, Acme Ltd — Jan 2019 – Present\nBuilt REST APIs in Node.js on PostgreSQL, deployed with Docker.\n\nSkills\nNode.js, PostgreSQL, Docker, Redis\n';
     const ranking = await api.rankResumes([{ id: 'jane', data: text }], 'backend-developer', { asOf: '2026-11', isolate: false });
