@@ -4,8 +4,8 @@ import { createMatcher, rankResumes } from '../src/rank/matcher.js';
 import { isSkillmatchError, isValidationError } from '../src/errors.js';
 import { createScorer } from '../src/score/index.js';
 import { parseResume } from '../src/parse/index.js';
-import type { RankItem, RankProgress } from '../src/rank/index.js';
-import type { Role, SkillProfile } from '../src/types.js';
+import type { RankProgress } from '../src/rank/index.js';
+import type { RankItem, Role, SkillProfile } from '../src/types.js';
 import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profiles.js';
 
 const AS_OF = '2026-11';

@@ -19,7 +19,7 @@ export interface JobPosting {
   /** Read as requirements. */
   qualifications?: JobPostingText;
   /** Text, or `OccupationalExperienceRequirements` (`{monthsOfExperience, description}`). Read as requirements. */
-  experienceRequirements?: JobPostingText | { monthsOfExperience?: number; description?: string };
+  experienceRequirements?: JobPostingText | { '@type'?: string | string[]; monthsOfExperience?: number; description?: string };
   /** Read as responsibilities. */
   responsibilities?: JobPostingText;
   /**
@@ -30,7 +30,10 @@ export interface JobPosting {
   [key: string]: unknown;
 }
 
-type JobPostingText = string | { name?: string; description?: string } | (string | { name?: string; description?: string })[];
+/** A schema.org term (`DefinedTerm` and the like): JSON-LD gives every nested object its own `@type`. */
+type JobPostingTerm = { '@type'?: string | string[]; name?: string; description?: string };
+
+type JobPostingText = string | JobPostingTerm | (string | JobPostingTerm)[];
 
 /** How the input was read. */
 export type InputFormat = 'text' | 'html' | 'posting' | 'posting-json' | 'posting-json-ld';
