@@ -92,7 +92,10 @@ results.hostile.cliRss = await suite('rss/cli');
 results.hostile.matcherRss = await suite('rss/matcher');
 // Issue 14: the tarball, a fresh consumer's install, import() and a one-file CLI run beside bare pdf-parse.
 results.install = await suite('install');
-results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => ((results.errors['service/load'] = String(error?.stack ?? error)), null));
+results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => {
+  results.errors['service/load'] = String(error?.stack ?? error);
+  return null;
+});
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
 const metrics = collectMetrics(results);

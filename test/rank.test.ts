@@ -162,8 +162,8 @@ describe('matcher.rank on résumé text and bytes', () => {
       const byId = Object.fromEntries(ranking.results.map((r) => [r.id, r]));
       expect(byId['senior-doc']!.score).toBe(byId['senior-bytes']!.score);
       expect(byId['senior-doc']!.score).toBeGreaterThan(50);
-      expect(byId['chef']!.score).toBe(0);
-      const blank = byId['blank'] ?? ranking.errors.find((e) => e.id === 'blank');
+      expect(byId.chef!.score).toBe(0);
+      const blank = byId.blank ?? ranking.errors.find((e) => e.id === 'blank');
       expect(blank).toBeDefined();
       if (blank && 'score' in blank) expect(blank.score).toBe(0);
       else expect((blank as { error: { code: string } }).error.code).toBe('empty-input');
