@@ -25,6 +25,8 @@ export type ErrorCode =
   /** `roleFromJobDescription` found no technology asked for (none at all, or only practices and concepts). */
   | 'role-empty'
   | 'invalid-json-resume'
+  /** A batch item's own option is malformed (a `documentDate` that is not `YYYY-MM` or is after `asOf`). */
+  | 'invalid-input'
   | 'unknown-role'
   | 'file-not-found'
   | 'file-unreadable'

@@ -84,13 +84,14 @@ export interface TimelineEntry {
 }
 
 /** Where `ResumeDocument.documentDate` came from. */
-export type DocumentDateSource = 'option' | 'metadata' | 'as-of';
+export type DocumentDateSource = 'option' | 'metadata' | 'as-of' | 'estimated';
 
 /**
  * The month the résumé was written in: what "present", "till date" and "current" in it mean.
  * From the `documentDate` parse option; else the file's own date (PDF `ModDate`, else `CreationDate`; DOCX
  * `dcterms:modified`, else `dcterms:created`) when it is not after `asOf` and not before a month the résumé
- * writes; else `asOf`.
+ * writes; else `asOf`, or with `documentDate: 'estimate'` (source `estimated`) a year after the latest month the
+ * résumé writes, at most `asOf`.
  */
 export interface DocumentDate {
   /** `YYYY-MM`. */

@@ -237,13 +237,30 @@ describe.concurrent('skillmatch', { timeout: 120_000 }, () => {
     expect(widthNotTable.stderr).toContain('--width applies to --format table only');
   });
 
+  it('--document-date reads stored résumés as of their month, or estimates it, and says so in the output', async () => {
+    const file = join(RESUMES, 'txt-backend-node-flags', 'input.txt');
+    const [estimated, month, late, bad] = await Promise.all([
+      runCli(['parse', file, '--no-isolate', '--as-of', AS_OF, '--document-date', 'estimate']),
+      runCli(['rank', '--role', 'backend-developer', file, '--format', 'json', '--no-isolate', '--as-of', AS_OF, '--document-date', '2019-06']),
+      runCli(['rank', '--role', 'backend-developer', file, '--no-isolate', '--as-of', AS_OF, '--document-date', '2027-01']),
+      runCli(['extract', file, '--no-isolate', '--document-date', 'June 2019']),
+    ]);
+    expect(estimated.code, estimated.stderr).toBe(0);
+    expect(['estimated', 'metadata', 'as-of']).toContain(JSON.parse(estimated.stdout).documentDate.source);
+    expect(month.code, month.stderr).toBe(0);
+    expect(JSON.parse(month.stdout)).toMatchObject({ asOf: AS_OF, documentDate: '2019-06', total: 1 });
+    for (const run of [late, bad]) expect(run).toMatchObject({ code: EXIT.usage, stdout: '' });
+    expect(late.stderr).toContain('--document-date (2027-01) is after --as-of');
+    expect(bad.stderr).toContain('--document-date must be a month as YYYY-MM or "estimate"');
+  });
+
   it('every command has its own --help: usage, options, an example and the exit codes', async () => {
     const options: Record<string, string[]> = {
-      parse: ['--format', '--as-of', '--no-isolate'],
-      extract: ['--format', '--as-of', '--no-isolate', '--workers', '--width'],
+      parse: ['--format', '--as-of', '--document-date', '--no-isolate'],
+      extract: ['--format', '--as-of', '--document-date', '--no-isolate', '--workers', '--width'],
       resolve: ['--format', '--width'],
-      rank: ['--role', '--format', '--top', '--as-of', '--no-isolate', '--workers', '--width'],
-      match: ['--role', '--format', '--as-of', '--no-isolate'],
+      rank: ['--role', '--format', '--top', '--as-of', '--document-date', '--no-isolate', '--workers', '--width'],
+      match: ['--role', '--format', '--as-of', '--document-date', '--no-isolate'],
       roles: ['--format', '--width'],
     };
     expect(Object.keys(COMMAND_HELP).sort()).toEqual(Object.keys(options).sort());

@@ -84,6 +84,9 @@ const RANGES: [string, string, string | null][] = [
   ['2009  2015  Assistant Professor', '2009-01', '2015-12'],
   ['1989  1995:', '1989-01', '1995-12'],
   ['Session 2016/2017', '2016-01', '2017-12'],
+  // Month and year around a slash padded with single spaces, as some exports write them.
+  ['06 / 1997 - 08 / 2002', '1997-06', '2002-08'],
+  ['04 / 1995 - 04 / 1997  Student Assistant', '1995-04', '1997-04'],
 ];
 
 describe('parseDateRange', () => {
@@ -124,6 +127,10 @@ describe('parseDateRange', () => {
     '20212019',
     '2017 2019',
     // Versions written as years, validity, years a wide gap apart that are a list or go backwards (class 3).
+    // A padded slash is a date only between a month number and a four-digit year, single spaces apart.
+    '13 / 2015 - 14 / 2016',
+    '06  /  1997 - 08  /  2002',
+    '1 / 2 - 3 / 4',
     'SQL Server 2005/2008/2016',
     'Windows 2000/2003',
     'Visual Studio 2010/2012',

@@ -34,6 +34,8 @@ describe('claimed experience per skill (class 4)', () => {
     ['Skill | Years | Last used\nJava | 5 | 2019\nPython | 3 | 2024', 'python', 36, '3'],
     ['Skill    Years of experience\nDocker    4\nKubernetes    2', 'kubernetes', 24, '2'],
     ['5+ years of experience in Java and Spring Boot', 'spring-boot', 60, '5+ years'],
+    ['Over 10 years of experience developing applications using Java/J2EE technologies', 'java', 120, '10 years'],
+    ['6 years of experience implementing solutions with Python', 'python', 72, '6 years'],
     ['SECURITY (5 years), ACTIVE DIRECTORY (3 years), UNIX (Less than 1 year)', 'active-directory', 36, '3 years'],
     ['DATABASE (2 years), AJAX (Less than 1 year), CSS (1 year)', 'ajax', 6, 'Less than 1 year'],
   ];
@@ -54,6 +56,8 @@ describe('claimed experience per skill (class 4)', () => {
     ['Python developer with a team of 5 engineers', 'python'],
     ['Java 2019', 'java'],
     ['Kubernetes\n3 years of leading teams', 'kubernetes'],
+    // Too many words between: the years are the career's, the tools come later in another clause.
+    ['10 years of experience in banking and insurance domains using Java', 'java'],
     ['Skill | Level\nJava | 5', 'java'],
   ];
   it.each(NO_CLAIM)('%s → no claim on %s', (text, id) => {

@@ -141,6 +141,30 @@ describe('documentDate: what "present" means', () => {
     expect(closed.diagnostics.map((d) => d.code)).not.toContain('document-date-assumed');
   });
 
+  it("'estimate' reads an undated archive résumé's present as a year after the latest month it writes", async () => {
+    const doc = await parseResume(OLD, { asOf, documentDate: 'estimate' });
+    expect(doc.documentDate).toEqual({ month: '2017-01', source: 'estimated' });
+    // The open job runs to the estimate, not to asOf: a year, not ten.
+    expect(doc.timeline.find((e) => e.organisation === 'Acme Corp')).toMatchObject({ start: '2016-01', end: null });
+    const note = doc.diagnostics.find((d) => d.code === 'document-date-estimated');
+    expect(note?.severity).toBe('info');
+    expect(note?.message).toContain('2016-01');
+    expect(doc.diagnostics.map((d) => d.code)).not.toContain('document-date-assumed');
+    // Never after asOf; a résumé that writes no month at all keeps asOf.
+    expect((await parseResume(OLD.replace('Jan 2016', 'Jan 2026'), { asOf, documentDate: 'estimate' })).documentDate).toEqual({ month: asOf, source: 'estimated' });
+    expect((await parseResume('Jane Doe\nBackend developer. Go, PostgreSQL.\n', { asOf, documentDate: 'estimate' })).documentDate).toEqual({ month: asOf, source: 'as-of' });
+    // A month still to come when it was written ("Expected graduation: May 2015") is not its latest month.
+    const student = await parseResume(`${OLD}Education\nBSc Computer Science, Expected Graduation: May 2019\n`, { asOf, documentDate: 'estimate' });
+    expect(student.documentDate).toEqual({ month: '2017-01', source: 'estimated' });
+    const graduated = await parseResume(`${OLD}Education\nBSc Computer Science, graduated May 2019\n`, { asOf, documentDate: 'estimate' });
+    expect(graduated.documentDate).toEqual({ month: '2020-05', source: 'estimated' });
+  });
+
+  it("'estimate' still takes a believable file date first", async () => {
+    const pdf = await pdfWith(PDF_LINES, { modified: new Date('2018-06-15T10:00:00Z') });
+    expect((await parseResume(pdf, { asOf, documentDate: 'estimate' })).documentDate).toEqual({ month: '2018-06', source: 'metadata' });
+  });
+
   it('rejects a malformed or future documentDate, naming it', async () => {
     for (const bad of ['2018', '2018-13', 'June 2018', 201806]) {
       await expect(parseResume(OLD, { asOf, documentDate: bad as string })).rejects.toThrow(RangeError);

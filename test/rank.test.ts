@@ -221,6 +221,46 @@ describe('matcher.rank on résumé text and bytes', () => {
   });
 });
 
+describe('documentDate in a batch: what "present" means for each résumé', () => {
+  const matcher = createMatcher();
+  afterAll(() => matcher.close());
+  const TEXT = 'Jane Doe\nExperience\nBackend Developer, Acme Corp, Jan 2016 – Present\n• Built REST APIs in Java with Spring and PostgreSQL.\n';
+  const javaMonths = (profile: SkillProfile | undefined) => profile?.skills.find((s) => s.id === 'java')?.months;
+
+  it('takes each input its own month, the batch its estimate, and fails one malformed input alone', async () => {
+    const ranking = await matcher.rank(
+      [
+        { id: 'now', data: TEXT },
+        { id: 'own', data: TEXT, documentDate: '2018-01' },
+        { id: 'bad', data: TEXT, documentDate: '2018-13' },
+        { id: 'late', data: TEXT, documentDate: '2027-01' },
+      ],
+      'backend-developer',
+      { asOf: AS_OF, isolate: false },
+    );
+    expect(ranking.results.map((r) => r.id).sort()).toEqual(['now', 'own']);
+    expect(ranking.errors.map((e) => [e.id, e.error.code])).toEqual([['bad', 'invalid-input'], ['late', 'invalid-input']]);
+    expect(ranking.errors[0]?.error.message).toContain('`documentDate`');
+    const byId = new Map(ranking.results.map((r) => [r.id, r]));
+    // Read in 2026, a 2018 résumé's current job is two years, not ten: it scores lower.
+    expect((byId.get('own')?.score ?? 100) < (byId.get('now')?.score ?? 0)).toBe(true);
+  });
+
+  it("estimates the month of undated résumés with documentDate: 'estimate'", async () => {
+    const atAsOf = await matcher.extract(TEXT, { asOf: AS_OF, isolate: false });
+    const estimated = await matcher.extract(TEXT, { asOf: AS_OF, isolate: false, documentDate: 'estimate' });
+    expect(estimated.document.date).toBe('2017-01');
+    expect(javaMonths(estimated)).toBe(13);
+    expect(javaMonths(atAsOf)).toBe(131);
+    const ranking = await matcher.rank([TEXT, { data: TEXT, documentDate: '2016-06' }], 'backend-developer', { asOf: AS_OF, isolate: false, documentDate: 'estimate' });
+    // An input's own month wins over the batch's estimate.
+    const scores = new Map(ranking.results.map((r) => [r.id, r.score]));
+    expect((scores.get('1') ?? 100) < (scores.get('0') ?? 0)).toBe(true);
+    await expect(matcher.rank([TEXT], 'backend-developer', { asOf: AS_OF, isolate: false, documentDate: '2018-01' as 'estimate' })).rejects.toThrow(RangeError);
+    await expect(matcher.extract(TEXT, { asOf: AS_OF, isolate: false, documentDate: '2027-01' })).rejects.toThrow(/`documentDate`/);
+  });
+});
+
 describe('profiles built by hand are accepted as they are', () => {
   it('a SkillProfile passes through without re-extraction', async () => {
     const p: SkillProfile = senior();

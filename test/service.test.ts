@@ -128,6 +128,8 @@ describe('service: one résumé', () => {
     ['base64 that is not', { role: 'backend-developer', resume: { data: '%%%not base64%%%', filename: 'a.pdf' } }, 400, 'bad-request'],
     ['a JSON object that is no JSON Resume', { role: 'backend-developer', resume: { hello: 'world' } }, 422, 'unsupported-format'],
     ['an asOf that is no month', { role: 'backend-developer', resume: 'Skills: Java', asOf: '2025-13' }, 400, 'bad-request'],
+    ['a documentDate that is no month', { role: 'backend-developer', resume: 'Skills: Java', documentDate: 'June 2018' }, 400, 'bad-request'],
+    ['a documentDate after asOf', { role: 'backend-developer', resume: 'Skills: Java', asOf: '2020-01', documentDate: '2021-01' }, 422, 'invalid-input'],
   ])('answers %s with %i %s', async (_name, json, status, code) => {
     const answer = await call(`${url}/v1/match`, { method: 'POST', headers: AUTH, json });
     expect(answer.status).toBe(status);
@@ -155,6 +157,17 @@ describe('service: one résumé', () => {
     expect(big.json.error).toMatchObject({ code: 'limit-bytes', limit: 512 * 1024 });
     const twoFiles = await call(`${url}/v1/extract`, { method: 'POST', headers: AUTH, body: form({}, [{ field: 'a', name: 'a.txt', data: 'Java' }, { field: 'b', name: 'b.txt', data: 'Go' }]) });
     expect(twoFiles.status).toBe(400);
+  });
+
+  it('takes documentDate on every route, as the library does', async () => {
+    const OLD = 'Jane Doe\nExperience\nBackend Developer, Acme Corp, Jan 2016 – Present\n• Built REST APIs in Java with Spring and PostgreSQL.\n';
+    const doc = await call(`${url}/v1/parse`, { method: 'POST', headers: AUTH, json: { resume: OLD, documentDate: 'estimate' } });
+    expect(doc.json.documentDate).toEqual({ month: '2017-01', source: 'estimated' });
+    const match = await call(`${url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: 'backend-developer', resume: OLD, documentDate: '2018-01' } });
+    expect(match.json).toEqual(await matcher.match({ data: OLD, documentDate: '2018-01' }, 'backend-developer', { asOf: AS_OF }));
+    const ranked = await call(`${url}/v1/rank`, { method: 'POST', headers: AUTH, json: { role: 'backend-developer', resumes: [OLD], documentDate: 'estimate' } });
+    const library = await matcher.rank([{ data: OLD, documentDate: 'estimate' }], 'backend-developer', { asOf: AS_OF });
+    expect(ranked.json.results[0].score).toBe(library.results[0]?.score);
   });
 
   it('POST /v1/parse and /v1/extract answer the library`s document and profile', async () => {

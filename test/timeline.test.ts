@@ -233,6 +233,21 @@ describe('dates in the timeline', () => {
     expect(text.slice(diagnostics[0]?.span?.start, diagnostics[0]?.span?.end)).toBe('2020 – 2018');
   });
 
+  it('ends a stint written "(since 1998)" inside a closed job when that job ends', () => {
+    const text = 'Experience\nSoftware Engineer, REF Computer Corporation, 06 / 1997 - 08 / 2002\nIT Consultant for Merrill Lynch, Retirement Group (since 1998)\n• Maintained the 401(k) client software.\nAnalyst, Globex Corporation, 2003 - 2004\n';
+    const { timeline } = timelineOf(text);
+    expect(timeline.map((e) => [e.start, e.end])).toEqual([
+      ['1997-06', '2002-08'],
+      ['1998-01', '2002-08'],
+      ['2003-01', '2004-12'],
+    ]);
+    // Not when the stint starts after the job above ended, nor when it is not in parentheses.
+    const after = timelineOf('Experience\nEngineer, Acme Corp, 2010 - 2012\nConsultant, Initech Ltd (since 2014)\n').timeline;
+    expect(after.map((e) => [e.start, e.end])).toEqual([['2010-01', '2012-12'], ['2014-01', null]]);
+    const bare = timelineOf('Experience\nEngineer, Acme Corp, 2010 - 2012\nConsultant, Initech Ltd, since 2011\n').timeline;
+    expect(bare.map((e) => [e.start, e.end])).toEqual([['2010-01', '2012-12'], ['2011-01', null]]);
+  });
+
   it('reads two-digit years against asOf', () => {
     const { timeline } = structureDocument({ text: "Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03", lines: splitLines("Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03"), asOf: '2010-01' });
     expect(brief(timeline)).toEqual([['Developer', 'Acme Inc', '1998-03', '2003-08']]);

@@ -167,7 +167,11 @@ async function loadPackage() {
 
 /**
  * Ranks the graded résumés for `backend-developer` with the product and both baselines.
- * `asOf` is fixed so the figures do not move with the calendar (the résumés are from 2017–2019).
+ * `asOf` is fixed so the figures do not move with the calendar. The résumés are an archive (their latest
+ * written months run from the 2000s to 2019) with no date of receipt, so they are ranked as an ATS re-ranks
+ * its stored résumés: `documentDate: 'estimate'` ("present" is a year after the latest month a résumé
+ * writes). `asOfPresent` is the same ranking with "present" read as `asOf`, as for résumés that arrive now:
+ * on this archive it credits every current job with the years since the résumé was written.
  */
 export async function runRecruiterRanking({ list = 0 } = {}) {
   if (!existsSync(GRADES) || !existsSync(DOTIN)) return { skipped: `${GRADES} is absent` };
@@ -176,14 +180,14 @@ export async function runRecruiterRanking({ list = 0 } = {}) {
   const grades = docs.map((d) => d.grade);
   const job = readFileSync(JOB, 'utf8');
   const matcher = sm.createMatcher();
+  const inputs = docs.map((d, i) => ({ id: String(i), data: d.text }));
   const t0 = performance.now();
-  const ranking = await matcher.rank(
-    docs.map((d, i) => ({ id: String(i), data: d.text })),
-    'backend-developer',
-    { isolate: false, asOf: '2026-12' },
-  );
+  const ranking = await matcher.rank(inputs, 'backend-developer', { isolate: false, asOf: '2026-12', documentDate: 'estimate' });
   const ms = performance.now() - t0;
+  const atAsOf = await matcher.rank(inputs, 'backend-developer', { isolate: false, asOf: '2026-12' });
   await matcher.close();
+  const scoreAtAsOf = new Array(docs.length).fill(0);
+  for (const r of atAsOf.results) scoreAtAsOf[Number(r.id)] = r.score;
   const order = ranking.results.map((r) => Number(r.id));
   const score = new Array(docs.length).fill(0);
   for (const r of ranking.results) score[Number(r.id)] = r.score;
@@ -195,6 +199,7 @@ export async function runRecruiterRanking({ list = 0 } = {}) {
     errors: ranking.errors.length,
     rankMs: Math.round(ms),
     ours: rankingFigures(order, grades, (i) => score[i]),
+    asOfPresent: rankingFigures(atAsOf.results.map((r) => Number(r.id)), grades, (i) => scoreAtAsOf[i]),
     tfidf: rankingFigures(orderBy(tf), grades),
     bm25: rankingFigures(orderBy(bm), grades),
   };

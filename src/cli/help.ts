@@ -29,6 +29,7 @@ File names that start with "-" go after \`--\`.`;
 
 const OPTION = {
   asOf: '  --as-of YYYY-MM     the month "present" means (default: this month)',
+  documentDate: '  --document-date D   when the résumés were written or received, for stored\n                      ones: YYYY-MM, or "estimate" (a year after the latest\n                      month each writes); default: the file\'s own date, else\n                      --as-of',
   noIsolate: '  --no-isolate        parse PDF and DOCX in this process, not in isolated\n                      child processes: faster to start; trusted files only',
   workers: '  --workers N         parse processes (default: one per core)',
   width: "  --width N           table width (default: the terminal's, else 100)",
@@ -85,23 +86,23 @@ ${EXIT_CODES_HELP}
 export const COMMAND_HELP: Readonly<Record<string, string>> = Object.freeze({
   parse: page(
     'skillmatch parse — read one résumé',
-    'skillmatch parse <file> [--format json|text] [--as-of YYYY-MM] [--no-isolate]',
+    'skillmatch parse <file> [--format json|text] [--as-of YYYY-MM]\n         [--document-date D] [--no-isolate]',
     `Prints the ResumeDocument: the text read, its sections, the dated experience
 timeline, and diagnostics on how the file was read (a PDF of scanned images
 says no-text-layer).`,
-    ['  --format FORMAT     json (default): the ResumeDocument; text: a summary', OPTION.asOf, OPTION.noIsolate],
+    ['  --format FORMAT     json (default): the ResumeDocument; text: a summary', OPTION.asOf, OPTION.documentDate, OPTION.noIsolate],
     ['skillmatch parse cv.pdf --format text', 'skillmatch parse cv.docx > cv.json'],
   ),
   extract: page(
     'skillmatch extract — the skills in each résumé',
-    'skillmatch extract <files or folders...> [--format jsonl|json|table]\n         [--as-of YYYY-MM] [--no-isolate] [--workers N] [--width N]',
+    'skillmatch extract <files or folders...> [--format jsonl|json|table]\n         [--as-of YYYY-MM] [--document-date D] [--no-isolate] [--workers N]\n         [--width N]',
     `One record per file, in input order: its skills with each mention's offsets,
 context and flags, months of dated use and last use, the diagnostics, and
 unreadable/reason for a file with no text (a scan); or the file's error
 (also on stderr).
 
 ${FILES_HELP}`,
-    ['  --format FORMAT     jsonl (default): a JSON object a line; json: one array;\n                      table: a table per file', OPTION.asOf, OPTION.noIsolate, OPTION.workers, OPTION.width],
+    ['  --format FORMAT     jsonl (default): a JSON object a line; json: one array;\n                      table: a table per file', OPTION.asOf, OPTION.documentDate, OPTION.noIsolate, OPTION.workers, OPTION.width],
     ['skillmatch extract resumes/ > skills.jsonl', 'skillmatch extract cv.pdf --format table'],
   ),
   resolve: page(
@@ -114,7 +115,7 @@ the closest skills.`,
   ),
   rank: page(
     'skillmatch rank — rank résumés against a role',
-    'skillmatch rank --role <role> <files and folders...>\n         [--format table|json|csv|html] [--top N] [--as-of YYYY-MM]\n         [--no-isolate] [--workers N] [--width N]',
+    'skillmatch rank --role <role> <files and folders...>\n         [--format table|json|csv|html] [--top N] [--as-of YYYY-MM]\n         [--document-date D] [--no-isolate] [--workers N] [--width N]',
     `Scores every résumé against the role and prints them best first (those who
 meet the must-haves first). A résumé with no text (a scanned PDF) is marked
 as such, not shown as a 0-score candidate. Files that cannot be used are
@@ -128,6 +129,7 @@ ${FILES_HELP}`,
       '  --format FORMAT     table (default; fitted to --width), json, csv, or html\n                      (one report page)',
       '  --top N             only the best N',
       OPTION.asOf,
+      OPTION.documentDate,
       OPTION.noIsolate,
       OPTION.workers,
       OPTION.width,
@@ -136,13 +138,13 @@ ${FILES_HELP}`,
   ),
   match: page(
     'skillmatch match — one candidate against a role, explained',
-    'skillmatch match --role <role> <file> [--format text|json] [--as-of YYYY-MM]\n         [--no-isolate]',
+    'skillmatch match --role <role> <file> [--format text|json] [--as-of YYYY-MM]\n         [--document-date D] [--no-isolate]',
     `Every requirement with its status (met, partial, missing), how it was met,
 the evidence sentences with their offsets, months of dated use and last use,
 the summary and the diagnostics.
 
 ${ROLE_HELP}`,
-    ['  -r, --role ROLE     the role to match against (required)', '  --format FORMAT     text (default) or json', OPTION.asOf, OPTION.noIsolate],
+    ['  -r, --role ROLE     the role to match against (required)', '  --format FORMAT     text (default) or json', OPTION.asOf, OPTION.documentDate, OPTION.noIsolate],
     ['skillmatch match --role backend-developer cv.pdf', 'skillmatch match --role job.md cv.docx --format json'],
   ),
   roles: page(

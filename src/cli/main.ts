@@ -95,6 +95,15 @@ function asOfOption(values: Values): string | undefined {
   return asOf;
 }
 
+/** `--document-date`: a month not after `--as-of`, or `estimate`; given to each input. */
+function documentDateOption(values: Values, asOf: string | undefined): { documentDate?: string } {
+  const value = values['document-date'] as string | undefined;
+  if (value === undefined) return {};
+  if (value !== 'estimate' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(`--document-date must be a month as YYYY-MM or "estimate" (got "${value}")`);
+  if (value !== 'estimate' && asOf !== undefined && value > asOf) throw new UsageError(`--document-date (${value}) is after --as-of (${asOf})`);
+  return { documentDate: value };
+}
+
 /**
  * The widest line of a table: `--width`, else the terminal's columns when stdout is one, else 100 (a
  * pipe or a file). `--width` applies to the table format only.
@@ -178,6 +187,7 @@ async function builtinRoleList(): Promise<Role[]> {
 const COMMON = {
   format: { type: 'string' },
   'as-of': { type: 'string' },
+  'document-date': { type: 'string' },
   'no-isolate': { type: 'boolean' },
 } as const;
 
@@ -187,10 +197,11 @@ async function commandParse(argv: string[], io: CliIO, interrupt: Interrupt): Pr
   const { values, positionals } = parse(argv, { ...COMMON });
   const format = formatOption(values, ['json', 'text']);
   const asOf = asOfOption(values);
+  const dated = documentDateOption(values, asOf);
   if (positionals.length !== 1) throw new UsageError('parse takes exactly one file');
   const file = positionals[0]!;
   return withOneFile(io, file, interrupt, async (bytes, matcher) => {
-    const doc = await matcher.parse(bytes, { filename: fileNameOf(file), isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
+    const doc = await matcher.parse(bytes, { filename: fileNameOf(file), isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}), ...dated });
     if (format === 'json') writeJson(io, doc, 2);
     else write(io, renderDocumentText(doc, file));
   });
@@ -250,6 +261,7 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
   const { values, positionals } = parse(argv, { ...COMMON, workers: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['jsonl', 'json', 'table']);
   const asOf = asOfOption(values);
+  const dated = documentDateOption(values, asOf);
   const workers = positiveInt(values, 'workers');
   const width = widthOption(values, io, format);
   if (positionals.length === 0) throw new UsageError('extract takes at least one file or folder');
@@ -276,7 +288,7 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
     const extractOne = async (file: string): Promise<{ file: string; profile?: Awaited<ReturnType<Matcher['extract']>>; error?: unknown }> => {
       try {
         const bytes = await readInputFile(file);
-        return { file, profile: await matcher.extract({ data: bytes, filename: fileNameOf(file) }, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) }) };
+        return { file, profile: await matcher.extract({ data: bytes, filename: fileNameOf(file), ...dated }, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) }) };
       } catch (error) {
         return { file, error };
       }
@@ -406,6 +418,7 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' }, width: { type: 'string' } });
   const format = formatOption(values, ['table', 'json', 'csv', 'html']) as RankFormat;
   const asOf = asOfOption(values);
+  const dated = documentDateOption(values, asOf);
   const top = positiveInt(values, 'top');
   const workers = positiveInt(values, 'workers');
   const width = widthOption(values, io, format);
@@ -420,10 +433,10 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
   const progress = io.stderr.isTTY && files.length > 0 ? createProgressBar(io.stderr as NodeJS.WriteStream, files.length) : null;
 
   // Files are read one at a time as the pool asks for them, so a large folder never sits in memory at once.
-  async function* inputs(): AsyncGenerator<{ id: string; data: Uint8Array | string; filename: string }> {
+  async function* inputs(): AsyncGenerator<{ id: string; data: Uint8Array | string; filename: string; documentDate?: string }> {
     for (const [i, file] of files.entries()) {
       try {
-        yield { id: String(i), data: await readInputFile(file), filename: fileNameOf(file) };
+        yield { id: String(i), data: await readInputFile(file), filename: fileNameOf(file), ...dated };
       } catch (error) {
         readErrors.set(i, { file, ...errorJSON(error) });
         // Keep the batch's indexes aligned with `files`: an empty input fails as `empty-input` and is replaced below.
@@ -456,6 +469,7 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
       role: { id: role.id, title: role.title },
       version: MATCH_VERSION,
       ...(asOf ? { asOf } : {}),
+      ...dated,
       total: files.length + walkErrors.length,
       errors,
       skipped,
@@ -479,12 +493,13 @@ async function commandMatch(argv: string[], io: CliIO, interrupt: Interrupt): Pr
   const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' } });
   const format = formatOption(values, ['text', 'json']);
   const asOf = asOfOption(values);
+  const dated = documentDateOption(values, asOf);
   if (positionals.length !== 1) throw new UsageError('match takes exactly one résumé file');
   const file = positionals[0]!;
   const role = await roleOrReport(values.role as string | undefined, io);
   if (role === null) return EXIT.config;
   return withOneFile(io, file, interrupt, async (bytes, matcher) => {
-    const match = await matcher.match({ data: bytes, filename: fileNameOf(file) }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
+    const match = await matcher.match({ data: bytes, filename: fileNameOf(file), ...dated }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
     const readability = readabilityOf(match.diagnostics);
     if (format === 'json') writeJson(io, { file, ...match, ...readability }, 2);
     else write(io, renderMatchText(file, match, readability));

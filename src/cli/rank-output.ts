@@ -30,6 +30,8 @@ export interface RankSummary {
   role: { id: string; title: string };
   version: string;
   asOf?: string;
+  /** `--document-date` as given: a month, or `estimate`. */
+  documentDate?: string;
   total: number;
   errors: RankOutputError[];
   skipped: { file: string; reason: string }[];

@@ -9,7 +9,8 @@
  *   "Java – 2.5 Yrs", "Python- Exprience - 18 months" (sic), "Perl    1 years" (a flattened table),
  *   "Java 8 (5 years 6 months)";
  * - before it: "3+ years of Java", "5+ years of experience in Java and Spring" (the first skill and
- *   the list joined to it), "4 yrs experience in Python";
+ *   the list joined to it), "4 yrs experience in Python", "Over 10 years of experience developing
+ *   applications using Java/J2EE";
  * - a skills table with a years column: "Skill | Years | Last used" then "Java | 5 | 2019".
  * A bracketed duration belongs to the name before it only ("SECURITY (5 years), ACTIVE DIRECTORY"):
  * it never reaches forward. "Less than 1 year" (or "less than a year") is `lessThanYearMonths`.
@@ -42,6 +43,9 @@ const FORWARD_FILLERS = new Set([
   'of', 'experience', 'exp', 'in', 'with', 'on', 'using', 'working', 'hands', 'professional', 'industry', 'relevant', 'strong', 'solid',
   'development', 'developing', 'programming', 'coding', 'as', 'a', 'an', 'the', 'work', 'extensive', 'expertise', 'proven', 'commercial',
   'practical', 'production', 'total', 'overall', 'software', 'experienced',
+  // What was built, between the duration and the tools it was built with: "Over 10 years of experience
+  // developing applications using Java/J2EE", "5 years building web applications with PHP".
+  'applications', 'application', 'apps', 'systems', 'solutions', 'web', 'enterprise', 'building', 'designing', 'implementing',
 ]);
 
 /** A duration phrase over tokens `[from, to)`. */

@@ -392,6 +392,10 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
       if (inner !== null && inner.year !== null) return { ...inner, first: i };
       return null;
     }
+    // "06 / 1997": month and four-digit year around a slash set off by single spaces (exports that pad punctuation).
+    if (!glued && isPunct(sep, '/') && sep?.gap === 1 && !sep.wide && second?.gap === 1 && !second.wide && isYear4(second, ctx) && second.dateable && token.num >= 1 && token.num <= 12) {
+      return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
+    }
     if (!glued) return null;
     const secondLen = second.end - second.start;
     const sep2 = tokens[i + 3];

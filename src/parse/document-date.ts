@@ -2,7 +2,8 @@
  * The month a résumé was written in, which "present" and "till date" mean: the caller's `documentDate`, else
  * the file's own date (PDF Info `ModDate`/`CreationDate`, DOCX `dcterms:modified`/`dcterms:created`), else
  * `asOf`. A file date is only believed when it is not before a month the résumé itself writes (templates keep
- * the date they were made) and not after `asOf`.
+ * the date they were made) and not after `asOf`. With `documentDate: 'estimate'` (stored résumés whose date of
+ * receipt is unknown), the last step is an estimate instead: a year after the latest month the résumé writes.
  */
 import type { Diagnostic, DocumentDate, TimelineEntry, YearMonth } from '../types.js';
 import { findDateRanges } from './dates.js';
@@ -20,15 +21,24 @@ const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const EARLIEST_FILE_YEAR = 1990;
 /** A résumé whose latest written month is this many months before `asOf` was probably not written at `asOf`. */
 const STALE_MONTHS = 36;
+/**
+ * `documentDate: 'estimate'`: months from the latest month a résumé writes to the month taken as its date. A
+ * résumé is sent for a while after it was last brought up to date, and its newest line is often the start of
+ * the job held when it was sent; a year is the middle of that.
+ */
+export const ESTIMATE_AFTER_LATEST_MONTHS = 12;
+
+/** The `documentDate` option: a month, or `'estimate'`. */
+export type DocumentDateOption = YearMonth | 'estimate';
 
 /**
- * Checks a `documentDate` option: `YYYY-MM`, not after `asOf`.
+ * Checks a `documentDate` option: `YYYY-MM`, not after `asOf`, or `'estimate'`.
  * @throws RangeError naming `documentDate`.
  */
-export function checkDocumentDate(documentDate: unknown, asOf: YearMonth): YearMonth | undefined {
-  if (documentDate === undefined) return undefined;
+export function checkDocumentDate(documentDate: unknown, asOf: YearMonth): DocumentDateOption | undefined {
+  if (documentDate === undefined || documentDate === 'estimate') return documentDate;
   if (typeof documentDate !== 'string' || !YEAR_MONTH.test(documentDate)) {
-    throw new RangeError(`\`documentDate\` must be a month written YYYY-MM, got ${JSON.stringify(documentDate)}`);
+    throw new RangeError(`\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
   }
   if (documentDate > asOf) throw new RangeError(`\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
   return documentDate;
@@ -52,6 +62,7 @@ export function fileDateMonth(written: string | undefined): YearMonth | null {
 const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.freeze({ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 });
 /** A single month and year ("May 2024", "Sep. 2023"), as certificates and graduations are dated. */
 const DIGIT = /\d/;
+const EXPECTED = /\b(?:expected|anticipated|expecting|due)\b/i;
 const MONTH_YEAR = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?,? ?((?:19|20)\d\d)\b/gi;
 
 /**
@@ -73,6 +84,8 @@ export function latestWrittenMonth(text: string, asOf: YearMonth): YearMonth | n
   }
   MONTH_YEAR.lastIndex = 0;
   for (let match = MONTH_YEAR.exec(text); match !== null; match = MONTH_YEAR.exec(text)) {
+    // "Expected Graduation: May 2015" is a month still to come when the résumé was written.
+    if (EXPECTED.test(text.slice(Math.max(0, match.index - 32), match.index))) continue;
     const month = MONTH_NUMBERS[(match[1] as string).toLowerCase()] as number;
     see(`${match[2]}-${String(month).padStart(2, '0')}`);
   }
@@ -87,10 +100,10 @@ export interface ResolvedDocumentDate {
   diagnostics: Diagnostic[];
 }
 
-/** Picks the document's month: the option, else a believable file date, else `asOf`. */
-export function resolveDocumentDate(text: string, option: YearMonth | undefined, fileDates: FileDates | undefined, asOf: YearMonth): ResolvedDocumentDate {
+/** Picks the document's month: the option, else a believable file date, else `asOf` (or, asked to, an estimate). */
+export function resolveDocumentDate(text: string, option: DocumentDateOption | undefined, fileDates: FileDates | undefined, asOf: YearMonth): ResolvedDocumentDate {
   const latestWritten = latestWrittenMonth(text, asOf);
-  if (option !== undefined) return { documentDate: { month: option, source: 'option' }, latestWritten, diagnostics: [] };
+  if (option !== undefined && option !== 'estimate') return { documentDate: { month: option, source: 'option' }, latestWritten, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const fileMonth = fileDateMonth(fileDates?.modified) ?? fileDateMonth(fileDates?.created);
   if (fileMonth !== null && Number(fileMonth.slice(0, 4)) >= EARLIEST_FILE_YEAR && fileMonth <= asOf) {
@@ -102,7 +115,22 @@ export function resolveDocumentDate(text: string, option: YearMonth | undefined,
       source: 'parse',
     });
   }
+  if (option === 'estimate' && latestWritten !== null) {
+    const estimate = monthIndex(latestWritten) + ESTIMATE_AFTER_LATEST_MONTHS;
+    const month = estimate >= monthIndex(asOf) ? asOf : monthAt(estimate);
+    diagnostics.push({
+      severity: 'info',
+      code: 'document-date-estimated',
+      message: `"Present" was read as ${month}: the résumé carries no date of its own, and the latest month it writes is ${latestWritten} (\`documentDate: 'estimate'\` takes ${ESTIMATE_AFTER_LATEST_MONTHS} months after it, at most \`asOf\`).`,
+      source: 'parse',
+    });
+    return { documentDate: { month, source: 'estimated' }, latestWritten, diagnostics };
+  }
   return { documentDate: { month: asOf, source: 'as-of' }, latestWritten, diagnostics };
+}
+
+function monthAt(index: number): YearMonth {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 function monthIndex(month: YearMonth): number {

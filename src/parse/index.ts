@@ -35,7 +35,9 @@ export interface ParseOptions {
   /**
    * The month the résumé was written in, `YYYY-MM`: what "present" and "till date" in it mean (see
    * `ResumeDocument.documentDate`). Give it when you know it (the date a job board received the file), so an old
-   * résumé read today does not gain the years since. Not after `asOf`.
+   * résumé read today does not gain the years since. Not after `asOf`. `'estimate'`, for stored résumés whose
+   * date of receipt is unknown: the file's own date when believable, else a year after the latest month the
+   * résumé writes (source `estimated`), at most `asOf`.
    * @default the file's own date (PDF `ModDate`/`CreationDate`, DOCX `dcterms:modified`/`created`) when believable, else `asOf`
    */
   documentDate?: string;

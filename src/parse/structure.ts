@@ -303,7 +303,8 @@ export function structureDocument(input: StructureInput): StructureResult {
   if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
   if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
   const asOf = resolveAsOf(input.asOf);
-  const documentMonth = checkDocumentDate(input.documentDate, asOf) ?? asOf;
+  const given = checkDocumentDate(input.documentDate, asOf);
+  const documentMonth = given === undefined || given === 'estimate' ? asOf : given;
   const formatted = new Set(input.headingLines ?? []);
   const units = unitsOf(text, lines);
   const diagnostics: Diagnostic[] = [];

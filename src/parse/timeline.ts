@@ -971,6 +971,7 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
   let groupOrg: Part | undefined;
   let previousStart: number | null = null;
   let first = true;
+  const regionFirst = out.length;
   for (let p = 0; p < pending.length; p++) {
     const { blockStart, block, duration, undated } = pending[p] as Pending;
     if (undated === true) {
@@ -989,6 +990,12 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
     }
     first = false;
     previousStart = monthIndex(range.start);
+    // "IT Consultant for Merrill Lynch (since 1998)" inside a job of 1997–2002: a parenthesised open range that
+    // starts within the closed job above it is a stint of that job, and ended when the job did.
+    const above = out.length > regionFirst ? out[out.length - 1] : undefined;
+    if (range.end === null && above !== undefined && above.end !== null && range.start >= above.start && range.start <= above.end && parenthesised(text, range.span)) {
+      range = { ...range, end: above.end };
+    }
     const parts = blockParts(text, block);
     const title = pickTitle(parts);
     const org = pickOrg(parts, title, block.dateUnit.flat);
@@ -1011,6 +1018,15 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
     out.push(orderEntry(entry));
     if (range.diagnostics !== undefined) diagnostics.push(...range.diagnostics);
   }
+}
+
+/** Is a span written inside parentheses ("(since 1998)"), blanks aside? */
+function parenthesised(text: string, span: Span): boolean {
+  let before = span.start - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  let after = span.end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+  return text[before] === '(' && text[after] === ')';
 }
 
 /** The title/organisation/place parts of an entry's header lines (its date ranges cut out). */

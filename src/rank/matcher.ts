@@ -25,6 +25,13 @@ export interface RankInputObject {
   data: Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile | JsonResumeObject;
   /** A format hint for bytes (the format is detected from the content). */
   filename?: string;
+  /**
+   * The month this résumé was written or received, `YYYY-MM`, not after `asOf`: what its "present" means (see
+   * `ResumeDocument.documentDate`). Give it for stored résumés, so an old one does not gain the years since;
+   * `'estimate'` when it is not known (see `RankOptions.documentDate`).
+   * @default the batch's `documentDate`, else the file's own date when it has one, else `asOf`
+   */
+  documentDate?: string;
 }
 
 /**
@@ -84,6 +91,13 @@ export interface RankOptions extends Omit<ScoreOptions, 'taxonomy'> {
    * no further input is read, queued parses are dropped and running ones have their worker killed.
    */
   signal?: AbortSignal;
+  /**
+   * `'estimate'`: for stored résumés whose date of receipt is unknown (an archive re-ranked for a new role), read
+   * "present" in each as a year after the latest month it writes, unless the file has its own date or the input
+   * its own `documentDate` (see `ParseOptions.documentDate`). Leave it unset for résumés that arrive now.
+   * @default "present" is the file's own date, else `asOf`
+   */
+  documentDate?: 'estimate';
 }
 
 /** Options of `matcher.extract`. */
@@ -94,6 +108,8 @@ export interface MatcherExtractOptions {
   asOf?: string;
   /** Stops the call with an `AbortError` (code `cancelled`); an isolated parse is killed. */
   signal?: AbortSignal;
+  /** The month the résumé was written, `YYYY-MM`, or `'estimate'` (see `ParseOptions.documentDate`). @default the file's own date, else `asOf` */
+  documentDate?: string;
 }
 
 /** Options of `matcher.parse`. */
@@ -145,6 +161,29 @@ function isDocumentLike(value: unknown): value is ResumeDocument {
 
 function isInputObject(value: unknown): value is RankInputObject {
   return isObject(value) && 'data' in value && !(value instanceof Uint8Array);
+}
+
+/** `RankOptions.documentDate`: unset or `'estimate'`. */
+function checkBatchDocumentDate(documentDate: unknown): 'estimate' | undefined {
+  if (documentDate === undefined || documentDate === 'estimate') return documentDate;
+  throw new RangeError(`\`documentDate\` of a batch must be 'estimate' (give each input its own month), got ${JSON.stringify(documentDate)}`);
+}
+
+/** `matcher.extract`'s `documentDate`: a month not after `asOf`, or `'estimate'`. */
+function checkDocumentDateOption(documentDate: unknown, asOf: string): void {
+  if (documentDate === 'estimate') return;
+  if (typeof documentDate !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(documentDate) || documentDate > asOf) {
+    throw new RangeError(`\`documentDate\` must be 'estimate' or a month written YYYY-MM, not after \`asOf\`, got ${JSON.stringify(documentDate)}`);
+  }
+}
+
+/** A batch item's `documentDate`: `YYYY-MM`, not after `asOf`; else the item fails with `invalid-input`. */
+function checkInputDocumentDate(documentDate: unknown, asOf: string): void {
+  if (documentDate === 'estimate') return;
+  if (typeof documentDate !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(documentDate)) {
+    throw new SkillmatchError('invalid-input', `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
+  }
+  if (documentDate > asOf) throw new SkillmatchError('invalid-input', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
 }
 
 /** Digit-only ids (the defaults) compare as numbers, so input 10 follows input 9. */
@@ -252,9 +291,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return valid;
   }
 
-  async function parseBytes(data: Uint8Array | string, isolate: boolean, asOf: string, filename?: string, signal?: AbortSignal): Promise<ResumeDocument> {
-    const parseOptions: { asOf: string; filename?: string; isolate?: boolean; signal?: AbortSignal } = { asOf };
-    if (filename !== undefined) parseOptions.filename = filename;
+  async function parseBytes(data: Uint8Array | string, isolate: boolean, asOf: string, about: { filename?: string | undefined; documentDate?: string | undefined }, signal?: AbortSignal): Promise<ResumeDocument> {
+    const parseOptions: { asOf: string; filename?: string; documentDate?: string; isolate?: boolean; signal?: AbortSignal } = { asOf };
+    if (about.filename !== undefined) parseOptions.filename = about.filename;
+    if (about.documentDate !== undefined) parseOptions.documentDate = about.documentDate;
     if (signal !== undefined) parseOptions.signal = signal;
     // Text goes through the pool too when isolating: only there is the time budget enforced (a huge
     // JSON Resume or hostile text given as a string took 27-39 s in-process with `timeoutMs: 2000`).
@@ -262,12 +302,16 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return getPool().parse(data, parseOptions);
   }
 
-  async function toProfile(input: RankInput, isolate: boolean, asOf: string, signal?: AbortSignal): Promise<SkillProfile> {
+  async function toProfile(input: RankInput, isolate: boolean, asOf: string, signal?: AbortSignal, documentDate?: string): Promise<SkillProfile> {
     let data: unknown = input;
-    let filename: string | undefined;
+    const about: { filename?: string | undefined; documentDate?: string | undefined } = { documentDate };
     if (isInputObject(input)) {
       data = input.data;
-      filename = input.filename;
+      about.filename = input.filename;
+      if (input.documentDate !== undefined) {
+        checkInputDocumentDate(input.documentDate, asOf);
+        about.documentDate = input.documentDate;
+      }
     }
     if (data instanceof ArrayBuffer) data = new Uint8Array(data);
     if (isProfileLike(data)) return data;
@@ -275,7 +319,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     // A JSON Resume object is read as its JSON text: the same detection, limits, validation and errors.
     if (isJsonResume(data)) data = jsonResumeText(data);
     if (data instanceof Uint8Array || typeof data === 'string') {
-      const parsing = parseBytes(data, isolate, asOf, filename, signal);
+      const parsing = parseBytes(data, isolate, asOf, about, signal);
       // The first time, the alias index is built while a worker parses (parseBytes has already handed the document over).
       let ready: ReturnType<typeof createExtractor>;
       try {
@@ -294,7 +338,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   // Compiled roles, per role object and options: compiling costs far more than rating one profile.
   const scorers = new WeakMap<Role, Map<string, Scorer>>();
   function scorerFor(role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
-    const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, signal: _signal, ...scoreOptions } = rankOptions;
+    const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, signal: _signal, documentDate: _documentDate, ...scoreOptions } = rankOptions;
     const resolved = resolveRole(role);
     const key = JSON.stringify({ ...scoreOptions, asOf });
     let byOptions = scorers.get(resolved);
@@ -329,6 +373,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
     const asOf = rankOptions.asOf ?? currentMonth();
     const scorer = scorerFor(role, rankOptions, asOf);
+    const documentDate = checkBatchDocumentDate(rankOptions.documentDate);
     const isolate = rankOptions.isolate ?? RANK_DEFAULTS.isolate;
     if (typeof isolate !== 'boolean') throw new TypeError('`isolate` must be a boolean');
     if (rankOptions.onProgress !== undefined && typeof rankOptions.onProgress !== 'function') throw new TypeError('`onProgress` must be a function');
@@ -347,7 +392,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       let id = String(index);
       try {
         id = idOf(input, index);
-        const profile = await toProfile(input, isolate, asOf, link.signal);
+        const profile = await toProfile(input, isolate, asOf, link.signal, documentDate);
         if (!explain) {
           const rating = scorer.rate(profile);
           return { ok: true, id, index, score: rating.score, mustHavesMet: rating.mustHavesMet, profile };
@@ -428,7 +473,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const asOf = matchOptions.asOf ?? currentMonth();
       const scorer = scorerFor(role, matchOptions, asOf);
       const signal = checkSignal(matchOptions.signal);
-      const profile = await abortable(toProfile(input, matchOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal), signal);
+      const profile = await abortable(toProfile(input, matchOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, checkBatchDocumentDate(matchOptions.documentDate)), signal);
       return scorer.match(profile);
     },
     score(profile, role, scoreOptions = {}) {
@@ -436,14 +481,16 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     },
     async extract(input, extractOptions = {}) {
       const signal = checkSignal(extractOptions.signal);
-      return abortable(toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, extractOptions.asOf ?? currentMonth(), signal), signal);
+      const asOf = extractOptions.asOf ?? currentMonth();
+      if (extractOptions.documentDate !== undefined) checkDocumentDateOption(extractOptions.documentDate, asOf);
+      return abortable(toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, extractOptions.documentDate), signal);
     },
     async parse(input, parseOptions = {}) {
       let data: unknown = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
       if (isObject(data) && !(data instanceof Uint8Array) && isJsonResume(data)) data = jsonResumeText(data);
       if (!(data instanceof Uint8Array) && typeof data !== 'string') throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
       const signal = checkSignal(parseOptions.signal);
-      return parseBytes(data, parseOptions.isolate ?? RANK_DEFAULTS.isolate, parseOptions.asOf ?? currentMonth(), parseOptions.filename, signal);
+      return parseBytes(data, parseOptions.isolate ?? RANK_DEFAULTS.isolate, parseOptions.asOf ?? currentMonth(), { filename: parseOptions.filename, documentDate: parseOptions.documentDate }, signal);
     },
     role: resolveRole,
     async close(closeOptions) {

@@ -205,3 +205,18 @@ export function asOfField(fields: Record<string, unknown>, fallback?: string): s
   if (typeof raw !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw new HttpError(400, 'bad-request', '`asOf` must be a month as YYYY-MM');
   return raw;
 }
+
+/** `documentDate`: when the résumés were written or received, `YYYY-MM`, or `'estimate'`; undefined when not given. */
+export function documentDateField(fields: Record<string, unknown>): string | undefined {
+  const raw = fields.documentDate;
+  if (raw === undefined || raw === '') return undefined;
+  if (raw === 'estimate') return raw;
+  if (typeof raw !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw new HttpError(400, 'bad-request', "`documentDate` must be a month as YYYY-MM or 'estimate'");
+  return raw;
+}
+
+/** The inputs with the request's `documentDate` (refused ones as they are). */
+export function datedInputs<T extends ServiceInput>(inputs: T[], documentDate: string | undefined): T[] {
+  if (documentDate === undefined) return inputs;
+  return inputs.map((input) => (isRefused(input) ? input : { ...input, documentDate }));
+}

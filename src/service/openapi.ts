@@ -83,7 +83,7 @@ function post(summary: string, body: Record<string, unknown>, ok: Record<string,
 
 /** The whole OpenAPI 3.1 document. */
 export function buildOpenApi(schemas: Record<string, JsonSchemaObject>, version: string): Record<string, unknown> {
-  const asOfField = { asOf: { type: 'string' } };
+  const asOfField = { asOf: { type: 'string' }, documentDate: { type: 'string' } };
   const roleField = { role: { type: 'string', description: 'A role id, role JSON, JobPosting JSON or job-description text.' } };
   const many = { ...roleField, ...asOfField, top: { type: 'integer' } };
   return {

@@ -10,7 +10,7 @@ import { builtinRoles } from '../role/builtin.js';
 import { assertRole } from '../role/validate.js';
 import type { Role, Taxonomy } from '../types.js';
 import { HttpError } from './errors.js';
-import { asOfField, batchResumes, positiveIntField, readPayload, roleFromRequest, singleResume } from './inputs.js';
+import { asOfField, batchResumes, datedInputs, documentDateField, positiveIntField, readPayload, roleFromRequest, singleResume } from './inputs.js';
 import type { PayloadLimits, RequestPayload } from './inputs.js';
 import { newJobId } from './jobs.js';
 import { requestSchemas } from './schemas.js';
@@ -44,26 +44,27 @@ function registerResumeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const payload = await readPayload(request, limitsOf(ctx));
     const input = singleResume(payload, ctx.options.maxFileBytes);
     const asOf = asOfField(payload.fields, ctx.options.asOf);
-    return ctx.matcher.parse(input.data as Uint8Array | string, { ...(input.filename ? { filename: input.filename } : {}), ...(asOf ? { asOf } : {}) });
+    const documentDate = documentDateField(payload.fields);
+    return ctx.matcher.parse(input.data as Uint8Array | string, { ...(input.filename ? { filename: input.filename } : {}), ...(asOf ? { asOf } : {}), ...(documentDate ? { documentDate } : {}) });
   });
   app.post('/v1/extract', { ...gated, schema: jsonBody(requestSchemas.extract) }, async (request) => {
     const payload = await readPayload(request, limitsOf(ctx));
-    const input = singleResume(payload, ctx.options.maxFileBytes);
+    const [input] = datedInputs([singleResume(payload, ctx.options.maxFileBytes)], documentDateField(payload.fields));
     const asOf = asOfField(payload.fields, ctx.options.asOf);
-    return ctx.matcher.extract(input, asOf ? { asOf } : {});
+    return ctx.matcher.extract(input!, asOf ? { asOf } : {});
   });
   app.post('/v1/match', { ...gated, schema: jsonBody(requestSchemas.match) }, async (request) => {
     const payload = await readPayload(request, limitsOf(ctx));
     const role = ctx.matcher.role(requestRole(ctx, payload));
-    const input = singleResume(payload, ctx.options.maxFileBytes);
+    const [input] = datedInputs([singleResume(payload, ctx.options.maxFileBytes)], documentDateField(payload.fields));
     const asOf = ctx.asOf(asOfField(payload.fields));
     // What matcher.match does (extract, then score), with the role's scorer kept between requests.
-    return ctx.scorer(role, asOf).match(await ctx.matcher.extract(input, { asOf }));
+    return ctx.scorer(role, asOf).match(await ctx.matcher.extract(input!, { asOf }));
   });
   app.post('/v1/rank', { ...gated, schema: jsonBody(requestSchemas.rank) }, async (request) => {
     const payload = await readPayload(request, limitsOf(ctx));
     const role = ctx.matcher.role(requestRole(ctx, payload));
-    const inputs = batchResumes(payload, limitsOf(ctx));
+    const inputs = datedInputs(batchResumes(payload, limitsOf(ctx)), documentDateField(payload.fields));
     const top = positiveIntField(payload.fields, 'top');
     const asOf = asOfField(payload.fields, ctx.options.asOf);
     return ctx.rankInputs(inputs, role, { ...(top ? { top } : {}), ...(asOf ? { asOf } : {}) });
@@ -141,7 +142,7 @@ function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     }
     const payload = await readPayload(request, limitsOf(ctx));
     const role = ctx.matcher.role(requestRole(ctx, payload));
-    const inputs = batchResumes(payload, limitsOf(ctx));
+    const inputs = datedInputs(batchResumes(payload, limitsOf(ctx)), documentDateField(payload.fields));
     const top = positiveIntField(payload.fields, 'top');
     const asOf = asOfField(payload.fields, ctx.options.asOf);
     const callbackUrl = checkCallbackUrl(ctx, payload.fields.callbackUrl);

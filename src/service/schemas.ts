@@ -29,6 +29,11 @@ export function loadSchemas(): Record<string, JsonSchemaObject> {
 }
 
 const asOf = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'The month "present" means, YYYY-MM (default: now).' };
+const documentDate = {
+  type: 'string',
+  pattern: '^(\\d{4}-(0[1-9]|1[0-2])|estimate)$',
+  description: 'When the résumés were written or received, YYYY-MM (not after asOf), or "estimate" for stored résumés of unknown date (a year after the latest month each writes). Default: the file\'s own date, else asOf.',
+};
 
 /** One résumé in JSON. */
 export const resumeSchema = {
@@ -62,13 +67,14 @@ const rankRequest = {
     resumes: { type: 'array', minItems: 1, items: resumeSchema },
     top: { type: 'integer', minimum: 1 },
     asOf,
+    documentDate,
   },
 } as const;
 
 export const requestSchemas = {
-  parse: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf } },
-  extract: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf } },
-  match: { type: 'object', required: ['role', 'resume'], properties: { role: roleSchema, resume: resumeSchema, asOf } },
+  parse: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf, documentDate } },
+  extract: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf, documentDate } },
+  match: { type: 'object', required: ['role', 'resume'], properties: { role: roleSchema, resume: resumeSchema, asOf, documentDate } },
   rank: rankRequest,
   rankJob: {
     ...rankRequest,
