@@ -19,8 +19,9 @@ describe('public API', () => {
   });
 
   it('freezes every defaults object', () => {
-    for (const name of ['PARSE_DEFAULTS', 'EXTRACT_DEFAULTS', 'SCORE_DEFAULTS', 'RANK_DEFAULTS', 'TAXONOMY_DEFAULTS'] as const) {
-      expect(Object.isFrozen(api[name]), name).toBe(true);
+    const { PARSE_DEFAULTS, EXTRACT_DEFAULTS, SCORE_DEFAULTS, RANK_DEFAULTS, TAXONOMY_DEFAULTS } = api;
+    for (const [name, value] of Object.entries({ PARSE_DEFAULTS, EXTRACT_DEFAULTS, SCORE_DEFAULTS, RANK_DEFAULTS, TAXONOMY_DEFAULTS })) {
+      expect(Object.isFrozen(value), name).toBe(true);
     }
   });
 

@@ -135,7 +135,7 @@ export function collectMetrics(results) {
 
 const fmt = (m, key, digits = 3) => (m[key] ? String(round(m[key].value, digits)) : '—');
 
-/** The rows the README shows: each figure beside its baseline where one exists. */
+/** The rows docs/benchmarks.md shows: each figure beside its baseline where one exists. */
 export function headlineRows(m) {
   const rows = [];
   for (const [set, label] of [
@@ -195,4 +195,29 @@ export function compareMetrics(before, after) {
     rows.push({ key, before: was.value, after: now.value, change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`, flag });
   }
   return { rows, flagged };
+}
+
+/** Where the headline table lives, between these markers; nothing else in the repository is written. */
+export const HEADLINE_DOC = 'docs/benchmarks.md';
+export const HEADLINE_START = '<!-- bench:headline:start -->';
+export const HEADLINE_END = '<!-- bench:headline:end -->';
+
+/**
+ * `doc` with the text between the headline markers replaced by the dated table of `rows`; `null` when
+ * the markers are missing or out of order, so a caller never writes a document it did not recognise.
+ */
+export function withHeadline(doc, rows, meta) {
+  const i = doc.indexOf(HEADLINE_START);
+  const j = doc.indexOf(HEADLINE_END);
+  if (i < 0 || j < i) return null;
+  const table = [
+    '',
+    `Measured by \`npm run bench\` on ${meta.date.slice(0, 10)} (Node ${meta.node}, ${meta.cpu}, ${meta.cores} cores).`,
+    '',
+    '| figure | skillmatch | baseline |',
+    '|---|---:|---:|',
+    ...rows.map((row) => `| ${row.label} | ${row.ours} | ${row.baseline} |`),
+    '',
+  ].join('\n');
+  return doc.slice(0, i + HEADLINE_START.length) + table + doc.slice(j);
 }
