@@ -8,8 +8,28 @@
 export { TAXONOMY_DEFAULTS } from './defaults.js';
 export { DIAGNOSTIC_MESSAGES } from './diagnostics.js';
 export type { DiagnosticInfo } from './diagnostics.js';
-export { tokenize, normaliseAlias, buildAliasIndex, lookupAlias, indexAliases, resolveSkill, suggestSkills, createResolver, skillFileJsonSchema, taxonomyJsonSchema } from './taxonomy/index.js';
-export type { Token, AliasIndex, AliasHit, ResolveOptions, SkillResolution, SkillResolver, SkillSuggestion, JsonSchema } from './taxonomy/index.js';
+export {
+  tokenize,
+  normaliseAlias,
+  buildAliasIndex,
+  lookupAlias,
+  indexAliases,
+  resolveSkill,
+  suggestSkills,
+  createResolver,
+  skillFileJsonSchema,
+  taxonomyJsonSchema,
+} from './taxonomy/index.js';
+export type {
+  Token,
+  AliasIndex,
+  AliasHit,
+  ResolveOptions,
+  SkillResolution,
+  SkillResolver,
+  SkillSuggestion,
+  JsonSchema,
+} from './taxonomy/index.js';
 export { roleJsonSchema } from './role/index.js';
 export { parseDateRange, findDateRanges, splitLines, structureDocument, isJsonResume } from './parse/index.js';
 export type { DateOptions, DateRange, FindDateRangesOptions, StructureInput, StructureResult } from './parse/index.js';

@@ -48,8 +48,9 @@ describe('public API', () => {
   });
 
   it('freezes every defaults object', () => {
-    for (const name of ['PARSE_DEFAULTS', 'EXTRACT_DEFAULTS', 'SCORE_DEFAULTS', 'RANK_DEFAULTS'] as const) {
-      expect(Object.isFrozen(api[name]), name).toBe(true);
+    const { PARSE_DEFAULTS, EXTRACT_DEFAULTS, SCORE_DEFAULTS, RANK_DEFAULTS } = api;
+    for (const [name, value] of Object.entries({ PARSE_DEFAULTS, EXTRACT_DEFAULTS, SCORE_DEFAULTS, RANK_DEFAULTS })) {
+      expect(Object.isFrozen(value), name).toBe(true);
     }
     expect(Object.isFrozen(tools.TAXONOMY_DEFAULTS)).toBe(true);
   });

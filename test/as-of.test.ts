@@ -2,7 +2,17 @@
 // code `invalid-option` and the option's name) wherever `asOf` or `documentDate` is given, and the CLI's
 // and the service's own answers (usage exit 2, HTTP 400) built on it.
 import { describe, expect, it } from 'vitest';
-import { createExtractor, createMatcher, createScorer, extractSkills, getBuiltinRole, OptionError, parseResume, rankResumes, scoreMatch } from '../src/index.js';
+import {
+  createExtractor,
+  createMatcher,
+  createScorer,
+  extractSkills,
+  getBuiltinRole,
+  OptionError,
+  parseResume,
+  rankResumes,
+  scoreMatch,
+} from '../src/index.js';
 import { findDateRanges, parseDateRange, splitLines, structureDocument } from '../src/tools.js';
 import { createService } from '../src/service/index.js';
 import { checkMonth, isMonth, resolveAsOf } from '../src/util/month.js';
@@ -87,9 +97,17 @@ describe('every entrance checks `asOf` the same way', () => {
   });
 
   it('checks `documentDate` with it too, and its order against `asOf`', async () => {
-    await expect(parseResume(TEXT, { asOf: '2026-11', documentDate: '2026-13' })).rejects.toMatchObject({ code: 'invalid-option', option: 'documentDate' });
-    await expect(parseResume(TEXT, { asOf: '2026-11', documentDate: '2027-01' })).rejects.toMatchObject({ code: 'invalid-option', option: 'documentDate' });
-    await expect(parseResume(TEXT, { asOf: '2026-11', documentDate: '2026-10' })).resolves.toMatchObject({ documentDate: { month: '2026-10' } });
+    await expect(parseResume(TEXT, { asOf: '2026-11', documentDate: '2026-13' })).rejects.toMatchObject({
+      code: 'invalid-option',
+      option: 'documentDate',
+    });
+    await expect(parseResume(TEXT, { asOf: '2026-11', documentDate: '2027-01' })).rejects.toMatchObject({
+      code: 'invalid-option',
+      option: 'documentDate',
+    });
+    await expect(parseResume(TEXT, { asOf: '2026-11', documentDate: '2026-10' })).resolves.toMatchObject({
+      documentDate: { month: '2026-10' },
+    });
   });
 
   it('the service refuses a bad `asOf` option with the same error', async () => {

@@ -28,7 +28,7 @@ function docFiles(): string[] {
  * The codes of every diagnostics table in a Markdown text: a table whose header has a `code` column and a
  * `severity` column (the error-code tables have a `class` column instead), its first cell's `code` spans.
  */
-export function documentedCodes(markdown: string): string[] {
+function documentedCodes(markdown: string): string[] {
   const codes: string[] = [];
   let inTable = false;
   for (const line of markdown.split('\n')) {
@@ -36,7 +36,10 @@ export function documentedCodes(markdown: string): string[] {
       inTable = false;
       continue;
     }
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim().toLowerCase());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim().toLowerCase());
     if (!inTable) {
       inTable = cells[0]?.replace(/`/g, '') === 'code' && cells.includes('severity');
       continue;
@@ -52,7 +55,8 @@ function diagnosticsIn(value: unknown, out: Diagnostic[] = []): Diagnostic[] {
   if (Array.isArray(value)) for (const item of value) diagnosticsIn(item, out);
   else if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    if (typeof record['severity'] === 'string' && typeof record['code'] === 'string' && typeof record['message'] === 'string') out.push(record as unknown as Diagnostic);
+    if (typeof record.severity === 'string' && typeof record.code === 'string' && typeof record.message === 'string')
+      out.push(record as unknown as Diagnostic);
     for (const inner of Object.values(record)) diagnosticsIn(inner, out);
   }
   return out;
@@ -61,7 +65,9 @@ function diagnosticsIn(value: unknown, out: Diagnostic[] = []): Diagnostic[] {
 /** A diagnostic whose code is unknown, or whose source (when kept) or severity is not the table's. */
 function unlikeTable(d: Diagnostic): boolean {
   const info = DIAGNOSTIC_MESSAGES[d.code];
-  return info === undefined || (d.source !== undefined && info.source !== d.source) || !info.severities.includes(d.severity);
+  return (
+    info === undefined || (d.source !== undefined && info.source !== d.source) || !info.severities.includes(d.severity)
+  );
 }
 
 describe('DiagnosticCode and DIAGNOSTIC_MESSAGES', () => {
@@ -89,11 +95,27 @@ describe('DiagnosticCode and DIAGNOSTIC_MESSAGES', () => {
 
 describe('documented diagnostic codes', () => {
   it.each([
-    ['a diagnostics table', '| `code` | severity | source | meaning |\n|---|---|---|---|\n| `two-columns` | info | parse | x |\n| `jd-input`, `jd-title` | info | role | y |\n', ['two-columns', 'jd-input', 'jd-title']],
-    ['a table without a source column', '| `code` | severity | meaning |\n|---|---|---|\n| `jd-dropped` | info | `place` |\n', ['jd-dropped']],
-    ['an error-code table (no severity column)', '| `code` | class | thrown when |\n|---|---|---|\n| `pdf-encrypted` | ParseError | x |\n', []],
+    [
+      'a diagnostics table',
+      '| `code` | severity | source | meaning |\n|---|---|---|---|\n| `two-columns` | info | parse | x |\n| `jd-input`, `jd-title` | info | role | y |\n',
+      ['two-columns', 'jd-input', 'jd-title'],
+    ],
+    [
+      'a table without a source column',
+      '| `code` | severity | meaning |\n|---|---|---|\n| `jd-dropped` | info | `place` |\n',
+      ['jd-dropped'],
+    ],
+    [
+      'an error-code table (no severity column)',
+      '| `code` | class | thrown when |\n|---|---|---|\n| `pdf-encrypted` | ParseError | x |\n',
+      [],
+    ],
     ['code spans outside tables', 'A `no-text-layer` warning and `role-empty`.\n', []],
-    ['two tables, the second not of diagnostics', '| code | severity |\n|-|-|\n| `few-words` | warning |\n\n| code | meaning |\n|-|-|\n| 2 | usage |\n', ['few-words']],
+    [
+      'two tables, the second not of diagnostics',
+      '| code | severity |\n|-|-|\n| `few-words` | warning |\n\n| code | meaning |\n|-|-|\n| 2 | usage |\n',
+      ['few-words'],
+    ],
   ])('reads %s', (_name, markdown, expected) => {
     expect(documentedCodes(markdown)).toEqual(expected);
   });
@@ -133,9 +155,20 @@ describe('diagnostics the pipeline writes', () => {
       { id: 'plain', data: 'Built REST APIs in Node.js on PostgreSQL.' },
     ];
     const ranking = await rankResumes(inputs, 'backend-developer', { asOf: '2026-11', isolate: false });
-    const role = roleFromJobDescription('Backend Engineer\n\nRequirements\n- 3+ years of Java\n- PostgreSQL\n\nNice to have\n- Kafka\n');
+    const role = roleFromJobDescription(
+      'Backend Engineer\n\nRequirements\n- 3+ years of Java\n- PostgreSQL\n\nNice to have\n- Kafka\n',
+    );
     const written = [...diagnosticsIn(ranking), ...diagnosticsIn(role)];
-    expect([...new Set(written.map((d) => d.code))]).toEqual(expect.arrayContaining(['date-range-future', 'few-words', 'no-section-headings', 'no-skills-found', 'jd-input', 'jd-section']));
+    expect([...new Set(written.map((d) => d.code))]).toEqual(
+      expect.arrayContaining([
+        'date-range-future',
+        'few-words',
+        'no-section-headings',
+        'no-skills-found',
+        'jd-input',
+        'jd-section',
+      ]),
+    );
     const wrong = written.filter(unlikeTable);
     expect(wrong.map((d) => `${d.code} ${d.source} ${d.severity}`)).toEqual([]);
   });

@@ -11,7 +11,18 @@ import { describe, expect, it } from 'vitest';
  * The stages in pipeline order: a module may import its own stage and earlier ones. The service
  * comes before the CLI because `skillmatch serve` starts it.
  */
-const STAGES = ['taxonomy', 'role', 'parse', 'extract', 'job-description', 'score', 'rank', 'report', 'service', 'cli'] as const;
+const STAGES = [
+  'taxonomy',
+  'role',
+  'parse',
+  'extract',
+  'job-description',
+  'score',
+  'rank',
+  'report',
+  'service',
+  'cli',
+] as const;
 /** The public entry points: they may enter any stage (through its index) and nothing may import them. */
 const ENTRIES = new Set(['src/index.ts', 'src/tools.ts']);
 
@@ -24,7 +35,9 @@ interface ImportRef {
 type Graph = ReadonlyMap<string, readonly ImportRef[]>;
 
 /** `stage` for a module in a stage folder, `shared` for the leaf modules beside them (src/*.ts, src/util/**), `entry`, or `unknown`. */
-function placeOf(path: string): { kind: 'stage'; stage: string; level: number } | { kind: 'shared' | 'entry' | 'unknown' } {
+function placeOf(
+  path: string,
+): { kind: 'stage'; stage: string; level: number } | { kind: 'shared' | 'entry' | 'unknown' } {
   if (ENTRIES.has(path)) return { kind: 'entry' };
   const parts = path.split('/');
   if (parts[0] !== 'src') return { kind: 'unknown' };
@@ -63,7 +76,8 @@ function findCycles(graph: Graph): string[][] {
   const stack: string[] = [];
   const components: string[][] = [];
   let counter = 0;
-  const targets = (path: string) => [...new Set((graph.get(path) ?? []).map((r) => r.to))].filter((to) => graph.has(to)).sort();
+  const targets = (path: string) =>
+    [...new Set((graph.get(path) ?? []).map((r) => r.to))].filter((to) => graph.has(to)).sort();
   const strongConnect = (root: string) => {
     const work: [string, string[], number][] = [[root, targets(root), 0]];
     index.set(root, counter);
@@ -130,12 +144,13 @@ function cyclePath(graph: Graph, component: ReadonlySet<string>): string[] {
 }
 
 /** Every broken rule of the graph, one line each naming the offending edge. */
-export function checkGraph(graph: Graph): string[] {
+function checkGraph(graph: Graph): string[] {
   const problems: string[] = [];
   const levels = sharedLevels(graph);
   for (const [from, refs] of [...graph].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     const source = placeOf(from);
-    if (source.kind === 'unknown') problems.push(`${from}: in no known stage folder (add its folder to STAGES or src/util/)`);
+    if (source.kind === 'unknown')
+      problems.push(`${from}: in no known stage folder (add its folder to STAGES or src/util/)`);
     for (const ref of refs) {
       const edge = `${from} → ${ref.to} (${ref.kind})`;
       const target = placeOf(ref.to);
@@ -146,13 +161,17 @@ export function checkGraph(graph: Graph): string[] {
       }
       if (target.kind !== 'stage') {
         if (target.kind === 'shared' && source.kind === 'stage' && (levels.get(ref.to) ?? -1) > source.level) {
-          problems.push(`${edge}: runs back up the stage order (${ref.to} reaches ${STAGES[levels.get(ref.to)!]}, after ${source.stage})`);
+          problems.push(
+            `${edge}: runs back up the stage order (${ref.to} reaches ${STAGES[levels.get(ref.to)!]}, after ${source.stage})`,
+          );
         }
         continue;
       }
       const sameStage = source.kind === 'stage' && source.stage === target.stage;
-      if (!sameStage && ref.to !== `src/${target.stage}/index.ts`) problems.push(`${edge}: enters ${target.stage} not through src/${target.stage}/index.ts`);
-      if (source.kind === 'stage' && target.level > source.level) problems.push(`${edge}: runs back up the stage order (${target.stage} comes after ${source.stage})`);
+      if (!sameStage && ref.to !== `src/${target.stage}/index.ts`)
+        problems.push(`${edge}: enters ${target.stage} not through src/${target.stage}/index.ts`);
+      if (source.kind === 'stage' && target.level > source.level)
+        problems.push(`${edge}: runs back up the stage order (${target.stage} comes after ${source.stage})`);
       if (source.kind === 'shared' && !sameStage && (ref.kind === 'static' || ref.kind === 'require')) {
         // A leaf that loads a stage's code would make every stage importing it depend on that stage.
         problems.push(`${edge}: a shared module may name a stage's types only (import type / export type)`);
@@ -164,7 +183,7 @@ export function checkGraph(graph: Graph): string[] {
 }
 
 /** The module specifiers a file imports, with how; relative ones only (packages and `node:` are outside the graph). */
-export function importsOf(fileName: string, text: string): { specifier: string; kind: ImportRef['kind'] }[] {
+function importsOf(fileName: string, text: string): { specifier: string; kind: ImportRef['kind'] }[] {
   const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const out: { specifier: string; kind: ImportRef['kind'] }[] = [];
   const add = (node: ts.Node | undefined, kind: ImportRef['kind']) => {
@@ -173,10 +192,22 @@ export function importsOf(fileName: string, text: string): { specifier: string; 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node)) {
       const clause = node.importClause;
-      const typeOnly = clause !== undefined && (clause.isTypeOnly || (clause.name === undefined && clause.namedBindings !== undefined && ts.isNamedImports(clause.namedBindings) && clause.namedBindings.elements.length > 0 && clause.namedBindings.elements.every((e) => e.isTypeOnly)));
+      const typeOnly =
+        clause !== undefined &&
+        (clause.isTypeOnly ||
+          (clause.name === undefined &&
+            clause.namedBindings !== undefined &&
+            ts.isNamedImports(clause.namedBindings) &&
+            clause.namedBindings.elements.length > 0 &&
+            clause.namedBindings.elements.every((e) => e.isTypeOnly)));
       add(node.moduleSpecifier, typeOnly ? 'type' : 'static');
     } else if (ts.isExportDeclaration(node)) {
-      const typeOnly = node.isTypeOnly || (node.exportClause !== undefined && ts.isNamedExports(node.exportClause) && node.exportClause.elements.length > 0 && node.exportClause.elements.every((e) => e.isTypeOnly));
+      const typeOnly =
+        node.isTypeOnly ||
+        (node.exportClause !== undefined &&
+          ts.isNamedExports(node.exportClause) &&
+          node.exportClause.elements.length > 0 &&
+          node.exportClause.elements.every((e) => e.isTypeOnly));
       add(node.moduleSpecifier, typeOnly ? 'type' : 'static');
     } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
       add(node.moduleReference.expression, 'require');
@@ -184,7 +215,8 @@ export function importsOf(fileName: string, text: string): { specifier: string; 
       add(node.argument.literal, 'type');
     } else if (ts.isCallExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], 'dynamic');
-      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') add(node.arguments[0], 'require');
+      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require')
+        add(node.arguments[0], 'require');
     }
     ts.forEachChild(node, visit);
   };
@@ -199,7 +231,11 @@ function resolveSpecifier(from: string, specifier: string): string {
 
 function graphOf(files: Record<string, string>): Map<string, ImportRef[]> {
   const graph = new Map<string, ImportRef[]>();
-  for (const [path, text] of Object.entries(files)) graph.set(path, importsOf(path, text).map(({ specifier, kind }) => ({ to: resolveSpecifier(path, specifier), kind })));
+  for (const [path, text] of Object.entries(files))
+    graph.set(
+      path,
+      importsOf(path, text).map(({ specifier, kind }) => ({ to: resolveSpecifier(path, specifier), kind })),
+    );
   return graph;
 }
 
@@ -210,7 +246,8 @@ function sourceFiles(root: string): Record<string, string> {
       const path = join(dir, name);
       if (statSync(path).isDirectory()) walk(path);
       // builtin-data.ts is generated by the build (and ignored by git); it imports nothing.
-      else if (path.endsWith('.ts') && !path.endsWith('.d.ts')) files[relative(root, path).split(sep).join('/')] = readFileSync(path, 'utf8');
+      else if (path.endsWith('.ts') && !path.endsWith('.d.ts'))
+        files[relative(root, path).split(sep).join('/')] = readFileSync(path, 'utf8');
     }
   };
   walk(join(root, 'src'));
@@ -257,13 +294,44 @@ describe('importsOf', () => {
 
 describe('checkGraph on invented graphs', () => {
   const g = (edges: Record<string, [string, ImportRef['kind']?][]>): Graph =>
-    new Map(Object.entries(edges).map(([from, refs]) => [from, refs.map(([to, kind]) => ({ to, kind: kind ?? 'static' }))]));
+    new Map(
+      Object.entries(edges).map(([from, refs]) => [from, refs.map(([to, kind]) => ({ to, kind: kind ?? 'static' }))]),
+    );
   it.each<[string, Graph, string[]]>([
-    ['a stage entering an earlier one through its index', g({ 'src/extract/a.ts': [['src/taxonomy/index.ts']], 'src/taxonomy/index.ts': [] }), []],
-    ['modules of one stage importing each other directly', g({ 'src/parse/a.ts': [['src/parse/b.ts']], 'src/parse/b.ts': [] }), []],
-    ['any module importing the shared leaves', g({ 'src/taxonomy/a.ts': [['src/errors.ts'], ['src/util/x.ts']], 'src/errors.ts': [], 'src/util/x.ts': [] }), []],
-    ['a shared module naming a stage type', g({ 'src/types.ts': [['src/role/index.ts', 'type']], 'src/role/index.ts': [], 'src/score/a.ts': [['src/types.ts', 'type']] }), []],
-    ['the entry points entering stages', g({ 'src/index.ts': [['src/rank/index.ts']], 'src/tools.ts': [['src/parse/index.ts']], 'src/rank/index.ts': [], 'src/parse/index.ts': [] }), []],
+    [
+      'a stage entering an earlier one through its index',
+      g({ 'src/extract/a.ts': [['src/taxonomy/index.ts']], 'src/taxonomy/index.ts': [] }),
+      [],
+    ],
+    [
+      'modules of one stage importing each other directly',
+      g({ 'src/parse/a.ts': [['src/parse/b.ts']], 'src/parse/b.ts': [] }),
+      [],
+    ],
+    [
+      'any module importing the shared leaves',
+      g({ 'src/taxonomy/a.ts': [['src/errors.ts'], ['src/util/x.ts']], 'src/errors.ts': [], 'src/util/x.ts': [] }),
+      [],
+    ],
+    [
+      'a shared module naming a stage type',
+      g({
+        'src/types.ts': [['src/role/index.ts', 'type']],
+        'src/role/index.ts': [],
+        'src/score/a.ts': [['src/types.ts', 'type']],
+      }),
+      [],
+    ],
+    [
+      'the entry points entering stages',
+      g({
+        'src/index.ts': [['src/rank/index.ts']],
+        'src/tools.ts': [['src/parse/index.ts']],
+        'src/rank/index.ts': [],
+        'src/parse/index.ts': [],
+      }),
+      [],
+    ],
     [
       'a deep import into another stage',
       g({ 'src/score/a.ts': [['src/extract/summary.ts']], 'src/extract/summary.ts': [] }),
@@ -272,7 +340,9 @@ describe('checkGraph on invented graphs', () => {
     [
       'an import running back up the stage order, even type-only',
       g({ 'src/taxonomy/json-schema.ts': [['src/role/index.ts', 'type']], 'src/role/index.ts': [] }),
-      ['src/taxonomy/json-schema.ts → src/role/index.ts (type): runs back up the stage order (role comes after taxonomy)'],
+      [
+        'src/taxonomy/json-schema.ts → src/role/index.ts (type): runs back up the stage order (role comes after taxonomy)',
+      ],
     ],
     [
       'a dynamic import running back up',
@@ -281,21 +351,37 @@ describe('checkGraph on invented graphs', () => {
     ],
     [
       'a later stage reached through a shared module',
-      g({ 'src/taxonomy/a.ts': [['src/types.ts', 'type']], 'src/types.ts': [['src/role/index.ts', 'type']], 'src/role/index.ts': [] }),
-      ['src/taxonomy/a.ts → src/types.ts (type): runs back up the stage order (src/types.ts reaches role, after taxonomy)'],
+      g({
+        'src/taxonomy/a.ts': [['src/types.ts', 'type']],
+        'src/types.ts': [['src/role/index.ts', 'type']],
+        'src/role/index.ts': [],
+      }),
+      [
+        'src/taxonomy/a.ts → src/types.ts (type): runs back up the stage order (src/types.ts reaches role, after taxonomy)',
+      ],
     ],
     [
       'a shared module loading a stage',
       g({ 'src/util/a.ts': [['src/parse/index.ts']], 'src/parse/index.ts': [] }),
-      ['src/util/a.ts → src/parse/index.ts (static): a shared module may name a stage\'s types only (import type / export type)'],
+      [
+        "src/util/a.ts → src/parse/index.ts (static): a shared module may name a stage's types only (import type / export type)",
+      ],
     ],
     [
       'a module importing a public entry point',
       g({ 'src/cli/main.ts': [['src/index.ts']], 'src/index.ts': [] }),
       ["src/cli/main.ts → src/index.ts (static): imports a public entry point; import the stage's index.ts instead"],
     ],
-    ['a module outside every stage', g({ 'src/widgets/a.ts': [] }), ['src/widgets/a.ts: in no known stage folder (add its folder to STAGES or src/util/)']],
-    ['an import of a missing module', g({ 'src/parse/a.ts': [['src/parse/gone.ts']] }), ['src/parse/a.ts → src/parse/gone.ts (static): no such module']],
+    [
+      'a module outside every stage',
+      g({ 'src/widgets/a.ts': [] }),
+      ['src/widgets/a.ts: in no known stage folder (add its folder to STAGES or src/util/)'],
+    ],
+    [
+      'an import of a missing module',
+      g({ 'src/parse/a.ts': [['src/parse/gone.ts']] }),
+      ['src/parse/a.ts → src/parse/gone.ts (static): no such module'],
+    ],
     [
       'a circle inside a stage, type-only or not',
       g({ 'src/parse/index.ts': [['src/parse/pool.ts']], 'src/parse/pool.ts': [['src/parse/index.ts', 'type']] }),
@@ -303,10 +389,19 @@ describe('checkGraph on invented graphs', () => {
     ],
     [
       'a longer circle, reported once',
-      g({ 'src/rank/a.ts': [['src/rank/b.ts']], 'src/rank/b.ts': [['src/rank/c.ts']], 'src/rank/c.ts': [['src/rank/a.ts'], ['src/rank/d.ts']], 'src/rank/d.ts': [] }),
+      g({
+        'src/rank/a.ts': [['src/rank/b.ts']],
+        'src/rank/b.ts': [['src/rank/c.ts']],
+        'src/rank/c.ts': [['src/rank/a.ts'], ['src/rank/d.ts']],
+        'src/rank/d.ts': [],
+      }),
       ['cycle: src/rank/a.ts → src/rank/b.ts → src/rank/c.ts → src/rank/a.ts'],
     ],
-    ['a module importing itself', g({ 'src/rank/a.ts': [['src/rank/a.ts']] }), ['cycle: src/rank/a.ts → src/rank/a.ts']],
+    [
+      'a module importing itself',
+      g({ 'src/rank/a.ts': [['src/rank/a.ts']] }),
+      ['cycle: src/rank/a.ts → src/rank/a.ts'],
+    ],
   ])('%s', (_name, graph, expected) => {
     expect(checkGraph(graph)).toEqual(expected);
   });

@@ -129,7 +129,7 @@ describe('months, minYears and recency', () => {
     const now = node(48, '2026-11');
     const old = node(48, '2018-10');
     expect(old).toBeLessThan(now * 0.31); // two half-lives of four years, held at the floor of 0.3
-    expect(node(48, '2020-11')).toBeCloseTo(now * Math.pow(0.5, 1.5), 3); // six years: 1.5 half-lives
+    expect(node(48, '2020-11')).toBeCloseTo(now * 0.5 ** 1.5, 3); // six years: 1.5 half-lives
     expect(node(48, '1990-01')).toBeCloseTo(now * SCORE_DEFAULTS.recencyFloor, 3);
   });
   it('claimed years count partly when nothing dated backs the skill', () => {
@@ -721,7 +721,7 @@ describe('the recruiter model: core first, depth from a stack, a capped peripher
     expect(run([dated('python', 60), dated('postgresql', 60), dated('docker', 60)]).score).toBeGreaterThan(strongCore.score);
     // At most `peripheryShare` of the score hangs on the periphery.
     const full = run([dated('python', 60), dated('postgresql', 60), dated('kubernetes', 60), dated('docker', 60), dated('redis', 60)]);
-    expect(strongCore.score / full.score).toBeGreaterThanOrEqual(Math.pow(1 - SCORE_DEFAULTS.peripheryShare, 0.61));
+    expect(strongCore.score / full.score).toBeGreaterThanOrEqual((1 - SCORE_DEFAULTS.peripheryShare) ** 0.61);
   });
 
   it('a developer\'s listed skills take depth from the résumé\'s development months; a tester\'s do not', () => {

@@ -209,7 +209,7 @@ describe('kind', () => {
   it('the JSON Schema offers the three kinds with technology as the default, and does not require it', () => {
     const schema = jsonSchemaFiles()['skill-file.schema.json'] as { properties: { skills: { items: { properties: Record<string, { enum?: string[]; default?: string }>; required: string[] } } } };
     const item = schema.properties.skills.items;
-    expect(item.properties['kind']).toMatchObject({ enum: ['technology', 'practice', 'concept'], default: 'technology' });
+    expect(item.properties.kind).toMatchObject({ enum: ['technology', 'practice', 'concept'], default: 'technology' });
     expect(item.required).not.toContain('kind');
   });
 });

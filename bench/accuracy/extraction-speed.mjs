@@ -44,7 +44,7 @@ const HOSTILE = {
   headings: 'Version Control\n',
   numbers: '8051 ',
   clients: 'Clients: Oracle, SAP, ',
-  spaces: 'Java' + ' '.repeat(60),
+  spaces: `Java${' '.repeat(60)}`,
 };
 
 /** Milliseconds (median of 3) to extract `unit` repeated to 256 KB, 512 KB and 1 MB, and the ratio per doubling. */

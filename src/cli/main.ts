@@ -54,7 +54,7 @@ function packageVersion(): string {
 type Values = Record<string, string | boolean | undefined>;
 
 function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): { values: Values; positionals: string[] } {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: Record<string, { type: 'string' | 'boolean'; short?: string }>; allowPositionals: true; strict: true; tokens: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {

@@ -8,7 +8,7 @@
  */
 import { EXTRACT_DEFAULTS, PROFILE_VERSION } from '../defaults.js';
 import { buildAliasIndex, builtinTaxonomy, impliedClosure, taxonomyOrdinals, type AliasIndex, type Taxonomy } from '../taxonomy/index.js';
-import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool, YearMonth } from '../types.js';
+import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool } from '../types.js';
 import { resolveAsOf } from '../util/month.js';
 import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
@@ -227,7 +227,7 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
     const unknown = unknownTools(r, diagnostics);
     const document = { format: doc.meta?.format ?? null, words: countWords(r.tokens), date };
-    return { version: PROFILE_VERSION, skills, diagnostics, document, experience: experienceFacts(r.docIndex.timeline, date), unknownTools: unknown };
+    return { version: PROFILE_VERSION, skills, diagnostics, document, experience: experienceFacts(r.docIndex.timeline, date, doc.text), unknownTools: unknown };
   };
 
   return { taxonomy, index, extract };

@@ -228,9 +228,9 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       const carryName = named === undefined ? null : normaliseAlias(named.name);
       const heads: string[] = carryName === null || carryName === carryHead ? [carryHead] : [carryHead, carryName];
       for (const head of heads) {
-        const entries: readonly AliasEntry[] | undefined = index.aliases.get(head + ' ' + t.norm);
+        const entries: readonly AliasEntry[] | undefined = index.aliases.get(`${head} ${t.norm}`);
         if (entries !== undefined) {
-          best = { to: i + 1, key: head + ' ' + t.norm, entries };
+          best = { to: i + 1, key: `${head} ${t.norm}`, entries };
           carried = true;
           break;
         }
@@ -241,7 +241,7 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       const stripped = stripVersion(t.norm);
       if (stripped !== null) {
         const entries = index.aliases.get(stripped);
-        if (entries !== undefined && entries.every((e) => e.ambiguity === null)) best = { to: i + 1, key: stripped, entries };
+        if (entries?.every((e) => e.ambiguity === null)) best = { to: i + 1, key: stripped, entries };
       }
     }
     if (best === null) {

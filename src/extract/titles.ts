@@ -57,14 +57,92 @@ export function classifyTitle(title: string): WorkFunction | null {
 }
 
 /**
+ * Titles that name no kind of software work of their own ("Software Engineer", "Consultant",
+ * "Associate", "Lead Engineer"): a recruiter reads the duties below them to tell a developer from a
+ * tester or an operations engineer.
+ */
+const GENERIC_TITLE = /^(?:(?:senior|sr\.?|junior|jr\.?|lead|principal|staff|associate|assistant|trainee|graduate|chief)\s+)*(?:software\s+|it\s+|technical\s+|technology\s+|systems?\s+)?(?:engineer|consultant|associate|analyst|specialist|executive|professional|member|lead|officer)(?:\s+(?:i{1,3}|[1-3]))?$/;
+
+interface DutyRow {
+  pattern: RegExp;
+  function: WorkFunction;
+  /** Duty lines the row reads, as a test reads them. */
+  examples: readonly string[];
+}
+
+/** Duty lines per kind of work: a line counts once for each kind it names. */
+export const DUTY_ROWS: readonly DutyRow[] = Object.freeze([
+  {
+    pattern: /\b(?:test\s+(?:cases?|scripts?|plans?|suites?|scenarios?|execution|automation|framework|data|results|reports?|strateg(?:y|ies))|(?:regression|functional|manual|automation|automated|integration|smoke|sanity|load|performance|api|ui|system|acceptance)\s+test(?:ing|s)?|uat|defects?|bug\s+(?:tracking|reports?|life\s*cycle)|qa\b|quality\s+assurance|selenium|testng|test\s+(?:engineer|lead))/,
+    function: 'testing',
+    examples: ['Wrote and executed test cases for the billing module', 'Automated regression testing with Selenium', 'Logged defects in JIRA and tracked them to closure'],
+  },
+  {
+    pattern: /\b(?:deploy(?:ed|ing|ments?)?|ci\s*\/\s*cd|continuous\s+(?:integration|delivery|deployment)|jenkins|ansible|terraform|puppet|chef\b|provision(?:ed|ing)|monitor(?:ed|ing)|infrastructure|patch(?:ed|es|ing)|backups?|upgrades?|install(?:ed|ing|ation)|configur(?:ed|ing)\s+(?:servers?|the\s+servers?|network|firewall|load\s+balancer)|administ(?:er|ered|ering|ration)|troubleshoot(?:ed|ing)?|incidents?|on-?call|uptime|servers?\s+(?:maintenance|administration))/,
+    function: 'operations',
+    examples: ['Deployed and monitored scalable infrastructure on AWS', 'Used Jenkins to implement continuous integration', 'Performed SAP system upgrades and database backups'],
+  },
+  {
+    pattern: /\b(?:develop(?:ed|ing)|implement(?:ed|ing)|cod(?:ed|ing)|programm(?:ed|ing)|wrote\s+(?:code|the|a|an|modules?|services?|classes)|built|design(?:ed)?\s+and\s+develop(?:ed)?|refactor(?:ed|ing)|(?:rest(?:ful)?|web)\s+(?:apis?|services?)|stored\s+procedures?|back-?end|server-?side|modules?|features?|unit\s+tests?)/,
+    function: 'development',
+    examples: ['Developed REST APIs in Java with Spring', 'Implemented the order module and its stored procedures', 'Designed and developed the server-side of the portal'],
+  },
+]);
+
+/** Duty lines a kind of work needs, and its share of the lines that name any, before they outweigh a title. */
+const DUTY_MIN_LINES = 3;
+const DUTY_MIN_SHARE = 0.6;
+
+/**
+ * The kind of work an entry's duties describe, when they clearly do: the kind named by at least
+ * {@link DUTY_MIN_LINES} of its lines and by {@link DUTY_MIN_SHARE} of the lines that name any kind.
+ */
+export function classifyDuties(body: string): WorkFunction | null {
+  const counts: Record<WorkFunction, number> = { development: 0, testing: 0, operations: 0, other: 0 };
+  let named = 0;
+  for (const line of body.toLowerCase().split('\n')) {
+    let any = false;
+    for (const row of DUTY_ROWS) {
+      if (row.pattern.test(line)) {
+        counts[row.function]++;
+        any = true;
+      }
+    }
+    if (any) named++;
+  }
+  for (const row of DUTY_ROWS) {
+    const n = counts[row.function];
+    // Testing or operations must also outnumber the development lines: a developer deploys and tests too.
+    const outweighs = row.function === 'development' || n > counts.development;
+    if (n >= DUTY_MIN_LINES && n >= DUTY_MIN_SHARE * named && outweighs) return row.function;
+  }
+  return null;
+}
+
+/**
+ * The kind of work of one dated entry: its title's, unless the title names none or only a generic
+ * one ("Software Engineer") and its duties clearly describe another kind.
+ */
+export function entryFunction(entry: TimelineEntry, text: string | undefined): WorkFunction | null {
+  const title = entry.title?.toLowerCase().trim();
+  const byTitle = title === undefined ? null : classifyTitle(title);
+  if (byTitle !== null && byTitle !== 'development') return byTitle;
+  if (byTitle === 'development' && !GENERIC_TITLE.test(title!)) return byTitle;
+  if (text === undefined) return byTitle;
+  const duties = classifyDuties(text.slice(entry.span.start, entry.span.end));
+  if (duties === null) return byTitle;
+  return duties;
+}
+
+/**
  * Totals of the dated timeline: months of work (overlaps merged), months under each kind of title
  * (overlaps within a kind merged), and the latest month reached (open ranges end at `present`).
  */
-export function experienceFacts(timeline: readonly TimelineEntry[], present: YearMonth): ExperienceFacts {
+export function experienceFacts(timeline: readonly TimelineEntry[], present: YearMonth, text?: string): ExperienceFacts {
   const all = monthsOf(timeline, present);
   const byFunction: Record<WorkFunction, TimelineEntry[]> = { development: [], testing: [], operations: [], other: [] };
   for (const entry of timeline) {
-    const kind = entry.title === undefined ? null : classifyTitle(entry.title);
+    const kind = entryFunction(entry, text);
     if (kind !== null) byFunction[kind].push(entry);
   }
   return {

@@ -364,8 +364,14 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           timeoutMs: jobTimeout,
           maxMemoryMb: jobMemory,
           tries: 0,
-          resolve: (value) => (settled(), resolve(value)),
-          reject: (error) => (settled(), reject(error)),
+          resolve: (value) => {
+            settled();
+            resolve(value);
+          },
+          reject: (error) => {
+            settled();
+            reject(error);
+          },
           ...(signal === undefined ? {} : { signal }),
         };
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -12,7 +12,10 @@ export function roleJsonSchema(): JsonSchema {
 }
 
 /** The three schemas keyed by their file name in `taxonomy/schema/`. */
-export function jsonSchemaFiles(): Record<'skill-file.schema.json' | 'taxonomy.schema.json' | 'role.schema.json', JsonSchema> {
+export function jsonSchemaFiles(): Record<
+  'skill-file.schema.json' | 'taxonomy.schema.json' | 'role.schema.json',
+  JsonSchema
+> {
   return {
     'skill-file.schema.json': skillFileJsonSchema(),
     'taxonomy.schema.json': taxonomyJsonSchema(),

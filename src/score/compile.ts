@@ -218,7 +218,7 @@ export function depthAt(cfg: Config, months: number, minMonths: number): number 
 
 /** Recency credit for a skill last used `gap` months before the résumé's latest dated month. */
 export function recencyAt(cfg: Config, gap: number): number {
-  return Math.max(cfg.recencyFloor, Math.pow(0.5, Math.max(0, gap) / 12 / cfg.halfLife));
+  return Math.max(cfg.recencyFloor, 0.5 ** (Math.max(0, gap) / 12 / cfg.halfLife));
 }
 
 /** Compiles `role` against `taxonomy` with resolved options (see the module comment). */

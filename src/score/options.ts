@@ -42,7 +42,7 @@ export interface ScoreOptions {
   defaultMinYears?: number;
   /** @default 3 */
   yearsCurve?: number;
-  /** @default 0.6 */
+  /** @default 0.5 */
   claimedYearsCredit?: number;
   /** @default 0.5 */
   functionCredit?: number;

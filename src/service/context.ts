@@ -30,12 +30,20 @@ export interface ServiceContext {
   /** A role by id: added roles first, then the matcher's (built-ins). */
   lookupRole(id: string): Role;
   /** Ranks inputs, reporting refused ones (over the size limit) as errors at their place. */
-  rankInputs(inputs: ServiceInput[], role: Role, options: { top?: number; asOf?: string }, onProgress?: (done: number) => void): Promise<Ranking>;
+  rankInputs(
+    inputs: ServiceInput[],
+    role: Role,
+    options: { top?: number; asOf?: string },
+    onProgress?: (done: number) => void,
+  ): Promise<Ranking>;
   /** A scorer for a validated role at a month, built once per role object and month (building one costs milliseconds). */
   scorer(role: Role, asOf: string): Scorer;
   /** The month "present" means for a request: its own `asOf`, the service's, or the current month. */
   asOf(requestAsOf: string | undefined): string;
   /** A record with its `links`. */
-  withLinks(record: RankJobRecord, request?: FastifyRequest): RankJobRecord & { links: { self: string; report: string } };
+  withLinks(
+    record: RankJobRecord,
+    request?: FastifyRequest,
+  ): RankJobRecord & { links: { self: string; report: string } };
   readonly draining: boolean;
 }

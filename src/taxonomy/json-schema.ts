@@ -48,12 +48,12 @@ function describe(node: unknown): void {
   }
   if (typeof node !== 'object' || node === null) return;
   const record = node as Record<string, unknown>;
-  const properties = record['properties'];
+  const properties = record.properties;
   if (typeof properties === 'object' && properties !== null) {
     for (const [key, value] of Object.entries(properties as Record<string, unknown>)) {
       const text = DESCRIPTIONS[key];
       if (text !== undefined && typeof value === 'object' && value !== null && !('description' in value)) {
-        (value as Record<string, unknown>)['description'] = text;
+        (value as Record<string, unknown>).description = text;
       }
     }
   }

@@ -25,7 +25,10 @@ export function isMonth(value: unknown): value is YearMonth {
  */
 export function checkMonth(value: unknown, option: string): YearMonth {
   if (!isMonth(value)) {
-    throw new OptionError(option, `\`${option}\` must be a month written YYYY-MM, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`);
+    throw new OptionError(
+      option,
+      `\`${option}\` must be a month written YYYY-MM, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+    );
   }
   return value;
 }
