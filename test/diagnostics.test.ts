@@ -86,6 +86,19 @@ describe('DiagnosticCode and DIAGNOSTIC_MESSAGES', () => {
     expect(Object.isFrozen(DIAGNOSTIC_MESSAGES['no-text-layer'])).toBe(true);
   });
 
+  it('fits the published diagnostic schema (schemas/v1/diagnostic.schema.json)', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/v1/diagnostic.schema.json'), 'utf8')) as {
+      properties: { code: { pattern: string }; source: { enum: string[] }; severity: { enum: string[] } };
+    };
+    const pattern = new RegExp(schema.properties.code.pattern);
+    for (const code of CODES) {
+      expect(code).toMatch(pattern);
+      expect(schema.properties.source.enum).toContain(DIAGNOSTIC_MESSAGES[code].source);
+      for (const severity of DIAGNOSTIC_MESSAGES[code].severities)
+        expect(schema.properties.severity.enum).toContain(severity);
+    }
+  });
+
   it('makes an unknown code a type error', () => {
     // @ts-expect-error `no-such-code` is no DiagnosticCode (checked when the tests are type-checked).
     const bad: Diagnostic = { severity: 'info', code: 'no-such-code', message: 'x', source: 'parse' };
