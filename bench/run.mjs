@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ROOT, DATA, hasData } from './suites/corpus.mjs';
 import { lineChartSvg, barChartSvg } from './lib/svg.mjs';
 import { round } from './lib/stats.mjs';
-import { collectMetrics, headlineRows, compareMetrics } from './lib/report.mjs';
+import { collectMetrics, compareMetrics, HEADLINE_DOC, HEADLINE_END, HEADLINE_START, headlineRows, withHeadline } from './lib/report.mjs';
 import { installMarkdown } from './suites/install.mjs';
 
 const args = new Set(process.argv.slice(2));
@@ -92,7 +92,10 @@ results.hostile.cliRss = await suite('rss/cli');
 results.hostile.matcherRss = await suite('rss/matcher');
 // Issue 14: the tarball, a fresh consumer's install, import() and a one-file CLI run beside bare pdf-parse.
 results.install = await suite('install');
-results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => ((results.errors['service/load'] = String(error?.stack ?? error)), null));
+results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => {
+  results.errors['service/load'] = String(error?.stack ?? error);
+  return null;
+});
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
 const metrics = collectMetrics(results);
@@ -145,7 +148,7 @@ const md = renderMarkdown(results, metrics, charts);
 writeFileSync(join(outDir, 'latest.md'), md);
 process.stdout.write(`\n${md}\n`);
 
-if (!quick) updateReadme(headlineRows(metrics));
+if (!quick) updateHeadline(headlineRows(metrics));
 
 if (args.has('--compare')) {
   const baselinePath = join(ROOT, 'bench/baseline.json');
@@ -207,15 +210,11 @@ function renderMarkdown(r, metrics, chartFiles) {
   return `${lines.join('\n')}\n`;
 }
 
-function updateReadme(rows) {
-  const path = join(ROOT, 'README.md');
+// The headline table goes to docs/benchmarks.md, between its markers; the README only links there.
+function updateHeadline(rows) {
+  const path = join(ROOT, HEADLINE_DOC);
   if (!existsSync(path)) return;
-  const readme = readFileSync(path, 'utf8');
-  const start = '<!-- bench:headline:start -->';
-  const end = '<!-- bench:headline:end -->';
-  const i = readme.indexOf(start);
-  const j = readme.indexOf(end);
-  if (i < 0 || j < i) return;
-  const table = ['', `Measured by \`npm run bench\` on ${results.meta.date.slice(0, 10)} (Node ${results.meta.node}, ${results.meta.cpu}, ${results.meta.cores} cores).`, '', '| figure | skillmatch | baseline |', '|---|---:|---:|', ...rows.map((row) => `| ${row.label} | ${row.ours} | ${row.baseline} |`), ''].join('\n');
-  writeFileSync(path, readme.slice(0, i + start.length) + table + readme.slice(j));
+  const doc = withHeadline(readFileSync(path, 'utf8'), rows, results.meta);
+  if (doc === null) console.log(`bench: ${HEADLINE_DOC} has no ${HEADLINE_START} … ${HEADLINE_END} markers; the headline table was not written.`);
+  else writeFileSync(path, doc);
 }

@@ -435,7 +435,7 @@ function columnWriter(doc, { x, width, top = 50, bottom = 800, fonts, record }) 
     bullet(text, opts = {}) {
       const size = opts.size ?? 10;
       const lines = wrap(doc, text, width - 12, fonts.regular, size);
-      lines.forEach((l, i) => w.line(i === 0 ? `• ${l}` : l, { ...opts, indent: i === 0 ? 0 : 9 }));
+      for (const [i, l] of lines.entries()) w.line(i === 0 ? `• ${l}` : l, { ...opts, indent: i === 0 ? 0 : 9 });
     },
     heading(text, opts = {}) {
       y += 6;
@@ -533,8 +533,20 @@ async function renderPdfTwoColumn(r, kind) {
         const fake = new Proxy(doc, {
           get(obj, prop) {
             if (prop === 'text') return (t, x, y) => items.push({ t, x, y, font: current.font, size: current.size });
-            if (prop === 'font') return (f) => ((current.font = f), obj.font(f), fake);
-            if (prop === 'fontSize') return (s) => ((current.size = s), obj.fontSize(s), fake);
+            if (prop === 'font') {
+              return (f) => {
+                current.font = f;
+                obj.font(f);
+                return fake;
+              };
+            }
+            if (prop === 'fontSize') {
+              return (s) => {
+                current.size = s;
+                obj.fontSize(s);
+                return fake;
+              };
+            }
             if (prop === 'addPage') return () => fake;
             if (['moveTo', 'lineTo', 'lineWidth', 'strokeColor', 'stroke'].includes(prop)) return () => fake;
             const v = obj[prop];
@@ -727,7 +739,7 @@ function normaliseZip(bytes) {
       let xml = strFromU8(data);
       xml = xml.replace(/<dcterms:(created|modified)([^>]*)>[^<]*<\/dcterms:\1>/g, '<dcterms:$1$2>2025-01-15T12:00:00Z</dcterms:$1>');
       // Random ids the docx package gives shapes and text boxes.
-      xml = xml.replace(/\b(id|o:spid)="([A-Za-z0-9_-]{10,})"/g, (m, attr, v) => {
+      xml = xml.replace(/\b(id|o:spid)="([A-Za-z0-9_-]{10,})"/g, (_m, attr, v) => {
         if (!ids.has(v)) ids.set(v, `_x0000_s${1025 + counter++}`);
         return `${attr}="${ids.get(v)}"`;
       });

@@ -1,17 +1,20 @@
 // Writes the editor JSON Schemas (taxonomy/schema/*.schema.json) from the zod schemas.
-// Bundles src/taxonomy/json-schema.ts with esbuild so it runs without a prior build.
+// Bundles src/role/json-schema.ts with esbuild so it runs without a prior build.
 // `node scripts/json-schemas.mjs --check` exits 1 when a committed file is stale.
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { writeBuiltinData } from './builtin-data.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const cache = join(root, 'node_modules/.cache/skillmatch');
 mkdirSync(cache, { recursive: true });
 const outfile = join(cache, 'json-schema.mjs');
+// The role stage is entered through the taxonomy's index, which reaches the generated data module.
+writeBuiltinData(root);
 await build({
-  entryPoints: [join(root, 'src/taxonomy/json-schema.ts')],
+  entryPoints: [join(root, 'src/role/json-schema.ts')],
   bundle: true,
   platform: 'node',
   format: 'esm',

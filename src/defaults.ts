@@ -1,6 +1,6 @@
 /**
  * Frozen default options, in one place (as fuse.js keeps them). Every stage reads its
- * defaults from here, and the README documents each value.
+ * defaults from here, and docs/api.md documents each value.
  */
 
 function deepFreeze<T>(value: T): T {
@@ -34,7 +34,7 @@ export const PARSE_DEFAULTS = deepFreeze({
 });
 
 /**
- * The scoring model's weights (see `scoreMatch` and the README's "How scores are made").
+ * The scoring model's weights (see `scoreMatch` and docs/scoring.md).
  * Every value can be overridden through `ScoreOptions`; nested objects merge key by key.
  */
 export const SCORE_DEFAULTS = deepFreeze({

@@ -114,6 +114,24 @@ export class AbortError extends SkillmatchError {
   }
 }
 
+/**
+ * Misuse of the API that a caller may want to tell apart without reading the message: an option outside
+ * what it accepts (today a month option, `asOf` or `documentDate`, that is not `YYYY-MM`, or a
+ * `documentDate` after `asOf`). A `RangeError`, as other misuse is, with the stable code `invalid-option`
+ * and the option's name, so a service built on the library can answer 400 for it.
+ */
+export class OptionError extends RangeError {
+  override name = 'OptionError';
+  readonly code = 'invalid-option' as const;
+  /** The option, as the caller wrote it (`asOf`, `documentDate`, `--as-of`). */
+  readonly option: string;
+
+  constructor(option: string, message: string) {
+    super(message);
+    this.option = option;
+  }
+}
+
 // Name-based guards (as ky does) so errors that crossed a process or realm boundary still match.
 function hasName(error: unknown, names: readonly string[]): boolean {
   return typeof error === 'object' && error !== null && names.includes((error as { name?: unknown }).name as string) && typeof (error as { code?: unknown }).code === 'string';

@@ -1,47 +1,19 @@
 /**
  * skillmatch: match résumés to roles.
- * Public API: named exports and `export type` only.
+ * Public API: named exports and `export type` only. This is what an application embedding the
+ * matcher needs (the matcher, parsing, the stage functions, roles and taxonomies, errors, types,
+ * versions and defaults); the building blocks underneath (tokenizer, alias index, date ranges,
+ * sectioning, skill-name look-up, JSON Schemas) are in `@skillmatch/core/tools`.
  */
-export { SkillmatchError, ParseError, ValidationError, LimitError, isSkillmatchError, isParseError, isValidationError, isLimitError } from './errors.js';
+export { SkillmatchError, ParseError, ValidationError, LimitError, OptionError, isSkillmatchError, isParseError, isValidationError, isLimitError } from './errors.js';
 export type { ErrorCode, ValidationIssue } from './errors.js';
 export { DOCUMENT_VERSION, PROFILE_VERSION, MATCH_VERSION, PARSE_DEFAULTS } from './defaults.js';
 export type * from './types.js';
 export { parseResume, createParsePool } from './parse/index.js';
 export type { JsonResumeObject, ParseOptions, ParsePool, ParsePoolOptions } from './parse/index.js';
-export { parseDateRange, findDateRanges } from './parse/dates.js';
-export type { DateOptions, DateRange, FindDateRangesOptions } from './parse/dates.js';
-export { splitLines, structureDocument } from './parse/structure.js';
-export type { StructureInput, StructureResult } from './parse/structure.js';
-export { isJsonResume } from './parse/json-resume.js';
 export { EXTRACT_DEFAULTS } from './defaults.js';
-export { tokenize, normaliseAlias } from './taxonomy/tokenize.js';
-export type { Token } from './taxonomy/tokenize.js';
-export { buildAliasIndex, lookupAlias, indexAliases } from './taxonomy/alias-index.js';
-export type { AliasIndex, AliasHit } from './taxonomy/alias-index.js';
-export { TAXONOMY_DEFAULTS } from './defaults.js';
-export {
-  builtinTaxonomy,
-  validateTaxonomy,
-  assertTaxonomy,
-  mergeTaxonomy,
-  resolveSkill,
-  suggestSkills,
-  createResolver,
-  skillFileJsonSchema,
-  taxonomyJsonSchema,
-  roleJsonSchema,
-  SKILL_CATEGORIES,
-} from './taxonomy/index.js';
-export type {
-  TaxonomyValidation,
-  ValidateTaxonomyOptions,
-  MergeTaxonomyOptions,
-  ResolveOptions,
-  SkillResolution,
-  SkillResolver,
-  SkillSuggestion,
-  JsonSchema,
-} from './taxonomy/index.js';
+export { builtinTaxonomy, validateTaxonomy, assertTaxonomy, mergeTaxonomy, SKILL_CATEGORIES, SKILL_KINDS } from './taxonomy/index.js';
+export type { TaxonomyValidation, ValidateTaxonomyOptions, MergeTaxonomyOptions } from './taxonomy/index.js';
 export { builtinRoles, getBuiltinRole, validateRole, assertRole } from './role/index.js';
 export type { RoleValidation } from './role/index.js';
 export { roleFromJobDescription, decodeJobDescription } from './job-description/index.js';

@@ -5,7 +5,7 @@
  * Taxonomy and role shapes are inferred from their zod schemas and re-exported here.
  */
 
-export type { Skill, Taxonomy, SkillCategory, SkillKind, AmbiguityRule, ImpliesEdge } from './taxonomy/schema.js';
+export type { Skill, Taxonomy, SkillCategory, SkillKind, AmbiguityRule, ImpliesEdge } from './taxonomy/index.js';
 
 /** A half-open range `[start, end)` of UTF-16 offsets into `ResumeDocument.text`. */
 export interface Span {
@@ -16,7 +16,9 @@ export interface Span {
 /** `YYYY-MM`, e.g. `2019-03`. */
 export type YearMonth = string;
 
-export type DiagnosticSeverity = 'error' | 'warning' | 'info';
+import type { DiagnosticCode, DiagnosticSeverity, DiagnosticSource } from './diagnostics.js';
+
+export type { DiagnosticCode, DiagnosticSeverity, DiagnosticSource } from './diagnostics.js';
 
 /**
  * A recoverable problem or a note on how a result was obtained, with a place.
@@ -24,11 +26,11 @@ export type DiagnosticSeverity = 'error' | 'warning' | 'info';
  */
 export interface Diagnostic {
   severity: DiagnosticSeverity;
-  /** Stable kebab-case code, e.g. `two-columns`, `no-text-layer`, `date-range-inverted`. */
-  code: string;
+  /** Stable kebab-case code, e.g. `two-columns`, `no-text-layer`, `date-range-inverted`; every code is in `DiagnosticCode`. */
+  code: DiagnosticCode;
   message: string;
   /** The stage that produced it. */
-  source: 'parse' | 'taxonomy' | 'extract' | 'role' | 'score' | 'rank';
+  source: DiagnosticSource;
   /** Where in the document, when it has a place. */
   span?: Span;
   /** A human-readable place when there is no span (page number, XML part, JSON path). */
@@ -304,7 +306,7 @@ export interface UnknownTool {
 
 export type Result<T, E = { code: string; message: string }> = { ok: true; value: T } | { ok: false; error: E };
 
-export type { Role, Requirement, Importance } from './role/schema.js';
+export type { Role, Requirement, Importance } from './role/index.js';
 
 /** One piece of evidence behind a requirement: a mention, with the skill it names and what it was worth. */
 export interface Evidence extends SkillMention {
@@ -326,8 +328,8 @@ export interface RequirementResult {
   /** Short human label ("PostgreSQL", "Node.js or Python or Java", "Any databases skill"). */
   label: string;
   /** The requirement as written in the role. */
-  requirement: import('./role/schema.js').Requirement;
-  importance: import('./role/schema.js').Importance;
+  requirement: import('./role/index.js').Requirement;
+  importance: import('./role/index.js').Importance;
   /** Core requirements make the score; the others (periphery) add a capped bonus on top (see `SCORE_DEFAULTS.peripheryShare`). */
   core: boolean;
   /** Weight within its group (core or periphery): tier weight × the requirement's own weight. */

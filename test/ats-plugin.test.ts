@@ -67,7 +67,7 @@ describe('examples/ats-plugin', () => {
     expect(ats.state.notes.filter((n: { application_id: number }) => n.application_id === 9001)).toHaveLength(1);
 
     const matcher = createMatcher({ poolSize: 1 });
-    let expected;
+    let expected: Awaited<ReturnType<typeof matcher.match>>;
     try {
       expected = await matcher.match({ data: new Uint8Array(PDF), filename: 'cv.pdf' }, roleFromJobDescription(`${JOB.name}\n\n${JOB.content}`, { id: `ats-job-${JOB.id}`, title: JOB.name }), { asOf: '2025-06' });
     } finally {

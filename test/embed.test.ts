@@ -236,7 +236,7 @@ describe('JSON Resume objects', () => {
     expect((asObject as { issues?: unknown }).issues).toEqual((asText as { issues?: unknown }).issues);
     await expect(parseResume({ hello: 'world' } as never)).rejects.toThrow(TypeError);
     const cyclic: Record<string, unknown> = { basics: { name: 'Loop' } };
-    cyclic['self'] = cyclic;
+    cyclic.self = cyclic;
     await expect(parseResume(cyclic)).rejects.toThrow(/cannot be written as JSON/);
   });
 
@@ -328,11 +328,11 @@ describe('globals after in-process PDF parsing', () => {
   it('leaves no global (navigator, self, Iterator, pdfjsWorker…) in the caller, ESM and CommonJS', () => {
     const esm = runNode(`import fs from 'node:fs'; const load = () => import('@/dist/esm/index.js'); ${body}`, 'module') as Record<string, unknown>;
     expect(esm).toMatchObject(expected);
-    expect(esm['watched']).toEqual(esm['beforeWatched']);
-    expect(Object.fromEntries(esm['watched'] as [string, string][])).toMatchObject({ navigator: 'absent', self: 'absent', Iterator: 'absent', pdfjsWorker: 'absent' });
+    expect(esm.watched).toEqual(esm.beforeWatched);
+    expect(Object.fromEntries(esm.watched as [string, string][])).toMatchObject({ navigator: 'absent', self: 'absent', Iterator: 'absent', pdfjsWorker: 'absent' });
     const cjs = runNode(`const fs = require('node:fs'); const load = async () => require(require('node:url').fileURLToPath('@/dist/cjs/index.cjs')); ${body}`, 'commonjs') as Record<string, unknown>;
     expect(cjs).toMatchObject(expected);
-    expect(cjs['watched']).toEqual(cjs['beforeWatched']);
+    expect(cjs.watched).toEqual(cjs.beforeWatched);
   });
 });
 
@@ -360,6 +360,8 @@ describe('third-party libraries load on first need', () => {
     const scored = probe('@/dist/esm/index.js', scoring, 'module') as unknown as { after: Record<string, boolean> };
     expect(scored.after.zod, 'a built-in role by id needs no validation').toBe(false);
     expect(scored.after.mammoth).toBe(false);
+    // The building blocks too: tokenizing needs none of them.
+    expect(probe('@/dist/esm/tools.js', `sm.tokenize('Node.js and C#')`, 'module')).toEqual({ before: none, after: none });
   });
 
   it('the parse stage (all a pool worker imports) loads none of them until a document needs one', () => {

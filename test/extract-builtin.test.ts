@@ -32,6 +32,12 @@ const CASES: [string, string[], string[]][] = [
   ['Monitor, Mentor and Manage the team', [], ['mentor-graphics']],
   ['Microsoft Excel, Tally ERP 9, SAP FICO', ['microsoft-excel', 'tally'], []],
   ['Prepared the Process Improvement Plan (PIP) for the software team', [], ['pip']],
+  // An acronym followed by the words it stands for names them, unless they are technical or technologies.
+  ['Assessed learning as part of LAMP (Learning Assessment Model Project) in class', [], ['lamp-stack']],
+  ['Joined the SAP (Student Assistance Program) team', [], ['sap']],
+  ['Built sites on LAMP (Linux, Apache, MySQL, PHP)', ['lamp-stack', 'linux', 'mysql', 'php'], []],
+  ['Styled pages with CSS (Cascading Style Sheets) and SQL (Structured Query Language)', ['css', 'sql'], []],
+  ['Hosted on AWS (Amazon Web Services)', ['aws'], []],
   ['Wrote PL/SQL queries to fetch data from the database', ['pl-sql'], ['fetch-api']],
   ['Mule Soft Team Lead\n\nORACLE -  Gurgaon, Haryana -\n\nOctober 2016 to Present', [], ['oracle-database']],
   ['Built the 5 Day Close Monitoring Tool for the software team', [], ['monitoring']],

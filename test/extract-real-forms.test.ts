@@ -405,7 +405,7 @@ if (!existsSync(PDFS)) console.log(`skipping the resume-pdf-variety real-file te
 describe.skipIf(!existsSync(VANETIK))('real files: vanetik DOCX CVs', async () => {
   const { parseResume } = await import('../src/parse/index.js');
   const { lookupAlias } = await import('../src/taxonomy/alias-index.js');
-  const files = readdirSync(VANETIK).filter((f) => f.endsWith('.docx')).sort((a, b) => parseInt(a) - parseInt(b));
+  const files = readdirSync(VANETIK).filter((f) => f.endsWith('.docx')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   const profiles = await Promise.all(
     files.map(async (f) => {
       const doc = await parseResume(new Uint8Array(readFileSync(`${VANETIK}/${f}`)), { isolate: false, asOf: '2026-11', filename: f });

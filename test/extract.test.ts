@@ -315,7 +315,7 @@ describe('extractSkills: timeline, months and implied skills', () => {
       { title: 'Platform Engineer', organisation: 'Globex', start: '2020-06', end: null, span: { start: at(3), end: at(5) }, dateSpan: { start: at(3) + 27, end: lineSpans[3]!.end } },
     ],
     meta: { format: 'text', pages: null, bytes: text.length },
-    diagnostics: [{ severity: 'info', code: 'parse-note', message: 'from the parser', source: 'parse' }],
+    diagnostics: [{ severity: 'info', code: 'tables', message: 'from the parser', source: 'parse' }],
   };
   const profile = extractor.extract(doc, { asOf: '2021-12' });
   const get = (id: string) => profile.skills.find((s) => s.id === id)!;
@@ -355,7 +355,7 @@ describe('extractSkills: timeline, months and implied skills', () => {
   });
 
   it('carries parse diagnostics first and describes the document', () => {
-    expect(profile.diagnostics[0]!.code).toBe('parse-note');
+    expect(profile.diagnostics[0]!.code).toBe('tables');
     expect(profile.document).toEqual({ format: 'text', words: text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length, date: '2021-12' });
     expect(profile.version).toBe('2');
   });

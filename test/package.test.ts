@@ -31,6 +31,19 @@ describe('package', () => {
     expect(cjs).toEqual(esm);
   });
 
+  it('exports the building blocks at @skillmatch/core/tools, the same to import and require, with types', () => {
+    const esm = exportedNames("const m = await import('@skillmatch/core/tools'); console.log(JSON.stringify(Object.keys(m).sort()))", 'module');
+    const cjs = exportedNames("console.log(JSON.stringify(Object.keys(require('@skillmatch/core/tools')).sort()))", 'commonjs');
+    expect(esm).toEqual(expect.arrayContaining(['buildAliasIndex', 'findDateRanges', 'tokenize']));
+    expect(cjs).toEqual(esm);
+    const tools = pkg.exports['./tools'];
+    for (const target of [tools.import.default, tools.import.types, tools.require.default, tools.require.types]) {
+      expect(existsSync(new URL(`../${target}`, import.meta.url)), `${target} is built`).toBe(true);
+    }
+    const tokens = exportedNames("const { tokenize } = require('@skillmatch/core/tools'); console.log(JSON.stringify(tokenize('Node.js, C#').map((t) => t.text)))", 'commonjs');
+    expect(tokens).toEqual(['Node.js', 'C#']);
+  });
+
   it('parses and extracts through the CommonJS build', () => {
     const script = "const sm = require('@skillmatch/core'); sm.parseResume('Skills\\nNode.js, PostgreSQL, Docker').then((doc) => console.log(JSON.stringify(sm.extractSkills(doc).skills.map((s) => s.id))))";
     const ids = exportedNames(script, 'commonjs');

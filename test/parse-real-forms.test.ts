@@ -179,7 +179,7 @@ describe('documentDate: what "present" means', () => {
     const pdf = await PDFDocument.create({ updateMetadata: false });
     const font = await pdf.embedFont(StandardFonts.Helvetica);
     const page = pdf.addPage([612, 792]);
-    text.forEach((line, i) => page.drawText(line, { x: 72, y: 720 - i * 16, size: 11, font }));
+    for (const [i, line] of text.entries()) page.drawText(line, { x: 72, y: 720 - i * 16, size: 11, font });
     if (dates.modified) pdf.setModificationDate(dates.modified);
     if (dates.created) pdf.setCreationDate(dates.created);
     return pdf.save();

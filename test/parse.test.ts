@@ -56,9 +56,9 @@ describe('format detection', () => {
   });
 
   it('classifies hostile text without regex backtracking blow-ups', { timeout: 30_000 }, () => {
-    expect(classifyText('<!-- -->'.repeat(500) + ' -->'.repeat(500) + 'x')).toBe('text');
-    expect(classifyText('# x\n' + '**a'.repeat(200_000))).toBe('markdown');
-    expect(classifyText('# x\n' + '*'.repeat(100_000) + '['.repeat(100_000) + '](' + ')'.repeat(100_000))).toBe('text');
+    expect(classifyText(`${'<!-- -->'.repeat(500) + ' -->'.repeat(500)}x`)).toBe('text');
+    expect(classifyText(`# x\n${'**a'.repeat(200_000)}`)).toBe('markdown');
+    expect(classifyText(`# x\n${'*'.repeat(100_000)}${'['.repeat(100_000)}](${')'.repeat(100_000)}`)).toBe('text');
     expect(classifyText('<!-- a --> <!-- b -->\n<html><body>x</body></html>')).toBe('html');
   });
 
@@ -179,8 +179,8 @@ describe('HTML', () => {
   // Hostile markup: a quadratic tokenizer would take hours on these; the test timeout is the guard
   // (speed itself is measured in bench/, never asserted here).
   it('tokenizes hostile markup without blowing up', { timeout: 30_000 }, () => {
-    expect(htmlToLines('<a '.repeat(20_000) + '<!--'.repeat(10_000) + '"'.repeat(20_000) + '<p>tail').lines).toEqual([]);
-    expect(htmlToLines('<div>'.repeat(50_000) + 'deep' + '</div>'.repeat(50_000)).lines).toEqual([{ text: 'deep' }]);
+    expect(htmlToLines(`${'<a '.repeat(20_000) + '<!--'.repeat(10_000) + '"'.repeat(20_000)}<p>tail`).lines).toEqual([]);
+    expect(htmlToLines(`${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}`).lines).toEqual([{ text: 'deep' }]);
     expect(htmlToLines('<div>'.repeat(50_000) + '</span><li><td>'.repeat(50_000)).lines).toHaveLength(50_000);
   });
 });
@@ -208,7 +208,7 @@ describe('DOCX', () => {
 
   it('turns heading styles into headings and list items into bullet lines', async () => {
     const numbering = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>';
-    const body = para('Ana') + para('Professional Experience', 'Heading1') + para('Engineer at Acme, 2019 – 2021') + para('Core Competencies', 'Heading2') + `<w:p>${numbering}<w:r><w:t>Go</w:t></w:r></w:p>`;
+    const body = `${para('Ana') + para('Professional Experience', 'Heading1') + para('Engineer at Acme, 2019 – 2021') + para('Core Competencies', 'Heading2')}<w:p>${numbering}<w:r><w:t>Go</w:t></w:r></w:p>`;
     const doc = await parseResume(buildDocx(body));
     expect(doc.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['experience', 'skills']));
     expect(doc.sections.find((s) => s.kind === 'experience')!.heading).toBe('Professional Experience');
@@ -342,8 +342,8 @@ async function buildTwoColumnPdf(): Promise<Uint8Array> {
     '\u2022 Wrote REST APIs in Python and PostgreSQL.',
     '\u2022 Ran the on-call rotation for six services.',
   ];
-  left.forEach((text, i) => text && page.drawText(text, { x: 50, y: 700 - i * 16, size: 10, font: i === 0 || text === text.toUpperCase() ? bold : font }));
-  right.forEach((text, i) => text && page.drawText(text, { x: 230, y: 702 - i * 15, size: 10, font: text === text.toUpperCase() ? bold : font }));
+  for (const [i, text] of left.entries()) if (text) page.drawText(text, { x: 50, y: 700 - i * 16, size: 10, font: i === 0 || text === text.toUpperCase() ? bold : font });
+  for (const [i, text] of right.entries()) if (text) page.drawText(text, { x: 230, y: 702 - i * 15, size: 10, font: text === text.toUpperCase() ? bold : font });
   const second = pdf.addPage([612, 792]);
   second.drawText('PROJECTS', { x: 50, y: 740, size: 10, font: bold });
   second.drawText('Open-source Kafka connector for PostgreSQL (2021)', { x: 50, y: 724, size: 10, font });

@@ -179,7 +179,7 @@ describe.skipIf(!hasProc)('worker faults', { timeout: 180_000 }, () => {
     const { createMatcher } = await import('../src/rank/matcher.js');
     const matcher = createMatcher({ poolSize: 1, timeoutMs: 1 });
     try {
-      const text = 'Experience\n' + 'Engineer at Acme, Jan 2019 – Mar 2021. Built Go services.\n'.repeat(20_000);
+      const text = `Experience\n${'Engineer at Acme, Jan 2019 – Mar 2021. Built Go services.\n'.repeat(20_000)}`;
       expect(await codeOf(matcher.parse(text, { isolate: true }))).toBe('limit-time');
       const doc = await matcher.parse('Skills\nGo\n', { isolate: false });
       expect(doc.text).toBe('Skills\nGo\n');

@@ -4,8 +4,8 @@ import { createMatcher, rankResumes } from '../src/rank/matcher.js';
 import { isSkillmatchError, isValidationError } from '../src/errors.js';
 import { createScorer } from '../src/score/index.js';
 import { parseResume } from '../src/parse/index.js';
-import type { RankItem, RankProgress } from '../src/rank/index.js';
-import type { Role, SkillProfile } from '../src/types.js';
+import type { RankProgress } from '../src/rank/index.js';
+import type { RankItem, Role, SkillProfile } from '../src/types.js';
 import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profiles.js';
 
 const AS_OF = '2026-11';
@@ -162,8 +162,8 @@ describe('matcher.rank on résumé text and bytes', () => {
       const byId = Object.fromEntries(ranking.results.map((r) => [r.id, r]));
       expect(byId['senior-doc']!.score).toBe(byId['senior-bytes']!.score);
       expect(byId['senior-doc']!.score).toBeGreaterThan(50);
-      expect(byId['chef']!.score).toBe(0);
-      const blank = byId['blank'] ?? ranking.errors.find((e) => e.id === 'blank');
+      expect(byId.chef!.score).toBe(0);
+      const blank = byId.blank ?? ranking.errors.find((e) => e.id === 'blank');
       expect(blank).toBeDefined();
       if (blank && 'score' in blank) expect(blank.score).toBe(0);
       else expect((blank as { error: { code: string } }).error.code).toBe('empty-input');

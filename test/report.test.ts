@@ -125,7 +125,7 @@ describe('report: in headless Chromium', () => {
     const tags = [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*>/g)];
     const names = new Set(tags.map((t) => t[1]!.toLowerCase()));
     expect([...names].filter((n) => !['html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'h1', 'h2', 'p', 'code', 'nav', 'ol', 'ul', 'li', 'main', 'section', 'span', 'details', 'summary', 'q', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'footer'].includes(n))).toEqual([]);
-    const attributes = tags.flatMap((t) => [...t[2]!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map((a) => [a[1]!, a[2] ?? '']));
+    const attributes = tags.flatMap((t) => [...t[2]!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map((a): [string, string] => [a[1]!, a[2] ?? '']));
     expect(attributes.filter(([name]) => /^on|^src|^action|^formaction/.test(name))).toEqual([]);
     expect(attributes.filter(([name, value]) => name === 'href' && !value.startsWith('#'))).toEqual([]);
     expect(html).not.toMatch(/https?:\/\//);

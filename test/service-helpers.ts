@@ -43,7 +43,7 @@ export interface Answer {
   status: number;
   headers: Headers;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // biome-ignore lint/suspicious/noExplicitAny: a parsed response body the tests walk freely, as a client would
   json: any;
 }
 
@@ -70,7 +70,7 @@ export async function call(url: string, init: RequestInit & { json?: unknown } =
 export function form(fields: Record<string, string>, files: { field: string; name: string; data: Uint8Array | string; type?: string }[] = []): FormData {
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
-  for (const file of files) body.append(file.field, new Blob([file.data], { type: file.type ?? 'application/octet-stream' }), file.name);
+  for (const file of files) body.append(file.field, new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
   return body;
 }
 

@@ -71,7 +71,9 @@ describe('webhook signatures (Standard Webhooks)', () => {
     } finally {
       await receiver.close();
     }
-    const closed = await startReceiver((_req, _payload, res) => res.end());
+    const closed = await startReceiver((_req, _payload, res) => {
+      res.end();
+    });
     await closed.close();
     const attempts: (number | null)[] = [];
     expect(await deliverWebhook({ url: closed.url, secret: SECRET, id: 'msg_down', body: '{}', baseDelayMs: 5, maxAttempts: 3, onAttempt: (a) => attempts.push(a.statusCode) })).toBe(false);

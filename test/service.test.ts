@@ -91,7 +91,7 @@ describe('service: one résumé', () => {
     const expected = await matcher.match({ data: new Uint8Array(PDF), filename: 'cv.pdf' }, 'backend-developer', { asOf: AS_OF });
     const multipart = await call(`${url}/v1/match`, { method: 'POST', headers: AUTH, body: form({ role: 'backend-developer' }, [{ field: 'resume', name: 'cv.pdf', data: PDF }]) });
     const base64 = await call(`${url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: 'backend-developer', resume: { data: PDF.toString('base64'), filename: 'cv.pdf' } } });
-    const raw = await call(`${url}/v1/match?role=backend-developer`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/pdf' }, body: PDF });
+    const raw = await call(`${url}/v1/match?role=backend-developer`, { method: 'POST', headers: { ...AUTH, 'content-type': 'application/pdf' }, body: new Uint8Array(PDF) });
     for (const answer of [multipart, base64, raw]) {
       expect(answer.status).toBe(200);
       expect(answer.json).toEqual(expected);

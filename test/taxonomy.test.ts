@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../src/errors.js';
 import { builtinTaxonomy } from '../src/taxonomy/builtin.js';
-import { jsonSchemaFiles } from '../src/taxonomy/json-schema.js';
+import { jsonSchemaFiles } from '../src/role/json-schema.js';
 import { mergeTaxonomy } from '../src/taxonomy/merge.js';
 import { SKILL_CATEGORIES, kindOf, type Skill, type Taxonomy } from '../src/taxonomy/schema.js';
 import { assertTaxonomy, validateTaxonomy } from '../src/taxonomy/validate.js';
@@ -209,7 +209,7 @@ describe('kind', () => {
   it('the JSON Schema offers the three kinds with technology as the default, and does not require it', () => {
     const schema = jsonSchemaFiles()['skill-file.schema.json'] as { properties: { skills: { items: { properties: Record<string, { enum?: string[]; default?: string }>; required: string[] } } } };
     const item = schema.properties.skills.items;
-    expect(item.properties['kind']).toMatchObject({ enum: ['technology', 'practice', 'concept'], default: 'technology' });
+    expect(item.properties.kind).toMatchObject({ enum: ['technology', 'practice', 'concept'], default: 'technology' });
     expect(item.required).not.toContain('kind');
   });
 });

@@ -44,7 +44,7 @@ const HOSTILE = {
   headings: 'Version Control\n',
   numbers: '8051 ',
   clients: 'Clients: Oracle, SAP, ',
-  spaces: 'Java' + ' '.repeat(60),
+  spaces: `Java${' '.repeat(60)}`,
 };
 
 /** CPU milliseconds this process has used so far (all its threads, the garbage collector's included). */

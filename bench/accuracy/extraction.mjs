@@ -17,7 +17,8 @@ const DATA = process.env.SKILLMATCH_DATA ?? join(ROOT, '../shared/data');
 
 async function loadPackage() {
   try {
-    const pkg = { ...(await import(join(ROOT, 'dist/esm/index.js'))) };
+    // lookupAlias is a building block: `@skillmatch/core/tools` (dist/esm/tools.js).
+    const pkg = { ...(await import(join(ROOT, 'dist/esm/index.js'))), ...(await import(join(ROOT, 'dist/esm/tools.js'))) };
     // builtinTaxonomy is the taxonomy stage's export; reach the module if the index does not re-export it yet.
     if (typeof pkg.builtinTaxonomy !== 'function') pkg.builtinTaxonomy = (await import(join(ROOT, 'dist/esm/taxonomy/builtin.js'))).builtinTaxonomy;
     return pkg;
@@ -116,7 +117,7 @@ function createBaseline(taxonomy) {
 // ---------------------------------------------------------------- dotin
 
 function unescapeXml(s) {
-  return s.replace(/&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (m, e) => {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (_m, e) => {
     const l = e.toLowerCase();
     if (l === 'amp') return '&';
     if (l === 'lt') return '<';
@@ -152,7 +153,7 @@ export function readDotin(xml) {
   }
   // Some files hold bullets as literal byte escapes ("\\xef\\x82\\xa7", mojibake of a Word bullet): read
   // them as a bullet padded with spaces, so offsets (and gold spans) stay where they are.
-  const text = out.replace(/(?:\\x[0-9a-fA-F]{2})+/g, (m) => '\u2022' + ' '.repeat(m.length - 1));
+  const text = out.replace(/(?:\\x[0-9a-fA-F]{2})+/g, (m) => `\u2022${' '.repeat(m.length - 1)}`);
   return { text, labels };
 }
 
@@ -194,7 +195,7 @@ export function splitGold(text, start, end) {
 
 function dotinDocs(quick) {
   const dir = join(DATA, 'dotin-resume-ner-train/xml');
-  let files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort((a, b) => parseInt(a) - parseInt(b));
+  let files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   if (quick) files = files.slice(0, 60);
   return files.map((f) => {
     const { text, labels } = readDotin(readFileSync(join(dir, f), 'utf8'));
@@ -507,11 +508,9 @@ function scoreSkillspan(docs, run, techGold) {
     const found = mentionsOf(run(d.text));
     const goldTech = d.gold.filter((g) => techGold(g.text));
     let pAll = 0;
-    let pTech = 0;
     for (const m of found) {
       if (d.gold.some((g) => overlaps(g, m))) pAll++;
       else bump(fp, m.text.toLowerCase());
-      if (goldTech.some((g) => overlaps(g, m))) pTech++;
     }
     let rAll = 0;
     for (const g of d.gold) if (found.some((m) => overlaps(g, m))) rAll++;
@@ -831,9 +830,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const taxAt = args.indexOf('--taxonomy');
   const result = await runExtractionAccuracy({ quick, ...(taxAt >= 0 ? { taxonomyFile: args[taxAt + 1] } : {}) });
   const json = JSON.stringify(result, null, 2);
-  if (outAt >= 0 && args[outAt + 1]) writeFileSync(args[outAt + 1], json + '\n');
+  if (outAt >= 0 && args[outAt + 1]) writeFileSync(args[outAt + 1], `${json}\n`);
   else console.log(json);
   const md = markdown(result);
-  if (mdAt >= 0 && args[mdAt + 1]) writeFileSync(args[mdAt + 1], md + '\n');
+  if (mdAt >= 0 && args[mdAt + 1]) writeFileSync(args[mdAt + 1], `${md}\n`);
   console.error(md);
 }

@@ -3,7 +3,7 @@
 // past the ZIP layer), JSON Resume values are swapped, multiplied and nested, PDF tokens that steer a
 // reader (/Length, stream, endstream, xref) are inserted. Mutant i of a run is a pure function of
 // (seed, i, its source file), so any one can be rebuilt and run alone.
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { seededRandom } from './stats.mjs';
 
 const PDF_TOKENS = ['endstream', 'stream\n', '/Length 0 ', '/Length 99999999 ', ' obj ', 'endobj', '/Filter /FlateDecode ', '<<', '>>', 'xref\n0 1\n', 'trailer << /Root 1 0 R >>', '%%EOF', '/Type /Page ', '/Count 999999 ', '/Kids [3 0 R 3 0 R] ', '[ [ [ [ [', '(\\', '<FEFF', 'BT /F1 12 Tf (x) Tj ET', '1 0 R'];
@@ -82,7 +82,11 @@ function mutateDocx(random, bytes, maxBytes) {
   let bomb = false;
   try {
     // A part that declares megabytes is a bomb among the sources (fixtures/invalid): the fuzzer must not inflate it itself.
-    files = unzipSync(bytes, { filter: (file) => (file.originalSize > 4 * 1024 * 1024 ? ((bomb = true), false) : true) });
+    files = unzipSync(bytes, { filter: (file) => {
+      if (file.originalSize <= 4 * 1024 * 1024) return true;
+      bomb = true;
+      return false;
+    } });
   } catch {
     return mutateBytes(random, bytes, ZIP_TOKENS, maxBytes);
   }

@@ -55,7 +55,7 @@ export function collectMetrics(results) {
   }
   put('ranking.vanetik.interAnnotatorSpearman', rk?.sets?.vanetik?.interAnnotatorAgreement?.rank?.meanSpearman, 'higher', 'info');
   // Real résumés graded by a recruiter (../shared/data/recruiter-grades), product order beside TF-IDF and BM25.
-  for (const side of ['ours', 'tfidf', 'bm25']) {
+  for (const side of ['ours', 'asOfPresent', 'tfidf', 'bm25']) {
     for (const f of ['p10Grade3', 'p10Grade2Plus', 'ndcg20', 'auc']) put(`ranking.recruiter.${side}.${f}`, at(rk?.recruiter, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
   }
   for (const g of [3, 2, 1, 0]) {
@@ -139,7 +139,7 @@ export function collectMetrics(results) {
 
 const fmt = (m, key, digits = 3) => (m[key] ? String(round(m[key].value, digits)) : '—');
 
-/** The rows the README shows: each figure beside its baseline where one exists. */
+/** The rows docs/benchmarks.md shows: each figure beside its baseline where one exists. */
 export function headlineRows(m) {
   const rows = [];
   for (const [set, label] of [
@@ -157,7 +157,8 @@ export function headlineRows(m) {
   if (m['layout.agreement']) rows.push({ label: 'Layout invariance (4 renderings, shared skill ids)', ours: fmt(m, 'layout.agreement'), baseline: '—' });
   if (m['ranking.recruiter.ours.ndcg20']) {
     const three = (side) => `P@10 ≥2 ${fmt(m, `ranking.recruiter.${side}.p10Grade2Plus`)}, P@10 =3 ${fmt(m, `ranking.recruiter.${side}.p10Grade3`)}, NDCG@20 ${fmt(m, `ranking.recruiter.${side}.ndcg20`)}, AUC ${fmt(m, `ranking.recruiter.${side}.auc`)}`;
-    rows.push({ label: 'Ranking 307 real résumés graded by a recruiter (backend-developer)', ours: three('ours'), baseline: `${three('tfidf')} TF-IDF; ${three('bm25')} BM25` });
+    rows.push({ label: 'Ranking 307 real résumés graded by a recruiter (backend-developer; an archive, `documentDate: estimate`)', ours: three('ours'), baseline: `${three('tfidf')} TF-IDF; ${three('bm25')} BM25` });
+    if (m['ranking.recruiter.asOfPresent.ndcg20']) rows.push({ label: 'The same, "present" read as `asOf` (as for résumés arriving now)', ours: three('asOfPresent'), baseline: '—' });
     rows.push({ label: 'Score median [quartiles] by recruiter grade 3 / 2 / 1 / 0', ours: [3, 2, 1, 0].map((g) => `${fmt(m, `ranking.recruiter.ours.grade${g}.median`, 1)} [${fmt(m, `ranking.recruiter.ours.grade${g}.q1`, 1)}–${fmt(m, `ranking.recruiter.ours.grade${g}.q3`, 1)}]`).join(' / '), baseline: '—' });
   }
   if (m['ranking.scenarios.ours.ndcg']) rows.push({ label: 'Ranking NDCG, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.ndcg'), baseline: `${fmt(m, 'ranking.scenarios.baseline.ndcg')} TF-IDF` });
@@ -200,4 +201,29 @@ export function compareMetrics(before, after) {
     rows.push({ key, before: was.value, after: now.value, change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`, flag });
   }
   return { rows, flagged };
+}
+
+/** Where the headline table lives, between these markers; nothing else in the repository is written. */
+export const HEADLINE_DOC = 'docs/benchmarks.md';
+export const HEADLINE_START = '<!-- bench:headline:start -->';
+export const HEADLINE_END = '<!-- bench:headline:end -->';
+
+/**
+ * `doc` with the text between the headline markers replaced by the dated table of `rows`; `null` when
+ * the markers are missing or out of order, so a caller never writes a document it did not recognise.
+ */
+export function withHeadline(doc, rows, meta) {
+  const i = doc.indexOf(HEADLINE_START);
+  const j = doc.indexOf(HEADLINE_END);
+  if (i < 0 || j < i) return null;
+  const table = [
+    '',
+    `Measured by \`npm run bench\` on ${meta.date.slice(0, 10)} (Node ${meta.node}, ${meta.cpu}, ${meta.cores} cores).`,
+    '',
+    '| figure | skillmatch | baseline |',
+    '|---|---:|---:|',
+    ...rows.map((row) => `| ${row.label} | ${row.ours} | ${row.baseline} |`),
+    '',
+  ].join('\n');
+  return doc.slice(0, i + HEADLINE_START.length) + table + doc.slice(j);
 }

@@ -5,8 +5,8 @@
 // on the job description, computed in the same run:
 //   - P@10 of grade 3 and of grade ≥ 2; NDCG@20 (gain 2^grade − 1); AUC of grade ≥ 2 against grade 0;
 //   - score medians and quartiles per grade (how calibrated the scores are).
-// Run alone: node bench/ranking/recruiter.mjs [--quick] [--list=N]   (prints JSON; --list prints our top N)
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+// Run alone: node bench/ranking/recruiter.mjs [--list=N]   (prints JSON; --list prints our top N)
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -173,7 +173,7 @@ async function loadPackage() {
  * writes). `asOfPresent` is the same ranking with "present" read as `asOf`, as for résumés that arrive now:
  * on this archive it credits every current job with the years since the résumé was written.
  */
-export async function runRecruiterRanking({ quick = false, list = 0 } = {}) {
+export async function runRecruiterRanking({ list = 0 } = {}) {
   if (!existsSync(GRADES) || !existsSync(DOTIN)) return { skipped: `${GRADES} is absent` };
   const sm = await loadPackage();
   const docs = recruiterDocs();
@@ -218,6 +218,6 @@ export async function runRecruiterRanking({ quick = false, list = 0 } = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const listArg = process.argv.find((a) => a.startsWith('--list='));
-  const out = await runRecruiterRanking({ quick: process.argv.includes('--quick'), list: listArg ? Number(listArg.slice(7)) : 0 });
+  const out = await runRecruiterRanking({ list: listArg ? Number(listArg.slice(7)) : 0 });
   console.log(JSON.stringify(out, null, 2));
 }

@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
  * Every API call must carry `Authorization: Basic base64(apiKey:)`; writes need `On-Behalf-Of`.
  */
 export function createFakeAts({ apiKey, jobs = {}, files = {} }) {
+  /** @type {{ customFields: Record<string, unknown>, notes: { candidateId: number, application_id: number, body: string }[], calls: string[] }} */
   const state = { customFields: {}, notes: [], calls: [] };
   const expected = `Basic ${Buffer.from(`${apiKey}:`).toString('base64')}`;
   const server = createServer((req, res) => {

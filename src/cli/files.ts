@@ -7,12 +7,12 @@
  * follows symlinks but enters each real folder once; and every entry the walk does not take is
  * accounted for, as an error or as a skipped entry with its reason.
  */
-import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { constants, type Dirent, type Stats } from 'node:fs';
+import { type FileHandle, open, readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { PARSE_DEFAULTS } from '../defaults.js';
 import { LimitError, SkillmatchError } from '../errors.js';
-import { formatBytes } from '../parse/limits.js';
+import { formatBytes } from '../parse/index.js';
 
 /** Extensions a folder walk picks up as résumés. */
 export const RESUME_EXTENSIONS: readonly string[] = Object.freeze(['.pdf', '.docx', '.html', '.htm', '.md', '.markdown', '.txt', '.json']);
@@ -83,7 +83,7 @@ function tooLarge(path: string, size: string, maxBytes: number): LimitError {
  * @param maxBytes Largest file accepted. @default PARSE_DEFAULTS.maxBytes
  */
 export async function readInputFile(path: string, maxBytes: number = PARSE_DEFAULTS.maxBytes): Promise<Uint8Array> {
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (error) {
@@ -158,7 +158,7 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
   };
   async function walk(dir: string): Promise<void> {
     let real: string;
-    let entries;
+    let entries: Dirent[];
     try {
       real = await realpath(dir);
       if (walkedFolders.has(real)) {
@@ -196,7 +196,7 @@ export async function collectInputs(paths: readonly string[]): Promise<Collected
     }
   }
   for (const path of paths) {
-    let info;
+    let info: Stats;
     try {
       info = await stat(path);
     } catch (error) {

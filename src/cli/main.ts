@@ -10,6 +10,7 @@ import { MATCH_VERSION } from '../defaults.js';
 import { isSkillmatchError, SkillmatchError, ValidationError } from '../errors.js';
 import type { Matcher, MatcherOptions } from '../rank/index.js';
 import type { ExtractedSkill, Role } from '../types.js';
+import { checkMonth, isMonth } from '../util/month.js';
 import { collectInputs, fileNameOf, readInputFile, type WalkSkip } from './files.js';
 import { tuneHeapForBatch } from './heap.js';
 import { COMMAND_HELP, USAGE } from './help.js';
@@ -55,7 +56,7 @@ function packageVersion(): string {
 type Values = Record<string, string | boolean | undefined>;
 
 function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): { values: Values; positionals: string[] } {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: Record<string, { type: 'string' | 'boolean'; short?: string }>; allowPositionals: true; strict: true; tokens: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
   } catch (error) {
@@ -93,15 +94,19 @@ function formatOption(values: Values, allowed: readonly string[]): string {
 
 function asOfOption(values: Values): string | undefined {
   const asOf = values['as-of'] as string | undefined;
-  if (asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) throw new UsageError(`--as-of must be a month as YYYY-MM (got "${asOf}")`);
-  return asOf;
+  if (asOf === undefined) return undefined;
+  try {
+    return checkMonth(asOf, '--as-of');
+  } catch {
+    throw new UsageError(`--as-of must be a month as YYYY-MM (got "${asOf}")`);
+  }
 }
 
 /** `--document-date`: a month not after `--as-of`, or `estimate`; given to each input. */
 function documentDateOption(values: Values, asOf: string | undefined): { documentDate?: string } {
   const value = values['document-date'] as string | undefined;
   if (value === undefined) return {};
-  if (value !== 'estimate' && !/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) throw new UsageError(`--document-date must be a month as YYYY-MM or "estimate" (got "${value}")`);
+  if (value !== 'estimate' && !isMonth(value)) throw new UsageError(`--document-date must be a month as YYYY-MM or "estimate" (got "${value}")`);
   if (value !== 'estimate' && asOf !== undefined && value > asOf) throw new UsageError(`--document-date (${value}) is after --as-of (${asOf})`);
   return { documentDate: value };
 }
@@ -191,7 +196,7 @@ async function newMatcher(options: MatcherOptions = {}): Promise<Matcher> {
 }
 
 async function builtinRoleList(): Promise<Role[]> {
-  const { builtinRoles } = await import('../role/builtin.js');
+  const { builtinRoles } = await import('../role/index.js');
   return builtinRoles();
 }
 
@@ -349,7 +354,7 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
   const format = formatOption(values, ['jsonl', 'table']);
   const width = widthOption(values, io, format);
   if (positionals.length === 0) throw new UsageError('resolve takes at least one skill name');
-  const { resolveSkill, suggestSkills } = await import('../taxonomy/resolve.js');
+  const { resolveSkill, suggestSkills } = await import('../taxonomy/index.js');
   const rows = positionals.map((input) => {
     const hit = resolveSkill(input);
     const suggestions = hit ? (hit.suggestions ?? []) : suggestSkills(input, { limit: 3 });

@@ -72,7 +72,7 @@ export function renderDocumentText(doc: ResumeDocument, file: string): string {
     out.push(`  ${t.start} – ${t.end ?? 'present'}  ${who}  ("${doc.text.slice(t.dateSpan.start, t.dateSpan.end)}")`);
   }
   out.push('', 'Text:', ...doc.text.split(/\r?\n/).map((l) => `  ${l}`));
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }
 
 function contextsOf(skill: ExtractedSkill): string {
@@ -186,5 +186,5 @@ export function renderMatchText(file: string, match: MatchResult, readability: R
     out.push('', 'Diagnostics:');
     for (const d of match.diagnostics) out.push(`  ${d.severity} ${d.code} [${d.source}]: ${d.message}`);
   }
-  return out.join('\n') + '\n';
+  return `${out.join('\n')}\n`;
 }

@@ -56,7 +56,7 @@ interface Kept {
  * How the table makes room on a narrow terminal, in this order: the lists and the path narrow (the path
  * from the left, keeping the file name), in two rounds, so that at 100 columns (a pipe) every column still
  * shows; then `matched` goes, then `missing`, and last the path narrows to little more than a file name.
- * Rank, score and must-haves always stay. The README's CLI section states the same order: change both.
+ * Rank, score and must-haves always stay. docs/cli.md states the same order: change both.
  */
 const RANK_FIT: readonly FitStep[] = [
   { narrow: 'matched', to: 24 },

@@ -91,7 +91,7 @@ export function serveOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
 export async function runServe(argv: string[], stderr: NodeJS.WritableStream): Promise<number> {
   const options = serveOptions(argv);
   const { createService } = await import('../service/index.js');
-  let service;
+  let service: Awaited<ReturnType<typeof createService>>;
   try {
     service = await createService(options);
   } catch (error) {

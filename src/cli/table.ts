@@ -173,7 +173,7 @@ export function fitTable(columns: readonly Column[], rows: readonly (readonly Ce
   const header = line(columns.map((c, i) => truncate(c.header, widths[i]!)));
   const rule = shown.map((i) => '─'.repeat(widths[i]!)).join('  ');
   const body = cells.map((row) => line(columns.map((c, i) => (kept[i] ? fitCell(row[i] ?? '', c, widths[i]!) : ''))));
-  return { text: [header, rule, ...body].join('\n') + '\n', dropped: columns.filter((_, i) => !kept[i]).map((c) => c.header) };
+  return { text: `${[header, rule, ...body].join('\n')}\n`, dropped: columns.filter((_, i) => !kept[i]).map((c) => c.header) };
 }
 
 /** `fitTable`'s text: an aligned table no wider than `options.width`. */

@@ -268,7 +268,7 @@ function tableClaims(doc: DocTokens, hits: readonly Hit[]): Map<number, Claim> {
   const out = new Map<number, Claim>();
   const { tokens, text } = doc;
   const hitAt = new Map<number, number>();
-  hits.forEach((h, k) => hitAt.set(h.start, k));
+  for (const [k, h] of hits.entries()) hitAt.set(h.start, k);
   let columns: { skill: number; years: number } | null = null;
   for (let i = 0; i < tokens.length; ) {
     let end = i + 1;

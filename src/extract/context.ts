@@ -67,7 +67,7 @@ const VERB_LIKE_TAGS = new Set(['Infinitive', 'PresentTense', 'PastTense', 'Verb
  */
 export function canBeNonNoun(word: string): boolean {
   lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  const tag = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   return typeof tag === 'string' && VERB_LIKE_TAGS.has(tag);
 }
 
@@ -88,7 +88,7 @@ const ENGLISH_SUFFIX = /(?:tion|sion|ing|ics|ment|ness|ity|ance|ence|ies|ship|is
  */
 export function isGenericNoun(word: string): boolean {
   lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  const tag = Object.prototype.hasOwnProperty.call(lexicon, word) ? lexicon[word] : undefined;
+  const tag = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   if (tag === 'Gerund' || tag === 'Uncountable' || tag === 'Plural') return true;
   // A derivation keeps a stem of three letters or more ("security", "robotics"); "unity" is no derivation.
   const m = ENGLISH_SUFFIX.exec(word);
@@ -117,7 +117,8 @@ export function isEnglishWord(word: string): boolean {
 
 function inLexicon(word: string): boolean {
   lexicon ??= (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  const has = (w: string): boolean => Object.prototype.hasOwnProperty.call(lexicon, w);
+  const words = lexicon;
+  const has = (w: string): boolean => Object.hasOwn(words, w);
   if (has(word)) return true;
   // The lexicon holds base forms; plurals and third persons are derived ("protocols", "switches").
   if (word.endsWith('es') && has(word.slice(0, -2))) return true;

@@ -3,8 +3,9 @@
  * stage's structure (text kept exactly as given), and sections and timeline entries are found by
  * offset in logarithmic time, each token's section looked up once.
  */
-import { splitLines, structureDocument } from '../parse/structure.js';
+import { splitLines, structureDocument } from '../parse/index.js';
 import type { MentionContext, ResumeDocument, Section, SectionKind, Span, TimelineEntry, YearMonth } from '../types.js';
+import { isMonth } from '../util/month.js';
 import type { DocTokens } from './tokens.js';
 
 /** A plain-text document: the text exactly as given, with the parse stage's sections and timeline. */
@@ -87,8 +88,6 @@ export interface DocumentIndex {
   inHeading(start: number, end: number): boolean;
 }
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /**
  * The document's own date (`ResumeDocument.documentDate`, the parse stage's: `{month, source}`, or a
  * `YYYY-MM` string), or `null` when it has none. A date the parser only took from its own `asOf`
@@ -97,10 +96,10 @@ const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 export function documentMonth(doc: ResumeDocument): YearMonth | null {
   const date: unknown = Reflect.get(doc, 'documentDate');
-  if (typeof date === 'string') return YEAR_MONTH.test(date) ? date : null;
+  if (typeof date === 'string') return isMonth(date) ? date : null;
   if (date === null || typeof date !== 'object' || Reflect.get(date, 'source') === 'as-of') return null;
   const month: unknown = Reflect.get(date, 'month');
-  return typeof month === 'string' && YEAR_MONTH.test(month) ? month : null;
+  return isMonth(month) ? month : null;
 }
 
 /** A span field of a timeline entry (`titleSpan`, `organisationSpan`), when the parse stage gave one. */

@@ -5,8 +5,7 @@
  * an alias within about two edits. Only tokens that pass both are looked up through the fuse.js
  * adapter of the taxonomy stage, and accepted above the similarity threshold.
  */
-import type { AliasIndex } from '../taxonomy/alias-index.js';
-import { createFuzzyIndex, type FuzzyIndex } from '../taxonomy/fuzzy.js';
+import { type AliasIndex, createFuzzyIndex, type FuzzyIndex } from '../taxonomy/index.js';
 import { ownString } from './own-string.js';
 
 export interface TypoIndex {

@@ -7,18 +7,15 @@
  * `createExtractor`.
  */
 import { EXTRACT_DEFAULTS, PROFILE_VERSION } from '../defaults.js';
-import { buildAliasIndex, type AliasIndex } from '../taxonomy/alias-index.js';
-import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import type { Taxonomy } from '../taxonomy/schema.js';
-import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool, YearMonth } from '../types.js';
+import { buildAliasIndex, builtinTaxonomy, impliedClosure, taxonomyOrdinals, type AliasIndex, type Taxonomy } from '../taxonomy/index.js';
+import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool } from '../types.js';
+import { resolveAsOf } from '../util/month.js';
 import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { toolsFields, unknownItems } from './fields.js';
 import { findHits, type Hit } from './match.js';
 import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/index.js';
 import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
-import { impliedClosure } from './summary.js';
 import { scanDocument, type DocTokens } from './tokens.js';
 import { experienceFacts } from './titles.js';
 import { findTypoHits } from './typos.js';
@@ -72,19 +69,12 @@ export interface Extractor {
   extract(doc: ResumeDocument | string, options?: Omit<ExtractOptions, 'taxonomy' | 'index'>): SkillProfile;
 }
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-
-function currentMonth(): YearMonth {
-  return new Date().toISOString().slice(0, 7);
-}
-
 /** The options with their defaults, checked. */
 type CheckedOptions = Required<Omit<ExtractOptions, 'taxonomy' | 'index'>>;
 
 function checkOptions(options: ExtractOptions): CheckedOptions {
   if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
-  const asOf = options.asOf ?? currentMonth();
-  if (typeof asOf !== 'string' || !YEAR_MONTH.test(asOf)) throw new RangeError('`asOf` must be a month written `YYYY-MM`');
+  const asOf = resolveAsOf(options.asOf);
   const fuzzyThreshold = options.fuzzyThreshold ?? EXTRACT_DEFAULTS.fuzzyThreshold;
   if (typeof fuzzyThreshold !== 'number' || !(fuzzyThreshold >= 0 && fuzzyThreshold <= 1)) throw new RangeError('`fuzzyThreshold` must be a number from 0 to 1');
   const maxFuzzyLookups = options.maxFuzzyLookups ?? EXTRACT_DEFAULTS.maxFuzzyLookups;

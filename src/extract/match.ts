@@ -6,8 +6,7 @@
  * `PL/SQL`, `TCP/IP` and `A/B testing` stay whole where the index knows them. A version list after
  * a product (`Windows 95/98/NT/2000/XP`, `SQL Server 2008/2012`) carries the product's head.
  */
-import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
-import { normaliseAlias } from '../taxonomy/tokenize.js';
+import { type AliasEntry, type AliasIndex, normaliseAlias } from '../taxonomy/index.js';
 import { isVersionToken, type DocTokens } from './tokens.js';
 
 export interface Hit {
@@ -229,9 +228,9 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       const carryName = named === undefined ? null : normaliseAlias(named.name);
       const heads: string[] = carryName === null || carryName === carryHead ? [carryHead] : [carryHead, carryName];
       for (const head of heads) {
-        const entries: readonly AliasEntry[] | undefined = index.aliases.get(head + ' ' + t.norm);
+        const entries: readonly AliasEntry[] | undefined = index.aliases.get(`${head} ${t.norm}`);
         if (entries !== undefined) {
-          best = { to: i + 1, key: head + ' ' + t.norm, entries };
+          best = { to: i + 1, key: `${head} ${t.norm}`, entries };
           carried = true;
           break;
         }
@@ -242,7 +241,7 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       const stripped = stripVersion(t.norm);
       if (stripped !== null) {
         const entries = index.aliases.get(stripped);
-        if (entries !== undefined && entries.every((e) => e.ambiguity === null)) best = { to: i + 1, key: stripped, entries };
+        if (entries?.every((e) => e.ambiguity === null)) best = { to: i + 1, key: stripped, entries };
       }
     }
     if (best === null) {

@@ -9,5 +9,5 @@
  * two-part string, and slicing that flattens it into fresh storage first.
  */
 export function ownString(s: string): string {
-  return (' ' + s).slice(1);
+  return ` ${s}`.slice(1);
 }

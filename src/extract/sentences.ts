@@ -2,7 +2,7 @@
  * The sentence (or line) around a mention, as `SkillMention.sentence` shows it: the breaks of a
  * document are found once, and each mention's sentence is two binary searches away.
  */
-import { lowerBound } from '../parse/layout.js';
+import { lowerBound } from '../parse/index.js';
 import type { Span } from '../types.js';
 import type { DocTokens } from './tokens.js';
 

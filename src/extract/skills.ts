@@ -3,10 +3,9 @@
  * section, context, cue flags), gathered per skill; then per skill the months of the timeline
  * entries it was used in, the years claimed, its evidence bits and implied skills.
  */
-import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
-import type { Ordinals } from '../taxonomy/ordinals.js';
-import type { Skill } from '../taxonomy/schema.js';
+import type { AliasEntry, AliasIndex, Ordinals, Skill } from '../taxonomy/index.js';
 import type { ExtractedSkill, ImpliedSkill, MentionContext, SkillMention, TimelineEntry, YearMonth } from '../types.js';
+import { evidenceBits } from '../util/evidence.js';
 import { readClaims, type Claim } from './claims.js';
 import { contextOf, type DocumentIndex } from './document.js';
 import { monthsOf } from './experience.js';
@@ -14,7 +13,6 @@ import type { Hit } from './match.js';
 import { chainStarts, cueFlags } from './negation.js';
 import type { LineInfo } from './passes/index.js';
 import { sentenceAround, sentenceBreaks } from './sentences.js';
-import { evidenceBits } from './summary.js';
 import type { DocTokens } from './tokens.js';
 
 /** A hit that counts, with the entries (skills) it counts for. */

@@ -3,7 +3,7 @@
  * gap before it holds (list punctuation, a line break, a sentence end), its line and its clause.
  * Everything is computed in one linear pass, so later rules are constant-time look-ups.
  */
-import { scanTokens, type FineToken } from '../taxonomy/tokenize.js';
+import { type FineToken, scanTokens } from '../taxonomy/index.js';
 
 /** Bits describing the gap before a token. */
 export const GAP_LIST = 1; // , ; | / & + • · ( ) [ ] tab, a spaced dash

@@ -3,7 +3,7 @@
  * (English words and tokens with no alias a deletion away are skipped), looked up through the
  * typo index within a per-document budget.
  */
-import type { AliasEntry, AliasIndex } from '../taxonomy/alias-index.js';
+import type { AliasEntry, AliasIndex } from '../taxonomy/index.js';
 import type { Diagnostic } from '../types.js';
 import { isUnknownWord } from './context.js';
 import { hasNearAlias, lookupTypo, type TypoIndex } from './fuzzy.js';

@@ -4,7 +4,7 @@
  * `jd-title`, `jd-section`, `jd-lone-item`, `jd-dropped`, `jd-demoted`.
  */
 import { ValidationError } from '../errors.js';
-import type { Diagnostic } from '../types.js';
+import type { Diagnostic, DiagnosticCode } from '../types.js';
 import type { Candidate, Note } from './requirements.js';
 import type { Layout } from './sections.js';
 
@@ -14,7 +14,7 @@ export const MAX_DIAGNOSTICS_PER_CODE = 100;
 /** A role's diagnostics, at most `MAX_DIAGNOSTICS_PER_CODE` of a code, so a hostile posting cannot bloat the role. */
 export class DiagnosticLog {
   private readonly list: Diagnostic[] = [];
-  private readonly counts = new Map<string, number>();
+  private readonly counts = new Map<DiagnosticCode, number>();
 
   add(diagnostic: Diagnostic): void {
     const count = (this.counts.get(diagnostic.code) ?? 0) + 1;

@@ -46,11 +46,8 @@
  *    "interest in") makes a required ask preferred.
  */
 import { extractSkills } from '../extract/index.js';
-import { assertRole } from '../role/validate.js';
-import type { Role } from '../role/schema.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import { resolveSkill } from '../taxonomy/resolve.js';
-import { kindOf, type Skill, type Taxonomy } from '../taxonomy/schema.js';
+import { assertRole, type Role } from '../role/index.js';
+import { builtinTaxonomy, kindOf, resolveSkill, type Skill, type Taxonomy } from '../taxonomy/index.js';
 import type { Diagnostic } from '../types.js';
 import { readMentions, type Found, type SkillFacts } from './clauses.js';
 import { DiagnosticLog, describeLayout, describeNotes, roleEmpty, type SkillSeen } from './diagnostics.js';

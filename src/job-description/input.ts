@@ -5,8 +5,7 @@
  * an object, JSON text holding one (alone, in an array or in `@graph`), or JSON-LD in a posting page
  * — rendered as headed text so they go through the same rules as a pasted advert.
  */
-import { decodeEntities, htmlToLines } from '../parse/html.js';
-import type { TextLine } from '../parse/text.js';
+import { decodeEntities, htmlToLines, type TextLine } from '../parse/index.js';
 
 /** The parts of a schema.org `JobPosting` that carry requirements (https://schema.org/JobPosting). */
 export interface JobPosting {
@@ -19,7 +18,7 @@ export interface JobPosting {
   /** Read as requirements. */
   qualifications?: JobPostingText;
   /** Text, or `OccupationalExperienceRequirements` (`{monthsOfExperience, description}`). Read as requirements. */
-  experienceRequirements?: JobPostingText | { monthsOfExperience?: number; description?: string };
+  experienceRequirements?: JobPostingText | { '@type'?: string | string[]; monthsOfExperience?: number; description?: string };
   /** Read as responsibilities. */
   responsibilities?: JobPostingText;
   /**
@@ -30,7 +29,10 @@ export interface JobPosting {
   [key: string]: unknown;
 }
 
-type JobPostingText = string | { name?: string; description?: string } | (string | { name?: string; description?: string })[];
+/** A schema.org term (`DefinedTerm` and the like): JSON-LD gives every nested object its own `@type`. */
+type JobPostingTerm = { '@type'?: string | string[]; name?: string; description?: string };
+
+type JobPostingText = string | JobPostingTerm | (string | JobPostingTerm)[];
 
 /** How the input was read. */
 export type InputFormat = 'text' | 'html' | 'posting' | 'posting-json' | 'posting-json-ld';
@@ -104,7 +106,7 @@ function isPosting(value: unknown): value is JobPosting {
 export function findPosting(value: unknown, depth = 0): JobPosting | undefined {
   if (depth > 4 || typeof value !== 'object' || value === null) return undefined;
   if (isPosting(value)) return value;
-  const items = Array.isArray(value) ? value : [(value as Record<string, unknown>)['@graph'], (value as Record<string, unknown>)['mainEntity']];
+  const items = Array.isArray(value) ? value : [(value as Record<string, unknown>)['@graph'], (value as Record<string, unknown>).mainEntity];
   for (const item of items.slice(0, 1000)) {
     const found = findPosting(item, depth + 1);
     if (found !== undefined) return found;
@@ -145,8 +147,8 @@ function textsOf(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(textsOf);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const parts = [record['name'], record['description']].filter((part): part is string => typeof part === 'string' && part.trim() !== '').map((part) => decodeEntities(part).trim());
-    const months = record['monthsOfExperience'];
+    const parts = [record.name, record.description].filter((part): part is string => typeof part === 'string' && part.trim() !== '').map((part) => decodeEntities(part).trim());
+    const months = record.monthsOfExperience;
     if (typeof months === 'number' && months > 0) parts.unshift(`${Math.round((months / 12) * 10) / 10}+ years of experience`);
     return parts.length > 0 ? [parts.join(': ')] : [];
   }

@@ -5,7 +5,7 @@
  * reader and checks it lands where the row says, and runs the negative examples to check they
  * do not. Add a wording by adding a row (or an alternative to one) with its example.
  */
-import type { Importance } from '../role/schema.js';
+import type { Importance } from '../role/index.js';
 
 /**
  * What a section of a posting asks: `required` and `preferred` ask the person; `responsibility`

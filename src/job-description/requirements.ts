@@ -4,7 +4,7 @@
  * each quoting its clause. Every mention that does not become a requirement, and every demand
  * made weaker, is told to `note` with the reason, for the role's diagnostics.
  */
-import type { Importance, Requirement } from '../role/schema.js';
+import type { Importance, Requirement } from '../role/index.js';
 import type { Span } from '../types.js';
 import type { Mention } from './clauses.js';
 import { ASKS, BULLET, PREFERRED_PHRASE, REQUIRED_PHRASE, type JdSection } from './patterns.js';

@@ -27,6 +27,7 @@
  *   yield dates: a chain qualifies only when every group has 1, 2 or 4 digits and it is not led by `+`.
  */
 import type { Diagnostic, Span, YearMonth } from '../types.js';
+import { resolveAsOf } from '../util/month.js';
 
 /** Options for reading date ranges. */
 export interface DateOptions {
@@ -463,23 +464,8 @@ function ym(year: number, month: number): YearMonth {
 }
 
 function parseAsOf(asOf: string | undefined): Context {
-  if (asOf === undefined) {
-    const now = new Date();
-    return { asOfYear: now.getUTCFullYear(), asOfMonth: now.getUTCMonth() + 1 };
-  }
-  if (typeof asOf !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(asOf)) {
-    throw new RangeError(`\`asOf\` must be a month written YYYY-MM, got ${JSON.stringify(asOf)}`);
-  }
-  return { asOfYear: Number(asOf.slice(0, 4)), asOfMonth: Number(asOf.slice(5, 7)) };
-}
-
-/**
- * Checks an `asOf` option and returns it, or the current month when it is `undefined`.
- * @throws RangeError when `asOf` is not `YYYY-MM`.
- */
-export function resolveAsOf(asOf: string | undefined): YearMonth {
-  const ctx = parseAsOf(asOf);
-  return ym(ctx.asOfYear, ctx.asOfMonth);
+  const month = resolveAsOf(asOf);
+  return { asOfYear: Number(month.slice(0, 4)), asOfMonth: Number(month.slice(5, 7)) };
 }
 
 interface Found {
@@ -712,7 +698,7 @@ function scan(text: string, options: FindDateRangesOptions | undefined, firstOnl
  *
  * @example findDateRanges('Acme, Jan 2019 – Present; Initech 2015-2018', { asOf: '2026-11' })
  * // → [{ start: '2019-01', end: null, span: {start: 6, end: 24} }, { start: '2015-01', end: '2018-12', … }]
- * @throws RangeError when `options.asOf` is not `YYYY-MM`.
+ * @throws OptionError (a `RangeError`, code `invalid-option`) when `options.asOf` is not `YYYY-MM`.
  */
 export function findDateRanges(text: string, options?: FindDateRangesOptions): DateRange[] {
   return scan(text, options, false);
@@ -723,7 +709,7 @@ export function findDateRanges(text: string, options?: FindDateRangesOptions): D
  * when there is none. A single date is not a range unless it follows "since"/"from".
  *
  * @example parseDateRange('Summer 2018 – Fall 2019') // → { start: '2018-06', end: '2019-09', span: {start: 0, end: 23} }
- * @throws RangeError when `options.asOf` is not `YYYY-MM`.
+ * @throws OptionError (a `RangeError`, code `invalid-option`) when `options.asOf` is not `YYYY-MM`.
  */
 export function parseDateRange(text: string, options?: DateOptions): { start: YearMonth; end: YearMonth | null; span: Span } | null {
   const found = scan(text, options, true)[0];

@@ -5,7 +5,9 @@
  * the date they were made) and not after `asOf`. With `documentDate: 'estimate'` (stored résumés whose date of
  * receipt is unknown), the last step is an estimate instead: a year after the latest month the résumé writes.
  */
+import { OptionError } from '../errors.js';
 import type { Diagnostic, DocumentDate, TimelineEntry, YearMonth } from '../types.js';
+import { isMonth } from '../util/month.js';
 import { findDateRanges } from './dates.js';
 
 /** Dates a file carries about itself, as written there. */
@@ -16,7 +18,6 @@ export interface FileDates {
   created?: string;
 }
 
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Earliest file date believed: older ones are unset clocks and placeholder values. */
 const EARLIEST_FILE_YEAR = 1990;
 /** A résumé whose latest written month is this many months before `asOf` was probably not written at `asOf`. */
@@ -33,14 +34,13 @@ export type DocumentDateOption = YearMonth | 'estimate';
 
 /**
  * Checks a `documentDate` option: `YYYY-MM`, not after `asOf`, or `'estimate'`.
- * @throws RangeError naming `documentDate`.
+ * @throws OptionError (a `RangeError`, code `invalid-option`) naming `documentDate`.
  */
 export function checkDocumentDate(documentDate: unknown, asOf: YearMonth): DocumentDateOption | undefined {
   if (documentDate === undefined || documentDate === 'estimate') return documentDate;
-  if (typeof documentDate !== 'string' || !YEAR_MONTH.test(documentDate)) {
-    throw new RangeError(`\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
-  }
-  if (documentDate > asOf) throw new RangeError(`\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
+  // The month test of every month option; the message also names the option's other value.
+  if (!isMonth(documentDate)) throw new OptionError('documentDate', `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
+  if (documentDate > asOf) throw new OptionError('documentDate', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
   return documentDate;
 }
 

@@ -1,11 +1,13 @@
 /**
  * Stage 1: bytes → ResumeDocument. Detects the format from the bytes, reads the text in reading
- * order with a format-specific reader, then finds sections and the experience timeline.
+ * order with a format-specific reader, then finds sections and the experience timeline. This file
+ * is the stage's only entrance for the other stages.
  */
 import { abortable, checkSignal, throwIfAborted } from '../abort.js';
 import { DOCUMENT_VERSION } from '../defaults.js';
 import { LimitError, ParseError } from '../errors.js';
 import type { Diagnostic, DocumentFormat, ResumeDocument } from '../types.js';
+import { resolveAsOf } from '../util/month.js';
 import { classifyText, decodeText, detectBinary, type DetectedKind } from './detect.js';
 import { readDocx } from './docx.js';
 import { htmlToLines } from './html.js';
@@ -13,84 +15,28 @@ import { isJsonResume, jsonResumeText, jsonResumeToDocument, type JsonResumeObje
 import { layoutPdf } from './layout.js';
 import { checkDocx, checkPdfStreams, formatBytes, resolveLimits, type ParseLimits } from './limits.js';
 import { readPdf } from './pdf.js';
-import { resolveAsOf } from './dates.js';
 import { checkDocumentDate, documentDateNote, resolveDocumentDate, type FileDates, type ResolvedDocumentDate } from './document-date.js';
-import { createParsePool, type ParsePool } from './pool.js';
+import type { ParseOptions, ParsePool } from './options.js';
+import { createParsePool } from './pool.js';
 import { structureDocument } from './structure.js';
 import { assembleLines, countWords, readPlainText, type LaidOutText } from './text.js';
 
 export { createParsePool } from './pool.js';
-export type { ParsePool, ParsePoolOptions } from './pool.js';
+export type { ParsePoolOptions } from './pool.js';
+export type { ParseOptions, ParsePool } from './options.js';
 export type { JsonResumeObject } from './json-resume.js';
 
-/** Options of `parseResume`. Limits default to `PARSE_DEFAULTS`. */
-export interface ParseOptions {
-  /** The file's name: a hint for format detection and error messages, copied to `meta.filename`. */
-  filename?: string;
-  /**
-   * The month "present" means and future dates are checked against, `YYYY-MM`.
-   * @default the current month
-   */
-  asOf?: string;
-  /**
-   * The month the résumé was written in, `YYYY-MM`: what "present" and "till date" in it mean (see
-   * `ResumeDocument.documentDate`). Give it when you know it (the date a job board received the file), so an old
-   * résumé read today does not gain the years since. Not after `asOf`. `'estimate'`, for stored résumés whose
-   * date of receipt is unknown: the file's own date when believable, else a year after the latest month the
-   * résumé writes (source `estimated`), at most `asOf`.
-   * @default the file's own date (PDF `ModDate`/`CreationDate`, DOCX `dcterms:modified`/`created`) when believable, else `asOf`
-   */
-  documentDate?: string;
-  /**
-   * Parse in a child process (a shared pool, or `pool`), with the time and memory budget enforced.
-   * Use it for any file you did not write yourself.
-   * @default false
-   */
-  isolate?: boolean;
-  /** The pool to parse in; implies `isolate`. */
-  pool?: ParsePool;
-  /**
-   * Stops the parse: the promise rejects with an `AbortError` (code `cancelled`) as soon as the signal
-   * aborts. An isolated parse leaves the pool's queue, or has its child process killed; an in-process
-   * parse cannot be interrupted and runs to its end in the background, its result dropped.
-   */
-  signal?: AbortSignal;
-  /**
-   * Largest input accepted, in bytes (checked before anything else): `limit-bytes`.
-   * @default 10485760 (10 MB)
-   */
-  maxBytes?: number;
-  /**
-   * Most PDF pages accepted (checked before any text is read): `limit-pages`.
-   * @default 30
-   */
-  maxPages?: number;
-  /**
-   * Largest total expanded size of a DOCX's parts, and of a PDF's compressed non-image streams, in bytes: `limit-expanded-size`.
-   * @default 67108864 (64 MiB)
-   */
-  maxExpandedBytes?: number;
-  /**
-   * Largest expanded `word/document.xml`, in bytes: `limit-expanded-size`.
-   * @default 16777216 (16 MiB)
-   */
-  maxDocumentXmlBytes?: number;
-  /**
-   * Longest document text accepted, in UTF-16 code units: `limit-text-length` (an error, not a silent clip).
-   * @default 2000000
-   */
-  maxTextLength?: number;
-  /**
-   * Time budget of an isolated parse, in milliseconds: `limit-time`. In-process parses cannot be timed out.
-   * @default 20000
-   */
-  timeoutMs?: number;
-  /**
-   * Memory budget of an isolated parse, in megabytes: `limit-memory`.
-   * @default 512
-   */
-  maxMemoryMb?: number;
-}
+// For the later stages and `@skillmatch/core/tools`, not the main export: date ranges, line splitting
+// and sectioning of text, JSON Resume input, HTML to lines, and a byte count in words.
+export { parseDateRange, findDateRanges } from './dates.js';
+export type { DateOptions, DateRange, FindDateRangesOptions } from './dates.js';
+export { splitLines, structureDocument } from './structure.js';
+export type { StructureInput, StructureResult } from './structure.js';
+export { isJsonResume, jsonResumeText } from './json-resume.js';
+export { decodeEntities, htmlToLines } from './html.js';
+export type { TextLine } from './text.js';
+export { lowerBound } from './layout.js';
+export { formatBytes } from './limits.js';
 
 let sharedPool: ParsePool | null = null;
 

@@ -13,7 +13,8 @@
 import type { z as zod } from 'zod';
 import { ParseError, ValidationError, type ValidationIssue } from '../errors.js';
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry, YearMonth } from '../types.js';
-import { findDateRanges, resolveAsOf } from './dates.js';
+import { resolveAsOf } from '../util/month.js';
+import { findDateRanges } from './dates.js';
 import { requireDependency } from '../load.js';
 
 const ISO_DATE = /^[12]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;

@@ -22,7 +22,7 @@ import { LimitError, SkillmatchError, errorFromJSON, type ErrorCode } from '../e
 import { moduleUrl, packageRequire } from '../load.js';
 import { formatBytes } from './limits.js';
 import type { ResumeDocument } from '../types.js';
-import type { ParseOptions } from './index.js';
+import type { ParseOptions, ParsePool } from './options.js';
 
 /** Options of `createParsePool`. */
 export interface ParsePoolOptions {
@@ -48,27 +48,6 @@ export interface ParsePoolOptions {
    * @default the package's own `dist/esm/parse/worker.js`, found next to this module or through `@skillmatch/core/worker`
    */
   workerPath?: string | URL;
-}
-
-/** A pool of parse workers; see `createParsePool`. */
-export interface ParsePool {
-  /** Number of child processes the pool runs at most. */
-  readonly size: number;
-  /** The worker file the pool forks. */
-  readonly workerPath: string;
-  /**
-   * Parses one document in a child process. Rejects with typed errors (`limit-time`, `limit-memory`,
-   * `worker-crashed`, or the parse's own); with an `AbortError` (code `cancelled`) when `signal` aborts,
-   * the document leaving the queue, or its child killed if it is being parsed.
-   */
-  parse(input: Uint8Array | string, options?: Omit<ParseOptions, 'pool' | 'isolate'>): Promise<ResumeDocument>;
-  /**
-   * Rejects queued documents, lets running ones finish, then ends the children. With `force: true`
-   * running documents are not waited for: their children are killed and their promises reject.
-   */
-  close(options?: { force?: boolean }): Promise<void>;
-  /** `close()`, for `await using pool = createParsePool()`. */
-  [Symbol.asyncDispose](): Promise<void>;
 }
 
 /** Lines a child's watchdog writes on stderr before it kills its own process (read by `onExit`). */
@@ -389,8 +368,14 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           timeoutMs: jobTimeout,
           maxMemoryMb: jobMemory,
           tries: 0,
-          resolve: (value) => (settled(), resolve(value)),
-          reject: (error) => (settled(), reject(error)),
+          resolve: (value) => {
+            settled();
+            resolve(value);
+          },
+          reject: (error) => {
+            settled();
+            reject(error);
+          },
           ...(signal === undefined ? {} : { signal }),
         };
         signal?.addEventListener('abort', onAbort, { once: true });

@@ -3,7 +3,8 @@
  * Every reader (PDF, DOCX, HTML, text) produces text and lines, then calls {@link structureDocument}.
  */
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../types.js';
-import { findDateRanges, resolveAsOf } from './dates.js';
+import { resolveAsOf } from '../util/month.js';
+import { findDateRanges } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
 import { detectHeading, findTrailingHeading } from './sections.js';
 import { continuesRange, flattenedKind, isBlankCode, isGapAt, splitFlattenedLine, trimSpan } from './flattened.js';

@@ -399,7 +399,7 @@ function headerish(text: string, unit: TextUnit): boolean {
   // Contact lines (phone numbers, e-mail, links) that a sidebar dropped between entries.
   if (!/\p{L}.*\p{L}/u.test(value) || /\+?\d[\d ().-]{6,}\d/.test(value)) return false;
   const lastWord = bare(words[words.length - 1] as string);
-  if (/[.;:!?]$/.test(value) && !ORG_SUFFIXES.has(lastWord) && !ORG_SUFFIXES.has(lastWord + '.')) return false;
+  if (/[.;:!?]$/.test(value) && !ORG_SUFFIXES.has(lastWord) && !ORG_SUFFIXES.has(`${lastWord}.`)) return false;
   if (/https?:|www\.|@\S+\.\w/.test(value)) return false;
   if ((value.match(/,/g) ?? []).length >= 3) return false;
   if (lowercaseCount(words) > 2) return false;
@@ -451,7 +451,7 @@ function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean 
   let rest = '';
   let from = unit.start;
   for (const range of ranges) {
-    rest += text.slice(from, range.span.start) + ' ';
+    rest += `${text.slice(from, range.span.start)} `;
     from = range.span.end;
   }
   rest += text.slice(from, unit.end);
@@ -585,7 +585,7 @@ function hasOwnWords(view: RegionView, i: number): boolean {
   let rest = '';
   let from = unit.start;
   for (const range of view.rangesOf[i] as DateRange[]) {
-    rest += view.text.slice(from, range.span.start) + ' ';
+    rest += `${view.text.slice(from, range.span.start)} `;
     from = range.span.end;
   }
   rest += view.text.slice(from, unit.end);
@@ -901,7 +901,7 @@ function lowerBoundAfter(sorted: readonly number[], x: number): number {
 /** Do these header lines name a job: a title and an employer, on one line or two? */
 function namesJob(text: string, headUnits: TextUnit[]): boolean {
   const parts: Part[] = [];
-  headUnits.forEach((unit, u) => splitParts(textOf(text, unit), unit.start, u, parts, unit.flat));
+  for (const [u, unit] of headUnits.entries()) splitParts(textOf(text, unit), unit.start, u, parts, unit.flat);
   const title = pickTitle(parts);
   if (title === undefined || title.strength < 2) return false;
   if (pickOrg(parts, title) !== undefined) return true;

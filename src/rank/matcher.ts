@@ -6,17 +6,16 @@
 import { availableParallelism } from 'node:os';
 import { abortable, checkSignal, linkAbort, throwIfAborted } from '../abort.js';
 import { MATCH_VERSION, RANK_DEFAULTS } from '../defaults.js';
-import { isSkillmatchError, SkillmatchError } from '../errors.js';
+import { isSkillmatchError, OptionError, SkillmatchError } from '../errors.js';
 import { createExtractor } from '../extract/index.js';
-import { createParsePool, parseResume } from '../parse/index.js';
+import { createParsePool, isJsonResume, jsonResumeText, parseResume } from '../parse/index.js';
 import type { JsonResumeObject, ParsePool, ParsePoolOptions } from '../parse/index.js';
-import { isJsonResume, jsonResumeText } from '../parse/json-resume.js';
-import { getBuiltinRole } from '../role/builtin.js';
-import { assertRole } from '../role/validate.js';
+import { assertRole, getBuiltinRole } from '../role/index.js';
 import { createScorer } from '../score/index.js';
 import type { ScoreOptions, Scorer } from '../score/index.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import { builtinTaxonomy } from '../taxonomy/index.js';
 import type { MatchResult, RankedResult, RankError, RankItem, Ranking, ResumeDocument, Role, SkillProfile, Taxonomy } from '../types.js';
+import { currentMonth, isMonth } from '../util/month.js';
 
 /** One résumé to rank, with the caller's id (the default id is its index in the batch). */
 export interface RankInputObject {
@@ -142,11 +141,6 @@ export interface Matcher {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-function currentMonth(): string {
-  const now = new Date();
-  return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -172,15 +166,15 @@ function checkBatchDocumentDate(documentDate: unknown): 'estimate' | undefined {
 /** `matcher.extract`'s `documentDate`: a month not after `asOf`, or `'estimate'`. */
 function checkDocumentDateOption(documentDate: unknown, asOf: string): void {
   if (documentDate === 'estimate') return;
-  if (typeof documentDate !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(documentDate) || documentDate > asOf) {
-    throw new RangeError(`\`documentDate\` must be 'estimate' or a month written YYYY-MM, not after \`asOf\`, got ${JSON.stringify(documentDate)}`);
+  if (!isMonth(documentDate) || documentDate > asOf) {
+    throw new OptionError('documentDate', `\`documentDate\` must be 'estimate' or a month written YYYY-MM, not after \`asOf\`, got ${JSON.stringify(documentDate)}`);
   }
 }
 
 /** A batch item's `documentDate`: `YYYY-MM`, not after `asOf`; else the item fails with `invalid-input`. */
 function checkInputDocumentDate(documentDate: unknown, asOf: string): void {
   if (documentDate === 'estimate') return;
-  if (typeof documentDate !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(documentDate)) {
+  if (!isMonth(documentDate)) {
     throw new SkillmatchError('invalid-input', `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
   }
   if (documentDate > asOf) throw new SkillmatchError('invalid-input', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);

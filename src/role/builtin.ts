@@ -2,8 +2,7 @@
  * The shipped roles (`taxonomy/roles/*.json`), compiled into `taxonomy/builtin-data.cjs` by the build
  * because the core does no file I/O.
  */
-import { BUILTIN_ROLES_JSON } from '../taxonomy/builtin-data.cjs';
-import { deepFreeze } from '../taxonomy/builtin.js';
+import { builtinRolesJson, deepFreeze } from '../taxonomy/index.js';
 import type { Role } from './schema.js';
 
 let cached: readonly Role[] | undefined;
@@ -13,7 +12,7 @@ let cached: readonly Role[] | undefined;
  * and shared, so copy one (`structuredClone`) before changing it.
  */
 export function builtinRoles(): Role[] {
-  cached ??= deepFreeze((JSON.parse(BUILTIN_ROLES_JSON) as Role[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  cached ??= deepFreeze((JSON.parse(builtinRolesJson()) as Role[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   return [...cached];
 }
 

@@ -6,7 +6,7 @@
  * zod, validating a role object does.
  */
 import type { z as zod } from 'zod';
-import { taxonomySchemas, type Zod } from '../taxonomy/schema.js';
+import { taxonomySchemas, type Zod } from '../taxonomy/index.js';
 
 /** Builds the role's zod schemas with the zod it is given (see `roleSchemas`). */
 function buildRoleSchemas(z: Zod) {

@@ -4,9 +4,7 @@
  * Every issue is reported with its path.
  */
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import type { Taxonomy } from '../taxonomy/schema.js';
-import { formatIssues, fromZodIssues } from '../taxonomy/validate.js';
+import { builtinTaxonomy, formatIssues, fromZodIssues, type Taxonomy } from '../taxonomy/index.js';
 import { roleSchemas, type Requirement, type Role } from './schema.js';
 
 /** The result of `validateRole`. */
@@ -41,11 +39,11 @@ function checkRequirementShape(value: unknown, path: (string | number)[]): Valid
   return fromZodIssues(parsed.error.issues, path).map((issue) => {
     const key = issue.path[path.length];
     if (key === 'anyOf' && issue.code === 'too-small' && issue.path.length === path.length + 1) {
-      const count = Array.isArray(value['anyOf']) ? value['anyOf'].length : 0;
+      const count = Array.isArray(value.anyOf) ? value.anyOf.length : 0;
       return { code: 'empty-any-of', path: issue.path, message: `an \`anyOf\` group needs at least two alternatives (has ${count}); use \`skill\` for one` };
     }
-    if (key === 'category' && issue.code === 'invalid-value') return { ...issue, code: 'unknown-category', message: `unknown category ${JSON.stringify(value['category'])}` };
-    if (key === 'weight' && issue.code === 'too-small') return { ...issue, code: 'negative-weight', message: `\`weight\` must be ≥ 0 (got ${String(value['weight'])})` };
+    if (key === 'category' && issue.code === 'invalid-value') return { ...issue, code: 'unknown-category', message: `unknown category ${JSON.stringify(value.category)}` };
+    if (key === 'weight' && issue.code === 'too-small') return { ...issue, code: 'negative-weight', message: `\`weight\` must be ≥ 0 (got ${String(value.weight)})` };
     return issue;
   });
 }
@@ -115,6 +113,6 @@ export function assertRole(data: unknown, taxonomy: Taxonomy | null = builtinTax
   const result = validateRole(data, taxonomy);
   if (result.ok) return result.role;
   const count = result.issues.length === 1 ? '1 issue' : `${result.issues.length} issues`;
-  const id = isRecord(data) && typeof data['id'] === 'string' ? ` "${data['id']}"` : '';
+  const id = isRecord(data) && typeof data.id === 'string' ? ` "${data.id}"` : '';
   throw new ValidationError('invalid-role', `Invalid role${id} (${count}):\n${formatIssues(result.issues)}`, result.issues);
 }

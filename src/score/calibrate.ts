@@ -26,7 +26,7 @@ export const CALIBRATION = Object.freeze({
 export function calibrate(raw: number): number {
   if (!(raw > 0)) return 0;
   if (raw >= 1) return 1;
-  return Math.pow(raw, CALIBRATION.exponent);
+  return raw ** CALIBRATION.exponent;
 }
 
 /** The band of a 0–100 score. */

@@ -4,9 +4,7 @@
  * and through its `implies` closure (with the weights extraction writes into `implied[]`), and the
  * category requirements of its category. Depth and recency curves are tabulated here too.
  */
-import { impliedClosure } from '../extract/summary.js';
-import { liveSkills } from '../taxonomy/alias-index.js';
-import { taxonomyOrdinals } from '../taxonomy/ordinals.js';
+import { impliedClosure, liveSkills, taxonomyOrdinals } from '../taxonomy/index.js';
 import type { ExtractedSkill, Importance, MatchVia, Requirement, Role, Taxonomy } from '../types.js';
 import type { Config } from './options.js';
 
@@ -220,7 +218,7 @@ export function depthAt(cfg: Config, months: number, minMonths: number): number 
 
 /** Recency credit for a skill last used `gap` months before the résumé's latest dated month. */
 export function recencyAt(cfg: Config, gap: number): number {
-  return Math.max(cfg.recencyFloor, Math.pow(0.5, Math.max(0, gap) / 12 / cfg.halfLife));
+  return Math.max(cfg.recencyFloor, 0.5 ** (Math.max(0, gap) / 12 / cfg.halfLife));
 }
 
 /** Compiles `role` against `taxonomy` with resolved options (see the module comment). */

@@ -18,7 +18,7 @@ import {
   SUMMARY_LEVELS,
   SUMMARY_SLOTS,
   type EvidenceSummary,
-} from '../extract/summary.js';
+} from '../util/evidence.js';
 import type { ExtractedSkill, SkillMention, SkillProfile } from '../types.js';
 import type { Config } from './options.js';
 

@@ -33,7 +33,7 @@
  * extracted with (as `createMatcher` does); profiles saved without bits or ordinals score the same, slower.
  */
 import { MATCH_VERSION } from '../defaults.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
+import { builtinTaxonomy } from '../taxonomy/index.js';
 import type { Diagnostic, FitBand, MatchResult, Role, SkillProfile } from '../types.js';
 import { bandOf, calibrate } from './calibrate.js';
 import { compileRole } from './compile.js';

@@ -4,8 +4,9 @@
  * rater read.
  */
 import { SCORE_DEFAULTS } from '../defaults.js';
-import { SLOT } from '../extract/summary.js';
 import type { Importance, MentionContext, ProficiencyLevel, Requirement, Role, Taxonomy } from '../types.js';
+import { SLOT } from '../util/evidence.js';
+import { resolveAsOf } from '../util/month.js';
 
 /** Options of `scoreMatch` and `createScorer`. Every weight of `SCORE_DEFAULTS` can be overridden. */
 export interface ScoreOptions {
@@ -41,7 +42,7 @@ export interface ScoreOptions {
   defaultMinYears?: number;
   /** @default 3 */
   yearsCurve?: number;
-  /** @default 0.6 */
+  /** @default 0.5 */
   claimedYearsCredit?: number;
   /** @default 0.5 */
   functionCredit?: number;
@@ -105,16 +106,11 @@ export interface Config {
 const CONTEXTS: readonly MentionContext[] = ['experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
 /** Context of each evidence slot, in `SUMMARY_SLOTS` order (dated and undated experience first). */
 const SLOT_CONTEXT: readonly MentionContext[] = ['experience', 'experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
-const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function checkNumber(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`\`${name}\` must be a number`);
   if (value < min || value > max) throw new RangeError(`\`${name}\` must be between ${min} and ${max}, got ${value}`);
   return value;
-}
-
-function currentMonth(): string {
-  return new Date().toISOString().slice(0, 7);
 }
 
 /** Merges a partial record of numbers over its defaults, refusing keys the defaults do not have. */
@@ -140,9 +136,7 @@ export function resolveConfig(options: ScoreOptions): Config {
   const level = mergeRecord('levelWeights', d.levelWeights, options.levelWeights, 'a proficiency level (expert, advanced, intermediate, basic)', 1);
   const slotWeight = Float64Array.from(SLOT_CONTEXT, (c) => ctx[c]);
   slotWeight[SLOT.undated] = num('undatedExperience', d.undatedExperience);
-  const asOf = options.asOf ?? currentMonth();
-  if (typeof asOf !== 'string') throw new TypeError('`asOf` must be a `YYYY-MM` string');
-  if (!YEAR_MONTH.test(asOf)) throw new RangeError('`asOf` must be a `YYYY-MM` string');
+  const asOf = resolveAsOf(options.asOf);
   if (options.strictRequired !== undefined && typeof options.strictRequired !== 'boolean') throw new TypeError('`strictRequired` must be a boolean');
   return {
     tier,

@@ -9,7 +9,7 @@
  * its best member; a category its best `categoryTopK` skills.
  */
 import type { ExtractedSkill, ImpliedSkill, MatchVia, SkillProfile } from '../types.js';
-import { EVIDENCE_DISCLAIMED, monthIndex } from '../extract/summary.js';
+import { EVIDENCE_DISCLAIMED, monthIndex } from '../util/evidence.js';
 import { META, TABLE_MONTHS, depthAt, recencyAt, sieveKey, type CompiledRole } from './compile.js';
 import type { EvidenceMath } from './evidence.js';
 import type { Config } from './options.js';

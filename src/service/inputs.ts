@@ -10,6 +10,7 @@ import type { RankInputObject } from '../rank/index.js';
 import { roleFromJobDescription } from '../job-description/index.js';
 import type { JobPosting } from '../job-description/index.js';
 import type { Role, Taxonomy } from '../types.js';
+import { checkMonth, isMonth } from '../util/month.js';
 import { HttpError } from './errors.js';
 
 /** An input the service refused before the library saw it (a file over the size limit): reported as that item's error. */
@@ -202,8 +203,11 @@ export function positiveIntField(fields: Record<string, unknown>, name: string):
 export function asOfField(fields: Record<string, unknown>, fallback?: string): string | undefined {
   const raw = fields.asOf;
   if (raw === undefined || raw === '') return fallback;
-  if (typeof raw !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw new HttpError(400, 'bad-request', '`asOf` must be a month as YYYY-MM');
-  return raw;
+  try {
+    return checkMonth(raw, 'asOf');
+  } catch {
+    throw new HttpError(400, 'bad-request', '`asOf` must be a month as YYYY-MM');
+  }
 }
 
 /** `documentDate`: when the résumés were written or received, `YYYY-MM`, or `'estimate'`; undefined when not given. */
@@ -211,7 +215,7 @@ export function documentDateField(fields: Record<string, unknown>): string | und
   const raw = fields.documentDate;
   if (raw === undefined || raw === '') return undefined;
   if (raw === 'estimate') return raw;
-  if (typeof raw !== 'string' || !/^\d{4}-(0[1-9]|1[0-2])$/.test(raw)) throw new HttpError(400, 'bad-request', "`documentDate` must be a month as YYYY-MM or 'estimate'");
+  if (!isMonth(raw)) throw new HttpError(400, 'bad-request', "`documentDate` must be a month as YYYY-MM or 'estimate'");
   return raw;
 }
 

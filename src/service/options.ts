@@ -3,6 +3,7 @@
  */
 import { PARSE_DEFAULTS } from '../defaults.js';
 import type { Role, Taxonomy } from '../types.js';
+import { checkMonth } from '../util/month.js';
 import type { RankJobTransport } from './jobs.js';
 import { WEBHOOK_DEFAULTS } from './webhooks.js';
 
@@ -122,7 +123,7 @@ export function resolveServiceOptions(options: ServiceOptions, poolSize: number)
   if (options.webhookSecret !== undefined && (typeof options.webhookSecret !== 'string' || !/^whsec_[A-Za-z0-9+/=]{22,}$/.test(options.webhookSecret))) {
     throw new TypeError('`webhookSecret` must be of the form whsec_<base64 of at least 16 bytes>');
   }
-  if (options.asOf !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(options.asOf)) throw new RangeError('`asOf` must be a month as YYYY-MM');
+  if (options.asOf !== undefined) checkMonth(options.asOf, 'asOf');
   const maxConcurrent = positive(options, 'maxConcurrent') ?? poolSize * 2;
   return {
     host,

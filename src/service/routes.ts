@@ -6,15 +6,14 @@ import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fast
 import { renderShortlistHtml } from '../report/index.js';
 import { roleFromJobDescription } from '../job-description/index.js';
 import type { JobPosting } from '../job-description/index.js';
-import { builtinRoles } from '../role/builtin.js';
-import { assertRole } from '../role/validate.js';
+import { assertRole, builtinRoles } from '../role/index.js';
 import type { Role, Taxonomy } from '../types.js';
 import { HttpError } from './errors.js';
 import { asOfField, batchResumes, datedInputs, documentDateField, positiveIntField, readPayload, roleFromRequest, singleResume } from './inputs.js';
 import type { PayloadLimits, RequestPayload } from './inputs.js';
 import { newJobId } from './jobs.js';
 import { requestSchemas } from './schemas.js';
-import type { ServiceContext } from './server.js';
+import type { ServiceContext } from './context.js';
 
 /** What a route asks of the request hooks: no token (`public`), a signed link instead of it, a place in the work gate, refusal while draining. */
 export interface RouteFlags {

@@ -7,27 +7,24 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { availableParallelism } from 'node:os';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { SkillmatchError } from '../errors.js';
 import { createMatcher } from '../rank/index.js';
-import type { Matcher } from '../rank/index.js';
 import { createScorer } from '../score/index.js';
 import type { Scorer } from '../score/index.js';
-import { builtinTaxonomy } from '../taxonomy/builtin.js';
-import type { Ranking, Role, Taxonomy } from '../types.js';
+import { builtinTaxonomy } from '../taxonomy/index.js';
+import type { Role } from '../types.js';
 import { bearerMatches, createLinkSigner, isLoopback } from './auth.js';
-import type { LinkSigner } from './auth.js';
 import { describeError, HttpError } from './errors.js';
 import { createGate } from './gate.js';
-import type { Gate } from './gate.js';
-import type { ServiceInput } from './inputs.js';
 import { createInProcessTransport, runRankJob } from './jobs.js';
 import type { RankJobRecord, RankJobSpec, RankJobTransport } from './jobs.js';
 import { buildOpenApi } from './openapi.js';
 import { resolveServiceOptions } from './options.js';
-import type { ResolvedServiceOptions, ServiceOptions } from './options.js';
+import type { ServiceOptions } from './options.js';
 import { registerRoutes } from './routes.js';
 import type { RouteFlags } from './routes.js';
+import type { ServiceContext } from './context.js';
 import { loadSchemas } from './schemas.js';
 import { deliverWebhook } from './webhooks.js';
 
@@ -44,34 +41,6 @@ export interface Service {
    * and webhook deliveries get up to `drainTimeoutMs` to finish, then the parse pool stops.
    */
   close(): Promise<void>;
-}
-
-/** What the route handlers share. */
-export interface ServiceContext {
-  options: ResolvedServiceOptions;
-  /** The taxonomy roles are built and validated with (the matcher's). */
-  taxonomy: Taxonomy;
-  matcher: Matcher;
-  gate: Gate;
-  signer: LinkSigner;
-  transport: RankJobTransport;
-  /** Roles added with POST /v1/roles, oldest first. */
-  roles: Map<string, Role>;
-  schemas: Record<string, Record<string, unknown>>;
-  openapi: Record<string, unknown>;
-  /** Base URL for links when no request gives one. */
-  baseUrl(request?: FastifyRequest): string;
-  /** A role by id: added roles first, then the matcher's (built-ins). */
-  lookupRole(id: string): Role;
-  /** Ranks inputs, reporting refused ones (over the size limit) as errors at their place. */
-  rankInputs(inputs: ServiceInput[], role: Role, options: { top?: number; asOf?: string }, onProgress?: (done: number) => void): Promise<Ranking>;
-  /** A scorer for a validated role at a month, built once per role object and month (building one costs milliseconds). */
-  scorer(role: Role, asOf: string): Scorer;
-  /** The month "present" means for a request: its own `asOf`, the service's, or the current month. */
-  asOf(requestAsOf: string | undefined): string;
-  /** A record with its `links`. */
-  withLinks(record: RankJobRecord, request?: FastifyRequest): RankJobRecord & { links: { self: string; report: string } };
-  readonly draining: boolean;
 }
 
 function packageVersion(): string {

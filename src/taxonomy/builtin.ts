@@ -3,7 +3,7 @@
  * generated module `builtin-data.cjs` (written from `taxonomy/` by `scripts/builtin-data.mjs`
  * at every build) as one JSON string, parsed on first use only.
  */
-import { BUILTIN_TAXONOMY_JSON } from './builtin-data.cjs';
+import { BUILTIN_ROLES_JSON, BUILTIN_TAXONOMY_JSON } from './builtin-data.cjs';
 import type { Taxonomy } from './schema.js';
 
 let cached: Taxonomy | undefined;
@@ -26,4 +26,12 @@ export function deepFreeze<T>(value: T): T {
 export function builtinTaxonomy(): Taxonomy {
   cached ??= deepFreeze(JSON.parse(BUILTIN_TAXONOMY_JSON) as Taxonomy);
   return cached;
+}
+
+/**
+ * The built-in roles as JSON text. The build writes them into the same generated module as the taxonomy,
+ * and the role stage reads them through here (a function, so no declaration file names the generated module).
+ */
+export function builtinRolesJson(): string {
+  return BUILTIN_ROLES_JSON;
 }

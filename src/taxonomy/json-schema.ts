@@ -5,7 +5,6 @@
  * cross-entry rules need `validateTaxonomy` / `validateRole`.
  */
 import type { z } from 'zod';
-import { roleSchemas } from '../role/schema.js';
 import { taxonomySchemas } from './schema.js';
 
 /** A JSON Schema document (draft 2020-12), as plain JSON. */
@@ -49,19 +48,20 @@ function describe(node: unknown): void {
   }
   if (typeof node !== 'object' || node === null) return;
   const record = node as Record<string, unknown>;
-  const properties = record['properties'];
+  const properties = record.properties;
   if (typeof properties === 'object' && properties !== null) {
     for (const [key, value] of Object.entries(properties as Record<string, unknown>)) {
       const text = DESCRIPTIONS[key];
       if (text !== undefined && typeof value === 'object' && value !== null && !('description' in value)) {
-        (value as Record<string, unknown>)['description'] = text;
+        (value as Record<string, unknown>).description = text;
       }
     }
   }
   for (const value of Object.values(record)) describe(value);
 }
 
-function build(schema: z.ZodType, title: string): JsonSchema {
+/** The JSON Schema of one of the zod schemas, described for editors; the role stage builds the role's with it. */
+export function jsonSchemaOf(schema: z.ZodType, title: string): JsonSchema {
   const generated = taxonomySchemas().zod.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as JsonSchema;
   describe(generated);
   const { $schema, ...rest } = generated;
@@ -70,26 +70,12 @@ function build(schema: z.ZodType, title: string): JsonSchema {
 
 /** JSON Schema of one file of `taxonomy/skills/` (`{category, skills}`). */
 export function skillFileJsonSchema(): JsonSchema {
-  return build(taxonomySchemas().skillFileSchema, 'skillmatch skill file');
+  return jsonSchemaOf(taxonomySchemas().skillFileSchema, 'skillmatch skill file');
 }
 
 /** JSON Schema of a whole taxonomy (`{version, skills}`), as accepted by `validateTaxonomy`. */
 export function taxonomyJsonSchema(): JsonSchema {
   // A taxonomy file may name its schema, as skill files do; `validateTaxonomy` ignores the key.
   const { taxonomySchema, zod } = taxonomySchemas();
-  return build(taxonomySchema.extend({ $schema: zod.string().optional() }), 'skillmatch taxonomy');
-}
-
-/** JSON Schema of a role (`{id, title, requirements}`), as accepted by `validateRole`. */
-export function roleJsonSchema(): JsonSchema {
-  return build(roleSchemas().roleSchema, 'skillmatch role');
-}
-
-/** The three schemas keyed by their file name in `taxonomy/schema/`. */
-export function jsonSchemaFiles(): Record<'skill-file.schema.json' | 'taxonomy.schema.json' | 'role.schema.json', JsonSchema> {
-  return {
-    'skill-file.schema.json': skillFileJsonSchema(),
-    'taxonomy.schema.json': taxonomyJsonSchema(),
-    'role.schema.json': roleJsonSchema(),
-  };
+  return jsonSchemaOf(taxonomySchema.extend({ $schema: zod.string().optional() }), 'skillmatch taxonomy');
 }

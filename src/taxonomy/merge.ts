@@ -44,7 +44,7 @@ export function mergeTaxonomy(base: Taxonomy, extension: unknown, options: Merge
   const issues: ValidationIssue[] = [...read.issues];
   const merged = new Map<string, LocatedSkill>();
   if (mode === 'extend') {
-    base.skills.forEach((skill, index) => merged.set(skill.id, { skill, path: ['base', 'skills', index] }));
+    for (const [index, skill] of base.skills.entries()) merged.set(skill.id, { skill, path: ['base', 'skills', index] });
   }
   const added = new Map<string, LocatedSkill>();
   for (const located of read.groups.flat()) {

@@ -39,6 +39,7 @@ export interface FineToken extends Token {
   url: boolean;
 }
 
+// biome-ignore lint/suspicious/noConstEnum: file-local, so tsc and esbuild inline the codes in the tokenizer's loop
 const enum Ch {
   Tab = 9,
   LF = 10,

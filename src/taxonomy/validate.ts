@@ -87,8 +87,8 @@ function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[],
   list.forEach((entry, index) => {
     const path = [...prefix, 'skills', index];
     const parsed = skillSchema.safeParse(entry);
-    if (options.requireKind === true && isRecord(entry) && entry['kind'] === undefined) {
-      const id = typeof entry['id'] === 'string' ? `"${entry['id']}"` : 'this skill';
+    if (options.requireKind === true && isRecord(entry) && entry.kind === undefined) {
+      const id = typeof entry.id === 'string' ? `"${entry.id}"` : 'this skill';
       issues.push({ code: 'missing-kind', path: [...path, 'kind'], message: `${id} does not state its kind ("technology", "practice" or "concept")` });
     }
     if (!parsed.success) {
@@ -295,9 +295,9 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
       return true;
     };
     const implied = new Set<string>();
-    skill.implies?.forEach((edge, index) => checkReference(edge.id, [...path, 'implies', index, 'id'], 'implies', implied, 'implies'));
+    for (const [index, edge] of (skill.implies ?? []).entries()) checkReference(edge.id, [...path, 'implies', index, 'id'], 'implies', implied, 'implies');
     const related = new Set<string>();
-    skill.related?.forEach((id, index) => checkReference(id, [...path, 'related', index], 'is related to', related, 'related'));
+    for (const [index, id] of (skill.related ?? []).entries()) checkReference(id, [...path, 'related', index], 'is related to', related, 'related');
     if (skill.replacedBy !== undefined) checkReference(skill.replacedBy, [...path, 'replacedBy'], 'is replaced by', new Set(), 'replacedBy');
   }
 

@@ -1,11 +1,12 @@
 /**
- * Pass 1: employers. A name that heads or ends a job line, carries a legal form, follows "at" after a
- * title or fills a timeline entry's organisation field names the employer, not the product
- * ("worked at Oracle", "Oracle India Pvt Ltd", "Software Engineer, Oracle"). Applies to every hit,
- * ambiguous or not.
+ * Pass 1: names of something else. A name that heads or ends a job line, carries a legal form, follows
+ * "at" after a title or fills a timeline entry's organisation field names the employer, not the product
+ * ("worked at Oracle", "Oracle India Pvt Ltd", "Software Engineer, Oracle"). An acronym spelled out in
+ * brackets after it by words that are no technology names what they say ("LAMP (Learning Assessment
+ * Model Project)", "SAP (Student Assistance Program)"). Applies to every hit, ambiguous or not.
  */
 import type { Hit } from '../match.js';
-import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isVersionToken, isYearToken } from '../tokens.js';
+import { GAP_CLOSE_PAREN, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isVersionToken, isYearToken } from '../tokens.js';
 import { reject } from './state.js';
 import { lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, MONTHS } from './words.js';
@@ -167,10 +168,43 @@ export function isEmployer(v: HitView, h: Hit): boolean {
   return companyNameAfter(v, h) || organisationLabel(v, h) || organisationList(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || employerLineBeforeDates(v, h) || underJobTitle(v, h) || organisationField(v, h);
 }
 
-/** Rejects every hit that names an employer. */
+/**
+ * Words that make a spelled-out acronym technical ("CSS (Cascading Style Sheets)", "SQL (Structured Query
+ * Language)"): an expansion holding one names the technology itself.
+ */
+const TECHNICAL_EXPANSION_WORDS = new Set([
+  'language', 'languages', 'markup', 'style', 'sheets', 'query', 'server', 'pages', 'protocol', 'transfer', 'web', 'service',
+  'services', 'stack', 'script', 'scripting', 'programming', 'database', 'interface', 'access', 'object', 'runtime', 'framework',
+  'cloud', 'machine', 'virtual', 'container', 'network', 'computing', 'hypertext', 'extensible', 'structured', 'transport',
+  'secure', 'shell', 'notation', 'oriented', 'development', 'kit', 'engine', 'platform', 'storage', 'compute', 'software',
+  'application', 'messaging', 'queue', 'directory', 'integration', 'continuous', 'deployment', 'source', 'version', 'control',
+]);
+
+/**
+ * "LAMP (Learning Assessment Model Project)": an acronym in capitals followed by bracketed capitalised words
+ * that spell it, none of them a technology or a technical word, names those words.
+ */
+export function spelledOutAfter(v: HitView, h: Hit): boolean {
+  const { tokens, gaps, text } = v.doc;
+  const word = text.slice(h.start, h.end);
+  const n = word.length;
+  if (h.to - h.from !== 1 || n < 3 || n > 6 || word !== word.toUpperCase() || !/^[A-Z]+$/.test(word)) return false;
+  if (!(gaps[h.to]! & GAP_OPEN_PAREN) || h.to + n > v.n) return false;
+  for (let k = 0; k < n; k++) {
+    const at = h.to + k;
+    const t = tokens[at]!;
+    if (k > 0 && gaps[at]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_OPEN_PAREN | GAP_CLOSE_PAREN)) return false;
+    if (t.text[0] !== word[k] || v.hitAtToken[at] !== -1 || TECHNICAL_EXPANSION_WORDS.has(t.norm)) return false;
+  }
+  return h.to + n === v.n || (gaps[h.to + n]! & GAP_CLOSE_PAREN) !== 0;
+}
+
+/** Rejects every hit that names an employer, or an expansion spelled out after it. */
 export function employerPass(v: HitView): void {
   v.hits.forEach((h, k) => {
     const state = v.states[k]!;
-    if (state.status === 'undecided' && isEmployer(v, h)) reject(state, h.entries, 'employer');
+    if (state.status !== 'undecided') return;
+    if (isEmployer(v, h)) reject(state, h.entries, 'employer');
+    else if (spelledOutAfter(v, h)) reject(state, h.entries, 'abbreviation');
   });
 }

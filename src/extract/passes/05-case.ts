@@ -6,7 +6,6 @@
  * question, flagged `lowerCase`: only a list of named technologies or a tools field can vouch for it later.
  */
 import type { Hit } from '../match.js';
-import { reject } from './state.js';
 import { connected, inToolsField, itemBounded, tagLine, type HitView } from './view.js';
 
 /** Letters of `s` are all capitals, three or more of them. */

@@ -2,7 +2,7 @@
  * Pass 9: confirming words. A word the taxonomy lists for the alias, within two tokens on the same
  * sentence of the line ("R programming", "C language", "programming in C"), settles it.
  */
-import type { AliasEntry } from '../../taxonomy/alias-index.js';
+import type { AliasEntry } from '../../taxonomy/index.js';
 import type { Hit } from '../match.js';
 import { accept } from './state.js';
 import { inSentence, type HitView } from './view.js';

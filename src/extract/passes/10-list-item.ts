@@ -17,7 +17,7 @@ import { inToolsField, itemBounded, rightBounded, type HitView } from './view.js
 function brandBeside(v: HitView, h: Hit, k: number): boolean {
   const { hits } = v;
   const gaps = v.doc.gaps;
-  const prefix = h.key + ' ';
+  const prefix = `${h.key} `;
   const near = (a: Hit, b: Hit): boolean => {
     if (b.from - a.to > 1) return false;
     for (let i = a.to; i <= b.from; i++) if (gaps[i]! & (GAP_SENTENCE | GAP_NEWLINE)) return false;
@@ -52,8 +52,8 @@ export function listItemPass(v: HitView): void {
     const state = v.states[k]!;
     if (state.status !== 'undecided') return;
     // The label says the items are products: a name written in lower case there is one too.
-    if (inToolsField(v, h.from) && itemBounded(v, h)) return accept(state, state.pending, true);
-    if (state.lowerCase) return;
-    if ((v.ctx.sectionAt(h.from) === 'skills' && itemBounded(v, h)) || brandBeside(v, h, k) || versioned(v, h)) accept(state, state.pending, true);
+    if (inToolsField(v, h.from) && itemBounded(v, h)) accept(state, state.pending, true);
+    else if (state.lowerCase) return;
+    else if ((v.ctx.sectionAt(h.from) === 'skills' && itemBounded(v, h)) || brandBeside(v, h, k) || versioned(v, h)) accept(state, state.pending, true);
   });
 }

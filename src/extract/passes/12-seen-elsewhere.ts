@@ -6,7 +6,7 @@
  * for generic nouns ("Testing", "Networking": the word itself is the field), nor where word order reads a
  * verb ("we react").
  */
-import type { AliasEntry } from '../../taxonomy/alias-index.js';
+import type { AliasEntry } from '../../taxonomy/index.js';
 import { isGenericNoun } from '../context.js';
 import type { Hit } from '../match.js';
 import { accept } from './state.js';

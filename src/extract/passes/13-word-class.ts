@@ -3,7 +3,7 @@
  * name in a technical sentence that word order, or failing that `compromise`, reads as a noun
  * ("built in React", "Kafka and Go"), and that is no proper name, generic noun or defined acronym.
  */
-import type { AliasEntry } from '../../taxonomy/alias-index.js';
+import type { AliasEntry } from '../../taxonomy/index.js';
 import { canBeNonNoun, isGenericNoun, isUnknownWord, wordClassAt, type WordClass } from '../context.js';
 import type { Hit } from '../match.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';

@@ -4,7 +4,7 @@
  * (every entry in `dropped`, with the reason shown in diagnostics). Later passes look only at hits
  * still undecided, so the order of the passes (in `index.ts`) is the order of precedence.
  */
-import type { AliasEntry } from '../../taxonomy/alias-index.js';
+import type { AliasEntry } from '../../taxonomy/index.js';
 
 /** Where a hit stands. */
 export type HitStatus = 'undecided' | 'technology' | 'rejected';

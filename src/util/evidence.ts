@@ -12,10 +12,9 @@
  * full summary below (`EvidenceSummary`: per context, the set of kinds found there). Above the
  * flags sits the month of `lastUsed`, so recency needs no string parsed.
  *
- * Also here: the `implies` closure of a skill, shared by the scorer's reverse tables so that they
- * give an implying skill exactly the weights extraction writes into `ExtractedSkill.implied`.
+ * Extraction writes the bits and scoring reads them, so the codec sits here, beside both stages,
+ * rather than in either.
  */
-import type { Skill } from '../taxonomy/schema.js';
 import type { EvidenceBits, ProficiencyLevel, SkillMention } from '../types.js';
 
 /** The kinds (see `kindOf`) of the non-negated mentions in each context slot, as bit sets indexed like `SUMMARY_SLOTS`; and whether the résumé disclaims the skill. */
@@ -137,30 +136,4 @@ export function evidenceBits(mentions: readonly SkillMention[], lastUsed: string
   const month = typeof lastUsed === 'string' ? monthIndex(lastUsed) : Number.NaN;
   if (Number.isInteger(month) && month >= 0 && month < MONTHS_PACKED) bits += (month + 1) * 2 ** MONTH_SHIFT;
   return bits;
-}
-
-/**
- * The skills `skillId` implies, transitively, with the best product of edge weights along a path,
- * rounded to 4 decimals, sorted by id: exactly the `implied` list extraction writes for a skill
- * mentioned positively.
- */
-export function impliedClosure(skillId: string, skills: ReadonlyMap<string, Skill>): { id: string; weight: number }[] {
-  const best = new Map<string, number>();
-  const queue: [string, number, number][] = [[skillId, 1, 0]];
-  while (queue.length > 0) {
-    const [id, weight, depth] = queue.shift()!;
-    const skill = skills.get(id);
-    if (skill === undefined || depth > 8) continue;
-    for (const edge of skill.implies ?? []) {
-      if (edge.id === skillId) continue;
-      const w = weight * edge.weight;
-      if ((best.get(edge.id) ?? 0) >= w) continue;
-      best.set(edge.id, w);
-      queue.push([edge.id, w, depth + 1]);
-    }
-  }
-  return [...best]
-    .filter(([id]) => skills.has(id))
-    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .map(([id, weight]) => ({ id, weight: Math.round(weight * 10_000) / 10_000 }));
 }
