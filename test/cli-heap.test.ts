@@ -23,7 +23,10 @@ for (let i = 0; i < 2e6; i++) {
 console.log(largest / 2 ** 20);
 `;
 
-const largestNewSpaceMb = (tune: boolean): number => Number(execFileSync(process.execPath, ['--input-type=module', '-e', script(tune)], { cwd: root, encoding: 'utf8' }).trim());
+const largestNewSpaceMb = (tune: boolean): number =>
+  Number(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script(tune)], { cwd: root, encoding: 'utf8' }).trim(),
+  );
 
 describe('the CLI tunes its heap for batches', () => {
   it('keeps the young generation at its starting size, where V8 alone grows it to its maximum', () => {

@@ -68,7 +68,13 @@ console.log(JSON.stringify(out));
 
 describe('a batch retains nothing it has handed on', () => {
   it('rankIterator and the CLI let go of earlier inputs and results while the batch runs', () => {
-    const out = JSON.parse(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', SCRIPT], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, number>;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', SCRIPT], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      }),
+    ) as Record<string, number>;
     // Of the first 200 objects, at most the few still in flight may be alive (2 per worker, a handful in all).
     expect(out.matcherInputs, 'inputs still alive').toBeLessThanOrEqual(8);
     expect(out.matcherResults, 'explained results still alive').toBeLessThanOrEqual(8);
