@@ -228,14 +228,18 @@ function endstreamAt(source: string, at: number): boolean {
  * short (by an `endstream` inside its data) still counts what it inflates to. The scan is linear:
  * each dictionary is looked for only back to the previous stream's end, and the search for the next
  * `endstream` is shared by every stream that starts before it.
+ * @returns how many characters the scan read (searches, dictionaries, stream data), for tests of its linearity
  */
-export function checkPdfStreams(bytes: Uint8Array, maxExpandedBytes: number, file?: string): void {
+export function checkPdfStreams(bytes: Uint8Array, maxExpandedBytes: number, file?: string): number {
   const source = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let total = 0;
   let from = 0;
   let nextEndstream = -2; // -2: not searched yet; -1: none left in the file
+  // Characters the scan reads (searches, dictionaries, stream data): linear in the file's size.
+  let read = 0;
   for (;;) {
     const at = source.indexOf('stream', from);
+    read += (at < 0 ? source.length : at + 6) - from;
     if (at < 0) break;
     const previousEnd = from;
     from = at + 6;
@@ -246,6 +250,7 @@ export function checkPdfStreams(bytes: Uint8Array, maxExpandedBytes: number, fil
     else if (dataStart === at + 6) continue; // "stream" inside some other token
     const dictStart = Math.max(previousEnd, at - STREAM_SCAN_LOOKBACK);
     const window = source.slice(dictStart, at);
+    read += at - dictStart;
     const objAt = window.lastIndexOf(' obj');
     const dict = objAt >= 0 ? window.slice(objAt) : window;
     if (!/\/FlateDecode\b/.test(dict) || /\/Subtype\s*\/Image\b/.test(dict)) continue;
@@ -256,12 +261,17 @@ export function checkPdfStreams(bytes: Uint8Array, maxExpandedBytes: number, fil
     let dataEnd: number;
     if (claimedEnd >= dataStart && claimedEnd <= bytes.length && endstreamAt(source, claimedEnd)) dataEnd = claimedEnd;
     else {
-      if (nextEndstream !== -1 && nextEndstream < dataStart) nextEndstream = source.indexOf('endstream', dataStart);
+      if (nextEndstream !== -1 && nextEndstream < dataStart) {
+        nextEndstream = source.indexOf('endstream', dataStart);
+        read += (nextEndstream < 0 ? source.length : nextEndstream) - dataStart;
+      }
       dataEnd = nextEndstream < 0 ? bytes.length : nextEndstream;
     }
     total += inflatedSize(bytes.subarray(dataStart, dataEnd), maxExpandedBytes, total, file);
+    read += dataEnd - dataStart;
     from = Math.max(from, dataEnd);
   }
+  return read;
 }
 
 /** Inflates one PDF stream under the caps, output discarded; a damaged stream counts 0 (pdf.js may still read the rest of the file). */
