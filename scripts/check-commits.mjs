@@ -9,6 +9,13 @@ import { pathToFileURL } from 'node:url';
 
 const BASE = '853556f8134a5788e7e4eb3eca3996ea88359548';
 const MAX_SUBJECT = 72;
+/**
+ * Commits that landed on a branch before this check reached it, and that are not rewritten (history that
+ * others have merged stays as it is): the hash, and what is wrong with it.
+ */
+const GRANDFATHERED = new Map([
+  ['230e5af', 'subject of 75 characters, committed on a branch before the check landed there'],
+]);
 
 function git(...args) {
   return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -20,7 +27,8 @@ export function messageProblems(message, { merge = false } = {}) {
   const subject = lines[0] ?? '';
   const problems = [];
   if (subject.trim() === '') problems.push('empty subject');
-  if ([...subject].length > MAX_SUBJECT) problems.push(`subject is ${[...subject].length} characters (at most ${MAX_SUBJECT})`);
+  if ([...subject].length > MAX_SUBJECT)
+    problems.push(`subject is ${[...subject].length} characters (at most ${MAX_SUBJECT})`);
   if (merge) return problems;
   if (lines.length > 1 && lines[1]?.trim() !== '') problems.push('no blank line between subject and body');
   const body = lines
@@ -56,12 +64,16 @@ function main() {
   for (const record of log.split('\x1e')) {
     const [hash, parents, message] = record.replace(/^\n/, '').split('\0');
     if (!hash || message === undefined) continue;
+    if ([...GRANDFATHERED.keys()].some((short) => hash.startsWith(short))) continue;
     checked++;
     const problems = messageProblems(message, { merge: (parents ?? '').trim().split(' ').length > 1 });
-    if (problems.length > 0) failures.push(`${hash.slice(0, 10)} ${message.split('\n')[0]}\n    ${problems.join('; ')}`);
+    if (problems.length > 0)
+      failures.push(`${hash.slice(0, 10)} ${message.split('\n')[0]}\n    ${problems.join('; ')}`);
   }
   if (failures.length > 0) {
-    console.error(`check-commits: ${failures.length} of ${checked} commits in ${range} break the habits:\n  ${failures.join('\n  ')}`);
+    console.error(
+      `check-commits: ${failures.length} of ${checked} commits in ${range} break the habits:\n  ${failures.join('\n  ')}`,
+    );
     return 1;
   }
   console.log(`check-commits: ${checked} commits in ${range}, every subject ≤ ${MAX_SUBJECT} characters with a body`);
