@@ -11,15 +11,25 @@ import { join } from 'node:path';
 import { ROOT, DATA, hasData } from './suites/corpus.mjs';
 import { lineChartSvg, barChartSvg } from './lib/svg.mjs';
 import { round } from './lib/stats.mjs';
-import { collectMetrics, compareMetrics, HEADLINE_DOC, HEADLINE_END, HEADLINE_START, headlineRows, withHeadline } from './lib/report.mjs';
+import {
+  collectMetrics,
+  compareMetrics,
+  HEADLINE_DOC,
+  HEADLINE_END,
+  HEADLINE_START,
+  headlineRows,
+  withHeadline,
+} from './lib/report.mjs';
 import { installMarkdown } from './suites/install.mjs';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const outDir = join(ROOT, 'bench/results');
 
-if (!args.has('--no-build')) execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-if (!existsSync(join(ROOT, 'dist/esm/index.js'))) throw new Error('dist/esm/index.js is missing: run `npm run build` first');
+if (!args.has('--no-build'))
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+if (!existsSync(join(ROOT, 'dist/esm/index.js')))
+  throw new Error('dist/esm/index.js is missing: run `npm run build` first');
 
 const started = Date.now();
 const results = {
@@ -53,9 +63,15 @@ async function inChild(name) {
     await new Promise((resolve, reject) => {
       // The hostile-input suites collect garbage between measurements (complexity) and after each round (rss).
       const flags = ['complexity', 'rss/matcher'].includes(name) ? ['--expose-gc'] : [];
-      const child = spawn(process.execPath, [...flags, join(ROOT, 'bench/lib/suite-child.mjs'), name, out, ...(quick ? ['--quick'] : [])], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawn(
+        process.execPath,
+        [...flags, join(ROOT, 'bench/lib/suite-child.mjs'), name, out, ...(quick ? ['--quick'] : [])],
+        { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+      );
       child.on('error', reject);
-      child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`suite process exited with ${signal ?? `code ${code}`}`))));
+      child.on('exit', (code, signal) =>
+        code === 0 ? resolve() : reject(new Error(`suite process exited with ${signal ?? `code ${code}`}`)),
+      );
     });
     return JSON.parse(readFileSync(out, 'utf8'));
   } finally {
@@ -92,10 +108,16 @@ results.hostile.cliRss = await suite('rss/cli');
 results.hostile.matcherRss = await suite('rss/matcher');
 // Issue 14: the tarball, a fresh consumer's install, import() and a one-file CLI run beside bare pdf-parse.
 results.install = await suite('install');
-results.service = await import('./service/load.mjs').then(async (m) => { const r = await m.runServiceLoad({ quick }); process.stdout.write(m.writeServiceLoad(r)); return r; }).catch((error) => {
-  results.errors['service/load'] = String(error?.stack ?? error);
-  return null;
-});
+results.service = await import('./service/load.mjs')
+  .then(async (m) => {
+    const r = await m.runServiceLoad({ quick });
+    process.stdout.write(m.writeServiceLoad(r));
+    return r;
+  })
+  .catch((error) => {
+    results.errors['service/load'] = String(error?.stack ?? error);
+    return null;
+  });
 results.meta.seconds = round((Date.now() - started) / 1000, 1);
 
 const metrics = collectMetrics(results);
@@ -107,7 +129,14 @@ const charts = [];
 if (results.scale) {
   writeFileSync(
     join(outDir, 'scale-candidates.svg'),
-    lineChartSvg({ title: `Scoring time vs candidates (slope ${results.scale.candidates.slope})`, xLabel: 'candidate profiles', yLabel: 'ms', series: [{ name: 'score + order', points: results.scale.candidates.points.map((p) => ({ x: p.n, y: p.ms.median })) }] }),
+    lineChartSvg({
+      title: `Scoring time vs candidates (slope ${results.scale.candidates.slope})`,
+      xLabel: 'candidate profiles',
+      yLabel: 'ms',
+      series: [
+        { name: 'score + order', points: results.scale.candidates.points.map((p) => ({ x: p.n, y: p.ms.median })) },
+      ],
+    }),
   );
   writeFileSync(
     join(outDir, 'scale-pages.svg'),
@@ -116,8 +145,14 @@ if (results.scale) {
       xLabel: 'PDF pages',
       yLabel: 'ms',
       series: [
-        { name: `parse (slope ${results.scale.documentLength.parseSlope})`, points: results.scale.documentLength.points.map((p) => ({ x: p.pages, y: p.parseMs.median })) },
-        { name: `extract (slope ${results.scale.documentLength.extractSlope})`, points: results.scale.documentLength.points.map((p) => ({ x: p.pages, y: p.extractMs.median })) },
+        {
+          name: `parse (slope ${results.scale.documentLength.parseSlope})`,
+          points: results.scale.documentLength.points.map((p) => ({ x: p.pages, y: p.parseMs.median })),
+        },
+        {
+          name: `extract (slope ${results.scale.documentLength.extractSlope})`,
+          points: results.scale.documentLength.points.map((p) => ({ x: p.pages, y: p.extractMs.median })),
+        },
       ],
     }),
   );
@@ -158,7 +193,9 @@ if (args.has('--compare')) {
     const baseline = JSON.parse(readFileSync(baselinePath, 'utf8'));
     // A quick run measures subsets, so its figures are only comparable with a quick baseline.
     if (baseline.meta?.mode && baseline.meta.mode !== results.meta.mode) {
-      console.log(`\nbench: bench/baseline.json is a ${baseline.meta.mode} run and this is a ${results.meta.mode} run; they measure different subsets, so nothing is compared. Run \`npm run bench -- --compare\`${baseline.meta.mode === 'quick' ? ' --quick' : ''} instead.`);
+      console.log(
+        `\nbench: bench/baseline.json is a ${baseline.meta.mode} run and this is a ${results.meta.mode} run; they measure different subsets, so nothing is compared. Run \`npm run bench -- --compare\`${baseline.meta.mode === 'quick' ? ' --quick' : ''} instead.`,
+      );
       process.exit(0);
     }
     const { rows, flagged } = compareMetrics(baseline.metrics ?? baseline, metrics);
@@ -166,15 +203,24 @@ if (args.has('--compare')) {
     console.log('| figure | baseline | now | change | |');
     console.log('|---|---:|---:|---:|---|');
     for (const r of rows) console.log(`| ${r.key} | ${r.before} | ${r.after} | ${r.change} | ${r.flag ?? ''} |`);
-    console.log(flagged.length === 0 ? '\nNo accuracy figure dropped and no speed ratio worsened by more than 10%.' : `\n${flagged.length} figure(s) flagged.`);
+    console.log(
+      flagged.length === 0
+        ? '\nNo accuracy figure dropped and no speed ratio worsened by more than 10%.'
+        : `\n${flagged.length} figure(s) flagged.`,
+    );
   }
 }
-if (args.has('--write-baseline')) writeFileSync(join(ROOT, 'bench/baseline.json'), `${JSON.stringify({ meta: results.meta, metrics }, null, 2)}\n`);
-console.log(`bench: finished in ${results.meta.seconds} s (${results.meta.mode}); results in bench/results/latest.{json,md}`);
+if (args.has('--write-baseline'))
+  writeFileSync(join(ROOT, 'bench/baseline.json'), `${JSON.stringify({ meta: results.meta, metrics }, null, 2)}\n`);
+console.log(
+  `bench: finished in ${results.meta.seconds} s (${results.meta.mode}); results in bench/results/latest.{json,md}`,
+);
 // The fuzzer's invariants are hard failures (CI runs --quick): every mutant accounted for, none an internal error.
 const fuzz = results.hostile.fuzz;
 if (fuzz && (!fuzz.balanced || fuzz.internalErrors > 0)) {
-  console.error(`bench: the fuzzer found ${fuzz.internalErrors} internal error(s)${fuzz.balanced ? '' : ' and unbalanced counts'}: ${JSON.stringify(fuzz.internal.slice(0, 5))}`);
+  console.error(
+    `bench: the fuzzer found ${fuzz.internalErrors} internal error(s)${fuzz.balanced ? '' : ' and unbalanced counts'}: ${JSON.stringify(fuzz.internal.slice(0, 5))}`,
+  );
   process.exitCode = 1;
 }
 
@@ -183,15 +229,45 @@ function hostileMarkdown(h) {
   const lines = [];
   if (h.complexity) {
     const c = h.complexity;
-    lines.push('', `## Complexity (CPU ms per size, ratio per doubling; pass ≤ ${c.maxRatio}×)`, '', `| family | ${c.sizes.map((b) => `${b / 1024} KB`).join(' | ')} | worst ratio | |`, `|---|${c.sizes.map(() => '---:').join('|')}|---:|---|`);
-    for (const [name, f] of Object.entries(c.families)) lines.push(`| ${name} | ${c.sizes.map((b) => f.points.find((p) => p.bytes === b)?.ms ?? '—').join(' | ')} | ${f.worstRatio} | ${f.pass ? 'ok' : 'OVER'} |`);
+    lines.push(
+      '',
+      `## Complexity (CPU ms per size, ratio per doubling; pass ≤ ${c.maxRatio}×)`,
+      '',
+      `| family | ${c.sizes.map((b) => `${b / 1024} KB`).join(' | ')} | worst ratio | |`,
+      `|---|${c.sizes.map(() => '---:').join('|')}|---:|---|`,
+    );
+    for (const [name, f] of Object.entries(c.families))
+      lines.push(
+        `| ${name} | ${c.sizes.map((b) => f.points.find((p) => p.bytes === b)?.ms ?? '—').join(' | ')} | ${f.worstRatio} | ${f.pass ? 'ok' : 'OVER'} |`,
+      );
   }
   if (h.fuzz) {
     const f = h.fuzz;
-    lines.push('', '## Mutation fuzzer', '', `${f.mutants} mutants (seed ${f.seed}: ${Object.entries(f.byKind).map(([k, n]) => `${n} ${k}`).join(', ')}) in ${f.seconds} s: ${f.results} ranked, ${f.errors} typed errors (${Object.entries(f.codes).map(([k, n]) => `${k} ${n}`).join(', ')}); balanced: ${f.balanced}; internal errors: ${f.internalErrors}; parent peak RSS ${f.parentPeakRssMb} MB.`);
+    lines.push(
+      '',
+      '## Mutation fuzzer',
+      '',
+      `${f.mutants} mutants (seed ${f.seed}: ${Object.entries(f.byKind)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')}) in ${f.seconds} s: ${f.results} ranked, ${f.errors} typed errors (${Object.entries(f.codes)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(
+          ', ',
+        )}); balanced: ${f.balanced}; internal errors: ${f.internalErrors}; parent peak RSS ${f.parentPeakRssMb} MB.`,
+    );
   }
-  if (h.cliRss) lines.push('', '## Memory of long runs', '', `CLI \`rank --format json\` over ${h.cliRss.pdfs} PDFs (${h.cliRss.seconds} s, ${h.cliRss.documentsPerSecond} documents/s, ${h.cliRss.workers} worker(s)): peak RSS of all processes ${h.cliRss.peakTotalMb} MB (CLI ${h.cliRss.peakParentMb} MB, largest worker ${h.cliRss.peakWorkerMb} MB; target < ${h.cliRss.targetTotalMb} MB).`);
-  if (h.matcherRss) lines.push('', `One matcher, the same ${h.matcherRss.pdfs} PDFs ranked ${h.matcherRss.rounds} times: parent RSS after each round ${h.matcherRss.after.map((a) => `${a.parentRssMb} MB`).join(', ')}; workers ${h.matcherRss.after.map((a) => a.workersRssMb.join('+')).join(', ')} MB.`);
+  if (h.cliRss)
+    lines.push(
+      '',
+      '## Memory of long runs',
+      '',
+      `CLI \`rank --format json\` over ${h.cliRss.pdfs} PDFs (${h.cliRss.seconds} s, ${h.cliRss.documentsPerSecond} documents/s, ${h.cliRss.workers} worker(s)): peak RSS of all processes ${h.cliRss.peakTotalMb} MB (CLI ${h.cliRss.peakParentMb} MB, largest worker ${h.cliRss.peakWorkerMb} MB; target < ${h.cliRss.targetTotalMb} MB).`,
+    );
+  if (h.matcherRss)
+    lines.push(
+      '',
+      `One matcher, the same ${h.matcherRss.pdfs} PDFs ranked ${h.matcherRss.rounds} times: parent RSS after each round ${h.matcherRss.after.map((a) => `${a.parentRssMb} MB`).join(', ')}; workers ${h.matcherRss.after.map((a) => a.workersRssMb.join('+')).join(', ')} MB.`,
+    );
   return lines;
 }
 
@@ -206,7 +282,13 @@ function renderMarkdown(r, metrics, chartFiles) {
   if (chartFiles.length) lines.push('', '## Charts', '', ...chartFiles.map((f) => `![${f}](${f})`));
   lines.push(...hostileMarkdown(r.hostile));
   if (r.install) lines.push(...installMarkdown(r.install));
-  if (Object.keys(r.errors).length) lines.push('', '## Suites that failed', '', ...Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v.split('\n')[0]}`));
+  if (Object.keys(r.errors).length)
+    lines.push(
+      '',
+      '## Suites that failed',
+      '',
+      ...Object.entries(r.errors).map(([k, v]) => `- ${k}: ${v.split('\n')[0]}`),
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -215,6 +297,9 @@ function updateHeadline(rows) {
   const path = join(ROOT, HEADLINE_DOC);
   if (!existsSync(path)) return;
   const doc = withHeadline(readFileSync(path, 'utf8'), rows, results.meta);
-  if (doc === null) console.log(`bench: ${HEADLINE_DOC} has no ${HEADLINE_START} … ${HEADLINE_END} markers; the headline table was not written.`);
+  if (doc === null)
+    console.log(
+      `bench: ${HEADLINE_DOC} has no ${HEADLINE_START} … ${HEADLINE_END} markers; the headline table was not written.`,
+    );
   else writeFileSync(path, doc);
 }

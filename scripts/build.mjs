@@ -38,7 +38,9 @@ const cjsSiblings = {
       const target = resolve(dirname(args.importer), args.path);
       const fromOut = dirname(join('dist/cjs', relative('src', args.importer)));
       if (target === resolve('src', `${DATA}.cjs`)) {
-        const path = relative(fromOut, join('dist/esm', `${DATA}.cjs`)).split(sep).join('/');
+        const path = relative(fromOut, join('dist/esm', `${DATA}.cjs`))
+          .split(sep)
+          .join('/');
         return { path: path.startsWith('.') ? path : `./${path}`, external: true };
       }
       return { path: args.path.replace(/\.js$/, '.cjs'), external: true };
@@ -50,7 +52,9 @@ rmSync('dist', { recursive: true, force: true });
 const data = writeBuiltinData();
 // tsc still emits when it reports type errors; the CommonJS build runs either way and the exit code
 // reports the type errors, so one broken file never leaves the whole dist/ missing.
-const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], {
+  stdio: 'inherit',
+});
 mkdirSync('dist/esm/taxonomy', { recursive: true });
 copyFileSync(`src/${DATA}.cjs`, `dist/esm/${DATA}.cjs`);
 copyFileSync(`src/${DATA}.d.cts`, `dist/esm/${DATA}.d.cts`);
@@ -74,7 +78,10 @@ await build({
 // Declarations for CommonJS: each .d.ts as a .d.cts whose relative specifiers name .cjs files.
 for (const file of walk('dist/esm', (p) => p.endsWith('.d.ts') && !esmOnly(p, 'dist/esm'))) {
   const out = join('dist/cjs', relative('dist/esm', file)).replace(/\.d\.ts$/, '.d.cts');
-  const text = readFileSync(file, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.\.?\/[^'"]*?)\.js(['"])/g, '$1$2.cjs$3');
+  const text = readFileSync(file, 'utf8').replace(
+    /((?:from|import)\s*\(?\s*['"])(\.\.?\/[^'"]*?)\.js(['"])/g,
+    '$1$2.cjs$3',
+  );
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, text);
 }
@@ -92,9 +99,13 @@ for (const role of builtinRoles()) {
   if (!result.ok) problems.push(...result.issues.map((i) => `role ${role.id} ${i.path.join('.')}: ${i.message}`));
 }
 if (problems.length > 0) {
-  process.stderr.write(`build: the built-in data is invalid (${problems.length} issues):\n${problems.slice(0, 30).join('\n')}\n`);
+  process.stderr.write(
+    `build: the built-in data is invalid (${problems.length} issues):\n${problems.slice(0, 30).join('\n')}\n`,
+  );
   process.exitCode = 1;
 } else {
-  process.stderr.write(`build: ${data.skills} skills and ${data.roles} role(s), validated, in dist/esm/${DATA}.cjs; ESM in dist/esm, CommonJS in dist/cjs\n`);
+  process.stderr.write(
+    `build: ${data.skills} skills and ${data.roles} role(s), validated, in dist/esm/${DATA}.cjs; ESM in dist/esm, CommonJS in dist/cjs\n`,
+  );
   process.exitCode = tsc.status ?? 1;
 }

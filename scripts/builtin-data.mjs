@@ -23,7 +23,9 @@ export function writeBuiltinData(root = '.') {
   // so a new entry without one fails the build here, before any test runs.
   const unkinded = skills.filter((s) => !KINDS.has(s.kind)).map((s) => s.id);
   if (unkinded.length > 0) {
-    throw new Error(`taxonomy/skills: ${unkinded.length} entries without a valid "kind" (technology, practice or concept): ${unkinded.slice(0, 20).join(', ')}`);
+    throw new Error(
+      `taxonomy/skills: ${unkinded.length} entries without a valid "kind" (technology, practice or concept): ${unkinded.slice(0, 20).join(', ')}`,
+    );
   }
   const { version } = JSON.parse(readFileSync(join(root, 'taxonomy/version.json'), 'utf8'));
   const roles = readJsonDir(join(root, 'taxonomy/roles')).map((f) => {

@@ -8,7 +8,12 @@ import { AbortError } from './errors.js';
 export function checkSignal(signal: unknown): AbortSignal | undefined {
   if (signal === undefined) return undefined;
   const candidate = signal as Partial<AbortSignal> | null;
-  if (candidate === null || typeof candidate !== 'object' || typeof candidate.aborted !== 'boolean' || typeof candidate.addEventListener !== 'function') {
+  if (
+    candidate === null ||
+    typeof candidate !== 'object' ||
+    typeof candidate.aborted !== 'boolean' ||
+    typeof candidate.addEventListener !== 'function'
+  ) {
     throw new TypeError('`signal` must be an AbortSignal');
   }
   return signal as AbortSignal;

@@ -44,7 +44,15 @@ export const SCORE_DEFAULTS = deepFreeze({
    * What one mention is worth by where it sits. `experience` is a mention inside a dated
    * experience entry; an experience mention outside any dated entry earns `undatedExperience`.
    */
-  contextWeights: { experience: 1, project: 0.75, 'skills-list': 0.5, certification: 0.45, summary: 0.4, education: 0.35, other: 0.3 },
+  contextWeights: {
+    experience: 1,
+    project: 0.75,
+    'skills-list': 0.5,
+    certification: 0.45,
+    summary: 0.4,
+    education: 0.35,
+    other: 0.3,
+  },
   /** Worth of an experience-section mention that sits in no dated timeline entry. */
   undatedExperience: 0.8,
   /** Multiplier for a mention flagged `aspiration` ("learning Kubernetes"). Negated mentions count nothing. */

@@ -53,7 +53,12 @@ export class SkillmatchError extends Error {
 
   /** Plain-JSON form for batch results and the CLI. */
   toJSON(): { name: string; code: ErrorCode; message: string; file?: string } {
-    return { name: this.name, code: this.code, message: this.message, ...(this.file === undefined ? {} : { file: this.file }) };
+    return {
+      name: this.name,
+      code: this.code,
+      message: this.message,
+      ...(this.file === undefined ? {} : { file: this.file }),
+    };
   }
 }
 
@@ -134,12 +139,20 @@ export class OptionError extends RangeError {
 
 // Name-based guards (as ky does) so errors that crossed a process or realm boundary still match.
 function hasName(error: unknown, names: readonly string[]): boolean {
-  return typeof error === 'object' && error !== null && names.includes((error as { name?: unknown }).name as string) && typeof (error as { code?: unknown }).code === 'string';
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    names.includes((error as { name?: unknown }).name as string) &&
+    typeof (error as { code?: unknown }).code === 'string'
+  );
 }
 
 export function isSkillmatchError(error: unknown): error is SkillmatchError {
   // Node names its own aborts AbortError too (code ABORT_ERR): only ours carry `cancelled`.
-  return hasName(error, ['SkillmatchError', 'ParseError', 'ValidationError', 'LimitError']) || (hasName(error, ['AbortError']) && (error as { code?: unknown }).code === 'cancelled');
+  return (
+    hasName(error, ['SkillmatchError', 'ParseError', 'ValidationError', 'LimitError']) ||
+    (hasName(error, ['AbortError']) && (error as { code?: unknown }).code === 'cancelled')
+  );
 }
 
 export function isParseError(error: unknown): error is ParseError {
@@ -155,15 +168,29 @@ export function isLimitError(error: unknown): error is LimitError {
 }
 
 /** Rebuilds a typed error from its JSON form (e.g. sent back by a parse worker). */
-export function errorFromJSON(json: { name?: string; code: ErrorCode; message: string; file?: string; limit?: number }): SkillmatchError {
+export function errorFromJSON(json: {
+  name?: string;
+  code: ErrorCode;
+  message: string;
+  file?: string;
+  limit?: number;
+}): SkillmatchError {
   const options = json.file === undefined ? {} : { file: json.file };
   switch (json.name) {
     case 'ParseError':
       return new ParseError(json.code, json.message, options);
     case 'LimitError':
-      return new LimitError(json.code, json.message, { ...options, ...(json.limit === undefined ? {} : { limit: json.limit }) });
+      return new LimitError(json.code, json.message, {
+        ...options,
+        ...(json.limit === undefined ? {} : { limit: json.limit }),
+      });
     case 'ValidationError':
-      return new ValidationError(json.code, json.message, (json as { issues?: ValidationIssue[] }).issues ?? [], options);
+      return new ValidationError(
+        json.code,
+        json.message,
+        (json as { issues?: ValidationIssue[] }).issues ?? [],
+        options,
+      );
     case 'AbortError':
       return new AbortError(json.message, options);
     default:

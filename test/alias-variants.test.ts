@@ -3,7 +3,10 @@ import { buildAliasIndex, indexAliases, lookupAlias } from '../src/taxonomy/alia
 import type { Taxonomy } from '../src/taxonomy/schema.js';
 import { aliasVariants, camelParts } from '../src/taxonomy/variants.js';
 
-const keys = (alias: string, mode?: 'plain' | 'ambiguous' | 'case-sensitive'): string[] => aliasVariants(alias, mode).map((v) => v.key).sort();
+const keys = (alias: string, mode?: 'plain' | 'ambiguous' | 'case-sensitive'): string[] =>
+  aliasVariants(alias, mode)
+    .map((v) => v.key)
+    .sort();
 
 describe('camelParts', () => {
   it.each([
@@ -16,9 +19,12 @@ describe('camelParts', () => {
     ['AngularJS', ['Angular', 'JS']],
   ])('%s → %j', (word, parts) => expect(camelParts(word)).toEqual(parts));
 
-  it.each(['iOS', 'eBay', 'NHibernate', 'IntelliJ', 'Python', 'SQL', 'node', 'C3PO', 'Node.js'])('%s is not split', (word) => {
-    expect(camelParts(word)).toBeNull();
-  });
+  it.each(['iOS', 'eBay', 'NHibernate', 'IntelliJ', 'Python', 'SQL', 'node', 'C3PO', 'Node.js'])(
+    '%s is not split',
+    (word) => {
+      expect(camelParts(word)).toBeNull();
+    },
+  );
 });
 
 describe('aliasVariants', () => {
@@ -43,18 +49,26 @@ describe('aliasVariants', () => {
     expect(aliasVariants('.NET')).toEqual([{ key: 'net', ambiguity: { rule: 'list-item', written: ['NET'] } }]);
     const core = aliasVariants('.NET Core');
     expect(core.map((v) => v.key)).toEqual(['net core']);
-    expect(core[0]!.ambiguity).toMatchObject({ rule: 'tech-context', written: expect.arrayContaining(['NET Core', 'NET core', 'NET CORE', 'NET-Core']) });
+    expect(core[0]!.ambiguity).toMatchObject({
+      rule: 'tech-context',
+      written: expect.arrayContaining(['NET Core', 'NET core', 'NET CORE', 'NET-Core']),
+    });
   });
 
   it('acronyms with dots, also for a case-sensitive alias (keeping its rule)', () => {
     expect(keys('QTP')).toEqual(['q.t.p']);
-    expect(aliasVariants('UFT', 'case-sensitive', 'list-item')).toEqual([{ key: 'u.f.t', ambiguity: { rule: 'list-item', written: ['U.F.T'] } }]);
+    expect(aliasVariants('UFT', 'case-sensitive', 'list-item')).toEqual([
+      { key: 'u.f.t', ambiguity: { rule: 'list-item', written: ['U.F.T'] } },
+    ]);
     expect(aliasVariants('Go', 'case-sensitive')).toEqual([]);
   });
 
   it('every variant counts only in context; one with a function word only in its written case', () => {
     for (const v of aliasVariants('Node.js')) expect(v.ambiguity).toEqual({ rule: 'tech-context', written: null });
-    expect(aliasVariants('MySQL')[0]!.ambiguity).toEqual({ rule: 'tech-context', written: ['My SQL', 'My-SQL', 'MY SQL', 'MY-SQL'] });
+    expect(aliasVariants('MySQL')[0]!.ambiguity).toEqual({
+      rule: 'tech-context',
+      written: ['My SQL', 'My-SQL', 'MY SQL', 'MY-SQL'],
+    });
     // A variant of an ambiguous alias takes the alias's own rule (null: as the alias counts).
     expect(aliasVariants('Express.js', 'ambiguous').map((v) => v.ambiguity)).toEqual([null, null]);
   });
@@ -76,7 +90,13 @@ describe('the alias index with variants and blocked phrases', () => {
         name: 'Chef',
         category: 'infrastructure-as-code',
         aliases: [],
-        ambiguous: { aliases: ['Chef'], rule: 'tech-context', caseSensitive: true, note: 'a cook', notIn: ['Sous Chef', 'Chef de Cuisine'] },
+        ambiguous: {
+          aliases: ['Chef'],
+          rule: 'tech-context',
+          caseSensitive: true,
+          note: 'a cook',
+          notIn: ['Sous Chef', 'Chef de Cuisine'],
+        },
       },
     ],
   };
@@ -84,7 +104,12 @@ describe('the alias index with variants and blocked phrases', () => {
 
   it('indexes variants as ambiguous entries of their skill, marked as variants', () => {
     expect(index.aliases.get('postgre sql')).toEqual([
-      { skillId: 'postgresql', alias: 'PostgreSQL', ambiguity: { rule: 'tech-context', caseSensitive: null, confirmers: [] }, variant: true },
+      {
+        skillId: 'postgresql',
+        alias: 'PostgreSQL',
+        ambiguity: { rule: 'tech-context', caseSensitive: null, confirmers: [] },
+        variant: true,
+      },
     ]);
     expect(lookupAlias(index, 'RestApi')).toEqual([{ skillId: 'rest', alias: 'REST API', ambiguous: true }]);
   });

@@ -9,7 +9,17 @@
  * objects read the same way in-process.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +73,8 @@ describe('escaping helpers', () => {
   });
 
   it('prefixes CSV cells a spreadsheet would run as formulas', () => {
-    for (const cell of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(csvField(cell).replace(/^"/, '')).toMatch(/^'/);
+    for (const cell of ['=HYPERLINK("http://x","y")', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(csvField(cell).replace(/^"/, '')).toMatch(/^'/);
     expect(csvField('=1,2')).toBe(`"'=1,2"`);
     expect(csvField('plain.pdf')).toBe('plain.pdf');
     expect(csvField(-1)).toBe('-1');
@@ -95,38 +106,75 @@ describe('readInputFile', () => {
 });
 
 describe.concurrent('skillmatch on hostile file systems', { timeout: 120_000 }, () => {
-  it.skipIf(process.platform === 'win32')('a FIFO named on the command line or met in a folder fails alone instead of blocking the batch', async () => {
-    const dir = join(tmp, 'fifo');
-    mkdirSync(dir);
-    const fifo = join(dir, 'pipe.txt');
-    const made = spawn('mkfifo', [fifo]);
-    await new Promise((resolve) => made.on('close', resolve));
-    expect(existsSync(fifo)).toBe(true);
-    copyFileSync(TEXT_CV, join(dir, 'cv.txt'));
-    const [named, walked] = await Promise.all([
-      cli(['rank', '--role', 'backend-developer', fifo, join(dir, 'cv.txt'), '--format', 'json', '--no-isolate', '--as-of', AS_OF]),
-      cli(['extract', dir, '--format', 'jsonl', '--no-isolate', '--as-of', AS_OF]),
-    ]);
-    expect(named.code, named.stderr).toBe(1);
-    const out = JSON.parse(named.stdout) as { results: { file: string }[]; errors: { file: string; code: string; message: string }[] };
-    expect(out.results.map((r) => r.file)).toEqual([join(dir, 'cv.txt')]);
-    expect(out.errors).toEqual([{ file: fifo, code: 'file-unreadable', message: expect.stringMatching(/FIFO/) }]);
-    expect(walked.code).toBe(1);
-    const lines = walked.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; error?: { code: string } });
-    expect(lines.map((l) => [l.file, l.error?.code ?? 'ok']).sort()).toEqual([[join(dir, 'cv.txt'), 'ok'], [fifo, 'file-unreadable']]);
-  });
+  it.skipIf(process.platform === 'win32')(
+    'a FIFO named on the command line or met in a folder fails alone instead of blocking the batch',
+    async () => {
+      const dir = join(tmp, 'fifo');
+      mkdirSync(dir);
+      const fifo = join(dir, 'pipe.txt');
+      const made = spawn('mkfifo', [fifo]);
+      await new Promise((resolve) => made.on('close', resolve));
+      expect(existsSync(fifo)).toBe(true);
+      copyFileSync(TEXT_CV, join(dir, 'cv.txt'));
+      const [named, walked] = await Promise.all([
+        cli([
+          'rank',
+          '--role',
+          'backend-developer',
+          fifo,
+          join(dir, 'cv.txt'),
+          '--format',
+          'json',
+          '--no-isolate',
+          '--as-of',
+          AS_OF,
+        ]),
+        cli(['extract', dir, '--format', 'jsonl', '--no-isolate', '--as-of', AS_OF]),
+      ]);
+      expect(named.code, named.stderr).toBe(1);
+      const out = JSON.parse(named.stdout) as {
+        results: { file: string }[];
+        errors: { file: string; code: string; message: string }[];
+      };
+      expect(out.results.map((r) => r.file)).toEqual([join(dir, 'cv.txt')]);
+      expect(out.errors).toEqual([{ file: fifo, code: 'file-unreadable', message: expect.stringMatching(/FIFO/) }]);
+      expect(walked.code).toBe(1);
+      const lines = walked.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { file: string; error?: { code: string } });
+      expect(lines.map((l) => [l.file, l.error?.code ?? 'ok']).sort()).toEqual([
+        [join(dir, 'cv.txt'), 'ok'],
+        [fifo, 'file-unreadable'],
+      ]);
+    },
+  );
 
   it('a 1,000 MiB file and /dev/zero are refused by size or kind, fast and in little memory', async () => {
     const sparse = join(tmp, 'big.pdf');
     writeFileSync(sparse, '');
     truncateSync(sparse, 1000 * 1024 * 1024);
     const started = performance.now();
-    const run = await cli(['rank', '--role', 'backend-developer', sparse, '/dev/zero', TEXT_CV, '--format', 'json', '--as-of', AS_OF]);
+    const run = await cli([
+      'rank',
+      '--role',
+      'backend-developer',
+      sparse,
+      '/dev/zero',
+      TEXT_CV,
+      '--format',
+      'json',
+      '--as-of',
+      AS_OF,
+    ]);
     expect(performance.now() - started).toBeLessThan(60_000);
     expect(run.code).toBe(1);
     const out = JSON.parse(run.stdout) as { results: unknown[]; errors: { file: string; code: string }[] };
     expect(out.results).toHaveLength(1);
-    expect(out.errors.map((e) => [e.file, e.code]).sort()).toEqual([['/dev/zero', 'file-unreadable'], [sparse, 'limit-bytes']]);
+    expect(out.errors.map((e) => [e.file, e.code]).sort()).toEqual([
+      ['/dev/zero', 'file-unreadable'],
+      [sparse, 'limit-bytes'],
+    ]);
   });
 
   it('follows symlinked files and folders, walks each real folder once, and reports loops and broken links', async () => {
@@ -141,9 +189,25 @@ describe.concurrent('skillmatch on hostile file systems', { timeout: 120_000 }, 
     symlinkSync(dir, join(dir, 'loop'));
     symlinkSync(join(tmp, 'nowhere.txt'), join(dir, 'broken.txt'));
     writeFileSync(join(dir, 'notes.xlsx'), 'not a résumé');
-    const run = await cli(['rank', '--role', 'backend-developer', dir, '--format', 'json', '--no-isolate', '--as-of', AS_OF]);
-    const out = JSON.parse(run.stdout) as { results: { file: string }[]; errors: { file: string; code: string }[]; skipped: { file: string; reason: string }[] };
-    expect(out.results.map((r) => r.file).sort()).toEqual([join(dir, 'file-link.txt'), join(dir, 'folder-link', 'b.pdf')].sort());
+    const run = await cli([
+      'rank',
+      '--role',
+      'backend-developer',
+      dir,
+      '--format',
+      'json',
+      '--no-isolate',
+      '--as-of',
+      AS_OF,
+    ]);
+    const out = JSON.parse(run.stdout) as {
+      results: { file: string }[];
+      errors: { file: string; code: string }[];
+      skipped: { file: string; reason: string }[];
+    };
+    expect(out.results.map((r) => r.file).sort()).toEqual(
+      [join(dir, 'file-link.txt'), join(dir, 'folder-link', 'b.pdf')].sort(),
+    );
     expect(out.errors.map((e) => [e.file, e.code])).toEqual([[join(dir, 'broken.txt'), 'file-not-found']]);
     const reasons = new Map(out.skipped.map((s) => [s.file, s.reason]));
     expect(reasons.get(join(dir, 'loop'))).toMatch(/already walked/);
@@ -157,7 +221,10 @@ describe.concurrent('skillmatch on hostile file systems', { timeout: 120_000 }, 
     const empty = join(tmp, 'no-resumes');
     mkdirSync(empty);
     writeFileSync(join(empty, 'photo.png'), 'png');
-    const [rank, extract] = await Promise.all([cli(['rank', '--role', 'backend-developer', empty, '--no-isolate']), cli(['extract', empty, '--no-isolate'])]);
+    const [rank, extract] = await Promise.all([
+      cli(['rank', '--role', 'backend-developer', empty, '--no-isolate']),
+      cli(['extract', empty, '--no-isolate']),
+    ]);
     for (const run of [rank, extract]) {
       expect(run.code).toBe(1);
       expect(run.stderr).toContain('no résumé found');
@@ -176,14 +243,27 @@ describe('skillmatch output injection and option injection through file names', 
     copyFileSync(TEXT_CV, join(dir, '--help'));
     const [withDash, glued, twice, helpAfterDash] = await inDir(dir, () =>
       Promise.all([
-        cli(['rank', '--role', 'backend-developer', '--format', 'json', '--no-isolate', '--as-of', AS_OF, '--', '-rf.txt']),
+        cli([
+          'rank',
+          '--role',
+          'backend-developer',
+          '--format',
+          'json',
+          '--no-isolate',
+          '--as-of',
+          AS_OF,
+          '--',
+          '-rf.txt',
+        ]),
         cli(['rank', '--format', 'json', '--no-isolate', '-rf.txt']),
         cli(['rank', '--role', 'backend-developer', '--format', 'json', '--no-isolate', '-r', 'f.txt', 'x.txt']),
         cli(['extract', '--format', 'jsonl', '--no-isolate', '--', '--help']),
       ]),
     );
     expect(withDash.code, withDash.stderr).toBe(0);
-    expect((JSON.parse(withDash.stdout) as { role: { id: string }; results: { file: string }[] }).results.map((r) => r.file)).toEqual(['-rf.txt']);
+    expect(
+      (JSON.parse(withDash.stdout) as { role: { id: string }; results: { file: string }[] }).results.map((r) => r.file),
+    ).toEqual(['-rf.txt']);
     expect(glued.code).toBe(2);
     expect(glued.stderr).toMatch(/-rf\.txt was read as -r "f\.txt"/);
     expect(glued.stderr).toContain('put -- before the file names');
@@ -197,7 +277,10 @@ describe('skillmatch output injection and option injection through file names', 
   const hostileCv = (): { dir: string; file: string } => {
     const dir = mkdtempSync(join(tmp, 'inject-'));
     const file = `cv${ESC}]0;name${'\u0007'}\u202e.txt`;
-    writeFileSync(join(dir, file), `Jane Doe ${HOSTILE}\n\nSkills\nNode.js ${HOSTILE}, PostgreSQL, Docker\n\nExperience\nBackend Engineer at Acme ${HOSTILE}, Jan 2019 – Present\n• Built Node.js ${HOSTILE} services on PostgreSQL\n`);
+    writeFileSync(
+      join(dir, file),
+      `Jane Doe ${HOSTILE}\n\nSkills\nNode.js ${HOSTILE}, PostgreSQL, Docker\n\nExperience\nBackend Engineer at Acme ${HOSTILE}, Jan 2019 – Present\n• Built Node.js ${HOSTILE} services on PostgreSQL\n`,
+    );
     return { dir, file };
   };
 
@@ -211,7 +294,18 @@ describe('skillmatch output injection and option injection through file names', 
         cli(['parse', file, '--format', 'text', '--no-isolate', '--as-of', AS_OF]),
         cli(['rank', '--role', 'backend-developer', file, broken, '--no-isolate', '--as-of', AS_OF]),
         cli(['extract', file, broken, '--format', 'table', '--no-isolate', '--as-of', AS_OF]),
-        cli(['rank', '--role', 'backend-developer', file, broken, '--format', 'json', '--no-isolate', '--as-of', AS_OF]),
+        cli([
+          'rank',
+          '--role',
+          'backend-developer',
+          file,
+          broken,
+          '--format',
+          'json',
+          '--no-isolate',
+          '--as-of',
+          AS_OF,
+        ]),
         cli(['extract', file, broken, '--format', 'jsonl', '--no-isolate', '--as-of', AS_OF]),
         cli(['parse', broken, '--no-isolate']),
       ]),
@@ -227,7 +321,9 @@ describe('skillmatch output injection and option injection through file names', 
     expect(table!.stdout).toContain('cv\\x1b]0;name\\x07\\u202e.txt');
     expect(table!.stderr + table!.stdout).toContain('bad\\x1b[2J\\u202e.pdf');
     // JSON keeps the exact value, escaped.
-    const json = JSON.parse(runs[4]!.stdout) as { results: { file: string; requirements: { evidence: { sentence: string }[] }[] }[] };
+    const json = JSON.parse(runs[4]!.stdout) as {
+      results: { file: string; requirements: { evidence: { sentence: string }[] }[] }[];
+    };
     expect(json.results[0]!.file).toBe(file);
     expect(JSON.stringify(json)).toContain('\u202eevil');
   });
@@ -240,7 +336,21 @@ describe('skillmatch output injection and option injection through file names', 
     writeFileSync(join(dir, file), readFileSync(TEXT_CV));
     const plus = '+cmd.txt';
     writeFileSync(join(dir, plus), readFileSync(TEXT_CV));
-    const run = await inDir(dir, () => cli(['rank', '--role', 'backend-developer', '--format', 'csv', '--no-isolate', '--as-of', AS_OF, '--', file, plus]));
+    const run = await inDir(dir, () =>
+      cli([
+        'rank',
+        '--role',
+        'backend-developer',
+        '--format',
+        'csv',
+        '--no-isolate',
+        '--as-of',
+        AS_OF,
+        '--',
+        file,
+        plus,
+      ]),
+    );
     expect(run.code, run.stderr).toBe(0);
     const rows = run.stdout.split('\r\n').filter(Boolean).slice(1);
     expect(rows).toHaveLength(2);
@@ -266,13 +376,23 @@ describe.skipIf(!existsSync('/proc/self/stat'))('skillmatch under signals', { ti
   }
 
   /** Starts a rank over `dir`, waits until it has workers and some results, then signals it. */
-  async function interrupted(dir: string, signal: NodeJS.Signals, format: string): Promise<Run & { workers: number[] }> {
-    const child = spawn(process.execPath, [BIN, 'rank', '--role', 'backend-developer', dir, '--format', format, '--workers', '2', '--as-of', AS_OF], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  async function interrupted(
+    dir: string,
+    signal: NodeJS.Signals,
+    format: string,
+  ): Promise<Run & { workers: number[] }> {
+    const child = spawn(
+      process.execPath,
+      [BIN, 'rank', '--role', 'backend-developer', dir, '--format', format, '--workers', '2', '--as-of', AS_OF],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, sig) => resolve({ code, signal: sig })));
+    const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.on('close', (code, sig) => resolve({ code, signal: sig })),
+    );
     let workers: number[] = [];
     for (let i = 0; i < 2400 && workers.length < 2; i++) {
       await sleep(25);
@@ -290,7 +410,12 @@ describe.skipIf(!existsSync('/proc/self/stat'))('skillmatch under signals', { ti
     const run = await interrupted(bigFolder(), 'SIGTERM', 'json');
     expect(run.workers.length).toBeGreaterThan(0);
     expect(run.code, run.stderr).toBe(143);
-    const out = JSON.parse(run.stdout) as { total: number; results: { rank: number }[]; errors: unknown[]; interrupted: { signal: string; done: number } };
+    const out = JSON.parse(run.stdout) as {
+      total: number;
+      results: { rank: number }[];
+      errors: unknown[];
+      interrupted: { signal: string; done: number };
+    };
     expect(out.total).toBe(36);
     expect(out.interrupted.signal).toBe('SIGTERM');
     expect(out.results.length + out.errors.length).toBe(out.interrupted.done);
@@ -306,7 +431,9 @@ describe.skipIf(!existsSync('/proc/self/stat'))('skillmatch under signals', { ti
     const run = await interrupted(bigFolder(), 'SIGINT', 'table');
     expect(run.code, run.stderr).toBe(130);
     // The counts share the title line with the role, or take a line of their own when it would be too wide.
-    expect(run.stdout).toMatch(/\d+ ranked, (\d+ with no text, )?\d+ could not be used( \(on stderr\))? — interrupted by SIGINT after \d+ of 36\n/);
+    expect(run.stdout).toMatch(
+      /\d+ ranked, (\d+ with no text, )?\d+ could not be used( \(on stderr\))? — interrupted by SIGINT after \d+ of 36\n/,
+    );
     await sleep(300);
     for (const pid of run.workers) expect(alive(pid)).toBe(false);
   });
@@ -317,7 +444,11 @@ describe.skipIf(!existsSync('/proc/self/stat'))('skillmatch under signals', { ti
     const dir = mkdtempSync(join(tmp, 'slow-'));
     const headings = 'Experience\nGo and PostgreSQL\n\nSkills\nNode.js, Docker\n\n'.repeat(20_000);
     for (const name of ['a.txt', 'b.txt']) writeFileSync(join(dir, name), headings);
-    const child = spawn(process.execPath, [BIN, 'rank', '--role', 'backend-developer', dir, '--format', 'json', '--workers', '2', '--as-of', AS_OF], { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(
+      process.execPath,
+      [BIN, 'rank', '--role', 'backend-developer', dir, '--format', 'json', '--workers', '2', '--as-of', AS_OF],
+      { cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore'] },
+    );
     let workers: number[] = [];
     for (let i = 0; i < 400 && workers.length < 2; i++) {
       await sleep(25);

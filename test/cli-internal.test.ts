@@ -20,7 +20,9 @@ describe('an internal error', () => {
     expect(run.code).toBe(EXIT.internal);
     expect(run.code).toBe(70);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^skillmatch resolve: internal-error: TypeError: a bug: cannot read properties of undefined\n/);
+    expect(run.stderr).toMatch(
+      /^skillmatch resolve: internal-error: TypeError: a bug: cannot read properties of undefined\n/,
+    );
     expect(run.stderr).toContain('(a bug in skillmatch: please report it with the command line)');
   });
 });

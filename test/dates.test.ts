@@ -180,8 +180,13 @@ describe('findDateRanges', () => {
   it('finds every range in order, with offsets', () => {
     const text = 'Acme, Jan 2019 – Present; Initech 2015-2018 (Partner 1979-92)';
     const ranges = findDateRanges(text, { asOf, offset: 100 });
-    expect(ranges.map((r) => [r.start, r.end])).toEqual([['2019-01', null], ['2015-01', '2018-12'], ['1979-01', '1992-12']]);
-    for (const range of ranges) expect(text.slice(range.span.start - 100, range.span.end - 100)).toMatch(/^(Jan|2015|1979)/);
+    expect(ranges.map((r) => [r.start, r.end])).toEqual([
+      ['2019-01', null],
+      ['2015-01', '2018-12'],
+      ['1979-01', '1992-12'],
+    ]);
+    for (const range of ranges)
+      expect(text.slice(range.span.start - 100, range.span.end - 100)).toMatch(/^(Jan|2015|1979)/);
   });
 
   it('does not cross a line break', () => {
@@ -202,7 +207,9 @@ describe('findDateRanges', () => {
   it('defaults asOf to the current month', () => {
     const now = new Date();
     const next = `${now.getUTCFullYear() + 1}-01`;
-    expect(findDateRanges(`2020 - ${next.slice(0, 4)}`)[0]?.diagnostics?.map((d) => d.code)).toEqual(['date-range-future']);
+    expect(findDateRanges(`2020 - ${next.slice(0, 4)}`)[0]?.diagnostics?.map((d) => d.code)).toEqual([
+      'date-range-future',
+    ]);
   });
 
   // Correctness, not speed: a megabyte of date-like characters must come back at all (no catastrophic backtracking).

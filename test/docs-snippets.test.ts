@@ -17,7 +17,16 @@
  * Skipped and compile-only blocks are counted and printed with their reasons.
  */
 import { execFile } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -28,7 +37,13 @@ import { HEADLINE_DOC, HEADLINE_END, HEADLINE_START, withHeadline } from '../ben
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WORK = join(ROOT, '.tmp-snippets');
-const DOCS = ['README.md', ...readdirSync(join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).sort().map((f) => `docs/${f}`)];
+const DOCS = [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => `docs/${f}`),
+];
 
 type Lang = 'ts' | 'js' | 'sh';
 type Mode = 'run' | 'compile-only' | 'skip';
@@ -89,7 +104,10 @@ function toUnits(blocks: Block[]): Unit[] {
     if (block.continues) {
       // The nearest checked block of the same language in the same file: skipped signatures may stand between.
       const last = units.findLast((u) => u.file === block.file && u.lang === block.lang && u.mode !== 'skip');
-      if (!last) throw new Error(`${block.file}:${block.line}: "continues" needs an earlier ${block.lang} block in the same file`);
+      if (!last)
+        throw new Error(
+          `${block.file}:${block.line}: "continues" needs an earlier ${block.lang} block in the same file`,
+        );
       last.code += `\n${block.code}`;
       last.lines.push(block.line);
       continue;
@@ -100,7 +118,8 @@ function toUnits(blocks: Block[]): Unit[] {
   return units;
 }
 
-const STATEMENT = /^\s*(?:const|let|var|for|if|else|while|try|catch|finally|import|export|return|function|class|await using|using|[{}])\b|^\s*[{}]/;
+const STATEMENT =
+  /^\s*(?:const|let|var|for|if|else|while|try|catch|finally|import|export|return|function|class|await using|using|[{}])\b|^\s*[{}]/;
 
 /** A comment's text as a JS literal with `{…}` and `…` items removed, or null when it is prose. */
 function literalOf(text: string): string | null {
@@ -147,13 +166,16 @@ function instrument(code: string): Instrumented {
     const indent = /^\s*/.exec(codePart)![0];
     const expr = codePart.trim().replace(/;$/, '');
     if (comment.length > 0 && expression && thrown) {
-      out.push(`${indent}__throws(() => (${expr}), ${JSON.stringify(thrown[1])}, ${JSON.stringify(thrown[2])}, ${JSON.stringify(line.trim())});`);
+      out.push(
+        `${indent}__throws(() => (${expr}), ${JSON.stringify(thrown[1])}, ${JSON.stringify(thrown[2])}, ${JSON.stringify(line.trim())});`,
+      );
       checks++;
     } else if (literal !== null) {
       out.push(`${indent}__expect((${expr}), (${literal}), ${JSON.stringify(line.trim())});`);
       checks++;
     } else {
-      if (comment.length > 0 && /console\.log\(/.test(codePart)) output.push(comment.map((c) => c.replace(/\s*<-.*$/, '').trim()).join(' '));
+      if (comment.length > 0 && /console\.log\(/.test(codePart))
+        output.push(comment.map((c) => c.replace(/\s*<-.*$/, '').trim()).join(' '));
       out.push(line);
       continue;
     }
@@ -220,13 +242,31 @@ function prepareWorkspace(): void {
     copyFileSync(join(ROOT, from), join(WORK, name));
   }
   // What docs/service.md's first request block writes with printf.
-  writeFileSync(join(WORK, 'jane.txt'), 'Jane Doe\nBackend engineer since 2019: Node.js, PostgreSQL, Docker, Kubernetes.\n');
+  writeFileSync(
+    join(WORK, 'jane.txt'),
+    'Jane Doe\nBackend engineer since 2019: Node.js, PostgreSQL, Docker, Kubernetes.\n',
+  );
   writeFileSync(join(WORK, 'sam.txt'), 'Sam Roe\nPastry chef. Sauces, menus, kitchen management.\n');
   writeFileSync(join(WORK, 'package.json'), JSON.stringify({ type: 'module', private: true }));
-  const base = { target: 'ES2022', lib: ['ES2023', 'ESNext.Disposable'], module: 'NodeNext', moduleResolution: 'NodeNext', noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] };
-  writeFileSync(join(WORK, 'tsconfig.ts.json'), JSON.stringify({ compilerOptions: { ...base, strict: true }, include: ['*.mts'] }));
+  const base = {
+    target: 'ES2022',
+    lib: ['ES2023', 'ESNext.Disposable'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+    typeRoots: [join(ROOT, 'node_modules/@types')],
+  };
+  writeFileSync(
+    join(WORK, 'tsconfig.ts.json'),
+    JSON.stringify({ compilerOptions: { ...base, strict: true }, include: ['*.mts'] }),
+  );
   // JavaScript users get no strict null checks; the check still finds unknown names, properties and wrong calls.
-  writeFileSync(join(WORK, 'tsconfig.js.json'), JSON.stringify({ compilerOptions: { ...base, allowJs: true, checkJs: true, strict: false }, include: ['*.mjs'] }));
+  writeFileSync(
+    join(WORK, 'tsconfig.js.json'),
+    JSON.stringify({ compilerOptions: { ...base, allowJs: true, checkJs: true, strict: false }, include: ['*.mjs'] }),
+  );
 }
 
 const units = toUnits(DOCS.flatMap((file) => readBlocks(readFileSync(join(ROOT, file), 'utf8'), file)));
@@ -234,7 +274,9 @@ const typeErrors = new Map<string, string[]>();
 
 async function typeCheck(config: string): Promise<void> {
   const tsc = join(ROOT, 'node_modules/typescript/bin/tsc');
-  const result = await run(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { cwd: WORK }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+  const result = await run(process.execPath, [tsc, '-p', config, '--pretty', 'false'], { cwd: WORK }).catch(
+    (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
+  );
   for (const line of result.stdout.split('\n')) {
     const m = /^([\w.-]+)\(\d+,\d+\): error/.exec(line);
     if (m) typeErrors.set(m[1]!, [...(typeErrors.get(m[1]!) ?? []), line]);
@@ -246,7 +288,8 @@ const fileOf = (unit: Unit): string => `${unit.name}.${unit.lang === 'ts' ? 'mts
 
 beforeAll(async () => {
   prepareWorkspace();
-  for (const unit of units) if (unit.mode !== 'skip' && unit.lang !== 'sh') writeFileSync(join(WORK, fileOf(unit)), unit.code);
+  for (const unit of units)
+    if (unit.mode !== 'skip' && unit.lang !== 'sh') writeFileSync(join(WORK, fileOf(unit)), unit.code);
   await Promise.all([typeCheck('tsconfig.ts.json'), typeCheck('tsconfig.js.json')]);
 }, 120_000);
 
@@ -256,7 +299,9 @@ afterAll(() => {
   const list = (us: Unit[]) => us.map((u) => `\n  ${u.file}:${u.lines.join('+')} (${u.lang}): ${u.reason}`).join('');
   const ran = units.filter((u) => u.mode === 'run' && u.lang !== 'sh').map((u) => instrument(u.code));
   const results = ran.reduce((n, r) => n + r.checks + r.output.length, 0);
-  console.log(`docs snippets: ${units.length} programs from ${units.reduce((n, u) => n + u.lines.length, 0)} blocks in ${DOCS.length} files; ${units.length - skipped.length - compiled.length} run (${results} documented results checked), ${compiled.length} type-checked only, ${skipped.length} skipped.${compiled.length ? `\ntype-checked only:${list(compiled)}` : ''}${skipped.length ? `\nskipped:${list(skipped)}` : ''}`);
+  console.log(
+    `docs snippets: ${units.length} programs from ${units.reduce((n, u) => n + u.lines.length, 0)} blocks in ${DOCS.length} files; ${units.length - skipped.length - compiled.length} run (${results} documented results checked), ${compiled.length} type-checked only, ${skipped.length} skipped.${compiled.length ? `\ntype-checked only:${list(compiled)}` : ''}${skipped.length ? `\nskipped:${list(skipped)}` : ''}`,
+  );
   rmSync(WORK, { recursive: true, force: true });
 });
 
@@ -278,9 +323,20 @@ async function limited<T>(task: () => Promise<T>): Promise<T> {
 const exitsOf = (unit: Unit): string => join(WORK, `${unit.name}.exits`);
 
 async function execute(unit: Unit): Promise<{ code: number; stdout: string; stderr: string }> {
-  const options = { cwd: WORK, timeout: 60_000, maxBuffer: 32 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', SNIPPET_EXITS: exitsOf(unit) } };
+  const options = {
+    cwd: WORK,
+    timeout: 60_000,
+    maxBuffer: 32 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', SNIPPET_EXITS: exitsOf(unit) },
+  };
   const settle = (p: Promise<{ stdout: string; stderr: string }>) =>
-    p.then(({ stdout, stderr }) => ({ code: 0, stdout, stderr })).catch((error: { code?: number; stdout?: string; stderr?: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }));
+    p
+      .then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }))
+      .catch((error: { code?: number; stdout?: string; stderr?: string }) => ({
+        code: typeof error.code === 'number' ? error.code : -1,
+        stdout: error.stdout ?? '',
+        stderr: error.stderr ?? '',
+      }));
   if (unit.lang === 'sh') {
     const script = join(WORK, `${unit.name}.sh`);
     writeFileSync(script, `${SHELL_PRELUDE}\n${unit.code}\n`);
@@ -301,7 +357,15 @@ describe('README and docs snippets', () => {
   });
 
   const checked = units.filter((u) => u.mode !== 'skip');
-  it.concurrent.each(checked.map((u) => [`${u.file}:${u.lines.join('+')} (${u.lang}${u.mode === 'compile-only' ? ', type-checked only' : ''})`, u] as const))('%s', async (_, unit) => {
+  it.concurrent.each(
+    checked.map(
+      (u) =>
+        [
+          `${u.file}:${u.lines.join('+')} (${u.lang}${u.mode === 'compile-only' ? ', type-checked only' : ''})`,
+          u,
+        ] as const,
+    ),
+  )('%s', async (_, unit) => {
     if (unit.lang !== 'sh') expect(typeErrors.get(fileOf(unit)) ?? [], 'type errors').toEqual([]);
     if (unit.mode === 'compile-only') return;
     const result = await limited(() => execute(unit));
@@ -310,14 +374,18 @@ describe('README and docs snippets', () => {
       expect(result.stderr, where).not.toMatch(/command not found|No such file or directory/);
       const exits = existsSync(exitsOf(unit)) ? readFileSync(exitsOf(unit), 'utf8') : '';
       // 1 is a documented outcome (an input could not be used); usage, configuration or internal errors are not.
-      expect(exits.split('\n').filter((l) => l !== '' && !/^[01] /.test(l)), where).toEqual([]);
+      expect(
+        exits.split('\n').filter((l) => l !== '' && !/^[01] /.test(l)),
+        where,
+      ).toEqual([]);
       if (/^(?:npx )?skillmatch /m.test(unit.code)) expect(exits, 'the block ran the CLI').not.toBe('');
       return;
     }
     expect(result.stderr, where).not.toContain('SNIPPET MISMATCH');
     expect(result.code, where).toBe(0);
     const said = result.stdout.replace(/\s+/g, ' ');
-    for (const line of instrument(unit.code).output) expect(said, `${where}: documented output`).toContain(line.replace(/\s+/g, ' '));
+    for (const line of instrument(unit.code).output)
+      expect(said, `${where}: documented output`).toContain(line.replace(/\s+/g, ' '));
   });
 });
 
@@ -339,14 +407,15 @@ describe('snippet checks', () => {
     expect(checks).toBe(3);
     expect(code).toContain("__expect((f('x')), ({ id: 'x' })");
     expect(code).toContain("__expect((g()), ([['a', 1]])");
-    expect(code).toContain("__throws(() => (h()), \"ValidationError\", \"invalid-role\"");
+    expect(code).toContain('__throws(() => (h()), "ValidationError", "invalid-role"');
     expect(code).toContain('const a = 1; // 1');
     expect(code).toContain('i(); // prints the table');
     expect(output).toEqual(['a 1 b 2']);
   });
 
   it('reads markers and refuses a skip without a reason', () => {
-    const md = '<!-- snippet: skip (a signature) -->\n```ts\nf(): void\n```\n\n<!-- snippet: continues -->\n```ts\nx;\n```\n```json\n{}\n```\n';
+    const md =
+      '<!-- snippet: skip (a signature) -->\n```ts\nf(): void\n```\n\n<!-- snippet: continues -->\n```ts\nx;\n```\n```json\n{}\n```\n';
     expect(readBlocks(md, 'x.md').map((b) => [b.line, b.mode, b.reason, b.continues])).toEqual([
       [2, 'skip', 'a signature', false],
       [7, 'run', '', true],
@@ -380,7 +449,14 @@ describe('README and docs links', () => {
   };
 
   it('every relative link and anchor resolves', () => {
-    const files = [...DOCS, 'CHANGELOG.md', 'taxonomy/README.md', ...readdirSync(join(ROOT, 'taxonomy/roles')).filter((f) => f.endsWith('.md')).map((f) => `taxonomy/roles/${f}`)];
+    const files = [
+      ...DOCS,
+      'CHANGELOG.md',
+      'taxonomy/README.md',
+      ...readdirSync(join(ROOT, 'taxonomy/roles'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => `taxonomy/roles/${f}`),
+    ];
     const broken: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(ROOT, file), 'utf8').replace(/```[\s\S]*?```/g, '');
@@ -389,7 +465,8 @@ describe('README and docs links', () => {
         const [path, anchor] = target!.split('#') as [string, string | undefined];
         const resolved = path === '' ? join(ROOT, file) : join(ROOT, dirname(file), path);
         if (!existsSync(resolved)) broken.push(`${file}: ${target} (no such file)`);
-        else if (anchor && resolved.endsWith('.md') && !anchorsOf(readFileSync(resolved, 'utf8')).has(anchor)) broken.push(`${file}: ${target} (no such heading)`);
+        else if (anchor && resolved.endsWith('.md') && !anchorsOf(readFileSync(resolved, 'utf8')).has(anchor))
+          broken.push(`${file}: ${target} (no such heading)`);
       }
     }
     expect(broken).toEqual([]);
@@ -397,9 +474,15 @@ describe('README and docs links', () => {
 
   it('the bench writes its headline table only between the markers of docs/benchmarks.md', () => {
     const doc = readFileSync(join(ROOT, HEADLINE_DOC), 'utf8');
-    const updated = withHeadline(doc, [{ label: 'a figure', ours: '1', baseline: '2' }], { date: '2026-12-06T10:00:00Z', node: 'v20.20.2', cpu: 'a CPU', cores: 2 });
+    const updated = withHeadline(doc, [{ label: 'a figure', ours: '1', baseline: '2' }], {
+      date: '2026-12-06T10:00:00Z',
+      node: 'v20.20.2',
+      cpu: 'a CPU',
+      cores: 2,
+    });
     expect(updated).not.toBeNull();
-    const outside = (text: string) => text.slice(0, text.indexOf(HEADLINE_START)) + text.slice(text.indexOf(HEADLINE_END));
+    const outside = (text: string) =>
+      text.slice(0, text.indexOf(HEADLINE_START)) + text.slice(text.indexOf(HEADLINE_END));
     expect(outside(updated!)).toBe(outside(doc));
     expect(updated).toContain('| a figure | 1 | 2 |');
     expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).not.toContain(HEADLINE_START);

@@ -20,7 +20,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1024 * 1024;
 const hasProc = existsSync('/proc/self/stat');
 const pdf = new Uint8Array(readFileSync(new URL('../fixtures/resumes/pdf-backend-java/input.pdf', import.meta.url)));
-const jsonResumeText = readFileSync(new URL('../fixtures/resumes/json-backend-java-kotlin/input.json', import.meta.url), 'utf8');
+const jsonResumeText = readFileSync(
+  new URL('../fixtures/resumes/json-backend-java-kotlin/input.json', import.meta.url),
+  'utf8',
+);
 const jsonResume = JSON.parse(jsonResumeText) as Record<string, unknown>;
 /** A DOCX whose text takes seconds to expand: a parse that is still running when it is aborted. */
 const slowDocx = (): Uint8Array => buildDocxBomb(12 * MB);
@@ -88,85 +91,103 @@ describe('AbortSignal', () => {
     expect((await parseResume('Skills\nGo', { signal: new AbortController().signal })).text).toBe('Skills\nGo');
   });
 
-  it.skipIf(!hasProc)('the pool: a queued document leaves the queue, a running one has its worker killed, and the pool goes on', async () => {
-    const pool = createParsePool({ size: 1, maxMemoryMb: 2048 });
-    try {
-      await pool.parse('warm up');
-      const [worker] = workersOf(process.pid);
-      expect(worker).toBeDefined();
-      const running = new AbortController();
-      const queued = new AbortController();
-      const first = pool.parse(slowDocx(), { ...SLOW, signal: running.signal });
-      const second = pool.parse(slowDocx(), { ...SLOW, signal: queued.signal });
-      await sleep(300);
-      queued.abort();
-      expectAbort(await rejection(second));
-      expect(alive(worker!), 'taking a queued document out leaves the running one alone').toBe(true);
-      running.abort('enough');
-      const error = await rejection(first);
-      expectAbort(error, 'enough');
-      expect(await waitFor(() => !alive(worker!), 5000), 'the busy worker was killed').toBe(true);
-      // A fresh child takes the next document.
-      expect((await pool.parse('Skills\nGo\n')).text).toBe('Skills\nGo\n');
-    } finally {
-      await pool.close({ force: true });
-    }
-  }, 60_000);
+  it.skipIf(!hasProc)(
+    'the pool: a queued document leaves the queue, a running one has its worker killed, and the pool goes on',
+    async () => {
+      const pool = createParsePool({ size: 1, maxMemoryMb: 2048 });
+      try {
+        await pool.parse('warm up');
+        const [worker] = workersOf(process.pid);
+        expect(worker).toBeDefined();
+        const running = new AbortController();
+        const queued = new AbortController();
+        const first = pool.parse(slowDocx(), { ...SLOW, signal: running.signal });
+        const second = pool.parse(slowDocx(), { ...SLOW, signal: queued.signal });
+        await sleep(300);
+        queued.abort();
+        expectAbort(await rejection(second));
+        expect(alive(worker!), 'taking a queued document out leaves the running one alone').toBe(true);
+        running.abort('enough');
+        const error = await rejection(first);
+        expectAbort(error, 'enough');
+        expect(await waitFor(() => !alive(worker!), 5000), 'the busy worker was killed').toBe(true);
+        // A fresh child takes the next document.
+        expect((await pool.parse('Skills\nGo\n')).text).toBe('Skills\nGo\n');
+      } finally {
+        await pool.close({ force: true });
+      }
+    },
+    60_000,
+  );
 
-  it.skipIf(!hasProc)('matcher.rank: rejects with an AbortError, reads no further input and kills its running parses', async () => {
-    const matcher = createMatcher({ poolSize: 1, maxMemoryMb: 2048, timeoutMs: 120_000 });
-    try {
-      await matcher.parse('warm up');
-      const [worker] = workersOf(process.pid);
-      let pulled = 0;
-      async function* endless(): AsyncGenerator<RankInput> {
-        for (;;) {
-          pulled++;
-          yield { id: `slow-${pulled}`, data: slowDocx(), filename: 'slow.docx' };
+  it.skipIf(!hasProc)(
+    'matcher.rank: rejects with an AbortError, reads no further input and kills its running parses',
+    async () => {
+      const matcher = createMatcher({ poolSize: 1, maxMemoryMb: 2048, timeoutMs: 120_000 });
+      try {
+        await matcher.parse('warm up');
+        const [worker] = workersOf(process.pid);
+        let pulled = 0;
+        async function* endless(): AsyncGenerator<RankInput> {
+          for (;;) {
+            pulled++;
+            yield { id: `slow-${pulled}`, data: slowDocx(), filename: 'slow.docx' };
+          }
+        }
+        const controller = new AbortController();
+        const ranking = matcher.rank(endless(), 'backend-developer', { concurrency: 2, signal: controller.signal });
+        await sleep(400);
+        controller.abort();
+        expectAbort(await rejection(ranking));
+        expect(pulled, 'no input read after the abort beyond the two in flight').toBeLessThanOrEqual(3);
+        expect(await waitFor(() => !alive(worker!), 5000), 'the worker parsing for the batch was killed').toBe(true);
+        // Already aborted: nothing starts; match, extract and parse take the signal too.
+        const aborted = AbortSignal.abort();
+        expectAbort(await rejection(matcher.rank(['Skills\nGo'], 'backend-developer', { signal: aborted })));
+        expectAbort(await rejection(matcher.match('Skills\nGo', 'backend-developer', { signal: aborted })));
+        expectAbort(await rejection(matcher.extract('Skills\nGo', { signal: aborted })));
+        expectAbort(await rejection(matcher.parse(pdf, { signal: aborted })));
+        expect(
+          (
+            await matcher.match('Skills\nJava, PostgreSQL', 'backend-developer', {
+              signal: new AbortController().signal,
+            })
+          ).score,
+        ).toBeGreaterThan(0);
+      } finally {
+        await matcher.close({ force: true });
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasProc)(
+    'rankIterator: a caller that stops iterating has the parses still running killed and its input iterator closed',
+    async () => {
+      const matcher = createMatcher({ poolSize: 2, maxMemoryMb: 2048, timeoutMs: 120_000 });
+      let closed = false;
+      async function* inputs(): AsyncGenerator<RankInput> {
+        try {
+          yield 'Skills\nJava, PostgreSQL, Docker';
+          for (let i = 0; i < 10; i++) yield { id: `slow-${i}`, data: slowDocx(), filename: 'slow.docx' };
+        } finally {
+          closed = true;
         }
       }
-      const controller = new AbortController();
-      const ranking = matcher.rank(endless(), 'backend-developer', { concurrency: 2, signal: controller.signal });
-      await sleep(400);
-      controller.abort();
-      expectAbort(await rejection(ranking));
-      expect(pulled, 'no input read after the abort beyond the two in flight').toBeLessThanOrEqual(3);
-      expect(await waitFor(() => !alive(worker!), 5000), 'the worker parsing for the batch was killed').toBe(true);
-      // Already aborted: nothing starts; match, extract and parse take the signal too.
-      const aborted = AbortSignal.abort();
-      expectAbort(await rejection(matcher.rank(['Skills\nGo'], 'backend-developer', { signal: aborted })));
-      expectAbort(await rejection(matcher.match('Skills\nGo', 'backend-developer', { signal: aborted })));
-      expectAbort(await rejection(matcher.extract('Skills\nGo', { signal: aborted })));
-      expectAbort(await rejection(matcher.parse(pdf, { signal: aborted })));
-      expect((await matcher.match('Skills\nJava, PostgreSQL', 'backend-developer', { signal: new AbortController().signal })).score).toBeGreaterThan(0);
-    } finally {
-      await matcher.close({ force: true });
-    }
-  }, 60_000);
-
-  it.skipIf(!hasProc)('rankIterator: a caller that stops iterating has the parses still running killed and its input iterator closed', async () => {
-    const matcher = createMatcher({ poolSize: 2, maxMemoryMb: 2048, timeoutMs: 120_000 });
-    let closed = false;
-    async function* inputs(): AsyncGenerator<RankInput> {
       try {
-        yield 'Skills\nJava, PostgreSQL, Docker';
-        for (let i = 0; i < 10; i++) yield { id: `slow-${i}`, data: slowDocx(), filename: 'slow.docx' };
+        for await (const item of matcher.rankIterator(inputs(), 'backend-developer', { concurrency: 3 })) {
+          expect(item.id).toBe('0');
+          break;
+        }
+        expect(await waitFor(() => closed, 2000), 'the input iterator was closed').toBe(true);
+        // Both children were busy with slow documents nobody will read: killed, not left to finish.
+        expect(await waitFor(() => workersOf(process.pid).length === 0, 5000)).toBe(true);
       } finally {
-        closed = true;
+        await matcher.close({ force: true });
       }
-    }
-    try {
-      for await (const item of matcher.rankIterator(inputs(), 'backend-developer', { concurrency: 3 })) {
-        expect(item.id).toBe('0');
-        break;
-      }
-      expect(await waitFor(() => closed, 2000), 'the input iterator was closed').toBe(true);
-      // Both children were busy with slow documents nobody will read: killed, not left to finish.
-      expect(await waitFor(() => workersOf(process.pid).length === 0, 5000)).toBe(true);
-    } finally {
-      await matcher.close({ force: true });
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
 
 describe('await using', () => {
@@ -246,9 +267,15 @@ describe('JSON Resume objects', () => {
     const expected = await matcher.match(jsonResumeText, 'backend-developer', { asOf, isolate: false });
     expect(await matcher.match(jsonResume, 'backend-developer', { asOf })).toEqual(expected);
     expect(await matcher.match(jsonResume, 'backend-developer', { asOf, isolate: false })).toEqual(expected);
-    expect((await matcher.extract(jsonResume, { asOf })).skills).toEqual((await matcher.extract(jsonResumeText, { asOf })).skills);
+    expect((await matcher.extract(jsonResume, { asOf })).skills).toEqual(
+      (await matcher.extract(jsonResumeText, { asOf })).skills,
+    );
     expect((await matcher.parse(jsonResume, { asOf })).meta.format).toBe('json-resume');
-    const ranking = await matcher.rank([jsonResume, { id: 'kotlin', data: jsonResume }, { id: 'nope', data: { foo: 1 } as never }], 'backend-developer', { asOf });
+    const ranking = await matcher.rank(
+      [jsonResume, { id: 'kotlin', data: jsonResume }, { id: 'nope', data: { foo: 1 } as never }],
+      'backend-developer',
+      { asOf },
+    );
     expect(ranking.results.map((r) => [r.id, r.score])).toEqual([
       ['0', expected.score],
       ['kotlin', expected.score],
@@ -326,11 +353,22 @@ describe('globals after in-process PDF parsing', () => {
   };
 
   it('leaves no global (navigator, self, Iterator, pdfjsWorker…) in the caller, ESM and CommonJS', () => {
-    const esm = runNode(`import fs from 'node:fs'; const load = () => import('@/dist/esm/index.js'); ${body}`, 'module') as Record<string, unknown>;
+    const esm = runNode(
+      `import fs from 'node:fs'; const load = () => import('@/dist/esm/index.js'); ${body}`,
+      'module',
+    ) as Record<string, unknown>;
     expect(esm).toMatchObject(expected);
     expect(esm.watched).toEqual(esm.beforeWatched);
-    expect(Object.fromEntries(esm.watched as [string, string][])).toMatchObject({ navigator: 'absent', self: 'absent', Iterator: 'absent', pdfjsWorker: 'absent' });
-    const cjs = runNode(`const fs = require('node:fs'); const load = async () => require(require('node:url').fileURLToPath('@/dist/cjs/index.cjs')); ${body}`, 'commonjs') as Record<string, unknown>;
+    expect(Object.fromEntries(esm.watched as [string, string][])).toMatchObject({
+      navigator: 'absent',
+      self: 'absent',
+      Iterator: 'absent',
+      pdfjsWorker: 'absent',
+    });
+    const cjs = runNode(
+      `const fs = require('node:fs'); const load = async () => require(require('node:url').fileURLToPath('@/dist/cjs/index.cjs')); ${body}`,
+      'commonjs',
+    ) as Record<string, unknown>;
     expect(cjs).toMatchObject(expected);
     expect(cjs.watched).toEqual(cjs.beforeWatched);
   });
@@ -352,8 +390,14 @@ describe('third-party libraries load on first need', () => {
   it('importing the package loads none of compromise, mammoth, zod or pdf-parse; each loads with its first use', () => {
     // "Go" in a sentence that is not a list: only its part of speech (compromise) tells the language from the verb.
     const tagging = `sm.extractSkills(await sm.parseResume('We use Go for our services and I like to go running.', { isolate: false }))`;
-    expect(probe('@/dist/esm/index.js', tagging, 'module')).toEqual({ before: none, after: { ...none, compromise: true } });
-    expect(probe('@/dist/cjs/index.cjs', tagging, 'commonjs')).toEqual({ before: none, after: { ...none, compromise: true } });
+    expect(probe('@/dist/esm/index.js', tagging, 'module')).toEqual({
+      before: none,
+      after: { ...none, compromise: true },
+    });
+    expect(probe('@/dist/cjs/index.cjs', tagging, 'commonjs')).toEqual({
+      before: none,
+      after: { ...none, compromise: true },
+    });
     const validating = `sm.validateRole({ id: 'x', title: 'X', requirements: [{ skill: 'java', importance: 'required' }] })`;
     expect(probe('@/dist/esm/index.js', validating, 'module')).toEqual({ before: none, after: { ...none, zod: true } });
     const scoring = `await sm.rankResumes(['Skills\\nJava, PostgreSQL'], 'backend-developer', { isolate: false })`;
@@ -361,13 +405,19 @@ describe('third-party libraries load on first need', () => {
     expect(scored.after.zod, 'a built-in role by id needs no validation').toBe(false);
     expect(scored.after.mammoth).toBe(false);
     // The building blocks too: tokenizing needs none of them.
-    expect(probe('@/dist/esm/tools.js', `sm.tokenize('Node.js and C#')`, 'module')).toEqual({ before: none, after: none });
+    expect(probe('@/dist/esm/tools.js', `sm.tokenize('Node.js and C#')`, 'module')).toEqual({
+      before: none,
+      after: none,
+    });
   });
 
   it('the parse stage (all a pool worker imports) loads none of them until a document needs one', () => {
     const docx = `await sm.parseResume(new Uint8Array(require('node:fs').readFileSync('fixtures/resumes/docx-headings-sre/input.docx')))`;
     const head = `const require = (await import('node:module')).createRequire(import.meta.url);`;
-    const result = probe('@/dist/esm/parse/index.js', `${head} ${docx}`, 'module') as unknown as { before: Record<string, boolean>; after: Record<string, boolean> };
+    const result = probe('@/dist/esm/parse/index.js', `${head} ${docx}`, 'module') as unknown as {
+      before: Record<string, boolean>;
+      after: Record<string, boolean>;
+    };
     expect(result.before).toEqual(none);
     expect(result.after).toEqual({ ...none, mammoth: true });
   });

@@ -21,7 +21,12 @@ describe('errors', () => {
     expect(error.code).toBe('pdf-corrupt');
     expect(error.file).toBe('a.pdf');
     expect(error.cause).toBe(cause);
-    expect(error.toJSON()).toEqual({ name: 'ParseError', code: 'pdf-corrupt', message: 'The PDF is damaged', file: 'a.pdf' });
+    expect(error.toJSON()).toEqual({
+      name: 'ParseError',
+      code: 'pdf-corrupt',
+      message: 'The PDF is damaged',
+      file: 'a.pdf',
+    });
   });
 
   it.each([
@@ -33,11 +38,15 @@ describe('errors', () => {
     [{ name: 'ParseError' }, [false, false, false, false]],
     [null, [false, false, false, false]],
   ] as const)('guards classify %s by name', (error, expected) => {
-    expect([isSkillmatchError(error), isParseError(error), isValidationError(error), isLimitError(error)]).toEqual(expected);
+    expect([isSkillmatchError(error), isParseError(error), isValidationError(error), isLimitError(error)]).toEqual(
+      expected,
+    );
   });
 
   it('guards work on errors that crossed a process boundary as JSON', () => {
-    const wire = JSON.parse(JSON.stringify(new LimitError('limit-time', 'Took too long', { limit: 20000, file: 'b.pdf' })));
+    const wire = JSON.parse(
+      JSON.stringify(new LimitError('limit-time', 'Took too long', { limit: 20000, file: 'b.pdf' })),
+    );
     expect(isLimitError(wire)).toBe(true);
     const rebuilt = errorFromJSON(wire);
     expect(rebuilt).toBeInstanceOf(LimitError);

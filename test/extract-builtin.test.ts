@@ -25,8 +25,16 @@ const CASES: [string, string[], string[]][] = [
   ['Go developer. Built services in Go with PostgreSQL.', ['postgresql'], []],
   ['Languages: R, C, Python', ['r', 'c', 'python'], []],
   ['Grade C in mathematics', [], ['c']],
-  ['CI/CD, PL/SQL, TCP/IP, C#, .NET, ASP.NET, Objective-C, T-SQL', ['ci-cd', 'pl-sql', 'tcp-ip', 'c-sharp', 'dotnet', 'asp-net', 'objective-c', 't-sql'], ['c']],
-  ['Python (Django, Flask), AWS (EC2, S3, Lambda)', ['python', 'django', 'flask', 'aws', 'amazon-ec2', 'amazon-s3', 'aws-lambda'], []],
+  [
+    'CI/CD, PL/SQL, TCP/IP, C#, .NET, ASP.NET, Objective-C, T-SQL',
+    ['ci-cd', 'pl-sql', 'tcp-ip', 'c-sharp', 'dotnet', 'asp-net', 'objective-c', 't-sql'],
+    ['c'],
+  ],
+  [
+    'Python (Django, Flask), AWS (EC2, S3, Lambda)',
+    ['python', 'django', 'flask', 'aws', 'amazon-ec2', 'amazon-s3', 'aws-lambda'],
+    [],
+  ],
   ['C++ (Less than 1 year), Java (Less than 1 year)', ['cpp', 'java'], ['less']],
   ['Graduated in Medical Informatics', [], ['informatica-powercenter']],
   ['Monitor, Mentor and Manage the team', [], ['mentor-graphics']],
@@ -53,8 +61,16 @@ const CASES: [string, string[], string[]][] = [
   // place names
   ['Lender Services, Mountain Valley Indemnity, New Jersey Skylands', [], ['jax-rs']],
   ['Jersey, Spring Boot, Hibernate', ['jax-rs', 'spring-boot', 'hibernate'], []],
-  ['Designation: Information Developer Organization: Matrix Advertisers, Phoenix, AZ Duration: December 2007 - December 2008 Developed promotional web software', [], ['phoenix']],
-  ['EDUCATION MBA, Technology Management, University of Phoenix, 2002 BS, Business Management, University of Phoenix, 1999', [], ['phoenix']],
+  [
+    'Designation: Information Developer Organization: Matrix Advertisers, Phoenix, AZ Duration: December 2007 - December 2008 Developed promotional web software',
+    [],
+    ['phoenix'],
+  ],
+  [
+    'EDUCATION MBA, Technology Management, University of Phoenix, 2002 BS, Business Management, University of Phoenix, 1999',
+    [],
+    ['phoenix'],
+  ],
   ['Built realtime dashboards with Elixir and Phoenix', ['elixir', 'phoenix'], []],
   // a version list carries the product across commas and brackets
   ['Operating systems: Windows 7, XP, Vista', ['windows'], ['extreme-programming']],
@@ -62,7 +78,11 @@ const CASES: [string, string[], string[]][] = [
   ['Agile practices: Scrum, XP, Kanban', ['scrum', 'extreme-programming'], []],
   ['Microsoft Windows Win8.1/Win8/Win7/Vista/XP', ['windows'], ['extreme-programming']],
   ['Operating Systems: Microsoft Windows: 95, 98, XP, Vista', ['windows'], ['extreme-programming']],
-  ['Computer Applications: Windows (Windows 2007, XP, 8, 8.1 and Windows 10), Linux', ['windows', 'linux'], ['extreme-programming']],
+  [
+    'Computer Applications: Windows (Windows 2007, XP, 8, 8.1 and Windows 10), Linux',
+    ['windows', 'linux'],
+    ['extreme-programming'],
+  ],
   // proper names in Title Case are not the product
   ['Focused on the PowerKEY Conditional Access System for set-top software', [], ['microsoft-access']],
   ['Publisher Information Systems Education Journal (2011-Present)', [], ['microsoft-publisher']],
@@ -113,7 +133,11 @@ const SIDE_BY_SIDE: [string, string[], string[]][] = [
   ['Built Spring Boot microservices for payments', ['spring-boot', 'microservices'], []],
   ['Built Spring-boot microservices for payments', ['spring-boot', 'microservices'], []],
   ['Event-driven microservices with Kafka', ['event-driven-architecture', 'microservices', 'kafka'], []],
-  ['Databases: RDS MySQL, RDS PostgreSQL, RDS SQL Server, Aurora PostgreSQL, Heroku Postgres', ['amazon-rds', 'mysql', 'postgresql', 'microsoft-sql-server', 'amazon-aurora', 'heroku'], []],
+  [
+    'Databases: RDS MySQL, RDS PostgreSQL, RDS SQL Server, Aurora PostgreSQL, Heroku Postgres',
+    ['amazon-rds', 'mysql', 'postgresql', 'microsoft-sql-server', 'amazon-aurora', 'heroku'],
+    [],
+  ],
   ['Deployed the containers on ECS Fargate', ['amazon-ecs', 'aws-fargate'], []],
   ['Implemented Machine Learning Algorithms in Python', ['machine-learning', 'algorithms', 'python'], []],
   ['Built apps with Ionic Angular', ['ionic', 'angular'], []],
@@ -141,8 +165,16 @@ const WRAPPED: [string, string[], string[]][] = [
   ['Arranged express delivery for the software team and\nexpress shipping of servers', [], ['express']],
   ['Our team will react quickly to outages in the cloud and\nreact to incidents', [], ['react']],
   ['Worked with the data engineering team on the pipelines and\nGo-to-market plans', [], ['go']],
-  ['Built billing services in Java and Kotlin for the bank\nGo live support for the release weekend', ['java', 'kotlin'], ['go']],
-  ['Maintained the payment services written in Java and Kotlin\nSwift delivery of releases every week', ['java', 'kotlin'], ['swift']],
+  [
+    'Built billing services in Java and Kotlin for the bank\nGo live support for the release weekend',
+    ['java', 'kotlin'],
+    ['go'],
+  ],
+  [
+    'Maintained the payment services written in Java and Kotlin\nSwift delivery of releases every week',
+    ['java', 'kotlin'],
+    ['swift'],
+  ],
   ['Developed microservices in Java and Python\nR&D department lead', ['java', 'python'], ['r']],
 ];
 
@@ -166,7 +198,11 @@ const PRECISION: [string, string[], string[]][] = [
   ['Trained on Java, Plsql, Flexcube for 3 months from Oracle University.', ['java'], ['oracle-database']],
   ['Databases: Oracle, MySQL, PostgreSQL', ['oracle-database', 'mysql', 'postgresql'], []],
   // a name before ", <state>" is a place
-  ['Hewlett-Packard Corporation, Palo Alto, California • Team member of the Open Enterprise Solutions group', [], ['palo-alto-firewalls']],
+  [
+    'Hewlett-Packard Corporation, Palo Alto, California • Team member of the Open Enterprise Solutions group',
+    [],
+    ['palo-alto-firewalls'],
+  ],
   ['Siemens PLM Software (UGS), Cypress, California Sr. Applications Engineer', [], ['cypress']],
   ['Retail Banking Group, Dallas, Texas and Phoenix, Arizona Southern Region Finance Manager', [], ['phoenix']],
   ['Test tools: Cypress, Selenium, Jest', ['cypress', 'selenium', 'jest'], []],
@@ -178,7 +214,11 @@ const PRECISION: [string, string[], string[]][] = [
   ['Client: built the Angular client and the Spring Boot API', ['angular', 'spring-boot'], []],
   ['Client: React, Redux, TypeScript; Server: Node.js, Express', ['react', 'redux', 'typescript', 'nodejs'], []],
   // an acronym defined by the words before it names those words
-  ['TECHNICAL SKILLS\n• Developed Customized screens for Container Maintenance for Port Operating System (POS)', [], ['pos-systems']],
+  [
+    'TECHNICAL SKILLS\n• Developed Customized screens for Container Maintenance for Port Operating System (POS)',
+    [],
+    ['pos-systems'],
+  ],
   ['TECHNICAL SKILLS\n• Consultant for Public Sector Management (PSM) projects', [], ['scrum']],
   ['TECHNICAL SKILLS\n• SD, MM, FICO, PM, RE, POS', ['pos-systems'], []],
   ['Certifications: Professional Scrum Master (PSM)', ['scrum'], []],
@@ -213,7 +253,11 @@ describe.each([
 
 describe('the built-in aliases', () => {
   // Product names that hold a practice's name as part of the name: one skill, not two side by side.
-  const PRODUCT_NAMES = new Set(['ASP.NET Core MVC', 'Laminas MVC', 'Spring MVC', 'Spring mvc framework', 'Struts MVC', 'Jasmine BDD'].map(normaliseAlias));
+  const PRODUCT_NAMES = new Set(
+    ['ASP.NET Core MVC', 'Laminas MVC', 'Spring MVC', 'Spring mvc framework', 'Struts MVC', 'Jasmine BDD'].map(
+      normaliseAlias,
+    ),
+  );
 
   it('never join a skill and a practice written after it into one alias ("Spring Boot Microservices")', () => {
     const taxonomy = builtinTaxonomy();
@@ -240,7 +284,13 @@ describe('the built-in aliases', () => {
           const tail = byKey.get(words.slice(cut).join(' ')) ?? [];
           if (!head.some((h) => h.id === skill.id)) continue;
           for (const t of tail) {
-            if (t.ambiguous || t.id === skill.id || implied.has(t.id) || skills.get(t.id)?.category !== 'architecture-and-practices') continue;
+            if (
+              t.ambiguous ||
+              t.id === skill.id ||
+              implied.has(t.id) ||
+              skills.get(t.id)?.category !== 'architecture-and-practices'
+            )
+              continue;
             swallowed.push(`${skill.id}: "${alias}" hides ${t.id}`);
           }
         }
@@ -284,12 +334,31 @@ describe.skipIf(!havePdfs)('the same résumé in four PDF layouts', () => {
       sets.push(extractor.extract(doc, { asOf: '2026-11' }).skills.map((s) => s.id));
     }
     for (const s of sets) expect(s).toEqual(sets[0]);
-    expect(sets[0]).toEqual(expect.arrayContaining(['go', 'python', 'nodejs', 'typescript', 'postgresql', 'redis', 'kafka', 'graphql', 'grpc', 'aws', 'docker', 'kubernetes', 'terraform']));
+    expect(sets[0]).toEqual(
+      expect.arrayContaining([
+        'go',
+        'python',
+        'nodejs',
+        'typescript',
+        'postgresql',
+        'redis',
+        'kafka',
+        'graphql',
+        'grpc',
+        'aws',
+        'docker',
+        'kubernetes',
+        'terraform',
+      ]),
+    );
   }, 60_000);
 });
 
 describe('extractSkills with the built-in taxonomy: mention-level precision', () => {
-  const mentions = (text: string, id: string): string[] => run(text).skills.find((s) => s.id === id)?.mentions.map((m) => m.text) ?? [];
+  const mentions = (text: string, id: string): string[] =>
+    run(text)
+      .skills.find((s) => s.id === id)
+      ?.mentions.map((m) => m.text) ?? [];
   it('counts a bare brand on a line of its own products ("SAP Knowledge: SAP EWM")', () => {
     expect(mentions('• SAP Knowledge: SAP EWM, SAP WM, SAP SD', 'sap')).toContain('SAP');
     expect(mentions('Reported the figures to SAP every quarter', 'sap')).toEqual([]);

@@ -19,10 +19,30 @@ describe('skillmatch extract --format jsonl', () => {
     const text = 'SKILLS\nJAVA (3 yrs), Python- Exprience - 18 months, Docker\nTools: Jira, Zorbix9\n';
     const file = join(dir, 'resume.txt');
     writeFileSync(file, text);
-    const out = execFileSync(process.execPath, [join(ROOT, 'bin/skillmatch.js'), 'extract', file, '--format', 'jsonl', '--no-isolate', '--as-of', '2026-11'], { cwd: ROOT, encoding: 'utf8' });
-    const line = JSON.parse(out.trim()) as { skills: Record<string, unknown>[]; diagnostics: { code: string; message: string }[] };
+    const out = execFileSync(
+      process.execPath,
+      [join(ROOT, 'bin/skillmatch.js'), 'extract', file, '--format', 'jsonl', '--no-isolate', '--as-of', '2026-11'],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    const line = JSON.parse(out.trim()) as {
+      skills: Record<string, unknown>[];
+      diagnostics: { code: string; message: string }[];
+    };
     for (const skill of line.skills) {
-      for (const key of ['id', 'name', 'category', 'kind', 'months', 'lastUsed', 'claimedYears', 'claimedMonths', 'claimedSpan', 'mentions', 'implied']) expect(skill).toHaveProperty(key);
+      for (const key of [
+        'id',
+        'name',
+        'category',
+        'kind',
+        'months',
+        'lastUsed',
+        'claimedYears',
+        'claimedMonths',
+        'claimedSpan',
+        'mentions',
+        'implied',
+      ])
+        expect(skill).toHaveProperty(key);
       expect(['technology', 'practice', 'concept']).toContain(skill.kind);
     }
     const byId = new Map(line.skills.map((s) => [s.id, s]));
@@ -30,6 +50,8 @@ describe('skillmatch extract --format jsonl', () => {
     const span = byId.get('python')!.claimedSpan as { start: number; end: number };
     expect(text.slice(span.start, span.end)).toBe('18 months');
     expect(byId.get('docker')).toMatchObject({ claimedMonths: null, claimedSpan: null });
-    expect(line.diagnostics.filter((d) => d.code === 'unknown-tool').map((d) => d.message)).toEqual([expect.stringContaining('Zorbix9')]);
+    expect(line.diagnostics.filter((d) => d.code === 'unknown-tool').map((d) => d.message)).toEqual([
+      expect.stringContaining('Zorbix9'),
+    ]);
   });
 });

@@ -18,7 +18,12 @@ describe('claimed experience per skill (class 4)', () => {
   const CLAIMS: [string, string, number, string][] = [
     ['Python- Exprience - 18 months', 'python', 18, '18 months'],
     ['JAVA- Exprience - Less than 1 year months', 'java', 6, 'Less than 1 year'],
-    ['Skill Details \nPython- Exprience - Less than 1 year months\nSpark- Exprience - 24 months', 'apache-spark', 24, '24 months'],
+    [
+      'Skill Details \nPython- Exprience - Less than 1 year months\nSpark- Exprience - 24 months',
+      'apache-spark',
+      24,
+      '24 months',
+    ],
     ['JAVA (3 yrs)', 'java', 36, '3 yrs'],
     ['Python: 4 years', 'python', 48, '4 years'],
     ['3+ years of Java', 'java', 36, '3+ years'],
@@ -128,7 +133,9 @@ describe('real products the ambiguity filter used to drop (class 7)', () => {
   });
 
   it('keeps a name matched elsewhere only where it reads as the name: "Spark joy" is no Spark', () => {
-    expect(mentionTexts('Skills: Apache Spark\nWe will Spark joy in the team.', 'apache-spark')).toEqual(['Apache Spark']);
+    expect(mentionTexts('Skills: Apache Spark\nWe will Spark joy in the team.', 'apache-spark')).toEqual([
+      'Apache Spark',
+    ]);
   });
 });
 
@@ -158,7 +165,9 @@ describe('unknown tools in tools fields (class 8)', () => {
     const p = run(text);
     for (const u of p.unknownTools!) expect(text.slice(u.span.start, u.span.end)).toBe(u.text);
     expect(p.unknownTools!.map((u) => u.section)).toEqual(['skills', 'skills', 'skills']);
-    expect(p.diagnostics.filter((d) => d.code === 'unknown-tool').map((d) => text.slice(d.span!.start, d.span!.end))).toEqual(['Foo', 'BarDB']);
+    expect(
+      p.diagnostics.filter((d) => d.code === 'unknown-tool').map((d) => text.slice(d.span!.start, d.span!.end)),
+    ).toEqual(['Foo', 'BarDB']);
     expect(p.skills).toEqual([]);
   });
 
@@ -205,13 +214,22 @@ describe('the wrong sense of a name (class 9)', () => {
 
   it('prefers the longest compound product name', () => {
     const p = run('Tools: SQL Server Management Studio, Oracle Hyperion, Visual Studio 2015');
-    expect(p.skills.flatMap((s) => s.mentions.map((m) => m.text)).sort()).toEqual(['Oracle Hyperion', 'SQL Server Management Studio', 'Visual Studio 2015']);
+    expect(p.skills.flatMap((s) => s.mentions.map((m) => m.text)).sort()).toEqual([
+      'Oracle Hyperion',
+      'SQL Server Management Studio',
+      'Visual Studio 2015',
+    ]);
     expect(skillOf('Tools: Oracle Hyperion', 'oracle-database')).toBeUndefined();
   });
 });
 
 /** A taxonomy entry with a kind (the taxonomy stage's field). */
-function kinded(id: string, name: string, kind: 'technology' | 'practice' | 'concept' | undefined, aliases: string[] = []): Skill {
+function kinded(
+  id: string,
+  name: string,
+  kind: 'technology' | 'practice' | 'concept' | undefined,
+  aliases: string[] = [],
+): Skill {
   const skill: Skill = { id, name, category: 'architecture-and-practices', aliases };
   return kind === undefined ? skill : Object.assign(skill, { kind });
 }
@@ -219,7 +237,12 @@ function kinded(id: string, name: string, kind: 'technology' | 'practice' | 'con
 describe('kinds: practices and concepts apart from technologies (class 6)', () => {
   const taxonomy: Taxonomy = {
     version: 'kinds',
-    skills: [kinded('agile', 'Agile', 'practice'), kinded('algorithms', 'Algorithms', 'concept'), kinded('python', 'Python', 'technology'), kinded('docker', 'Docker', undefined)],
+    skills: [
+      kinded('agile', 'Agile', 'practice'),
+      kinded('algorithms', 'Algorithms', 'concept'),
+      kinded('python', 'Python', 'technology'),
+      kinded('docker', 'Docker', undefined),
+    ],
   };
   const kinds = createExtractor(taxonomy);
   const KINDS: [string, string, string][] = [
@@ -233,19 +256,34 @@ describe('kinds: practices and concepts apart from technologies (class 6)', () =
     expect(kinds.extract(text, { asOf: '2026-11' }).skills.find((s) => s.id === id)?.kind).toBe(kind);
   });
   it('keeps practices and concepts in the profile, so a role can still require them', () => {
-    expect(kinds.extract('Agile teams, Algorithms, Python', { asOf: '2026-11' }).skills.map((s) => s.id)).toEqual(['agile', 'algorithms', 'python']);
+    expect(kinds.extract('Agile teams, Algorithms, Python', { asOf: '2026-11' }).skills.map((s) => s.id)).toEqual([
+      'agile',
+      'algorithms',
+      'python',
+    ]);
   });
   it('gives every skill of the shipped taxonomy a kind', () => {
-    for (const s of run('Python, Docker, Agile, Algorithms, unit testing').skills) expect(['technology', 'practice', 'concept']).toContain(s.kind);
+    for (const s of run('Python, Docker, Agile, Algorithms, unit testing').skills)
+      expect(['technology', 'practice', 'concept']).toContain(s.kind);
   });
 });
 
 describe('the document date and the timeline entries the parse stage marks', () => {
-  const lines = ['EXPERIENCE', 'Java Developer', 'Oracle Financial Services – 2015 to present', 'Built services in Java and Kafka.', 'SKILLS', 'Oracle, Python'];
+  const lines = [
+    'EXPERIENCE',
+    'Java Developer',
+    'Oracle Financial Services – 2015 to present',
+    'Built services in Java and Kafka.',
+    'SKILLS',
+    'Oracle, Python',
+  ];
   const text = lines.join('\n');
   const at = (i: number): number => lines.slice(0, i).reduce((n, l) => n + l.length + 1, 0);
   const lineSpans = lines.map((l, i) => ({ start: at(i), end: at(i) + l.length }));
-  const entry: TimelineEntry & { titleSpan: { start: number; end: number }; organisationSpan: { start: number; end: number } } = {
+  const entry: TimelineEntry & {
+    titleSpan: { start: number; end: number };
+    organisationSpan: { start: number; end: number };
+  } = {
     title: 'Java Developer',
     organisation: 'Oracle Financial Services',
     start: '2015-01',
@@ -270,15 +308,22 @@ describe('the document date and the timeline entries the parse stage marks', () 
   });
 
   it('ends open ranges at the document date when it has one, else at asOf, and says which', () => {
-    const dated = extractor.extract(doc({ documentDate: { month: '2018-06', source: 'metadata' } }), { asOf: '2026-11' });
+    const dated = extractor.extract(doc({ documentDate: { month: '2018-06', source: 'metadata' } }), {
+      asOf: '2026-11',
+    });
     expect(dated.skills.find((s) => s.id === 'kafka')).toMatchObject({ months: 42, lastUsed: '2018-06' });
     expect(dated.document.date).toBe('2018-06');
     const undated = extractor.extract(doc(), { asOf: '2026-11' });
     expect(undated.skills.find((s) => s.id === 'kafka')).toMatchObject({ months: 143, lastUsed: '2026-11' });
     expect(undated.document.date).toBe('2026-11');
     // A malformed date is no date; one the parser took from its own asOf gives way to extraction's.
-    expect(extractor.extract(doc({ documentDate: { month: '2018' } }), { asOf: '2026-11' }).document.date).toBe('2026-11');
-    expect(extractor.extract(doc({ documentDate: { month: '2025-01', source: 'as-of' } }), { asOf: '2026-11' }).document.date).toBe('2026-11');
+    expect(extractor.extract(doc({ documentDate: { month: '2018' } }), { asOf: '2026-11' }).document.date).toBe(
+      '2026-11',
+    );
+    expect(
+      extractor.extract(doc({ documentDate: { month: '2025-01', source: 'as-of' } }), { asOf: '2026-11' }).document
+        .date,
+    ).toBe('2026-11');
   });
 
   it('takes a skill in the job title as evidence of that job (class: title evidence)', () => {
@@ -295,14 +340,29 @@ describe('the document date and the timeline entries the parse stage marks', () 
   });
 
   it('counts a dated entry as experience even under a heading the parser took for skills ("Company Details" blocks)', () => {
-    const t = 'Skill Details\nJAVA- Exprience - 18 months\ncompany - Acme Analytics\ndescription - Built REST services in Java and Kafka. 2019 to 2021';
+    const t =
+      'Skill Details\nJAVA- Exprience - 18 months\ncompany - Acme Analytics\ndescription - Built REST services in Java and Kafka. 2019 to 2021';
     const entryStart = t.indexOf('company');
     const d: ResumeDocument = {
       version: '1',
       text: t,
       lines: [],
-      sections: [{ kind: 'skills', heading: 'Skill Details', headingSpan: { start: 0, end: 13 }, span: { start: 0, end: t.length } }],
-      timeline: [{ start: '2019-01', end: '2021-12', span: { start: entryStart, end: t.length }, dateSpan: { start: t.length - 12, end: t.length } }],
+      sections: [
+        {
+          kind: 'skills',
+          heading: 'Skill Details',
+          headingSpan: { start: 0, end: 13 },
+          span: { start: 0, end: t.length },
+        },
+      ],
+      timeline: [
+        {
+          start: '2019-01',
+          end: '2021-12',
+          span: { start: entryStart, end: t.length },
+          dateSpan: { start: t.length - 12, end: t.length },
+        },
+      ],
       meta: { format: 'text', pages: null, bytes: t.length },
       diagnostics: [],
     };
@@ -318,9 +378,26 @@ describe('the document date and the timeline entries the parse stage marks', () 
     // "Salesforce" alone on a line under the dates: nothing in the words makes it an employer, the entry's span does.
     const t = 'EXPERIENCE\n2015 to present\nSalesforce\nBuilt CRM reports.';
     const at = t.indexOf('Salesforce');
-    const base: TimelineEntry = { start: '2015-01', end: null, span: { start: 11, end: t.length }, dateSpan: { start: 11, end: 26 } };
-    const make = (e: TimelineEntry): ResumeDocument => ({ version: '1', text: t, lines: [], sections: [], timeline: [e], meta: { format: 'text', pages: null, bytes: t.length }, diagnostics: [] });
-    const found = (d: ResumeDocument): number[] => extractor.extract(d, { asOf: '2026-11' }).skills.find((s) => s.id === 'salesforce')?.mentions.map((m) => m.span.start) ?? [];
+    const base: TimelineEntry = {
+      start: '2015-01',
+      end: null,
+      span: { start: 11, end: t.length },
+      dateSpan: { start: 11, end: 26 },
+    };
+    const make = (e: TimelineEntry): ResumeDocument => ({
+      version: '1',
+      text: t,
+      lines: [],
+      sections: [],
+      timeline: [e],
+      meta: { format: 'text', pages: null, bytes: t.length },
+      diagnostics: [],
+    });
+    const found = (d: ResumeDocument): number[] =>
+      extractor
+        .extract(d, { asOf: '2026-11' })
+        .skills.find((s) => s.id === 'salesforce')
+        ?.mentions.map((m) => m.span.start) ?? [];
     expect(found(make(base))).toEqual([at]);
     expect(found(make(Object.assign({ ...base }, { organisationSpan: { start: at, end: at + 10 } })))).toEqual([]);
   });
@@ -379,7 +456,8 @@ describe.skipIf(!haveDotin)('real files: dotin-resume-ner-train', async () => {
         gold++;
         if (over(g)) found++;
       }
-      for (const l of d.labels) if (['Companies worked at', 'College Name', 'Location', 'Name'].includes(l.type) && over(l)) wrongSense++;
+      for (const l of d.labels)
+        if (['Companies worked at', 'College Name', 'Location', 'Name'].includes(l.type) && over(l)) wrongSense++;
     }
     expect(found / gold).toBeGreaterThanOrEqual(0.91);
     // 19 when this was written (13 employers, 5 schools, 1 name), the same as before the class 9 rules
@@ -405,10 +483,16 @@ if (!existsSync(PDFS)) console.log(`skipping the resume-pdf-variety real-file te
 describe.skipIf(!existsSync(VANETIK))('real files: vanetik DOCX CVs', async () => {
   const { parseResume } = await import('../src/parse/index.js');
   const { lookupAlias } = await import('../src/taxonomy/alias-index.js');
-  const files = readdirSync(VANETIK).filter((f) => f.endsWith('.docx')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  const files = readdirSync(VANETIK)
+    .filter((f) => f.endsWith('.docx'))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   const profiles = await Promise.all(
     files.map(async (f) => {
-      const doc = await parseResume(new Uint8Array(readFileSync(`${VANETIK}/${f}`)), { isolate: false, asOf: '2026-11', filename: f });
+      const doc = await parseResume(new Uint8Array(readFileSync(`${VANETIK}/${f}`)), {
+        isolate: false,
+        asOf: '2026-11',
+        filename: f,
+      });
       return { file: f, doc, profile: extractor.extract(doc, { asOf: '2026-11' }) };
     }),
   );
@@ -420,7 +504,9 @@ describe.skipIf(!existsSync(VANETIK))('real files: vanetik DOCX CVs', async () =
         if (s.claimedSpan) expect(doc.text.slice(s.claimedSpan.start, s.claimedSpan.end)).toMatch(/\d|less than/i);
       }
     }
-    expect(profiles.filter((p) => p.profile.skills.some((s) => s.claimedMonths !== null)).length).toBeGreaterThanOrEqual(5);
+    expect(
+      profiles.filter((p) => p.profile.skills.some((s) => s.claimedMonths !== null)).length,
+    ).toBeGreaterThanOrEqual(5);
   });
 
   it('keeps unknown tools of tools fields, none a name the taxonomy knows, none outside a labelled line', () => {
@@ -448,14 +534,23 @@ describe.skipIf(!existsSync(VANETIK))('real files: vanetik DOCX CVs', async () =
 
 describe.skipIf(!existsSync(PDFS))('real files: resume-pdf-variety', async () => {
   const { parseResume } = await import('../src/parse/index.js');
-  const layouts = readdirSync(PDFS).filter((f) => f.startsWith('resume-matcher_') && f.endsWith('.pdf')).sort();
+  const layouts = readdirSync(PDFS)
+    .filter((f) => f.startsWith('resume-matcher_') && f.endsWith('.pdf'))
+    .sort();
 
   it('gives the four Resume-Matcher layouts the same skills, kinds, claims and unknown tools', async () => {
     const facts = await Promise.all(
       layouts.map(async (f) => {
-        const doc = await parseResume(new Uint8Array(readFileSync(`${PDFS}/${f}`)), { isolate: false, asOf: '2026-11', filename: f });
+        const doc = await parseResume(new Uint8Array(readFileSync(`${PDFS}/${f}`)), {
+          isolate: false,
+          asOf: '2026-11',
+          filename: f,
+        });
         const p = extractor.extract(doc, { asOf: '2026-11' });
-        return JSON.stringify({ skills: p.skills.map((s) => [s.id, s.kind, s.claimedMonths]), unknown: p.unknownTools!.map((u) => u.text).sort() });
+        return JSON.stringify({
+          skills: p.skills.map((s) => [s.id, s.kind, s.claimedMonths]),
+          unknown: p.unknownTools!.map((u) => u.text).sort(),
+        });
       }),
     );
     expect(layouts).toHaveLength(4);
@@ -464,17 +559,24 @@ describe.skipIf(!existsSync(PDFS))('real files: resume-pdf-variety', async () =>
 
   it('measures recency from the document date when the PDF has one', async () => {
     for (const f of readdirSync(PDFS).filter((x) => x.endsWith('.pdf'))) {
-      const doc = await parseResume(new Uint8Array(readFileSync(`${PDFS}/${f}`)), { isolate: false, asOf: '2026-11', filename: f });
+      const doc = await parseResume(new Uint8Array(readFileSync(`${PDFS}/${f}`)), {
+        isolate: false,
+        asOf: '2026-11',
+        filename: f,
+      });
       const date: unknown = Reflect.get(doc, 'documentDate');
       const own = date !== null && typeof date === 'object' && Reflect.get(date, 'source') !== 'as-of';
       const month = typeof date === 'string' ? date : own ? Reflect.get(date, 'month') : undefined;
-      expect(extractor.extract(doc, { asOf: '2026-11' }).document.date).toBe(typeof month === 'string' && /^\d{4}-\d{2}$/.test(month) ? month : '2026-11');
+      expect(extractor.extract(doc, { asOf: '2026-11' }).document.date).toBe(
+        typeof month === 'string' && /^\d{4}-\d{2}$/.test(month) ? month : '2026-11',
+      );
     }
   });
 });
 
-describe('a certification or a course named inside a job is not the job\'s work', () => {
-  const job = (line: string) => `Jane Roe\n\nWORK EXPERIENCE\n\nAssociate Consultant\nAcme Bank - Pune\nMay 2012 to Present\n• ${line}\n• Supported the payments platform.\n`;
+describe("a certification or a course named inside a job is not the job's work", () => {
+  const job = (line: string) =>
+    `Jane Roe\n\nWORK EXPERIENCE\n\nAssociate Consultant\nAcme Bank - Pune\nMay 2012 to Present\n• ${line}\n• Supported the payments platform.\n`;
   it.each([
     ['Certification Done: Oracle certified Java Programmer', 'java', 'certification'],
     ['Trained on Java, Plsql, Flexcube for 3 months from Oracle University', 'java', 'education'],

@@ -34,12 +34,19 @@ console.log(JSON.stringify(at));
 
 describe('the extractor retains no document', () => {
   it('levels off: the heap grows by little between 400 and 800 documents', () => {
-    const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', SCRIPT], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', SCRIPT], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     const at = JSON.parse(out) as Record<string, number>;
     const mb = (x: number): number => Math.round((x / 2 ** 20) * 10) / 10;
     const growth = at['800']! - at['400']!;
     // 400 more documents of ~40 KB each would be ~16 MB if each stayed alive; the memos' own words are well under 3 MB.
-    expect(mb(growth), `heap at 200/400/800 documents: ${mb(at['200']!)} / ${mb(at['400']!)} / ${mb(at['800']!)} MB`).toBeLessThan(3);
+    expect(
+      mb(growth),
+      `heap at 200/400/800 documents: ${mb(at['200']!)} / ${mb(at['400']!)} / ${mb(at['800']!)} MB`,
+    ).toBeLessThan(3);
     console.log(`heap at 200/400/800 documents: ${mb(at['200']!)} / ${mb(at['400']!)} / ${mb(at['800']!)} MB`);
   });
 });

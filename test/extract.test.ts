@@ -7,7 +7,13 @@ import type { ResumeDocument, SkillMention, SkillProfile } from '../src/types.js
  * A small taxonomy written like the built-in one (same ambiguity rules for the same words), so the
  * engine's rules are tested apart from the data; `extract-builtin.test.ts` runs the shipped data.
  */
-function skill(id: string, name: string, category: Skill['category'], aliases: string[] = [], extra: Partial<Skill> = {}): Skill {
+function skill(
+  id: string,
+  name: string,
+  category: Skill['category'],
+  aliases: string[] = [],
+  extra: Partial<Skill> = {},
+): Skill {
   return { id, name, category, aliases, ...extra };
 }
 const LANG = ['programming', 'language', 'lang'];
@@ -19,8 +25,18 @@ const TAXONOMY: Taxonomy = {
     skill('amazon-s3', 'Amazon S3', 'cloud', ['S3']),
     skill('asp-net', 'ASP.NET', 'backend-frameworks', [], { implies: [{ id: 'dotnet', weight: 0.8 }] }),
     skill('aws', 'AWS', 'cloud', ['Amazon Web Services']),
-    skill('aws-lambda', 'AWS Lambda', 'cloud', ['Lambda'], { ambiguous: { aliases: ['Lambda'], rule: 'tech-context', caseSensitive: true, confirmers: ['aws', 'serverless'], note: 'lambda calculus' } }),
-    skill('c', 'C', 'programming-languages', ['C language', 'C programming'], { ambiguous: { aliases: ['C'], rule: 'list-item', caseSensitive: true, confirmers: LANG, note: 'a letter' } }),
+    skill('aws-lambda', 'AWS Lambda', 'cloud', ['Lambda'], {
+      ambiguous: {
+        aliases: ['Lambda'],
+        rule: 'tech-context',
+        caseSensitive: true,
+        confirmers: ['aws', 'serverless'],
+        note: 'lambda calculus',
+      },
+    }),
+    skill('c', 'C', 'programming-languages', ['C language', 'C programming'], {
+      ambiguous: { aliases: ['C'], rule: 'list-item', caseSensitive: true, confirmers: LANG, note: 'a letter' },
+    }),
     skill('c-sharp', 'C#', 'programming-languages', ['C Sharp']),
     skill('ci-cd', 'CI/CD', 'ci-cd-and-devops-tools', ['CI CD']),
     skill('cpp', 'C++', 'programming-languages', ['CPP']),
@@ -30,38 +46,86 @@ const TAXONOMY: Taxonomy = {
     skill('dotnet', '.NET', 'backend-frameworks', ['dotnet']),
     skill('express', 'Express', 'backend-frameworks', ['Express.js', 'ExpressJS'], {
       implies: [{ id: 'nodejs', weight: 0.8 }],
-      ambiguous: { aliases: ['Express'], rule: 'tech-context', confirmers: ['node', 'nodejs'], note: 'express delivery' },
+      ambiguous: {
+        aliases: ['Express'],
+        rule: 'tech-context',
+        confirmers: ['node', 'nodejs'],
+        note: 'express delivery',
+      },
     }),
-    skill('flask', 'Flask', 'backend-frameworks', [], { implies: [{ id: 'python', weight: 0.8 }], ambiguous: { aliases: ['Flask'], rule: 'tech-context', confirmers: ['python'], note: 'lab glass' } }),
-    skill('go', 'Go', 'programming-languages', ['Golang', 'Go lang'], { ambiguous: { aliases: ['Go'], rule: 'tech-context', caseSensitive: true, confirmers: [...LANG, 'golang'], note: 'verb' } }),
+    skill('flask', 'Flask', 'backend-frameworks', [], {
+      implies: [{ id: 'python', weight: 0.8 }],
+      ambiguous: { aliases: ['Flask'], rule: 'tech-context', confirmers: ['python'], note: 'lab glass' },
+    }),
+    skill('go', 'Go', 'programming-languages', ['Golang', 'Go lang'], {
+      ambiguous: {
+        aliases: ['Go'],
+        rule: 'tech-context',
+        caseSensitive: true,
+        confirmers: [...LANG, 'golang'],
+        note: 'verb',
+      },
+    }),
     skill('html', 'HTML', 'frontend', ['HTML5']),
     skill('java', 'Java', 'programming-languages', ['Core Java', 'Java 8']),
-    skill('java-ee', 'Java EE', 'backend-frameworks', ['J2EE', 'Java/J2EE'], { implies: [{ id: 'java', weight: 0.8 }] }),
+    skill('java-ee', 'Java EE', 'backend-frameworks', ['J2EE', 'Java/J2EE'], {
+      implies: [{ id: 'java', weight: 0.8 }],
+    }),
     skill('javascript', 'JavaScript', 'programming-languages', ['JS']),
     skill('kubernetes', 'Kubernetes', 'containers-and-orchestration', ['k8s']),
     skill('mysql', 'MySQL', 'databases'),
-    skill('nodejs', 'Node.js', 'backend-frameworks', ['nodejs', 'node js'], { implies: [{ id: 'javascript', weight: 0.8 }] }),
+    skill('nodejs', 'Node.js', 'backend-frameworks', ['nodejs', 'node js'], {
+      implies: [{ id: 'javascript', weight: 0.8 }],
+    }),
     skill('objective-c', 'Objective-C', 'programming-languages', ['ObjC']),
     skill('oracle-database', 'Oracle Database', 'databases', ['Oracle', 'Oracle DB']),
     skill('pl-sql', 'PL/SQL', 'programming-languages'),
     skill('postgresql', 'PostgreSQL', 'databases', ['Postgres']),
     skill('python', 'Python', 'programming-languages'),
     skill('r', 'R', 'programming-languages', ['R programming', 'RStudio'], {
-      ambiguous: { aliases: ['R'], rule: 'list-item', caseSensitive: true, confirmers: [...LANG, 'statistics'], note: 'a letter' },
+      ambiguous: {
+        aliases: ['R'],
+        rule: 'list-item',
+        caseSensitive: true,
+        confirmers: [...LANG, 'statistics'],
+        note: 'a letter',
+      },
     }),
-    skill('rails', 'Ruby on Rails', 'backend-frameworks', ['Rails', 'RoR'], { ambiguous: { aliases: ['Rails'], rule: 'tech-context', confirmers: ['ruby'], note: 'train rails' } }),
-    skill('react', 'React', 'frontend', ['ReactJS', 'React.js'], { ambiguous: { aliases: ['React'], rule: 'tech-context', note: 'verb' } }),
+    skill('rails', 'Ruby on Rails', 'backend-frameworks', ['Rails', 'RoR'], {
+      ambiguous: { aliases: ['Rails'], rule: 'tech-context', confirmers: ['ruby'], note: 'train rails' },
+    }),
+    skill('react', 'React', 'frontend', ['ReactJS', 'React.js'], {
+      ambiguous: { aliases: ['React'], rule: 'tech-context', note: 'verb' },
+    }),
     skill('redux', 'Redux', 'frontend'),
-    skill('rust', 'Rust', 'programming-languages', ['Rust lang'], { ambiguous: { aliases: ['Rust'], rule: 'tech-context', confirmers: [...LANG, 'cargo'], note: 'corrosion' } }),
-    skill('spring-boot', 'Spring Boot', 'backend-frameworks', [], { implies: [{ id: 'spring-framework', weight: 0.9 }] }),
+    skill('rust', 'Rust', 'programming-languages', ['Rust lang'], {
+      ambiguous: { aliases: ['Rust'], rule: 'tech-context', confirmers: [...LANG, 'cargo'], note: 'corrosion' },
+    }),
+    skill('spring-boot', 'Spring Boot', 'backend-frameworks', [], {
+      implies: [{ id: 'spring-framework', weight: 0.9 }],
+    }),
     skill('spring-framework', 'Spring', 'backend-frameworks', ['Spring Framework', 'Spring MVC'], {
       implies: [{ id: 'java', weight: 0.7 }],
       ambiguous: { aliases: ['Spring'], rule: 'tech-context', confirmers: ['java', 'framework'], note: 'season' },
     }),
-    skill('swift', 'Swift', 'programming-languages', [], { ambiguous: { aliases: ['Swift'], rule: 'tech-context', caseSensitive: true, confirmers: ['ios', 'xcode'], note: 'adjective' } }),
+    skill('swift', 'Swift', 'programming-languages', [], {
+      ambiguous: {
+        aliases: ['Swift'],
+        rule: 'tech-context',
+        caseSensitive: true,
+        confirmers: ['ios', 'xcode'],
+        note: 'adjective',
+      },
+    }),
     skill('t-sql', 'T-SQL', 'programming-languages', ['TSQL']),
     skill('tcp-ip', 'TCP/IP', 'networking'),
-    skill('windows', 'Windows', 'operating-systems-and-shells', ['Windows 95', 'Windows 98', 'Windows NT', 'Windows 2000', 'Windows XP']),
+    skill('windows', 'Windows', 'operating-systems-and-shells', [
+      'Windows 95',
+      'Windows 98',
+      'Windows NT',
+      'Windows 2000',
+      'Windows XP',
+    ]),
   ],
 };
 
@@ -166,7 +230,19 @@ describe('extractSkills: ambiguity, employers, lists', () => {
     const spans = p.skills.flatMap((s) => s.mentions.map((m) => [s.id, m.text, text.slice(m.span.start, m.span.end)]));
     for (const [, t, slice] of spans) expect(slice).toBe(t);
     expect(spans.map(([id, t]) => `${id}:${t}`).sort()).toEqual(
-      ['amazon-ec2:EC2', 'amazon-s3:S3', 'aws-lambda:Lambda', 'aws:AWS', 'css:CSS3', 'django:Django', 'flask:Flask', 'html:HTML5', 'java-ee:J2EE', 'java:Java', 'python:Python'].sort(),
+      [
+        'amazon-ec2:EC2',
+        'amazon-s3:S3',
+        'aws-lambda:Lambda',
+        'aws:AWS',
+        'css:CSS3',
+        'django:Django',
+        'flask:Flask',
+        'html:HTML5',
+        'java-ee:J2EE',
+        'java:Java',
+        'python:Python',
+      ].sort(),
     );
     expect(mentionsOf(p, 'java')[0]!.span).toEqual({ start: 8, end: 12 });
     expect(mentionsOf(p, 'java-ee')[0]!.span).toEqual({ start: 13, end: 17 });
@@ -272,7 +348,9 @@ describe('extractSkills: qualifiers, negation, aspiration', () => {
     expect(skillOf('Interested in Express.js', 'express').implied).toEqual([]);
     expect(skillOf('Built APIs in Django', 'django').implied.map((i) => i.id)).toEqual(['python']);
     // One positive mention is enough for the implied skills.
-    expect(skillOf('Built APIs in Django. Never used Django REST', 'django').implied.map((i) => i.id)).toEqual(['python']);
+    expect(skillOf('Built APIs in Django. Never used Django REST', 'django').implied.map((i) => i.id)).toEqual([
+      'python',
+    ]);
   });
 
   it('claims years from how people write them', () => {
@@ -284,7 +362,8 @@ describe('extractSkills: qualifiers, negation, aspiration', () => {
       ['5+ years of experience in Java, Python - 2 years', 'python', 2],
       ['C++ (Less than 1 year)', 'cpp', 0.5],
     ];
-    for (const [text, id, years] of claims) expect(run(text).skills.find((s) => s.id === id)?.claimedYears, text).toBe(years);
+    for (const [text, id, years] of claims)
+      expect(run(text).skills.find((s) => s.id === id)?.claimedYears, text).toBe(years);
     expect(run('Java developer').skills.find((s) => s.id === 'java')?.claimedYears).toBeNull();
   });
 });
@@ -311,8 +390,22 @@ describe('extractSkills: timeline, months and implied skills', () => {
       { kind: 'skills', heading: 'SKILLS', headingSpan: lineSpans[5]!, span: { start: at(5), end: text.length } },
     ],
     timeline: [
-      { title: 'Backend Engineer', organisation: 'Acme', start: '2019-01', end: '2020-12', span: { start: at(1), end: at(3) }, dateSpan: { start: at(1) + 23, end: lineSpans[1]!.end } },
-      { title: 'Platform Engineer', organisation: 'Globex', start: '2020-06', end: null, span: { start: at(3), end: at(5) }, dateSpan: { start: at(3) + 27, end: lineSpans[3]!.end } },
+      {
+        title: 'Backend Engineer',
+        organisation: 'Acme',
+        start: '2019-01',
+        end: '2020-12',
+        span: { start: at(1), end: at(3) },
+        dateSpan: { start: at(1) + 23, end: lineSpans[1]!.end },
+      },
+      {
+        title: 'Platform Engineer',
+        organisation: 'Globex',
+        start: '2020-06',
+        end: null,
+        span: { start: at(3), end: at(5) },
+        dateSpan: { start: at(3) + 27, end: lineSpans[3]!.end },
+      },
     ],
     meta: { format: 'text', pages: null, bytes: text.length },
     diagnostics: [{ severity: 'info', code: 'tables', message: 'from the parser', source: 'parse' }],
@@ -334,7 +427,12 @@ describe('extractSkills: timeline, months and implied skills', () => {
 
   it('records section, context, timeline entry and sentence on each mention', () => {
     const [first, second] = get('python').mentions;
-    expect(first).toMatchObject({ section: 'experience', context: 'experience', timelineEntry: 0, sentence: 'Built APIs in Python and PostgreSQL.' });
+    expect(first).toMatchObject({
+      section: 'experience',
+      context: 'experience',
+      timelineEntry: 0,
+      sentence: 'Built APIs in Python and PostgreSQL.',
+    });
     expect(text.slice(first!.sentenceSpan.start, first!.sentenceSpan.end)).toBe(first!.sentence);
     expect(second!.timelineEntry).toBe(1);
     expect(get('java').mentions[0]).toMatchObject({ section: 'skills', context: 'skills-list', timelineEntry: null });
@@ -356,7 +454,11 @@ describe('extractSkills: timeline, months and implied skills', () => {
 
   it('carries parse diagnostics first and describes the document', () => {
     expect(profile.diagnostics[0]!.code).toBe('tables');
-    expect(profile.document).toEqual({ format: 'text', words: text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length, date: '2021-12' });
+    expect(profile.document).toEqual({
+      format: 'text',
+      words: text.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length,
+      date: '2021-12',
+    });
     expect(profile.version).toBe('2');
   });
 });
@@ -374,12 +476,14 @@ describe('extractSkills: output contract', () => {
   });
 
   it('indexes a plain string exactly', () => {
-    for (const s of run(text).skills) for (const m of s.mentions) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
+    for (const s of run(text).skills)
+      for (const m of s.mentions) expect(text.slice(m.span.start, m.span.end)).toBe(m.text);
   });
 
   it('completes on a 1 MB hostile line', () => {
     const unit = 'Go, C/C++/R - ((Java)) -- Spring-Spring.. no not learning 5+ years ';
-    const hostile = unit.repeat(Math.ceil(1_000_000 / unit.length)) + 'x'.repeat(50_000) + '.'.repeat(50_000) + '-/'.repeat(50_000);
+    const hostile =
+      unit.repeat(Math.ceil(1_000_000 / unit.length)) + 'x'.repeat(50_000) + '.'.repeat(50_000) + '-/'.repeat(50_000);
     const p = run(hostile);
     expect(p.document.words).toBeGreaterThan(10_000);
     expect(ids(p)).toContain('java');
@@ -401,7 +505,9 @@ describe('extractSkills: output contract', () => {
   });
 
   it('uses the built-in taxonomy by default and checks its options', () => {
-    expect(extractSkills('Python and Docker').skills.map((s) => s.id)).toEqual(expect.arrayContaining(['docker', 'python']));
+    expect(extractSkills('Python and Docker').skills.map((s) => s.id)).toEqual(
+      expect.arrayContaining(['docker', 'python']),
+    );
     expect(() => run(null as unknown as string)).toThrow(TypeError);
     expect(() => extractor.extract('x', { asOf: '2021-13' })).toThrow(/`asOf`/);
     expect(() => extractor.extract('x', { fuzzyThreshold: 2 })).toThrow(RangeError);

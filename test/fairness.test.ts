@@ -92,7 +92,19 @@ const PAIRS: [string, Partial<Person>][] = [
   ['e-mail', { email: 'mohammed.al-rashid@mail.example.org' }],
   ['phone', { phone: '+44 20 7946 0958' }],
   ['marital status and children', { personal: ['Married, two children'] }],
-  ['everything at once', { name: 'Maria Fernández', title: 'Mrs ', pronoun: 'She', personal: ['Age: 61', 'Born 1965 in Bogotá', 'Nationality: Colombian', 'Photo: attached'], email: 'maria@example.com', phone: '+57 1 555 0199', address: 'Calle 10 #5-51, Bogotá', graduation: '1987' }],
+  [
+    'everything at once',
+    {
+      name: 'Maria Fernández',
+      title: 'Mrs ',
+      pronoun: 'She',
+      personal: ['Age: 61', 'Born 1965 in Bogotá', 'Nationality: Colombian', 'Photo: attached'],
+      email: 'maria@example.com',
+      phone: '+57 1 555 0199',
+      address: 'Calle 10 #5-51, Bogotá',
+      graduation: '1987',
+    },
+  ],
 ];
 
 const matcher = createMatcher();
@@ -105,7 +117,15 @@ function essentials(r: MatchResult) {
   return {
     score: r.score,
     mustHavesMet: r.mustHavesMet,
-    requirements: r.requirements.map((q) => ({ id: q.id, score: q.score, status: q.status, via: q.via, skill: q.skill?.id ?? null, months: q.months, lastUsed: q.lastUsed })),
+    requirements: r.requirements.map((q) => ({
+      id: q.id,
+      score: q.score,
+      status: q.status,
+      via: q.via,
+      skill: q.skill?.id ?? null,
+      months: q.months,
+      lastUsed: q.lastUsed,
+    })),
   };
 }
 
@@ -130,7 +150,14 @@ describe('counterfactual fairness: changing the person never changes the score',
     const profile = await matcher.extract(resumeText(BASE), { isolate: false, asOf: AS_OF });
     const json = JSON.stringify(profile);
     for (const personal of [BASE.name, BASE.email, BASE.phone, 'Elm Street']) expect(json).not.toContain(personal);
-    expect(Object.keys(profile).sort()).toEqual(['diagnostics', 'document', 'experience', 'skills', 'unknownTools', 'version']);
+    expect(Object.keys(profile).sort()).toEqual([
+      'diagnostics',
+      'document',
+      'experience',
+      'skills',
+      'unknownTools',
+      'version',
+    ]);
     // The document's date is where "present" ended (its own date, else asOf): nothing about the person.
     expect(Object.keys(profile.document).sort()).toEqual(['date', 'format', 'words']);
     // Work-history totals only: how long the dated jobs ran and how much of it was development.

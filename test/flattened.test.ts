@@ -13,7 +13,8 @@ const asOf = '2026-11';
 const structure = (text: string) => structureDocument({ text, lines: splitLines(text), asOf });
 const brief = (entries: TimelineEntry[]) => entries.map((e) => [e.title, e.organisation, e.start, e.end]);
 /** A contact line and a summary that make any text after them one long flattened line. */
-const TOP = 'John Smith  Web Developer  john.smith@example.com  +44 20 7946 0000    SUMMARY  Developer who builds web applications and services for retail and finance clients.    ';
+const TOP =
+  'John Smith  Web Developer  john.smith@example.com  +44 20 7946 0000    SUMMARY  Developer who builds web applications and services for retail and finance clients.    ';
 
 /** The units a flattened line is read as. */
 function cells(line: string): string[] {
@@ -26,7 +27,11 @@ function cells(line: string): string[] {
 describe('which lines are flattened', () => {
   it.each([
     ['a long line whose breaks became runs of spaces', `${TOP}EXPERIENCE  Acme Corp  2015 - 2016`, 'spaces'],
-    ['a long row of table cells joined by tabs', `${'Skills\tJava, Go and SQL for backend services\t'.repeat(6)}`, 'cells'],
+    [
+      'a long row of table cells joined by tabs',
+      `${'Skills\tJava, Go and SQL for backend services\t'.repeat(6)}`,
+      'cells',
+    ],
     ['a long line of prose with single spaces', 'word '.repeat(60), null],
     ['a short line with wide gaps', 'Acme  Leeds  2015  2016  Developer', null],
   ])('%s', (_, line, kind) => {
@@ -36,31 +41,87 @@ describe('which lines are flattened', () => {
 
 describe('the units of a flattened line', () => {
   it.each([
-    ['a sentence wrapped in lower case', 'A highly resourceful and competent PHP developer with extensive  experience in the layout and design of websites.  Possessing considerable knowledge', ['A highly resourceful and competent PHP developer with extensive  experience in the layout and design of websites.', 'Possessing considerable knowledge']],
-    ['a line that stops on a joiner', 'Web developing /  programming  PHP MVC Frameworks', ['Web developing /  programming', 'PHP MVC Frameworks']],
-    ['a range written over two lines', 'Working as a Software Engineer in Acme Software Pvt Ltd, Bangalore from May 2007  to June 2009', ['Working as a Software Engineer in Acme Software Pvt Ltd, Bangalore from May 2007  to June 2009']],
-    ['a range whose dash was lost', 'Disney Interactive Media Group January 2008  Present  Sr. Web Developer', ['Disney Interactive Media Group January 2008  Present', 'Sr. Web Developer']],
-    ['a sentence wrapped onto a capitalised name with dates', 'Maintained the Java billing platform and migrated the  Payments Team from 2016 to 2018 onto Kubernetes.', ['Maintained the Java billing platform and migrated the  Payments Team from 2016 to 2018 onto Kubernetes.']],
+    [
+      'a sentence wrapped in lower case',
+      'A highly resourceful and competent PHP developer with extensive  experience in the layout and design of websites.  Possessing considerable knowledge',
+      [
+        'A highly resourceful and competent PHP developer with extensive  experience in the layout and design of websites.',
+        'Possessing considerable knowledge',
+      ],
+    ],
+    [
+      'a line that stops on a joiner',
+      'Web developing /  programming  PHP MVC Frameworks',
+      ['Web developing /  programming', 'PHP MVC Frameworks'],
+    ],
+    [
+      'a range written over two lines',
+      'Working as a Software Engineer in Acme Software Pvt Ltd, Bangalore from May 2007  to June 2009',
+      ['Working as a Software Engineer in Acme Software Pvt Ltd, Bangalore from May 2007  to June 2009'],
+    ],
+    [
+      'a range whose dash was lost',
+      'Disney Interactive Media Group January 2008  Present  Sr. Web Developer',
+      ['Disney Interactive Media Group January 2008  Present', 'Sr. Web Developer'],
+    ],
+    [
+      'a sentence wrapped onto a capitalised name with dates',
+      'Maintained the Java billing platform and migrated the  Payments Team from 2016 to 2018 onto Kubernetes.',
+      ['Maintained the Java billing platform and migrated the  Payments Team from 2016 to 2018 onto Kubernetes.'],
+    ],
   ])('joins %s', (_, line, expected) => {
     expect(cells(line)).toEqual(expected);
   });
 
   it.each([
-    ['a blank line (four spaces)', 'Built the settlement service in Go and PostgreSQL for card payments    across Europe', ['Built the settlement service in Go and PostgreSQL for card payments', 'across Europe']],
-    ['a short lower-case cell (an employer written so)', 'Associate Software Engineer  oracle  Bangalore', ['Associate Software Engineer', 'oracle', 'Bangalore']],
-    ['a heading', 'Looking for a suitable developer position with an ambitious company  experience  Acme Corp', ['Looking for a suitable developer position with an ambitious company', 'experience', 'Acme Corp']],
-    ['a list item', 'Maintained the billing platform and its Oracle database for five years  • upgraded it', ['Maintained the billing platform and its Oracle database for five years', '• upgraded it']],
-    ['a dated header and the sentence after it', '2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally  working in native title', ['2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally', 'working in native title']],
-    ['a role told with its dates after a sentence', 'Presently I am associated with Acme Technologies India as a Software programmer  since July 2009 to date.', ['Presently I am associated with Acme Technologies India as a Software programmer', 'since July 2009 to date.']],
-    ['a state code (not the word "in")', 'Promega Corporation, Indianapolis, IN  Web Developer (2008 - Present)', ['Promega Corporation, Indianapolis, IN', 'Web Developer (2008 - Present)']],
+    [
+      'a blank line (four spaces)',
+      'Built the settlement service in Go and PostgreSQL for card payments    across Europe',
+      ['Built the settlement service in Go and PostgreSQL for card payments', 'across Europe'],
+    ],
+    [
+      'a short lower-case cell (an employer written so)',
+      'Associate Software Engineer  oracle  Bangalore',
+      ['Associate Software Engineer', 'oracle', 'Bangalore'],
+    ],
+    [
+      'a heading',
+      'Looking for a suitable developer position with an ambitious company  experience  Acme Corp',
+      ['Looking for a suitable developer position with an ambitious company', 'experience', 'Acme Corp'],
+    ],
+    [
+      'a list item',
+      'Maintained the billing platform and its Oracle database for five years  • upgraded it',
+      ['Maintained the billing platform and its Oracle database for five years', '• upgraded it'],
+    ],
+    [
+      'a dated header and the sentence after it',
+      '2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally  working in native title',
+      ['2006 TO 2012: SELF-EMPLOYED LEGAL PRACTITIONER principally', 'working in native title'],
+    ],
+    [
+      'a role told with its dates after a sentence',
+      'Presently I am associated with Acme Technologies India as a Software programmer  since July 2009 to date.',
+      ['Presently I am associated with Acme Technologies India as a Software programmer', 'since July 2009 to date.'],
+    ],
+    [
+      'a state code (not the word "in")',
+      'Promega Corporation, Indianapolis, IN  Web Developer (2008 - Present)',
+      ['Promega Corporation, Indianapolis, IN', 'Web Developer (2008 - Present)'],
+    ],
   ])('keeps apart %s', (_, line, expected) => {
     expect(cells(line)).toEqual(expected);
   });
 
   it('splits an experience heading glued to the cell after it, after a blank line', () => {
-    expect(cells('Mathematics: Linear Algebra    Experience Disney Interactive Media Group January 2008  Present')).toEqual(['Mathematics: Linear Algebra', 'Experience', 'Disney Interactive Media Group January 2008  Present']);
+    expect(
+      cells('Mathematics: Linear Algebra    Experience Disney Interactive Media Group January 2008  Present'),
+    ).toEqual(['Mathematics: Linear Algebra', 'Experience', 'Disney Interactive Media Group January 2008  Present']);
     // Inside a paragraph the same words are a cell's own.
-    expect(cells('Mathematics: Linear Algebra  Experience Disney Interactive Media Group')).toEqual(['Mathematics: Linear Algebra', 'Experience Disney Interactive Media Group']);
+    expect(cells('Mathematics: Linear Algebra  Experience Disney Interactive Media Group')).toEqual([
+      'Mathematics: Linear Algebra',
+      'Experience Disney Interactive Media Group',
+    ]);
   });
 });
 
@@ -126,7 +187,9 @@ describe('a flattened résumé', () => {
     expect(RESUME.slice(first.organisationSpan!.start, first.organisationSpan!.end)).toBe('Northwind Payments Ltd');
     expect(RESUME.slice(second.organisationSpan!.start, second.organisationSpan!.end)).toBe('Contoso Systems');
     // Each job owns its text up to the next one; the wrapped sentence with dates in it stays in its job.
-    expect(RESUME.slice(first.span.start, first.span.end)).toMatch(/^Northwind Payments Ltd {2}Leeds.*across Europe\.$/);
+    expect(RESUME.slice(first.span.start, first.span.end)).toMatch(
+      /^Northwind Payments Ltd {2}Leeds.*across Europe\.$/,
+    );
     expect(second.span.start).toBe(RESUME.indexOf('Software Engineer, 6/15'));
     expect(second.span.end).toBeGreaterThan(RESUME.indexOf('onto Kubernetes clusters'));
   });
@@ -134,27 +197,63 @@ describe('a flattened résumé', () => {
 
 describe('job headers in flattened text', () => {
   it.each([
-    ['organisation, place, dates, then the title with a colon',
+    [
+      'organisation, place, dates, then the title with a colon',
       'EXPERIENCE  PricewaterhouseCoopers  Denver, Colorado  2003-Present  Project Manager:  •  Led the rollout of a CRM platform for insurance clients.    Montessori Childrens Center  Denver, Colorado  1999-2003  Executive Director:  •  Managed the staff and the budget of the school.',
-      [['Project Manager', 'PricewaterhouseCoopers', '2003-01', null], ['Executive Director', 'Montessori Childrens Center', '1999-01', '2003-12']]],
-    ['dates, organisation and title, each ending in a full stop',
+      [
+        ['Project Manager', 'PricewaterhouseCoopers', '2003-01', null],
+        ['Executive Director', 'Montessori Childrens Center', '1999-01', '2003-12'],
+      ],
+    ],
+    [
+      'dates, organisation and title, each ending in a full stop',
       'EXPERIENCE  December 2011 to July 2012  Trailer Park, Hollywood, California.  Freelance Android Developer.  Created several apps on phone and TV platforms for studios.  January 2007 to October 2011  Flash Factory, Burbank, California.  Lead Developer.  Led development of Flex, Flash and PHP applications.',
-      [['Freelance Android Developer', 'Trailer Park', '2011-12', '2012-07'], ['Lead Developer', 'Flash Factory', '2007-01', '2011-10']]],
-    ['organisation, dates, then a title with a remark in brackets',
+      [
+        ['Freelance Android Developer', 'Trailer Park', '2011-12', '2012-07'],
+        ['Lead Developer', 'Flash Factory', '2007-01', '2011-10'],
+      ],
+    ],
+    [
+      'organisation, dates, then a title with a remark in brackets',
       'EXPERIENCE    Walter Johnson High School, Baltimore County Public Schools, MD    2005-2008    Special Education Teacher (School Community Based Program)  Adapted the biology curriculum for the students of the programme.',
-      [['Special Education Teacher (School Community Based Program)', 'Walter Johnson High School', '2005-01', '2008-12']]],
-    ['dates, then "Title: Employer"',
+      [
+        [
+          'Special Education Teacher (School Community Based Program)',
+          'Walter Johnson High School',
+          '2005-01',
+          '2008-12',
+        ],
+      ],
+    ],
+    [
+      'dates, then "Title: Employer"',
       'EMPLOYMENT    2009-2011    Teacher Assistant and Integration Aide: Smithville Primary School  Supported a group of four children in class every day.    2001-2002    Full-time Instructor: Silver Adult Training Centre, Johnsonville  Developed programs for adult learners.',
-      [['Teacher Assistant and Integration Aide', 'Smithville Primary School', '2009-01', '2011-12'], ['Full-time Instructor', 'Silver Adult Training Centre', '2001-01', '2002-12']]],
-    ['dates, then "Title / Employer, Place"',
+      [
+        ['Teacher Assistant and Integration Aide', 'Smithville Primary School', '2009-01', '2011-12'],
+        ['Full-time Instructor', 'Silver Adult Training Centre', '2001-01', '2002-12'],
+      ],
+    ],
+    [
+      'dates, then "Title / Employer, Place"',
       'EXPERIENCE  Jun 2008 - Sep 2008    Intern engineer / Joobi Solutions Limited, Ireland    Wrote a PHP extension for the billing team.',
-      [['Intern engineer', 'Joobi Solutions Limited', '2008-06', '2008-09']]],
-    ['organisation, dates, title, then the next job without a description',
+      [['Intern engineer', 'Joobi Solutions Limited', '2008-06', '2008-09']],
+    ],
+    [
+      'organisation, dates, title, then the next job without a description',
       'EXPERIENCE  Acme Corp  2015 - 2016  Java Developer  Globex Ltd  2013 - 2015  Data Analyst  Built reports in SQL for the finance team.',
-      [['Java Developer', 'Acme Corp', '2015-01', '2016-12'], ['Data Analyst', 'Globex Ltd', '2013-01', '2015-12']]],
-    ['a title with its dates, the organisation after them',
+      [
+        ['Java Developer', 'Acme Corp', '2015-01', '2016-12'],
+        ['Data Analyst', 'Globex Ltd', '2013-01', '2015-12'],
+      ],
+    ],
+    [
+      'a title with its dates, the organisation after them',
       'Professional Experience    Software Engineer, 1/09 to Present  ABC COMPANY, Sometown, CA  Provide object-oriented software design for a construction platform.    Junior Software Engineer, 8/08 to 1/09  DEF COMPANY, Sometown, CA  Wrote unit tests.',
-      [['Software Engineer', 'ABC COMPANY', '2009-01', null], ['Junior Software Engineer', 'DEF COMPANY', '2008-08', '2009-01']]],
+      [
+        ['Software Engineer', 'ABC COMPANY', '2009-01', null],
+        ['Junior Software Engineer', 'DEF COMPANY', '2008-08', '2009-01'],
+      ],
+    ],
   ])('%s', (_, body, expected) => {
     expect(brief(structure(TOP + body).timeline)).toEqual(expected);
   });
@@ -162,7 +261,9 @@ describe('job headers in flattened text', () => {
   it('reads the headers before the dates when the dates are followed by a description', () => {
     // "COMPANY, INC., City, ST" breaks the rules of a header line (three commas), but the dates after it are
     // followed by a description, so the section writes headers first: each title is the one above its dates.
-    const { timeline } = structure(`${TOP}EXPERIENCE    COMPANY, INC., City, ST  2005 - 2006  Privately held company providing communications equipment to clients.  Sales Director  Trained the sales team.    NETWORK POWER, City, ST  1999 -2005  Global leader in power systems for telecommunication networks.  Senior Marketing Manager  2002-2005  Product Marketing Manager  2000-2002  Key Account Manager  1999-2000  Championed power services to clients.`);
+    const { timeline } = structure(
+      `${TOP}EXPERIENCE    COMPANY, INC., City, ST  2005 - 2006  Privately held company providing communications equipment to clients.  Sales Director  Trained the sales team.    NETWORK POWER, City, ST  1999 -2005  Global leader in power systems for telecommunication networks.  Senior Marketing Manager  2002-2005  Product Marketing Manager  2000-2002  Key Account Manager  1999-2000  Championed power services to clients.`,
+    );
     expect(timeline.map((e) => [e.title, e.start, e.end])).toEqual([
       [undefined, '2005-01', '2006-12'],
       [undefined, '1999-01', '2005-12'],
@@ -186,14 +287,17 @@ describe('job headers in flattened text', () => {
   });
 
   it('reads "2009  2015" as a range and a year list as none', () => {
-    const { timeline } = structure(`${TOP}EXPERIENCE    2009  2015    Assistant Professor  Department of Computing, Acme University    Taught distributed systems.    AWARDS  2011  2013  2014  Best Paper`);
+    const { timeline } = structure(
+      `${TOP}EXPERIENCE    2009  2015    Assistant Professor  Department of Computing, Acme University    Taught distributed systems.    AWARDS  2011  2013  2014  Best Paper`,
+    );
     expect(brief(timeline)).toEqual([['Assistant Professor', 'Department of Computing', '2009-01', '2015-12']]);
   });
 });
 
 describe('a flattened two-column résumé', () => {
   // Read row by row, the experience heading lands over the other column's items and the jobs under a later heading.
-  const TWO_COLUMNS = 'Brendan Wolff  PHP developer  AREAS OF EXPERTISE  Commercial experience  Web developing /  programming    PERSONAL SUMMARY  A resourceful PHP developer with extensive  experience in the layout, design and coding of websites.    WORK EXPERIENCE  Server administration  Object Orientated  Programming    PERSONAL SKILLS  Time management  Goals orientated    PERSONAL DETAILS  Brendan Wolff  34 Anywhere Road  Coventry  CV6 7RF    Web Design Company  Coventry  PHP DEVELOPER  June 2008 - Present  Working with designers and project staff to capture  requirements for websites.    KEY SKILLS AND COMPETENCIES  Ability to multi-task.    ACADEMIC QUALIFICATIONS  BSc (Hons)  Information Technology  Nuneaton University 2005 - 2008';
+  const TWO_COLUMNS =
+    'Brendan Wolff  PHP developer  AREAS OF EXPERTISE  Commercial experience  Web developing /  programming    PERSONAL SUMMARY  A resourceful PHP developer with extensive  experience in the layout, design and coding of websites.    WORK EXPERIENCE  Server administration  Object Orientated  Programming    PERSONAL SKILLS  Time management  Goals orientated    PERSONAL DETAILS  Brendan Wolff  34 Anywhere Road  Coventry  CV6 7RF    Web Design Company  Coventry  PHP DEVELOPER  June 2008 - Present  Working with designers and project staff to capture  requirements for websites.    KEY SKILLS AND COMPETENCIES  Ability to multi-task.    ACADEMIC QUALIFICATIONS  BSc (Hons)  Information Technology  Nuneaton University 2005 - 2008';
 
   it('reads its jobs where they are, as experience', () => {
     const { sections, timeline, diagnostics } = structure(TWO_COLUMNS);
@@ -211,21 +315,31 @@ describe('a flattened two-column résumé', () => {
 
 describe('what is not a job in flattened text', () => {
   it.each([
-    ['degree ranges under EDUCATION',
+    [
+      'degree ranges under EDUCATION',
       `${TOP}EDUCATION  MSc Computing  University of Leeds  September 2014  September 2015  B.E. Computer Engineering  Pune University  2010 - 2014    EXPERIENCE  Acme Corp  Java Developer  2016 - 2019  Built services.`,
-      [['Java Developer', 'Acme Corp', '2016-01', '2019-12']]],
-    ['degree ranges in a résumé without an experience heading',
+      [['Java Developer', 'Acme Corp', '2016-01', '2019-12']],
+    ],
+    [
+      'degree ranges in a résumé without an experience heading',
       `${TOP}SKILLS  Java, SQL    EDUCATION  2010 - 2014  B.Tech, Computer Engineering  Pune University  2008  2010  Higher Secondary Certificate  Pune`,
-      []],
-    ['skills dated by their years of use',
+      [],
+    ],
+    [
+      'skills dated by their years of use',
       `${TOP}TECHNICAL SKILLS  Java (2012 - 2018), Spring  Oracle 11g (2010 - 2016), MySQL    EXPERIENCE  Acme Corp  Java Developer  2016 - 2019  Built services.`,
-      [['Java Developer', 'Acme Corp', '2016-01', '2019-12']]],
-    ['a wrapped sentence that names a team and its years',
+      [['Java Developer', 'Acme Corp', '2016-01', '2019-12']],
+    ],
+    [
+      'a wrapped sentence that names a team and its years',
       `${TOP}EXPERIENCE  Acme Corp  Java Developer  2016 - 2019  Maintained the Java billing platform and migrated the  Payments Team from 2016 to 2018 onto Kubernetes clusters.  Worked closely with the Chief  Technology Officer on the roadmap.`,
-      [['Java Developer', 'Acme Corp', '2016-01', '2019-12']]],
-    ['a description label after the dates',
+      [['Java Developer', 'Acme Corp', '2016-01', '2019-12']],
+    ],
+    [
+      'a description label after the dates',
       `${TOP}EXPERIENCE  Acme Corp  Leeds  2016 - 2019  Duties:  Building PHP websites using PHP based frameworks.`,
-      [[undefined, 'Acme Corp', '2016-01', '2019-12']]],
+      [[undefined, 'Acme Corp', '2016-01', '2019-12']],
+    ],
   ])('%s', (_, text, expected) => {
     expect(brief(structure(text).timeline)).toEqual(expected);
   });
@@ -236,7 +350,8 @@ if (!existsSync(DOTIN)) console.warn(`Skipping the flattened dotin tests: ${DOTI
 
 describe.skipIf(!existsSync(DOTIN))('flattened real résumés (dotin-resume-ner-train)', () => {
   const read = (file: string): string => readDotinText(new URL(file, DOTIN));
-  const isFlattened = (text: string): boolean => text.split('\n').some((line) => line.length > 400 && /\S {2,}\S/.test(line));
+  const isFlattened = (text: string): boolean =>
+    text.split('\n').some((line) => line.length > 400 && /\S {2,}\S/.test(line));
 
   it('reads dated experience from most of them', async () => {
     const files = readdirSync(DOTIN).filter((f) => f.endsWith('.xml'));
@@ -253,7 +368,9 @@ describe.skipIf(!existsSync(DOTIN))('flattened real résumés (dotin-resume-ner-
       entries += doc.timeline.length;
       titled += doc.timeline.filter((e) => e.title !== undefined).length;
     }
-    console.log(`dotin flattened: ${dated} of ${flattened} résumés have a dated entry; ${entries} entries, ${titled} with a title`);
+    console.log(
+      `dotin flattened: ${dated} of ${flattened} résumés have a dated entry; ${entries} entries, ${titled} with a title`,
+    );
     // 221 flattened files; before this reader 185 dated, 751 entries, 524 titled.
     expect(flattened).toBeGreaterThan(200);
     expect(dated / flattened).toBeGreaterThan(0.85);
@@ -263,9 +380,27 @@ describe.skipIf(!existsSync(DOTIN))('flattened real résumés (dotin-resume-ner-
   // Checked by eye against the files: [title as it opens, organisation, start, end]. 202 writes the place after the
   // title with one space ("Sr. Web Developer North Hollywood, CA"), so the title runs into the place's first words.
   it.each([
-    ['202.xml', [['Sr. Web Developer', 'Disney Interactive Media Group', '2008-01', null], ['Owner/Web Developer', 'Xylin', '2003-08', '2007-12']]],
-    ['126.xml', [['Project Manager', 'PricewaterhouseCoopers', '2003-01', null], ['Executive Director', 'Montessori Childrens Center', '1999-01', '2003-12']]],
-    ['158.xml', [['Staff Software Engineer', 'Google Search App', '2013-01', '2015-12'], ['Senior Software Engineer', 'Google', '2012-01', '2013-12']]],
+    [
+      '202.xml',
+      [
+        ['Sr. Web Developer', 'Disney Interactive Media Group', '2008-01', null],
+        ['Owner/Web Developer', 'Xylin', '2003-08', '2007-12'],
+      ],
+    ],
+    [
+      '126.xml',
+      [
+        ['Project Manager', 'PricewaterhouseCoopers', '2003-01', null],
+        ['Executive Director', 'Montessori Childrens Center', '1999-01', '2003-12'],
+      ],
+    ],
+    [
+      '158.xml',
+      [
+        ['Staff Software Engineer', 'Google Search App', '2013-01', '2015-12'],
+        ['Senior Software Engineer', 'Google', '2012-01', '2013-12'],
+      ],
+    ],
     ['288.xml', [['Teacher Assistant and Integration Aide', 'Smithville Primary School', '2009-01', '2011-12']]],
     ['157.xml', [['Software Engineer', 'xxx Software Pvt Ltd', '2007-05', '2009-06']]],
   ])('%s reads its jobs', async (file, expected) => {

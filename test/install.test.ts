@@ -17,7 +17,9 @@ import { installConsumer, nodeModulesStats, packTarball, tarballListing } from '
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
-const PDFS = ['pdf-backend-java', 'pdf-data-engineer', 'pdf-qa-engineer'].map((name) => join(ROOT, 'fixtures/resumes', name, 'input.pdf'));
+const PDFS = ['pdf-backend-java', 'pdf-data-engineer', 'pdf-qa-engineer'].map((name) =>
+  join(ROOT, 'fixtures/resumes', name, 'input.pdf'),
+);
 
 let work: string;
 let consumer: string;
@@ -42,7 +44,9 @@ function tsc(project: string): void {
   try {
     execFileSync(process.execPath, [TSC, '-p', project], { cwd: consumer, encoding: 'utf8' });
   } catch (error) {
-    throw new Error(`tsc -p ${project} failed:\n${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`);
+    throw new Error(
+      `tsc -p ${project} failed:\n${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`,
+    );
   }
 }
 
@@ -51,14 +55,18 @@ describe('the tarball', () => {
     const listing = tarballListing();
     const paths: string[] = listing.files.map((f: { path: string }) => f.path);
     expect(paths.filter((p) => p.endsWith('.map'))).toEqual([]);
-    expect(paths.filter((p) => /builtin-data/.test(p)).sort()).toEqual(['dist/esm/taxonomy/builtin-data.cjs', 'dist/esm/taxonomy/builtin-data.d.cts']);
+    expect(paths.filter((p) => /builtin-data/.test(p)).sort()).toEqual([
+      'dist/esm/taxonomy/builtin-data.cjs',
+      'dist/esm/taxonomy/builtin-data.d.cts',
+    ]);
     expect(paths.filter((p) => p.startsWith('taxonomy/skills/') || p.startsWith('taxonomy/roles/'))).toEqual([]);
     const installed = JSON.parse(readFileSync(join(consumer, 'node_modules/@skillmatch/core/package.json'), 'utf8'));
     expect(installed.scripts).not.toHaveProperty('prepare');
     expect(installed.scripts).not.toHaveProperty('install');
     expect(installed.scripts).not.toHaveProperty('postinstall');
     const targets = JSON.stringify(installed.exports).match(/\.\/(?:dist|bin)\/[^"]+/g) ?? [];
-    for (const target of [...targets, installed.bin.skillmatch]) expect(paths, target).toContain(target.replace(/^\.\//, ''));
+    for (const target of [...targets, installed.bin.skillmatch])
+      expect(paths, target).toContain(target.replace(/^\.\//, ''));
     // The schema exports (`./taxonomy/*`) still resolve.
     expect(paths).toContain('taxonomy/schema/skill-file.schema.json');
   });
@@ -67,10 +75,14 @@ describe('the tarball', () => {
 describe('a fresh consumer', () => {
   it('installs its runtime dependencies only: no natural, no fflate, under 40 packages and 120 MB', () => {
     const stats = nodeModulesStats(consumer);
-    console.log(`consumer node_modules: ${stats.mb} MB, ${stats.packages} packages; heaviest ${stats.heaviest.map((p: { name: string; mb: number }) => `${p.name} ${p.mb} MB`).join(', ')}`);
+    console.log(
+      `consumer node_modules: ${stats.mb} MB, ${stats.packages} packages; heaviest ${stats.heaviest.map((p: { name: string; mb: number }) => `${p.name} ${p.mb} MB`).join(', ')}`,
+    );
     expect(stats.names).not.toContain('natural');
     expect(stats.names).not.toContain('fflate');
-    expect(stats.names).toEqual(expect.arrayContaining(['@skillmatch/core', 'compromise', 'fuse.js', 'mammoth', 'pdf-parse', 'zod']));
+    expect(stats.names).toEqual(
+      expect.arrayContaining(['@skillmatch/core', 'compromise', 'fuse.js', 'mammoth', 'pdf-parse', 'zod']),
+    );
     expect(stats.packages).toBeLessThan(40);
     expect(stats.mb).toBeLessThan(120);
   });
@@ -89,7 +101,12 @@ describe('a fresh consumer', () => {
       })();`;
     const env = { ...process.env, PDFS: JSON.stringify(PDFS) };
     const expected = { ids: ['json', 'pdf0', 'pdf1', 'pdf2'], errors: [] };
-    writeFileSync(join(consumer, 'use.mjs'), body("import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const sm = await import('@skillmatch/core');"));
+    writeFileSync(
+      join(consumer, 'use.mjs'),
+      body(
+        "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url); const sm = await import('@skillmatch/core');",
+      ),
+    );
     writeFileSync(join(consumer, 'use.cjs'), body("const sm = require('@skillmatch/core');"));
     for (const file of ['use.mjs', 'use.cjs']) {
       const out = execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8', env });
@@ -101,7 +118,17 @@ describe('a fresh consumer', () => {
 describe('TypeScript consumers', () => {
   const tsconfig = (module: string, files: string[], extra: Record<string, unknown> = {}): string =>
     JSON.stringify({
-      compilerOptions: { module, moduleResolution: module, target: 'ES2022', lib: ['ES2023', 'ESNext.Disposable'], strict: true, skipLibCheck: false, typeRoots: [join(ROOT, 'node_modules/@types')], types: ['node'], ...extra },
+      compilerOptions: {
+        module,
+        moduleResolution: module,
+        target: 'ES2022',
+        lib: ['ES2023', 'ESNext.Disposable'],
+        strict: true,
+        skipLibCheck: false,
+        typeRoots: [join(ROOT, 'node_modules/@types')],
+        types: ['node'],
+        ...extra,
+      },
       files,
     });
 
@@ -146,7 +173,10 @@ console.log(typeof kept?.close);
 `,
     );
     // The declarations themselves were checked by the CommonJS test (same content); this one is about `await using`.
-    writeFileSync(join(consumer, 'mts/tsconfig.json'), tsconfig('node16', ['index.mts'], { outDir: 'out', skipLibCheck: true }));
+    writeFileSync(
+      join(consumer, 'mts/tsconfig.json'),
+      tsconfig('node16', ['index.mts'], { outDir: 'out', skipLibCheck: true }),
+    );
     tsc('mts/tsconfig.json');
     // The process ends by itself once the block is left (no pool child keeps it alive), or this test times out.
     const out = node([join(consumer, 'mts/out/index.mjs'), PDFS[0]!]);
@@ -171,11 +201,28 @@ describe('bundled with esbuild (the README recipe)', () => {
 
   async function bundle(outdir: string, format: 'esm' | 'cjs', entryPoints: Record<string, string>): Promise<void> {
     writeFileSync(join(consumer, 'app.mjs'), app);
-    await build({ absWorkingDir: consumer, entryPoints, bundle: true, platform: 'node', format, target: 'node20', outdir, outExtension: { '.js': format === 'esm' ? '.mjs' : '.cjs' }, external, logLevel: 'error' });
+    await build({
+      absWorkingDir: consumer,
+      entryPoints,
+      bundle: true,
+      platform: 'node',
+      format,
+      target: 'node20',
+      outdir,
+      outExtension: { '.js': format === 'esm' ? '.mjs' : '.cjs' },
+      external,
+      logLevel: 'error',
+    });
   }
 
   const run = (file: string, env: Record<string, string> = {}): { ranked: number; errors: string[] } =>
-    JSON.parse(execFileSync(process.execPath, [file], { cwd: consumer, encoding: 'utf8', env: { ...process.env, PDFS: JSON.stringify(PDFS), ...env } }));
+    JSON.parse(
+      execFileSync(process.execPath, [file], {
+        cwd: consumer,
+        encoding: 'utf8',
+        env: { ...process.env, PDFS: JSON.stringify(PDFS), ...env },
+      }),
+    );
 
   it('@skillmatch/core bundled into the app: the pool finds its worker through node_modules, ESM output', async () => {
     await bundle(join(consumer, 'out-esm'), 'esm', { app: 'app.mjs' });
@@ -197,7 +244,10 @@ describe('bundled with esbuild (the README recipe)', () => {
     try {
       expect(run('out-two/app.mjs', { WORKER: './skillmatch-worker.mjs' })).toEqual({ ranked: 3, errors: [] });
       // Without the option and without the package, the worker cannot be found: a typed error per document, never internal-error.
-      expect(run('out-two/app.mjs')).toEqual({ ranked: 0, errors: ['missing-dependency', 'missing-dependency', 'missing-dependency'] });
+      expect(run('out-two/app.mjs')).toEqual({
+        ranked: 0,
+        errors: ['missing-dependency', 'missing-dependency', 'missing-dependency'],
+      });
     } finally {
       renameSync(`${installed}-away`, installed);
     }

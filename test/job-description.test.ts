@@ -64,28 +64,58 @@ function askOf(input: string | JobPosting, id: string): string {
 }
 
 /** What a skill listed under a heading of each section is asked as. */
-const LISTED_AS: Record<JdSection, string> = { required: 'required', preferred: 'preferred', responsibility: 'preferred', other: 'bonus' };
+const LISTED_AS: Record<JdSection, string> = {
+  required: 'required',
+  preferred: 'preferred',
+  responsibility: 'preferred',
+  other: 'bonus',
+};
 
 /** The text a diagnostic's span covers. */
 function spanned(text: string, role: Role, code: string): string[] {
-  return (role.diagnostics ?? []).filter((d) => d.code === code && d.span !== undefined).map((d) => text.slice(d.span!.start, d.span!.end));
+  return (role.diagnostics ?? [])
+    .filter((d) => d.code === code && d.span !== undefined)
+    .map((d) => text.slice(d.span!.start, d.span!.end));
 }
 
 describe('heading rows', () => {
   // Every row's examples, as a line in six spellings, then as a label inside a line: the Docker item after them lands where the row says.
   const cases = HEADING_ROWS.flatMap((row) =>
     row.examples.flatMap((example) => {
-      const lines = [example, `${example}:`, example.toUpperCase(), example.toLowerCase(), `## ${example}`, `**${example}**`].map(
+      const lines = [
+        example,
+        `${example}:`,
+        example.toUpperCase(),
+        example.toLowerCase(),
+        `## ${example}`,
+        `**${example}**`,
+      ].map(
         // The first item is no skill: the extractor reads a name right under a title-like line as an employer.
-        (heading) => [row.section, heading, `Backend Engineer\n\nResponsibilities\n- Ship code\n\n${heading}\n- Write clean code\n- Docker`, LISTED_AS[row.section]] as const,
+        (heading) =>
+          [
+            row.section,
+            heading,
+            `Backend Engineer\n\nResponsibilities\n- Ship code\n\n${heading}\n- Write clean code\n- Docker`,
+            LISTED_AS[row.section],
+          ] as const,
       );
       if (example.endsWith('?')) return lines;
       // Inline, prose after an `other` label is boilerplate: dropped.
       const inline = LISTED_AS[row.section] === 'bonus' ? 'absent' : LISTED_AS[row.section];
       return [
         ...lines,
-        [row.section, `… ${example}: Docker`, `Backend Engineer\n\nResponsibilities\n- Ship Java code\n\nWe are hiring. ${example}: Docker and PostgreSQL`, inline] as const,
-        [row.section, `${example.toLowerCase()}: docker`, `Backend Engineer\n\nResponsibilities\n- Ship Java code\n\n${example.toLowerCase()}: docker and postgresql`, inline] as const,
+        [
+          row.section,
+          `… ${example}: Docker`,
+          `Backend Engineer\n\nResponsibilities\n- Ship Java code\n\nWe are hiring. ${example}: Docker and PostgreSQL`,
+          inline,
+        ] as const,
+        [
+          row.section,
+          `${example.toLowerCase()}: docker`,
+          `Backend Engineer\n\nResponsibilities\n- Ship Java code\n\n${example.toLowerCase()}: docker and postgresql`,
+          inline,
+        ] as const,
       ];
     }),
   );
@@ -93,7 +123,19 @@ describe('heading rows', () => {
     expect(askOf(text, 'docker')).toBe(expected);
     if (expected !== 'absent') {
       const role = roleFromJobDescription(text);
-      expect(spanned(text, role, 'jd-section').some((s) => heading.replace(/^#+ |\*\*|…\s|:.*$/g, '').toLowerCase().startsWith(s.replace(/^#+ |\*\*|:$/g, '').toLowerCase().slice(0, 8)))).toBe(true);
+      expect(
+        spanned(text, role, 'jd-section').some((s) =>
+          heading
+            .replace(/^#+ |\*\*|…\s|:.*$/g, '')
+            .toLowerCase()
+            .startsWith(
+              s
+                .replace(/^#+ |\*\*|:$/g, '')
+                .toLowerCase()
+                .slice(0, 8),
+            ),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -107,7 +149,9 @@ describe('heading rows', () => {
     const posting = `Requirements\n- Java\n\nAbout us\n${text}`;
     expect(askOf(posting, 'postgresql')).toBe(LISTED_AS[section]);
     // Without the heading, the same words are boilerplate under "About us".
-    expect(askOf(posting.replace(/Must have - |Nice To Haves - |What You Will Be Doing |Tech Stack - /, ''), 'postgresql')).toBe('absent');
+    expect(
+      askOf(posting.replace(/Must have - |Nice To Haves - |What You Will Be Doing |Tech Stack - /, ''), 'postgresql'),
+    ).toBe('absent');
   });
 });
 
@@ -133,7 +177,11 @@ describe('phrasing rows', () => {
   it.each(COMPANY_EXAMPLES)('company prose %j is context: bonus at most', (example) => {
     const text = `Requirements\n- Java\n- ${example.replace('Kafka', 'PostgreSQL')}`;
     expect(askOf(text, 'postgresql')).toBe('bonus');
-    expect(roleFromJobDescription(text).diagnostics?.some((d) => d.code === 'jd-demoted' && /employer's own stack/.test(d.message))).toBe(true);
+    expect(
+      roleFromJobDescription(text).diagnostics?.some(
+        (d) => d.code === 'jd-demoted' && /employer's own stack/.test(d.message),
+      ),
+    ).toBe(true);
   });
 
   it.each(LEARN_OFFER_EXAMPLES)('a learning offer asks for nothing: %j', (example) => {
@@ -161,8 +209,13 @@ describe('titles', () => {
   });
 
   it('prefers options.title, then the posting title', () => {
-    expect(roleFromJobDescription('Senior Go Developer\n\nRequirements: Go', { title: 'Gopher' })).toMatchObject({ id: 'gopher', title: 'Gopher' });
-    expect(roleFromJobDescription({ '@type': 'JobPosting', title: 'Data Engineer', skills: 'Python' }).title).toBe('Data Engineer');
+    expect(roleFromJobDescription('Senior Go Developer\n\nRequirements: Go', { title: 'Gopher' })).toMatchObject({
+      id: 'gopher',
+      title: 'Gopher',
+    });
+    expect(roleFromJobDescription({ '@type': 'JobPosting', title: 'Data Engineer', skills: 'Python' }).title).toBe(
+      'Data Engineer',
+    );
   });
 });
 
@@ -170,7 +223,10 @@ describe('one-line and heading-less descriptions', () => {
   const rows: [string, Record<string, string>][] = [
     ['Requirements: Python, SQL, Docker', { python: 'required', sql: 'required', docker: 'required' }],
     ['requirements: python, sql, docker', { python: 'required', sql: 'required', docker: 'required' }],
-    ['What You Need for This Role: Python, SQL and Docker', { python: 'required', sql: 'required', docker: 'required' }],
+    [
+      'What You Need for This Role: Python, SQL and Docker',
+      { python: 'required', sql: 'required', docker: 'required' },
+    ],
     ['Must have: Python. Nice to have: Docker', { python: 'required', docker: 'preferred' }],
     ['Position: Python Developer. Requirements: Python, SQL', { python: 'required', sql: 'required' }],
     // Negative rows: prose without headings is read as responsibilities, phrasing deciding.
@@ -183,13 +239,20 @@ describe('one-line and heading-less descriptions', () => {
   });
 
   it('titles a one-line labelled list "Untitled role", and a "Position:" label by its job', () => {
-    expect(roleFromJobDescription('Requirements: Python, SQL, Docker')).toMatchObject({ id: 'untitled-role', title: 'Untitled role' });
-    expect(roleFromJobDescription('Position: Python Developer. Requirements: Python, SQL').title).toBe('Python Developer');
+    expect(roleFromJobDescription('Requirements: Python, SQL, Docker')).toMatchObject({
+      id: 'untitled-role',
+      title: 'Untitled role',
+    });
+    expect(roleFromJobDescription('Position: Python Developer. Requirements: Python, SQL').title).toBe(
+      'Python Developer',
+    );
   });
 
   it('says when there is no section that asks', () => {
     const role = roleFromJobDescription('We build payment services in Python on PostgreSQL.');
-    expect(role.diagnostics?.some((d) => d.code === 'jd-section' && /read as responsibilities/.test(d.message))).toBe(true);
+    expect(role.diagnostics?.some((d) => d.code === 'jd-section' && /read as responsibilities/.test(d.message))).toBe(
+      true,
+    );
   });
 });
 
@@ -199,7 +262,11 @@ describe('lone technologies', () => {
     ['Backend Engineer\n\nRequirements\n- Spring', 'spring-framework', 'required'],
     ['Backend Engineer\n\nRequirements\n* Go', 'go', 'required'],
     ['Backend Engineer\n\nRequirements\n- Go.', 'go', 'required'],
-    ['Backend Engineer\n\nResponsibilities\n- Build features end to end\n- Spring\n- Talk to customers', 'spring-framework', 'preferred'],
+    [
+      'Backend Engineer\n\nResponsibilities\n- Build features end to end\n- Spring\n- Talk to customers',
+      'spring-framework',
+      'preferred',
+    ],
     ['Backend Engineer\n\nNice to have: Go', 'go', 'preferred'],
     ['Backend Engineer\n\nRequirements: Go, Kafka and Spring', 'kafka', 'required'],
     ['Backend Engineer\n\nRequirements: Go, Kafka and Spring', 'spring-framework', 'required'],
@@ -208,7 +275,9 @@ describe('lone technologies', () => {
   it.each(positive)('%j asks for %s (%s)', (text, id, importance) => {
     const role = roleFromJobDescription(text);
     expect(holding(role, id)?.importance).toBe(importance);
-    const item = role.diagnostics?.find((d) => d.code === 'jd-lone-item' && d.message.includes(text.slice(d.span!.start, d.span!.end)));
+    const item = role.diagnostics?.find(
+      (d) => d.code === 'jd-lone-item' && d.message.includes(text.slice(d.span!.start, d.span!.end)),
+    );
     expect(item).toBeDefined();
   });
 
@@ -237,21 +306,38 @@ describe('input formats', () => {
   const forms: [string, string | JobPosting, string][] = [
     ['a JobPosting object', posting, 'posting'],
     ['JobPosting JSON text', JSON.stringify(posting), 'posting-json'],
-    ['JobPosting JSON in @graph', JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Organization', name: 'Acme' }, posting] }), 'posting-json'],
+    [
+      'JobPosting JSON in @graph',
+      JSON.stringify({
+        '@context': 'https://schema.org',
+        '@graph': [{ '@type': 'Organization', name: 'Acme' }, posting],
+      }),
+      'posting-json',
+    ],
     ['JobPosting JSON in an array', JSON.stringify([{ '@type': 'WebPage' }, posting]), 'posting-json'],
-    ['JSON-LD in a posting page', `<html><head><script type="application/ld+json">${JSON.stringify(posting)}</script></head><body><nav>Jobs · Python · Careers</nav></body></html>`, 'posting-json-ld'],
+    [
+      'JSON-LD in a posting page',
+      `<html><head><script type="application/ld+json">${JSON.stringify(posting)}</script></head><body><nav>Jobs · Python · Careers</nav></body></html>`,
+      'posting-json-ld',
+    ],
   ];
-  it.each(forms)('reads %s; a description without headings is the posting body, phrasing deciding', (_what, input, format) => {
-    const role = roleFromJobDescription(input);
-    expect(role.title).toBe('Platform Engineer');
-    expect(Object.fromEntries([...skillIds(role)].map((id) => [id, holding(role, id)!.importance]))).toEqual(asPosted);
-    expect(decodeJobDescription(input).format).toBe(format);
-    const decoded = decodeJobDescription(input).text;
-    expect(spanned(decoded, role, 'jd-section')).toContain('Description');
-  });
+  it.each(forms)(
+    'reads %s; a description without headings is the posting body, phrasing deciding',
+    (_what, input, format) => {
+      const role = roleFromJobDescription(input);
+      expect(role.title).toBe('Platform Engineer');
+      expect(Object.fromEntries([...skillIds(role)].map((id) => [id, holding(role, id)!.importance]))).toEqual(
+        asPosted,
+      );
+      expect(decodeJobDescription(input).format).toBe(format);
+      const decoded = decodeJobDescription(input).text;
+      expect(spanned(decoded, role, 'jd-section')).toContain('Description');
+    },
+  );
 
   it('decodes posting HTML as résumés are: every entity, <li> lists, headings', () => {
-    const html = '<h2>Requirements</h2><ul><li>C&#43;&#43; &ndash; 3+ years</li><li>CI&#x2F;CD</li><li>Rust</li></ul><h2>Benefits</h2><p>Free Jira licences</p>';
+    const html =
+      '<h2>Requirements</h2><ul><li>C&#43;&#43; &ndash; 3+ years</li><li>CI&#x2F;CD</li><li>Rust</li></ul><h2>Benefits</h2><p>Free Jira licences</p>';
     const role = roleFromJobDescription(html);
     expect(holding(role, 'cpp')).toMatchObject({ skill: 'cpp', importance: 'required', minYears: 3 });
     expect(holding(role, 'ci-cd')?.importance).toBe('required');
@@ -270,7 +356,11 @@ describe('input formats', () => {
       title: 'Backend Engineer',
       skills: ['Node.js', { '@type': 'DefinedTerm', name: 'TypeScript' }],
       qualifications: 'Experience with PostgreSQL or MySQL',
-      experienceRequirements: { '@type': 'OccupationalExperienceRequirements', monthsOfExperience: 48, description: 'building services in Node.js' },
+      experienceRequirements: {
+        '@type': 'OccupationalExperienceRequirements',
+        monthsOfExperience: 48,
+        description: 'building services in Node.js',
+      },
       responsibilities: ['Operate services on AWS'],
       description: '<p>Join us.</p><h3>Nice to have</h3><ul><li>GraphQL</li><li>Redis</li></ul>',
     });
@@ -280,10 +370,9 @@ describe('input formats', () => {
     expect(holding(role, 'mysql')).toMatchObject({ anyOf: ['mysql', 'postgresql'], importance: 'required' });
     expect(holding(role, 'aws')?.importance).toBe('preferred');
     expect(holding(role, 'graphql')?.importance).toBe('preferred');
-    expect(role.diagnostics?.filter((d) => d.code === 'jd-section' && d.place !== undefined).map((d) => d.place)).toEqual([
-      'JobPosting.skills, qualifications and experienceRequirements',
-      'JobPosting.responsibilities',
-    ]);
+    expect(
+      role.diagnostics?.filter((d) => d.code === 'jd-section' && d.place !== undefined).map((d) => d.place),
+    ).toEqual(['JobPosting.skills, qualifications and experienceRequirements', 'JobPosting.responsibilities']);
   });
 
   it('reads plain text as given, and JSON without a JobPosting as text', () => {
@@ -315,14 +404,17 @@ describe('diagnostics', () => {
     'We use Terraform and love Excel.',
   ].join('\n');
   const role = roleFromJobDescription(text, { maxRequired: 2 });
-  const codes = (code: string): string[] => (role.diagnostics ?? []).filter((d) => d.code === code).map((d) => d.message);
+  const codes = (code: string): string[] =>
+    (role.diagnostics ?? []).filter((d) => d.code === code).map((d) => d.message);
 
   it('says how the input, the title and each heading were read, with spans into the text', () => {
     expect(codes('jd-input')).toEqual(['read as plain text: spans index the input as given']);
     expect(spanned(text, role, 'jd-title')).toEqual(['Senior Platform Engineer']);
     expect(spanned(text, role, 'jd-section')).toEqual(['Requirements', 'Practicalities']);
     // A heading the rows do not know is read as `other`, and says so as a warning.
-    expect(role.diagnostics?.find((d) => d.code === 'jd-section' && d.message.includes('Practicalities'))?.severity).toBe('warning');
+    expect(
+      role.diagnostics?.find((d) => d.code === 'jd-section' && d.message.includes('Practicalities'))?.severity,
+    ).toBe('warning');
     const lone = 'Backend Engineer\n\nRequirements\n- Kafka.\n- Spring\n- Write tests';
     expect(spanned(lone, roleFromJobDescription(lone), 'jd-lone-item')).toEqual(['Kafka', 'Spring']);
   });
@@ -334,7 +426,8 @@ describe('diagnostics', () => {
     expect(dropped).toMatch(/Rust not asked for: offered to learn/);
     expect(dropped).toMatch(/Terraform not asked for: prose under a heading about the company/);
     expect(dropped).toMatch(/Docker not asked for: named 1 more time/);
-    for (const id of ['terraform', 'microsoft-excel', 'snowflake', 'rust']) expect(holding(role, id), id).toBeUndefined();
+    for (const id of ['terraform', 'microsoft-excel', 'snowflake', 'rust'])
+      expect(holding(role, id), id).toBeUndefined();
     expect(spanned(text, role, 'jd-dropped')).toContain("you'll learn Rust");
     const typo = 'Backend Developer\n\nSkills: Java, Kubernates';
     expect(spanned(typo, roleFromJobDescription(typo), 'jd-dropped')).toEqual(['Kubernates']);
@@ -352,18 +445,30 @@ describe('diagnostics', () => {
     expect(JSON.parse(JSON.stringify(role))).toEqual(role);
     expect(JSON.stringify(roleFromJobDescription(text, { maxRequired: 2 }))).toBe(JSON.stringify(role));
     for (const builtin of builtinRoles()) expect(builtin.diagnostics, builtin.id).toBeUndefined();
-    const bad = { ...structuredClone(role), diagnostics: [{ severity: 'info', code: 'x', message: 'm', source: 'extract' }] };
+    const bad = {
+      ...structuredClone(role),
+      diagnostics: [{ severity: 'info', code: 'x', message: 'm', source: 'extract' }],
+    };
     expect(validateRole(bad).ok).toBe(false);
   });
 });
 
 describe('role-empty', () => {
   it.each([
-    ['We are a friendly team. Apply today!', /asks for no skill of the taxonomy\. Read 1 line with no headings; skills seen: no skill of the taxonomy/],
-    ['Backend Engineer\n\nRequirements\n- Good communication\n\nAbout us\nWe love Kafka and Terraform.', /Read 5 lines \("Backend Engineer", from the first line, as the title\) under "Requirements", "About us"; skills seen: Apache Kafka \(dropped: boilerplate\), Terraform \(dropped: boilerplate\)/],
+    [
+      'We are a friendly team. Apply today!',
+      /asks for no skill of the taxonomy\. Read 1 line with no headings; skills seen: no skill of the taxonomy/,
+    ],
+    [
+      'Backend Engineer\n\nRequirements\n- Good communication\n\nAbout us\nWe love Kafka and Terraform.',
+      /Read 5 lines \("Backend Engineer", from the first line, as the title\) under "Requirements", "About us"; skills seen: Apache Kafka \(dropped: boilerplate\), Terraform \(dropped: boilerplate\)/,
+    ],
     ['Java Developer', /\("Java Developer", from the first line, as the title\)/],
     ['Requirements\n- No Kubernetes experience needed', /Kubernetes \(dropped: negated\)/],
-    ['We are a friendly team.\n\nAbout us\nWe love Kafka.\n\nRequirements\n- Good communication', /words read as ordinary words where they stand \(a list item of one name counts\): "Kafka"/],
+    [
+      'We are a friendly team.\n\nAbout us\nWe love Kafka.\n\nRequirements\n- Good communication',
+      /words read as ordinary words where they stand \(a list item of one name counts\): "Kafka"/,
+    ],
   ])('%j throws role-empty naming what it read', (text, message) => {
     const error = thrown(() => roleFromJobDescription(text));
     expect(error.code).toBe('role-empty');
@@ -377,19 +482,31 @@ describe('role-empty', () => {
     skills: [
       { id: 'agile', name: 'Agile', category: 'architecture-and-practices', aliases: [], kind: 'practice' },
       { id: 'scrum', name: 'Scrum', category: 'architecture-and-practices', aliases: [], kind: 'practice' },
-      { id: 'microservices', name: 'Microservices', category: 'architecture-and-practices', aliases: [], kind: 'concept' },
+      {
+        id: 'microservices',
+        name: 'Microservices',
+        category: 'architecture-and-practices',
+        aliases: [],
+        kind: 'concept',
+      },
       { id: 'java', name: 'Java', category: 'programming-languages', aliases: [], kind: 'technology' },
     ],
   } as unknown as Taxonomy;
   it('throws role-empty when every ask is a practice or concept, once the taxonomy has kinds', () => {
-    const error = thrown(() => roleFromJobDescription('Requirements\n- Agile and Scrum\n- Microservices', { taxonomy: kinded }));
+    const error = thrown(() =>
+      roleFromJobDescription('Requirements\n- Agile and Scrum\n- Microservices', { taxonomy: kinded }),
+    );
     expect(error.code).toBe('role-empty');
     expect(error.message).toMatch(/asks only for practices or concepts, no technology/);
     expect(error.message).toMatch(/Agile \(practice, asked for\)/);
-    expect(skillIds(roleFromJobDescription('Requirements\n- Agile and Scrum\n- Java', { taxonomy: kinded }))).toEqual(new Set(['agile', 'scrum', 'java']));
+    expect(skillIds(roleFromJobDescription('Requirements\n- Agile and Scrum\n- Java', { taxonomy: kinded }))).toEqual(
+      new Set(['agile', 'scrum', 'java']),
+    );
     // Without kinds every skill is a technology: the same practices make a role.
     const plain = { ...kinded, skills: kinded.skills.map(({ kind: _kind, ...skill }) => skill) } as unknown as Taxonomy;
-    expect(skillIds(roleFromJobDescription('Requirements\n- Agile and Scrum', { taxonomy: plain }))).toEqual(new Set(['agile', 'scrum']));
+    expect(skillIds(roleFromJobDescription('Requirements\n- Agile and Scrum', { taxonomy: plain }))).toEqual(
+      new Set(['agile', 'scrum']),
+    );
   });
 
   it('throws TypeError and RangeError on misuse', () => {
@@ -404,7 +521,9 @@ describe('role-empty', () => {
 describe.skipIf(!existsSync(SEED))('roleFromJobDescription on the seed job description', () => {
   if (!existsSync(SEED)) console.warn(`skipped: ${SEED.pathname} is absent`);
   const text = existsSync(SEED) ? readFileSync(SEED, 'utf8') : '';
-  const role = existsSync(SEED) ? roleFromJobDescription(text, { id: 'backend-developer' }) : (undefined as unknown as Role);
+  const role = existsSync(SEED)
+    ? roleFromJobDescription(text, { id: 'backend-developer' })
+    : (undefined as unknown as Role);
 
   it('names nothing the built-in role lacks: the built-in role is the description, widened', () => {
     const builtin = getBuiltinRole('backend-developer')!;
@@ -419,22 +538,35 @@ describe.skipIf(!existsSync(SEED))('roleFromJobDescription on the seed job descr
   it('reads "Requirements & Skills" as required, and a parenthesised list ending in "or" as one group', () => {
     // "Strong proficiency in backend programming languages (Node.js, Python, Java, PHP, Ruby, or C#)",
     // merged with the responsibilities' "Node.js, Python, Java, PHP, or .NET" (same group, mostly overlapping).
-    expect(holding(role, 'ruby')).toMatchObject({ importance: 'required', anyOf: ['c-sharp', 'dotnet', 'java', 'nodejs', 'php', 'python', 'ruby'] });
+    expect(holding(role, 'ruby')).toMatchObject({
+      importance: 'required',
+      anyOf: ['c-sharp', 'dotnet', 'java', 'nodejs', 'php', 'python', 'ruby'],
+    });
     // "Experience with database management (MySQL, PostgreSQL, MongoDB, Redis, etc.)": one group of alternatives,
     // and one demand with the skill the parenthesis gives examples of (database management, same category).
-    expect(holding(role, 'mysql')).toMatchObject({ importance: 'required', anyOf: ['database-administration', 'mongodb', 'mysql', 'postgresql', 'redis'] });
+    expect(holding(role, 'mysql')).toMatchObject({
+      importance: 'required',
+      anyOf: ['database-administration', 'mongodb', 'mysql', 'postgresql', 'redis'],
+    });
     // "Knowledge of RESTful APIs, GraphQL, and microservices architecture": an "and" list asks for each.
-    for (const id of ['rest', 'graphql', 'microservices']) expect(holding(role, id), id).toMatchObject({ skill: id, importance: 'required' });
+    for (const id of ['rest', 'graphql', 'microservices'])
+      expect(holding(role, id), id).toMatchObject({ skill: id, importance: 'required' });
     // "(JWT, OAuth, etc.)" and "(Docker, Kubernetes)": parentheses are alternatives, joined with the skill they
     // are examples of — "authentication … (JWT, OAuth)", "containerization (Docker, Kubernetes)" — as the
     // built-in role's `authentication` and `containerisation` groups are.
     expect(holding(role, 'jwt')).toMatchObject({ anyOf: ['authentication', 'jwt', 'oauth2'], importance: 'required' });
-    expect(holding(role, 'kubernetes')).toMatchObject({ anyOf: ['containers', 'docker', 'kubernetes'], importance: 'required' });
+    expect(holding(role, 'kubernetes')).toMatchObject({
+      anyOf: ['containers', 'docker', 'kubernetes'],
+      importance: 'required',
+    });
   });
 
   it('reads "Familiarity with" as preferred even under Requirements', () => {
     // "Familiarity with cloud platforms (AWS, Azure, Google Cloud)." — the examples join "cloud platforms", as in the built-in `cloud-platform`.
-    expect(holding(role, 'gcp')).toMatchObject({ anyOf: ['aws', 'azure', 'cloud-computing', 'gcp'], importance: 'preferred' });
+    expect(holding(role, 'gcp')).toMatchObject({
+      anyOf: ['aws', 'azure', 'cloud-computing', 'gcp'],
+      importance: 'preferred',
+    });
   });
 
   it('reads "Roles & Responsibilities" as preferred: the work, not a demand on the person', () => {
@@ -451,7 +583,9 @@ describe.skipIf(!existsSync(SEED))('roleFromJobDescription on the seed job descr
     expect(holding(role, 'firebase')).toMatchObject({ skill: 'firebase', importance: 'bonus' });
     // "…application architecture that power web and mobile applications" is the advert's pitch.
     expect(skillIds(role).has('mobile-app-development')).toBe(false);
-    expect(role.requirements.filter((r) => r.importance === 'bonus').length).toBeLessThan(role.requirements.filter((r) => r.importance === 'required').length);
+    expect(role.requirements.filter((r) => r.importance === 'bonus').length).toBeLessThan(
+      role.requirements.filter((r) => r.importance === 'required').length,
+    );
   });
 
   it('quotes the line each requirement came from, and is deterministic', () => {
@@ -463,7 +597,14 @@ describe.skipIf(!existsSync(SEED))('roleFromJobDescription on the seed job descr
 describe('roleFromJobDescription rules', () => {
   it('turns "5+ years of Java" and "Python: 3+ years" into minYears', () => {
     const role = roleFromJobDescription(
-      ['Senior Platform Engineer', '', 'Requirements', '• 5+ years of Java in production', '• Python: 3+ years', '• Experience with Docker'].join('\n'),
+      [
+        'Senior Platform Engineer',
+        '',
+        'Requirements',
+        '• 5+ years of Java in production',
+        '• Python: 3+ years',
+        '• Experience with Docker',
+      ].join('\n'),
     );
     expect(role).toMatchObject({ id: 'senior-platform-engineer', title: 'Senior Platform Engineer' });
     expect(holding(role, 'java')).toMatchObject({ skill: 'java', importance: 'required', minYears: 5 });
@@ -493,7 +634,9 @@ describe('roleFromJobDescription rules', () => {
   });
 
   it('reads an advert without headings as responsibilities, with phrasing deciding what is required', () => {
-    const role = roleFromJobDescription('We build payment APIs in Go on PostgreSQL. You must have strong experience with Go. Familiarity with gRPC would help.');
+    const role = roleFromJobDescription(
+      'We build payment APIs in Go on PostgreSQL. You must have strong experience with Go. Familiarity with gRPC would help.',
+    );
     expect(role).toMatchObject({ id: 'untitled-role', title: 'Untitled role' });
     expect(holding(role, 'go')?.importance).toBe('required');
     expect(holding(role, 'postgresql')?.importance).toBe('preferred');
@@ -538,18 +681,35 @@ describe('roleFromJobDescription as a recruiter reads a posting', () => {
     expect(required.length).toBeLessThanOrEqual(3);
     for (const r of required) expect(r.note).toMatch(/5\+ years of backend development|Strong SQL skills/);
     // …the list is the stack: one of its languages, one of its relational databases… each preferred, the note says why.
-    expect(holding(role, 'ruby')).toMatchObject({ importance: 'preferred', anyOf: expect.arrayContaining(['python', 'go', 'ruby', 'php']) });
+    expect(holding(role, 'ruby')).toMatchObject({
+      importance: 'preferred',
+      anyOf: expect.arrayContaining(['python', 'go', 'ruby', 'php']),
+    });
     expect((holding(role, 'ruby') as { anyOf: string[] }).anyOf).not.toContain('java');
     expect(holding(role, 'ruby')?.note).toContain('named in a list of technologies');
     expect(holding(role, 'react')?.importance).toBe('preferred');
     expect(holding(role, 'terraform')?.importance).toBe('preferred');
     // Every listed technology is still in the role, so a candidate who has them gains.
-    for (const id of ['javascript', 'typescript', 'angular', 'postgresql', 'mongodb', 'redis', 'kafka', 'docker', 'kubernetes', 'aws']) expect(holding(role, id), id).toBeDefined();
+    for (const id of [
+      'javascript',
+      'typescript',
+      'angular',
+      'postgresql',
+      'mongodb',
+      'redis',
+      'kafka',
+      'docker',
+      'kubernetes',
+      'aws',
+    ])
+      expect(holding(role, id), id).toBeDefined();
     expect(role.requirements.length).toBeLessThan(20);
   });
 
   it('keeps a keyword list required when it is all the posting asks for', () => {
-    const role = roleFromJobDescription('Platform Engineer\n\nRequirements\n• Go, PostgreSQL, Kafka, Docker, Kubernetes, Terraform, AWS');
+    const role = roleFromJobDescription(
+      'Platform Engineer\n\nRequirements\n• Go, PostgreSQL, Kafka, Docker, Kubernetes, Terraform, AWS',
+    );
     expect(tally(role).required).toBeGreaterThan(0);
     expect(tally(role).required).toBeLessThanOrEqual(8);
     expect(holding(role, 'go')?.importance).toBe('required');
@@ -615,9 +775,14 @@ describe('roleFromJobDescription as a recruiter reads a posting', () => {
   });
 
   it('joins examples to the skill they illustrate: "AWS using EC2, S3, Lambda" is one demand', () => {
-    const role = roleFromJobDescription('Requirements\n• Hands-on experience with AWS development using EC2, EB, S3, Lambda');
+    const role = roleFromJobDescription(
+      'Requirements\n• Hands-on experience with AWS development using EC2, EB, S3, Lambda',
+    );
     expect(role.requirements).toHaveLength(1);
-    expect(role.requirements[0]).toMatchObject({ anyOf: expect.arrayContaining(['aws', 'amazon-ec2', 'amazon-s3', 'aws-lambda']), importance: 'required' });
+    expect(role.requirements[0]).toMatchObject({
+      anyOf: expect.arrayContaining(['aws', 'amazon-ec2', 'amazon-s3', 'aws-lambda']),
+      importance: 'required',
+    });
   });
 
   it('ignores company boilerplate: About us, Benefits, EEO statements and "we use…" marketing', () => {
@@ -640,7 +805,8 @@ describe('roleFromJobDescription as a recruiter reads a posting', () => {
     );
     expect(holding(role, 'java')?.importance).toBe('required');
     expect(holding(role, 'spring-boot')?.importance).toBe('required');
-    for (const id of ['kotlin', 'scala', 'snowflake', 'python', 'salesforce', 'microsoft-excel', 'jira']) expect(holding(role, id), id).toBeUndefined();
+    for (const id of ['kotlin', 'scala', 'snowflake', 'python', 'salesforce', 'microsoft-excel', 'jira'])
+      expect(holding(role, id), id).toBeUndefined();
     // The employer's own stack is context: a bonus at most, never a demand.
     expect(holding(role, 'kafka')?.importance).toBe('bonus');
     expect(holding(role, 'kubernetes')?.importance).toBe('bonus');
@@ -672,7 +838,10 @@ describe('roleFromJobDescription as a recruiter reads a posting', () => {
     );
     expect(holding(role, 'c-sharp')?.importance).toBe('required');
     expect(holding(role, 'angular')?.importance).toBe('preferred');
-    expect(holding(role, 'wcf')).toMatchObject({ importance: 'required', note: 'From: "Must have experience with WCF"' });
+    expect(holding(role, 'wcf')).toMatchObject({
+      importance: 'required',
+      note: 'From: "Must have experience with WCF"',
+    });
     expect(holding(role, 'crystal-reports')?.importance).toBe('preferred');
   });
 
@@ -680,7 +849,9 @@ describe('roleFromJobDescription as a recruiter reads a posting', () => {
     const { extractSkills } = await import('../src/extract/index.js');
     const text = 'Backend Developer\n\nSkills: Java, Kubernates';
     // The extractor does read the typos as skills (fuzzy look-up)…
-    const fuzzy = extractSkills(text).skills.filter((s) => s.mentions.every((m) => m.fuzzy)).map((s) => s.id);
+    const fuzzy = extractSkills(text)
+      .skills.filter((s) => s.mentions.every((m) => m.fuzzy))
+      .map((s) => s.id);
     expect(fuzzy).toEqual(['kubernetes']);
     // …but a role asks only for what the posting spells.
     const role = roleFromJobDescription(text);
@@ -727,7 +898,9 @@ describe.skipIf(!existsSync(VANETIK))('roleFromJobDescription on the vanetik Dic
 
   it('keeps every vacancy to at most 8 required demands, and none from boilerplate or typos', () => {
     for (const [i, role] of roles.entries()) {
-      console.info(`vacancy ${i + 1} (${role.title}): ${role.requirements.length} requirements ${JSON.stringify(tally(role))}`);
+      console.info(
+        `vacancy ${i + 1} (${role.title}): ${role.requirements.length} requirements ${JSON.stringify(tally(role))}`,
+      );
       expect(tally(role).required, role.title).toBeGreaterThan(0);
       expect(tally(role).required, role.title).toBeLessThanOrEqual(8);
     }
@@ -746,7 +919,10 @@ describe.skipIf(!existsSync(VANETIK))('roleFromJobDescription on the vanetik Dic
     // "Ability to write complex SQL queries for MariaDB or PostgreSQL".
     expect(holding(role, 'postgresql')).toMatchObject({ anyOf: ['mariadb', 'postgresql'], importance: 'required' });
     // "Hands-on experience with AWS development using EC2, EB, IAM, S3, Lambda, Cloudfront": AWS or its services.
-    expect(holding(role, 'aws')).toMatchObject({ importance: 'required', anyOf: expect.arrayContaining(['aws', 'amazon-s3']) });
+    expect(holding(role, 'aws')).toMatchObject({
+      importance: 'required',
+      anyOf: expect.arrayContaining(['aws', 'amazon-s3']),
+    });
     // Listed under "Minimum Required Skills" but stated again under "Nice To Haves": preferred.
     expect(holding(role, 'drupal')?.importance).toBe('preferred');
     expect(holding(role, 'elasticsearch')?.importance).toBe('preferred');
@@ -760,10 +936,15 @@ describe.skipIf(!existsSync(VANETIK))('roleFromJobDescription on the vanetik Dic
     // "Minimum Required Skills: Java, C#, SQL, HTTPS, Apache, Eclipse" is the job board's keyword line; the
     // posting's own "Basic Qualifications" ask for a degree and "Minimum of 2 years' experience … in Java".
     expect(role.requirements.filter((r) => r.importance === 'required')).toEqual([
-      expect.objectContaining({ skill: 'java', minYears: 2, note: expect.stringContaining("Minimum of 2 years' experience") }),
+      expect.objectContaining({
+        skill: 'java',
+        minYears: 2,
+        note: expect.stringContaining("Minimum of 2 years' experience"),
+      }),
     ]);
     // "Preferred Qualifications: … Experience with C#, Elastic Search, and Oracle as secondary skills".
-    for (const id of ['c-sharp', 'elasticsearch', 'oracle-database', 'sql', 'eclipse']) expect(holding(role, id)?.importance, id).toBe('preferred');
+    for (const id of ['c-sharp', 'elasticsearch', 'oracle-database', 'sql', 'eclipse'])
+      expect(holding(role, id)?.importance, id).toBe('preferred');
   });
 });
 
@@ -783,7 +964,10 @@ function taggedSpans(tokens: readonly string[], tags: readonly string[], label: 
 
 /** Tokens back to text: no space before closing punctuation or after an opening bracket. */
 function detokenise(tokens: readonly string[]): string {
-  return tokens.join(' ').replace(/\s+([.,;:!?)\]])/g, '$1').replace(/([([])\s+/g, '$1');
+  return tokens
+    .join(' ')
+    .replace(/\s+([.,;:!?)\]])/g, '$1')
+    .replace(/([([])\s+/g, '$1');
 }
 
 interface Sentence {
@@ -802,7 +986,16 @@ function technologyOf(span: string): string[] {
 
 /** Every sentence through the reader: each outcome must be a role or `role-empty`. */
 function runCorpus(name: string, sentences: readonly Sentence[]): void {
-  const counts = { sentences: 0, roles: 0, empty: 0, labelled: 0, visible: 0, visibleRoles: 0, visibleAsked: 0, titles: 0 };
+  const counts = {
+    sentences: 0,
+    roles: 0,
+    empty: 0,
+    labelled: 0,
+    visible: 0,
+    visibleRoles: 0,
+    visibleAsked: 0,
+    titles: 0,
+  };
   const lost: string[] = [];
   for (const sentence of sentences) {
     counts.sentences++;
@@ -819,7 +1012,9 @@ function runCorpus(name: string, sentences: readonly Sentence[]): void {
     if (sentence.labelled.length === 0) continue;
     counts.labelled++;
     // The labelled technology as the extractor sees it (an exact, affirmed mention): the reader must not lose it.
-    const visible = extractSkills(sentence.text).skills.filter((s) => sentence.labelled.includes(s.id) && s.mentions.some((m) => !m.fuzzy && !m.negated));
+    const visible = extractSkills(sentence.text).skills.filter(
+      (s) => sentence.labelled.includes(s.id) && s.mentions.some((m) => !m.fuzzy && !m.negated),
+    );
     if (visible.length === 0) continue;
     counts.visible++;
     if (role !== null) {
@@ -855,7 +1050,13 @@ describe.skipIf(!existsSync(GREEN))('smoke corpus: green job-description sentenc
   it('reads every sentence to a role or role-empty, and a role wherever a labelled technology is visible', () => {
     const sentences = readFileSync(GREEN, 'utf8')
       .split(/\n\s*\n/)
-      .map((block) => block.split('\n').map((line) => line.trim()).filter((line) => line !== '').map((line) => line.split(/\s+/)))
+      .map((block) =>
+        block
+          .split('\n')
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+          .map((line) => line.split(/\s+/)),
+      )
       .filter((rows) => rows.length > 0)
       .map((rows) => {
         const tokens = rows.map((row) => row.slice(0, -1).join(' '));
@@ -880,7 +1081,9 @@ describe('hostile input', () => {
 
   it('reads a posting of 100,000 lines to a bounded role', () => {
     // ≈1 MB: headings, lone items, and list items the extractor reads.
-    const lines = Array.from({ length: 100_000 }, (_, i) => (i % 10 === 0 ? 'Requirements' : i % 3 === 0 ? '- Kafka' : i % 3 === 1 ? '- Java 8' : '- SQL, Go')).join('\n');
+    const lines = Array.from({ length: 100_000 }, (_, i) =>
+      i % 10 === 0 ? 'Requirements' : i % 3 === 0 ? '- Kafka' : i % 3 === 1 ? '- Java 8' : '- SQL, Go',
+    ).join('\n');
     const role = roleFromJobDescription(lines);
     expect(skillIds(role)).toEqual(new Set(['java', 'kafka', 'sql', 'go']));
     expectCapped(role);

@@ -8,7 +8,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 function exportedNames(script: string, type: 'module' | 'commonjs'): string[] {
-  const out = execFileSync(process.execPath, [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', script], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [type === 'module' ? '--input-type=module' : '--input-type=commonjs', '-e', script],
+    { cwd: root, encoding: 'utf8' },
+  );
   return JSON.parse(out);
 }
 
@@ -19,33 +23,53 @@ describe('package', () => {
     expect(pkg.exports['.'].import.default).toBe('./dist/esm/index.js');
     expect(pkg.exports['.'].require.default).toBe('./dist/cjs/index.cjs');
     expect(pkg.bin.skillmatch).toBe('./bin/skillmatch.js');
-    for (const target of [pkg.exports['.'].import.default, pkg.exports['.'].import.types, pkg.exports['.'].require.default]) {
+    for (const target of [
+      pkg.exports['.'].import.default,
+      pkg.exports['.'].import.types,
+      pkg.exports['.'].require.default,
+    ]) {
       expect(existsSync(new URL(`../${target}`, import.meta.url)), `${target} is built`).toBe(true);
     }
   });
 
   it('exports the same names to import and require, through the exports map', () => {
-    const esm = exportedNames("const m = await import('@skillmatch/core'); console.log(JSON.stringify(Object.keys(m).sort()))", 'module');
-    const cjs = exportedNames("console.log(JSON.stringify(Object.keys(require('@skillmatch/core')).sort()))", 'commonjs');
+    const esm = exportedNames(
+      "const m = await import('@skillmatch/core'); console.log(JSON.stringify(Object.keys(m).sort()))",
+      'module',
+    );
+    const cjs = exportedNames(
+      "console.log(JSON.stringify(Object.keys(require('@skillmatch/core')).sort()))",
+      'commonjs',
+    );
     expect(esm.length).toBeGreaterThan(10);
     expect(cjs).toEqual(esm);
   });
 
   it('exports the building blocks at @skillmatch/core/tools, the same to import and require, with types', () => {
-    const esm = exportedNames("const m = await import('@skillmatch/core/tools'); console.log(JSON.stringify(Object.keys(m).sort()))", 'module');
-    const cjs = exportedNames("console.log(JSON.stringify(Object.keys(require('@skillmatch/core/tools')).sort()))", 'commonjs');
+    const esm = exportedNames(
+      "const m = await import('@skillmatch/core/tools'); console.log(JSON.stringify(Object.keys(m).sort()))",
+      'module',
+    );
+    const cjs = exportedNames(
+      "console.log(JSON.stringify(Object.keys(require('@skillmatch/core/tools')).sort()))",
+      'commonjs',
+    );
     expect(esm).toEqual(expect.arrayContaining(['buildAliasIndex', 'findDateRanges', 'tokenize']));
     expect(cjs).toEqual(esm);
     const tools = pkg.exports['./tools'];
     for (const target of [tools.import.default, tools.import.types, tools.require.default, tools.require.types]) {
       expect(existsSync(new URL(`../${target}`, import.meta.url)), `${target} is built`).toBe(true);
     }
-    const tokens = exportedNames("const { tokenize } = require('@skillmatch/core/tools'); console.log(JSON.stringify(tokenize('Node.js, C#').map((t) => t.text)))", 'commonjs');
+    const tokens = exportedNames(
+      "const { tokenize } = require('@skillmatch/core/tools'); console.log(JSON.stringify(tokenize('Node.js, C#').map((t) => t.text)))",
+      'commonjs',
+    );
     expect(tokens).toEqual(['Node.js', 'C#']);
   });
 
   it('parses and extracts through the CommonJS build', () => {
-    const script = "const sm = require('@skillmatch/core'); sm.parseResume('Skills\\nNode.js, PostgreSQL, Docker').then((doc) => console.log(JSON.stringify(sm.extractSkills(doc).skills.map((s) => s.id))))";
+    const script =
+      "const sm = require('@skillmatch/core'); sm.parseResume('Skills\\nNode.js, PostgreSQL, Docker').then((doc) => console.log(JSON.stringify(sm.extractSkills(doc).skills.map((s) => s.id))))";
     const ids = exportedNames(script, 'commonjs');
     expect(ids).toEqual(expect.arrayContaining(['docker', 'nodejs', 'postgresql']));
   });
@@ -69,8 +93,18 @@ describe('package', () => {
         Array.prototype.push = push;
         console.log(JSON.stringify({ afterFirst, afterBatch, kept, words: doc.text.length > 500, withResolvers: typeof Promise.withResolvers }));
       })();`;
-    const expected = { afterFirst: [true, true, true], afterBatch: [true, true, true], kept: true, words: true, withResolvers: 'function' };
-    expect(exportedNames(`import fs from 'node:fs'; import * as sm from '@skillmatch/core'; ${body}`, 'module')).toEqual(expected);
-    expect(exportedNames(`const fs = require('node:fs'); const sm = require('@skillmatch/core'); ${body}`, 'commonjs')).toEqual(expected);
+    const expected = {
+      afterFirst: [true, true, true],
+      afterBatch: [true, true, true],
+      kept: true,
+      words: true,
+      withResolvers: 'function',
+    };
+    expect(
+      exportedNames(`import fs from 'node:fs'; import * as sm from '@skillmatch/core'; ${body}`, 'module'),
+    ).toEqual(expected);
+    expect(
+      exportedNames(`const fs = require('node:fs'); const sm = require('@skillmatch/core'); ${body}`, 'commonjs'),
+    ).toEqual(expected);
   });
 });

@@ -162,11 +162,27 @@ export function buildDocx(bodyXml: string, extraNamespaces = ''): Uint8Array {
  */
 export function buildDocxBomb(expandedBytes: number, lieAboutSize = false, part = 'word/document.xml'): Uint8Array {
   const prefix = utf8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_NS}><w:body>`);
-  const unit = utf8('<w:p><w:r><w:t>Senior engineer building distributed systems in Go, Kafka and PostgreSQL.</w:t></w:r></w:p>');
+  const unit = utf8(
+    '<w:p><w:r><w:t>Senior engineer building distributed systems in Go, Kafka and PostgreSQL.</w:t></w:r></w:p>',
+  );
   const suffix = utf8('</w:body></w:document>');
   const stream = repeatDeflate(prefix, unit, expandedBytes, suffix);
-  const bomb = { name: part, data: new Uint8Array(0), deflated: { bytes: stream.deflated, size: stream.size, crc: stream.crc } };
-  const document = part === 'word/document.xml' ? [] : [{ name: 'word/document.xml', data: utf8(`<?xml version="1.0"?><w:document ${W_NS}><w:body><w:p><w:r><w:t>Skills: Go</w:t></w:r></w:p></w:body></w:document>`) }];
+  const bomb = {
+    name: part,
+    data: new Uint8Array(0),
+    deflated: { bytes: stream.deflated, size: stream.size, crc: stream.crc },
+  };
+  const document =
+    part === 'word/document.xml'
+      ? []
+      : [
+          {
+            name: 'word/document.xml',
+            data: utf8(
+              `<?xml version="1.0"?><w:document ${W_NS}><w:body><w:p><w:r><w:t>Skills: Go</w:t></w:r></w:p></w:body></w:document>`,
+            ),
+          },
+        ];
   return buildZip([...docxSkeleton(), ...document, bomb], lieAboutSize);
 }
 
@@ -182,7 +198,12 @@ export function buildDocxWithMainPart(bodyXml: string): Uint8Array {
 
 /** A one-page PDF whose content stream is a FlateDecode stream inflating to `expandedBytes` of spaces. */
 export function buildFlateBombPdf(expandedBytes: number): Uint8Array {
-  const stream = repeatDeflate(utf8('BT /F1 12 Tf 72 720 Td (Flate bomb) Tj ET\n'), utf8(' '), expandedBytes, utf8('\n'));
+  const stream = repeatDeflate(
+    utf8('BT /F1 12 Tf 72 720 Td (Flate bomb) Tj ET\n'),
+    utf8(' '),
+    expandedBytes,
+    utf8('\n'),
+  );
   const zlib = new Uint8Array(2 + stream.deflated.length + 4);
   zlib.set([0x78, 0xda], 0);
   zlib.set(stream.deflated, 2);
@@ -201,14 +222,21 @@ export function buildFlateBombPdf(expandedBytes: number): Uint8Array {
     offsets.push(length);
     const chunk =
       body === null
-        ? [utf8(`${index + 1} 0 obj\n<< /Length ${zlib.length} /Filter /FlateDecode >>\nstream\n`), zlib, utf8('\nendstream\nendobj\n')]
+        ? [
+            utf8(`${index + 1} 0 obj\n<< /Length ${zlib.length} /Filter /FlateDecode >>\nstream\n`),
+            zlib,
+            utf8('\nendstream\nendobj\n'),
+          ]
         : [utf8(`${index + 1} 0 obj\n${body}\nendobj\n`)];
     for (const c of chunk) {
       parts.push(c);
       length += c.length;
     }
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`, ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`,
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
   parts.push(utf8(`${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
   const out = new Uint8Array(parts.reduce((n, c) => n + c.length, 0));
   let at = 0;

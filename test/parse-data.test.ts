@@ -10,7 +10,12 @@ const VARIETY = new URL('resume-pdf-variety/files/', DATA);
 const VANETIK = new URL('vanetik-vacancy-resume/CV/', DATA);
 const SYNTHETIC = new URL('synthetic-resumes/', DATA);
 const DOTIN = new URL('dotin-resume-ner-train/xml/', DATA);
-for (const [name, url] of [['resume-pdf-variety', VARIETY], ['vanetik-vacancy-resume', VANETIK], ['synthetic-resumes', SYNTHETIC], ['dotin-resume-ner-train', DOTIN]] as const) {
+for (const [name, url] of [
+  ['resume-pdf-variety', VARIETY],
+  ['vanetik-vacancy-resume', VANETIK],
+  ['synthetic-resumes', SYNTHETIC],
+  ['dotin-resume-ner-train', DOTIN],
+] as const) {
   if (!existsSync(url)) console.warn(`Skipping ${name} tests: ${url.pathname} is absent.`);
 }
 
@@ -29,7 +34,11 @@ function lines(doc: ResumeDocument): string[] {
 }
 
 describe.skipIf(!existsSync(VARIETY))('resume-pdf-variety', () => {
-  const files = existsSync(VARIETY) ? readdirSync(VARIETY).filter((f) => f.endsWith('.pdf')).sort() : [];
+  const files = existsSync(VARIETY)
+    ? readdirSync(VARIETY)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+    : [];
 
   it.each(files)('%s gives text, pages and non-empty sections', async (file) => {
     const doc = await parseResume(read(new URL(file, VARIETY)), { filename: file });
@@ -62,42 +71,75 @@ describe.skipIf(!existsSync(VARIETY))('resume-pdf-variety', () => {
     expect(skills.get('single-column')).toBe(skills.get('modern-single-column'));
     expect(skills.get('two-column')).toBe(skills.get('modern-two-column'));
     // The single-column layouts print a comma list, the two-column ones chips: every listed skill appears whole in each.
-    const listed = skills.get('single-column')!.replace(/^Technical Skills:/, '').split(',').map((s) => s.trim());
+    const listed = skills
+      .get('single-column')!
+      .replace(/^Technical Skills:/, '')
+      .split(',')
+      .map((s) => s.trim());
     expect(listed.length).toBeGreaterThan(30);
-    expect(listed).toEqual(expect.arrayContaining(['Go', 'Node.js', 'PostgreSQL', 'Kafka', 'gRPC', 'Kubernetes', 'CI/CD', 'Cloud-native Development', 'Event-driven Systems']));
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        'Go',
+        'Node.js',
+        'PostgreSQL',
+        'Kafka',
+        'gRPC',
+        'Kubernetes',
+        'CI/CD',
+        'Cloud-native Development',
+        'Event-driven Systems',
+      ]),
+    );
     for (const [layout, text] of skills) {
       for (const skill of listed) expect(text, `${layout} lacks ${skill}`).toContain(skill);
     }
-    for (const layout of ['two-column', 'modern-two-column']) expect(docs.get(layout)!.diagnostics.map((d) => d.code)).toContain('two-columns');
-    for (const layout of ['single-column', 'modern-single-column']) expect(docs.get(layout)!.diagnostics.map((d) => d.code)).not.toContain('two-columns');
+    for (const layout of ['two-column', 'modern-two-column'])
+      expect(docs.get(layout)!.diagnostics.map((d) => d.code)).toContain('two-columns');
+    for (const layout of ['single-column', 'modern-single-column'])
+      expect(docs.get(layout)!.diagnostics.map((d) => d.code)).not.toContain('two-columns');
     // "cloud-native" broken across lines keeps its hyphen.
     for (const doc of docs.values()) expect(normalise(doc.text)).toContain('cloud-native infrastructure');
   });
 
-  it.each(['deedy_resume-openfont.pdf', 'deedy_resume-macfonts.pdf'])('%s reads its two columns without interleaving', async (file) => {
-    const doc = await parseResume(read(new URL(file, VARIETY)));
-    expect(doc.diagnostics.map((d) => d.code)).toContain('two-columns');
-    const all = lines(doc);
-    // Lines from the left column (education, skills) and the right (experience) come out whole.
-    for (const line of ['Java • Shell • Python • Javascript', 'Dec 2014 | Ithaca, NY', 'Jan 2015 - Present | New York, NY', '• Led a team from MIT, Cornell, IC London and UHelsinki for the project.']) {
-      expect(all).toContain(line);
-    }
-    // Reading order: the whole left column (ending with SKILLS) before the right column (EXPERIENCE).
-    const education = all.indexOf('EDUCATION');
-    const skills = all.indexOf('SKILLS');
-    const experience = all.indexOf('EXPERIENCE');
-    expect(education).toBeGreaterThanOrEqual(0);
-    expect(skills).toBeGreaterThan(education);
-    expect(experience).toBeGreaterThan(skills);
-    expect(doc.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['education', 'skills', 'experience']));
-  });
+  it.each(['deedy_resume-openfont.pdf', 'deedy_resume-macfonts.pdf'])(
+    '%s reads its two columns without interleaving',
+    async (file) => {
+      const doc = await parseResume(read(new URL(file, VARIETY)));
+      expect(doc.diagnostics.map((d) => d.code)).toContain('two-columns');
+      const all = lines(doc);
+      // Lines from the left column (education, skills) and the right (experience) come out whole.
+      for (const line of [
+        'Java • Shell • Python • Javascript',
+        'Dec 2014 | Ithaca, NY',
+        'Jan 2015 - Present | New York, NY',
+        '• Led a team from MIT, Cornell, IC London and UHelsinki for the project.',
+      ]) {
+        expect(all).toContain(line);
+      }
+      // Reading order: the whole left column (ending with SKILLS) before the right column (EXPERIENCE).
+      const education = all.indexOf('EDUCATION');
+      const skills = all.indexOf('SKILLS');
+      const experience = all.indexOf('EXPERIENCE');
+      expect(education).toBeGreaterThanOrEqual(0);
+      expect(skills).toBeGreaterThan(education);
+      expect(experience).toBeGreaterThan(skills);
+      expect(doc.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['education', 'skills', 'experience']));
+    },
+  );
 });
 
 /** Every entry's title and organisation spans point at their text, and its date span lies inside its span. */
 function expectSpansHold(doc: ResumeDocument, label: string): void {
   for (const entry of doc.timeline) {
-    if (entry.titleSpan) expect(doc.text.slice(entry.titleSpan.start, entry.titleSpan.end).replace(/\*\*|__/g, ''), label).toBe(entry.title);
-    if (entry.organisationSpan) expect(doc.text.slice(entry.organisationSpan.start, entry.organisationSpan.end).replace(/\*\*|__/g, ''), label).toBe(entry.organisation);
+    if (entry.titleSpan)
+      expect(doc.text.slice(entry.titleSpan.start, entry.titleSpan.end).replace(/\*\*|__/g, ''), label).toBe(
+        entry.title,
+      );
+    if (entry.organisationSpan)
+      expect(
+        doc.text.slice(entry.organisationSpan.start, entry.organisationSpan.end).replace(/\*\*|__/g, ''),
+        label,
+      ).toBe(entry.organisation);
     expect(entry.title === undefined || entry.titleSpan !== undefined, label).toBe(true);
     if (!entry.estimated) {
       expect(entry.span.start, label).toBeLessThanOrEqual(entry.dateSpan.start);
@@ -121,7 +163,11 @@ describe.skipIf(!existsSync(VARIETY))('resume-pdf-variety: document dates and sp
 });
 
 describe.skipIf(!existsSync(VANETIK))('vanetik-vacancy-resume: 65 real DOCX résumés', () => {
-  const files = existsSync(VANETIK) ? readdirSync(VANETIK).filter((f) => f.endsWith('.docx')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10)) : [];
+  const files = existsSync(VANETIK)
+    ? readdirSync(VANETIK)
+        .filter((f) => f.endsWith('.docx'))
+        .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+    : [];
 
   it('has the 65 files', () => {
     expect(files).toHaveLength(65);
@@ -150,7 +196,7 @@ describe.skipIf(!existsSync(VANETIK))('vanetik-vacancy-resume: 65 real DOCX rés
     expect(doc.diagnostics.filter((d) => d.code === 'inferred-section')).toHaveLength(1);
   });
 
-  it('takes most documents\' dates from their core properties, never after asOf, and keeps spans true', async () => {
+  it("takes most documents' dates from their core properties, never after asOf, and keeps spans true", async () => {
     let fromFile = 0;
     for (const file of files) {
       const doc = await parseResume(read(new URL(file, VANETIK)), { filename: file, asOf: '2026-01' });
@@ -163,7 +209,16 @@ describe.skipIf(!existsSync(VANETIK))('vanetik-vacancy-resume: 65 real DOCX rés
 
   it('CV 30 (laid out in text frames) keeps its content', async () => {
     const doc = await parseResume(read(new URL('30.docx', VANETIK)), { filename: '30.docx' });
-    for (const phrase of ['FRONT END DEVELOPER', 'Elpisor Ltd', 'Migrated layout to responsive BEM based model', 'React + Redux', 'Webpack', 'Node.js', 'Tel-Ran Educational Center', 'B2 - Upper Intermediate']) {
+    for (const phrase of [
+      'FRONT END DEVELOPER',
+      'Elpisor Ltd',
+      'Migrated layout to responsive BEM based model',
+      'React + Redux',
+      'Webpack',
+      'Node.js',
+      'Tel-Ran Educational Center',
+      'B2 - Upper Intermediate',
+    ]) {
       expect(doc.text).toContain(phrase);
     }
     expect(sectionText(doc, 'skills')).toContain('React + Redux');
@@ -179,7 +234,9 @@ interface ManifestEntry {
 }
 
 describe.skipIf(!existsSync(SYNTHETIC))('synthetic-resumes', () => {
-  const manifest: ManifestEntry[] = existsSync(SYNTHETIC) ? JSON.parse(readFileSync(new URL('manifest.json', SYNTHETIC), 'utf8')) : [];
+  const manifest: ManifestEntry[] = existsSync(SYNTHETIC)
+    ? JSON.parse(readFileSync(new URL('manifest.json', SYNTHETIC), 'utf8'))
+    : [];
 
   it('lists 42 files', () => {
     expect(manifest).toHaveLength(42);
@@ -194,7 +251,8 @@ describe.skipIf(!existsSync(SYNTHETIC))('synthetic-resumes', () => {
     expect(doc.sections.some((s) => s.kind === 'experience')).toBe(true);
     expect(doc.sections.some((s) => s.kind === 'skills')).toBe(true);
     expect(doc.diagnostics.map((d) => d.code)).not.toContain('few-words');
-    if (['sidebar', 'table2col', 'sectioncols'].includes(entry.layout) && entry.kind === 'pdf') expect(doc.diagnostics.map((d) => d.code)).toContain('two-columns');
+    if (['sidebar', 'table2col', 'sectioncols'].includes(entry.layout) && entry.kind === 'pdf')
+      expect(doc.diagnostics.map((d) => d.code)).toContain('two-columns');
     if (entry.layout === 'single') expect(doc.diagnostics.map((d) => d.code)).not.toContain('two-columns');
   });
 
@@ -242,7 +300,11 @@ describe.skipIf(!existsSync(SYNTHETIC))('synthetic-resumes', () => {
 const readDotin = (file: string): string => readDotinText(new URL(file, DOTIN));
 
 describe.skipIf(!existsSync(DOTIN))('dotin-resume-ner-train: 307 real résumés (Indeed exports and others)', () => {
-  const files = existsSync(DOTIN) ? readdirSync(DOTIN).filter((f) => f.endsWith('.xml')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10)) : [];
+  const files = existsSync(DOTIN)
+    ? readdirSync(DOTIN)
+        .filter((f) => f.endsWith('.xml'))
+        .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
+    : [];
 
   it('reads dated experience from most of them, with sane entries', async () => {
     let dated = 0;
@@ -253,14 +315,19 @@ describe.skipIf(!existsSync(DOTIN))('dotin-resume-ner-train: 307 real résumés 
       entries += doc.timeline.length;
       expectSpansHold(doc, file);
       for (const entry of doc.timeline) {
-        expect(entry.start >= '1940-01' && (entry.end === null || entry.end >= entry.start), `${file}: ${entry.start}..${entry.end}`).toBe(true);
+        expect(
+          entry.start >= '1940-01' && (entry.end === null || entry.end >= entry.start),
+          `${file}: ${entry.start}..${entry.end}`,
+        ).toBe(true);
         // Jobs known only by their length end in the document month at the latest.
         if (entry.estimated) expect(entry.end! <= '2018-06', file).toBe(true);
         const section = doc.sections.find((s) => s.span.start <= entry.span.start && entry.span.start < s.span.end);
         expect(section?.kind, `${file}: an entry outside experience`).not.toBe('education');
       }
     }
-    console.log(`dotin: ${dated} of ${files.length} résumés (${((100 * dated) / files.length).toFixed(1)}%) have a dated entry; ${entries} entries`);
+    console.log(
+      `dotin: ${dated} of ${files.length} résumés (${((100 * dated) / files.length).toFixed(1)}%) have a dated entry; ${entries} entries`,
+    );
     // With this reader (bullets decoded): 245 of 307 (79.8%) before issue 11's parse part; 263 (85.7%) with it;
     // 270 (87.9%) with flattened text read as its lines.
     expect(dated / files.length).toBeGreaterThan(0.86);

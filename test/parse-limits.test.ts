@@ -15,7 +15,6 @@ if (!hasData) console.warn(`Skipping data-backed limit tests: ${DATA.pathname} i
 const MB = 1024 * 1024;
 const GiB = 1024 * MB;
 
-
 const rssMb = (): number => process.memoryUsage().rss / MB;
 
 describe('options', () => {
@@ -31,7 +30,15 @@ describe('options', () => {
   });
 
   it('documents every limit in PARSE_DEFAULTS', () => {
-    expect(Object.keys(PARSE_DEFAULTS).sort()).toEqual(['maxBytes', 'maxDocumentXmlBytes', 'maxExpandedBytes', 'maxMemoryMb', 'maxPages', 'maxTextLength', 'timeoutMs']);
+    expect(Object.keys(PARSE_DEFAULTS).sort()).toEqual([
+      'maxBytes',
+      'maxDocumentXmlBytes',
+      'maxExpandedBytes',
+      'maxMemoryMb',
+      'maxPages',
+      'maxTextLength',
+      'timeoutMs',
+    ]);
     expect(Object.isFrozen(PARSE_DEFAULTS)).toBe(true);
   });
 });
@@ -47,7 +54,9 @@ describe('limits in-process', () => {
   });
 
   it('rejects a text over maxTextLength with limit-text-length (no silent clipping)', async () => {
-    expect(await codeOf(parseResume('Skills\nGo, Python\n'.repeat(100), { maxTextLength: 500 }))).toBe('limit-text-length');
+    expect(await codeOf(parseResume('Skills\nGo, Python\n'.repeat(100), { maxTextLength: 500 }))).toBe(
+      'limit-text-length',
+    );
     const ok = await parseResume('Skills\nGo, Python\n'.repeat(10), { maxTextLength: 500 });
     expect(ok.text.length).toBeLessThanOrEqual(500);
   });
@@ -100,7 +109,10 @@ describe('isolated parsing in a pool of child processes', () => {
   it('keeps the host alive until close() resolves, so a script may end on `await pool.close()`', () => {
     const entry = new URL('../dist/esm/index.js', import.meta.url).href;
     const script = `const { createParsePool } = await import(${JSON.stringify(entry)}); const pool = createParsePool({ size: 2 }); const doc = await pool.parse('Skills\\nNode.js, Docker'); await pool.close(); console.log('closed', doc.meta.format);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stdout.trim()).toBe('closed text');
     expect(run.status).toBe(0);
   });
@@ -128,7 +140,9 @@ describe('isolated parsing in a pool of child processes', () => {
 
   it('refuses the DOCX bombs inside the pool with limit-expanded-size', async () => {
     for (const size of [200 * MB, GiB]) {
-      expect(await codeOf(pool.parse(buildDocxBomb(size, true), { filename: 'bomb.docx' }))).toBe('limit-expanded-size');
+      expect(await codeOf(pool.parse(buildDocxBomb(size, true), { filename: 'bomb.docx' }))).toBe(
+        'limit-expanded-size',
+      );
     }
   });
 
@@ -139,7 +153,11 @@ describe('isolated parsing in a pool of child processes', () => {
     expect(['limit-memory', 'limit-time']).toContain(code);
     expect(rssMb()).toBeLessThan(300);
     // The pool replaced the child: the next documents parse.
-    const docs = await Promise.all([pool.parse('Skills\nRust\n'), pool.parse('Skills\nGo\n'), pool.parse('Skills\nJava\n')]);
+    const docs = await Promise.all([
+      pool.parse('Skills\nRust\n'),
+      pool.parse('Skills\nGo\n'),
+      pool.parse('Skills\nJava\n'),
+    ]);
     expect(docs.map((d) => d.text.trim().split('\n')[1])).toEqual(['Rust', 'Go', 'Java']);
   });
 
@@ -150,14 +168,22 @@ describe('isolated parsing in a pool of child processes', () => {
   it('stops a parse that exceeds its time budget with limit-time, and only that one', async () => {
     // A 64 MiB DOCX document.xml under raised caps keeps mammoth busy far longer than 50 ms.
     const heavy = buildDocxBomb(64 * MB);
-    const slow = pool.parse(heavy, { timeoutMs: 50, maxExpandedBytes: 512 * MB, maxDocumentXmlBytes: 512 * MB, maxMemoryMb: 2048 });
+    const slow = pool.parse(heavy, {
+      timeoutMs: 50,
+      maxExpandedBytes: 512 * MB,
+      maxDocumentXmlBytes: 512 * MB,
+      maxMemoryMb: 2048,
+    });
     const fast = pool.parse('Experience\nEngineer, Acme, 2019 – 2021\n');
     expect(await codeOf(slow)).toBe('limit-time');
     expect((await fast).text).toContain('Acme');
   });
 
   it('parseResume({ isolate: true }) uses the shared pool and a given pool is honoured', async () => {
-    const doc = await parseResume(buildDocx('<w:p><w:r><w:t>Skills: Go</w:t></w:r></w:p>'), { isolate: true, filename: 'a.docx' });
+    const doc = await parseResume(buildDocx('<w:p><w:r><w:t>Skills: Go</w:t></w:r></w:p>'), {
+      isolate: true,
+      filename: 'a.docx',
+    });
     expect(doc.text).toBe('Skills: Go');
     const viaPool = await parseResume('Skills\nGo\n', { pool });
     expect(viaPool.meta.format).toBe('text');
@@ -196,7 +222,13 @@ describe.skipIf(!hasData)('isolated parsing of real hostile files', () => {
         ['empty.pdf', 'empty-input'],
       ];
       const codes = await Promise.all(
-        cases.map(([file]) => codeOf(pool.parse(new Uint8Array(readFileSync(new URL(`synthetic-resumes/adversarial/${file}`, DATA))), { filename: file }))),
+        cases.map(([file]) =>
+          codeOf(
+            pool.parse(new Uint8Array(readFileSync(new URL(`synthetic-resumes/adversarial/${file}`, DATA))), {
+              filename: file,
+            }),
+          ),
+        ),
       );
       expect(codes).toEqual(cases.map(([, code]) => code));
     } finally {

@@ -5,7 +5,8 @@ import { findDateRanges } from '../src/parse/dates.js';
 import { splitLines, structureDocument } from '../src/parse/structure.js';
 
 const asOf = '2026-11';
-const repeatTo = (unit: string, length: number): string => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
+const repeatTo = (unit: string, length: number): string =>
+  unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 const structure = (text: string) => structureDocument({ text, lines: splitLines(text), asOf });
 
 describe('linear paths on hostile input', () => {
@@ -22,7 +23,8 @@ describe('linear paths on hostile input', () => {
     const { timeline } = structure(text);
     expect(timeline).toHaveLength(100_000);
     expect(timeline[99_999]).toMatchObject({ start: '2015-01', end: '2016-12' });
-    for (let i = 1; i < timeline.length; i += 997) expect(timeline[i]!.span.start).toBeGreaterThanOrEqual(timeline[i - 1]!.span.end);
+    for (let i = 1; i < timeline.length; i += 997)
+      expect(timeline[i]!.span.start).toBeGreaterThanOrEqual(timeline[i - 1]!.span.end);
   }, 60_000);
 
   it('builds the timeline of 50,000 résumé-like lines', () => {
@@ -30,19 +32,32 @@ describe('linear paths on hostile input', () => {
     const employers = ['Acme Corp', 'Globex Ltd', 'Initech Inc', 'Umbrella Systems'];
     const lines = ['EXPERIENCE'];
     for (let i = 0; lines.length < 50_000; i++) {
-      lines.push(titles[i % 4]!, `${employers[i % 4]} - Pune, Maharashtra`, `Jan ${2000 + (i % 20)} to Dec ${2001 + (i % 20)}`, '• Built REST services in Spring Boot and PostgreSQL for the billing team.', '');
+      lines.push(
+        titles[i % 4]!,
+        `${employers[i % 4]} - Pune, Maharashtra`,
+        `Jan ${2000 + (i % 20)} to Dec ${2001 + (i % 20)}`,
+        '• Built REST services in Spring Boot and PostgreSQL for the billing team.',
+        '',
+      );
     }
     const { timeline } = structure(lines.slice(0, 50_000).join('\n'));
     expect(timeline).toHaveLength(10_000);
-    expect(timeline[9_999]).toMatchObject({ title: 'Data Analyst', organisation: 'Umbrella Systems', start: '2019-01', end: '2020-12' });
+    expect(timeline[9_999]).toMatchObject({
+      title: 'Data Analyst',
+      organisation: 'Umbrella Systems',
+      start: '2019-01',
+      end: '2020-12',
+    });
   }, 60_000);
 
   it('builds the timelines of 50,000 lines of jobs dated in their descriptions, and of company blocks', () => {
     const undated = ['EXPERIENCE'];
-    while (undated.length < 50_000) undated.push('Java Developer', 'Acme Corp', '• Built services (September 2017 onwards)', '');
+    while (undated.length < 50_000)
+      undated.push('Java Developer', 'Acme Corp', '• Built services (September 2017 onwards)', '');
     expect(structure(undated.join('\n')).timeline).toHaveLength(12_500);
     const blocks = ['Company Details'];
-    while (blocks.length < 50_000) blocks.push('company - Acme Technologies', 'description - Built REST services. Jan 2017 to Dec 2018');
+    while (blocks.length < 50_000)
+      blocks.push('company - Acme Technologies', 'description - Built REST services. Jan 2017 to Dec 2018');
     const { timeline } = structure(blocks.join('\r\n'));
     expect(timeline).toHaveLength(25_000);
     expect(timeline[0]).toMatchObject({ organisation: 'Acme Technologies', start: '2017-01', end: '2018-12' });

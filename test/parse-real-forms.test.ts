@@ -10,7 +10,8 @@ import { buildZip, docxSkeleton } from './parse-bombs.js';
 const asOf = '2026-11';
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const brief = (entries: TimelineEntry[]) => entries.map((e) => [e.title, e.organisation, e.start, e.end]);
-const kindAt = (doc: ResumeDocument, offset: number) => doc.sections.find((s) => s.span.start <= offset && offset < s.span.end)?.kind;
+const kindAt = (doc: ResumeDocument, offset: number) =>
+  doc.sections.find((s) => s.span.start <= offset && offset < s.span.end)?.kind;
 
 const EXPORT = [
   'Skills * Programming Languages: Python, Sql, Java * Web: HTML, CSS, JavaScript Education Details ',
@@ -79,7 +80,7 @@ const INDEED = [
   'oracle',
   '',
   '• Associate Software Engineer in Oracle India Pvt Ltd. (through Trigent Software Pvt Ltd)',
-  "• Experience in Hyperion products and automation scripting. (September 2017 onwards)",
+  '• Experience in Hyperion products and automation scripting. (September 2017 onwards)',
   'Perform automation through python and batch scripting.',
   '',
   'Technical Support Engineer',
@@ -118,7 +119,8 @@ describe('an Indeed-style export', () => {
 });
 
 describe('documentDate: what "present" means', () => {
-  const OLD = 'Jane Doe\nExperience\nBackend Developer, Acme Corp, Jan 2016 – Present\n• Built services in Go.\nJava Developer, Initech\nYears of Experience: 1 Year\n';
+  const OLD =
+    'Jane Doe\nExperience\nBackend Developer, Acme Corp, Jan 2016 – Present\n• Built services in Go.\nJava Developer, Initech\nYears of Experience: 1 Year\n';
 
   it('takes the option first, and reports it', async () => {
     const doc = await parseResume(OLD, { asOf, documentDate: '2018-06' });
@@ -151,18 +153,32 @@ describe('documentDate: what "present" means', () => {
     expect(note?.message).toContain('2016-01');
     expect(doc.diagnostics.map((d) => d.code)).not.toContain('document-date-assumed');
     // Never after asOf; a résumé that writes no month at all keeps asOf.
-    expect((await parseResume(OLD.replace('Jan 2016', 'Jan 2026'), { asOf, documentDate: 'estimate' })).documentDate).toEqual({ month: asOf, source: 'estimated' });
-    expect((await parseResume('Jane Doe\nBackend developer. Go, PostgreSQL.\n', { asOf, documentDate: 'estimate' })).documentDate).toEqual({ month: asOf, source: 'as-of' });
+    expect(
+      (await parseResume(OLD.replace('Jan 2016', 'Jan 2026'), { asOf, documentDate: 'estimate' })).documentDate,
+    ).toEqual({ month: asOf, source: 'estimated' });
+    expect(
+      (await parseResume('Jane Doe\nBackend developer. Go, PostgreSQL.\n', { asOf, documentDate: 'estimate' }))
+        .documentDate,
+    ).toEqual({ month: asOf, source: 'as-of' });
     // A month still to come when it was written ("Expected graduation: May 2015") is not its latest month.
-    const student = await parseResume(`${OLD}Education\nBSc Computer Science, Expected Graduation: May 2019\n`, { asOf, documentDate: 'estimate' });
+    const student = await parseResume(`${OLD}Education\nBSc Computer Science, Expected Graduation: May 2019\n`, {
+      asOf,
+      documentDate: 'estimate',
+    });
     expect(student.documentDate).toEqual({ month: '2017-01', source: 'estimated' });
-    const graduated = await parseResume(`${OLD}Education\nBSc Computer Science, graduated May 2019\n`, { asOf, documentDate: 'estimate' });
+    const graduated = await parseResume(`${OLD}Education\nBSc Computer Science, graduated May 2019\n`, {
+      asOf,
+      documentDate: 'estimate',
+    });
     expect(graduated.documentDate).toEqual({ month: '2020-05', source: 'estimated' });
   });
 
   it("'estimate' still takes a believable file date first", async () => {
     const pdf = await pdfWith(PDF_LINES, { modified: new Date('2018-06-15T10:00:00Z') });
-    expect((await parseResume(pdf, { asOf, documentDate: 'estimate' })).documentDate).toEqual({ month: '2018-06', source: 'metadata' });
+    expect((await parseResume(pdf, { asOf, documentDate: 'estimate' })).documentDate).toEqual({
+      month: '2018-06',
+      source: 'metadata',
+    });
   });
 
   it('rejects a malformed or future documentDate, naming it', async () => {
@@ -184,40 +200,88 @@ describe('documentDate: what "present" means', () => {
     if (dates.created) pdf.setCreationDate(dates.created);
     return pdf.save();
   }
-  const PDF_LINES = ['Jane Doe', 'Experience', 'Backend Developer, Acme Corp, Jan 2016 - Present', 'Built services in Go and PostgreSQL for the billing team.', 'Skills', 'Go, PostgreSQL, Docker'];
+  const PDF_LINES = [
+    'Jane Doe',
+    'Experience',
+    'Backend Developer, Acme Corp, Jan 2016 - Present',
+    'Built services in Go and PostgreSQL for the billing team.',
+    'Skills',
+    'Go, PostgreSQL, Docker',
+  ];
 
   it("takes a PDF's ModDate, else its CreationDate", async () => {
-    const modified = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2018-06-15T10:00:00Z'), created: new Date('2017-01-02T10:00:00Z') }), { asOf });
+    const modified = await parseResume(
+      await pdfWith(PDF_LINES, {
+        modified: new Date('2018-06-15T10:00:00Z'),
+        created: new Date('2017-01-02T10:00:00Z'),
+      }),
+      { asOf },
+    );
     expect(modified.documentDate).toEqual({ month: '2018-06', source: 'metadata' });
     expect(modified.diagnostics.map((d) => d.code)).not.toContain('document-date-assumed');
-    const created = await parseResume(await pdfWith(PDF_LINES, { created: new Date('2017-03-02T10:00:00Z') }), { asOf });
+    const created = await parseResume(await pdfWith(PDF_LINES, { created: new Date('2017-03-02T10:00:00Z') }), {
+      asOf,
+    });
     expect(created.documentDate).toEqual({ month: '2017-03', source: 'metadata' });
     // The option still wins over the file.
-    const option = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2018-06-15T10:00:00Z') }), { asOf, documentDate: '2019-01' });
+    const option = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2018-06-15T10:00:00Z') }), {
+      asOf,
+      documentDate: '2019-01',
+    });
     expect(option.documentDate).toEqual({ month: '2019-01', source: 'option' });
   });
 
   it('does not believe a file date before a month the résumé writes, or after asOf', async () => {
-    const template = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2012-01-10T10:00:00Z') }), { asOf });
+    const template = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2012-01-10T10:00:00Z') }), {
+      asOf,
+    });
     expect(template.documentDate).toEqual({ month: asOf, source: 'as-of' });
     expect(template.diagnostics.map((d) => d.code)).toContain('document-date-metadata-ignored');
-    const future = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2030-01-10T10:00:00Z') }), { asOf });
+    const future = await parseResume(await pdfWith(PDF_LINES, { modified: new Date('2030-01-10T10:00:00Z') }), {
+      asOf,
+    });
     expect(future.documentDate).toEqual({ month: asOf, source: 'as-of' });
   });
 
   function docxWith(core: string | null): Uint8Array {
     const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
-    const paragraphs = ['Jane Doe', 'Experience', 'Backend Developer, Acme Corp, Jan 2016 – Present', 'Built services in Go.'].map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`).join('');
-    const parts = [...docxSkeleton(), { name: 'word/document.xml', data: utf8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs}</w:body></w:document>`) }];
+    const paragraphs = [
+      'Jane Doe',
+      'Experience',
+      'Backend Developer, Acme Corp, Jan 2016 – Present',
+      'Built services in Go.',
+    ]
+      .map((t) => `<w:p><w:r><w:t>${t}</w:t></w:r></w:p>`)
+      .join('');
+    const parts = [
+      ...docxSkeleton(),
+      {
+        name: 'word/document.xml',
+        data: utf8(
+          `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${paragraphs}</w:body></w:document>`,
+        ),
+      },
+    ];
     if (core !== null) parts.push({ name: 'docProps/core.xml', data: utf8(core) });
     return buildZip(parts);
   }
-  const core = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${inner}</cp:coreProperties>`;
+  const core = (inner: string) =>
+    `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">${inner}</cp:coreProperties>`;
 
   it("takes a DOCX's dcterms:modified, else dcterms:created", async () => {
-    const modified = await parseResume(docxWith(core('<dcterms:created xsi:type="dcterms:W3CDTF">2017-02-01T09:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2018-05-20T09:00:00Z</dcterms:modified>')), { asOf });
+    const modified = await parseResume(
+      docxWith(
+        core(
+          '<dcterms:created xsi:type="dcterms:W3CDTF">2017-02-01T09:00:00Z</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">2018-05-20T09:00:00Z</dcterms:modified>',
+        ),
+      ),
+      { asOf },
+    );
     expect(modified.documentDate).toEqual({ month: '2018-05', source: 'metadata' });
-    const created = await parseResume(docxWith(core('<dcterms:created xsi:type="dcterms:W3CDTF">2017-02-01T09:00:00Z</dcterms:created>')), { asOf });
+    const created = await parseResume(
+      docxWith(core('<dcterms:created xsi:type="dcterms:W3CDTF">2017-02-01T09:00:00Z</dcterms:created>')),
+      { asOf },
+    );
     expect(created.documentDate).toEqual({ month: '2017-02', source: 'metadata' });
     for (const missing of [null, core(''), core('<dcterms:modified>not a date</dcterms:modified>')]) {
       expect((await parseResume(docxWith(missing), { asOf })).documentDate).toEqual({ month: asOf, source: 'as-of' });
@@ -228,7 +292,10 @@ describe('documentDate: what "present" means', () => {
     // Below a job with written dates, a length alone places nothing: the gap between them is unknown.
     const doc = await parseResume(OLD, { asOf, documentDate: '2018-06' });
     expect(doc.timeline.find((e) => e.organisation === 'Initech')).toBeUndefined();
-    const lengthOnly = await parseResume('Experience\nJava Developer\nInitech\nYears of Experience: 1 Year\n', { asOf, documentDate: '2018-06' });
+    const lengthOnly = await parseResume('Experience\nJava Developer\nInitech\nYears of Experience: 1 Year\n', {
+      asOf,
+      documentDate: '2018-06',
+    });
     expect(brief(lengthOnly.timeline)).toEqual([['Java Developer', 'Initech', '2017-07', '2018-06']]);
     expect(lengthOnly.timeline[0]!.estimated).toBe(true);
   });

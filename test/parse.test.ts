@@ -10,9 +10,9 @@ import type { PdfTextItem } from '../src/parse/pdf.js';
 import { buildDocx, buildDocxWithMainPart, buildZip, docxSkeleton } from './parse-bombs.js';
 import { codeOf } from './helpers/codes.js';
 
-
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const lineTexts = (doc: { text: string; lines: { start: number; end: number }[] }): string[] => doc.lines.map((l) => doc.text.slice(l.start, l.end));
+const lineTexts = (doc: { text: string; lines: { start: number; end: number }[] }): string[] =>
+  doc.lines.map((l) => doc.text.slice(l.start, l.end));
 
 const RESUME_TEXT = `Ana Müller
 ana@example.com
@@ -36,7 +36,15 @@ describe('format detection', () => {
     ['html', '<!DOCTYPE html><html><body><h1>Ana</h1><p>Go</p></body></html>', 'html'],
     ['html fragment', '<div><h2>Skills</h2><ul><li>Go</li></ul></div>', 'html'],
     ['html bytes', utf8('<html><body><p>Skills: Go</p></body></html>'), 'html'],
-    ['json resume', JSON.stringify({ basics: { name: 'Ana' }, work: [{ name: 'Acme', position: 'Engineer', startDate: '2019-01-01', highlights: ['Go'] }], skills: [{ name: 'Backend', keywords: ['Go'] }] }), 'json-resume'],
+    [
+      'json resume',
+      JSON.stringify({
+        basics: { name: 'Ana' },
+        work: [{ name: 'Acme', position: 'Engineer', startDate: '2019-01-01', highlights: ['Go'] }],
+        skills: [{ name: 'Backend', keywords: ['Go'] }],
+      }),
+      'json-resume',
+    ],
     ['docx', buildDocx('<w:p><w:r><w:t>Skills: Go</w:t></w:r></w:p>'), 'docx'],
     ['docx misnamed .pdf', buildDocx('<w:p><w:r><w:t>Skills: Go</w:t></w:r></w:p>'), 'docx', 'cv.pdf'],
     ['text misnamed .docx', utf8('Skills\nGo\n'), 'docx-corrupt', 'cv.docx'],
@@ -74,12 +82,41 @@ describe('format detection', () => {
     ['whitespace bytes', utf8('  \n\t\r\n '), 'empty-input'],
     ['whitespace string', '   \n  ', 'empty-input'],
     ['binary garbage', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), 'unsupported-format'],
-    ['binary garbage named .pdf', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), 'pdf-corrupt', 'x.pdf'],
-    ['binary garbage named .docx', Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256), 'docx-corrupt', 'x.docx'],
-    ['legacy .doc (OLE2)', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(512)]), 'unsupported-format', 'x.doc'],
-    ['PDF header then garbage', new Uint8Array([...utf8('%PDF-1.4\n'), ...Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)]), 'pdf-corrupt'],
-    ['ZIP without word/document.xml named .docx', buildZip([{ name: 'hello.txt', data: utf8('hi') }]), 'docx-corrupt', 'x.docx'],
-    ['ZIP without word/document.xml named .zip', buildZip([{ name: 'hello.txt', data: utf8('hi') }]), 'unsupported-format', 'x.zip'],
+    [
+      'binary garbage named .pdf',
+      Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+      'pdf-corrupt',
+      'x.pdf',
+    ],
+    [
+      'binary garbage named .docx',
+      Uint8Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256),
+      'docx-corrupt',
+      'x.docx',
+    ],
+    [
+      'legacy .doc (OLE2)',
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Uint8Array(512)]),
+      'unsupported-format',
+      'x.doc',
+    ],
+    [
+      'PDF header then garbage',
+      new Uint8Array([...utf8('%PDF-1.4\n'), ...Uint8Array.from({ length: 4096 }, (_, i) => (i * 31) % 256)]),
+      'pdf-corrupt',
+    ],
+    [
+      'ZIP without word/document.xml named .docx',
+      buildZip([{ name: 'hello.txt', data: utf8('hi') }]),
+      'docx-corrupt',
+      'x.docx',
+    ],
+    [
+      'ZIP without word/document.xml named .zip',
+      buildZip([{ name: 'hello.txt', data: utf8('hi') }]),
+      'unsupported-format',
+      'x.zip',
+    ],
     ['truncated ZIP', buildDocx('<w:p><w:r><w:t>Go</w:t></w:r></w:p>').subarray(0, 200), 'docx-corrupt', 'x.docx'],
     ['JSON that is not JSON Resume', '{"hello": "world"}', 'unsupported-format'],
     ['malformed .json', '{"basics": ', 'json-corrupt', 'cv.json'],
@@ -112,7 +149,14 @@ describe('text and encodings', () => {
   });
 
   it('repairs Windows-1252 input with a diagnostic', async () => {
-    const latin1 = new Uint8Array([...utf8('Jos'), 0xe9, ...utf8(' M'), 0xfc, ...utf8('ller'), ...utf8('\nSkills: Go\n')]);
+    const latin1 = new Uint8Array([
+      ...utf8('Jos'),
+      0xe9,
+      ...utf8(' M'),
+      0xfc,
+      ...utf8('ller'),
+      ...utf8('\nSkills: Go\n'),
+    ]);
     const doc = await parseResume(latin1);
     expect(doc.text).toContain('José Müller');
     expect(doc.diagnostics.map((d) => d.code)).toContain('encoding-repaired');
@@ -161,8 +205,28 @@ describe('HTML', () => {
     const doc = await parseResume(html);
     expect(doc.meta.format).toBe('html');
     const lines = lineTexts(doc).filter((l) => l !== '');
-    expect(lines).toEqual(['Ana & Co', 'Back-end engineer in Berlin — 10+ years', 'Skills', '• Go', '• Rust', 'Kafka', 'PostgreSQL', 'a < b']);
-    for (const hidden of ['secret', 'not text', 'COBOL', 'Fortran', 'Template', 'enable js', 'CV title', 'color', 'comment']) expect(doc.text).not.toContain(hidden);
+    expect(lines).toEqual([
+      'Ana & Co',
+      'Back-end engineer in Berlin — 10+ years',
+      'Skills',
+      '• Go',
+      '• Rust',
+      'Kafka',
+      'PostgreSQL',
+      'a < b',
+    ]);
+    for (const hidden of [
+      'secret',
+      'not text',
+      'COBOL',
+      'Fortran',
+      'Template',
+      'enable js',
+      'CV title',
+      'color',
+      'comment',
+    ])
+      expect(doc.text).not.toContain(hidden);
     expect(doc.diagnostics.map((d) => d.code)).toContain('tables');
     expect(doc.sections.some((s) => s.kind === 'skills' && s.heading === 'Skills')).toBe(true);
   });
@@ -179,15 +243,19 @@ describe('HTML', () => {
   // Hostile markup: a quadratic tokenizer would take hours on these; the test timeout is the guard
   // (speed itself is measured in bench/, never asserted here).
   it('tokenizes hostile markup without blowing up', { timeout: 30_000 }, () => {
-    expect(htmlToLines(`${'<a '.repeat(20_000) + '<!--'.repeat(10_000) + '"'.repeat(20_000)}<p>tail`).lines).toEqual([]);
+    expect(htmlToLines(`${'<a '.repeat(20_000) + '<!--'.repeat(10_000) + '"'.repeat(20_000)}<p>tail`).lines).toEqual(
+      [],
+    );
     expect(htmlToLines(`${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}`).lines).toEqual([{ text: 'deep' }]);
     expect(htmlToLines('<div>'.repeat(50_000) + '</span><li><td>'.repeat(50_000)).lines).toHaveLength(50_000);
   });
 });
 
 describe('DOCX', () => {
-  const W14 = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
-  const para = (text: string, style?: string): string => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+  const W14 =
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"';
+  const para = (text: string, style?: string): string =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}<w:r><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
 
   it('reads paragraphs, tables in reading order, and text boxes mammoth skips', async () => {
     const table = `<w:tbl><w:tr><w:tc>${para('Languages')}</w:tc><w:tc>${para('Go, Rust')}</w:tc></w:tr><w:tr><w:tc>${para('Databases')}</w:tc><w:tc>${para('PostgreSQL')}</w:tc></w:tr></w:tbl>`;
@@ -215,14 +283,20 @@ describe('DOCX', () => {
   });
 
   it('finds the main document through the package relationships', async () => {
-    const doc = await parseResume(buildDocxWithMainPart('<w:p><w:r><w:t>Skills: Go, Rust</w:t></w:r></w:p>'), { filename: 'cv.docx' });
+    const doc = await parseResume(buildDocxWithMainPart('<w:p><w:r><w:t>Skills: Go, Rust</w:t></w:r></w:p>'), {
+      filename: 'cv.docx',
+    });
     expect(doc.text).toBe('Skills: Go, Rust');
   });
 
   it('reads text in page headers', async () => {
     const header = `<?xml version="1.0"?><w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${para('ana@example.com | +49 151 000')}</w:hdr>`;
     const xml = `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${para('Skills')}${para('Go')}</w:body></w:document>`;
-    const bytes = buildZip([...docxSkeleton(), { name: 'word/document.xml', data: utf8(xml) }, { name: 'word/header1.xml', data: utf8(header) }]);
+    const bytes = buildZip([
+      ...docxSkeleton(),
+      { name: 'word/document.xml', data: utf8(xml) },
+      { name: 'word/header1.xml', data: utf8(header) },
+    ]);
     const doc = await parseResume(bytes);
     expect(lineTexts(doc)[0]).toBe('ana@example.com | +49 151 000');
     expect(doc.diagnostics.map((d) => d.code)).toContain('headers-footers');
@@ -250,9 +324,29 @@ describe('PDF text clean-up', () => {
 
   it('cleans hostile lines without regex backtracking blow-ups', { timeout: 30_000 }, () => {
     const letters = 'a'.repeat(200_000);
-    const joined = joinHyphenatedLines([{ text: `${letters}x` }, { text: 'next' }, { text: `${letters}-` }, { text: 'tail' }]);
+    const joined = joinHyphenatedLines([
+      { text: `${letters}x` },
+      { text: 'next' },
+      { text: `${letters}-` },
+      { text: 'tail' },
+    ]);
     expect(joined.map((l) => l.text.length)).toEqual([200_001, 4, 200_004]);
-    const laidOut = layoutPdf([{ width: 600, height: 800, items: [{ str: `x${' '.repeat(100_000)}y${' '.repeat(100_000)}`, x: 10, y: 700, width: 500, height: 10, rotated: false }] }]);
+    const laidOut = layoutPdf([
+      {
+        width: 600,
+        height: 800,
+        items: [
+          {
+            str: `x${' '.repeat(100_000)}y${' '.repeat(100_000)}`,
+            x: 10,
+            y: 700,
+            width: 500,
+            height: 10,
+            rotated: false,
+          },
+        ],
+      },
+    ]);
     expect(laidOut.lines.map((l) => l.text)).toEqual(['x y']);
   });
 
@@ -261,28 +355,66 @@ describe('PDF text clean-up', () => {
   });
 
   it.each<[string[], string[]]>([
-    [['Built the develop-', 'ment pipeline'], ['Built the development', 'pipeline']],
-    [['We migrated to cloud-', 'native services'], ['We migrated to cloud-native', 'services']],
-    [['Worked on the Front-', 'End team'], ['Worked on the Front-', 'End team']],
-    [['A full-', 'stack role'], ['A full-stack', 'role']],
-    [['Moved to event-', 'driven design.'], ['Moved to event-driven', 'design.']],
-    [['Implemented multi-', 'tenant billing'], ['Implemented multi-tenant', 'billing']],
+    [
+      ['Built the develop-', 'ment pipeline'],
+      ['Built the development', 'pipeline'],
+    ],
+    [
+      ['We migrated to cloud-', 'native services'],
+      ['We migrated to cloud-native', 'services'],
+    ],
+    [
+      ['Worked on the Front-', 'End team'],
+      ['Worked on the Front-', 'End team'],
+    ],
+    [
+      ['A full-', 'stack role'],
+      ['A full-stack', 'role'],
+    ],
+    [
+      ['Moved to event-', 'driven design.'],
+      ['Moved to event-driven', 'design.'],
+    ],
+    [
+      ['Implemented multi-', 'tenant billing'],
+      ['Implemented multi-tenant', 'billing'],
+    ],
     [['Reduced laten-', 'cy.'], ['Reduced latency.']],
-    [['2019-', '2021'], ['2019-', '2021']],
-    [['Skills -', 'Go'], ['Skills -', 'Go']],
-    [['end-to-', 'end tests'], ['end-to-end', 'tests']],
-    [['• Led the migra-', '• Second bullet'], ['• Led the migra-', '• Second bullet']],
+    [
+      ['2019-', '2021'],
+      ['2019-', '2021'],
+    ],
+    [
+      ['Skills -', 'Go'],
+      ['Skills -', 'Go'],
+    ],
+    [
+      ['end-to-', 'end tests'],
+      ['end-to-end', 'tests'],
+    ],
+    [
+      ['• Led the migra-', '• Second bullet'],
+      ['• Led the migra-', '• Second bullet'],
+    ],
   ])('hyphenation %j', (input, expected) => {
     const out = joinHyphenatedLines(input.map((text) => ({ text }))).map((l) => l.text);
     expect(out).toEqual(expected);
   });
 
-  const item = (str: string, x: number, y: number, width = str.length * 5): PdfTextItem => ({ str, x, y, width, height: 10, rotated: false });
+  const item = (str: string, x: number, y: number, width = str.length * 5): PdfTextItem => ({
+    str,
+    x,
+    y,
+    width,
+    height: 10,
+    rotated: false,
+  });
 
   it('reads a two-column page column by column, header first', () => {
     const items: PdfTextItem[] = [item('Jane Doe — Senior Software Engineer — jane@example.com', 150, 760, 300)];
     for (let i = 0; i < 14; i++) items.push(item(`Left column line ${i} about Go`, 40, 720 - i * 14, 150));
-    for (let i = 0; i < 20; i++) items.push(item(`Right column line ${i} with experience text`, 260, 722 - i * 13, 280));
+    for (let i = 0; i < 20; i++)
+      items.push(item(`Right column line ${i} with experience text`, 260, 722 - i * 13, 280));
     const layout = layoutPdf([{ width: 600, height: 800, items }]);
     expect(layout.twoColumnPages).toEqual([1]);
     const text = layout.lines.map((l) => l.text).filter((t) => t !== '');
@@ -296,7 +428,10 @@ describe('PDF text clean-up', () => {
     const dates = ['Jan 2021 – Present', 'Mar 2018 – Dec 2020', '2016 – 2018', 'Jun 2014 – Feb 2016'];
     dates.forEach((date, k) => {
       const top = 740 - k * 70;
-      items.push(item(`Engineer at Company ${k}`, 40, top, 150), item(date, 560 - date.length * 5, top, date.length * 5));
+      items.push(
+        item(`Engineer at Company ${k}`, 40, top, 150),
+        item(date, 560 - date.length * 5, top, date.length * 5),
+      );
       items.push(item(`• Built things ${k}`, 50, top - 14, 120), item(`• Shipped things ${k}`, 50, top - 28, 130));
     });
     expect(findColumns(items, 600)).toBeNull();
@@ -326,8 +461,26 @@ async function buildTwoColumnPdf(): Promise<Uint8Array> {
   const font = await pdf.embedFont(StandardFonts.Helvetica);
   const bold = await pdf.embedFont(StandardFonts.HelveticaBold);
   const page = pdf.addPage([612, 792]);
-  page.drawText('Maria Lopez - Senior Backend Engineer - maria@example.com - Madrid', { x: 60, y: 740, size: 12, font: bold });
-  const left = ['SKILLS', 'Go, Python, Kafka', 'PostgreSQL, Redis', 'Kubernetes, Terraform', '', 'LANGUAGES', 'Spanish (native)', 'English (C1)', '', 'EDUCATION', 'BSc Computer Science', 'Universidad de Madrid, 2012'];
+  page.drawText('Maria Lopez - Senior Backend Engineer - maria@example.com - Madrid', {
+    x: 60,
+    y: 740,
+    size: 12,
+    font: bold,
+  });
+  const left = [
+    'SKILLS',
+    'Go, Python, Kafka',
+    'PostgreSQL, Redis',
+    'Kubernetes, Terraform',
+    '',
+    'LANGUAGES',
+    'Spanish (native)',
+    'English (C1)',
+    '',
+    'EDUCATION',
+    'BSc Computer Science',
+    'Universidad de Madrid, 2012',
+  ];
   const right = [
     'EXPERIENCE',
     'Senior Engineer, Acme Payments',
@@ -342,8 +495,17 @@ async function buildTwoColumnPdf(): Promise<Uint8Array> {
     '\u2022 Wrote REST APIs in Python and PostgreSQL.',
     '\u2022 Ran the on-call rotation for six services.',
   ];
-  for (const [i, text] of left.entries()) if (text) page.drawText(text, { x: 50, y: 700 - i * 16, size: 10, font: i === 0 || text === text.toUpperCase() ? bold : font });
-  for (const [i, text] of right.entries()) if (text) page.drawText(text, { x: 230, y: 702 - i * 15, size: 10, font: text === text.toUpperCase() ? bold : font });
+  for (const [i, text] of left.entries())
+    if (text)
+      page.drawText(text, {
+        x: 50,
+        y: 700 - i * 16,
+        size: 10,
+        font: i === 0 || text === text.toUpperCase() ? bold : font,
+      });
+  for (const [i, text] of right.entries())
+    if (text)
+      page.drawText(text, { x: 230, y: 702 - i * 15, size: 10, font: text === text.toUpperCase() ? bold : font });
   const second = pdf.addPage([612, 792]);
   second.drawText('PROJECTS', { x: 50, y: 740, size: 10, font: bold });
   second.drawText('Open-source Kafka connector for PostgreSQL (2021)', { x: 50, y: 724, size: 10, font });
@@ -368,7 +530,9 @@ describe('PDF end to end (generated)', () => {
       expect(all).toContain('Open-source Kafka connector for PostgreSQL (2021)');
       expect(doc.text).not.toMatch(/-- \d+ of \d+ --/);
       expect(doc.diagnostics.find((d) => d.code === 'two-columns')?.place).toBe('page 1');
-      expect(doc.sections.map((s) => s.kind)).toEqual(expect.arrayContaining(['skills', 'education', 'experience', 'projects']));
+      expect(doc.sections.map((s) => s.kind)).toEqual(
+        expect.arrayContaining(['skills', 'education', 'experience', 'projects']),
+      );
       expect(doc.timeline.length).toBeGreaterThanOrEqual(2);
     }
   });
@@ -382,4 +546,3 @@ describe('PDF end to end (generated)', () => {
     expect(JSON.stringify(await parseResume(bytes))).toBe(JSON.stringify(await parseResume(bytes)));
   });
 });
-

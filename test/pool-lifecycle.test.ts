@@ -35,7 +35,9 @@ describe('limits enforced before a worker sees the bytes', () => {
   it.skipIf(!hasProc)('pool.parse refuses an input over maxBytes without starting or feeding a child', async () => {
     const pool = createParsePool({ size: 1 });
     try {
-      const error = await pool.parse(new Uint8Array(3 * MB).fill(0x41), { maxBytes: MB, filename: 'big.txt' }).catch((e: unknown) => e);
+      const error = await pool
+        .parse(new Uint8Array(3 * MB).fill(0x41), { maxBytes: MB, filename: 'big.txt' })
+        .catch((e: unknown) => e);
       expect(isLimitError(error)).toBe(true);
       expect((error as { code: string }).code).toBe('limit-bytes');
       expect((error as { file?: string }).file).toBe('big.txt');
@@ -140,7 +142,10 @@ describe.skipIf(!hasProc)('worker faults', { timeout: 180_000 }, () => {
       await pool.close();`;
     const docx = Buffer.from(buildDocxBomb(12 * MB)).toString('base64');
     const run = await new Promise<{ stdout: string; stderr: string; code: number | null }>((resolve) => {
-      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, DOCX_B64: docx }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, DOCX_B64: docx },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -161,8 +166,13 @@ describe.skipIf(!hasProc)('worker faults', { timeout: 180_000 }, () => {
       console.log('busy');
       setInterval(() => {}, 1000);`;
     const docx = Buffer.from(buildDocxBomb(12 * MB)).toString('base64');
-    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { env: { ...process.env, DOCX_B64: docx }, stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => parent.stdout.on('data', (d: Buffer) => d.toString().includes('busy') && resolve()));
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, DOCX_B64: docx },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      parent.stdout.on('data', (d: Buffer) => d.toString().includes('busy') && resolve()),
+    );
     let workers: number[] = [];
     await waitFor(() => (workers = workersOf(parent.pid!)).length === 2, 10_000);
     expect(workers).toHaveLength(2);

@@ -50,7 +50,10 @@ describe('matcher.rank on profiles', () => {
   });
 
   it('with strictRequired: false orders by score alone', async () => {
-    const ranking = await matcher.rank([nothing, noMustHave, middling, strong], ROLE, { ...opts, strictRequired: false });
+    const ranking = await matcher.rank([nothing, noMustHave, middling, strong], ROLE, {
+      ...opts,
+      strictRequired: false,
+    });
     expect(ranking.results.map((r) => r.id)).toEqual(['3', '1', '2', '0']);
   });
 
@@ -58,12 +61,23 @@ describe('matcher.rank on profiles', () => {
     const inputs = Array.from({ length: 12 }, () => nothing);
     const ranking = await matcher.rank(inputs, ROLE, opts);
     expect(ranking.results.map((r) => r.id)).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
-    const named = await matcher.rank([{ id: 'b', data: nothing }, { id: 'a', data: nothing }], ROLE, opts);
+    const named = await matcher.rank(
+      [
+        { id: 'b', data: nothing },
+        { id: 'a', data: nothing },
+      ],
+      ROLE,
+      opts,
+    );
     expect(named.results.map((r) => r.id)).toEqual(['a', 'b']);
   });
 
   it('one bad input never fails the batch: it gets a per-item error with a code', async () => {
-    const ranking = await matcher.rank([strong, 42 as never, null as never, { id: 'weird', data: { foo: 1 } } as never, middling], ROLE, opts);
+    const ranking = await matcher.rank(
+      [strong, 42 as never, null as never, { id: 'weird', data: { foo: 1 } } as never, middling],
+      ROLE,
+      opts,
+    );
     expect(ranking.results.map((r) => r.id)).toEqual(['0', '4']);
     expect(ranking.errors.map((e) => [e.id, e.index, e.error.code])).toEqual([
       ['1', 1, 'unsupported-format'],
@@ -104,7 +118,10 @@ describe('matcher.rank on profiles', () => {
       { done: 3, total: null, id: '2', index: 2, ok: true },
     ]);
     const counted: RankProgress[] = [];
-    await matcher.rank([strong, { id: 'bad', data: 42 as unknown as string }], ROLE, { ...opts, onProgress: (p) => counted.push(p) });
+    await matcher.rank([strong, { id: 'bad', data: 42 as unknown as string }], ROLE, {
+      ...opts,
+      onProgress: (p) => counted.push(p),
+    });
     expect(counted).toEqual([
       { done: 1, total: 2, id: '0', index: 0, ok: true },
       { done: 2, total: 2, id: 'bad', index: 1, ok: false, code: 'unsupported-format' },
@@ -133,17 +150,29 @@ describe('matcher.rank on profiles', () => {
     const ranking = await own.rank([strong], 'test-backend', opts);
     expect(ranking.role.id).toBe('test-backend');
     await own.close();
-    await expect(matcher.rank([strong], 'no-such-role', opts)).rejects.toSatisfy((e: unknown) => isSkillmatchError(e) && (e as { code: string }).code === 'unknown-role');
+    await expect(matcher.rank([strong], 'no-such-role', opts)).rejects.toSatisfy(
+      (e: unknown) => isSkillmatchError(e) && (e as { code: string }).code === 'unknown-role',
+    );
     const bad = { id: 'bad', title: 'Bad', requirements: [{ skill: 'not-a-skill', importance: 'required' }] } as Role;
-    await expect(matcher.rank([strong], bad, opts)).rejects.toSatisfy((e: unknown) => isValidationError(e) && (e as { code: string }).code === 'invalid-role');
+    await expect(matcher.rank([strong], bad, opts)).rejects.toSatisfy(
+      (e: unknown) => isValidationError(e) && (e as { code: string }).code === 'invalid-role',
+    );
     await expect(matcher.rank('abc' as never, ROLE, opts)).rejects.toThrow(TypeError);
   });
 });
 
 describe('matcher.rank on résumé text and bytes', () => {
-  const seniorText = readFileSync(new URL('../fixtures/rankings/senior-junior-frontend-chef/senior.txt', import.meta.url), 'utf8');
-  const chefText = readFileSync(new URL('../fixtures/rankings/senior-junior-frontend-chef/chef.txt', import.meta.url), 'utf8');
-  const role: Role = JSON.parse(readFileSync(new URL('../fixtures/rankings/senior-junior-frontend-chef/role.json', import.meta.url), 'utf8'));
+  const seniorText = readFileSync(
+    new URL('../fixtures/rankings/senior-junior-frontend-chef/senior.txt', import.meta.url),
+    'utf8',
+  );
+  const chefText = readFileSync(
+    new URL('../fixtures/rankings/senior-junior-frontend-chef/chef.txt', import.meta.url),
+    'utf8',
+  );
+  const role: Role = JSON.parse(
+    readFileSync(new URL('../fixtures/rankings/senior-junior-frontend-chef/role.json', import.meta.url), 'utf8'),
+  );
 
   it('reads strings, documents and bytes alike, and a document with no text scores 0', async () => {
     const matcher = createMatcher();
@@ -175,7 +204,10 @@ describe('matcher.rank on résumé text and bytes', () => {
   describe.skipIf(!existsSync(PDF_DIR))('through the isolated pool (../shared/data)', () => {
     if (!existsSync(PDF_DIR)) console.warn(`skipping pool tests: ${PDF_DIR.pathname} is absent`);
     it('parses PDFs in child processes; hostile files fail alone with their codes', async () => {
-      const pdfs = readdirSync(PDF_DIR).filter((f) => f.endsWith('.pdf')).sort().slice(0, 6);
+      const pdfs = readdirSync(PDF_DIR)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+        .slice(0, 6);
       const inputs = [
         ...pdfs.map((f) => ({ id: f, data: new Uint8Array(readFileSync(new URL(f, PDF_DIR))), filename: f })),
         { id: 'truncated.pdf', data: new Uint8Array(readFileSync(new URL('truncated-1k.pdf', BAD_DIR))) },
@@ -183,7 +215,11 @@ describe('matcher.rank on résumé text and bytes', () => {
         { id: 'random.docx', data: new Uint8Array(readFileSync(new URL('random-bytes.docx', BAD_DIR))) },
       ];
       const progress: number[] = [];
-      const ranking = await rankResumes(inputs, 'backend-developer', { asOf: AS_OF, poolSize: 2, onProgress: (p) => progress.push(p.done) });
+      const ranking = await rankResumes(inputs, 'backend-developer', {
+        asOf: AS_OF,
+        poolSize: 2,
+        onProgress: (p) => progress.push(p.done),
+      });
       expect(ranking.total).toBe(inputs.length);
       expect(ranking.results).toHaveLength(pdfs.length);
       expect(ranking.results.every((r) => r.score > 0)).toBe(true);
@@ -194,17 +230,36 @@ describe('matcher.rank on résumé text and bytes', () => {
       });
       expect(progress).toEqual(inputs.map((_, i) => i + 1));
       // Isolated and in-process reads give the same scores.
-      const inProcess = await rankResumes(inputs.slice(0, pdfs.length), 'backend-developer', { asOf: AS_OF, isolate: false });
+      const inProcess = await rankResumes(inputs.slice(0, pdfs.length), 'backend-developer', {
+        asOf: AS_OF,
+        isolate: false,
+      });
       expect(inProcess.results.map((r) => [r.id, r.score])).toEqual(ranking.results.map((r) => [r.id, r.score]));
     });
 
     it('a document that blows the time budget fails alone and the pool goes on', async () => {
-      const pdf = new Uint8Array(readFileSync(new URL(readdirSync(PDF_DIR).filter((f) => f.endsWith('.pdf')).sort()[0]!, PDF_DIR)));
+      const pdf = new Uint8Array(
+        readFileSync(
+          new URL(
+            readdirSync(PDF_DIR)
+              .filter((f) => f.endsWith('.pdf'))
+              .sort()[0]!,
+            PDF_DIR,
+          ),
+        ),
+      );
       const matcher = createMatcher({ poolSize: 1, timeoutMs: 1 });
       try {
         // Text given as a string goes through the pool (and its budget) too, so the fast input is a parsed document.
         const text = await parseResume('Node.js developer since 2020', { asOf: AS_OF });
-        const ranking = await matcher.rank([{ id: 'slow', data: pdf }, { id: 'text', data: text }], 'backend-developer', { asOf: AS_OF });
+        const ranking = await matcher.rank(
+          [
+            { id: 'slow', data: pdf },
+            { id: 'text', data: text },
+          ],
+          'backend-developer',
+          { asOf: AS_OF },
+        );
         expect(ranking.errors.map((e) => [e.id, e.error.code])).toEqual([['slow', 'limit-time']]);
         expect(ranking.results.map((r) => r.id)).toEqual(['text']);
       } finally {
@@ -224,7 +279,8 @@ describe('matcher.rank on résumé text and bytes', () => {
 describe('documentDate in a batch: what "present" means for each résumé', () => {
   const matcher = createMatcher();
   afterAll(() => matcher.close());
-  const TEXT = 'Jane Doe\nExperience\nBackend Developer, Acme Corp, Jan 2016 – Present\n• Built REST APIs in Java with Spring and PostgreSQL.\n';
+  const TEXT =
+    'Jane Doe\nExperience\nBackend Developer, Acme Corp, Jan 2016 – Present\n• Built REST APIs in Java with Spring and PostgreSQL.\n';
   const javaMonths = (profile: SkillProfile | undefined) => profile?.skills.find((s) => s.id === 'java')?.months;
 
   it('takes each input its own month, the batch its estimate, and fails one malformed input alone', async () => {
@@ -239,7 +295,10 @@ describe('documentDate in a batch: what "present" means for each résumé', () =
       { asOf: AS_OF, isolate: false },
     );
     expect(ranking.results.map((r) => r.id).sort()).toEqual(['now', 'own']);
-    expect(ranking.errors.map((e) => [e.id, e.error.code])).toEqual([['bad', 'invalid-input'], ['late', 'invalid-input']]);
+    expect(ranking.errors.map((e) => [e.id, e.error.code])).toEqual([
+      ['bad', 'invalid-input'],
+      ['late', 'invalid-input'],
+    ]);
     expect(ranking.errors[0]?.error.message).toContain('`documentDate`');
     const byId = new Map(ranking.results.map((r) => [r.id, r]));
     // Read in 2026, a 2018 résumé's current job is two years, not ten: it scores lower.
@@ -252,12 +311,20 @@ describe('documentDate in a batch: what "present" means for each résumé', () =
     expect(estimated.document.date).toBe('2017-01');
     expect(javaMonths(estimated)).toBe(13);
     expect(javaMonths(atAsOf)).toBe(131);
-    const ranking = await matcher.rank([TEXT, { data: TEXT, documentDate: '2016-06' }], 'backend-developer', { asOf: AS_OF, isolate: false, documentDate: 'estimate' });
+    const ranking = await matcher.rank([TEXT, { data: TEXT, documentDate: '2016-06' }], 'backend-developer', {
+      asOf: AS_OF,
+      isolate: false,
+      documentDate: 'estimate',
+    });
     // An input's own month wins over the batch's estimate.
     const scores = new Map(ranking.results.map((r) => [r.id, r.score]));
     expect((scores.get('1') ?? 100) < (scores.get('0') ?? 0)).toBe(true);
-    await expect(matcher.rank([TEXT], 'backend-developer', { asOf: AS_OF, isolate: false, documentDate: '2018-01' as 'estimate' })).rejects.toThrow(RangeError);
-    await expect(matcher.extract(TEXT, { asOf: AS_OF, isolate: false, documentDate: '2027-01' })).rejects.toThrow(/`documentDate`/);
+    await expect(
+      matcher.rank([TEXT], 'backend-developer', { asOf: AS_OF, isolate: false, documentDate: '2018-01' as 'estimate' }),
+    ).rejects.toThrow(RangeError);
+    await expect(matcher.extract(TEXT, { asOf: AS_OF, isolate: false, documentDate: '2027-01' })).rejects.toThrow(
+      /`documentDate`/,
+    );
   });
 });
 
@@ -265,6 +332,8 @@ describe('profiles built by hand are accepted as they are', () => {
   it('a SkillProfile passes through without re-extraction', async () => {
     const p: SkillProfile = senior();
     const ranking = await rankResumes([p], ROLE, { taxonomy: TAXONOMY, asOf: AS_OF, isolate: false });
-    expect(ranking.results[0]!.match.requirements[0]!.evidence[0]!.span).toEqual(p.skills.find((s) => s.id === 'node-js')!.mentions[0]!.span);
+    expect(ranking.results[0]!.match.requirements[0]!.evidence[0]!.span).toEqual(
+      p.skills.find((s) => s.id === 'node-js')!.mentions[0]!.span,
+    );
   });
 });

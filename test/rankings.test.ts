@@ -26,7 +26,10 @@ const scenarios = readdirSync(DIR, { withFileTypes: true })
   .sort();
 
 async function loadRole(dir: URL): Promise<{ role: Role; jobFile: string | null }> {
-  const spec = JSON.parse(readFileSync(new URL('role.json', dir), 'utf8')) as Role | { builtin: string } | { jobDescription: string };
+  const spec = JSON.parse(readFileSync(new URL('role.json', dir), 'utf8')) as
+    | Role
+    | { builtin: string }
+    | { jobDescription: string };
   if ('builtin' in spec) {
     const role = getBuiltinRole(spec.builtin);
     if (!role) throw new Error(`no built-in role ${spec.builtin}`);
@@ -34,7 +37,10 @@ async function loadRole(dir: URL): Promise<{ role: Role; jobFile: string | null 
   }
   if ('jobDescription' in spec) {
     const { roleFromJobDescription } = await import('../src/job-description/index.js');
-    return { role: roleFromJobDescription(readFileSync(new URL(spec.jobDescription, dir), 'utf8')), jobFile: spec.jobDescription };
+    return {
+      role: roleFromJobDescription(readFileSync(new URL(spec.jobDescription, dir), 'utf8')),
+      jobFile: spec.jobDescription,
+    };
   }
   return { role: spec, jobFile: null };
 }
@@ -63,14 +69,20 @@ describe('fixtures/rankings', () => {
       const files = readdirSync(dir)
         .filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile)
         .sort();
-      const inputs = files.map((file) => ({ id: file, data: new Uint8Array(readFileSync(new URL(file, dir))), filename: file }));
+      const inputs = files.map((file) => ({
+        id: file,
+        data: new Uint8Array(readFileSync(new URL(file, dir))),
+        filename: file,
+      }));
       return matcher.rank(inputs, role, { asOf: expected.asOf, isolate: false, strictRequired });
     };
 
     it(`ranks in the expected order: ${expected.order.join(' > ')}`, async () => {
       const ranking = await run(true);
       const got = ranking.results.map((r) => r.id);
-      const detail = ranking.results.map((r) => `${r.id} ${r.score} ${r.mustHavesMet ? 'must-haves' : 'missing'}`).join('; ');
+      const detail = ranking.results
+        .map((r) => `${r.id} ${r.score} ${r.mustHavesMet ? 'must-haves' : 'missing'}`)
+        .join('; ');
       expect(got, detail).toEqual(expected.order);
       expect(ranking.results.map((r) => r.rank)).toEqual(expected.order.map((_, i) => i + 1));
       const errors = Object.fromEntries(ranking.errors.map((e) => [e.id, e.error.code]));

@@ -44,7 +44,12 @@ describe('report: escaping and highlighting', () => {
     expect(escapeHtml(input)).toBe(expected);
   });
 
-  const ev = (sentence: string, sentenceStart: number, text: string, start: number) => ({ sentence, sentenceSpan: { start: sentenceStart, end: sentenceStart + sentence.length }, text, span: { start, end: start + text.length } });
+  const ev = (sentence: string, sentenceStart: number, text: string, start: number) => ({
+    sentence,
+    sentenceSpan: { start: sentenceStart, end: sentenceStart + sentence.length },
+    text,
+    span: { start, end: start + text.length },
+  });
   it.each([
     ['by offset', ev('Built APIs in Java and Go.', 100, 'Java', 114), [14, 18]],
     ['the second of two occurrences, by offset', ev('Java, then Java again', 0, 'Java', 11), [11, 15]],
@@ -68,15 +73,30 @@ describe('report: in headless Chromium', () => {
   let dataDir: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it), or set CHROMIUM_PATH`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: apt-get install -y chromium (.ci/run installs it), or set CHROMIUM_PATH`,
+      );
     const matcher = createMatcher({ poolSize: 1 });
     try {
       const inputs = [
         { id: HOSTILE_NAME, data: HOSTILE, filename: 'mallory.txt' },
         { id: 'node.txt', data: readFileSync(join(ROOT, 'fixtures/resumes/txt-backend-node-flags/input.txt'), 'utf8') },
-        { id: 'java.pdf', data: new Uint8Array(readFileSync(join(ROOT, 'fixtures/resumes/pdf-backend-java/input.pdf'))), filename: 'java.pdf' },
-        { id: 'chef.html', data: readFileSync(join(ROOT, 'fixtures/resumes/html-chef/input.html'), 'utf8'), filename: 'chef.html' },
-        { id: 'broken <b>.pdf', data: new Uint8Array(readFileSync(join(ROOT, 'fixtures/invalid/pdf-truncated/input.pdf'))), filename: 'broken.pdf' },
+        {
+          id: 'java.pdf',
+          data: new Uint8Array(readFileSync(join(ROOT, 'fixtures/resumes/pdf-backend-java/input.pdf'))),
+          filename: 'java.pdf',
+        },
+        {
+          id: 'chef.html',
+          data: readFileSync(join(ROOT, 'fixtures/resumes/html-chef/input.html'), 'utf8'),
+          filename: 'chef.html',
+        },
+        {
+          id: 'broken <b>.pdf',
+          data: new Uint8Array(readFileSync(join(ROOT, 'fixtures/invalid/pdf-truncated/input.pdf'))),
+          filename: 'broken.pdf',
+        },
       ];
       ranking = await matcher.rank(inputs, 'backend-developer', { asOf: AS_OF });
     } finally {
@@ -90,7 +110,16 @@ describe('report: in headless Chromium', () => {
       executablePath: CHROMIUM,
       headless: true,
       // Without the background-networking flags Chromium keeps calling home, which this network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+      ],
       env: { ...process.env, HOME: dataDir },
     });
   });
@@ -101,7 +130,9 @@ describe('report: in headless Chromium', () => {
   });
 
   /** Opens the report from disk, recording console errors, page errors and every request. */
-  async function open(file = join(ARTIFACTS, 'shortlist.html')): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
+  async function open(
+    file = join(ARTIFACTS, 'shortlist.html'),
+  ): Promise<{ page: Page; errors: string[]; requests: string[]; dialogs: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     const requests: string[] = [];
@@ -124,8 +155,46 @@ describe('report: in headless Chromium', () => {
     // Every real tag of the page is one the renderer writes, with attributes it writes: no résumé text became markup.
     const tags = [...html.matchAll(/<([a-zA-Z][a-zA-Z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*>/g)];
     const names = new Set(tags.map((t) => t[1]!.toLowerCase()));
-    expect([...names].filter((n) => !['html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'h1', 'h2', 'p', 'code', 'nav', 'ol', 'ul', 'li', 'main', 'section', 'span', 'details', 'summary', 'q', 'mark', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'footer'].includes(n))).toEqual([]);
-    const attributes = tags.flatMap((t) => [...t[2]!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map((a): [string, string] => [a[1]!, a[2] ?? '']));
+    expect(
+      [...names].filter(
+        (n) =>
+          ![
+            'html',
+            'head',
+            'meta',
+            'title',
+            'style',
+            'body',
+            'a',
+            'header',
+            'h1',
+            'h2',
+            'p',
+            'code',
+            'nav',
+            'ol',
+            'ul',
+            'li',
+            'main',
+            'section',
+            'span',
+            'details',
+            'summary',
+            'q',
+            'mark',
+            'table',
+            'thead',
+            'tbody',
+            'tr',
+            'th',
+            'td',
+            'footer',
+          ].includes(n),
+      ),
+    ).toEqual([]);
+    const attributes = tags.flatMap((t) =>
+      [...t[2]!.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].map((a): [string, string] => [a[1]!, a[2] ?? '']),
+    );
     expect(attributes.filter(([name]) => /^on|^src|^action|^formaction/.test(name))).toEqual([]);
     expect(attributes.filter(([name, value]) => name === 'href' && !value.startsWith('#'))).toEqual([]);
     expect(html).not.toMatch(/https?:\/\//);
@@ -136,25 +205,34 @@ describe('report: in headless Chromium', () => {
     try {
       const names = await page.locator('section.candidate .name').allTextContents();
       expect(names).toEqual(ranking.results.map((r) => r.id));
-      expect(await page.locator('header .meta').textContent()).toBe(`Role backend-developer · Back End Developer · scoring version ${ranking.version} · 4 ranked of 5 received · 1 unreadable · generated 2025-06-30T12:00:00Z`);
+      expect(await page.locator('header .meta').textContent()).toBe(
+        `Role backend-developer · Back End Developer · scoring version ${ranking.version} · 4 ranked of 5 received · 1 unreadable · generated 2025-06-30T12:00:00Z`,
+      );
       const first = ranking.results[0]!;
       const bars = page.locator('#c-1 ul.requirements [role="meter"]');
       expect(await bars.count()).toBe(first.match.requirements.length);
       const values = await bars.evaluateAll((els) => els.map((el) => Number(el.getAttribute('aria-valuenow'))));
       expect(values).toEqual(first.match.requirements.map((r) => Math.round(r.score * 100)));
       const marks = await page.locator('#c-1 mark').allTextContents();
-      const evidenceWords = first.match.requirements.flatMap((r) => r.evidence.slice(0, 3).map((e) => e.text.toLowerCase()));
+      const evidenceWords = first.match.requirements.flatMap((r) =>
+        r.evidence.slice(0, 3).map((e) => e.text.toLowerCase()),
+      );
       expect(marks.length).toBeGreaterThan(0);
       for (const mark of marks) expect(evidenceWords).toContain(mark.toLowerCase());
       const chef = ranking.results.find((r) => r.id === 'chef.html')!;
       expect(chef.match.missingRequired.length).toBeGreaterThan(0);
-      expect(await page.locator(`#c-${chef.rank} .missing-list`).textContent()).toContain(chef.match.missingRequired[0]);
+      expect(await page.locator(`#c-${chef.rank} .missing-list`).textContent()).toContain(
+        chef.match.missingRequired[0],
+      );
       const unreadable = await page.locator('#unreadable tbody tr').allTextContents();
       expect(unreadable).toHaveLength(1);
       expect(unreadable[0]).toContain('broken <b>.pdf');
       expect(unreadable[0]).toContain('pdf-corrupt');
       const withDiagnostics = ranking.results.find((r) => r.match.diagnostics.length > 0);
-      if (withDiagnostics) expect(await page.locator(`#c-${withDiagnostics.rank} .diagnostics li`).count()).toBe(withDiagnostics.match.diagnostics.length);
+      if (withDiagnostics)
+        expect(await page.locator(`#c-${withDiagnostics.rank} .diagnostics li`).count()).toBe(
+          withDiagnostics.match.diagnostics.length,
+        );
       expect(errors).toEqual([]);
       expect(dialogs).toEqual([]);
       expect(requests).toEqual([page.url()]);
@@ -168,9 +246,19 @@ describe('report: in headless Chromium', () => {
     const { page, errors, dialogs, requests } = await open();
     try {
       expect(await page.locator('script').count()).toBe(0);
-      const handlers = await page.evaluate(() => [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map((a) => `${el.tagName}.${a.name}`)));
+      const handlers = await page.evaluate(() =>
+        [...document.querySelectorAll('*')].flatMap((el) =>
+          [...el.attributes]
+            .filter((a) => /^on/i.test(a.name) || /javascript:/i.test(a.value))
+            .map((a) => `${el.tagName}.${a.name}`),
+        ),
+      );
       expect(handlers).toEqual([]);
-      expect(await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((href) => !href!.startsWith('#')))).toEqual([]);
+      expect(
+        await page
+          .locator('a[href]')
+          .evaluateAll((links) => links.map((a) => a.getAttribute('href')).filter((href) => !href!.startsWith('#'))),
+      ).toEqual([]);
       expect(await page.locator('img, svg, b[onmouseover]').count()).toBe(0);
       const mallory = ranking.results.find((r) => r.id === HOSTILE_NAME)!;
       const section = page.locator(`#c-${mallory.rank}`);
@@ -199,7 +287,10 @@ describe('report: in headless Chromium', () => {
       expect(new URL(page.url()).hash).toBe('#candidates');
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('candidates');
       await page.keyboard.press('Tab');
-      const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, inFirst: document.activeElement?.closest('section')?.id }));
+      const focused = await page.evaluate(() => ({
+        tag: document.activeElement?.tagName,
+        inFirst: document.activeElement?.closest('section')?.id,
+      }));
       expect(focused).toEqual({ tag: 'SUMMARY', inFirst: 'c-1' });
       const details = page.locator('#c-1 ul.requirements details').first();
       expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
@@ -207,7 +298,9 @@ describe('report: in headless Chromium', () => {
       expect(await details.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
       expect(await details.locator('.evidence').isVisible()).toBe(true);
       await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.closest('li')?.previousElementSibling !== null)).toBe(true);
+      expect(await page.evaluate(() => document.activeElement?.closest('li')?.previousElementSibling !== null)).toBe(
+        true,
+      );
       await page.screenshot({ path: join(ARTIFACTS, 'keyboard.png'), fullPage: false });
       expect(errors).toEqual([]);
     } finally {
@@ -220,17 +313,35 @@ describe('report: in headless Chromium', () => {
     try {
       const hostile = join(dir, 'mallory <img src=x onerror=alert(1)>.txt');
       writeFileSync(hostile, HOSTILE);
-      const args = ['bin/skillmatch.js', 'rank', '--role', 'backend-developer', '--format', 'html', '--as-of', AS_OF, 'fixtures/resumes/txt-backend-node-flags/input.txt', 'fixtures/invalid/pdf-truncated/input.pdf', hostile];
+      const args = [
+        'bin/skillmatch.js',
+        'rank',
+        '--role',
+        'backend-developer',
+        '--format',
+        'html',
+        '--as-of',
+        AS_OF,
+        'fixtures/resumes/txt-backend-node-flags/input.txt',
+        'fixtures/invalid/pdf-truncated/input.pdf',
+        hostile,
+      ];
       const { stdout, code } = await new Promise<{ stdout: string; code: number }>((resolve) => {
-        execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, out) => resolve({ stdout: out, code: error ? Number((error as { code?: number }).code ?? -1) : 0 }));
+        execFile(process.execPath, args, { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 }, (error, out) =>
+          resolve({ stdout: out, code: error ? Number((error as { code?: number }).code ?? -1) : 0 }),
+        );
       });
       expect(code).toBe(1);
       const file = join(ARTIFACTS, 'cli-shortlist.html');
       writeFileSync(file, stdout);
       const { page, errors, requests, dialogs } = await open(file);
       try {
-        expect(await page.locator('section.candidate .name').allTextContents()).toEqual(expect.arrayContaining(['fixtures/resumes/txt-backend-node-flags/input.txt', hostile]));
-        expect(await page.locator('#unreadable tbody tr').allTextContents()).toEqual([expect.stringContaining('fixtures/invalid/pdf-truncated/input.pdf')]);
+        expect(await page.locator('section.candidate .name').allTextContents()).toEqual(
+          expect.arrayContaining(['fixtures/resumes/txt-backend-node-flags/input.txt', hostile]),
+        );
+        expect(await page.locator('#unreadable tbody tr').allTextContents()).toEqual([
+          expect.stringContaining('fixtures/invalid/pdf-truncated/input.pdf'),
+        ]);
         expect(await page.locator('img, script').count()).toBe(0);
         expect(errors).toEqual([]);
         expect(dialogs).toEqual([]);

@@ -113,7 +113,12 @@ describe('validateRole', () => {
     const role = { id: 'r', title: 'R', requirements: [{ skill: 'acme-query', importance: 'required' }] };
     expect(validateRole(role).ok).toBe(false);
     expect(validateRole(role, null).ok).toBe(true);
-    expect(validateRole(role, { version: 'acme', skills: [{ id: 'acme-query', name: 'AcmeQuery', category: 'databases', aliases: [] }] }).ok).toBe(true);
+    expect(
+      validateRole(role, {
+        version: 'acme',
+        skills: [{ id: 'acme-query', name: 'AcmeQuery', category: 'databases', aliases: [] }],
+      }).ok,
+    ).toBe(true);
   });
 
   it('derives requirement ids as the score stage does', () => {
@@ -148,15 +153,52 @@ describe('built-in roles', () => {
 
   it('backend-developer holds every technology the job description names, alternatives as alternatives', () => {
     const role = getBuiltinRole('backend-developer')!;
-    const named = ['nodejs', 'python', 'java', 'php', 'ruby', 'c-sharp', 'dotnet', 'mysql', 'postgresql', 'mongodb', 'redis', 'firebase', 'memcached', 'sql', 'nosql', 'aws', 'azure', 'gcp', 'rest', 'graphql', 'microservices', 'jwt', 'oauth2', 'docker', 'kubernetes', 'ci-cd', 'devops', 'agile', 'load-balancing', 'caching'];
+    const named = [
+      'nodejs',
+      'python',
+      'java',
+      'php',
+      'ruby',
+      'c-sharp',
+      'dotnet',
+      'mysql',
+      'postgresql',
+      'mongodb',
+      'redis',
+      'firebase',
+      'memcached',
+      'sql',
+      'nosql',
+      'aws',
+      'azure',
+      'gcp',
+      'rest',
+      'graphql',
+      'microservices',
+      'jwt',
+      'oauth2',
+      'docker',
+      'kubernetes',
+      'ci-cd',
+      'devops',
+      'agile',
+      'load-balancing',
+      'caching',
+    ];
     const ids = skillIds(role);
     expect(named.filter((id) => !ids.has(id))).toEqual([]);
     expect(holding(role, 'ruby')).toMatchObject({ id: 'backend-language', importance: 'required', minYears: 3 });
-    expect((holding(role, 'java') as { anyOf: string[] }).anyOf).toEqual(expect.arrayContaining(['nodejs', 'python', 'java', 'php', 'ruby', 'c-sharp', 'dotnet']));
+    expect((holding(role, 'java') as { anyOf: string[] }).anyOf).toEqual(
+      expect.arrayContaining(['nodejs', 'python', 'java', 'php', 'ruby', 'c-sharp', 'dotnet']),
+    );
     // Any relational database meets the database must-have, as the description's "MySQL, PostgreSQL, … etc." reads.
-    expect((holding(role, 'mysql') as { anyOf: string[] }).anyOf).toEqual(expect.arrayContaining(['postgresql', 'oracle-database', 'microsoft-sql-server', 'db2', 'mongodb']));
+    expect((holding(role, 'mysql') as { anyOf: string[] }).anyOf).toEqual(
+      expect.arrayContaining(['postgresql', 'oracle-database', 'microsoft-sql-server', 'db2', 'mongodb']),
+    );
     expect(holding(role, 'spring-framework')).toMatchObject({ id: 'server-side', importance: 'required' });
-    expect((holding(role, 'azure') as { anyOf: string[] }).anyOf).toEqual(expect.arrayContaining(['aws', 'azure', 'gcp']));
+    expect((holding(role, 'azure') as { anyOf: string[] }).anyOf).toEqual(
+      expect.arrayContaining(['aws', 'azure', 'gcp']),
+    );
     expect(holding(role, 'aws')?.importance).toBe('preferred');
     expect(holding(role, 'jwt')).toMatchObject({ importance: 'preferred', anyOf: expect.arrayContaining(['oauth2']) });
     expect(holding(role, 'memcached')).toMatchObject({ anyOf: expect.arrayContaining(['redis']) });
@@ -164,10 +206,20 @@ describe('built-in roles', () => {
 
   it('backend-developer: must-haves a back-end developer meets (language, server-side work, a database), the core ≥ 60% of the weight', () => {
     const role = getBuiltinRole('backend-developer')!;
-    expect(role.requirements.filter((q) => q.importance === 'required').map((q) => q.id)).toEqual(['backend-language', 'server-side', 'database']);
+    expect(role.requirements.filter((q) => q.importance === 'required').map((q) => q.id)).toEqual([
+      'backend-language',
+      'server-side',
+      'database',
+    ]);
     const tier = { required: 1, preferred: 0.5, bonus: 0.2 };
     const core = role.requirements.filter((q) => q.core ?? q.importance === 'required');
-    expect(core.map((q) => q.id ?? ('skill' in q ? q.skill : ''))).toEqual(['backend-language', 'server-side', 'database', 'sql', 'apis']);
+    expect(core.map((q) => q.id ?? ('skill' in q ? q.skill : ''))).toEqual([
+      'backend-language',
+      'server-side',
+      'database',
+      'sql',
+      'apis',
+    ]);
     // The periphery moves at most `peripheryShare` (0.3) of the score: the core holds the rest.
     expect(1 - SCORE_DEFAULTS.peripheryShare).toBeGreaterThanOrEqual(0.6);
     expect(core.every((q) => (tier[q.importance] ?? 0) > 0)).toBe(true);

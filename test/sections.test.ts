@@ -134,7 +134,10 @@ describe('detectHeading', () => {
     expect(match).toMatchObject({ kind: 'skills', inline: true });
     expect(line.slice(match?.start, match?.end)).toBe('Skills:');
     expect(detectHeading('Technical Skills: Go, Rust')).toMatchObject({ kind: 'skills', inline: true });
-    expect(detectHeading('Objective: a backend role in a product team')).toMatchObject({ kind: 'summary', inline: true });
+    expect(detectHeading('Objective: a backend role in a product team')).toMatchObject({
+      kind: 'summary',
+      inline: true,
+    });
     // Skill-group labels are not sections of their own kind.
     expect(detectHeading('Languages: Java, C, C++')).toBeNull();
     expect(detectHeading('• Skills: Java')).toBeNull();
@@ -185,50 +188,85 @@ const INFERRED: [string, string, [SectionKind, string, string][], boolean][] = [
   [
     'jobs under a misnamed heading, titles beside month-year dates',
     'Jane Doe\njane@example.com\n\nEDUCATION\nAcme Corp\nSeptember 2019\tSenior Analyst\nBuilt reports.\nInitech\nMarch 2016\tData Analyst\nCleaned data.\n\nLanguages\nEnglish',
-    [['contact', '', 'Jane Doe'], ['education', 'EDUCATION', 'EDUCATION'], ['experience', '', 'Acme Corp\nSeptember 2019'], ['other', 'Languages', 'Languages']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['education', 'EDUCATION', 'EDUCATION'],
+      ['experience', '', 'Acme Corp\nSeptember 2019'],
+      ['other', 'Languages', 'Languages'],
+    ],
     true,
   ],
   [
     'year-first dates ("2022, February") under the untitled top',
     'Jane Doe\nI build data pipelines.\n2012, November\tTINKOFF BANK, Russia\n2022, February Senior Software Developer\nBuilt APIs.\n\nADDITIONAL INFORMATION\nChess',
-    [['contact', '', 'Jane Doe'], ['experience', '', '2012, November'], ['other', 'ADDITIONAL INFORMATION', 'ADDITIONAL']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['experience', '', '2012, November'],
+      ['other', 'ADDITIONAL INFORMATION', 'ADDITIONAL'],
+    ],
     true,
   ],
   [
     'a dated role in a document without headings keeps the name out',
     'Jane Doe\nSenior Engineer, Acme Corp, 2019 – 2021\nBSc, State University, 2012 – 2016',
-    [['contact', '', 'Jane Doe'], ['experience', '', 'Senior Engineer']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['experience', '', 'Senior Engineer'],
+    ],
     true,
   ],
   [
     'degrees are not roles',
     'Jane Doe\nEDUCATION\nBSc Computer Science, State University\nSeptember 2012 – June 2016\nMSc, Tech Institute, 2016 – 2018\n',
-    [['contact', '', 'Jane Doe'], ['education', 'EDUCATION', 'EDUCATION']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['education', 'EDUCATION', 'EDUCATION'],
+    ],
     false,
   ],
   [
     'club and volunteer posts under Activities are not employment',
     'Jane Doe\nACTIVITIES\nVice President, Chess Club, 2015 – 2018\nVolunteer Tutor, 2014 – 2016\n',
-    [['contact', '', 'Jane Doe'], ['other', 'ACTIVITIES', 'ACTIVITIES']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['other', 'ACTIVITIES', 'ACTIVITIES'],
+    ],
     false,
   ],
   [
     'a single month-year without a range is not enough',
     'Jane Doe\nSUMMARY\nSince moving in September 2019 I have worked as a developer.\n',
-    [['contact', '', 'Jane Doe'], ['summary', 'SUMMARY', 'SUMMARY']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['summary', 'SUMMARY', 'SUMMARY'],
+    ],
     false,
   ],
-  ['no dates, no headings: nothing invented', 'Jane Doe\nI build backends in Go and care about tests.\nI like hiking.', [['contact', '', 'Jane Doe']], false],
+  [
+    'no dates, no headings: nothing invented',
+    'Jane Doe\nI build backends in Go and care about tests.\nI like hiking.',
+    [['contact', '', 'Jane Doe']],
+    false,
+  ],
   [
     'an experience heading present: nothing inferred',
     'Jane Doe\nEXPERIENCE\nSenior Engineer, Acme Corp, 2019 – 2021\nEDUCATION\nAcme Corp\nMarch 2016 – May 2017 Developer',
-    [['contact', '', 'Jane Doe'], ['experience', 'EXPERIENCE', 'EXPERIENCE'], ['education', 'EDUCATION', 'EDUCATION']],
+    [
+      ['contact', '', 'Jane Doe'],
+      ['experience', 'EXPERIENCE', 'EXPERIENCE'],
+      ['education', 'EDUCATION', 'EDUCATION'],
+    ],
     false,
   ],
 ];
 
 function structure(text: string, headingLines?: number[]) {
-  return structureDocument({ text, lines: splitLines(text), asOf, ...(headingLines === undefined ? {} : { headingLines }) });
+  return structureDocument({
+    text,
+    lines: splitLines(text),
+    asOf,
+    ...(headingLines === undefined ? {} : { headingLines }),
+  });
 }
 
 function expectCovering(text: string, sections: Section[]): void {
@@ -270,7 +308,10 @@ describe('splitLines', () => {
     expect(splitLines(text).map((span) => text.slice(span.start, span.end))).toEqual(['a', 'bb', 'ccc', '', 'd']);
     expect(splitLines('')).toEqual([{ start: 0, end: 0 }]);
     expect(splitLines('x\n')).toEqual([{ start: 0, end: 1 }]);
-    expect(splitLines('x\n\n')).toEqual([{ start: 0, end: 1 }, { start: 2, end: 2 }]);
+    expect(splitLines('x\n\n')).toEqual([
+      { start: 0, end: 1 },
+      { start: 2, end: 2 },
+    ]);
   });
 });
 
@@ -308,7 +349,9 @@ describe('structureDocument sections', () => {
   it('reports a document without headings and still covers it', () => {
     const text = 'Jane Doe\njane@example.com\nI build backends in Go.';
     const { sections, diagnostics } = structure(text);
-    expect(sections).toEqual([{ kind: 'contact', heading: '', headingSpan: null, span: { start: 0, end: text.length } }]);
+    expect(sections).toEqual([
+      { kind: 'contact', heading: '', headingSpan: null, span: { start: 0, end: text.length } },
+    ]);
     expect(diagnostics.map((d) => d.code)).toContain('no-section-headings');
     expect(structure('').sections).toEqual([]);
   });
@@ -329,12 +372,23 @@ describe('structureDocument sections', () => {
       ['other', 'EXTRA THINGS'],
     ]);
     expect(diagnostics.map((d) => d.code)).toEqual(['unrecognised-heading']);
-    expect(timeline).toMatchObject([{ title: 'Senior Engineer', organisation: 'Acme Corp', start: '2019-01', end: '2021-12' }]);
+    expect(timeline).toMatchObject([
+      { title: 'Senior Engineer', organisation: 'Acme Corp', start: '2019-01', end: '2021-12' },
+    ]);
   });
 
   it.each(INFERRED)('infers an experience section: %s', (_name, text, expected, inferred) => {
     const { sections, diagnostics } = structure(text);
-    expect(sections.map((s) => [s.kind, s.heading, text.slice(s.span.start, s.span.start + (expected.find(([k, h]) => k === s.kind && h === s.heading)?.[2].length ?? 0))])).toEqual(expected);
+    expect(
+      sections.map((s) => [
+        s.kind,
+        s.heading,
+        text.slice(
+          s.span.start,
+          s.span.start + (expected.find(([k, h]) => k === s.kind && h === s.heading)?.[2].length ?? 0),
+        ),
+      ]),
+    ).toEqual(expected);
     expectCovering(text, sections);
     const found = diagnostics.filter((d) => d.code === 'inferred-section');
     expect(found).toHaveLength(inferred ? 1 : 0);
@@ -345,12 +399,18 @@ describe('structureDocument sections', () => {
   });
 
   it('reads headings inside a line that lost its line breaks', () => {
-    const text = '"Jane Doe  jane@example.com  Objective  A backend role.  Work Experience  Backend Developer  Acme Corp  June 2016  Present  Built services in Go.  Education  BSc Computer Science  State University  2012 - 2016  Skills  Go, Java, SQL"';
+    const text =
+      '"Jane Doe  jane@example.com  Objective  A backend role.  Work Experience  Backend Developer  Acme Corp  June 2016  Present  Built services in Go.  Education  BSc Computer Science  State University  2012 - 2016  Skills  Go, Java, SQL"';
     const { sections, timeline } = structure(text);
     expect(sections.map((s) => s.kind)).toEqual(['contact', 'summary', 'experience', 'education', 'skills']);
     expectCovering(text, sections);
     expect(timeline).toHaveLength(1);
-    expect(timeline[0]).toMatchObject({ title: 'Backend Developer', organisation: 'Acme Corp', start: '2016-06', end: null });
+    expect(timeline[0]).toMatchObject({
+      title: 'Backend Developer',
+      organisation: 'Acme Corp',
+      start: '2016-06',
+      end: null,
+    });
     // The dash the export lost: the range stays whole across the wide gap.
     expect(text.slice(timeline[0]?.dateSpan.start, timeline[0]?.dateSpan.end)).toBe('June 2016  Present');
   });
@@ -360,31 +420,72 @@ describe('structureDocument sections', () => {
     [
       'heading at the end of a line, and a heading glued to a word',
       'Skills * Programming Languages: Python, Sql, Java Education Details\r\nMay 2013 to May 2017 B.E Computer Engineering\r\nSkill Details\r\nJAVA- Exprience - 18 monthsCompany Details\r\ncompany - Acme Technologies\r\n',
-      [['skills', 'Skills', 'Skills * Programming'], ['education', 'Education Details', 'Education Details'], ['skills', 'Skill Details', 'Skill Details'], ['experience', 'Company Details', 'Company Details']],
+      [
+        ['skills', 'Skills', 'Skills * Programming'],
+        ['education', 'Education Details', 'Education Details'],
+        ['skills', 'Skill Details', 'Skill Details'],
+        ['experience', 'Company Details', 'Company Details'],
+      ],
     ],
     [
       'a label heading after a capitalised word',
       'Jane Doe\nGo, Kafka, Oracle Employment History\nBackend Developer, Acme Corp, 2019 – 2021\n',
-      [['contact', '', 'Jane Doe'], ['experience', 'Employment History', 'Employment History']],
+      [
+        ['contact', '', 'Jane Doe'],
+        ['experience', 'Employment History', 'Employment History'],
+      ],
     ],
     // Not headings: heading words inside a sentence, names ending in a section noun, CamelCase names, joiners.
-    ['a sentence ending in heading words', 'Jane Doe\nI enjoy reading our Employment History\nand I have strong Technical Skills\n', [['contact', '', 'Jane Doe']]],
-    ['an organisation named like a section', 'Jane Doe\nJava Developer at BG Computer Technologies\nVegaSoft Technologies\n', [['contact', '', 'Jane Doe']]],
+    [
+      'a sentence ending in heading words',
+      'Jane Doe\nI enjoy reading our Employment History\nand I have strong Technical Skills\n',
+      [['contact', '', 'Jane Doe']],
+    ],
+    [
+      'an organisation named like a section',
+      'Jane Doe\nJava Developer at BG Computer Technologies\nVegaSoft Technologies\n',
+      [['contact', '', 'Jane Doe']],
+    ],
     ['a portfolio link', 'Jane Doe\nUniversity of Michigan Campus-Wide ePortfolio\n', [['contact', '', 'Jane Doe']]],
-    ['an award for someone', 'Jane Doe\nThe APSA Research Software Award for\nbest software\n', [['contact', '', 'Jane Doe']]],
+    [
+      'an award for someone',
+      'Jane Doe\nThe APSA Research Software Award for\nbest software\n',
+      [['contact', '', 'Jane Doe']],
+    ],
   ];
   it.each(GLUED)('headings that lost their line break: %s', (_name, text, expected) => {
     const { sections } = structure(text);
     expectCovering(text, sections);
-    expect(sections.map((s) => [s.kind, s.heading, text.slice(s.span.start, s.span.start + (expected.find((e) => e[1] === s.heading)?.[2].length ?? 0))])).toEqual(expected);
+    expect(
+      sections.map((s) => [
+        s.kind,
+        s.heading,
+        text.slice(s.span.start, s.span.start + (expected.find((e) => e[1] === s.heading)?.[2].length ?? 0)),
+      ]),
+    ).toEqual(expected);
   });
 
   it('splits a table column held as one run of text at its tabs', () => {
     // A DOCX whose column is one paragraph: the reader turns each run of spaces into a tab.
-    const column = ['Summary', 'Backend developer who builds payment systems in Go and Java for banks and shops.', 'Experience', 'Backend Developer', 'Acme Corp', '2019 – 2021', 'Built the ledger service in Go and kept the Java monolith alive while it shrank.', 'Skills', 'Go, Java, PostgreSQL, Kafka'].join('\t');
+    const column = [
+      'Summary',
+      'Backend developer who builds payment systems in Go and Java for banks and shops.',
+      'Experience',
+      'Backend Developer',
+      'Acme Corp',
+      '2019 – 2021',
+      'Built the ledger service in Go and kept the Java monolith alive while it shrank.',
+      'Skills',
+      'Go, Java, PostgreSQL, Kafka',
+    ].join('\t');
     const text = `Jane Doe\n${column}`;
     const { sections, timeline } = structure(text);
-    expect(sections.map((s) => [s.kind, s.heading])).toEqual([['contact', ''], ['summary', 'Summary'], ['experience', 'Experience'], ['skills', 'Skills']]);
+    expect(sections.map((s) => [s.kind, s.heading])).toEqual([
+      ['contact', ''],
+      ['summary', 'Summary'],
+      ['experience', 'Experience'],
+      ['skills', 'Skills'],
+    ]);
     expectCovering(text, sections);
     expect(brief(timeline)).toEqual([['Backend Developer', 'Acme Corp', '2019-01', '2021-12']]);
   });
@@ -408,7 +509,9 @@ const readDotin = (file: string): string => readDotinText(DATA + file);
 
 describe.skipIf(!hasData)('real résumés (dotin-resume-ner-train)', () => {
   it('gives most documents headed sections, an experience section and sane timelines', () => {
-    const files = readdirSync(DATA).filter((file) => file.endsWith('.xml')).sort();
+    const files = readdirSync(DATA)
+      .filter((file) => file.endsWith('.xml'))
+      .sort();
     let headed = 0;
     let experience = 0;
     let dated = 0;
@@ -433,7 +536,9 @@ describe.skipIf(!hasData)('real résumés (dotin-resume-ner-train)', () => {
       }
     }
     const share = (n: number) => `${((100 * n) / files.length).toFixed(1)}%`;
-    console.log(`dotin: ${files.length} résumés; headed sections ${share(headed)}, experience section ${share(experience)}, ≥1 timeline entry ${share(dated)}, ${entries} entries`);
+    console.log(
+      `dotin: ${files.length} résumés; headed sections ${share(headed)}, experience section ${share(experience)}, ≥1 timeline entry ${share(dated)}, ${entries} entries`,
+    );
     expect(headed / files.length).toBeGreaterThan(0.9);
     expect(experience / files.length).toBeGreaterThan(0.85);
     expect(dated / files.length).toBeGreaterThan(0.82);

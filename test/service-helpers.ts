@@ -34,7 +34,15 @@ export interface Started {
 
 export async function startService(options: ServiceOptions = {}): Promise<Started> {
   const logs = new LogCapture();
-  const service = await createService({ host: '127.0.0.1', port: 0, token: TOKEN, poolSize: 2, asOf: AS_OF, logger: { level: 'info', destination: logs }, ...options });
+  const service = await createService({
+    host: '127.0.0.1',
+    port: 0,
+    token: TOKEN,
+    poolSize: 2,
+    asOf: AS_OF,
+    logger: { level: 'info', destination: logs },
+    ...options,
+  });
   const url = await service.listen();
   return { service, url, logs };
 }
@@ -55,7 +63,12 @@ export async function call(url: string, init: RequestInit & { json?: unknown } =
     headers.set('content-type', 'application/json');
     body = JSON.stringify(json);
   }
-  const response = await fetch(url, { ...rest, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(url, {
+    ...rest,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    signal: AbortSignal.timeout(60_000),
+  });
   const text = await response.text();
   let parsed: unknown;
   try {
@@ -67,10 +80,20 @@ export async function call(url: string, init: RequestInit & { json?: unknown } =
 }
 
 /** A multipart body from fields and files. */
-export function form(fields: Record<string, string>, files: { field: string; name: string; data: Uint8Array | string; type?: string }[] = []): FormData {
+export function form(
+  fields: Record<string, string>,
+  files: { field: string; name: string; data: Uint8Array | string; type?: string }[] = [],
+): FormData {
   const body = new FormData();
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
-  for (const file of files) body.append(file.field, new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
+  for (const file of files)
+    body.append(
+      file.field,
+      new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], {
+        type: file.type ?? 'application/octet-stream',
+      }),
+      file.name,
+    );
   return body;
 }
 
@@ -81,7 +104,9 @@ export interface Receiver {
 }
 
 /** A real HTTP server on loopback that hands each request, with its whole body, to `handle`. */
-export async function startReceiver(handle: (req: IncomingMessage, body: string, res: ServerResponse) => void | Promise<void>): Promise<Receiver> {
+export async function startReceiver(
+  handle: (req: IncomingMessage, body: string, res: ServerResponse) => void | Promise<void>,
+): Promise<Receiver> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -106,7 +131,11 @@ export async function startReceiver(handle: (req: IncomingMessage, body: string,
 }
 
 /** Polls until `check` returns a value, at most `timeoutMs`. */
-export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check();

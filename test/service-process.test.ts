@@ -24,7 +24,11 @@ interface Running {
 }
 
 function run(args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): Running {
-  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -48,22 +52,44 @@ async function listeningUrl(running: Running): Promise<string> {
 
 describe('skillmatch serve (process)', () => {
   it('drains on SIGTERM: the in-flight request finishes with 200, new connections are refused, exit 0', async () => {
-    const serve = run(['serve', '--port', '0', '--workers', '1'], { SKILLMATCH_TOKEN: TOKEN, SKILLMATCH_AS_OF: '2025-06' });
+    const serve = run(['serve', '--port', '0', '--workers', '1'], {
+      SKILLMATCH_TOKEN: TOKEN,
+      SKILLMATCH_AS_OF: '2025-06',
+    });
     try {
       const url = await listeningUrl(serve);
-      expect((await call(`${url}/v1/match`, { method: 'POST', headers: AUTH, json: { role: 'backend-developer', resume: TEXT } })).status).toBe(200);
+      expect(
+        (
+          await call(`${url}/v1/match`, {
+            method: 'POST',
+            headers: AUTH,
+            json: { role: 'backend-developer', resume: TEXT },
+          })
+        ).status,
+      ).toBe(200);
       const boundary = 'drainboundary';
       const { port } = new URL(url);
       let status = 0;
       let body = '';
       const inflight = new Promise<void>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port: Number(port), method: 'POST', path: '/v1/extract', headers: { ...AUTH, 'content-type': `multipart/form-data; boundary=${boundary}` } }, (res) => {
-          status = res.statusCode ?? 0;
-          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-          res.on('end', resolve);
-        });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port: Number(port),
+            method: 'POST',
+            path: '/v1/extract',
+            headers: { ...AUTH, 'content-type': `multipart/form-data; boundary=${boundary}` },
+          },
+          (res) => {
+            status = res.statusCode ?? 0;
+            res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+            res.on('end', resolve);
+          },
+        );
         req.on('error', reject);
-        req.write(`--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\n${TEXT.slice(0, 50)}`);
+        req.write(
+          `--${boundary}\r\nContent-Disposition: form-data; name="resume"; filename="cv.txt"\r\nContent-Type: text/plain\r\n\r\n${TEXT.slice(0, 50)}`,
+        );
         setTimeout(() => req.end(`${TEXT.slice(50)}\r\n--${boundary}--\r\n`), 1500);
       });
       await new Promise((resolve) => setTimeout(resolve, 300));
@@ -100,18 +126,43 @@ describe('skillmatch serve (process)', () => {
   it('exports @skillmatch/core/service, @skillmatch/core/report and the schemas through the exports map, to import and require', async () => {
     const script = (type: string, body: string): Promise<string> =>
       new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [`--input-type=${type}`, '-e', body], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [`--input-type=${type}`, '-e', body], {
+          cwd: ROOT,
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         let out = '';
         child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
         child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`exit ${code}`))));
       });
-    const esm = JSON.parse(await script('module', "const s = await import('@skillmatch/core/service'); const r = await import('@skillmatch/core/report'); console.log(JSON.stringify([Object.keys(s).sort(), Object.keys(r).sort()]))"));
+    const esm = JSON.parse(
+      await script(
+        'module',
+        "const s = await import('@skillmatch/core/service'); const r = await import('@skillmatch/core/report'); console.log(JSON.stringify([Object.keys(s).sort(), Object.keys(r).sort()]))",
+      ),
+    );
     expect(esm).toEqual([
-      ['HttpError', 'SERVICE_DEFAULTS', 'WEBHOOK_DEFAULTS', 'createInProcessTransport', 'createService', 'deliverWebhook', 'generateWebhookSecret', 'loadSchemas', 'newJobId', 'runRankJob', 'schemasDir', 'signWebhook', 'verifyWebhook'],
+      [
+        'HttpError',
+        'SERVICE_DEFAULTS',
+        'WEBHOOK_DEFAULTS',
+        'createInProcessTransport',
+        'createService',
+        'deliverWebhook',
+        'generateWebhookSecret',
+        'loadSchemas',
+        'newJobId',
+        'runRankJob',
+        'schemasDir',
+        'signWebhook',
+        'verifyWebhook',
+      ],
       ['escapeHtml', 'highlightRange', 'renderShortlistHtml'],
     ]);
     // Node 20.19 requires ES modules without top-level await, so CommonJS consumers get the subpaths too.
-    const cjs = await script('commonjs', "const r = require('@skillmatch/core/report'); const m = require('@skillmatch/core/schemas/v1/match.schema.json'); console.log(JSON.stringify([typeof r.renderShortlistHtml, m.$id]))");
+    const cjs = await script(
+      'commonjs',
+      "const r = require('@skillmatch/core/report'); const m = require('@skillmatch/core/schemas/v1/match.schema.json'); console.log(JSON.stringify([typeof r.renderShortlistHtml, m.$id]))",
+    );
     expect(JSON.parse(cjs)).toEqual(['function', 'https://unpkg.com/@skillmatch/core/schemas/v1/match.schema.json']);
   });
 

@@ -14,9 +14,28 @@ const SKILLS_DIR = new URL('taxonomy/skills/', ROOT);
 /** A small, valid taxonomy to break in one place at a time. */
 function tiny(): Taxonomy {
   const skills: Skill[] = [
-    { id: 'django', name: 'Django', category: 'backend-frameworks', aliases: ['Django REST'], implies: [{ id: 'python', weight: 0.8 }] },
-    { id: 'flask', name: 'Flask', category: 'backend-frameworks', aliases: [], implies: [{ id: 'python', weight: 0.8 }], related: ['django'] },
-    { id: 'go', name: 'Go', category: 'programming-languages', aliases: ['Golang'], ambiguous: { aliases: ['Go'], rule: 'tech-context', note: "English verb: 'ready to go'" } },
+    {
+      id: 'django',
+      name: 'Django',
+      category: 'backend-frameworks',
+      aliases: ['Django REST'],
+      implies: [{ id: 'python', weight: 0.8 }],
+    },
+    {
+      id: 'flask',
+      name: 'Flask',
+      category: 'backend-frameworks',
+      aliases: [],
+      implies: [{ id: 'python', weight: 0.8 }],
+      related: ['django'],
+    },
+    {
+      id: 'go',
+      name: 'Go',
+      category: 'programming-languages',
+      aliases: ['Golang'],
+      ambiguous: { aliases: ['Go'], rule: 'tech-context', note: "English verb: 'ready to go'" },
+    },
     { id: 'python', name: 'Python', category: 'programming-languages', aliases: ['Python3', 'py'] },
   ];
   return { version: 'test', skills };
@@ -32,7 +51,6 @@ function issuesOf(data: unknown): { code: string; path: (string | number)[]; mes
   expect(result.ok).toBe(false);
   return result.ok ? [] : result.issues;
 }
-
 
 describe('validateTaxonomy', () => {
   it('accepts a valid taxonomy and returns it sorted, with no issues', () => {
@@ -56,7 +74,9 @@ describe('validateTaxonomy', () => {
   });
 
   it('ignores the $schema an editor needs', () => {
-    expect(validateTaxonomy({ $schema: 'node_modules/@skillmatch/core/taxonomy/schema/taxonomy.schema.json', ...tiny() })).toEqual({ ok: true, taxonomy: kinded(), issues: [] });
+    expect(
+      validateTaxonomy({ $schema: 'node_modules/@skillmatch/core/taxonomy/schema/taxonomy.schema.json', ...tiny() }),
+    ).toEqual({ ok: true, taxonomy: kinded(), issues: [] });
   });
 
   it('finds a duplicate id', () => {
@@ -76,10 +96,18 @@ describe('validateTaxonomy', () => {
 
   it('allows a shared alias when both skills mark it ambiguous, and not when only one does', () => {
     const data = tiny();
-    data.skills.splice(3, 0, { id: 'go-board-game', name: 'Go (game)', category: 'game-development', aliases: ['Go'], ambiguous: { aliases: ['Go'], rule: 'list-item', note: 'board game' } });
+    data.skills.splice(3, 0, {
+      id: 'go-board-game',
+      name: 'Go (game)',
+      category: 'game-development',
+      aliases: ['Go'],
+      ambiguous: { aliases: ['Go'], rule: 'list-item', note: 'board game' },
+    });
     expect(validateTaxonomy(data).ok).toBe(true);
     delete data.skills[3]!.ambiguous;
-    expect(issuesOf(data)).toEqual([expect.objectContaining({ code: 'alias-conflict', path: ['skills', 3, 'aliases', 0] })]);
+    expect(issuesOf(data)).toEqual([
+      expect.objectContaining({ code: 'alias-conflict', path: ['skills', 3, 'aliases', 0] }),
+    ]);
   });
 
   it('finds dangling and self references in implies, related and replacedBy', () => {
@@ -119,9 +147,19 @@ describe('validateTaxonomy', () => {
   });
 
   it.each([
-    ['a cycle', (t: Taxonomy) => void (t.skills[3]!.implies = [{ id: 'django', weight: 0.5 }]), 'implies-cycle', 'skills[3].implies[0].id'],
+    [
+      'a cycle',
+      (t: Taxonomy) => void (t.skills[3]!.implies = [{ id: 'django', weight: 0.5 }]),
+      'implies-cycle',
+      'skills[3].implies[0].id',
+    ],
     ['a duplicate id', (t: Taxonomy) => void (t.skills[1]!.id = 'django'), 'duplicate-id', 'skills[1].id'],
-    ['a dangling reference', (t: Taxonomy) => void (t.skills[1]!.related = ['bottle']), 'unknown-reference', 'skills[1].related[0]'],
+    [
+      'a dangling reference',
+      (t: Taxonomy) => void (t.skills[1]!.related = ['bottle']),
+      'unknown-reference',
+      'skills[1].related[0]',
+    ],
   ])('assertTaxonomy throws invalid-taxonomy for %s, naming the path', (_, breakIt, code, path) => {
     const data = tiny();
     breakIt(data);
@@ -141,7 +179,12 @@ describe('validateTaxonomy', () => {
     data.skills.push({ id: 'python', name: 'Python again', category: 'programming-languages', aliases: [] });
     const error = thrown(() => assertTaxonomy(data));
     expect(error.code).toBe('invalid-taxonomy');
-    expect(error.issues.map((i) => i.code).sort()).toEqual(['alias-conflict', 'duplicate-id', 'self-reference', 'unknown-reference']);
+    expect(error.issues.map((i) => i.code).sort()).toEqual([
+      'alias-conflict',
+      'duplicate-id',
+      'self-reference',
+      'unknown-reference',
+    ]);
     for (const issue of error.issues) expect(error.message).toContain(issue.message);
     expect(error.message).toContain('skills[0].implies[0].id');
     expect(error.message).toContain('skills[4].id');
@@ -150,13 +193,19 @@ describe('validateTaxonomy', () => {
   it('accepts skill files (one, or an array) as stored in taxonomy/skills, with paths into the array', () => {
     const files = [
       { category: 'backend-frameworks', skills: tiny().skills.slice(0, 2) },
-      { $schema: '../schema/skill-file.schema.json', category: 'programming-languages', skills: tiny().skills.slice(2) },
+      {
+        $schema: '../schema/skill-file.schema.json',
+        category: 'programming-languages',
+        skills: tiny().skills.slice(2),
+      },
     ];
     const result = validateTaxonomy(files, { version: 'mine' });
     expect(result.ok && result.taxonomy).toEqual({ ...kinded(), version: 'mine' });
     files[1]!.skills[1] = { ...files[1]!.skills[1]!, category: 'databases' };
     const issues = issuesOf(files);
-    expect(issues).toEqual([expect.objectContaining({ code: 'category-mismatch', path: [1, 'skills', 1, 'category'] })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: 'category-mismatch', path: [1, 'skills', 1, 'category'] }),
+    ]);
     expect(issuesOf(42)).toEqual([expect.objectContaining({ code: 'invalid-type', path: [] })]);
   });
 });
@@ -165,11 +214,23 @@ describe('kind', () => {
   it('is read as technology when a custom skill leaves it out, and kept when stated', () => {
     const data = tiny();
     data.skills[0] = { ...data.skills[0]!, kind: 'technology' };
-    data.skills.splice(3, 0, { id: 'oop', name: 'Object-Oriented Programming', category: 'architecture-and-practices', kind: 'concept', aliases: ['OOP'] });
+    data.skills.splice(3, 0, {
+      id: 'oop',
+      name: 'Object-Oriented Programming',
+      category: 'architecture-and-practices',
+      kind: 'concept',
+      aliases: ['OOP'],
+    });
     const result = validateTaxonomy(data);
     expect(result.ok).toBe(true);
     const kinds = result.ok ? Object.fromEntries(result.taxonomy.skills.map((s) => [s.id, s.kind])) : {};
-    expect(kinds).toEqual({ django: 'technology', flask: 'technology', go: 'technology', oop: 'concept', python: 'technology' });
+    expect(kinds).toEqual({
+      django: 'technology',
+      flask: 'technology',
+      go: 'technology',
+      oop: 'concept',
+      python: 'technology',
+    });
     expect(kindOf({})).toBe('technology');
     expect(kindOf({ kind: 'practice' })).toBe('practice');
   });
@@ -201,13 +262,20 @@ describe('kind', () => {
   });
 
   it('an extension merged into the built-in taxonomy gets the default kind', () => {
-    const merged = mergeTaxonomy(builtinTaxonomy(), { version: 'acme', skills: [{ id: 'acme-query', name: 'AcmeQuery', category: 'databases', aliases: [] }] });
+    const merged = mergeTaxonomy(builtinTaxonomy(), {
+      version: 'acme',
+      skills: [{ id: 'acme-query', name: 'AcmeQuery', category: 'databases', aliases: [] }],
+    });
     expect(merged.skills.find((s) => s.id === 'acme-query')?.kind).toBe('technology');
     expect(merged.skills.find((s) => s.id === 'agile')?.kind).toBe('practice');
   });
 
   it('the JSON Schema offers the three kinds with technology as the default, and does not require it', () => {
-    const schema = jsonSchemaFiles()['skill-file.schema.json'] as { properties: { skills: { items: { properties: Record<string, { enum?: string[]; default?: string }>; required: string[] } } } };
+    const schema = jsonSchemaFiles()['skill-file.schema.json'] as {
+      properties: {
+        skills: { items: { properties: Record<string, { enum?: string[]; default?: string }>; required: string[] } };
+      };
+    };
     const item = schema.properties.skills.items;
     expect(item.properties.kind).toMatchObject({ enum: ['technology', 'practice', 'concept'], default: 'technology' });
     expect(item.required).not.toContain('kind');
@@ -215,9 +283,12 @@ describe('kind', () => {
 });
 
 describe('ambiguous.notIn and bare numbers', () => {
-  it('a blocked phrase must hold one of the ambiguous forms, and must not be another skill\'s alias', () => {
+  it("a blocked phrase must hold one of the ambiguous forms, and must not be another skill's alias", () => {
     const data = tiny();
-    data.skills[2] = { ...data.skills[2]!, ambiguous: { ...data.skills[2]!.ambiguous!, notIn: ['go-getter', 'Going concern', 'Golang'] } };
+    data.skills[2] = {
+      ...data.skills[2]!,
+      ambiguous: { ...data.skills[2]!.ambiguous!, notIn: ['go-getter', 'Going concern', 'Golang'] },
+    };
     const issues = issuesOf(data);
     expect(issues.map((i) => [i.code, i.path])).toEqual([
       ['not-in-without-form', ['skills', 2, 'ambiguous', 'notIn', 1]],
@@ -225,13 +296,17 @@ describe('ambiguous.notIn and bare numbers', () => {
     ]);
     data.skills[2]!.ambiguous!.notIn = ['go-getter', 'Go Django'];
     data.skills[0]!.aliases = ['Go Django'];
-    expect(issuesOf(data).map((i) => [i.code, i.path])).toEqual([['alias-conflict', ['skills', 2, 'ambiguous', 'notIn', 1]]]);
+    expect(issuesOf(data).map((i) => [i.code, i.path])).toEqual([
+      ['alias-conflict', ['skills', 2, 'ambiguous', 'notIn', 1]],
+    ]);
   });
 
   it('an alias with no letter must be marked ambiguous', () => {
     const data = tiny();
     data.skills[3]!.aliases = ['Python3', '3.11'];
-    expect(issuesOf(data)).toEqual([expect.objectContaining({ code: 'number-only-alias', path: ['skills', 3, 'aliases', 1] })]);
+    expect(issuesOf(data)).toEqual([
+      expect.objectContaining({ code: 'number-only-alias', path: ['skills', 3, 'aliases', 1] }),
+    ]);
     data.skills[3]!.ambiguous = { aliases: ['3.11'], rule: 'list-item', note: 'a bare number' };
     expect(validateTaxonomy(data).ok).toBe(true);
   });
@@ -242,9 +317,27 @@ describe('mergeTaxonomy', () => {
     const merged = mergeTaxonomy(tiny(), {
       version: 'acme-1',
       skills: [
-        { id: 'fastapi', name: 'FastAPI', category: 'backend-frameworks', aliases: ['fast-api'], implies: [{ id: 'python', weight: 0.8 }] },
-        { id: 'acme-orm', name: 'AcmeORM', category: 'orms-and-data-access', aliases: [], implies: [{ id: 'python', weight: 0.5 }] },
-        { id: 'flask', name: 'Flask', category: 'backend-frameworks', aliases: ['Flask 2'], implies: [{ id: 'python', weight: 0.7 }] },
+        {
+          id: 'fastapi',
+          name: 'FastAPI',
+          category: 'backend-frameworks',
+          aliases: ['fast-api'],
+          implies: [{ id: 'python', weight: 0.8 }],
+        },
+        {
+          id: 'acme-orm',
+          name: 'AcmeORM',
+          category: 'orms-and-data-access',
+          aliases: [],
+          implies: [{ id: 'python', weight: 0.5 }],
+        },
+        {
+          id: 'flask',
+          name: 'Flask',
+          category: 'backend-frameworks',
+          aliases: ['Flask 2'],
+          implies: [{ id: 'python', weight: 0.7 }],
+        },
       ],
     });
     expect(merged.version).toBe('test+acme-1');
@@ -254,15 +347,29 @@ describe('mergeTaxonomy', () => {
   });
 
   it('replaces: only the extension remains, checked on its own', () => {
-    const error = thrown(() => mergeTaxonomy(tiny(), [{ category: 'backend-frameworks', skills: [tiny().skills[0]] }], { mode: 'replace' }));
-    expect(error.issues).toEqual([expect.objectContaining({ code: 'unknown-reference', path: ['extension', 0, 'skills', 0, 'implies', 0, 'id'] })]);
-    expect(mergeTaxonomy(tiny(), { version: 'v2', skills: [tiny().skills[3]] }, { mode: 'replace' })).toEqual({ version: 'v2', skills: [kinded().skills[3]] });
+    const error = thrown(() =>
+      mergeTaxonomy(tiny(), [{ category: 'backend-frameworks', skills: [tiny().skills[0]] }], { mode: 'replace' }),
+    );
+    expect(error.issues).toEqual([
+      expect.objectContaining({ code: 'unknown-reference', path: ['extension', 0, 'skills', 0, 'implies', 0, 'id'] }),
+    ]);
+    expect(mergeTaxonomy(tiny(), { version: 'v2', skills: [tiny().skills[3]] }, { mode: 'replace' })).toEqual({
+      version: 'v2',
+      skills: [kinded().skills[3]],
+    });
   });
 
   it('an extension alias that clashes with a base skill fails, with paths into base and extension', () => {
-    const error = thrown(() => mergeTaxonomy(tiny(), { version: 'x', skills: [{ id: 'pypy', name: 'PyPy', category: 'programming-languages', aliases: ['Python3'] }] }));
+    const error = thrown(() =>
+      mergeTaxonomy(tiny(), {
+        version: 'x',
+        skills: [{ id: 'pypy', name: 'PyPy', category: 'programming-languages', aliases: ['Python3'] }],
+      }),
+    );
     expect(error.code).toBe('invalid-taxonomy');
-    expect(error.issues).toEqual([expect.objectContaining({ code: 'alias-conflict', path: ['extension', 'skills', 0, 'aliases', 0] })]);
+    expect(error.issues).toEqual([
+      expect.objectContaining({ code: 'alias-conflict', path: ['extension', 'skills', 0, 'aliases', 0] }),
+    ]);
     expect(error.issues[0]!.message).toContain('base.skills[3]');
   });
 
@@ -277,7 +384,10 @@ describe('JSON Schemas for editors', () => {
       const file = new URL(`taxonomy/schema/${name}`, ROOT);
       expect(existsSync(file), `taxonomy/schema/${name} is missing: run npm run schemas`).toBe(true);
       const committed = readFileSync(file, 'utf8');
-      expect(committed === `${JSON.stringify(schema, null, 2)}\n`, `taxonomy/schema/${name} is stale: run npm run schemas`).toBe(true);
+      expect(
+        committed === `${JSON.stringify(schema, null, 2)}\n`,
+        `taxonomy/schema/${name} is stale: run npm run schemas`,
+      ).toBe(true);
     }
   });
 
@@ -311,8 +421,12 @@ describe('the built-in taxonomy', () => {
   });
 
   it('each data file validates on its own terms (sorted, one category, $schema set) and the files together validate', () => {
-    const names = readdirSync(SKILLS_DIR).filter((name) => name.endsWith('.json')).sort();
-    const files = names.map((name) => JSON.parse(readFileSync(new URL(name, SKILLS_DIR), 'utf8')) as { $schema?: string; category: string });
+    const names = readdirSync(SKILLS_DIR)
+      .filter((name) => name.endsWith('.json'))
+      .sort();
+    const files = names.map(
+      (name) => JSON.parse(readFileSync(new URL(name, SKILLS_DIR), 'utf8')) as { $schema?: string; category: string },
+    );
     for (const [i, file] of files.entries()) {
       expect(file.$schema, names[i]).toBe('../schema/skill-file.schema.json');
       expect(names[i]).toBe(`${file.category}.json`);
@@ -330,7 +444,11 @@ describe('the built-in taxonomy', () => {
   it('has at least 300 implies edges among the back-end categories', () => {
     const { skills } = builtinTaxonomy();
     const category = new Map(skills.map((s) => [s.id, s.category]));
-    const edges = skills.flatMap((s) => (s.implies ?? []).map((e) => [s.id, e.id] as const)).filter(([from, to]) => BACKEND_CATEGORIES.has(category.get(from)!) && BACKEND_CATEGORIES.has(category.get(to) ?? ''));
+    const edges = skills
+      .flatMap((s) => (s.implies ?? []).map((e) => [s.id, e.id] as const))
+      .filter(
+        ([from, to]) => BACKEND_CATEGORIES.has(category.get(from)!) && BACKEND_CATEGORIES.has(category.get(to) ?? ''),
+      );
     expect(edges.length).toBeGreaterThanOrEqual(300);
     expect(edges).toEqual(expect.arrayContaining([['django', 'python']]));
   });

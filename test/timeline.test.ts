@@ -15,7 +15,8 @@ function brief(entries: TimelineEntry[]): [string | undefined, string | undefine
 
 describe('timeline layouts', () => {
   it('reads "Title, Organisation — dates" on one line', () => {
-    const text = 'Experience\nSenior Engineer, Acme Corp — Jan 2019 – Present\n• Built payment APIs in Go.\nBackend Developer, Initech — Mar 2016 – Dec 2018\n• Kept Java services alive.';
+    const text =
+      'Experience\nSenior Engineer, Acme Corp — Jan 2019 – Present\n• Built payment APIs in Go.\nBackend Developer, Initech — Mar 2016 – Dec 2018\n• Kept Java services alive.';
     const { timeline } = timelineOf(text);
     expect(brief(timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2019-01', null],
@@ -23,23 +24,31 @@ describe('timeline layouts', () => {
     ]);
     // Each entry owns its header and description up to the next entry; the date span is the range as written.
     const [first, second] = timeline as [TimelineEntry, TimelineEntry];
-    expect(text.slice(first.span.start, first.span.end)).toBe('Senior Engineer, Acme Corp — Jan 2019 – Present\n• Built payment APIs in Go.');
+    expect(text.slice(first.span.start, first.span.end)).toBe(
+      'Senior Engineer, Acme Corp — Jan 2019 – Present\n• Built payment APIs in Go.',
+    );
     expect(text.slice(first.dateSpan.start, first.dateSpan.end)).toBe('Jan 2019 – Present');
-    expect(text.slice(second.span.start, second.span.end)).toBe('Backend Developer, Initech — Mar 2016 – Dec 2018\n• Kept Java services alive.');
+    expect(text.slice(second.span.start, second.span.end)).toBe(
+      'Backend Developer, Initech — Mar 2016 – Dec 2018\n• Kept Java services alive.',
+    );
   });
 
   it('reads title, organisation and date lines in that order', () => {
-    const text = 'WORK EXPERIENCE\n\nSenior Engineer\nAcme Corp\nJan 2019 – Present\n• Built payment APIs.\n\nDeveloper\nInitech Ltd\n2015 – 2018\n• Maintained services.\n';
+    const text =
+      'WORK EXPERIENCE\n\nSenior Engineer\nAcme Corp\nJan 2019 – Present\n• Built payment APIs.\n\nDeveloper\nInitech Ltd\n2015 – 2018\n• Maintained services.\n';
     const { timeline } = timelineOf(text);
     expect(brief(timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2019-01', null],
       ['Developer', 'Initech Ltd', '2015-01', '2018-12'],
     ]);
-    expect(text.slice(timeline[1]?.span.start, timeline[1]?.span.end)).toBe('Developer\nInitech Ltd\n2015 – 2018\n• Maintained services.');
+    expect(text.slice(timeline[1]?.span.start, timeline[1]?.span.end)).toBe(
+      'Developer\nInitech Ltd\n2015 – 2018\n• Maintained services.',
+    );
   });
 
   it('reads organisation, title, then dates', () => {
-    const text = 'Experience\nAcme Corp\nSenior Engineer\n03/2018 - 06/2021\n- Led the platform team.\nInitech\nDeveloper\n2015 – 2018\n- Wrote reports.';
+    const text =
+      'Experience\nAcme Corp\nSenior Engineer\n03/2018 - 06/2021\n- Led the platform team.\nInitech\nDeveloper\n2015 – 2018\n- Wrote reports.';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2018-03', '2021-06'],
       ['Developer', 'Initech', '2015-01', '2018-12'],
@@ -47,7 +56,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads dates first, then title and organisation', () => {
-    const text = 'Experience\nJan 2019 – Present\nSenior Engineer\nAcme Corp\n• Built APIs.\n2015 – 2018\nData Analyst\nGlobex Corporation\n• Wrote SQL.';
+    const text =
+      'Experience\nJan 2019 – Present\nSenior Engineer\nAcme Corp\n• Built APIs.\n2015 – 2018\nData Analyst\nGlobex Corporation\n• Wrote SQL.';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2019-01', null],
       ['Data Analyst', 'Globex Corporation', '2015-01', '2018-12'],
@@ -55,7 +65,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads title, dates, then organisation', () => {
-    const text = 'Experience\nSenior Engineer\nJan 2019 – Present\nAcme Corp\n• Built APIs.\nDeveloper\n2015 – 2018\nInitech\n• Wrote SQL.';
+    const text =
+      'Experience\nSenior Engineer\nJan 2019 – Present\nAcme Corp\n• Built APIs.\nDeveloper\n2015 – 2018\nInitech\n• Wrote SQL.';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2019-01', null],
       ['Developer', 'Initech', '2015-01', '2018-12'],
@@ -63,7 +74,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads "Organisation | Title | dates"', () => {
-    const text = 'Professional Experience\nAcme Corp | Backend Developer | 2017-2020\nBuilt billing in Kotlin.\nGlobex | QA Engineer | 2014-2016';
+    const text =
+      'Professional Experience\nAcme Corp | Backend Developer | 2017-2020\nBuilt billing in Kotlin.\nGlobex | QA Engineer | 2014-2016';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Backend Developer', 'Acme Corp', '2017-01', '2020-12'],
       ['QA Engineer', 'Globex', '2014-01', '2016-12'],
@@ -71,7 +83,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads a date at the start of the line', () => {
-    const text = 'Employment\n2017 – 2020  Backend Developer at Acme\n2012-present: Associate Professor, State University\n(2010 - 2012) Research Assistant @ Initech Labs';
+    const text =
+      'Employment\n2017 – 2020  Backend Developer at Acme\n2012-present: Associate Professor, State University\n(2010 - 2012) Research Assistant @ Initech Labs';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Backend Developer', 'Acme', '2017-01', '2020-12'],
       ['Associate Professor', 'State University', '2012-01', null],
@@ -80,7 +93,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads a date on the right of a tab', () => {
-    const text = 'Work History\nSoftware Engineer, Umbrella Inc\tMar 2019 – Present\n• Go, Kafka\nIntern, Hooli\tJun 2018 – Aug 2018';
+    const text =
+      'Work History\nSoftware Engineer, Umbrella Inc\tMar 2019 – Present\n• Go, Kafka\nIntern, Hooli\tJun 2018 – Aug 2018';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Software Engineer', 'Umbrella Inc', '2019-03', null],
       ['Intern', 'Hooli', '2018-06', '2018-08'],
@@ -88,19 +102,25 @@ describe('timeline layouts', () => {
   });
 
   it('keeps several titles at one organisation as separate entries with their own months', () => {
-    const text = 'Experience\nAcme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.\nEngineer, Jun 2018 – Feb 2020\n• Built the ledger.\nInitech Ltd\nDeveloper, 2015 – 2018\n• Reports.';
+    const text =
+      'Experience\nAcme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.\nEngineer, Jun 2018 – Feb 2020\n• Built the ledger.\nInitech Ltd\nDeveloper, 2015 – 2018\n• Reports.';
     const { timeline } = timelineOf(text);
     expect(brief(timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2020-03', null],
       ['Engineer', 'Acme Corp', '2018-06', '2020-02'],
       ['Developer', 'Initech Ltd', '2015-01', '2018-12'],
     ]);
-    expect(text.slice(timeline[0]?.span.start, timeline[0]?.span.end)).toBe('Acme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.');
-    expect(text.slice(timeline[1]?.span.start, timeline[1]?.span.end)).toBe('Engineer, Jun 2018 – Feb 2020\n• Built the ledger.');
+    expect(text.slice(timeline[0]?.span.start, timeline[0]?.span.end)).toBe(
+      'Acme Corp\nSenior Engineer, Mar 2020 – Present\n• Led the payments team.',
+    );
+    expect(text.slice(timeline[1]?.span.start, timeline[1]?.span.end)).toBe(
+      'Engineer, Jun 2018 – Feb 2020\n• Built the ledger.',
+    );
   });
 
   it('carries the organisation to titles on their own lines below it', () => {
-    const text = 'Experience\nAcme Corp, Berlin\nSenior Engineer\nMar 2020 – Present\n• Led the team.\nEngineer\nJun 2018 – Feb 2020\n• Built things.';
+    const text =
+      'Experience\nAcme Corp, Berlin\nSenior Engineer\nMar 2020 – Present\n• Led the team.\nEngineer\nJun 2018 – Feb 2020\n• Built things.';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Senior Engineer', 'Acme Corp', '2020-03', null],
       ['Engineer', 'Acme Corp', '2018-06', '2020-02'],
@@ -108,7 +128,8 @@ describe('timeline layouts', () => {
   });
 
   it('keeps roles that share the same years as separate entries', () => {
-    const text = 'Experience\nGlobex Corporation\nTeam Lead, 2019 – 2020\nBackend Developer, 2019 – 2020\n• Built the API.';
+    const text =
+      'Experience\nGlobex Corporation\nTeam Lead, 2019 – 2020\nBackend Developer, 2019 – 2020\n• Built the API.';
     const { timeline } = timelineOf(text);
     expect(brief(timeline)).toEqual([
       ['Team Lead', 'Globex Corporation', '2019-01', '2020-12'],
@@ -118,7 +139,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads an organisation dated on its own line, with its roles below', () => {
-    const text = 'Experience\nSTRATEGIC MARKETING, INC, 1998 to 2008\nSenior Consulting Manager, 2004 to 2008\n• Ran the CRM business.\nAccount Manager, 1998 to 2004';
+    const text =
+      'Experience\nSTRATEGIC MARKETING, INC, 1998 to 2008\nSenior Consulting Manager, 2004 to 2008\n• Ran the CRM business.\nAccount Manager, 1998 to 2004';
     expect(brief(timelineOf(text).timeline)).toEqual([
       [undefined, 'STRATEGIC MARKETING, INC', '1998-01', '2008-12'],
       ['Senior Consulting Manager', 'STRATEGIC MARKETING, INC', '2004-01', '2008-12'],
@@ -127,7 +149,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads "Title at Organisation (dates)" and labelled lines', () => {
-    const text = 'Experience\nStaff Engineer at Stripe (Jan 2021 – Present)\nDesignation: Information Developer\nOrganization: Matrix Advertisers\nDecember 2007 - December 2008';
+    const text =
+      'Experience\nStaff Engineer at Stripe (Jan 2021 – Present)\nDesignation: Information Developer\nOrganization: Matrix Advertisers\nDecember 2007 - December 2008';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Staff Engineer', 'Stripe', '2021-01', null],
       ['Information Developer', 'Matrix Advertisers', '2007-12', '2008-12'],
@@ -135,7 +158,8 @@ describe('timeline layouts', () => {
   });
 
   it('reads a bullet that opens with its dates, and table cells joined by tabs', () => {
-    const text = 'EXPERIENCE\n• July 2020 – now:\tJava Back-End Developer, Elp Systems\n• Built REST APIs in Spring Boot.\n2017\t2020\tFullstack Developer, Cetera Labs';
+    const text =
+      'EXPERIENCE\n• July 2020 – now:\tJava Back-End Developer, Elp Systems\n• Built REST APIs in Spring Boot.\n2017\t2020\tFullstack Developer, Cetera Labs';
     expect(brief(timelineOf(text).timeline)).toEqual([
       ['Java Back-End Developer', 'Elp Systems', '2020-07', null],
       ['Fullstack Developer', 'Cetera Labs', '2017-01', '2020-12'],
@@ -157,12 +181,36 @@ describe('timeline layouts', () => {
 
 // Markdown header lines: heading markers and emphasis are markup, never part of a title or organisation.
 const MARKDOWN: [string, string, [string | undefined, string | undefined, string, string | null]][] = [
-  ['### heading', '## Experience\n### Backend Engineer\nAcme Corp\nJan 2019 – Present\n', ['Backend Engineer', 'Acme Corp', '2019-01', null]],
-  ['bold title, "at"', '## Experience\n**Backend Engineer** at **Acme Inc**\n2019 – 2021\n', ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12']],
-  ['bold title, comma', '## Experience\n**Backend Engineer**, Acme Inc\n2019 – 2021\n', ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12']],
-  ['heading with emphasis inside', '## Experience\n### **Backend Engineer** — __Acme Inc__\n*2019 – 2021*\n', ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12']],
-  ['emphasis within a part', '## Experience\nSenior **Backend** Engineer | __Globex__ Ltd | 2019 – 2021\n', ['Senior Backend Engineer', 'Globex Ltd', '2019-01', '2021-12']],
-  ['bold cells in a row', '## Experience\n**Lead Developer** | **Initech** | 2016 – 2018\n', ['Lead Developer', 'Initech', '2016-01', '2018-12']],
+  [
+    '### heading',
+    '## Experience\n### Backend Engineer\nAcme Corp\nJan 2019 – Present\n',
+    ['Backend Engineer', 'Acme Corp', '2019-01', null],
+  ],
+  [
+    'bold title, "at"',
+    '## Experience\n**Backend Engineer** at **Acme Inc**\n2019 – 2021\n',
+    ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12'],
+  ],
+  [
+    'bold title, comma',
+    '## Experience\n**Backend Engineer**, Acme Inc\n2019 – 2021\n',
+    ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12'],
+  ],
+  [
+    'heading with emphasis inside',
+    '## Experience\n### **Backend Engineer** — __Acme Inc__\n*2019 – 2021*\n',
+    ['Backend Engineer', 'Acme Inc', '2019-01', '2021-12'],
+  ],
+  [
+    'emphasis within a part',
+    '## Experience\nSenior **Backend** Engineer | __Globex__ Ltd | 2019 – 2021\n',
+    ['Senior Backend Engineer', 'Globex Ltd', '2019-01', '2021-12'],
+  ],
+  [
+    'bold cells in a row',
+    '## Experience\n**Lead Developer** | **Initech** | 2016 – 2018\n',
+    ['Lead Developer', 'Initech', '2016-01', '2018-12'],
+  ],
 ];
 
 describe('Markdown entries', () => {
@@ -197,14 +245,23 @@ describe('what is not an entry', () => {
     const cases: [string, [string | undefined, string | undefined, string, string | null][]][] = [
       [
         'Experience\nBackend Engineer, Douro Payments\n2021-09 – Present\nBuilt with Go, PostgreSQL, MySQL,\nDocker, Kubernetes\nSoftware Engineer\n2019-03 – 2021-08\n• Shipped features in Python',
-        [['Backend Engineer', 'Douro Payments', '2021-09', null], ['Software Engineer', undefined, '2019-03', '2021-08']],
+        [
+          ['Backend Engineer', 'Douro Payments', '2021-09', null],
+          ['Software Engineer', undefined, '2019-03', '2021-08'],
+        ],
       ],
       [
         'Experience\nBackend Engineer, Douro Payments\n2021-09 – Present\nTech: Go, PostgreSQL, MySQL,\nDocker\nSoftware Engineer\n2019-03 – 2021-08',
-        [['Backend Engineer', 'Douro Payments', '2021-09', null], ['Software Engineer', undefined, '2019-03', '2021-08']],
+        [
+          ['Backend Engineer', 'Douro Payments', '2021-09', null],
+          ['Software Engineer', undefined, '2019-03', '2021-08'],
+        ],
       ],
       // One comma ends a title line; the organisation below it is still read.
-      ['Experience\nSoftware Engineer,\nAcme Corp\n2019-03 – 2021-08\n• Shipped features in Python', [['Software Engineer', 'Acme Corp', '2019-03', '2021-08']]],
+      [
+        'Experience\nSoftware Engineer,\nAcme Corp\n2019-03 – 2021-08\n• Shipped features in Python',
+        [['Software Engineer', 'Acme Corp', '2019-03', '2021-08']],
+      ],
     ];
     for (const [text, want] of cases) expect(brief(timelineOf(text).timeline), text).toEqual(want);
   });
@@ -234,7 +291,8 @@ describe('dates in the timeline', () => {
   });
 
   it('ends a stint written "(since 1998)" inside a closed job when that job ends', () => {
-    const text = 'Experience\nSoftware Engineer, REF Computer Corporation, 06 / 1997 - 08 / 2002\nIT Consultant for Merrill Lynch, Retirement Group (since 1998)\n• Maintained the 401(k) client software.\nAnalyst, Globex Corporation, 2003 - 2004\n';
+    const text =
+      'Experience\nSoftware Engineer, REF Computer Corporation, 06 / 1997 - 08 / 2002\nIT Consultant for Merrill Lynch, Retirement Group (since 1998)\n• Maintained the 401(k) client software.\nAnalyst, Globex Corporation, 2003 - 2004\n';
     const { timeline } = timelineOf(text);
     expect(timeline.map((e) => [e.start, e.end])).toEqual([
       ['1997-06', '2002-08'],
@@ -242,14 +300,28 @@ describe('dates in the timeline', () => {
       ['2003-01', '2004-12'],
     ]);
     // Not when the stint starts after the job above ended, nor when it is not in parentheses.
-    const after = timelineOf('Experience\nEngineer, Acme Corp, 2010 - 2012\nConsultant, Initech Ltd (since 2014)\n').timeline;
-    expect(after.map((e) => [e.start, e.end])).toEqual([['2010-01', '2012-12'], ['2014-01', null]]);
-    const bare = timelineOf('Experience\nEngineer, Acme Corp, 2010 - 2012\nConsultant, Initech Ltd, since 2011\n').timeline;
-    expect(bare.map((e) => [e.start, e.end])).toEqual([['2010-01', '2012-12'], ['2011-01', null]]);
+    const after = timelineOf(
+      'Experience\nEngineer, Acme Corp, 2010 - 2012\nConsultant, Initech Ltd (since 2014)\n',
+    ).timeline;
+    expect(after.map((e) => [e.start, e.end])).toEqual([
+      ['2010-01', '2012-12'],
+      ['2014-01', null],
+    ]);
+    const bare = timelineOf(
+      'Experience\nEngineer, Acme Corp, 2010 - 2012\nConsultant, Initech Ltd, since 2011\n',
+    ).timeline;
+    expect(bare.map((e) => [e.start, e.end])).toEqual([
+      ['2010-01', '2012-12'],
+      ['2011-01', null],
+    ]);
   });
 
   it('reads two-digit years against asOf', () => {
-    const { timeline } = structureDocument({ text: "Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03", lines: splitLines("Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03"), asOf: '2010-01' });
+    const { timeline } = structureDocument({
+      text: "Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03",
+      lines: splitLines("Experience\nDeveloper, Acme Inc, Mar '98 – Aug '03"),
+      asOf: '2010-01',
+    });
     expect(brief(timeline)).toEqual([['Developer', 'Acme Inc', '1998-03', '2003-08']]);
   });
 });
@@ -274,7 +346,9 @@ describe('blocks real exports write', () => {
       [undefined, 'Beta Soft', '2015-06', '2016-12'],
     ]);
     const [acme, beta] = timeline as [TimelineEntry, TimelineEntry];
-    expect(text.slice(acme.span.start, acme.span.end)).toBe(text.slice(text.indexOf('company - Acme'), text.indexOf('\r\ncompany - Beta')));
+    expect(text.slice(acme.span.start, acme.span.end)).toBe(
+      text.slice(text.indexOf('company - Acme'), text.indexOf('\r\ncompany - Beta')),
+    );
     expect(text.slice(acme.dateSpan.start, acme.dateSpan.end)).toBe('Jan 2017 to Present');
     expect(text.slice(acme.organisationSpan!.start, acme.organisationSpan!.end)).toBe('Acme Technologies');
     // The undated block is not an entry, and its text is not handed to the block above.
@@ -312,9 +386,21 @@ describe('blocks real exports write', () => {
 
   // [name, text, entries expected]
   const NOT_DATED: [string, string, [string | undefined, string | undefined, string, string | null][]][] = [
-    ['a header whose dates are too far below it', 'Experience\nJava Developer\nAcme Corp\n• Built services.\n• Wrote tests.\n• Shipped.\n• Released the second version of the billing platform in 2019 - 2020 to all customers.', []],
-    ['a title alone, with no employer', 'Experience\nTeam Lead\n• Mentored four engineers and ran the weekly planning of the billing team, 2016 to 2018.', []],
-    ['an education range in the first lines', 'Experience\nJava Developer\nAcme Corp\n• B.Tech project, 2012 - 2016', []],
+    [
+      'a header whose dates are too far below it',
+      'Experience\nJava Developer\nAcme Corp\n• Built services.\n• Wrote tests.\n• Shipped.\n• Released the second version of the billing platform in 2019 - 2020 to all customers.',
+      [],
+    ],
+    [
+      'a title alone, with no employer',
+      'Experience\nTeam Lead\n• Mentored four engineers and ran the weekly planning of the billing team, 2016 to 2018.',
+      [],
+    ],
+    [
+      'an education range in the first lines',
+      'Experience\nJava Developer\nAcme Corp\n• B.Tech project, 2012 - 2016',
+      [],
+    ],
   ];
   it.each(NOT_DATED)('does not date %s', (_name, text, expected) => {
     expect(brief(timelineOf(text).timeline)).toEqual(expected);
@@ -348,8 +434,16 @@ describe('blocks real exports write', () => {
 
   // Lengths that do not date a job: inside a dated job, claimed per skill, unbounded, in a sentence.
   const NO_LENGTH: [string, string, number][] = [
-    ['a restatement inside a dated job', 'Experience\nSupport Engineer\nMicrosoft\nJuly 2013 to October 2015\nCompany: Microsoft Corporation\nYears of Experience: 2 Years and 4 Months', 1],
-    ['per-skill claims in a skills list', 'Skill Details\nJAVA- Exprience - 18 months\nMySQL- Exprience - Less than 1 year months', 0],
+    [
+      'a restatement inside a dated job',
+      'Experience\nSupport Engineer\nMicrosoft\nJuly 2013 to October 2015\nCompany: Microsoft Corporation\nYears of Experience: 2 Years and 4 Months',
+      1,
+    ],
+    [
+      'per-skill claims in a skills list',
+      'Skill Details\nJAVA- Exprience - 18 months\nMySQL- Exprience - Less than 1 year months',
+      0,
+    ],
     ['an open-ended length', 'Experience\nJava Developer\nAcme Corp\nExperience: Less than 1 year', 0],
     ['a length in a sentence', 'Experience\nJava Developer\nAcme Corp\n• Cut latency by 30% over 18 months.', 0],
   ];
@@ -397,7 +491,8 @@ describe('title and organisation spans', () => {
       expect(entry.titleSpan).toBeDefined();
       expect(entry.organisationSpan).toBeDefined();
       // Markup inside a part is not the part's text; its span then covers the part as written.
-      const written = (span: { start: number; end: number }) => text.slice(span.start, span.end).replace(/\*\*|__/g, '');
+      const written = (span: { start: number; end: number }) =>
+        text.slice(span.start, span.end).replace(/\*\*|__/g, '');
       expect(written(entry.titleSpan!)).toBe(entry.title);
       expect(written(entry.organisationSpan!)).toBe(entry.organisation);
     }
@@ -406,9 +501,15 @@ describe('title and organisation spans', () => {
 
 describe('roles told as sentences', () => {
   it.each([
-    ['1. Working as a Java Developer in Acme Infotech, Pune since March 2016.', ['Java Developer', 'Acme Infotech', '2016-03', null]],
+    [
+      '1. Working as a Java Developer in Acme Infotech, Pune since March 2016.',
+      ['Java Developer', 'Acme Infotech', '2016-03', null],
+    ],
     ['• Worked as Trainee at Beta Soft from Jan 2015 to Feb 2016', ['Trainee', 'Beta Soft', '2015-01', '2016-02']],
-    ['Worked as a Lecturer in the Department of Computing at Manipal Institute, from 2003 to 2007', ['Lecturer', 'Manipal Institute', '2003-01', '2007-12']],
+    [
+      'Worked as a Lecturer in the Department of Computing at Manipal Institute, from 2003 to 2007',
+      ['Lecturer', 'Manipal Institute', '2003-01', '2007-12'],
+    ],
   ])('%s', (line, expected) => {
     expect(brief(timelineOf(`Employment Record\n${line}`).timeline)).toEqual([expected]);
   });

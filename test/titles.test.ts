@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { classifyDuties, classifyTitle, DUTY_ROWS, entryFunction, experienceFacts, TITLE_ROWS } from '../src/extract/titles.js';
+import {
+  classifyDuties,
+  classifyTitle,
+  DUTY_ROWS,
+  entryFunction,
+  experienceFacts,
+  TITLE_ROWS,
+} from '../src/extract/titles.js';
 import type { TimelineEntry } from '../src/types.js';
 
 describe('job titles: what kind of work each dated job was', () => {
-  it.each(TITLE_ROWS.flatMap((row) => row.examples.map((example) => [example, row.function] as const)))('"%s" is %s', (title, kind) => {
-    expect(classifyTitle(title)).toBe(kind);
-  });
+  it.each(TITLE_ROWS.flatMap((row) => row.examples.map((example) => [example, row.function] as const)))(
+    '"%s" is %s',
+    (title, kind) => {
+      expect(classifyTitle(title)).toBe(kind);
+    },
+  );
 
   it.each([
     ['Consultant', null],
@@ -42,18 +52,42 @@ describe('job titles: what kind of work each dated job was', () => {
       ],
       '2022-12',
     );
-    expect(facts).toEqual({ months: 36 + 24 + 24 + 12 + 24, functionMonths: { development: 60, testing: 24, operations: 0, other: 0 }, latest: '2022-12' });
+    expect(facts).toEqual({
+      months: 36 + 24 + 24 + 12 + 24,
+      functionMonths: { development: 60, testing: 24, operations: 0, other: 0 },
+      latest: '2022-12',
+    });
   });
 });
 
 describe('duties: what a job under a generic title was', () => {
-  it.each(DUTY_ROWS.flatMap((row) => row.examples.map((example) => [example, row.function] as const)))('"%s" names %s', (line, kind) => {
-    expect(DUTY_ROWS.filter((row) => row.pattern.test(line.toLowerCase())).map((row) => row.function)).toContain(kind);
-  });
+  it.each(DUTY_ROWS.flatMap((row) => row.examples.map((example) => [example, row.function] as const)))(
+    '"%s" names %s',
+    (line, kind) => {
+      expect(DUTY_ROWS.filter((row) => row.pattern.test(line.toLowerCase())).map((row) => row.function)).toContain(
+        kind,
+      );
+    },
+  );
 
-  const OPS = ['• Deployed and monitored scalable infrastructure on AWS', '• Used Jenkins to implement continuous integration', '• Wrote Ansible playbooks to provision servers', '• Troubleshooted incidents on call'].join('\n');
-  const QA = ['• Wrote and executed test cases for the billing module', '• Automated regression testing with Selenium', '• Logged defects in JIRA', '• Prepared test plans'].join('\n');
-  const DEV = ['• Developed REST APIs in Java with Spring', '• Implemented the order module', '• Deployed the services to Tomcat', '• Wrote unit tests with JUnit'].join('\n');
+  const OPS = [
+    '• Deployed and monitored scalable infrastructure on AWS',
+    '• Used Jenkins to implement continuous integration',
+    '• Wrote Ansible playbooks to provision servers',
+    '• Troubleshooted incidents on call',
+  ].join('\n');
+  const QA = [
+    '• Wrote and executed test cases for the billing module',
+    '• Automated regression testing with Selenium',
+    '• Logged defects in JIRA',
+    '• Prepared test plans',
+  ].join('\n');
+  const DEV = [
+    '• Developed REST APIs in Java with Spring',
+    '• Implemented the order module',
+    '• Deployed the services to Tomcat',
+    '• Wrote unit tests with JUnit',
+  ].join('\n');
 
   it.each([
     [OPS, 'operations'],
@@ -69,7 +103,16 @@ describe('duties: what a job under a generic title was', () => {
 
   const entryOf = (title: string | undefined, body: string): [TimelineEntry, string] => {
     const text = `${title ?? ''}\n${body}`;
-    return [{ ...(title === undefined ? {} : { title }), start: '2015-01', end: '2017-12', span: { start: 0, end: text.length }, dateSpan: { start: 0, end: 1 } }, text];
+    return [
+      {
+        ...(title === undefined ? {} : { title }),
+        start: '2015-01',
+        end: '2017-12',
+        span: { start: 0, end: text.length },
+        dateSpan: { start: 0, end: 1 },
+      },
+      text,
+    ];
   };
   it.each([
     ['Software Engineer', OPS, 'operations'],

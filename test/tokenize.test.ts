@@ -4,7 +4,26 @@ import type { Taxonomy } from '../src/taxonomy/schema.js';
 import { normaliseAlias, tokenize } from '../src/taxonomy/tokenize.js';
 
 describe('tokenize', () => {
-  const WHOLE: string[] = ['C#', 'C++', 'F#', '.NET', 'ASP.NET', 'Node.js', 'Vue.js', 'CI/CD', 'PL/SQL', 'TCP/IP', 'Objective-C', 'T-SQL', 'Win32', 'HTML5', 'ES6', 'VB.NET', 'Notepad++', 'A/B'];
+  const WHOLE: string[] = [
+    'C#',
+    'C++',
+    'F#',
+    '.NET',
+    'ASP.NET',
+    'Node.js',
+    'Vue.js',
+    'CI/CD',
+    'PL/SQL',
+    'TCP/IP',
+    'Objective-C',
+    'T-SQL',
+    'Win32',
+    'HTML5',
+    'ES6',
+    'VB.NET',
+    'Notepad++',
+    'A/B',
+  ];
   it.each(WHOLE)('keeps %s whole', (name) => {
     const tokens = tokenize(`Skills: ${name}, more.`);
     expect(tokens.map((t) => t.text)).toContain(name);
@@ -13,7 +32,16 @@ describe('tokenize', () => {
   it('gives exact half-open spans into the input', () => {
     const text = 'Worked with  Node.js/Express; C# (.NET) and C++.';
     for (const t of tokenize(text)) expect(text.slice(t.start, t.end)).toBe(t.text);
-    expect(tokenize(text).map((t) => t.text)).toEqual(['Worked', 'with', 'Node.js', 'Express', 'C#', '.NET', 'and', 'C++']);
+    expect(tokenize(text).map((t) => t.text)).toEqual([
+      'Worked',
+      'with',
+      'Node.js',
+      'Express',
+      'C#',
+      '.NET',
+      'and',
+      'C++',
+    ]);
   });
 
   it('splits ordinary slash and hyphen compounds into parts', () => {
@@ -60,7 +88,13 @@ describe('alias index', () => {
   const taxonomy: Taxonomy = {
     version: 't',
     skills: [
-      { id: 'go', name: 'Go', category: 'programming-languages', aliases: ['Golang'], ambiguous: { aliases: ['Go'], rule: 'tech-context', caseSensitive: true, note: 'verb' } },
+      {
+        id: 'go',
+        name: 'Go',
+        category: 'programming-languages',
+        aliases: ['Golang'],
+        ambiguous: { aliases: ['Go'], rule: 'tech-context', caseSensitive: true, note: 'verb' },
+      },
       { id: 'nodejs', name: 'Node.js', category: 'backend-frameworks', aliases: ['nodejs', 'node js'] },
       { id: 'old-node', name: 'Old Node', category: 'backend-frameworks', aliases: ['io.js'], replacedBy: 'nodejs' },
       { id: 'spring-boot', name: 'Spring Boot', category: 'backend-frameworks', aliases: ['Spring-Boot'] },

@@ -75,7 +75,13 @@ function hostileFamily(extractor, unit, sizes) {
   });
   const ratios = points.slice(1).map((p, i) => p.cpu / points[i].cpu);
   const last = points[points.length - 1];
-  return { ms1MB: round(last.wall), cpuMs1MB: round(last.cpu), msBySize: points.map((p) => round(p.wall)), cpuMsBySize: points.map((p) => round(p.cpu)), ratioPerDoubling: round(Math.max(...ratios)) };
+  return {
+    ms1MB: round(last.wall),
+    cpuMs1MB: round(last.cpu),
+    msBySize: points.map((p) => round(p.wall)),
+    cpuMsBySize: points.map((p) => round(p.cpu)),
+    ratioPerDoubling: round(Math.max(...ratios)),
+  };
 }
 
 /** Every hostile family, beside plain prose; the worst family's median at the largest size is the headline. */
@@ -85,7 +91,16 @@ export function runHostileLines({ quick = false } = {}, pkg) {
   const families = {};
   for (const [name, unit] of Object.entries(HOSTILE)) families[name] = hostileFamily(extractor, unit, sizes);
   const [worst, worstFamily] = Object.entries(families).reduce((a, b) => (b[1].ms1MB > a[1].ms1MB ? b : a));
-  return { sizes, runs: 5, families, worst, worstMs: worstFamily.ms1MB, worstCpuMs: worstFamily.cpuMs1MB, proseMs: families.prose.ms1MB, target: `largest size < 100 ms median, ratio per doubling ≤ 2.3` };
+  return {
+    sizes,
+    runs: 5,
+    families,
+    worst,
+    worstMs: worstFamily.ms1MB,
+    worstCpuMs: worstFamily.cpuMs1MB,
+    proseMs: families.prose.ms1MB,
+    target: `largest size < 100 ms median, ratio per doubling ≤ 2.3`,
+  };
 }
 
 /** Median extraction time of one résumé, beside its PDF parse time. */
@@ -129,6 +144,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--runs');
   const result = await runExtractionSpeed({ runs: at >= 0 ? Number(args[at + 1]) : 300 });
-  result.hostileLines = runHostileLines({ quick: args.includes('--quick') }, await import(join(ROOT, 'dist/esm/index.js')));
+  result.hostileLines = runHostileLines(
+    { quick: args.includes('--quick') },
+    await import(join(ROOT, 'dist/esm/index.js')),
+  );
   console.log(JSON.stringify(result, null, 2));
 }

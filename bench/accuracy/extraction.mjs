@@ -18,13 +18,19 @@ const DATA = process.env.SKILLMATCH_DATA ?? join(ROOT, '../shared/data');
 async function loadPackage() {
   try {
     // lookupAlias is a building block: `@skillmatch/core/tools` (dist/esm/tools.js).
-    const pkg = { ...(await import(join(ROOT, 'dist/esm/index.js'))), ...(await import(join(ROOT, 'dist/esm/tools.js'))) };
+    const pkg = {
+      ...(await import(join(ROOT, 'dist/esm/index.js'))),
+      ...(await import(join(ROOT, 'dist/esm/tools.js'))),
+    };
     // builtinTaxonomy is the taxonomy stage's export; reach the module if the index does not re-export it yet.
-    if (typeof pkg.builtinTaxonomy !== 'function') pkg.builtinTaxonomy = (await import(join(ROOT, 'dist/esm/taxonomy/builtin.js'))).builtinTaxonomy;
+    if (typeof pkg.builtinTaxonomy !== 'function')
+      pkg.builtinTaxonomy = (await import(join(ROOT, 'dist/esm/taxonomy/builtin.js'))).builtinTaxonomy;
     return pkg;
   } catch (error) {
     // While another stage's build is broken the extract modules still load on their own.
-    console.warn(`dist/esm/index.js did not load (${error.message.split('\n')[0]}); using the extract modules directly`);
+    console.warn(
+      `dist/esm/index.js did not load (${error.message.split('\n')[0]}); using the extract modules directly`,
+    );
     const [extract, alias, builtin] = await Promise.all([
       import(join(ROOT, 'dist/esm/extract/index.js')),
       import(join(ROOT, 'dist/esm/taxonomy/alias-index.js')),
@@ -45,7 +51,10 @@ function prf(tpP, nP, tpR, nR) {
 }
 const overlaps = (a, b) => a.start < b.end && b.start < a.end;
 function top(counter, n = 20) {
-  return [...counter].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([k, v]) => `${k} ×${v}`);
+  return [...counter]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([k, v]) => `${k} ×${v}`);
 }
 const bump = (m, k) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -175,7 +184,8 @@ export function splitGold(text, start, end) {
   const push = (a, b) => {
     while (a < b && /[\s\-–:.*]/.test(s[a])) a++;
     while (b > a && /[\s\-–:.*]/.test(s[b - 1])) b--;
-    if (b > a && /[\p{L}\p{N}]/u.test(s.slice(a, b))) items.push({ start: start + a, end: start + b, text: s.slice(a, b) });
+    if (b > a && /[\p{L}\p{N}]/u.test(s.slice(a, b)))
+      items.push({ start: start + a, end: start + b, text: s.slice(a, b) });
   };
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
@@ -195,7 +205,9 @@ export function splitGold(text, start, end) {
 
 function dotinDocs(quick) {
   const dir = join(DATA, 'dotin-resume-ner-train/xml');
-  let files = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
+  let files = readdirSync(dir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10));
   if (quick) files = files.slice(0, 60);
   return files.map((f) => {
     const { text, labels } = readDotin(readFileSync(join(dir, f), 'utf8'));
@@ -293,7 +305,11 @@ function scoreSpans(docs, run, lookup, categoryOf = new Map(), kindOf = () => un
         bump(fpInLabel, other ? other.type : '(unlabelled)');
         if (d.gold.length === 0) bump(fpWhere, 'document without Tech Tools labels');
         else if (inSkillLabel(d, m)) bump(fpWhere, `inside ${SKILL_BEARING_LABELS.join('/')}`);
-        else if (d.gold.some((g) => g.text.toLowerCase() === m.text.toLowerCase()) || m.ids.some((id) => goldIds.has(id))) bump(fpWhere, 'same string or skill labelled elsewhere in the document');
+        else if (
+          d.gold.some((g) => g.text.toLowerCase() === m.text.toLowerCase()) ||
+          m.ids.some((id) => goldIds.has(id))
+        )
+          bump(fpWhere, 'same string or skill labelled elsewhere in the document');
         else bump(fpWhere, 'not labelled anywhere in the document');
       }
     }
@@ -395,7 +411,10 @@ function nameBefore(text, at) {
   const windowStart = Math.max(0, at - 60);
   let from = windowStart;
   for (const m of text.slice(windowStart, at).matchAll(SEPARATORS)) from = windowStart + m.index + m[0].length;
-  return text.slice(from, at).replace(/^[\s\-–:•]+|[\s\-–:]+$/g, '').replace(/^and\s+/i, '');
+  return text
+    .slice(from, at)
+    .replace(/^[\s\-–:•]+|[\s\-–:]+$/g, '')
+    .replace(/^and\s+/i, '');
 }
 
 /** Claims written in the forms above: `{id, months, span}` of each. */
@@ -403,12 +422,28 @@ export function claimsIn(text, lookup) {
   const claims = [];
   const add = (name, whole, number, unit, start) => {
     const id = name.length >= 1 && name.length <= 40 ? lookup(name) : null;
-    if (id) claims.push({ id, months: durationMonths(whole, number, unit), span: { start, end: start + whole.length }, name });
+    if (id)
+      claims.push({
+        id,
+        months: durationMonths(whole, number, unit),
+        span: { start, end: start + whole.length },
+        name,
+      });
   };
-  for (const m of text.matchAll(new RegExp(String.raw`\(\s*${DURATION}\s*\)`, 'gi'))) add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(new RegExp(String.raw`(?<=\S)(?: {2,}|\t+)${DURATION}(?= {2,}|\t|\r?\n|$)`, 'gi'))) add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(new RegExp(String.raw`(?<=[A-Za-z+#.])\s*[-–:]\s*(?:ex?p[a-z]*\s*[-–:]?\s*)?${DURATION}(?![\w)])`, 'gi'))) add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
-  for (const m of text.matchAll(new RegExp(String.raw`\b${DURATION}['’]?\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?(?:experience\s+)?(?:in|with|on)\s+([^,.;:()\n]{1,40})`, 'gi'))) {
+  for (const m of text.matchAll(new RegExp(String.raw`\(\s*${DURATION}\s*\)`, 'gi')))
+    add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(new RegExp(String.raw`(?<=\S)(?: {2,}|\t+)${DURATION}(?= {2,}|\t|\r?\n|$)`, 'gi')))
+    add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(
+    new RegExp(String.raw`(?<=[A-Za-z+#.])\s*[-–:]\s*(?:ex?p[a-z]*\s*[-–:]?\s*)?${DURATION}(?![\w)])`, 'gi'),
+  ))
+    add(nameBefore(text, m.index), m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
+  for (const m of text.matchAll(
+    new RegExp(
+      String.raw`\b${DURATION}['’]?\s+(?:of\s+)?(?:[a-z-]+\s+){0,2}?(?:experience\s+)?(?:in|with|on)\s+([^,.;:()\n]{1,40})`,
+      'gi',
+    ),
+  )) {
     const name = m[4].split(/\s+and\s+| {2,}/)[0].trim();
     add(name, m[1], m[2], m[3], m.index + m[0].indexOf(m[1]));
   }
@@ -437,11 +472,19 @@ function scoreClaims(docs, run, lookup) {
       const got = skill?.claimedMonths ?? (skill?.claimedYears == null ? null : Math.round(skill.claimedYears * 12));
       if (got === months) {
         right++;
-        if (skill.claimedSpan && list.some((c) => c.months === months && overlaps(c.span, skill.claimedSpan))) rightWithSpan++;
+        if (skill.claimedSpan && list.some((c) => c.months === months && overlaps(c.span, skill.claimedSpan)))
+          rightWithSpan++;
       } else bump(missed, `${list[0].name} → ${id}: ${months} months, got ${got ?? (skill ? 'none' : 'no skill')}`);
     }
   }
-  return { claimsFound: lines, skillPairs: pairs, right, share: round(pairs === 0 ? 0 : right / pairs), shareWithSpan: round(pairs === 0 ? 0 : rightWithSpan / pairs), topMissed: top(missed) };
+  return {
+    claimsFound: lines,
+    skillPairs: pairs,
+    right,
+    share: round(pairs === 0 ? 0 : right / pairs),
+    shareWithSpan: round(pairs === 0 ? 0 : rightWithSpan / pairs),
+    topMissed: top(missed),
+  };
 }
 
 /** Share of documents whose parsed timeline holds at least one dated entry. */
@@ -449,7 +492,11 @@ async function timelineShare(docs, pkg) {
   if (typeof pkg.parseResume !== 'function') return { skipped: 'parseResume not in the built package' };
   let dated = 0;
   for (const d of docs) {
-    const doc = await pkg.parseResume(d.text, { isolate: false, asOf: '2026-11', filename: d.name.replace(/\.xml$/, '.txt') });
+    const doc = await pkg.parseResume(d.text, {
+      isolate: false,
+      asOf: '2026-11',
+      filename: d.name.replace(/\.xml$/, '.txt'),
+    });
     if ((doc.timeline ?? []).some((e) => typeof e.start === 'string')) dated++;
   }
   return { documents: docs.length, withDatedEntry: dated, share: round(dated / docs.length) };
@@ -489,7 +536,11 @@ function detokenise(tokens) {
 
 function skillspanDocs(quick) {
   const file = join(DATA, 'skillspan/data/json/test.json');
-  let rows = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((r) => r.source === 'tech');
+  let rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l))
+    .filter((r) => r.source === 'tech');
   if (quick) rows = rows.slice(0, 500);
   return rows.map((r) => {
     const { text, offsets } = detokenise(r.tokens);
@@ -519,14 +570,23 @@ function scoreSkillspan(docs, run, techGold) {
       if (found.some((m) => overlaps(g, m))) rTech++;
       else bump(fn, g.text.toLowerCase());
     }
-    all[0] += pAll; all[1] += found.length; all[2] += rAll; all[3] += d.gold.length;
+    all[0] += pAll;
+    all[1] += found.length;
+    all[2] += rAll;
+    all[3] += d.gold.length;
     // Precision against tech gold would punish finds inside non-tech Knowledge spans ("agile" is Knowledge but
     // not resolvable); count a find correct if it overlaps any Knowledge span, recall over tech spans only.
-    tech[0] += pAll; tech[1] += found.length; tech[2] += rTech; tech[3] += goldTech.length;
+    tech[0] += pAll;
+    tech[1] += found.length;
+    tech[2] += rTech;
+    tech[3] += goldTech.length;
     const goldSet = new Set(goldTech.map((g) => techGold(g.text)));
     const predSet = new Set(found.flatMap((m) => m.ids));
     const inter = [...predSet].filter((id) => goldSet.has(id)).length;
-    set[0] += inter; set[1] += predSet.size; set[2] += [...goldSet].filter((id) => predSet.has(id)).length; set[3] += goldSet.size;
+    set[0] += inter;
+    set[1] += predSet.size;
+    set[2] += [...goldSet].filter((id) => predSet.has(id)).length;
+    set[3] += goldSet.size;
   }
   return {
     spansAllKnowledge: prf(...all),
@@ -540,7 +600,19 @@ function scoreSkillspan(docs, run, techGold) {
 // ---------------------------------------------------------------- stackoverflow-ner
 
 const AMBIGUOUS_NAMES = new Set(['go', 'r', 'c', 'swift', 'rust', 'express', 'spring', 'rails']);
-const SO_TECH_TYPES = new Set(['Application', 'Library', 'Language', 'Operating_System', 'Framework', 'Library_Class', 'Library_Function', 'Version', 'Website', 'Device', 'Data_Type']);
+const SO_TECH_TYPES = new Set([
+  'Application',
+  'Library',
+  'Language',
+  'Operating_System',
+  'Framework',
+  'Library_Class',
+  'Library_Function',
+  'Version',
+  'Website',
+  'Device',
+  'Data_Type',
+]);
 
 function stackoverflowDocs(quick) {
   const file = join(DATA, 'stackoverflow-ner/resources/annotated_ner_data/StackOverflow/test.txt');
@@ -557,7 +629,11 @@ function stackoverflowDocs(quick) {
   }
   if (cur.length) sentences.push(cur);
   const docs = sentences
-    .filter((s) => !s.every((t) => t.tag.includes('Code_Block') || t.tag.includes('Output_Block')) && !s[0].word.startsWith('Question_'))
+    .filter(
+      (s) =>
+        !s.every((t) => t.tag.includes('Code_Block') || t.tag.includes('Output_Block')) &&
+        !s[0].word.startsWith('Question_'),
+    )
     .map((s) => {
       const { text, offsets } = detokenise(s.map((t) => t.word));
       return { text, tokens: s.map((t, i) => ({ ...t, start: offsets[i][0], end: offsets[i][1] })) };
@@ -580,7 +656,11 @@ function scoreStackoverflow(docs, run) {
       const toks = d.tokens.filter((t) => overlaps(t, m));
       const ok = toks.some((t) => t.tag !== 'O' && SO_TECH_TYPES.has(t.tag.slice(2)));
       if (ok) correct++;
-      else bump(wrong, `${m.text} [${toks.map((t) => t.tag).join(' ')}] ${d.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ')}`);
+      else
+        bump(
+          wrong,
+          `${m.text} [${toks.map((t) => t.tag).join(' ')}] ${d.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ')}`,
+        );
     }
     for (const t of d.tokens) {
       if (!AMBIGUOUS_NAMES.has(t.word.toLowerCase()) || t.tag === 'O' || !SO_TECH_TYPES.has(t.tag.slice(2))) continue;
@@ -639,7 +719,13 @@ function scoreGreen(docs, run) {
       }
     }
   }
-  return { tokens, found, falsePositives: fpCount, falsePositivesPer1000Tokens: round((fpCount / tokens) * 1000), topFalsePositives: top(fp) };
+  return {
+    tokens,
+    found,
+    falsePositives: fpCount,
+    falsePositivesPer1000Tokens: round((fpCount / tokens) * 1000),
+    topFalsePositives: top(fp),
+  };
 }
 
 // ---------------------------------------------------------------- resume-pdf-variety
@@ -647,10 +733,16 @@ function scoreGreen(docs, run) {
 async function pdfVariety(pkg, extract) {
   if (typeof pkg.parseResume !== 'function') return { skipped: 'parseResume not in the built package' };
   const dir = join(DATA, 'resume-pdf-variety/files');
-  const files = readdirSync(dir).filter((f) => f.startsWith('resume-matcher_') && f.endsWith('.pdf')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.startsWith('resume-matcher_') && f.endsWith('.pdf'))
+    .sort();
   const sets = {};
   for (const f of files) {
-    const doc = await pkg.parseResume(new Uint8Array(readFileSync(join(dir, f))), { filename: f, isolate: false, asOf: '2026-11' });
+    const doc = await pkg.parseResume(new Uint8Array(readFileSync(join(dir, f))), {
+      filename: f,
+      isolate: false,
+      asOf: '2026-11',
+    });
     sets[f] = extract(doc).skills.map((s) => s.id);
   }
   const all = Object.values(sets);
@@ -660,7 +752,9 @@ async function pdfVariety(pkg, extract) {
     files: files.length,
     identical: all.every((s) => s.join() === all[0].join()),
     skills: inter.length,
-    differences: Object.fromEntries(Object.entries(sets).map(([f, s]) => [f, [...union].filter((id) => !s.includes(id))])),
+    differences: Object.fromEntries(
+      Object.entries(sets).map(([f, s]) => [f, [...union].filter((id) => !s.includes(id))]),
+    ),
     skillIds: all[0],
   };
 }
@@ -694,7 +788,9 @@ export async function runExtractionAccuracy({ quick = false, taxonomyFile = proc
       goldItems: docs.reduce((n, d) => n + d.gold.length, 0),
       alignment: {
         conceptCategories: CONCEPT_CATEGORIES,
-        namedTechCategories: [...new Set(taxonomy.skills.map((s) => s.category))].filter((c) => !CONCEPT_CATEGORIES.includes(c)).sort(),
+        namedTechCategories: [...new Set(taxonomy.skills.map((s) => s.category))]
+          .filter((c) => !CONCEPT_CATEGORIES.includes(c))
+          .sort(),
         skillBearingLabels: SKILL_BEARING_LABELS,
       },
       ours: scoreSpans(docs, ours, lookup, categoryOf, kindOf),
@@ -723,12 +819,20 @@ export async function runExtractionAccuracy({ quick = false, taxonomyFile = proc
 
   if (have('stackoverflow-ner/resources/annotated_ner_data/StackOverflow/test.txt')) {
     const docs = stackoverflowDocs(quick);
-    result.datasets.stackoverflow = { sentences: docs.length, ours: scoreStackoverflow(docs, ours), baseline: scoreStackoverflow(docs, base) };
+    result.datasets.stackoverflow = {
+      sentences: docs.length,
+      ours: scoreStackoverflow(docs, ours),
+      baseline: scoreStackoverflow(docs, base),
+    };
   } else result.datasets.stackoverflow = { skipped: 'data absent' };
 
   if (have('green-jd-entities/raw_data/testset.txt')) {
     const docs = greenDocs();
-    result.datasets.greenJd = { sentences: docs.length, ours: scoreGreen(docs, ours), baseline: scoreGreen(docs, base) };
+    result.datasets.greenJd = {
+      sentences: docs.length,
+      ours: scoreGreen(docs, ours),
+      baseline: scoreGreen(docs, base),
+    };
   } else result.datasets.greenJd = { skipped: 'data absent' };
 
   if (have('resume-pdf-variety/files')) {
@@ -743,23 +847,62 @@ export async function runExtractionAccuracy({ quick = false, taxonomyFile = proc
 
 function markdown(r) {
   const d = r.datasets;
-  const row = (name, o, b) => `| ${name} | ${o.precision} | ${o.recall} | ${o.f1} | ${b.precision} | ${b.recall} | ${b.f1} |`;
+  const row = (name, o, b) =>
+    `| ${name} | ${o.precision} | ${o.recall} | ${o.f1} | ${b.precision} | ${b.recall} | ${b.f1} |`;
   const lines = ['| set | P | R | F1 | baseline P | baseline R | baseline F1 |', '|---|---|---|---|---|---|---|'];
   if (d.dotin?.ours) {
     lines.push(row('dotin spans (all)', d.dotin.ours.spans, d.dotin.baseline.spans));
     lines.push(row('dotin spans (odd: tuned)', d.dotin.ours.spansTuneOdd, d.dotin.baseline.spansTuneOdd));
     lines.push(row('dotin spans (even: held out)', d.dotin.ours.spansHoldoutEven, d.dotin.baseline.spansHoldoutEven));
     lines.push(row('dotin skill sets', d.dotin.ours.skillSets, d.dotin.baseline.skillSets));
-    lines.push(row(`dotin spans, ${d.dotin.annotatedDocuments} Tech-Tools-annotated docs`, d.dotin.oursAnnotated.spans, d.dotin.baselineAnnotated.spans));
+    lines.push(
+      row(
+        `dotin spans, ${d.dotin.annotatedDocuments} Tech-Tools-annotated docs`,
+        d.dotin.oursAnnotated.spans,
+        d.dotin.baselineAnnotated.spans,
+      ),
+    );
     lines.push(row('  … odd (tuned)', d.dotin.oursAnnotated.spansTuneOdd, d.dotin.baselineAnnotated.spansTuneOdd));
-    lines.push(row('  … even (held out)', d.dotin.oursAnnotated.spansHoldoutEven, d.dotin.baselineAnnotated.spansHoldoutEven));
+    lines.push(
+      row('  … even (held out)', d.dotin.oursAnnotated.spansHoldoutEven, d.dotin.baselineAnnotated.spansHoldoutEven),
+    );
     lines.push(row('  … skill sets', d.dotin.oursAnnotated.skillSets, d.dotin.baselineAnnotated.skillSets));
-    lines.push(row('  … spans, label-consistent P', d.dotin.oursAnnotated.spansLabelConsistent, d.dotin.baselineAnnotated.spansLabelConsistent));
+    lines.push(
+      row(
+        '  … spans, label-consistent P',
+        d.dotin.oursAnnotated.spansLabelConsistent,
+        d.dotin.baselineAnnotated.spansLabelConsistent,
+      ),
+    );
     if (d.dotin.ours.spansTechnologies) {
-      lines.push(row('dotin spans, technologies only (strict)', d.dotin.ours.spansTechnologies, d.dotin.baseline.spansTechnologies));
-      lines.push(row('dotin spans, technologies only, label-consistent P', d.dotin.ours.spansTechnologiesLabelConsistent, d.dotin.baseline.spansTechnologiesLabelConsistent));
-      lines.push(row(`  … ${d.dotin.annotatedDocuments} annotated docs, technologies only (strict)`, d.dotin.oursAnnotated.spansTechnologies, d.dotin.baselineAnnotated.spansTechnologies));
-      lines.push(row(`  … ${d.dotin.annotatedDocuments} annotated docs, technologies only, label-consistent P`, d.dotin.oursAnnotated.spansTechnologiesLabelConsistent, d.dotin.baselineAnnotated.spansTechnologiesLabelConsistent));
+      lines.push(
+        row(
+          'dotin spans, technologies only (strict)',
+          d.dotin.ours.spansTechnologies,
+          d.dotin.baseline.spansTechnologies,
+        ),
+      );
+      lines.push(
+        row(
+          'dotin spans, technologies only, label-consistent P',
+          d.dotin.ours.spansTechnologiesLabelConsistent,
+          d.dotin.baseline.spansTechnologiesLabelConsistent,
+        ),
+      );
+      lines.push(
+        row(
+          `  … ${d.dotin.annotatedDocuments} annotated docs, technologies only (strict)`,
+          d.dotin.oursAnnotated.spansTechnologies,
+          d.dotin.baselineAnnotated.spansTechnologies,
+        ),
+      );
+      lines.push(
+        row(
+          `  … ${d.dotin.annotatedDocuments} annotated docs, technologies only, label-consistent P`,
+          d.dotin.oursAnnotated.spansTechnologiesLabelConsistent,
+          d.dotin.baselineAnnotated.spansTechnologiesLabelConsistent,
+        ),
+      );
     }
     if (d.dotin.ours.spansNamedTech) {
       const o = d.dotin.ours;
@@ -771,14 +914,36 @@ function markdown(r) {
       lines.push(row('dotin (a), even (held out)', o.spansNamedTechHoldoutEven, b.spansNamedTechHoldoutEven));
       lines.push(row('dotin spans, skill-bearing labels not FP (b)', o.spansSkillLabelsNotFp, b.spansSkillLabelsNotFp));
       lines.push(row('dotin spans, (a) and (b)', o.spansNamedTechSkillLabelsNotFp, b.spansNamedTechSkillLabelsNotFp));
-      lines.push(row('dotin (a) and (b), odd (tuned)', o.spansNamedTechSkillLabelsNotFpTuneOdd, b.spansNamedTechSkillLabelsNotFpTuneOdd));
-      lines.push(row('dotin (a) and (b), even (held out)', o.spansNamedTechSkillLabelsNotFpHoldoutEven, b.spansNamedTechSkillLabelsNotFpHoldoutEven));
-      lines.push(row(`dotin (a) and (b), ${d.dotin.annotatedDocuments} annotated docs`, oa.spansNamedTechSkillLabelsNotFp, ba.spansNamedTechSkillLabelsNotFp));
+      lines.push(
+        row(
+          'dotin (a) and (b), odd (tuned)',
+          o.spansNamedTechSkillLabelsNotFpTuneOdd,
+          b.spansNamedTechSkillLabelsNotFpTuneOdd,
+        ),
+      );
+      lines.push(
+        row(
+          'dotin (a) and (b), even (held out)',
+          o.spansNamedTechSkillLabelsNotFpHoldoutEven,
+          b.spansNamedTechSkillLabelsNotFpHoldoutEven,
+        ),
+      );
+      lines.push(
+        row(
+          `dotin (a) and (b), ${d.dotin.annotatedDocuments} annotated docs`,
+          oa.spansNamedTechSkillLabelsNotFp,
+          ba.spansNamedTechSkillLabelsNotFp,
+        ),
+      );
     }
   }
   if (d.skillspan?.ours) {
-    lines.push(row('skillspan (all Knowledge)', d.skillspan.ours.spansAllKnowledge, d.skillspan.baseline.spansAllKnowledge));
-    lines.push(row('skillspan (tech Knowledge)', d.skillspan.ours.spansTechKnowledge, d.skillspan.baseline.spansTechKnowledge));
+    lines.push(
+      row('skillspan (all Knowledge)', d.skillspan.ours.spansAllKnowledge, d.skillspan.baseline.spansAllKnowledge),
+    );
+    lines.push(
+      row('skillspan (tech Knowledge)', d.skillspan.ours.spansTechKnowledge, d.skillspan.baseline.spansTechKnowledge),
+    );
     lines.push(row('skillspan skill sets (tech)', d.skillspan.ours.skillSetsTech, d.skillspan.baseline.skillSetsTech));
   }
   if (d.dotin?.alignment) {
@@ -795,19 +960,42 @@ function markdown(r) {
     );
     if (d.dotin.labelOracleStrictPrecision?.precision != null) {
       const o = d.dotin.labelOracleStrictPrecision;
-      lines.push(`dotin label ceiling: an oracle predicting every occurrence of the strings the annotators labelled in each document scores strict P ${o.precision} (${o.right} of ${o.found}); the labels leave the other occurrences unlabelled.`);
+      lines.push(
+        `dotin label ceiling: an oracle predicting every occurrence of the strings the annotators labelled in each document scores strict P ${o.precision} (${o.right} of ${o.found}); the labels leave the other occurrences unlabelled.`,
+      );
     }
-    if (d.dotin.ours.falsePositivesWhere) lines.push(`dotin false positives (${d.dotin.ours.falsePositivesTotal}), where they sit: ${Object.entries(d.dotin.ours.falsePositivesWhere).map(([k, v]) => `${k} ${v}`).join('; ')}`);
+    if (d.dotin.ours.falsePositivesWhere)
+      lines.push(
+        `dotin false positives (${d.dotin.ours.falsePositivesTotal}), where they sit: ${Object.entries(
+          d.dotin.ours.falsePositivesWhere,
+        )
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}`,
+      );
   }
   if (d.dotin?.claimedMonths) {
     const c = d.dotin.claimedMonths;
-    lines.push(`dotin claimed experience: ${c.claimsFound} claims in the forms the bench reads, on ${c.skillPairs} (document, skill) pairs; right months ${c.share} (${c.right}), right months and span ${c.shareWithSpan}`);
+    lines.push(
+      `dotin claimed experience: ${c.claimsFound} claims in the forms the bench reads, on ${c.skillPairs} (document, skill) pairs; right months ${c.share} (${c.right}), right months and span ${c.shareWithSpan}`,
+    );
     if (c.topMissed?.length) lines.push(`dotin claimed experience, missed: ${c.topMissed.join('; ')}`);
   }
-  if (d.dotin?.timeline?.share !== undefined) lines.push(`dotin timelines: ${d.dotin.timeline.withDatedEntry} of ${d.dotin.timeline.documents} résumés (${d.dotin.timeline.share}) have at least one dated timeline entry`);
-  if (d.stackoverflow?.ours) lines.push(`\nstackoverflow-ner ambiguous-name precision: ours ${d.stackoverflow.ours.ambiguousPrecision} (${d.stackoverflow.ours.ambiguousFound} found, recall ${d.stackoverflow.ours.ambiguousRecall}), baseline ${d.stackoverflow.baseline.ambiguousPrecision} (${d.stackoverflow.baseline.ambiguousFound} found)`);
-  if (d.greenJd?.ours) lines.push(`green-jd false positives per 1,000 tokens: ours ${d.greenJd.ours.falsePositivesPer1000Tokens}, baseline ${d.greenJd.baseline.falsePositivesPer1000Tokens}`);
-  if (d.pdfVariety && 'identical' in d.pdfVariety) lines.push(`resume-pdf-variety: ${d.pdfVariety.files} layouts, identical skill sets: ${d.pdfVariety.identical} (${d.pdfVariety.skills} common)`);
+  if (d.dotin?.timeline?.share !== undefined)
+    lines.push(
+      `dotin timelines: ${d.dotin.timeline.withDatedEntry} of ${d.dotin.timeline.documents} résumés (${d.dotin.timeline.share}) have at least one dated timeline entry`,
+    );
+  if (d.stackoverflow?.ours)
+    lines.push(
+      `\nstackoverflow-ner ambiguous-name precision: ours ${d.stackoverflow.ours.ambiguousPrecision} (${d.stackoverflow.ours.ambiguousFound} found, recall ${d.stackoverflow.ours.ambiguousRecall}), baseline ${d.stackoverflow.baseline.ambiguousPrecision} (${d.stackoverflow.baseline.ambiguousFound} found)`,
+    );
+  if (d.greenJd?.ours)
+    lines.push(
+      `green-jd false positives per 1,000 tokens: ours ${d.greenJd.ours.falsePositivesPer1000Tokens}, baseline ${d.greenJd.baseline.falsePositivesPer1000Tokens}`,
+    );
+  if (d.pdfVariety && 'identical' in d.pdfVariety)
+    lines.push(
+      `resume-pdf-variety: ${d.pdfVariety.files} layouts, identical skill sets: ${d.pdfVariety.identical} (${d.pdfVariety.skills} common)`,
+    );
   const tops = [
     ['dotin', d.dotin?.ours?.topFalsePositives, d.dotin?.ours?.topFalseNegatives],
     ['skillspan', d.skillspan?.ours?.topFalsePositives, d.skillspan?.ours?.topFalseNegativesTech],

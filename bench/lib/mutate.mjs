@@ -6,10 +6,67 @@
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { seededRandom } from './stats.mjs';
 
-const PDF_TOKENS = ['endstream', 'stream\n', '/Length 0 ', '/Length 99999999 ', ' obj ', 'endobj', '/Filter /FlateDecode ', '<<', '>>', 'xref\n0 1\n', 'trailer << /Root 1 0 R >>', '%%EOF', '/Type /Page ', '/Count 999999 ', '/Kids [3 0 R 3 0 R] ', '[ [ [ [ [', '(\\', '<FEFF', 'BT /F1 12 Tf (x) Tj ET', '1 0 R'];
+const PDF_TOKENS = [
+  'endstream',
+  'stream\n',
+  '/Length 0 ',
+  '/Length 99999999 ',
+  ' obj ',
+  'endobj',
+  '/Filter /FlateDecode ',
+  '<<',
+  '>>',
+  'xref\n0 1\n',
+  'trailer << /Root 1 0 R >>',
+  '%%EOF',
+  '/Type /Page ',
+  '/Count 999999 ',
+  '/Kids [3 0 R 3 0 R] ',
+  '[ [ [ [ [',
+  '(\\',
+  '<FEFF',
+  'BT /F1 12 Tf (x) Tj ET',
+  '1 0 R',
+];
 const ZIP_TOKENS = ['PK\u0003\u0004', 'PK\u0001\u0002', 'PK\u0005\u0006', '\u0000\u0000\u0000\u0000'];
-const TEXT_TOKENS = ['\u001b]0;pwned\u0007', '\u001b[2J', '\u009b31m', '\u202e', '\u2066', '\u0000', '\r', '\uFEFF', '\uD800', 'Jan 2019 – Present', '2019-01 – 2018-12', 'Experience\n', 'Skills\n', '<div>', '</td>', '<!--', '{"work":[', '"startDate":"9999-99"', '•'.repeat(50), 'x'.repeat(5000)];
-const XML_TOKENS = ['<w:p>', '</w:p>', '<w:t>', '</w:t>', '<w:tbl><w:tr><w:tc>', '<w:txbxContent>', '&#x1b;', '&#0;', '<![CDATA[', ']]>', '<?xml version="1.0"?>', '<!DOCTYPE x [<!ENTITY a "aaaa">]>', '&a;', '\u0000'];
+const TEXT_TOKENS = [
+  '\u001b]0;pwned\u0007',
+  '\u001b[2J',
+  '\u009b31m',
+  '\u202e',
+  '\u2066',
+  '\u0000',
+  '\r',
+  '\uFEFF',
+  '\uD800',
+  'Jan 2019 – Present',
+  '2019-01 – 2018-12',
+  'Experience\n',
+  'Skills\n',
+  '<div>',
+  '</td>',
+  '<!--',
+  '{"work":[',
+  '"startDate":"9999-99"',
+  '•'.repeat(50),
+  'x'.repeat(5000),
+];
+const XML_TOKENS = [
+  '<w:p>',
+  '</w:p>',
+  '<w:t>',
+  '</w:t>',
+  '<w:tbl><w:tr><w:tc>',
+  '<w:txbxContent>',
+  '&#x1b;',
+  '&#0;',
+  '<![CDATA[',
+  ']]>',
+  '<?xml version="1.0"?>',
+  '<!DOCTYPE x [<!ENTITY a "aaaa">]>',
+  '&a;',
+  '\u0000',
+];
 
 const pick = (random, list) => list[Math.floor(random() * list.length)];
 const int = (random, n) => Math.floor(random() * n);
@@ -38,7 +95,8 @@ function mutateBytes(random, bytes, tokens, maxBytes) {
     }
     case 1: {
       const out = bytes.slice();
-      for (let k = 1 + int(random, 8); k > 0 && n > 0; k--) out[int(random, n)] = pick(random, [0x00, 0xff, 0x28, 0x29, 0x3c, 0x3e, 0x2f, 0x30, 0x39, 0x0a]);
+      for (let k = 1 + int(random, 8); k > 0 && n > 0; k--)
+        out[int(random, n)] = pick(random, [0x00, 0xff, 0x28, 0x29, 0x3c, 0x3e, 0x2f, 0x30, 0x39, 0x0a]);
       return { bytes: out, how: 'byte overwrites' };
     }
     case 2:
@@ -51,19 +109,29 @@ function mutateBytes(random, bytes, tokens, maxBytes) {
       const length = Math.min(int(random, 65536) + 1, n - at, maxBytes - n);
       const times = 1 + int(random, 4);
       const chunk = bytes.subarray(at, at + Math.max(0, length));
-      return { bytes: concat(bytes.subarray(0, at), ...Array(times).fill(chunk), bytes.subarray(at)), how: `duplicated ${chunk.length}×${times} at ${at}` };
+      return {
+        bytes: concat(bytes.subarray(0, at), ...Array(times).fill(chunk), bytes.subarray(at)),
+        how: `duplicated ${chunk.length}×${times} at ${at}`,
+      };
     }
     default: {
       const token = pick(random, tokens);
       const repeat = random() < 0.2 ? 1 + int(random, 2000) : 1;
       const inserted = utf8(token.repeat(repeat)).subarray(0, Math.max(0, maxBytes - n));
-      return { bytes: concat(bytes.subarray(0, at), inserted, bytes.subarray(at)), how: `inserted ${JSON.stringify(token.slice(0, 20))}×${repeat} at ${at}` };
+      return {
+        bytes: concat(bytes.subarray(0, at), inserted, bytes.subarray(at)),
+        how: `inserted ${JSON.stringify(token.slice(0, 20))}×${repeat} at ${at}`,
+      };
     }
   }
 }
 
 function escapeXml(text) {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF]/g, '');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\uD800-\uDFFF]/g, '');
 }
 
 /** Hostile text (repeated up to thousands of times) inside one `<w:t>` of the XML. */
@@ -72,7 +140,10 @@ function insideText(random, xml, runs) {
   const token = pick(random, TEXT_TOKENS);
   const repeat = random() < 0.3 ? 1 + int(random, 3000) : 1;
   const where = at.index + at[0].length;
-  return { bytes: utf8(xml.slice(0, where) + escapeXml(token.repeat(repeat)) + xml.slice(where)), how: `text ${JSON.stringify(token.slice(0, 20))}×${repeat} in a run` };
+  return {
+    bytes: utf8(xml.slice(0, where) + escapeXml(token.repeat(repeat)) + xml.slice(where)),
+    how: `text ${JSON.stringify(token.slice(0, 20))}×${repeat} in a run`,
+  };
 }
 
 /** DOCX: mutate the XML of one part inside the archive, then zip again; or the archive's bytes. */
@@ -82,21 +153,29 @@ function mutateDocx(random, bytes, maxBytes) {
   let bomb = false;
   try {
     // A part that declares megabytes is a bomb among the sources (fixtures/invalid): the fuzzer must not inflate it itself.
-    files = unzipSync(bytes, { filter: (file) => {
-      if (file.originalSize <= 4 * 1024 * 1024) return true;
-      bomb = true;
-      return false;
-    } });
+    files = unzipSync(bytes, {
+      filter: (file) => {
+        if (file.originalSize <= 4 * 1024 * 1024) return true;
+        bomb = true;
+        return false;
+      },
+    });
   } catch {
     return mutateBytes(random, bytes, ZIP_TOKENS, maxBytes);
   }
   if (bomb) return mutateBytes(random, bytes, ZIP_TOKENS, maxBytes);
   const names = Object.keys(files).filter((name) => name.endsWith('.xml') || name.endsWith('.rels'));
-  const name = names.includes('word/document.xml') && random() < 0.7 ? 'word/document.xml' : pick(random, names.length ? names : Object.keys(files));
+  const name =
+    names.includes('word/document.xml') && random() < 0.7
+      ? 'word/document.xml'
+      : pick(random, names.length ? names : Object.keys(files));
   const xml = strFromU8(files[name]);
   // Half the time the XML stays well-formed: hostile text goes inside a run's <w:t>, so mammoth reads it.
   const runs = [...xml.matchAll(/<w:t(?: [^>]*)?>/g)];
-  const changed = runs.length && random() < 0.5 ? insideText(random, xml, runs) : mutateBytes(random, utf8(xml), XML_TOKENS, maxBytes);
+  const changed =
+    runs.length && random() < 0.5
+      ? insideText(random, xml, runs)
+      : mutateBytes(random, utf8(xml), XML_TOKENS, maxBytes);
   files[name] = changed.bytes;
   if (random() < 0.1) delete files[pick(random, Object.keys(files))];
   return { bytes: zipSync(files, { level: 6 }), how: `${name}: ${changed.how}` };
@@ -125,13 +204,16 @@ function mutateJson(random, bytes, maxBytes) {
   const key = path.at(-1);
   const old = parent[key];
   const choice = int(random, 6);
-  if (choice === 0) parent[key] = pick(random, [null, 42, -1, true, '', [], {}, 'x'.repeat(10000), '\u001b]0;t\u0007\u202e']);
-  else if (choice === 1 && Array.isArray(old) && old.length) parent[key] = Array.from({ length: 1 + int(random, 3000) }, (_, i) => old[i % old.length]);
+  if (choice === 0)
+    parent[key] = pick(random, [null, 42, -1, true, '', [], {}, 'x'.repeat(10000), '\u001b]0;t\u0007\u202e']);
+  else if (choice === 1 && Array.isArray(old) && old.length)
+    parent[key] = Array.from({ length: 1 + int(random, 3000) }, (_, i) => old[i % old.length]);
   else if (choice === 2) {
     let nested = old;
     for (let i = 0; i < 1 + int(random, 5000); i++) nested = [nested];
     parent[key] = nested;
-  } else if (choice === 3) parent[key] = pick(random, ['2019-13', '0000-00', '9999-12-31', 'present', '2019-02-30', 'Jan 2019', '']);
+  } else if (choice === 3)
+    parent[key] = pick(random, ['2019-13', '0000-00', '9999-12-31', 'present', '2019-02-30', 'Jan 2019', '']);
   else if (choice === 4) delete parent[key];
   else parent[`${key}${int(random, 9)}`] = old;
   const text = JSON.stringify(value);
@@ -149,11 +231,20 @@ export function makeMutant(sources, seed, index, maxBytes = 10 * 1024 * 1024) {
   const steps = [];
   for (let k = 1 + int(random, 3); k > 0; k--) {
     const step =
-      source.kind === 'docx' ? mutateDocx(random, bytes, maxBytes)
-      : source.kind === 'json' ? mutateJson(random, bytes, maxBytes)
-      : mutateBytes(random, bytes, source.kind === 'pdf' ? PDF_TOKENS : TEXT_TOKENS, maxBytes);
+      source.kind === 'docx'
+        ? mutateDocx(random, bytes, maxBytes)
+        : source.kind === 'json'
+          ? mutateJson(random, bytes, maxBytes)
+          : mutateBytes(random, bytes, source.kind === 'pdf' ? PDF_TOKENS : TEXT_TOKENS, maxBytes);
     bytes = step.bytes;
     steps.push(step.how);
   }
-  return { id: `${source.kind}#${index}`, source: source.name, kind: source.kind, mutations: steps, bytes, filename: `mutant-${index}.${source.kind === 'text' ? 'txt' : source.kind}` };
+  return {
+    id: `${source.kind}#${index}`,
+    source: source.name,
+    kind: source.kind,
+    mutations: steps,
+    bytes,
+    filename: `mutant-${index}.${source.kind === 'text' ? 'txt' : source.kind}`,
+  };
 }

@@ -33,33 +33,89 @@ export function collectMetrics(results) {
       for (const side of ['ours', 'baseline']) {
         const r = ex[set]?.[`${side}${suffix}`];
         for (const f of ['precision', 'recall', 'f1']) {
-          put(`extraction.${name}.${side}.span.${f}`, at(r, `${spanPath}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
-          if (docPath) put(`extraction.${name}.${side}.document.${f}`, at(r, `${docPath}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+          put(
+            `extraction.${name}.${side}.span.${f}`,
+            at(r, `${spanPath}.${f}`),
+            'higher',
+            side === 'ours' ? 'accuracy' : 'info',
+          );
+          if (docPath)
+            put(
+              `extraction.${name}.${side}.document.${f}`,
+              at(r, `${docPath}.${f}`),
+              'higher',
+              side === 'ours' ? 'accuracy' : 'info',
+            );
         }
       }
     }
-    put('extraction.dotin.labelOracleStrictPrecision', ex.dotin?.labelOracleStrictPrecision?.precision, 'higher', 'info');
+    put(
+      'extraction.dotin.labelOracleStrictPrecision',
+      ex.dotin?.labelOracleStrictPrecision?.precision,
+      'higher',
+      'info',
+    );
     for (const side of ['ours', 'baseline']) {
-      put(`extraction.stackoverflow.${side}.ambiguousPrecision`, at(ex, `stackoverflow.${side}.ambiguousPrecision`), 'higher', side === 'ours' ? 'accuracy' : 'info');
-      put(`extraction.stackoverflow.${side}.ambiguousRecall`, at(ex, `stackoverflow.${side}.ambiguousRecall`), 'higher', side === 'ours' ? 'accuracy' : 'info');
-      put(`extraction.green.${side}.falsePositivesPer1000Tokens`, at(ex, `greenJd.${side}.falsePositivesPer1000Tokens`), 'lower', side === 'ours' ? 'ratio' : 'info');
+      put(
+        `extraction.stackoverflow.${side}.ambiguousPrecision`,
+        at(ex, `stackoverflow.${side}.ambiguousPrecision`),
+        'higher',
+        side === 'ours' ? 'accuracy' : 'info',
+      );
+      put(
+        `extraction.stackoverflow.${side}.ambiguousRecall`,
+        at(ex, `stackoverflow.${side}.ambiguousRecall`),
+        'higher',
+        side === 'ours' ? 'accuracy' : 'info',
+      );
+      put(
+        `extraction.green.${side}.falsePositivesPer1000Tokens`,
+        at(ex, `greenJd.${side}.falsePositivesPer1000Tokens`),
+        'lower',
+        side === 'ours' ? 'ratio' : 'info',
+      );
     }
   }
   const rk = results.accuracy?.ranking;
   if (rk?.sets) {
     for (const [set, r] of Object.entries(rk.sets)) {
       for (const side of ['ours', 'baseline']) {
-        for (const f of ['ndcg', 'spearman', 'spearmanOrderReading', 'spearmanScoreOnly', 'spearmanScoreOnlyOrderReading', 'pairwiseAccuracy']) put(`ranking.${set}.${side}.${f}`, at(r, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+        for (const f of [
+          'ndcg',
+          'spearman',
+          'spearmanOrderReading',
+          'spearmanScoreOnly',
+          'spearmanScoreOnlyOrderReading',
+          'pairwiseAccuracy',
+        ])
+          put(`ranking.${set}.${side}.${f}`, at(r, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
       }
     }
   }
-  put('ranking.vanetik.interAnnotatorSpearman', rk?.sets?.vanetik?.interAnnotatorAgreement?.rank?.meanSpearman, 'higher', 'info');
+  put(
+    'ranking.vanetik.interAnnotatorSpearman',
+    rk?.sets?.vanetik?.interAnnotatorAgreement?.rank?.meanSpearman,
+    'higher',
+    'info',
+  );
   // Real résumés graded by a recruiter (../shared/data/recruiter-grades), product order beside TF-IDF and BM25.
   for (const side of ['ours', 'asOfPresent', 'tfidf', 'bm25']) {
-    for (const f of ['p10Grade3', 'p10Grade2Plus', 'ndcg20', 'auc']) put(`ranking.recruiter.${side}.${f}`, at(rk?.recruiter, `${side}.${f}`), 'higher', side === 'ours' ? 'accuracy' : 'info');
+    for (const f of ['p10Grade3', 'p10Grade2Plus', 'ndcg20', 'auc'])
+      put(
+        `ranking.recruiter.${side}.${f}`,
+        at(rk?.recruiter, `${side}.${f}`),
+        'higher',
+        side === 'ours' ? 'accuracy' : 'info',
+      );
   }
   for (const g of [3, 2, 1, 0]) {
-    for (const q of ['q1', 'median', 'q3']) put(`ranking.recruiter.ours.grade${g}.${q}`, at(rk?.recruiter, `ours.byGrade.grade${g}.${q}`), g >= 2 ? 'higher' : 'lower', 'info');
+    for (const q of ['q1', 'median', 'q3'])
+      put(
+        `ranking.recruiter.ours.grade${g}.${q}`,
+        at(rk?.recruiter, `ours.byGrade.grade${g}.${q}`),
+        g >= 2 ? 'higher' : 'lower',
+        'info',
+      );
   }
   put('layout.agreement', results.accuracy?.layout?.agreement, 'higher', 'accuracy');
   const s = results.speed;
@@ -77,7 +133,8 @@ export function collectMetrics(results) {
     put('speed.extract.hostileLineWorstMs', s.hostileLines?.worstMs, 'lower', 'info');
     put('speed.extract.hostileLineWorstCpuMs', s.hostileLines?.worstCpuMs, 'lower', 'info');
     put('speed.extract.hostileLineProseMs', s.hostileLines?.proseMs, 'lower', 'info');
-    for (const [name, f] of Object.entries(s.hostileLines?.families ?? {})) put(`speed.extract.hostileLine.${name}.ms`, f.ms1MB, 'lower', 'info');
+    for (const [name, f] of Object.entries(s.hostileLines?.families ?? {}))
+      put(`speed.extract.hostileLine.${name}.ms`, f.ms1MB, 'lower', 'info');
     put('speed.score.msPerProfile', s.score?.msPerProfile?.median, 'lower', 'info');
     put('speed.rank.msPerDoc', s.rank?.msPerDoc?.median, 'lower', 'info');
   }
@@ -149,37 +206,169 @@ export function headlineRows(m) {
     ['dotinAligned', 'Extraction F1, dotin, all 307, named technologies, skill labels not wrong'],
     ['skillspan', 'Extraction F1, SkillSpan tech postings (span)'],
   ]) {
-    if (m[`extraction.${set}.ours.span.f1`]) rows.push({ label, ours: `${fmt(m, `extraction.${set}.ours.span.f1`)} (P ${fmt(m, `extraction.${set}.ours.span.precision`)})`, baseline: `${fmt(m, `extraction.${set}.baseline.span.f1`)} (P ${fmt(m, `extraction.${set}.baseline.span.precision`)}) dictionary` });
+    if (m[`extraction.${set}.ours.span.f1`])
+      rows.push({
+        label,
+        ours: `${fmt(m, `extraction.${set}.ours.span.f1`)} (P ${fmt(m, `extraction.${set}.ours.span.precision`)})`,
+        baseline: `${fmt(m, `extraction.${set}.baseline.span.f1`)} (P ${fmt(m, `extraction.${set}.baseline.span.precision`)}) dictionary`,
+      });
   }
-  if (m['extraction.dotin.labelOracleStrictPrecision']) rows.push({ label: 'Strict precision the dotin labels allow (oracle: every occurrence of each labelled string)', ours: '—', baseline: `${fmt(m, 'extraction.dotin.labelOracleStrictPrecision')} oracle` });
-  if (m['extraction.stackoverflow.ours.ambiguousPrecision']) rows.push({ label: 'Precision on Go/R/C/Swift/Rust/Express/Spring/Rails (SO NER)', ours: fmt(m, 'extraction.stackoverflow.ours.ambiguousPrecision'), baseline: `${fmt(m, 'extraction.stackoverflow.baseline.ambiguousPrecision')} dictionary` });
-  if (m['extraction.green.ours.falsePositivesPer1000Tokens']) rows.push({ label: 'False positives per 1,000 tokens, job ads (green)', ours: fmt(m, 'extraction.green.ours.falsePositivesPer1000Tokens', 2), baseline: `${fmt(m, 'extraction.green.baseline.falsePositivesPer1000Tokens', 2)} dictionary` });
-  if (m['layout.agreement']) rows.push({ label: 'Layout invariance (4 renderings, shared skill ids)', ours: fmt(m, 'layout.agreement'), baseline: '—' });
+  if (m['extraction.dotin.labelOracleStrictPrecision'])
+    rows.push({
+      label: 'Strict precision the dotin labels allow (oracle: every occurrence of each labelled string)',
+      ours: '—',
+      baseline: `${fmt(m, 'extraction.dotin.labelOracleStrictPrecision')} oracle`,
+    });
+  if (m['extraction.stackoverflow.ours.ambiguousPrecision'])
+    rows.push({
+      label: 'Precision on Go/R/C/Swift/Rust/Express/Spring/Rails (SO NER)',
+      ours: fmt(m, 'extraction.stackoverflow.ours.ambiguousPrecision'),
+      baseline: `${fmt(m, 'extraction.stackoverflow.baseline.ambiguousPrecision')} dictionary`,
+    });
+  if (m['extraction.green.ours.falsePositivesPer1000Tokens'])
+    rows.push({
+      label: 'False positives per 1,000 tokens, job ads (green)',
+      ours: fmt(m, 'extraction.green.ours.falsePositivesPer1000Tokens', 2),
+      baseline: `${fmt(m, 'extraction.green.baseline.falsePositivesPer1000Tokens', 2)} dictionary`,
+    });
+  if (m['layout.agreement'])
+    rows.push({
+      label: 'Layout invariance (4 renderings, shared skill ids)',
+      ours: fmt(m, 'layout.agreement'),
+      baseline: '—',
+    });
   if (m['ranking.recruiter.ours.ndcg20']) {
-    const three = (side) => `P@10 ≥2 ${fmt(m, `ranking.recruiter.${side}.p10Grade2Plus`)}, P@10 =3 ${fmt(m, `ranking.recruiter.${side}.p10Grade3`)}, NDCG@20 ${fmt(m, `ranking.recruiter.${side}.ndcg20`)}, AUC ${fmt(m, `ranking.recruiter.${side}.auc`)}`;
-    rows.push({ label: 'Ranking 307 real résumés graded by a recruiter (backend-developer; an archive, `documentDate: estimate`)', ours: three('ours'), baseline: `${three('tfidf')} TF-IDF; ${three('bm25')} BM25` });
-    if (m['ranking.recruiter.asOfPresent.ndcg20']) rows.push({ label: 'The same, "present" read as `asOf` (as for résumés arriving now)', ours: three('asOfPresent'), baseline: '—' });
-    rows.push({ label: 'Score median [quartiles] by recruiter grade 3 / 2 / 1 / 0', ours: [3, 2, 1, 0].map((g) => `${fmt(m, `ranking.recruiter.ours.grade${g}.median`, 1)} [${fmt(m, `ranking.recruiter.ours.grade${g}.q1`, 1)}–${fmt(m, `ranking.recruiter.ours.grade${g}.q3`, 1)}]`).join(' / '), baseline: '—' });
+    const three = (side) =>
+      `P@10 ≥2 ${fmt(m, `ranking.recruiter.${side}.p10Grade2Plus`)}, P@10 =3 ${fmt(m, `ranking.recruiter.${side}.p10Grade3`)}, NDCG@20 ${fmt(m, `ranking.recruiter.${side}.ndcg20`)}, AUC ${fmt(m, `ranking.recruiter.${side}.auc`)}`;
+    rows.push({
+      label: 'Ranking 307 real résumés graded by a recruiter (backend-developer; an archive, `documentDate: estimate`)',
+      ours: three('ours'),
+      baseline: `${three('tfidf')} TF-IDF; ${three('bm25')} BM25`,
+    });
+    if (m['ranking.recruiter.asOfPresent.ndcg20'])
+      rows.push({
+        label: 'The same, "present" read as `asOf` (as for résumés arriving now)',
+        ours: three('asOfPresent'),
+        baseline: '—',
+      });
+    rows.push({
+      label: 'Score median [quartiles] by recruiter grade 3 / 2 / 1 / 0',
+      ours: [3, 2, 1, 0]
+        .map(
+          (g) =>
+            `${fmt(m, `ranking.recruiter.ours.grade${g}.median`, 1)} [${fmt(m, `ranking.recruiter.ours.grade${g}.q1`, 1)}–${fmt(m, `ranking.recruiter.ours.grade${g}.q3`, 1)}]`,
+        )
+        .join(' / '),
+      baseline: '—',
+    });
   }
-  if (m['ranking.scenarios.ours.ndcg']) rows.push({ label: 'Ranking NDCG, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.ndcg'), baseline: `${fmt(m, 'ranking.scenarios.baseline.ndcg')} TF-IDF` });
-  if (m['ranking.scenarios.ours.pairwiseAccuracy']) rows.push({ label: 'Ranking pairwise accuracy, fixture scenarios', ours: fmt(m, 'ranking.scenarios.ours.pairwiseAccuracy'), baseline: `${fmt(m, 'ranking.scenarios.baseline.pairwiseAccuracy')} TF-IDF` });
+  if (m['ranking.scenarios.ours.ndcg'])
+    rows.push({
+      label: 'Ranking NDCG, fixture scenarios',
+      ours: fmt(m, 'ranking.scenarios.ours.ndcg'),
+      baseline: `${fmt(m, 'ranking.scenarios.baseline.ndcg')} TF-IDF`,
+    });
+  if (m['ranking.scenarios.ours.pairwiseAccuracy'])
+    rows.push({
+      label: 'Ranking pairwise accuracy, fixture scenarios',
+      ours: fmt(m, 'ranking.scenarios.ours.pairwiseAccuracy'),
+      baseline: `${fmt(m, 'ranking.scenarios.baseline.pairwiseAccuracy')} TF-IDF`,
+    });
   // A CV's five vacancies are ordered by match score: the must-have gate orders candidates within one role, and
   // gate counts are not comparable across roles with different numbers of required skills. Both are in latest.json.
-  if (m['ranking.vanetik.ours.spearmanScoreOnly']) rows.push({ label: `Vacancy ordering vs annotators, Spearman (vanetik; annotators agree ${fmt(m, 'ranking.vanetik.interAnnotatorSpearman', 2)})`, ours: `${fmt(m, 'ranking.vanetik.ours.spearmanScoreOnly')} (with must-have gate ${fmt(m, 'ranking.vanetik.ours.spearman')})`, baseline: `${fmt(m, 'ranking.vanetik.baseline.spearman')} TF-IDF` });
-  if (m['speed.parsePdf.ratioToPdfParse']) rows.push({ label: 'Parse PDF time ÷ bare pdf-parse', ours: `${fmt(m, 'speed.parsePdf.ratioToPdfParse')}× (${fmt(m, 'speed.parsePdf.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
-  if (m['speed.parseDocx.ratioToMammoth']) rows.push({ label: 'Parse DOCX time ÷ bare mammoth', ours: `${fmt(m, 'speed.parseDocx.ratioToMammoth')}× (${fmt(m, 'speed.parseDocx.msPerDoc', 1)} ms/doc)`, baseline: '1×' });
-  if (m['speed.extract.medianMsPerResume']) rows.push({ label: 'Extract, median ms per résumé (of 3–4 KB; mean of all)', ours: `${fmt(m, 'speed.extract.medianMsPerResume')} (${fmt(m, 'speed.extract.medianMsPerResume3to4KB')}; ${fmt(m, 'speed.extract.msPerDoc')})`, baseline: `pdf-parse alone: ${m['speed.parsePdf.msPerDoc'] ? round(m['speed.parsePdf.msPerDoc'].value / m['speed.parsePdf.ratioToPdfParse'].value, 1) : '—'} ms` });
-  if (m['speed.extract.typicalResumeMedianMs']) rows.push({ label: 'Extract the 3.4 KB résumé-matcher résumé, median ms of 300', ours: fmt(m, 'speed.extract.typicalResumeMedianMs'), baseline: `its PDF parse: ${fmt(m, 'speed.extract.typicalResumePdfParseMs', 1)} ms` });
-  if (m['speed.extract.hostileLineWorstMs'] !== undefined) rows.push({ label: 'Extract a 1 MB hostile line (512 KB in --quick), worst of its families, median ms of 5 (CPU ms; target < 100)', ours: `${fmt(m, 'speed.extract.hostileLineWorstMs', 0)} (${fmt(m, 'speed.extract.hostileLineWorstCpuMs', 0)})`, baseline: `plain prose: ${fmt(m, 'speed.extract.hostileLineProseMs', 1)} ms` });
-  if (m['speed.score100k.ms']) rows.push({ label: 'Score 100,000 profiles on one core, ms (CPU ms)', ours: `${fmt(m, 'speed.score100k.ms', 0)} (${fmt(m, 'speed.score100k.cpuMs', 0)})`, baseline: m['speed.score100k.withoutOrdinalsMs'] ? `without ordinals: ${fmt(m, 'speed.score100k.withoutOrdinalsMs', 0)}; read back from JSON: ${fmt(m, 'speed.score100k.fromJsonMs', 0)}` : '—' });
-  if (m['speed.pool.allWorkersRatio']) rows.push({ label: 'Isolated pool throughput ÷ in-process (all cores)', ours: `${fmt(m, 'speed.pool.allWorkersRatio')}×`, baseline: '1×' });
-  if (m['memory.peakRssMb']) rows.push({ label: 'Peak RSS, parse+extract+score 2,000 PDFs in process (library, isolate: false), MB', ours: fmt(m, 'memory.peakRssMb', 0), baseline: '—' });
-  if (m['memory.cliRank.peakTotalRssMb']) rows.push({ label: `Peak RSS, CLI rank --format json over ${fmt(m, 'memory.cliRank.pdfs', 0)} PDFs, all processes (CLI alone), MB`, ours: `${fmt(m, 'memory.cliRank.peakTotalRssMb', 0)} (${fmt(m, 'memory.cliRank.peakParentRssMb', 0)})`, baseline: '—' });
-  if (m['hostile.fuzz.mutants']) rows.push({ label: 'Mutation fuzzer: mutants, internal errors', ours: `${fmt(m, 'hostile.fuzz.mutants', 0)}, ${fmt(m, 'hostile.fuzz.internalErrors', 0)}`, baseline: '—' });
-  if (m['memory.rank2000.peakRssMb']) rows.push({ label: 'Peak RSS ranking 2,000 PDFs through the pool (library, top 50; parent process only), MB', ours: fmt(m, 'memory.rank2000.peakRssMb', 0), baseline: '—' });
-  if (m['install.nodeModulesMb']) rows.push({ label: 'A fresh consumer: node_modules MB, packages (tarball KB)', ours: `${fmt(m, 'install.nodeModulesMb', 1)}, ${fmt(m, 'install.packages', 0)} (${fmt(m, 'install.tarballKb', 0)})`, baseline: `pdf-parse's canvas alone: ${fmt(m, 'install.canvasMb', 1)} MB` });
-  if (m['install.importMs']) rows.push({ label: '`import()` of the package, median ms', ours: `${fmt(m, 'install.importMs', 0)} (${fmt(m, 'install.importRatioToPdfParse', 2)}×)`, baseline: `import('pdf-parse'): ${fmt(m, 'install.importPdfParseMs', 0)}` });
-  if (m['install.cliParseOneFileMs']) rows.push({ label: 'One-file CLI run, `parse` / `rank`, median ms', ours: `${fmt(m, 'install.cliParseOneFileMs', 0)} / ${fmt(m, 'install.cliRankOneFileMs', 0)}`, baseline: `bare pdf-parse script: ${fmt(m, 'install.cliBarePdfParseMs', 0)}` });
+  if (m['ranking.vanetik.ours.spearmanScoreOnly'])
+    rows.push({
+      label: `Vacancy ordering vs annotators, Spearman (vanetik; annotators agree ${fmt(m, 'ranking.vanetik.interAnnotatorSpearman', 2)})`,
+      ours: `${fmt(m, 'ranking.vanetik.ours.spearmanScoreOnly')} (with must-have gate ${fmt(m, 'ranking.vanetik.ours.spearman')})`,
+      baseline: `${fmt(m, 'ranking.vanetik.baseline.spearman')} TF-IDF`,
+    });
+  if (m['speed.parsePdf.ratioToPdfParse'])
+    rows.push({
+      label: 'Parse PDF time ÷ bare pdf-parse',
+      ours: `${fmt(m, 'speed.parsePdf.ratioToPdfParse')}× (${fmt(m, 'speed.parsePdf.msPerDoc', 1)} ms/doc)`,
+      baseline: '1×',
+    });
+  if (m['speed.parseDocx.ratioToMammoth'])
+    rows.push({
+      label: 'Parse DOCX time ÷ bare mammoth',
+      ours: `${fmt(m, 'speed.parseDocx.ratioToMammoth')}× (${fmt(m, 'speed.parseDocx.msPerDoc', 1)} ms/doc)`,
+      baseline: '1×',
+    });
+  if (m['speed.extract.medianMsPerResume'])
+    rows.push({
+      label: 'Extract, median ms per résumé (of 3–4 KB; mean of all)',
+      ours: `${fmt(m, 'speed.extract.medianMsPerResume')} (${fmt(m, 'speed.extract.medianMsPerResume3to4KB')}; ${fmt(m, 'speed.extract.msPerDoc')})`,
+      baseline: `pdf-parse alone: ${m['speed.parsePdf.msPerDoc'] ? round(m['speed.parsePdf.msPerDoc'].value / m['speed.parsePdf.ratioToPdfParse'].value, 1) : '—'} ms`,
+    });
+  if (m['speed.extract.typicalResumeMedianMs'])
+    rows.push({
+      label: 'Extract the 3.4 KB résumé-matcher résumé, median ms of 300',
+      ours: fmt(m, 'speed.extract.typicalResumeMedianMs'),
+      baseline: `its PDF parse: ${fmt(m, 'speed.extract.typicalResumePdfParseMs', 1)} ms`,
+    });
+  if (m['speed.extract.hostileLineWorstMs'] !== undefined)
+    rows.push({
+      label:
+        'Extract a 1 MB hostile line (512 KB in --quick), worst of its families, median ms of 5 (CPU ms; target < 100)',
+      ours: `${fmt(m, 'speed.extract.hostileLineWorstMs', 0)} (${fmt(m, 'speed.extract.hostileLineWorstCpuMs', 0)})`,
+      baseline: `plain prose: ${fmt(m, 'speed.extract.hostileLineProseMs', 1)} ms`,
+    });
+  if (m['speed.score100k.ms'])
+    rows.push({
+      label: 'Score 100,000 profiles on one core, ms (CPU ms)',
+      ours: `${fmt(m, 'speed.score100k.ms', 0)} (${fmt(m, 'speed.score100k.cpuMs', 0)})`,
+      baseline: m['speed.score100k.withoutOrdinalsMs']
+        ? `without ordinals: ${fmt(m, 'speed.score100k.withoutOrdinalsMs', 0)}; read back from JSON: ${fmt(m, 'speed.score100k.fromJsonMs', 0)}`
+        : '—',
+    });
+  if (m['speed.pool.allWorkersRatio'])
+    rows.push({
+      label: 'Isolated pool throughput ÷ in-process (all cores)',
+      ours: `${fmt(m, 'speed.pool.allWorkersRatio')}×`,
+      baseline: '1×',
+    });
+  if (m['memory.peakRssMb'])
+    rows.push({
+      label: 'Peak RSS, parse+extract+score 2,000 PDFs in process (library, isolate: false), MB',
+      ours: fmt(m, 'memory.peakRssMb', 0),
+      baseline: '—',
+    });
+  if (m['memory.cliRank.peakTotalRssMb'])
+    rows.push({
+      label: `Peak RSS, CLI rank --format json over ${fmt(m, 'memory.cliRank.pdfs', 0)} PDFs, all processes (CLI alone), MB`,
+      ours: `${fmt(m, 'memory.cliRank.peakTotalRssMb', 0)} (${fmt(m, 'memory.cliRank.peakParentRssMb', 0)})`,
+      baseline: '—',
+    });
+  if (m['hostile.fuzz.mutants'])
+    rows.push({
+      label: 'Mutation fuzzer: mutants, internal errors',
+      ours: `${fmt(m, 'hostile.fuzz.mutants', 0)}, ${fmt(m, 'hostile.fuzz.internalErrors', 0)}`,
+      baseline: '—',
+    });
+  if (m['memory.rank2000.peakRssMb'])
+    rows.push({
+      label: 'Peak RSS ranking 2,000 PDFs through the pool (library, top 50; parent process only), MB',
+      ours: fmt(m, 'memory.rank2000.peakRssMb', 0),
+      baseline: '—',
+    });
+  if (m['install.nodeModulesMb'])
+    rows.push({
+      label: 'A fresh consumer: node_modules MB, packages (tarball KB)',
+      ours: `${fmt(m, 'install.nodeModulesMb', 1)}, ${fmt(m, 'install.packages', 0)} (${fmt(m, 'install.tarballKb', 0)})`,
+      baseline: `pdf-parse's canvas alone: ${fmt(m, 'install.canvasMb', 1)} MB`,
+    });
+  if (m['install.importMs'])
+    rows.push({
+      label: '`import()` of the package, median ms',
+      ours: `${fmt(m, 'install.importMs', 0)} (${fmt(m, 'install.importRatioToPdfParse', 2)}×)`,
+      baseline: `import('pdf-parse'): ${fmt(m, 'install.importPdfParseMs', 0)}`,
+    });
+  if (m['install.cliParseOneFileMs'])
+    rows.push({
+      label: 'One-file CLI run, `parse` / `rank`, median ms',
+      ours: `${fmt(m, 'install.cliParseOneFileMs', 0)} / ${fmt(m, 'install.cliRankOneFileMs', 0)}`,
+      baseline: `bare pdf-parse script: ${fmt(m, 'install.cliBarePdfParseMs', 0)}`,
+    });
   return rows;
 }
 
@@ -198,7 +387,13 @@ export function compareMetrics(before, after) {
       if (worse) flag = 'WORSE >10%';
     }
     if (flag) flagged.push(key);
-    rows.push({ key, before: was.value, after: now.value, change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`, flag });
+    rows.push({
+      key,
+      before: was.value,
+      after: now.value,
+      change: `${change >= 0 ? '+' : ''}${(change * 100).toFixed(1)}%`,
+      flag,
+    });
   }
   return { rows, flagged };
 }

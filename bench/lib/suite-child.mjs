@@ -22,7 +22,10 @@ const SUITES = {
     const { runRankingSpeed } = await import('../ranking/speed.mjs');
     // Quick mode leaves out the 2,000-PDF ranking memory run (the in-process memory suite still runs, shorter).
     if (!quick) return runRankingSpeed({ quick });
-    return { ...(await runRankingSpeed({ quick, only: 'score' })), ...(await runRankingSpeed({ quick, only: 'pool' })) };
+    return {
+      ...(await runRankingSpeed({ quick, only: 'score' })),
+      ...(await runRankingSpeed({ quick, only: 'pool' })),
+    };
   },
   scale: async () => (await import('../suites/scale.mjs')).runScale(sm, { quick }),
   memory: async () => (await import('../suites/memory.mjs')).runMemory({ quick }),

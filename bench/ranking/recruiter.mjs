@@ -69,7 +69,11 @@ export function recruiterDocs() {
 // ---------- baselines ----------
 
 const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}+#.]*[\p{L}\p{N}+#]|[\p{L}\p{N}]/gu;
-const STOP = new Set('a an and are as at be by for from has have in is it its of on or that the their they this to was we were will with you your our'.split(' '));
+const STOP = new Set(
+  'a an and are as at be by for from has have in is it its of on or that the their they this to was we were will with you your our'.split(
+    ' ',
+  ),
+);
 const terms = (text) => (text.toLowerCase().match(TOKEN) ?? []).filter((t) => !STOP.has(t));
 
 /** Cosine of each document to the query, TF-IDF weights over the documents and the query (natural's TfIdf). */
@@ -150,8 +154,16 @@ function quantile(sorted, q) {
 export function gradeQuartiles(grades, scoreOf) {
   const out = {};
   for (const g of [3, 2, 1, 0]) {
-    const s = [...grades.keys()].filter((i) => grades[i] === g).map(scoreOf).sort((a, b) => a - b);
-    out[`grade${g}`] = { n: s.length, q1: r4(quantile(s, 0.25)), median: r4(quantile(s, 0.5)), q3: r4(quantile(s, 0.75)) };
+    const s = [...grades.keys()]
+      .filter((i) => grades[i] === g)
+      .map(scoreOf)
+      .sort((a, b) => a - b);
+    out[`grade${g}`] = {
+      n: s.length,
+      q1: r4(quantile(s, 0.25)),
+      median: r4(quantile(s, 0.5)),
+      q3: r4(quantile(s, 0.75)),
+    };
   }
   return out;
 }
@@ -182,7 +194,11 @@ export async function runRecruiterRanking({ list = 0 } = {}) {
   const matcher = sm.createMatcher();
   const inputs = docs.map((d, i) => ({ id: String(i), data: d.text }));
   const t0 = performance.now();
-  const ranking = await matcher.rank(inputs, 'backend-developer', { isolate: false, asOf: '2026-12', documentDate: 'estimate' });
+  const ranking = await matcher.rank(inputs, 'backend-developer', {
+    isolate: false,
+    asOf: '2026-12',
+    documentDate: 'estimate',
+  });
   const ms = performance.now() - t0;
   const atAsOf = await matcher.rank(inputs, 'backend-developer', { isolate: false, asOf: '2026-12' });
   await matcher.close();
@@ -191,15 +207,30 @@ export async function runRecruiterRanking({ list = 0 } = {}) {
   const order = ranking.results.map((r) => Number(r.id));
   const score = new Array(docs.length).fill(0);
   for (const r of ranking.results) score[Number(r.id)] = r.score;
-  const tf = tfidfScores(docs.map((d) => d.text), job);
-  const bm = bm25Scores(docs.map((d) => d.text), job);
+  const tf = tfidfScores(
+    docs.map((d) => d.text),
+    job,
+  );
+  const bm = bm25Scores(
+    docs.map((d) => d.text),
+    job,
+  );
   const result = {
     documents: docs.length,
-    grades: { 3: grades.filter((g) => g === 3).length, 2: grades.filter((g) => g === 2).length, 1: grades.filter((g) => g === 1).length, 0: grades.filter((g) => g === 0).length },
+    grades: {
+      3: grades.filter((g) => g === 3).length,
+      2: grades.filter((g) => g === 2).length,
+      1: grades.filter((g) => g === 1).length,
+      0: grades.filter((g) => g === 0).length,
+    },
     errors: ranking.errors.length,
     rankMs: Math.round(ms),
     ours: rankingFigures(order, grades, (i) => score[i]),
-    asOfPresent: rankingFigures(atAsOf.results.map((r) => Number(r.id)), grades, (i) => scoreAtAsOf[i]),
+    asOfPresent: rankingFigures(
+      atAsOf.results.map((r) => Number(r.id)),
+      grades,
+      (i) => scoreAtAsOf[i],
+    ),
     tfidf: rankingFigures(orderBy(tf), grades),
     bm25: rankingFigures(orderBy(bm), grades),
   };

@@ -124,7 +124,10 @@ function roleText(role, taxonomy) {
 async function scenarioSet(sm, matcher) {
   const dir = join(ROOT, 'fixtures/rankings');
   const per = [];
-  for (const name of readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()) {
+  for (const name of readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()) {
     const sdir = join(dir, name);
     const expected = JSON.parse(readFileSync(join(sdir, 'expected.json'), 'utf8'));
     const spec = JSON.parse(readFileSync(join(sdir, 'role.json'), 'utf8'));
@@ -138,7 +141,9 @@ async function scenarioSet(sm, matcher) {
       role = sm.roleFromJobDescription(queryText);
     } else role = spec;
     queryText ??= roleText(role, sm.builtinTaxonomy());
-    const files = readdirSync(sdir).filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile).sort();
+    const files = readdirSync(sdir)
+      .filter((f) => /\.(txt|md)$/.test(f) && f !== jobFile)
+      .sort();
     const ranking = await matcher.rank(
       files.map((f) => ({ id: f, data: readFileSync(join(sdir, f), 'utf8') })),
       role,
@@ -156,8 +161,20 @@ async function scenarioSet(sm, matcher) {
     per.push({
       scenario: name,
       expected: ideal,
-      ours: { order: ours, ndcg: r4(ndcg(ours, ideal)), spearman: r4(spearman(rankIn(ours), idealRanks)), pairwiseAccuracy: r4(pairwiseAccuracy(ourScores, ideal)), exact: JSON.stringify(ours) === JSON.stringify(ideal) },
-      baseline: { order: baseOrder, ndcg: r4(ndcg(baseOrder, ideal)), spearman: r4(spearman(rankIn(baseOrder), idealRanks)), pairwiseAccuracy: r4(pairwiseAccuracy(baseScores, ideal)), exact: JSON.stringify(baseOrder) === JSON.stringify(ideal) },
+      ours: {
+        order: ours,
+        ndcg: r4(ndcg(ours, ideal)),
+        spearman: r4(spearman(rankIn(ours), idealRanks)),
+        pairwiseAccuracy: r4(pairwiseAccuracy(ourScores, ideal)),
+        exact: JSON.stringify(ours) === JSON.stringify(ideal),
+      },
+      baseline: {
+        order: baseOrder,
+        ndcg: r4(ndcg(baseOrder, ideal)),
+        spearman: r4(spearman(rankIn(baseOrder), idealRanks)),
+        pairwiseAccuracy: r4(pairwiseAccuracy(baseScores, ideal)),
+        exact: JSON.stringify(baseOrder) === JSON.stringify(ideal),
+      },
     });
   }
   const agg = (side) => ({
@@ -166,7 +183,12 @@ async function scenarioSet(sm, matcher) {
     pairwiseAccuracy: r4(mean(per.map((p) => p[side].pairwiseAccuracy))),
     exactOrders: per.filter((p) => p[side].exact).length,
   });
-  return { scenarios: per.length, ours: agg('ours'), baseline: { name: 'TF-IDF cosine (natural)', ...agg('baseline') }, perScenario: per };
+  return {
+    scenarios: per.length,
+    ours: agg('ours'),
+    baseline: { name: 'TF-IDF cosine (natural)', ...agg('baseline') },
+    perScenario: per,
+  };
 }
 
 // ---------- vanetik ----------
@@ -219,7 +241,12 @@ async function vanetikSet(sm, matcher, quick) {
   const AS_OF = '2023-08'; // the dataset's date: recency is measured from when the CVs were written
   const rows = parseCsv(readFileSync(join(VANETIK, '5_vacancies.csv'), 'utf8'));
   const header = rows[0];
-  const vacancies = rows.slice(1).map((r, i) => ({ index: i + 1, id: r[header.indexOf('id')], title: r[header.indexOf('job_title')], text: r[header.indexOf('job_description')] }));
+  const vacancies = rows.slice(1).map((r, i) => ({
+    index: i + 1,
+    id: r[header.indexOf('id')],
+    title: r[header.indexOf('job_title')],
+    text: r[header.indexOf('job_description')],
+  }));
   const roles = vacancies.map((v) => {
     const role = sm.roleFromJobDescription(`${v.title}\n\n${v.text}`);
     return { ...role, id: `vacancy-${v.index}`, title: v.title };
@@ -242,7 +269,11 @@ async function vanetikSet(sm, matcher, quick) {
 
   // 1. All CVs against vacancy 4 (Backend Software Developer).
   const v4 = roles[3];
-  const ranking = await matcher.rank([...profiles].map(([k, p]) => ({ id: `${k}.docx`, data: p })), v4, { asOf: AS_OF });
+  const ranking = await matcher.rank(
+    [...profiles].map(([k, p]) => ({ id: `${k}.docx`, data: p })),
+    v4,
+    { asOf: AS_OF },
+  );
   const top10 = ranking.results.slice(0, 10).map((r) => ({
     rank: r.rank,
     cv: r.id,
@@ -252,8 +283,14 @@ async function vanetikSet(sm, matcher, quick) {
     summary: r.match.summary,
   }));
   const okIds = [...texts.keys()];
-  const cosV4 = tfidfCosine(okIds.map((k) => texts.get(k)), `${vacancies[3].title}\n${vacancies[3].text}`);
-  const baselineTop10 = okIds.map((k, i) => ({ cv: `${k}.docx`, cosine: r4(cosV4[i]) })).sort((a, b) => b.cosine - a.cosine).slice(0, 10);
+  const cosV4 = tfidfCosine(
+    okIds.map((k) => texts.get(k)),
+    `${vacancies[3].title}\n${vacancies[3].text}`,
+  );
+  const baselineTop10 = okIds
+    .map((k, i) => ({ cv: `${k}.docx`, cosine: r4(cosV4[i]) }))
+    .sort((a, b) => b.cosine - a.cosine)
+    .slice(0, 10);
 
   // 2. Per annotated CV: our ordering of the five vacancies vs each annotator's.
   const scorers = roles.map((role) => sm.createScorer(role, { asOf: AS_OF }));
@@ -273,20 +310,30 @@ async function vanetikSet(sm, matcher, quick) {
   // Scores of different roles are not on one scale (a 30-requirement role scores everyone lower
   // than an 8-requirement one), so a variant compares vacancies by where the CV stands among all
   // 65 CVs for each vacancy (its percentile), which removes each role's difficulty.
-  const rated = new Map([...profiles].map(([k, p]) => [k, scorers.map((s) => {
-    const r = s.rate(p);
-    return (r.mustHavesMet ? 1000 : 0) + r.score;
-  })]));
-  const percentile = new Map([...rated.keys()].map((k) => [k, [0, 1, 2, 3, 4].map((v) => {
-    const mine = rated.get(k)[v];
-    let below = 0;
-    let same = 0;
-    for (const other of rated.values()) {
-      if (other[v] < mine) below++;
-      else if (other[v] === mine) same++;
-    }
-    return (below + same / 2) / rated.size;
-  })]));
+  const rated = new Map(
+    [...profiles].map(([k, p]) => [
+      k,
+      scorers.map((s) => {
+        const r = s.rate(p);
+        return (r.mustHavesMet ? 1000 : 0) + r.score;
+      }),
+    ]),
+  );
+  const percentile = new Map(
+    [...rated.keys()].map((k) => [
+      k,
+      [0, 1, 2, 3, 4].map((v) => {
+        const mine = rated.get(k)[v];
+        let below = 0;
+        let same = 0;
+        for (const other of rated.values()) {
+          if (other[v] < mine) below++;
+          else if (other[v] === mine) same++;
+        }
+        return (below + same / 2) / rated.size;
+      }),
+    ]),
+  );
   const detail = [];
   const sums = {};
   for (const annotator of ['annotator_1', 'annotator_2']) {
@@ -297,7 +344,13 @@ async function vanetikSet(sm, matcher, quick) {
       const ourPercentiles = percentile.get(k);
       const cvVec = vec(okIds.indexOf(k));
       const baseScores = vacancyVectors.map((v) => cosine(cvVec, v));
-      const row = { cv: k, annotator, annotation: array, ours: ourScores.map((x) => r4(x % 1000)), baseline: baseScores.map(r4) };
+      const row = {
+        cv: k,
+        annotator,
+        annotation: array,
+        ours: ourScores.map((x) => r4(x % 1000)),
+        baseline: baseScores.map(r4),
+      };
       for (const reading of ['rank', 'order']) {
         const human = annotationRanks(array, reading);
         const rhoOurs = spearman(ranks(ourScores), human);
@@ -306,8 +359,18 @@ async function vanetikSet(sm, matcher, quick) {
         // otherwise outrank every other vacancy for anyone who meets it.
         const rhoScore = spearman(ranks(ourScores.map((x) => x % 1000)), human);
         const rhoBase = spearman(ranks(baseScores), human);
-        row[reading] = { ours: r4(rhoOurs), oursPercentile: r4(rhoPct), oursScoreOnly: r4(rhoScore), baseline: r4(rhoBase) };
-        for (const [side, rho] of [['ours', rhoOurs], ['oursPercentile', rhoPct], ['oursScoreOnly', rhoScore], ['baseline', rhoBase]]) {
+        row[reading] = {
+          ours: r4(rhoOurs),
+          oursPercentile: r4(rhoPct),
+          oursScoreOnly: r4(rhoScore),
+          baseline: r4(rhoBase),
+        };
+        for (const [side, rho] of [
+          ['ours', rhoOurs],
+          ['oursPercentile', rhoPct],
+          ['oursScoreOnly', rhoScore],
+          ['baseline', rhoBase],
+        ]) {
           const bucket = (sums[`${annotator}.${reading}.${side}`] ??= []);
           bucket.push(rho);
         }
@@ -324,8 +387,10 @@ async function vanetikSet(sm, matcher, quick) {
     agreement[reading] = { meanSpearman: r4(mean(rhos)), n: rhos.filter(Number.isFinite).length };
   }
   const summary = {};
-  for (const [k, xs] of Object.entries(sums)) summary[k] = { meanSpearman: r4(mean(xs)), n: xs.filter(Number.isFinite).length };
-  const both = (reading, side) => r4(mean(['annotator_1', 'annotator_2'].flatMap((a) => sums[`${a}.${reading}.${side}`] ?? [])));
+  for (const [k, xs] of Object.entries(sums))
+    summary[k] = { meanSpearman: r4(mean(xs)), n: xs.filter(Number.isFinite).length };
+  const both = (reading, side) =>
+    r4(mean(['annotator_1', 'annotator_2'].flatMap((a) => sums[`${a}.${reading}.${side}`] ?? [])));
   return {
     cvs: 65,
     parsed: profiles.size,
@@ -340,10 +405,18 @@ async function vanetikSet(sm, matcher, quick) {
         title: vacancies[i].title,
         requirements: role.requirements.length,
         byImportance,
-        required: role.requirements.filter((q) => q.importance === 'required').map((q) => ('skill' in q ? q.skill : 'anyOf' in q ? q.anyOf.join('|') : `category:${q.category}`)),
+        required: role.requirements
+          .filter((q) => q.importance === 'required')
+          .map((q) => ('skill' in q ? q.skill : 'anyOf' in q ? q.anyOf.join('|') : `category:${q.category}`)),
       };
     }),
-    vacancy4: { title: vacancies[3].title, requirements: v4.requirements.length, role: quick ? undefined : v4, top10, baselineTop10 },
+    vacancy4: {
+      title: vacancies[3].title,
+      requirements: v4.requirements.length,
+      role: quick ? undefined : v4,
+      top10,
+      baselineTop10,
+    },
     // Headline: the "rank" reading (array[v] = place of vacancy v), both annotators pooled; the order reading is beside it.
     ours: {
       spearman: both('rank', 'ours'),
@@ -353,7 +426,11 @@ async function vanetikSet(sm, matcher, quick) {
       spearmanScoreOnly: both('rank', 'oursScoreOnly'),
       spearmanScoreOnlyOrderReading: both('order', 'oursScoreOnly'),
     },
-    baseline: { name: 'TF-IDF cosine (natural)', spearman: both('rank', 'baseline'), spearmanOrderReading: both('order', 'baseline') },
+    baseline: {
+      name: 'TF-IDF cosine (natural)',
+      spearman: both('rank', 'baseline'),
+      spearmanOrderReading: both('order', 'baseline'),
+    },
     byAnnotatorAndReading: summary,
     interAnnotatorAgreement: agreement,
     perCv: quick ? undefined : detail,

@@ -42,7 +42,10 @@ async function loadPackage() {
 
 /** Readable résumé PDFs: the synthetic set and the bundled fixtures (the invalid ones excluded). */
 function pdfFiles() {
-  return [...walk(join(DATA, 'synthetic-resumes/pdf'), ['.pdf']), ...walk(join(ROOT, 'fixtures/resumes'), ['.pdf'])].map((path) => ({ path, bytes: new Uint8Array(readFileSync(path)) }));
+  return [
+    ...walk(join(DATA, 'synthetic-resumes/pdf'), ['.pdf']),
+    ...walk(join(ROOT, 'fixtures/resumes'), ['.pdf']),
+  ].map((path) => ({ path, bytes: new Uint8Array(readFileSync(path)) }));
 }
 
 const median = (xs) => {
@@ -63,7 +66,13 @@ async function realProfiles(sm) {
     if (text.trim() === '') continue;
     profiles.push(extractor.extract(await sm.parseResume(text, { asOf: AS_OF }), { asOf: AS_OF }));
   }
-  const binaries = [...walk(join(DATA, 'synthetic-resumes/pdf'), ['.pdf']), ...walk(join(DATA, 'synthetic-resumes/docx'), ['.docx']), ...walk(join(ROOT, 'fixtures/resumes'), ['.pdf', '.docx', '.html', '.md', '.txt', '.json']).filter((p) => /[/\\]input\.[a-z]+$/.test(p))];
+  const binaries = [
+    ...walk(join(DATA, 'synthetic-resumes/pdf'), ['.pdf']),
+    ...walk(join(DATA, 'synthetic-resumes/docx'), ['.docx']),
+    ...walk(join(ROOT, 'fixtures/resumes'), ['.pdf', '.docx', '.html', '.md', '.txt', '.json']).filter((p) =>
+      /[/\\]input\.[a-z]+$/.test(p),
+    ),
+  ];
   for (const path of binaries) {
     try {
       const doc = await sm.parseResume(new Uint8Array(readFileSync(path)), { asOf: AS_OF, filename: path });
@@ -76,7 +85,7 @@ async function realProfiles(sm) {
 }
 
 /** A string equal to `s` but a different object, as each extracted résumé has its own. */
-const freshString = (s) => (typeof s === 'string' ? (` ${s}`).slice(1) : s);
+const freshString = (s) => (typeof s === 'string' ? ` ${s}`.slice(1) : s);
 
 /**
  * A distinct deep copy of a profile with every span moved by `shift`, so the scorer never sees the
@@ -102,15 +111,48 @@ function copyProfile(p, shift, { evidenceBits = true } = {}) {
     const implied = k.implied.map((i) => ({ id: i.id, name: i.name, weight: i.weight, implied: i.implied }));
     const lastUsed = freshString(k.lastUsed);
     if (!evidenceBits || k.evidence === undefined) {
-      return { id: k.id, name: k.name, category: k.category, months: k.months, lastUsed, claimedYears: k.claimedYears, mentions, implied };
+      return {
+        id: k.id,
+        name: k.name,
+        category: k.category,
+        months: k.months,
+        lastUsed,
+        claimedYears: k.claimedYears,
+        mentions,
+        implied,
+      };
     }
     const claimedSpan = k.claimedSpan ? span(k.claimedSpan) : null;
-    return { id: k.id, ordinal: k.ordinal, name: k.name, category: k.category, months: k.months, lastUsed, claimedYears: k.claimedYears, evidence: k.evidence, kind: k.kind, claimedMonths: k.claimedMonths, claimedSpan, mentions, implied };
+    return {
+      id: k.id,
+      ordinal: k.ordinal,
+      name: k.name,
+      category: k.category,
+      months: k.months,
+      lastUsed,
+      claimedYears: k.claimedYears,
+      evidence: k.evidence,
+      kind: k.kind,
+      claimedMonths: k.claimedMonths,
+      claimedSpan,
+      mentions,
+      implied,
+    };
   });
   const diagnostics = p.diagnostics.map((d) => ({ ...d, ...(d.span ? { span: span(d.span) } : {}) }));
-  const out = { version: p.version, skills, diagnostics, document: { format: p.document.format, words: p.document.words } };
+  const out = {
+    version: p.version,
+    skills,
+    diagnostics,
+    document: { format: p.document.format, words: p.document.words },
+  };
   // The work-history totals, with a fresh `latest` string, as each extracted résumé has its own.
-  if (p.experience) out.experience = { months: p.experience.months, functionMonths: { ...p.experience.functionMonths }, latest: freshString(p.experience.latest) };
+  if (p.experience)
+    out.experience = {
+      months: p.experience.months,
+      functionMonths: { ...p.experience.functionMonths },
+      latest: freshString(p.experience.latest),
+    };
   return out;
 }
 
@@ -119,7 +161,9 @@ async function score100k(sm, quick) {
   const nativesReplaced = replacedNatives();
   const N = 100_000;
   // 100,000 distinct objects: copy k of résumé r has its spans moved by k.
-  const profiles = Array.from({ length: N }, (_, i) => copyProfile(distinct[i % distinct.length], Math.floor(i / distinct.length)));
+  const profiles = Array.from({ length: N }, (_, i) =>
+    copyProfile(distinct[i % distinct.length], Math.floor(i / distinct.length)),
+  );
   const loadBefore = loadavg().map(r2);
   const role = sm.getBuiltinRole('backend-developer');
   const scorer = sm.createScorer(role, { asOf: AS_OF });
@@ -160,7 +204,9 @@ async function score100k(sm, quick) {
   }
   // Profiles read back from JSON, as a service that stores profiles loads them: ids of more than 10
   // characters come back as fresh strings, not the taxonomy's own, so checking an ordinal compares characters.
-  const stored = Array.from({ length: M }, (_, i) => JSON.parse(JSON.stringify(copyProfile(distinct[i % distinct.length], 2 * N + Math.floor(i / distinct.length)))));
+  const stored = Array.from({ length: M }, (_, i) =>
+    JSON.parse(JSON.stringify(copyProfile(distinct[i % distinct.length], 2 * N + Math.floor(i / distinct.length)))),
+  );
   const storedRate = [];
   for (let r = 0; r <= runs; r++) {
     const t0 = performance.now();
@@ -176,7 +222,9 @@ async function score100k(sm, quick) {
     if (r > 0) unordered.push(performance.now() - t0);
   }
   // Profiles saved before evidence bits existed: `rate` derives them from each skill's mentions.
-  const legacy = Array.from({ length: M }, (_, i) => copyProfile(distinct[i % distinct.length], N + Math.floor(i / distinct.length), { evidenceBits: false }));
+  const legacy = Array.from({ length: M }, (_, i) =>
+    copyProfile(distinct[i % distinct.length], N + Math.floor(i / distinct.length), { evidenceBits: false }),
+  );
   const legacyRate = [];
   for (let r = 0; r <= runs; r++) {
     const t0 = performance.now();
@@ -186,7 +234,8 @@ async function score100k(sm, quick) {
   const summarised = distinct.every((p) => p.skills.every((k) => k.evidence !== undefined));
   const withOrdinals = distinct.every((p) => p.skills.every((k) => typeof k.ordinal === 'number'));
   const skills = distinct.reduce((s, p) => s + p.skills.length, 0) / distinct.length;
-  const mentions = distinct.reduce((s, p) => s + p.skills.reduce((t, k) => t + k.mentions.length, 0), 0) / distinct.length;
+  const mentions =
+    distinct.reduce((s, p) => s + p.skills.reduce((t, k) => t + k.mentions.length, 0), 0) / distinct.length;
   return {
     profiles: N,
     distinctProfiles: distinct.length,
@@ -281,7 +330,11 @@ async function rssChild(quick) {
   const matcher = sm.createMatcher();
   const samples = [];
   const sample = (done) => {
-    const at = { done, rssMb: r2(process.memoryUsage().rss / 2 ** 20), heapMb: r2(process.memoryUsage().heapUsed / 2 ** 20) };
+    const at = {
+      done,
+      rssMb: r2(process.memoryUsage().rss / 2 ** 20),
+      heapMb: r2(process.memoryUsage().heapUsed / 2 ** 20),
+    };
     // At each mark, the heap that survives a full collection: what the batch really retains.
     if (done > 0 && typeof globalThis.gc === 'function') {
       globalThis.gc();
@@ -319,7 +372,10 @@ async function rssChild(quick) {
     peakRssMb: peak,
     rssAt: marks.map((s) => ({ done: s.done, rssMb: s.rssMb, heapMb: s.heapMb, retainedHeapMb: s.retainedHeapMb })),
     growthMb: early.length && late.length ? r2(median(late) - median(early)) : null,
-    retainedHeapGrowthMb: r2(median(marks.filter((s) => s.done >= total * 0.75).map((s) => s.retainedHeapMb)) - median(marks.filter((s) => s.done <= total * 0.25).map((s) => s.retainedHeapMb))),
+    retainedHeapGrowthMb: r2(
+      median(marks.filter((s) => s.done >= total * 0.75).map((s) => s.retainedHeapMb)) -
+        median(marks.filter((s) => s.done <= total * 0.25).map((s) => s.retainedHeapMb)),
+    ),
     target: 'peak RSS < 400 MB, no growth across the batch',
     meetsTarget: peak < 400,
   };
@@ -327,7 +383,10 @@ async function rssChild(quick) {
 
 function rssInChild(quick) {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), ['--rss-child', ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'], execArgv: ['--expose-gc'] });
+    const child = fork(fileURLToPath(import.meta.url), ['--rss-child', ...(quick ? ['--quick'] : [])], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+      execArgv: ['--expose-gc'],
+    });
     child.on('message', resolve);
     child.on('error', reject);
     child.on('exit', (code) => code !== 0 && reject(new Error(`rss child exited with ${code}`)));

@@ -28,7 +28,17 @@ async function startServer(token) {
   const child = fork(join(ROOT, 'bench/service/server.mjs'), [], {
     cwd: ROOT,
     execArgv: ['--expose-gc'],
-    env: { ...process.env, SKILLMATCH_ROOT: ROOT, SKILLMATCH_TOKEN: token, SKILLMATCH_BENCH_OPTIONS: JSON.stringify({ poolSize: WORKERS, maxConcurrent: MAX_CONCURRENT, maxQueued: MAX_QUEUED, asOf: '2025-06' }) },
+    env: {
+      ...process.env,
+      SKILLMATCH_ROOT: ROOT,
+      SKILLMATCH_TOKEN: token,
+      SKILLMATCH_BENCH_OPTIONS: JSON.stringify({
+        poolSize: WORKERS,
+        maxConcurrent: MAX_CONCURRENT,
+        maxQueued: MAX_QUEUED,
+        asOf: '2025-06',
+      }),
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   // Request logs stay on, as in production; they are read and dropped.
@@ -55,7 +65,9 @@ function memoryAfterGc(child) {
 /** One bounded autocannon run. */
 function run(name, options) {
   return new Promise((resolve, reject) => {
-    const instance = autocannon({ timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon({ timeout: 30, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
     // A hard stop in time as well as in requests: a stuck server never hangs the bench.
     const guard = setTimeout(() => instance.stop(), options.maxSeconds * 1000);
     instance.on('done', () => clearTimeout(guard));
@@ -86,7 +98,7 @@ function summarise(result) {
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
     status,
     '5xx': result['5xx'],
-    '429': status['429'] ?? 0,
+    429: status['429'] ?? 0,
     errors: result.errors,
     timeouts: result.timeouts,
     seconds: Math.round((result.duration ?? 0) * 10) / 10,
@@ -99,18 +111,63 @@ export async function runServiceLoad({ quick = false } = {}) {
   const pdf = readFileSync(join(ROOT, 'fixtures/resumes/pdf-backend-java/input.pdf'));
   const { child, url } = await startServer(token);
   const auth = { authorization: `Bearer ${token}` };
-  const textRequest = { url: `${url}/v1/match`, method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ role: 'backend-developer', resume: text }) };
-  const pdfRequest = { url: `${url}/v1/match?role=backend-developer`, method: 'POST', headers: { ...auth, 'content-type': 'application/pdf' }, body: pdf };
+  const textRequest = {
+    url: `${url}/v1/match`,
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ role: 'backend-developer', resume: text }),
+  };
+  const pdfRequest = {
+    url: `${url}/v1/match?role=backend-developer`,
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/pdf' },
+    body: pdf,
+  };
   const soakRequests = quick ? 2000 : 10_000;
   try {
     await run('warm-up', { ...textRequest, connections: MAX_CONCURRENT, amount: 200, maxSeconds: 60 });
     await run('warm-up pdf', { ...pdfRequest, connections: MAX_CONCURRENT, amount: 20, maxSeconds: 60 });
     const phases = {};
-    phases.textAtConcurrency = summarise(await run('text, connections = concurrent slots', { ...textRequest, connections: MAX_CONCURRENT, amount: quick ? 500 : 2000, maxSeconds: 120 }));
-    phases.textAtCapacity = summarise(await run('text, connections = slots + queue', { ...textRequest, connections: MAX_CONCURRENT + MAX_QUEUED, amount: quick ? 500 : 2000, maxSeconds: 120 }));
-    phases.pdfAtConcurrency = summarise(await run('pdf, connections = concurrent slots', { ...pdfRequest, connections: MAX_CONCURRENT, amount: quick ? 100 : 400, maxSeconds: 180 }));
-    phases.pdfAtCapacity = summarise(await run('pdf, connections = slots + queue', { ...pdfRequest, connections: MAX_CONCURRENT + MAX_QUEUED, amount: quick ? 100 : 400, maxSeconds: 180 }));
-    phases.overload = summarise(await run('text, 4 × capacity', { ...textRequest, connections: (MAX_CONCURRENT + MAX_QUEUED) * 4, amount: quick ? 1000 : 3000, maxSeconds: 120 }));
+    phases.textAtConcurrency = summarise(
+      await run('text, connections = concurrent slots', {
+        ...textRequest,
+        connections: MAX_CONCURRENT,
+        amount: quick ? 500 : 2000,
+        maxSeconds: 120,
+      }),
+    );
+    phases.textAtCapacity = summarise(
+      await run('text, connections = slots + queue', {
+        ...textRequest,
+        connections: MAX_CONCURRENT + MAX_QUEUED,
+        amount: quick ? 500 : 2000,
+        maxSeconds: 120,
+      }),
+    );
+    phases.pdfAtConcurrency = summarise(
+      await run('pdf, connections = concurrent slots', {
+        ...pdfRequest,
+        connections: MAX_CONCURRENT,
+        amount: quick ? 100 : 400,
+        maxSeconds: 180,
+      }),
+    );
+    phases.pdfAtCapacity = summarise(
+      await run('pdf, connections = slots + queue', {
+        ...pdfRequest,
+        connections: MAX_CONCURRENT + MAX_QUEUED,
+        amount: quick ? 100 : 400,
+        maxSeconds: 180,
+      }),
+    );
+    phases.overload = summarise(
+      await run('text, 4 × capacity', {
+        ...textRequest,
+        connections: (MAX_CONCURRENT + MAX_QUEUED) * 4,
+        amount: quick ? 1000 : 3000,
+        maxSeconds: 120,
+      }),
+    );
 
     // Memory over a long run: `soakRequests` text matches in ten equal runs, the server's RSS and
     // heap read after a full collection before them and after each (RSS also sampled every 500 ms
@@ -121,7 +178,14 @@ export async function runServiceLoad({ quick = false } = {}) {
     const sampler = setInterval(() => samples.push(rssMb(child.pid)), 500);
     const runs = [];
     for (let i = 0; i < 10; i++) {
-      runs.push(await run(`soak ${i + 1}/10`, { ...textRequest, connections: MAX_CONCURRENT, amount: soakRequests / 10, maxSeconds: quick ? 30 : 60 }));
+      runs.push(
+        await run(`soak ${i + 1}/10`, {
+          ...textRequest,
+          connections: MAX_CONCURRENT,
+          amount: soakRequests / 10,
+          maxSeconds: quick ? 30 : 60,
+        }),
+      );
       checkpoints.push(await memoryAfterGc(child));
     }
     clearInterval(sampler);
@@ -129,14 +193,38 @@ export async function runServiceLoad({ quick = false } = {}) {
     const parts = runs.map(summarise);
     const seconds = runs.reduce((sum, r) => sum + r.duration, 0);
     const total = (key) => parts.reduce((sum, p) => sum + p[key], 0);
-    const soak = { ...parts.at(-1), requests: total('requests'), requestsPerSecond: Math.round((total('requests') / seconds) * 10) / 10, '5xx': total('5xx'), '429': total('429'), errors: total('errors'), timeouts: total('timeouts'), seconds: Math.round(seconds * 10) / 10 };
+    const soak = {
+      ...parts.at(-1),
+      requests: total('requests'),
+      requestsPerSecond: Math.round((total('requests') / seconds) * 10) / 10,
+      '5xx': total('5xx'),
+      429: total('429'),
+      errors: total('errors'),
+      timeouts: total('timeouts'),
+      seconds: Math.round(seconds * 10) / 10,
+    };
     delete soak.status;
     const growth = (key) => {
       const settled = checkpoints.slice(1).map((c) => c[key]);
-      return { checkpoints: checkpoints.map((c) => c[key]), growthPercent: Math.round(((settled.at(-1) - settled[0]) / settled[0]) * 1000) / 10, slopePerThousandRequests: Math.round((slope(settled) / (soakRequests / 10 / 1000)) * 100) / 100 };
+      return {
+        checkpoints: checkpoints.map((c) => c[key]),
+        growthPercent: Math.round(((settled.at(-1) - settled[0]) / settled[0]) * 1000) / 10,
+        slopePerThousandRequests: Math.round((slope(settled) / (soakRequests / 10 / 1000)) * 100) / 100,
+      };
     };
-    phases.soak = { ...soak, rssMb: { ...growth('rssMb'), maxDuringRuns: Math.max(...samples) }, heapUsedMb: growth('heapUsedMb') };
-    return { mode: quick ? 'quick' : 'full', node: process.version, workers: WORKERS, maxConcurrent: MAX_CONCURRENT, maxQueued: MAX_QUEUED, phases };
+    phases.soak = {
+      ...soak,
+      rssMb: { ...growth('rssMb'), maxDuringRuns: Math.max(...samples) },
+      heapUsedMb: growth('heapUsedMb'),
+    };
+    return {
+      mode: quick ? 'quick' : 'full',
+      node: process.version,
+      workers: WORKERS,
+      maxConcurrent: MAX_CONCURRENT,
+      maxQueued: MAX_QUEUED,
+      phases,
+    };
   } finally {
     child.send('stop');
     await new Promise((resolve) => child.once('exit', resolve));
@@ -144,7 +232,8 @@ export async function runServiceLoad({ quick = false } = {}) {
 }
 
 function markdown(r) {
-  const row = (name, p) => `| ${name} | ${p.requests} | ${p.requestsPerSecond} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p['5xx']} | ${p['429']} | ${p.errors + p.timeouts} |`;
+  const row = (name, p) =>
+    `| ${name} | ${p.requests} | ${p.requestsPerSecond} | ${p.latencyMs.p50} | ${p.latencyMs.p99} | ${p['5xx']} | ${p['429']} | ${p.errors + p.timeouts} |`;
   return [
     `# skillmatch serve load test (${r.mode})`,
     '',

@@ -16,7 +16,9 @@ process.on('message', (message) => {
     globalThis.gc();
     globalThis.gc();
     const { rss, heapUsed } = process.memoryUsage();
-    process.send({ memory: { rssMb: Math.round((rss / 2 ** 20) * 10) / 10, heapUsedMb: Math.round((heapUsed / 2 ** 20) * 10) / 10 } });
+    process.send({
+      memory: { rssMb: Math.round((rss / 2 ** 20) * 10) / 10, heapUsedMb: Math.round((heapUsed / 2 ** 20) * 10) / 10 },
+    });
   } else if (message === 'stop') {
     service.close().then(() => process.exit(0));
   }

@@ -4,7 +4,28 @@
 // passes when every doubling is ≤ 2.3×. Seeded generators only; sizes in bytes of input.
 import { median, round, seededRandom as seeded } from '../lib/stats.mjs';
 
-const WORDS = ['Built', 'Node.js', 'services', 'with', 'PostgreSQL', 'and', 'Kafka', 'on', 'Kubernetes', 'for', 'payments', 'Go', 'React', 'team', 'of', 'five', 'Python', 'Docker', 'AWS', 'Terraform'];
+const WORDS = [
+  'Built',
+  'Node.js',
+  'services',
+  'with',
+  'PostgreSQL',
+  'and',
+  'Kafka',
+  'on',
+  'Kubernetes',
+  'for',
+  'payments',
+  'Go',
+  'React',
+  'team',
+  'of',
+  'five',
+  'Python',
+  'Docker',
+  'AWS',
+  'Terraform',
+];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** Repeats what `unit(i)` returns until `size` characters. */
@@ -44,9 +65,14 @@ export const FAMILIES = {
   'line: no separator': (size) => 'x'.repeat(size),
   'many lines': (size) => {
     const random = seeded(size);
-    return fill(size, () => `• ${WORDS[Math.floor(random() * WORDS.length)]} ${WORDS[Math.floor(random() * WORDS.length)]} with PostgreSQL\n`);
+    return fill(
+      size,
+      () =>
+        `• ${WORDS[Math.floor(random() * WORDS.length)]} ${WORDS[Math.floor(random() * WORDS.length)]} with PostgreSQL\n`,
+    );
   },
-  'many headings': (size) => fill(size, (i) => `${['Experience', 'Skills', 'Education', 'Projects', 'Summary'][i % 5]}\nGo and PostgreSQL\n\n`),
+  'many headings': (size) =>
+    fill(size, (i) => `${['Experience', 'Skills', 'Education', 'Projects', 'Summary'][i % 5]}\nGo and PostgreSQL\n\n`),
   'deep HTML': (size) => {
     const depth = Math.floor(size / 12);
     return `<html><body>${'<div>'.repeat(depth)}Skills: Go, PostgreSQL${'</div>'.repeat(depth)}</body></html>`;
@@ -55,14 +81,21 @@ export const FAMILIES = {
     const work = [];
     let length = 0;
     for (let i = 0; length < size; i++) {
-      const item = { name: `Company ${i}`, position: 'Engineer', startDate: `${1990 + (i % 30)}-0${1 + (i % 9)}`, endDate: `${1991 + (i % 30)}-0${1 + (i % 9)}`, highlights: ['Built Go services'] };
+      const item = {
+        name: `Company ${i}`,
+        position: 'Engineer',
+        startDate: `${1990 + (i % 30)}-0${1 + (i % 9)}`,
+        endDate: `${1991 + (i % 30)}-0${1 + (i % 9)}`,
+        highlights: ['Built Go services'],
+      };
       length += JSON.stringify(item).length + 1;
       work.push(item);
     }
     return JSON.stringify({ basics: { name: 'Many Jobs' }, work });
   },
   'date ranges on one line': (size) => `Experience\n${fill(size, (i) => `${range(i)}, `)}\n`,
-  'dated entries (timeline)': (size) => `Experience\n${fill(size, (i) => `Engineer at Company ${i}, ${range(i)}\n• Built Go services on PostgreSQL\n`)}`,
+  'dated entries (timeline)': (size) =>
+    `Experience\n${fill(size, (i) => `Engineer at Company ${i}, ${range(i)}\n• Built Go services on PostgreSQL\n`)}`,
 };
 
 /** CPU milliseconds this process has used so far (all its threads, the garbage collector's included). */
@@ -92,7 +125,12 @@ async function timeIt(sm, extractor, input, runs) {
   await once();
   const times = [];
   for (let i = 0; i < runs; i++) times.push(await once());
-  return { ms: median(times.map((t) => t.parse + t.extract)), parseMs: median(times.map((t) => t.parse)), extractMs: median(times.map((t) => t.extract)), wallMs: median(times.map((t) => t.wall)) };
+  return {
+    ms: median(times.map((t) => t.parse + t.extract)),
+    parseMs: median(times.map((t) => t.parse)),
+    extractMs: median(times.map((t) => t.extract)),
+    wallMs: median(times.map((t) => t.wall)),
+  };
 }
 
 /** The limit a doubling may cost: about 2× for linear code, with room for noise and cache effects. */
@@ -103,7 +141,9 @@ const STOP_MS = 8000;
 
 export async function runComplexity(sm, { quick = false, only } = {}) {
   // Quick (CI): smaller sizes, so the slowest families stay within seconds; the curve is still visible.
-  const sizes = quick ? [32 * 1024, 64 * 1024, 128 * 1024] : [64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024];
+  const sizes = quick
+    ? [32 * 1024, 64 * 1024, 128 * 1024]
+    : [64 * 1024, 128 * 1024, 256 * 1024, 512 * 1024, 1024 * 1024];
   const runs = 5;
   const extractor = sm.createExtractor();
   const families = {};
@@ -112,7 +152,13 @@ export async function runComplexity(sm, { quick = false, only } = {}) {
     const points = [];
     for (const size of sizes) {
       const t = await timeIt(sm, extractor, make(size), runs);
-      points.push({ bytes: size, ms: round(t.ms, 2), parseMs: round(t.parseMs, 2), extractMs: round(t.extractMs, 2), wallMs: round(t.wallMs, 2) });
+      points.push({
+        bytes: size,
+        ms: round(t.ms, 2),
+        parseMs: round(t.parseMs, 2),
+        extractMs: round(t.extractMs, 2),
+        wallMs: round(t.wallMs, 2),
+      });
       if (t.ms > STOP_MS) break;
     }
     const ratios = points.slice(1).map((p, i) => round(p.ms / Math.max(points[i].ms, 0.05), 2));
@@ -123,9 +169,28 @@ export async function runComplexity(sm, { quick = false, only } = {}) {
     const judged = points.slice(2).map((p, i) => (points[i].ms >= 5 ? Math.sqrt(p.ms / points[i].ms) : 1));
     const worst = round(judged.length ? Math.max(...judged) : 1, 2);
     const at1MB = points.find((p) => p.bytes === 1024 * 1024);
-    families[name] = { points, ratios, ratiosOverTwo: judged.map((r) => round(r, 2)), worstRatio: worst, pass: worst <= MAX_RATIO, ...(at1MB ? { msAt1MB: at1MB.ms } : {}) };
-    process.stderr.write(`  complexity ${name}: ${points.map((p) => `${p.bytes / 1024}K ${p.ms} ms CPU (parse ${p.parseMs}; wall ${p.wallMs})`).join(', ')}; ratios ${ratios.join(', ')} (over two doublings ${families[name].ratiosOverTwo.join(', ')})${worst > MAX_RATIO ? '  OVER' : ''}\n`);
+    families[name] = {
+      points,
+      ratios,
+      ratiosOverTwo: judged.map((r) => round(r, 2)),
+      worstRatio: worst,
+      pass: worst <= MAX_RATIO,
+      ...(at1MB ? { msAt1MB: at1MB.ms } : {}),
+    };
+    process.stderr.write(
+      `  complexity ${name}: ${points.map((p) => `${p.bytes / 1024}K ${p.ms} ms CPU (parse ${p.parseMs}; wall ${p.wallMs})`).join(', ')}; ratios ${ratios.join(', ')} (over two doublings ${families[name].ratiosOverTwo.join(', ')})${worst > MAX_RATIO ? '  OVER' : ''}\n`,
+    );
   }
-  const failing = Object.entries(families).filter(([, f]) => !f.pass).map(([name]) => name);
-  return { maxRatio: MAX_RATIO, measure: 'CPU ms of this process (median), parse + extract', sizes, runs, families, failing, worstRatio: Math.max(...Object.values(families).map((f) => f.worstRatio)) };
+  const failing = Object.entries(families)
+    .filter(([, f]) => !f.pass)
+    .map(([name]) => name);
+  return {
+    maxRatio: MAX_RATIO,
+    measure: 'CPU ms of this process (median), parse + extract',
+    sizes,
+    runs,
+    families,
+    failing,
+    worstRatio: Math.max(...Object.values(families).map((f) => f.worstRatio)),
+  };
 }

@@ -37,5 +37,9 @@ export function docxCorpus() {
 
 /** Every readable bundled fixture résumé, any format. */
 export function fixtureCorpus() {
-  return load(walk(join(ROOT, 'fixtures/resumes'), ['.pdf', '.docx', '.html', '.htm', '.md', '.txt', '.json']).filter((p) => /[/\\]input\.[a-z]+$/.test(p)));
+  return load(
+    walk(join(ROOT, 'fixtures/resumes'), ['.pdf', '.docx', '.html', '.htm', '.md', '.txt', '.json']).filter((p) =>
+      /[/\\]input\.[a-z]+$/.test(p),
+    ),
+  );
 }

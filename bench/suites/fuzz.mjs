@@ -13,21 +13,44 @@ import { DATA, ROOT, walk } from './corpus.mjs';
 
 export const FUZZ_SEED = 13;
 
-const KINDS = { '.pdf': 'pdf', '.docx': 'docx', '.json': 'json', '.html': 'html', '.htm': 'html', '.md': 'text', '.txt': 'text' };
+const KINDS = {
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.json': 'json',
+  '.html': 'html',
+  '.htm': 'html',
+  '.md': 'text',
+  '.txt': 'text',
+};
 
 /** The files mutants are made from, by kind: fixtures first, then the shared synthetic and adversarial sets. */
 export function fuzzSources() {
   const fixtures = walk(join(ROOT, 'fixtures'), Object.keys(KINDS)).filter((p) => /[/\\]input\.[a-z]+$/.test(p));
-  const shared = [...walk(join(DATA, 'synthetic-resumes/pdf'), ['.pdf']), ...walk(join(DATA, 'synthetic-resumes/docx'), ['.docx']), ...walk(join(DATA, 'synthetic-resumes/adversarial'), ['.pdf', '.docx'])];
-  const all = [...fixtures, ...shared].map((path) => ({ name: path.slice(ROOT.length), kind: KINDS[extname(path).toLowerCase()], bytes: new Uint8Array(readFileSync(path)) }));
-  return { pdf: all.filter((s) => s.kind === 'pdf'), docx: all.filter((s) => s.kind === 'docx'), other: all.filter((s) => !['pdf', 'docx'].includes(s.kind)) };
+  const shared = [
+    ...walk(join(DATA, 'synthetic-resumes/pdf'), ['.pdf']),
+    ...walk(join(DATA, 'synthetic-resumes/docx'), ['.docx']),
+    ...walk(join(DATA, 'synthetic-resumes/adversarial'), ['.pdf', '.docx']),
+  ];
+  const all = [...fixtures, ...shared].map((path) => ({
+    name: path.slice(ROOT.length),
+    kind: KINDS[extname(path).toLowerCase()],
+    bytes: new Uint8Array(readFileSync(path)),
+  }));
+  return {
+    pdf: all.filter((s) => s.kind === 'pdf'),
+    docx: all.filter((s) => s.kind === 'docx'),
+    other: all.filter((s) => !['pdf', 'docx'].includes(s.kind)),
+  };
 }
 
 export async function runFuzz(sm, { quick = false, count } = {}) {
   const total = count ?? (quick ? 100 : 1400);
   const sources = fuzzSources();
   // Two fifths PDF, a third DOCX, the rest text, HTML, Markdown and JSON Resume.
-  const plan = [['pdf', Math.round(total * 0.4)], ['docx', Math.round(total / 3)]];
+  const plan = [
+    ['pdf', Math.round(total * 0.4)],
+    ['docx', Math.round(total / 3)],
+  ];
   plan.push(['other', total - plan[0][1] - plan[1][1]]);
   // Mutants are made as the pool asks for them, so the parent holds a few at a time, as a caller would.
   const jobs = plan.flatMap(([group, n]) => Array.from({ length: n }, (_, index) => ({ group, index })));
@@ -56,7 +79,15 @@ export async function runFuzz(sm, { quick = false, count } = {}) {
         if (item.error.code === 'internal-error' || !item.error.code) {
           const [group, index] = [item.id.split(':')[0], Number(item.id.split(':')[1])];
           const m = rebuild(group, index);
-          internal.push({ id: item.id, seed: FUZZ_SEED, group, index, source: m.source, mutations: m.mutations, message: item.error.message });
+          internal.push({
+            id: item.id,
+            seed: FUZZ_SEED,
+            group,
+            index,
+            source: m.source,
+            mutations: m.mutations,
+            message: item.error.message,
+          });
         }
       }
     }
@@ -85,7 +116,10 @@ export async function runFuzz(sm, { quick = false, count } = {}) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sm = await import(pathToFileURL(join(ROOT, 'dist/esm/index.js')).href);
   const at = process.argv.indexOf('--count');
-  const result = await runFuzz(sm, { quick: process.argv.includes('--quick'), ...(at > 0 ? { count: Number(process.argv[at + 1]) } : {}) });
+  const result = await runFuzz(sm, {
+    quick: process.argv.includes('--quick'),
+    ...(at > 0 ? { count: Number(process.argv[at + 1]) } : {}),
+  });
   console.log(JSON.stringify(result, null, 2));
   process.exitCode = result.balanced && result.internalErrors === 0 ? 0 : 1;
 }

@@ -7,7 +7,16 @@
 // `node bench/suites/install.mjs [--quick] [--package <dir>]` measures another checkout (e.g. an older
 // commit, built) the same way. The helpers are shared with test/install.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +29,8 @@ export const SAMPLE_PDF = join(ROOT, 'fixtures/resumes/pdf-backend-java/input.pd
 /** A string found only in the taxonomy data: the files holding it are the copies of the taxonomy. */
 const TAXONOMY_MARKER = 'Pixologic ZBrush';
 
-const npm = (args, cwd) => execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * MB });
+const npm = (args, cwd) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * MB });
 
 /** `npm pack --dry-run --json` of a package folder: what the tarball holds, as npm reports it. */
 export function tarballListing(packageDir = ROOT) {
@@ -37,7 +47,10 @@ export function packTarball(dest, packageDir = ROOT) {
 /** A fresh consumer project in `dir` with the tarball installed as a registry user would install it. */
 export function installConsumer(tarball, dir, { type = 'module' } = {}) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type }, null, 2)}\n`,
+  );
   const started = performance.now();
   npm(['install', '--no-audit', '--no-fund', '--prefer-offline', tarball], dir);
   return { ms: Math.round(performance.now() - started) };
@@ -67,7 +80,11 @@ function packagesIn(nodeModules, out = []) {
 function visit(name, path, out) {
   if (!existsSync(join(path, 'package.json'))) return;
   const version = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8')).version;
-  out.push({ name, version, bytes: sizeOf(path) - (existsSync(join(path, 'node_modules')) ? sizeOf(join(path, 'node_modules')) : 0) });
+  out.push({
+    name,
+    version,
+    bytes: sizeOf(path) - (existsSync(join(path, 'node_modules')) ? sizeOf(join(path, 'node_modules')) : 0),
+  });
   packagesIn(join(path, 'node_modules'), out);
 }
 
@@ -75,7 +92,10 @@ function visit(name, path, out) {
 export function nodeModulesStats(dir) {
   const packages = packagesIn(join(dir, 'node_modules'));
   const bytes = sizeOf(join(dir, 'node_modules'));
-  const heaviest = [...packages].sort((a, b) => b.bytes - a.bytes).slice(0, 10).map((p) => ({ name: p.name, version: p.version, mb: round(p.bytes / MB, 1) }));
+  const heaviest = [...packages]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 10)
+    .map((p) => ({ name: p.name, version: p.version, mb: round(p.bytes / MB, 1) }));
   const canvas = packages.filter((p) => p.name.startsWith('@napi-rs/'));
   return {
     mb: round(bytes / MB, 1),
@@ -83,7 +103,10 @@ export function nodeModulesStats(dir) {
     names: packages.map((p) => p.name).sort(),
     heaviest,
     // pdf-parse depends on @napi-rs/canvas (a native binary per platform) for page rendering; text extraction never loads it.
-    canvas: { mb: round(canvas.reduce((s, p) => s + p.bytes, 0) / MB, 1), packages: canvas.map((p) => `${p.name}@${p.version}`) },
+    canvas: {
+      mb: round(canvas.reduce((s, p) => s + p.bytes, 0) / MB, 1),
+      packages: canvas.map((p) => `${p.name}@${p.version}`),
+    },
   };
 }
 
@@ -101,11 +124,15 @@ function taxonomyCopies(dir, base = dir, out = []) {
 function pairedWallMs(runs, a, b, cwd) {
   const times = { a: [], b: [] };
   for (let r = -1; r < runs; r++) {
-    for (const [key, [cmd, args]] of [['a', a], ['b', b]]) {
+    for (const [key, [cmd, args]] of [
+      ['a', a],
+      ['b', b],
+    ]) {
       const started = performance.now();
       const result = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
       const ms = performance.now() - started;
-      if (result.status !== 0) throw new Error(`${[cmd, ...args].join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
+      if (result.status !== 0)
+        throw new Error(`${[cmd, ...args].join(' ')} exited ${result.status}: ${result.stderr.slice(0, 500)}`);
       if (r >= 0) times[key].push(ms);
     }
   }
@@ -113,13 +140,19 @@ function pairedWallMs(runs, a, b, cwd) {
 }
 
 /** Time of `import(specifier)` measured inside a fresh process (the process start not counted). */
-const IMPORT_PROBE = "const t = performance.now(); await import(process.argv[1]); console.log(performance.now() - t);";
+const IMPORT_PROBE = 'const t = performance.now(); await import(process.argv[1]); console.log(performance.now() - t);';
 
 function pairedImportMs(runs, ours, bare, cwd) {
   const times = { ours: [], bare: [] };
   for (let r = -1; r < runs; r++) {
-    for (const [key, specifier] of [['ours', ours], ['bare', bare]]) {
-      const out = execFileSync(process.execPath, ['--input-type=module', '-e', IMPORT_PROBE, specifier], { cwd, encoding: 'utf8' });
+    for (const [key, specifier] of [
+      ['ours', ours],
+      ['bare', bare],
+    ]) {
+      const out = execFileSync(process.execPath, ['--input-type=module', '-e', IMPORT_PROBE, specifier], {
+        cwd,
+        encoding: 'utf8',
+      });
       if (r >= 0) times[key].push(round(Number(out.trim()), 1));
     }
   }
@@ -156,8 +189,18 @@ export async function runInstall({ quick = false, packageDir = ROOT } = {}) {
     writeFileSync(join(consumer, 'bare-pdf-parse.mjs'), BARE_PDF_PARSE);
     const imports = pairedImportMs(runs, name, 'pdf-parse', consumer);
     const bin = join(consumer, 'node_modules/.bin/skillmatch');
-    const cliParse = pairedWallMs(runs, [bin, ['parse', SAMPLE_PDF]], [process.execPath, ['bare-pdf-parse.mjs', SAMPLE_PDF]], consumer);
-    const cliRank = pairedWallMs(runs, [bin, ['rank', '--role', 'backend-developer', '--format', 'json', SAMPLE_PDF]], [process.execPath, ['bare-pdf-parse.mjs', SAMPLE_PDF]], consumer);
+    const cliParse = pairedWallMs(
+      runs,
+      [bin, ['parse', SAMPLE_PDF]],
+      [process.execPath, ['bare-pdf-parse.mjs', SAMPLE_PDF]],
+      consumer,
+    );
+    const cliRank = pairedWallMs(
+      runs,
+      [bin, ['rank', '--role', 'backend-developer', '--format', 'json', SAMPLE_PDF]],
+      [process.execPath, ['bare-pdf-parse.mjs', SAMPLE_PDF]],
+      consumer,
+    );
     const scripts = JSON.parse(readFileSync(join(unpacked, 'package/package.json'), 'utf8')).scripts ?? {};
     return {
       package: name,
@@ -166,12 +209,19 @@ export async function runInstall({ quick = false, packageDir = ROOT } = {}) {
         unpackedMb: round(listing.unpackedSize / MB, 2),
         files: listing.entryCount,
         sourceMaps: listing.files.filter((f) => f.path.endsWith('.map')).length,
-        sourceMapKb: round(listing.files.filter((f) => f.path.endsWith('.map')).reduce((s, f) => s + f.size, 0) / 1024, 1),
+        sourceMapKb: round(
+          listing.files.filter((f) => f.path.endsWith('.map')).reduce((s, f) => s + f.size, 0) / 1024,
+          1,
+        ),
         taxonomyCopies: taxonomyCopies(join(unpacked, 'package')),
         installScripts: ['preinstall', 'install', 'postinstall', 'prepare'].filter((s) => s in scripts),
       },
       consumer: { installMs: install.ms, ...modules },
-      importMs: { ours: imports.ours, pdfParse: imports.bare, ratio: round(imports.ours.median / imports.bare.median, 2) },
+      importMs: {
+        ours: imports.ours,
+        pdfParse: imports.bare,
+        ratio: round(imports.ours.median / imports.bare.median, 2),
+      },
       cliOneFile: {
         file: SAMPLE_PDF.slice(ROOT.length),
         parseMs: cliParse.a,
@@ -189,19 +239,38 @@ export async function runInstall({ quick = false, packageDir = ROOT } = {}) {
 /** The suite's figures as Markdown. */
 export function installMarkdown(r) {
   const lines = ['', '## Install and start-up (a fresh consumer of the packed tarball)', ''];
-  lines.push(`Tarball ${r.tarball.kb} KB (${r.tarball.unpackedMb} MB unpacked, ${r.tarball.files} files, ${r.tarball.sourceMaps} source maps); taxonomy data in ${r.tarball.taxonomyCopies.length} file(s): ${r.tarball.taxonomyCopies.join(', ')}; install scripts: ${r.tarball.installScripts.join(', ') || 'none'}.`);
-  lines.push('', `\`npm install ${r.package}\`: node_modules ${r.consumer.mb} MB, ${r.consumer.packages} packages (${r.consumer.installMs} ms). pdf-parse's canvas: ${r.consumer.canvas.mb} MB (${r.consumer.canvas.packages.join(', ')}).`);
-  lines.push('', '| heaviest package | MB |', '|---|---:|', ...r.consumer.heaviest.map((p) => `| ${p.name}@${p.version} | ${p.mb} |`));
+  lines.push(
+    `Tarball ${r.tarball.kb} KB (${r.tarball.unpackedMb} MB unpacked, ${r.tarball.files} files, ${r.tarball.sourceMaps} source maps); taxonomy data in ${r.tarball.taxonomyCopies.length} file(s): ${r.tarball.taxonomyCopies.join(', ')}; install scripts: ${r.tarball.installScripts.join(', ') || 'none'}.`,
+  );
+  lines.push(
+    '',
+    `\`npm install ${r.package}\`: node_modules ${r.consumer.mb} MB, ${r.consumer.packages} packages (${r.consumer.installMs} ms). pdf-parse's canvas: ${r.consumer.canvas.mb} MB (${r.consumer.canvas.packages.join(', ')}).`,
+  );
+  lines.push(
+    '',
+    '| heaviest package | MB |',
+    '|---|---:|',
+    ...r.consumer.heaviest.map((p) => `| ${p.name}@${p.version} | ${p.mb} |`),
+  );
   lines.push('', '| figure | ours | bare pdf-parse | ratio |', '|---|---:|---:|---:|');
-  lines.push(`| \`import()\`, median ms | ${r.importMs.ours.median} | ${r.importMs.pdfParse.median} | ${r.importMs.ratio}× |`);
-  lines.push(`| one-file \`skillmatch parse\`, median ms | ${r.cliOneFile.parseMs.median} | ${r.cliOneFile.barePdfParseMs.median} | ${r.cliOneFile.parseRatio}× |`);
-  lines.push(`| one-file \`skillmatch rank\`, median ms | ${r.cliOneFile.rankMs.median} | ${r.cliOneFile.barePdfParseMs.median} | ${r.cliOneFile.rankRatio}× |`);
+  lines.push(
+    `| \`import()\`, median ms | ${r.importMs.ours.median} | ${r.importMs.pdfParse.median} | ${r.importMs.ratio}× |`,
+  );
+  lines.push(
+    `| one-file \`skillmatch parse\`, median ms | ${r.cliOneFile.parseMs.median} | ${r.cliOneFile.barePdfParseMs.median} | ${r.cliOneFile.parseRatio}× |`,
+  );
+  lines.push(
+    `| one-file \`skillmatch rank\`, median ms | ${r.cliOneFile.rankMs.median} | ${r.cliOneFile.barePdfParseMs.median} | ${r.cliOneFile.rankRatio}× |`,
+  );
   return lines;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = process.argv.slice(2);
   const at = args.indexOf('--package');
-  const result = await runInstall({ quick: args.includes('--quick'), ...(at >= 0 ? { packageDir: args[at + 1] } : {}) });
+  const result = await runInstall({
+    quick: args.includes('--quick'),
+    ...(at >= 0 ? { packageDir: args[at + 1] } : {}),
+  });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n${installMarkdown(result).join('\n')}\n`);
 }

@@ -23,9 +23,15 @@ for (let i = 0; i < total; i++) {
   }
   if ((i + 1) % Math.max(1, Math.floor(total / 10)) === 0) {
     global.gc();
-    samples.push({ documents: i + 1, rssMb: mb(process.memoryUsage.rss()), heapUsedMb: mb(process.memoryUsage().heapUsed) });
+    samples.push({
+      documents: i + 1,
+      rssMb: mb(process.memoryUsage.rss()),
+      heapUsedMb: mb(process.memoryUsage().heapUsed),
+    });
   }
 }
 global.gc();
 const endHeap = process.memoryUsage().heapUsed;
-process.send({ documents: total, peakRssMb: mb(peakRss), heapGrowthMb: mb(endHeap - baselineHeap), samples }, () => process.exit(0));
+process.send({ documents: total, peakRssMb: mb(peakRss), heapGrowthMb: mb(endHeap - baselineHeap), samples }, () =>
+  process.exit(0),
+);

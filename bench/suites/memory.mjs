@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 export function runMemory({ quick }) {
   const documents = quick ? 300 : 2000;
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./memory-child.mjs', import.meta.url)), [String(documents)], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('./memory-child.mjs', import.meta.url)), [String(documents)], {
+      execArgv: ['--expose-gc'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     child.on('message', (m) => resolve(m));
     child.on('error', reject);
     child.on('exit', (code) => {

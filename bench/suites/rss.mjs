@@ -56,7 +56,11 @@ function sampleTree(pid, everyMs = 100) {
   }, everyMs);
   return () => {
     clearInterval(timer);
-    return { peakTotalMb: round(peakTotal / MB, 1), peakParentMb: round(peakParent / MB, 1), peakWorkerMb: round(peakWorker / MB, 1) };
+    return {
+      peakTotalMb: round(peakTotal / MB, 1),
+      peakParentMb: round(peakParent / MB, 1),
+      peakWorkerMb: round(peakWorker / MB, 1),
+    };
   };
 }
 
@@ -68,7 +72,21 @@ export async function runCliRss({ quick = false } = {}) {
   try {
     await generateResumePdfs(dir, count);
     const started = performance.now();
-    const child = spawn(process.execPath, [join(ROOT, 'bin/skillmatch.js'), 'rank', '--role', 'backend-developer', dir, '--format', 'json', '--as-of', '2025-06'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        join(ROOT, 'bin/skillmatch.js'),
+        'rank',
+        '--role',
+        'backend-developer',
+        dir,
+        '--format',
+        'json',
+        '--as-of',
+        '2025-06',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     const stop = sampleTree(child.pid);
     let stderr = '';
     child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-2000)));
@@ -77,7 +95,14 @@ export async function runCliRss({ quick = false } = {}) {
     if (code !== 0) throw new Error(`skillmatch rank exited with ${code}: ${stderr}`);
     const seconds = (performance.now() - started) / 1000;
     // The CLI's default pool: one worker fewer than the cores (the CLI extracts and scores on its own).
-    return { pdfs: count, workers: Math.max(1, availableParallelism() - 1), seconds: round(seconds, 1), documentsPerSecond: round(count / seconds, 1), ...peaks, targetTotalMb: 250 };
+    return {
+      pdfs: count,
+      workers: Math.max(1, availableParallelism() - 1),
+      seconds: round(seconds, 1),
+      documentsPerSecond: round(count / seconds, 1),
+      ...peaks,
+      targetTotalMb: 250,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -101,17 +126,31 @@ export async function runMatcherRss(sm, { quick = false } = {}) {
           for (const path of paths) yield { data: new Uint8Array(readFileSync(path)), filename: path };
         })();
         const ranking = await matcher.rank(inputs, 'backend-developer', { asOf: '2025-06', top: 50 });
-        if (ranking.errors.length) throw new Error(`${ranking.errors.length} PDFs failed: ${ranking.errors[0].error.message}`);
+        if (ranking.errors.length)
+          throw new Error(`${ranking.errors.length} PDFs failed: ${ranking.errors[0].error.message}`);
         globalThis.gc?.();
         const workers = childrenOf(process.pid).map(rssOf);
-        after.push({ round: r, documents: r * count, parentRssMb: round(process.memoryUsage.rss() / MB, 1), heapUsedMb: round(process.memoryUsage().heapUsed / MB, 1), workersRssMb: workers.map((w) => round(w / MB, 1)) });
+        after.push({
+          round: r,
+          documents: r * count,
+          parentRssMb: round(process.memoryUsage.rss() / MB, 1),
+          heapUsedMb: round(process.memoryUsage().heapUsed / MB, 1),
+          workersRssMb: workers.map((w) => round(w / MB, 1)),
+        });
       }
     } finally {
       await matcher.close();
     }
     const peaks = stop();
     const growth = (key) => round(after[rounds - 1][key] - after[1][key], 1);
-    return { pdfs: count, rounds, after, ...peaks, parentGrowthLastRoundMb: growth('parentRssMb'), heapGrowthLastRoundMb: growth('heapUsedMb') };
+    return {
+      pdfs: count,
+      rounds,
+      after,
+      ...peaks,
+      parentGrowthLastRoundMb: growth('parentRssMb'),
+      heapGrowthLastRoundMb: growth('heapUsedMb'),
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

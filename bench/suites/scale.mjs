@@ -4,9 +4,39 @@ import PDFDocument from 'pdfkit';
 import { summarise, time, round, logLogSlope, seededRandom } from '../lib/stats.mjs';
 import { pdfCorpus } from './corpus.mjs';
 
-const TECH = ['Node.js', 'PostgreSQL', 'Redis', 'Docker', 'Kubernetes', 'TypeScript', 'Python', 'Django', 'AWS Lambda', 'Kafka', 'GraphQL', 'REST APIs', 'Terraform', 'Java', 'Spring Boot', 'MongoDB', 'React', 'CI/CD', 'Jenkins', 'gRPC'];
+const TECH = [
+  'Node.js',
+  'PostgreSQL',
+  'Redis',
+  'Docker',
+  'Kubernetes',
+  'TypeScript',
+  'Python',
+  'Django',
+  'AWS Lambda',
+  'Kafka',
+  'GraphQL',
+  'REST APIs',
+  'Terraform',
+  'Java',
+  'Spring Boot',
+  'MongoDB',
+  'React',
+  'CI/CD',
+  'Jenkins',
+  'gRPC',
+];
 const VERBS = ['Built', 'Designed', 'Maintained', 'Migrated', 'Optimised', 'Led', 'Automated', 'Scaled'];
-const THINGS = ['a billing service', 'the order pipeline', 'an internal API gateway', 'search indexing', 'the reporting backend', 'event ingestion', 'authentication flows', 'nightly ETL jobs'];
+const THINGS = [
+  'a billing service',
+  'the order pipeline',
+  'an internal API gateway',
+  'search indexing',
+  'the reporting backend',
+  'event ingestion',
+  'authentication flows',
+  'nightly ETL jobs',
+];
 
 /** A résumé PDF of exactly `pages` pages of dated experience, generated from a seed. */
 export function makeResumePdf(pages, seed = 1) {
@@ -25,7 +55,8 @@ export function makeResumePdf(pages, seed = 1) {
     for (let entry = 0; entry < 3; entry++) {
       const start = year - 2;
       doc.fontSize(11).text(`Senior Engineer, Company ${page}-${entry} — Jan ${start} – Dec ${year}`);
-      for (let b = 0; b < 6; b++) doc.fontSize(10).text(`• ${pick(VERBS)} ${pick(THINGS)} with ${pick(TECH)} and ${pick(TECH)}.`);
+      for (let b = 0; b < 6; b++)
+        doc.fontSize(10).text(`• ${pick(VERBS)} ${pick(THINGS)} with ${pick(TECH)} and ${pick(TECH)}.`);
       doc.moveDown(0.5);
       year = start - 1;
     }
@@ -35,14 +66,22 @@ export function makeResumePdf(pages, seed = 1) {
 }
 
 function copyProfile(p) {
-  return { ...p, skills: p.skills.map((k) => ({ ...k, mentions: k.mentions.map((m) => ({ ...m, span: { ...m.span } })), implied: k.implied.map((x) => ({ ...x })) })) };
+  return {
+    ...p,
+    skills: p.skills.map((k) => ({
+      ...k,
+      mentions: k.mentions.map((m) => ({ ...m, span: { ...m.span } })),
+      implied: k.implied.map((x) => ({ ...x })),
+    })),
+  };
 }
 
 export async function runScale(sm, { quick }) {
   const role = sm.getBuiltinRole('backend-developer');
   const extractor = sm.createExtractor();
   const base = [];
-  for (const d of pdfCorpus().slice(0, 12)) base.push(extractor.extract(await sm.parseResume(d.bytes, { filename: d.name })));
+  for (const d of pdfCorpus().slice(0, 12))
+    base.push(extractor.extract(await sm.parseResume(d.bytes, { filename: d.name })));
   const scorer = sm.createScorer(role);
 
   const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -83,7 +122,11 @@ export async function runScale(sm, { quick }) {
   }
 
   return {
-    candidates: { points: candidates, slope: round(logLogSlope(candidates.map((c) => ({ x: c.n, y: c.ms.median }))), 3), msPer100k: round((candidates.at(-1).ms.median * 100_000) / candidates.at(-1).n, 1) },
+    candidates: {
+      points: candidates,
+      slope: round(logLogSlope(candidates.map((c) => ({ x: c.n, y: c.ms.median }))), 3),
+      msPer100k: round((candidates.at(-1).ms.median * 100_000) / candidates.at(-1).n, 1),
+    },
     documentLength: {
       points: pages,
       parseSlope: round(logLogSlope(pages.map((p) => ({ x: p.pages, y: p.parseMs.median }))), 3),

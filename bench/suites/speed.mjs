@@ -60,8 +60,18 @@ export async function runSpeed(sm, { quick }) {
   const role = sm.getBuiltinRole('backend-developer');
   const out = { runs, cores: availableParallelism() };
 
-  out.parsePdf = await versus(pdfs, runs, (d) => sm.parseResume(d.bytes, { filename: d.name }), (d) => barePdf(d.bytes));
-  out.parseDocx = await versus(docxs, runs, (d) => sm.parseResume(d.bytes, { filename: d.name }), (d) => bareDocx(d.bytes));
+  out.parsePdf = await versus(
+    pdfs,
+    runs,
+    (d) => sm.parseResume(d.bytes, { filename: d.name }),
+    (d) => barePdf(d.bytes),
+  );
+  out.parseDocx = await versus(
+    docxs,
+    runs,
+    (d) => sm.parseResume(d.bytes, { filename: d.name }),
+    (d) => bareDocx(d.bytes),
+  );
 
   const docs = [];
   for (const d of [...pdfs, ...docxs]) docs.push(await sm.parseResume(d.bytes, { filename: d.name }));
@@ -75,7 +85,13 @@ export async function runSpeed(sm, { quick }) {
     if (r >= 0) extractMs.push(ms / (reps * docs.length));
   }
   const meanChars = docs.reduce((s, d) => s + d.text.length, 0) / docs.length;
-  out.extract = { documents: docs.length, meanTextChars: Math.round(meanChars), msPerDoc: summarise(extractMs), docsPerSecond: round(1000 / median(extractMs), 1), ratioToBarePdfParse: round(median(extractMs) / out.parsePdf.bareMsPerDoc.median, 4) };
+  out.extract = {
+    documents: docs.length,
+    meanTextChars: Math.round(meanChars),
+    msPerDoc: summarise(extractMs),
+    docsPerSecond: round(1000 / median(extractMs), 1),
+    ratioToBarePdfParse: round(median(extractMs) / out.parsePdf.bareMsPerDoc.median, 4),
+  };
   // The mean above is pulled up by the few documents that need part-of-speech tagging; the typical
   // document is read from per-document medians (each document timed alone, rounds interleaved).
   const perDoc = docs.map(() => []);
@@ -93,7 +109,10 @@ export async function runSpeed(sm, { quick }) {
     mean: round(docMedians.reduce((s, x) => s + x, 0) / docMedians.length, 3),
     max: round(Math.max(...docMedians), 3),
   };
-  out.extract.perDocMedianMs3to4KB = typical.length > 0 ? { documents: typical.length, median: round(median(typical), 3), max: round(Math.max(...typical), 3) } : null;
+  out.extract.perDocMedianMs3to4KB =
+    typical.length > 0
+      ? { documents: typical.length, median: round(median(typical), 3), max: round(Math.max(...typical), 3) }
+      : null;
   // Issue 4's own figure: one typical 3.4 KB résumé, median of 300 extractions after warm-up, beside
   // the time to parse the same résumé from its PDF.
   out.extractTypicalResume = await runExtractionSpeed({ quick });
@@ -110,7 +129,11 @@ export async function runSpeed(sm, { quick }) {
     });
     if (r >= 0) scoreMs.push(ms / (scoreReps * profiles.length));
   }
-  out.score = { profiles: profiles.length, msPerProfile: summarise(scoreMs), profilesPerSecond: round(1000 / median(scoreMs), 0) };
+  out.score = {
+    profiles: profiles.length,
+    msPerProfile: summarise(scoreMs),
+    profilesPerSecond: round(1000 / median(scoreMs), 0),
+  };
 
   // Rank stage on parsed documents (extract + score + order), in process.
   const matcher = sm.createMatcher();

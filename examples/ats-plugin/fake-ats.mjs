@@ -26,8 +26,12 @@ export function createFakeAts({ apiKey, jobs = {}, files = {} }) {
       if (isWrite && !req.headers['on-behalf-of']) return send(403, { message: 'On-Behalf-Of header missing' });
       const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
       let m;
-      if (req.method === 'GET' && (m = /^\/v1\/jobs\/(\d+)$/.exec(path))) return jobs[m[1]] ? send(200, jobs[m[1]]) : send(404, { message: 'Resource not found' });
-      if (req.method === 'GET' && (m = /^\/v1\/attachments\/([\w.-]+)$/.exec(path))) return files[m[1]] ? send(200, Buffer.from(files[m[1]].data), files[m[1]].type) : send(404, { message: 'Resource not found' });
+      if (req.method === 'GET' && (m = /^\/v1\/jobs\/(\d+)$/.exec(path)))
+        return jobs[m[1]] ? send(200, jobs[m[1]]) : send(404, { message: 'Resource not found' });
+      if (req.method === 'GET' && (m = /^\/v1\/attachments\/([\w.-]+)$/.exec(path)))
+        return files[m[1]]
+          ? send(200, Buffer.from(files[m[1]].data), files[m[1]].type)
+          : send(404, { message: 'Resource not found' });
       if (req.method === 'PATCH' && (m = /^\/v1\/applications\/(\d+)$/.exec(path))) {
         for (const field of body.custom_fields ?? []) state.customFields[`${m[1]}.${field.name_key}`] = field.value;
         return send(200, { id: Number(m[1]) });
@@ -43,7 +47,9 @@ export function createFakeAts({ apiKey, jobs = {}, files = {} }) {
     state,
     server,
     listen() {
-      return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+      return new Promise((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)),
+      );
     },
     close() {
       return new Promise((resolve) => {
@@ -61,7 +67,10 @@ export function applicationEvent({ applicationId, candidateId, jobId, jobName, r
     payload: {
       application: {
         id: applicationId,
-        candidate: { id: candidateId, attachments: resumeUrl ? [{ filename: 'resume.pdf', url: resumeUrl, type: 'resume' }] : [] },
+        candidate: {
+          id: candidateId,
+          attachments: resumeUrl ? [{ filename: 'resume.pdf', url: resumeUrl, type: 'resume' }] : [],
+        },
         jobs: [{ id: jobId, name: jobName }],
       },
     },
@@ -72,7 +81,12 @@ export function applicationEvent({ applicationId, candidateId, jobId, jobName, r
 export async function sendAtsWebhook(url, secret, event, { signature } = {}) {
   const body = JSON.stringify(event);
   const sig = signature ?? `sha256 ${createHmac('sha256', secret).update(body).digest('hex')}`;
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', signature: sig }, body, signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', signature: sig },
+    body,
+    signal: AbortSignal.timeout(60_000),
+  });
   await response.body?.cancel();
   return response.status;
 }

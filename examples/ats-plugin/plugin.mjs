@@ -56,22 +56,39 @@ export function createAtsPlugin(config) {
   let publicUrl = config.publicUrl;
 
   async function ats(path, init = {}) {
-    const response = await fetch(`${config.atsUrl}${path}`, { ...init, headers: { authorization: atsAuth, 'on-behalf-of': String(config.atsUserId), ...init.headers }, signal: AbortSignal.timeout(30_000) });
+    const response = await fetch(`${config.atsUrl}${path}`, {
+      ...init,
+      headers: { authorization: atsAuth, 'on-behalf-of': String(config.atsUserId), ...init.headers },
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!response.ok) throw new Error(`ATS ${init.method ?? 'GET'} ${path}: ${response.status}`);
     return response;
   }
 
   async function skillmatch(path, init) {
-    const response = await fetch(`${config.skillmatchUrl}${path}`, { ...init, headers: { ...skillmatchAuth, ...init.headers }, signal: AbortSignal.timeout(60_000) });
+    const response = await fetch(`${config.skillmatchUrl}${path}`, {
+      ...init,
+      headers: { ...skillmatchAuth, ...init.headers },
+      signal: AbortSignal.timeout(60_000),
+    });
     const body = await response.json();
-    if (!response.ok) throw new Error(`skillmatch ${path}: ${response.status} ${body.error?.code}: ${body.error?.message}`);
+    if (!response.ok)
+      throw new Error(`skillmatch ${path}: ${response.status} ${body.error?.code}: ${body.error?.message}`);
     return body;
   }
 
   /** The skillmatch role for an ATS job, made once from the job's description. */
   async function roleFor(job) {
     if (rolesMade.has(job.id)) return rolesMade.get(job.id);
-    const role = await skillmatch('/v1/roles', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobDescription: `${job.name}\n\n${job.content}`, id: `ats-job-${job.id}`, title: job.name }) });
+    const role = await skillmatch('/v1/roles', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        jobDescription: `${job.name}\n\n${job.content}`,
+        id: `ats-job-${job.id}`,
+        title: job.name,
+      }),
+    });
     rolesMade.set(job.id, role.id);
     return role.id;
   }
@@ -82,12 +99,16 @@ export function createAtsPlugin(config) {
     const candidate = application?.candidate;
     const resume = candidate?.attachments?.find((a) => a.type === 'resume');
     const jobId = application?.jobs?.[0]?.id;
-    if (!application || !candidate || !jobId) throw Object.assign(new Error('not an application event'), { status: 422 });
+    if (!application || !candidate || !jobId)
+      throw Object.assign(new Error('not an application event'), { status: 422 });
     if (!resume) {
       await writeNote(candidate.id, application.id, 'skillmatch: this application has no résumé attached.');
       return;
     }
-    const [job, file] = await Promise.all([ats(`/v1/jobs/${jobId}`).then((r) => r.json()), ats(new URL(resume.url).pathname).then((r) => r.arrayBuffer())]);
+    const [job, file] = await Promise.all([
+      ats(`/v1/jobs/${jobId}`).then((r) => r.json()),
+      ats(new URL(resume.url).pathname).then((r) => r.arrayBuffer()),
+    ]);
     const role = await roleFor(job);
     const body = new FormData();
     body.append('role', role);
@@ -95,12 +116,25 @@ export function createAtsPlugin(config) {
     // The résumé's id carries the application and candidate, so the callback needs no state of ours.
     body.append('files', new Blob([file]), `gh-${application.id}-${candidate.id}`);
     // Greenhouse retries webhooks: the same key returns the same job instead of ranking twice.
-    const accepted = await skillmatch('/v1/rank-jobs', { method: 'POST', headers: { 'idempotency-key': `ats-application-${application.id}` }, body });
+    const accepted = await skillmatch('/v1/rank-jobs', {
+      method: 'POST',
+      headers: { 'idempotency-key': `ats-application-${application.id}` },
+      body,
+    });
     log(`application ${application.id}: rank job ${accepted.id}`);
   }
 
   async function writeNote(candidateId, applicationId, text) {
-    await ats(`/v1/candidates/${candidateId}/activity_feed/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: config.atsUserId, body: text, visibility: 'private', application_id: applicationId }) });
+    await ats(`/v1/candidates/${candidateId}/activity_feed/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user_id: config.atsUserId,
+        body: text,
+        visibility: 'private',
+        application_id: applicationId,
+      }),
+    });
   }
 
   /** A finished rank job: write the score into the application and a note with the report link. */
@@ -112,11 +146,30 @@ export function createAtsPlugin(config) {
     if (!ids) throw Object.assign(new Error('rank job without our ids'), { status: 422 });
     const [, applicationId, candidateId] = ids;
     if (result) {
-      await ats(`/v1/applications/${applicationId}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ custom_fields: [{ name_key: 'skillmatch_score', value: result.score }, { name_key: 'skillmatch_must_haves_met', value: result.mustHavesMet }] }) });
-      const missing = result.match.missingRequired.length ? ` Missing must-haves: ${result.match.missingRequired.join(', ')}.` : '';
-      await writeNote(candidateId, Number(applicationId), `skillmatch score ${result.score}/100 for ${job.role.title}.${missing} Evidence: ${job.links.report}`);
+      await ats(`/v1/applications/${applicationId}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          custom_fields: [
+            { name_key: 'skillmatch_score', value: result.score },
+            { name_key: 'skillmatch_must_haves_met', value: result.mustHavesMet },
+          ],
+        }),
+      });
+      const missing = result.match.missingRequired.length
+        ? ` Missing must-haves: ${result.match.missingRequired.join(', ')}.`
+        : '';
+      await writeNote(
+        candidateId,
+        Number(applicationId),
+        `skillmatch score ${result.score}/100 for ${job.role.title}.${missing} Evidence: ${job.links.report}`,
+      );
     } else {
-      await writeNote(candidateId, Number(applicationId), `skillmatch could not read the résumé (${failed.error.code}): ${failed.error.message}`);
+      await writeNote(
+        candidateId,
+        Number(applicationId),
+        `skillmatch could not read the résumé (${failed.error.code}): ${failed.error.message}`,
+      );
     }
     log(`application ${applicationId}: written back`);
   }
@@ -125,7 +178,8 @@ export function createAtsPlugin(config) {
     const path = new URL(req.url, 'http://plugin').pathname;
     const body = await readBody(req);
     if (req.method === 'POST' && path === '/greenhouse/webhook') {
-      if (!verifyGreenhouseSignature(config.greenhouseSecret, req.headers.signature, body)) return reply(res, 401, { error: 'bad signature' });
+      if (!verifyGreenhouseSignature(config.greenhouseSecret, req.headers.signature, body))
+        return reply(res, 401, { error: 'bad signature' });
       const event = JSON.parse(body);
       if (event.action === 'ping') return reply(res, 200, { ok: true });
       if (event.action !== 'new_candidate_application') return reply(res, 200, { ignored: event.action });

@@ -15,7 +15,16 @@ import { LimitError, SkillmatchError } from '../errors.js';
 import { formatBytes } from '../parse/index.js';
 
 /** Extensions a folder walk picks up as résumés. */
-export const RESUME_EXTENSIONS: readonly string[] = Object.freeze(['.pdf', '.docx', '.html', '.htm', '.md', '.markdown', '.txt', '.json']);
+export const RESUME_EXTENSIONS: readonly string[] = Object.freeze([
+  '.pdf',
+  '.docx',
+  '.html',
+  '.htm',
+  '.md',
+  '.markdown',
+  '.txt',
+  '.json',
+]);
 
 /**
  * Files that sit beside résumés in fixture and project folders but are not résumés: goldens
@@ -23,7 +32,13 @@ export const RESUME_EXTENSIONS: readonly string[] = Object.freeze(['.pdf', '.doc
  */
 export function isCompanionFile(name: string): boolean {
   const lower = name.toLowerCase();
-  return /^expected([-.].*)?\.json$/.test(lower) || lower === 'truth.json' || lower === 'role.json' || lower === 'package.json' || lower === 'package-lock.json';
+  return (
+    /^expected([-.].*)?\.json$/.test(lower) ||
+    lower === 'truth.json' ||
+    lower === 'role.json' ||
+    lower === 'package.json' ||
+    lower === 'package-lock.json'
+  );
 }
 
 /** Whether a folder walk should take this file name as a résumé. */
@@ -41,8 +56,10 @@ function skipReasonOfName(name: string): string | null {
 
 function fileError(path: string, error: unknown): SkillmatchError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new SkillmatchError('file-not-found', `No such file or folder: ${path}`, { file: path, cause: error });
-  if (code === 'ELOOP') return new SkillmatchError('file-unreadable', `Cannot read ${path}: a symlink loop`, { file: path, cause: error });
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new SkillmatchError('file-not-found', `No such file or folder: ${path}`, { file: path, cause: error });
+  if (code === 'ELOOP')
+    return new SkillmatchError('file-unreadable', `Cannot read ${path}: a symlink loop`, { file: path, cause: error });
   const reason = error instanceof Error ? error.message : String(error);
   return new SkillmatchError('file-unreadable', `Cannot read ${path}: ${reason}`, { file: path, cause: error });
 }
@@ -67,11 +84,17 @@ function kindOf(info: FileKind): string {
 }
 
 function notRegular(path: string, kind: string): SkillmatchError {
-  return new SkillmatchError('file-unreadable', `${path} is ${kind}, not a regular file; it was not read.`, { file: path });
+  return new SkillmatchError('file-unreadable', `${path} is ${kind}, not a regular file; it was not read.`, {
+    file: path,
+  });
 }
 
 function tooLarge(path: string, size: string, maxBytes: number): LimitError {
-  return new LimitError('limit-bytes', `${path} is ${size}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`); it was not read.`, { file: path, limit: maxBytes });
+  return new LimitError(
+    'limit-bytes',
+    `${path} is ${size}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`); it was not read.`,
+    { file: path, limit: maxBytes },
+  );
 }
 
 /**

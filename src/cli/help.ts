@@ -29,8 +29,10 @@ File names that start with "-" go after \`--\`.`;
 
 const OPTION = {
   asOf: '  --as-of YYYY-MM     the month "present" means (default: this month)',
-  documentDate: '  --document-date D   when the résumés were written or received, for stored\n                      ones: YYYY-MM, or "estimate" (a year after the latest\n                      month each writes); default: the file\'s own date, else\n                      --as-of',
-  noIsolate: '  --no-isolate        parse PDF and DOCX in this process, not in isolated\n                      child processes: faster to start; trusted files only',
+  documentDate:
+    '  --document-date D   when the résumés were written or received, for stored\n                      ones: YYYY-MM, or "estimate" (a year after the latest\n                      month each writes); default: the file\'s own date, else\n                      --as-of',
+  noIsolate:
+    '  --no-isolate        parse PDF and DOCX in this process, not in isolated\n                      child processes: faster to start; trusted files only',
   workers: '  --workers N         parse processes (default: cores - 1, at least 1)',
   width: "  --width N           table width (default: the terminal's, else 100)",
   help: '  -h, --help          this help',
@@ -64,7 +66,13 @@ holds only the output.
 ${EXIT_CODES_HELP}
 `;
 
-function page(title: string, usage: string, body: string, options: readonly string[], examples: readonly string[]): string {
+function page(
+  title: string,
+  usage: string,
+  body: string,
+  options: readonly string[],
+  examples: readonly string[],
+): string {
   return `${title}
 
 Usage:
@@ -90,7 +98,12 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = Object.freeze({
     `Prints the ResumeDocument: the text read, its sections, the dated experience
 timeline, and diagnostics on how the file was read (a PDF of scanned images
 says no-text-layer).`,
-    ['  --format FORMAT     json (default): the ResumeDocument; text: a summary', OPTION.asOf, OPTION.documentDate, OPTION.noIsolate],
+    [
+      '  --format FORMAT     json (default): the ResumeDocument; text: a summary',
+      OPTION.asOf,
+      OPTION.documentDate,
+      OPTION.noIsolate,
+    ],
     ['skillmatch parse cv.pdf --format text', 'skillmatch parse cv.docx > cv.json'],
   ),
   extract: page(
@@ -102,7 +115,14 @@ unreadable/reason for a file with no text (a scan); or the file's error
 (also on stderr).
 
 ${FILES_HELP}`,
-    ['  --format FORMAT     jsonl (default): a JSON object a line; json: one array;\n                      table: a table per file', OPTION.asOf, OPTION.documentDate, OPTION.noIsolate, OPTION.workers, OPTION.width],
+    [
+      '  --format FORMAT     jsonl (default): a JSON object a line; json: one array;\n                      table: a table per file',
+      OPTION.asOf,
+      OPTION.documentDate,
+      OPTION.noIsolate,
+      OPTION.workers,
+      OPTION.width,
+    ],
     ['skillmatch extract resumes/ > skills.jsonl', 'skillmatch extract cv.pdf --format table'],
   ),
   resolve: page(
@@ -134,7 +154,11 @@ ${FILES_HELP}`,
       OPTION.workers,
       OPTION.width,
     ],
-    ['skillmatch rank --role backend-developer resumes/', 'skillmatch rank --role job.txt --format csv --top 20 resumes/ > top.csv', 'skillmatch rank --role backend-developer -- *.pdf'],
+    [
+      'skillmatch rank --role backend-developer resumes/',
+      'skillmatch rank --role job.txt --format csv --top 20 resumes/ > top.csv',
+      'skillmatch rank --role backend-developer -- *.pdf',
+    ],
   ),
   match: page(
     'skillmatch match — one candidate against a role, explained',
@@ -144,7 +168,13 @@ the evidence sentences with their offsets, months of dated use and last use,
 the summary and the diagnostics.
 
 ${ROLE_HELP}`,
-    ['  -r, --role ROLE     the role to match against (required)', '  --format FORMAT     text (default) or json', OPTION.asOf, OPTION.documentDate, OPTION.noIsolate],
+    [
+      '  -r, --role ROLE     the role to match against (required)',
+      '  --format FORMAT     text (default) or json',
+      OPTION.asOf,
+      OPTION.documentDate,
+      OPTION.noIsolate,
+    ],
     ['skillmatch match --role backend-developer cv.pdf', 'skillmatch match --role job.md cv.docx --format json'],
   ),
   roles: page(

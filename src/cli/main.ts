@@ -15,7 +15,15 @@ import { collectInputs, fileNameOf, readInputFile, type WalkSkip } from './files
 import { tuneHeapForBatch } from './heap.js';
 import { COMMAND_HELP, USAGE } from './help.js';
 import { listenForInterrupt, neverInterrupted, SIGNAL_EXIT, untilAborted, type Interrupt } from './interrupt.js';
-import { createProgressBar, percent, readabilityOf, renderDocumentText, renderMatchText, renderSkillsTable, type Readability } from './output.js';
+import {
+  createProgressBar,
+  percent,
+  readabilityOf,
+  renderDocumentText,
+  renderMatchText,
+  renderSkillsTable,
+  type Readability,
+} from './output.js';
 import { RankSink, type RankFormat, type RankOutputError } from './rank-output.js';
 import { renderTable, type FitStep } from './table.js';
 import { safeBlock, safeJson, safeLine } from './text.js';
@@ -55,10 +63,27 @@ function packageVersion(): string {
 
 type Values = Record<string, string | boolean | undefined>;
 
-function parse(argv: string[], options: Record<string, { type: 'string' | 'boolean'; short?: string }>): { values: Values; positionals: string[] } {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: Record<string, { type: 'string' | 'boolean'; short?: string }>; allowPositionals: true; strict: true; tokens: true }>>;
+function parse(
+  argv: string[],
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>,
+): { values: Values; positionals: string[] } {
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      args: string[];
+      options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+      allowPositionals: true;
+      strict: true;
+      tokens: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true, tokens: true });
+    parsed = parseArgs({
+      args: argv,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
   } catch (error) {
     throw new UsageError(`${error instanceof Error ? error.message : String(error)}${DASH_HINT}`);
   }
@@ -66,20 +91,26 @@ function parse(argv: string[], options: Record<string, { type: 'string' | 'boole
   return { values: parsed.values as Values, positionals: parsed.positionals };
 }
 
-const DASH_HINT = '\n(A file name starting with "-" is read as an option: put -- before the file names, as in `skillmatch rank --role ID -- *.pdf`.)';
+const DASH_HINT =
+  '\n(A file name starting with "-" is read as an option: put -- before the file names, as in `skillmatch rank --role ID -- *.pdf`.)';
 
 /**
  * A shell glob can yield a file named `-rf.txt`, which parseArgs reads as `-r f.txt` and lets replace
  * `--role`. So a value glued to a one-letter option, and an option given twice, are refused instead
  * of silently used.
  */
-function checkOptionTokens(tokens: ReturnType<typeof parseArgs>['tokens'], options: Record<string, { type: 'string' | 'boolean' }>): void {
+function checkOptionTokens(
+  tokens: ReturnType<typeof parseArgs>['tokens'],
+  options: Record<string, { type: 'string' | 'boolean' }>,
+): void {
   const seen = new Set<string>();
   for (const token of tokens ?? []) {
     if (token.kind === 'option-terminator') return;
     if (token.kind !== 'option' || options[token.name]?.type !== 'string') continue;
     if (token.inlineValue && !token.rawName.startsWith('--')) {
-      throw new UsageError(`${token.rawName}${token.value ?? ''} was read as ${token.rawName} "${token.value ?? ''}"; write ${token.rawName} ${token.value ?? ''} with a space if that was meant.${DASH_HINT}`);
+      throw new UsageError(
+        `${token.rawName}${token.value ?? ''} was read as ${token.rawName} "${token.value ?? ''}"; write ${token.rawName} ${token.value ?? ''} with a space if that was meant.${DASH_HINT}`,
+      );
     }
     if (seen.has(token.name)) throw new UsageError(`--${token.name} is given more than once.${DASH_HINT}`);
     seen.add(token.name);
@@ -88,7 +119,8 @@ function checkOptionTokens(tokens: ReturnType<typeof parseArgs>['tokens'], optio
 
 function formatOption(values: Values, allowed: readonly string[]): string {
   const format = (values.format as string | undefined) ?? allowed[0]!;
-  if (!allowed.includes(format)) throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${format}")`);
+  if (!allowed.includes(format))
+    throw new UsageError(`--format must be one of ${allowed.join(', ')} (got "${format}")`);
   return format;
 }
 
@@ -106,8 +138,10 @@ function asOfOption(values: Values): string | undefined {
 function documentDateOption(values: Values, asOf: string | undefined): { documentDate?: string } {
   const value = values['document-date'] as string | undefined;
   if (value === undefined) return {};
-  if (value !== 'estimate' && !isMonth(value)) throw new UsageError(`--document-date must be a month as YYYY-MM or "estimate" (got "${value}")`);
-  if (value !== 'estimate' && asOf !== undefined && value > asOf) throw new UsageError(`--document-date (${value}) is after --as-of (${asOf})`);
+  if (value !== 'estimate' && !isMonth(value))
+    throw new UsageError(`--document-date must be a month as YYYY-MM or "estimate" (got "${value}")`);
+  if (value !== 'estimate' && asOf !== undefined && value > asOf)
+    throw new UsageError(`--document-date (${value}) is after --as-of (${asOf})`);
   return { documentDate: value };
 }
 
@@ -117,7 +151,8 @@ function documentDateOption(values: Values, asOf: string | undefined): { documen
  */
 function widthOption(values: Values, io: CliIO, format: string): number {
   const given = positiveInt(values, 'width');
-  if (given !== undefined && format !== 'table') throw new UsageError(`--width applies to --format table only (got --format ${format})`);
+  if (given !== undefined && format !== 'table')
+    throw new UsageError(`--width applies to --format table only (got --format ${format})`);
   if (given !== undefined) return given;
   const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
   return columns !== undefined && columns > 0 ? columns : PIPED_WIDTH;
@@ -153,7 +188,13 @@ function writeJson(io: CliIO, value: unknown, space?: number): void {
 }
 
 /** Reasons a folder walk leaves a file out by its name alone: summed up in one line each, not listed. */
-const BY_NAME = new Set(['hidden', 'not a résumé file type', 'a golden, truth, role or package file', 'a hidden folder', 'node_modules']);
+const BY_NAME = new Set([
+  'hidden',
+  'not a résumé file type',
+  'a golden, truth, role or package file',
+  'a hidden folder',
+  'node_modules',
+]);
 
 /** Reports the entries a walk left out: by-name filters as counts, anything else one line each. */
 function reportSkipped(io: CliIO, skipped: readonly WalkSkip[]): void {
@@ -168,13 +209,17 @@ function reportSkipped(io: CliIO, skipped: readonly WalkSkip[]): void {
     counts.set(reason, entry);
   }
   for (const [reason, { n, example }] of counts) {
-    io.stderr.write(`skillmatch: skipped ${n} entr${n === 1 ? 'y' : 'ies'} in folders: ${reason} (e.g. ${safeLine(example)}); name a file to read it anyway\n`);
+    io.stderr.write(
+      `skillmatch: skipped ${n} entr${n === 1 ? 'y' : 'ies'} in folders: ${reason} (e.g. ${safeLine(example)}); name a file to read it anyway\n`,
+    );
   }
 }
 
 /** Exit 1 with a message when the paths held no résumé at all (and nothing else was reported). */
 function reportNoResume(io: CliIO, paths: readonly string[]): number {
-  io.stderr.write(`skillmatch: no résumé found in ${paths.map(safeLine).join(', ')} (files: ${'.pdf .docx .html .htm .md .markdown .txt .json'})\n`);
+  io.stderr.write(
+    `skillmatch: no résumé found in ${paths.map(safeLine).join(', ')} (files: ${'.pdf .docx .html .htm .md .markdown .txt .json'})\n`,
+  );
   return EXIT.input;
 }
 
@@ -200,7 +245,6 @@ async function builtinRoleList(): Promise<Role[]> {
   return builtinRoles();
 }
 
-
 const COMMON = {
   format: { type: 'string' },
   'as-of': { type: 'string' },
@@ -218,7 +262,12 @@ async function commandParse(argv: string[], io: CliIO, interrupt: Interrupt): Pr
   if (positionals.length !== 1) throw new UsageError('parse takes exactly one file');
   const file = positionals[0]!;
   return withOneFile(io, file, interrupt, async (bytes, matcher) => {
-    const doc = await matcher.parse(bytes, { filename: fileNameOf(file), isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}), ...dated });
+    const doc = await matcher.parse(bytes, {
+      filename: fileNameOf(file),
+      isolate: !values['no-isolate'],
+      ...(asOf ? { asOf } : {}),
+      ...dated,
+    });
     if (format === 'json') writeJson(io, doc, 2);
     else write(io, renderDocumentText(doc, file));
   });
@@ -228,7 +277,12 @@ async function commandParse(argv: string[], io: CliIO, interrupt: Interrupt): Pr
  * Reads one file and prints its output with a fresh matcher; any failure is that input's error. A
  * signal force-closes the matcher, so an isolated parse in flight is killed rather than waited for.
  */
-async function withOneFile(io: CliIO, file: string, interrupt: Interrupt, render: (bytes: Uint8Array, matcher: Matcher) => Promise<void>): Promise<number> {
+async function withOneFile(
+  io: CliIO,
+  file: string,
+  interrupt: Interrupt,
+  render: (bytes: Uint8Array, matcher: Matcher) => Promise<void>,
+): Promise<number> {
   const matcher = await newMatcher();
   const stop = (): void => void matcher.close({ force: true });
   interrupt.signal.addEventListener('abort', stop, { once: true });
@@ -293,8 +347,15 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
   // table shows the files read; errors, in every format, are (also) reported on stderr.
   const emit = (entry: Record<string, unknown>, skills?: ExtractedSkill[], readability?: Readability): void => {
     if (format === 'jsonl') writeJson(io, entry);
-    else if (format === 'json') io.stdout.write(`${emitted === 0 ? '[\n  ' : ',\n  '}${safeJson(JSON.stringify(entry, null, 2)).replace(/\n/g, '\n  ')}`);
-    else if (skills) write(io, `${renderSkillsTable(String(entry.file), skills, { width, ...(readability ? { readability } : {}) })}\n`);
+    else if (format === 'json')
+      io.stdout.write(
+        `${emitted === 0 ? '[\n  ' : ',\n  '}${safeJson(JSON.stringify(entry, null, 2)).replace(/\n/g, '\n  ')}`,
+      );
+    else if (skills)
+      write(
+        io,
+        `${renderSkillsTable(String(entry.file), skills, { width, ...(readability ? { readability } : {}) })}\n`,
+      );
     emitted++;
   };
   try {
@@ -303,10 +364,18 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
       reportError(io, file, error);
     }
     // A few files in flight keep the parse pool busy; results are still printed in input order.
-    const extractOne = async (file: string): Promise<{ file: string; profile?: Awaited<ReturnType<Matcher['extract']>>; error?: unknown }> => {
+    const extractOne = async (
+      file: string,
+    ): Promise<{ file: string; profile?: Awaited<ReturnType<Matcher['extract']>>; error?: unknown }> => {
       try {
         const bytes = await readInputFile(file);
-        return { file, profile: await matcher.extract({ data: bytes, filename: fileNameOf(file), ...dated }, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) }) };
+        return {
+          file,
+          profile: await matcher.extract(
+            { data: bytes, filename: fileNameOf(file), ...dated },
+            { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) },
+          ),
+        };
       } catch (error) {
         return { file, error };
       }
@@ -328,7 +397,16 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
       if (outcome.profile) {
         const profile = outcome.profile;
         const readability = readabilityOf(profile.diagnostics, profile.document?.words);
-        emit({ file: outcome.file, skills: profile.skills.map(skillJSON), diagnostics: profile.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message })), ...readability }, profile.skills, readability);
+        emit(
+          {
+            file: outcome.file,
+            skills: profile.skills.map(skillJSON),
+            diagnostics: profile.diagnostics.map((d) => ({ severity: d.severity, code: d.code, message: d.message })),
+            ...readability,
+          },
+          profile.skills,
+          readability,
+        );
       } else {
         failed++;
         emit({ file: outcome.file, error: errorJSON(outcome.error) });
@@ -347,7 +425,13 @@ async function commandExtract(argv: string[], io: CliIO, interrupt: Interrupt): 
 }
 
 /** How the resolve table makes room on a narrow terminal, in this order. */
-const RESOLVE_FIT: readonly FitStep[] = [{ narrow: 'did you mean', to: 24 }, { drop: 'name' }, { narrow: 'input', to: 16 }, { narrow: 'did you mean', to: 12 }, { narrow: 'id', to: 16 }];
+const RESOLVE_FIT: readonly FitStep[] = [
+  { narrow: 'did you mean', to: 24 },
+  { drop: 'name' },
+  { narrow: 'input', to: 16 },
+  { narrow: 'did you mean', to: 12 },
+  { narrow: 'id', to: 16 },
+];
 
 async function commandResolve(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parse(argv, { format: { type: 'string' }, width: { type: 'string' } });
@@ -364,7 +448,11 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
       name: hit?.name ?? null,
       fuzzy: hit?.fuzzy ?? false,
       confidence: hit ? Math.round(hit.confidence * 10000) / 10000 : 0,
-      suggestions: suggestions.map((s) => ({ id: s.id, name: s.name, confidence: Math.round(s.confidence * 10000) / 10000 })),
+      suggestions: suggestions.map((s) => ({
+        id: s.id,
+        name: s.name,
+        confidence: Math.round(s.confidence * 10000) / 10000,
+      })),
     };
   });
   if (format === 'jsonl') for (const row of rows) writeJson(io, row);
@@ -372,8 +460,20 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
     write(
       io,
       renderTable(
-        [{ header: 'input', max: 30 }, { header: 'id' }, { header: 'name' }, { header: 'match' }, { header: 'did you mean', max: 50 }],
-        rows.map((r) => [r.input, r.id ?? '—', r.name ?? '—', r.id === null ? 'none' : r.fuzzy ? `typo ${percent(r.confidence)}%` : 'exact', { items: r.id === null ? r.suggestions.map((s) => s.name) : [] }]),
+        [
+          { header: 'input', max: 30 },
+          { header: 'id' },
+          { header: 'name' },
+          { header: 'match' },
+          { header: 'did you mean', max: 50 },
+        ],
+        rows.map((r) => [
+          r.input,
+          r.id ?? '—',
+          r.name ?? '—',
+          r.id === null ? 'none' : r.fuzzy ? `typo ${percent(r.confidence)}%` : 'exact',
+          { items: r.id === null ? r.suggestions.map((s) => s.name) : [] },
+        ]),
         { width, fit: RESOLVE_FIT },
       ),
     );
@@ -382,7 +482,10 @@ async function commandResolve(argv: string[], io: CliIO): Promise<number> {
 
 /** A role from a built-in id, a role JSON file, or a job-description text file. */
 async function loadRole(spec: string | undefined): Promise<Role> {
-  if (!spec) throw new UsageError('--role is required: a built-in role id, a role .json file or a job description .txt/.md file');
+  if (!spec)
+    throw new UsageError(
+      '--role is required: a built-in role id, a role .json file or a job description .txt/.md file',
+    );
   const ext = extname(spec).toLowerCase();
   if (ext === '.json') {
     const text = new TextDecoder().decode(await readInputFile(spec));
@@ -390,12 +493,21 @@ async function loadRole(spec: string | undefined): Promise<Role> {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new ValidationError('invalid-role', `${spec} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, [{ code: 'invalid-json', path: [], message: 'not valid JSON' }], { file: spec });
+      throw new ValidationError(
+        'invalid-role',
+        `${spec} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+        [{ code: 'invalid-json', path: [], message: 'not valid JSON' }],
+        { file: spec },
+      );
     }
-    const [{ assertRole }, { roleFromJobDescription }] = await Promise.all([import('../role/index.js'), import('../job-description/index.js')]);
+    const [{ assertRole }, { roleFromJobDescription }] = await Promise.all([
+      import('../role/index.js'),
+      import('../job-description/index.js'),
+    ]);
     try {
       // A schema.org JobPosting is a job description in JSON: build the role from it.
-      if (typeof data === 'object' && data !== null && (data as Record<string, unknown>)['@type'] === 'JobPosting') return roleFromJobDescription(data as Parameters<typeof roleFromJobDescription>[0]);
+      if (typeof data === 'object' && data !== null && (data as Record<string, unknown>)['@type'] === 'JobPosting')
+        return roleFromJobDescription(data as Parameters<typeof roleFromJobDescription>[0]);
       return assertRole(data);
     } catch (error) {
       if (isSkillmatchError(error)) error.file = spec;
@@ -414,7 +526,11 @@ async function loadRole(spec: string | undefined): Promise<Role> {
   }
   const roles = await builtinRoleList();
   const role = roles.find((r) => r.id === spec);
-  if (!role) throw new SkillmatchError('unknown-role', `No built-in role "${spec}". Built-in roles: ${roles.map((r) => r.id).join(', ')}. Or give a role .json file or a job description .txt/.md file.`);
+  if (!role)
+    throw new SkillmatchError(
+      'unknown-role',
+      `No built-in role "${spec}". Built-in roles: ${roles.map((r) => r.id).join(', ')}. Or give a role .json file or a job description .txt/.md file.`,
+    );
   return role;
 }
 
@@ -435,7 +551,13 @@ async function roleOrReport(spec: string | undefined, io: CliIO): Promise<Role |
 
 async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Promise<number> {
   tuneHeapForBatch();
-  const { values, positionals } = parse(argv, { ...COMMON, role: { type: 'string', short: 'r' }, top: { type: 'string' }, workers: { type: 'string' }, width: { type: 'string' } });
+  const { values, positionals } = parse(argv, {
+    ...COMMON,
+    role: { type: 'string', short: 'r' },
+    top: { type: 'string' },
+    workers: { type: 'string' },
+    width: { type: 'string' },
+  });
   const format = formatOption(values, ['table', 'json', 'csv', 'html']) as RankFormat;
   const asOf = asOfOption(values);
   const dated = documentDateOption(values, asOf);
@@ -450,10 +572,16 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
   if (files.length === 0 && walkErrors.length === 0) return reportNoResume(io, positionals);
   const errors: RankOutputError[] = walkErrors.map(({ file, error }) => ({ file, ...errorJSON(error) }));
   const readErrors = new Map<number, RankOutputError>();
-  const progress = io.stderr.isTTY && files.length > 0 ? createProgressBar(io.stderr as NodeJS.WriteStream, files.length) : null;
+  const progress =
+    io.stderr.isTTY && files.length > 0 ? createProgressBar(io.stderr as NodeJS.WriteStream, files.length) : null;
 
   // Files are read one at a time as the pool asks for them, so a large folder never sits in memory at once.
-  async function* inputs(): AsyncGenerator<{ id: string; data: Uint8Array | string; filename: string; documentDate?: string }> {
+  async function* inputs(): AsyncGenerator<{
+    id: string;
+    data: Uint8Array | string;
+    filename: string;
+    documentDate?: string;
+  }> {
     for (const [i, file] of files.entries()) {
       try {
         yield { id: String(i), data: await readInputFile(file), filename: fileNameOf(file), ...dated };
@@ -477,7 +605,11 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
       done++;
       const file = files[item.index] ?? item.id;
       if (item.ok) await sink.add(item, file);
-      else failed.push({ index: item.index, ...(readErrors.get(item.index) ?? { file, code: item.error.code, message: item.error.message }) });
+      else
+        failed.push({
+          index: item.index,
+          ...(readErrors.get(item.index) ?? { file, code: item.error.code, message: item.error.message }),
+        });
       progress?.update(done, files[Math.min(done, files.length - 1)] ?? '');
     }
     progress?.clear();
@@ -501,9 +633,12 @@ async function commandRank(argv: string[], io: CliIO, interrupt: Interrupt): Pro
     await matcher.close({ force: interrupt.signal.aborted });
     await sink.dispose();
   }
-  for (const e of errors) io.stderr.write(`skillmatch: ${safeLine(e.file)}: ${e.code}: ${safeLine(e.message.split('\n')[0] ?? '')}\n`);
+  for (const e of errors)
+    io.stderr.write(`skillmatch: ${safeLine(e.file)}: ${e.code}: ${safeLine(e.message.split('\n')[0] ?? '')}\n`);
   if (interrupt.received) {
-    io.stderr.write(`skillmatch: interrupted by ${interrupt.received} after ${done} of ${files.length} files; the results so far are printed\n`);
+    io.stderr.write(
+      `skillmatch: interrupted by ${interrupt.received} after ${done} of ${files.length} files; the results so far are printed\n`,
+    );
     return EXIT[interrupt.received];
   }
   return errors.length > 0 ? EXIT.input : EXIT.ok;
@@ -519,7 +654,10 @@ async function commandMatch(argv: string[], io: CliIO, interrupt: Interrupt): Pr
   const role = await roleOrReport(values.role as string | undefined, io);
   if (role === null) return EXIT.config;
   return withOneFile(io, file, interrupt, async (bytes, matcher) => {
-    const match = await matcher.match({ data: bytes, filename: fileNameOf(file), ...dated }, role, { isolate: !values['no-isolate'], ...(asOf ? { asOf } : {}) });
+    const match = await matcher.match({ data: bytes, filename: fileNameOf(file), ...dated }, role, {
+      isolate: !values['no-isolate'],
+      ...(asOf ? { asOf } : {}),
+    });
     const readability = readabilityOf(match.diagnostics);
     if (format === 'json') writeJson(io, { file, ...match, ...readability }, 2);
     else write(io, renderMatchText(file, match, readability));
@@ -534,9 +672,23 @@ async function commandRoles(argv: string[], io: CliIO): Promise<number> {
   const roles = await builtinRoleList();
   if (format === 'json') writeJson(io, roles, 2);
   else {
-    const count = (role: Role, importance: string): string => String(role.requirements.filter((r) => r.importance === importance).length);
-    const columns = [{ header: 'id' }, { header: 'title' }, { header: 'required', right: true }, { header: 'preferred', right: true }, { header: 'bonus', right: true }];
-    write(io, renderTable(columns, roles.map((r) => [r.id, r.title, count(r, 'required'), count(r, 'preferred'), count(r, 'bonus')]), { width, fit: [{ narrow: 'title', to: 12 }] }));
+    const count = (role: Role, importance: string): string =>
+      String(role.requirements.filter((r) => r.importance === importance).length);
+    const columns = [
+      { header: 'id' },
+      { header: 'title' },
+      { header: 'required', right: true },
+      { header: 'preferred', right: true },
+      { header: 'bonus', right: true },
+    ];
+    write(
+      io,
+      renderTable(
+        columns,
+        roles.map((r) => [r.id, r.title, count(r, 'required'), count(r, 'preferred'), count(r, 'bonus')]),
+        { width, fit: [{ narrow: 'title', to: 12 }] },
+      ),
+    );
   }
   return EXIT.ok;
 }
@@ -556,7 +708,9 @@ async function commandServe(argv: string[], io: CliIO): Promise<number> {
     }
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
     if (code !== undefined && LISTEN_FAILURES.has(code)) {
-      io.stderr.write(`skillmatch serve: cannot listen: ${safeLine(error instanceof Error ? error.message : String(error))}\n`);
+      io.stderr.write(
+        `skillmatch serve: cannot listen: ${safeLine(error instanceof Error ? error.message : String(error))}\n`,
+      );
       return EXIT.config;
     }
     throw error;
@@ -565,7 +719,12 @@ async function commandServe(argv: string[], io: CliIO): Promise<number> {
 
 /** `skillmatch <command> --help` and `skillmatch help <command>`: the command's page on stdout. */
 async function helpFor(command: string, io: CliIO): Promise<number> {
-  const page = command === 'serve' ? (await import('./serve.js')).SERVE_USAGE : Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+  const page =
+    command === 'serve'
+      ? (await import('./serve.js')).SERVE_USAGE
+      : Object.hasOwn(COMMAND_HELP, command)
+        ? COMMAND_HELP[command]
+        : undefined;
   if (page === undefined) {
     io.stderr.write(`skillmatch: unknown command "${safeLine(command)}"\n\n${USAGE}`);
     return EXIT.usage;
@@ -589,7 +748,10 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO, interrupt: Interrupt)
  * 0 success, 1 some input could not be used, 2 usage error, 3 configuration error (the role), 70
  * internal error, 130/143 interrupted. Never throws: every failure is reported on `io.stderr`.
  */
-export async function main(argv: string[], io: CliIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   if (io.stdout === process.stdout && process.stdout.listenerCount('error') === 0) {
     // `skillmatch extract … | head` closes the pipe early: that is the reader's choice, not a crash.
     process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -634,7 +796,9 @@ export async function main(argv: string[], io: CliIO = { stdout: process.stdout,
     }
     // A bug, not the input's fault: said as such, with where it happened, and a code of its own.
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    io.stderr.write(`skillmatch ${command}: internal-error: ${safeBlock(detail)}\n(a bug in skillmatch: please report it with the command line)\n`);
+    io.stderr.write(
+      `skillmatch ${command}: internal-error: ${safeBlock(detail)}\n(a bug in skillmatch: please report it with the command line)\n`,
+    );
     return EXIT.internal;
   } finally {
     interrupt.dispose();

@@ -33,7 +33,10 @@ export function percent(score: number): string {
  * A one-line progress bar redrawn in place on a terminal. Draw it only when stderr is a TTY, so
  * piped and redirected output stays clean.
  */
-export function createProgressBar(stream: NodeJS.WriteStream, total: number): { update(done: number, label?: string): void; clear(): void } {
+export function createProgressBar(
+  stream: NodeJS.WriteStream,
+  total: number,
+): { update(done: number, label?: string): void; clear(): void } {
   let last = '';
   const columns = (): number => Math.max(40, Math.min(stream.columns ?? 80, 120));
   return {
@@ -57,18 +60,27 @@ export function renderDocumentText(doc: ResumeDocument, file: string): string {
   const out: string[] = [];
   const pages = doc.meta.pages === null ? '' : `, ${doc.meta.pages} page${doc.meta.pages === 1 ? '' : 's'}`;
   const readability = readabilityOf(doc.diagnostics, doc.text.trim() === '' ? 0 : undefined);
-  const noText = readability.unreadable ? ` — ${noTextMark(readability.reason)} (${noTextHint(readability.reason)})` : '';
+  const noText = readability.unreadable
+    ? ` — ${noTextMark(readability.reason)} (${noTextHint(readability.reason)})`
+    : '';
   out.push(`${file}: ${doc.meta.format}${pages}, ${doc.meta.bytes} bytes, ${doc.lines.length} lines${noText}`);
   if (doc.diagnostics.length) {
     out.push('', 'Diagnostics:');
-    for (const d of doc.diagnostics) out.push(`  ${d.severity} ${d.code}: ${d.message}${d.place ? ` (${d.place})` : ''}`);
+    for (const d of doc.diagnostics)
+      out.push(`  ${d.severity} ${d.code}: ${d.message}${d.place ? ` (${d.place})` : ''}`);
   }
   out.push('', 'Sections:');
-  for (const s of doc.sections) out.push(`  ${padEnd(s.kind, 15)} ${s.heading ? JSON.stringify(s.heading) : '(untitled top)'}  [${s.span.start}, ${s.span.end})`);
+  for (const s of doc.sections)
+    out.push(
+      `  ${padEnd(s.kind, 15)} ${s.heading ? JSON.stringify(s.heading) : '(untitled top)'}  [${s.span.start}, ${s.span.end})`,
+    );
   out.push('', 'Timeline:');
   if (doc.timeline.length === 0) out.push('  (no dated experience entries)');
   for (const t of doc.timeline) {
-    const who = [t.title, t.organisation].filter(Boolean).join(' @ ') || doc.text.slice(t.span.start, t.span.end).split('\n')[0]?.trim() || '';
+    const who =
+      [t.title, t.organisation].filter(Boolean).join(' @ ') ||
+      doc.text.slice(t.span.start, t.span.end).split('\n')[0]?.trim() ||
+      '';
     out.push(`  ${t.start} – ${t.end ?? 'present'}  ${who}  ("${doc.text.slice(t.dateSpan.start, t.dateSpan.end)}")`);
   }
   out.push('', 'Text:', ...doc.text.split(/\r?\n/).map((l) => `  ${l}`));
@@ -99,18 +111,50 @@ const SKILLS_FIT: readonly FitStep[] = [
  * One file's extracted skills as a table no wider than `options.width` (@default Infinity), under a title
  * line naming the file; `options.readability` marks a file without text in that line.
  */
-export function renderSkillsTable(file: string, skills: readonly ExtractedSkill[], options: { width?: number; readability?: Readability } = {}): string {
+export function renderSkillsTable(
+  file: string,
+  skills: readonly ExtractedSkill[],
+  options: { width?: number; readability?: Readability } = {},
+): string {
   const width = options.width ?? Infinity;
   const rows = skills.map((s) => {
-    const flags = [s.mentions.every((m) => m.negated) ? 'negated' : '', s.mentions.every((m) => m.aspiration) ? 'aspiration' : '', s.mentions.some((m) => m.fuzzy) ? 'fuzzy' : ''].filter(Boolean).join(' ');
-    return [s.name, s.id, s.category, String(s.months), s.lastUsed ?? '', s.claimedYears === null ? '' : String(s.claimedYears), String(s.mentions.length), contextsOf(s), flags];
+    const flags = [
+      s.mentions.every((m) => m.negated) ? 'negated' : '',
+      s.mentions.every((m) => m.aspiration) ? 'aspiration' : '',
+      s.mentions.some((m) => m.fuzzy) ? 'fuzzy' : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return [
+      s.name,
+      s.id,
+      s.category,
+      String(s.months),
+      s.lastUsed ?? '',
+      s.claimedYears === null ? '' : String(s.claimedYears),
+      String(s.mentions.length),
+      contextsOf(s),
+      flags,
+    ];
   });
   const table = renderTable(
-    [{ header: 'skill', max: 28 }, { header: 'id', max: 28 }, { header: 'category', max: 28 }, { header: 'months', right: true }, { header: 'last used' }, { header: 'claimed', right: true }, { header: 'mentions', right: true }, { header: 'contexts', max: 40 }, { header: 'flags' }],
+    [
+      { header: 'skill', max: 28 },
+      { header: 'id', max: 28 },
+      { header: 'category', max: 28 },
+      { header: 'months', right: true },
+      { header: 'last used' },
+      { header: 'claimed', right: true },
+      { header: 'mentions', right: true },
+      { header: 'contexts', max: 40 },
+      { header: 'flags' },
+    ],
     rows,
     { width, fit: SKILLS_FIT },
   );
-  const noText = options.readability?.unreadable ? ` — ${noTextMark(options.readability.reason)} (${noTextHint(options.readability.reason)})` : '';
+  const noText = options.readability?.unreadable
+    ? ` — ${noTextMark(options.readability.reason)} (${noTextHint(options.readability.reason)})`
+    : '';
   const title = titleLine(file, ` — ${skills.length} skill${skills.length === 1 ? '' : 's'}${noText}`, width);
   // An empty table says less than none: the title line has it all.
   return `${title}\n${skills.length ? table : ''}`;
@@ -161,26 +205,51 @@ function statusMark(status: RequirementResult['status']): string {
 }
 
 /** The full explanation of one candidate against one role; a résumé without text says so first. */
-export function renderMatchText(file: string, match: MatchResult, readability: Readability = readabilityOf(match.diagnostics)): string {
+export function renderMatchText(
+  file: string,
+  match: MatchResult,
+  readability: Readability = readabilityOf(match.diagnostics),
+): string {
   const out: string[] = [];
   out.push(`${file} against ${match.role.title} (${match.role.id})`);
-  if (readability.unreadable) out.push(`${noTextMark(readability.reason)} (${noTextHint(readability.reason)}): the score of 0 says nothing of the candidate.`);
-  out.push(`Score ${match.score.toFixed(1)} / 100 — must-haves ${match.mustHavesMet ? 'met' : `NOT met (missing: ${match.missingRequired.join(', ')})`}`);
+  if (readability.unreadable)
+    out.push(
+      `${noTextMark(readability.reason)} (${noTextHint(readability.reason)}): the score of 0 says nothing of the candidate.`,
+    );
+  out.push(
+    `Score ${match.score.toFixed(1)} / 100 — must-haves ${match.mustHavesMet ? 'met' : `NOT met (missing: ${match.missingRequired.join(', ')})`}`,
+  );
   out.push('', match.summary, '', 'Requirements:');
   for (const r of match.requirements) {
-    const via = r.via && r.via !== 'direct' ? ` via ${r.via}${r.skill ? ` ${r.skill.name}` : ''}` : r.skill && !r.label.includes(r.skill.name) ? ` (${r.skill.name})` : '';
+    const via =
+      r.via && r.via !== 'direct'
+        ? ` via ${r.via}${r.skill ? ` ${r.skill.name}` : ''}`
+        : r.skill && !r.label.includes(r.skill.name)
+          ? ` (${r.skill.name})`
+          : '';
     const years = r.requirement.minYears !== undefined ? `, wants ${r.requirement.minYears}+ years` : '';
     out.push(`  ${statusMark(r.status)}  ${r.label}${via} — ${r.importance}${years}, score ${percent(r.score)}`);
     if (r.status !== 'missing') {
-      const used = r.months > 0 ? `${r.months} month${r.months === 1 ? '' : 's'} of dated use${r.lastUsed ? `, last used ${r.lastUsed}` : ''}` : 'not in a dated role';
+      const used =
+        r.months > 0
+          ? `${r.months} month${r.months === 1 ? '' : 's'} of dated use${r.lastUsed ? `, last used ${r.lastUsed}` : ''}`
+          : 'not in a dated role';
       const facts = [used, r.claimedYears !== null ? `claims ${r.claimedYears} years` : ''].filter(Boolean);
       out.push(`      ${facts.join(', ')}`);
     }
     for (const e of r.evidence) {
-      const flags = [e.negated ? 'negated' : '', e.aspiration ? 'aspiration' : '', e.fuzzy ? 'fuzzy' : '', e.level ?? ''].filter(Boolean);
-      out.push(`      • [${e.context}${flags.length ? `, ${flags.join(', ')}` : ''}] “${truncate(e.sentence, 140)}” @${e.span.start}-${e.span.end}`);
+      const flags = [
+        e.negated ? 'negated' : '',
+        e.aspiration ? 'aspiration' : '',
+        e.fuzzy ? 'fuzzy' : '',
+        e.level ?? '',
+      ].filter(Boolean);
+      out.push(
+        `      • [${e.context}${flags.length ? `, ${flags.join(', ')}` : ''}] “${truncate(e.sentence, 140)}” @${e.span.start}-${e.span.end}`,
+      );
     }
-    if (r.alternatives?.length) out.push(`      also: ${r.alternatives.map((a) => `${a.name} (${percent(a.score)})`).join(', ')}`);
+    if (r.alternatives?.length)
+      out.push(`      also: ${r.alternatives.map((a) => `${a.name} (${percent(a.score)})`).join(', ')}`);
   }
   if (match.diagnostics.length) {
     out.push('', 'Diagnostics:');

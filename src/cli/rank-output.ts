@@ -78,9 +78,17 @@ async function put(stream: Writable, chunk: string): Promise<void> {
 
 /** The candidate's matched requirements, strongest first, named by the skill that earned them (`~` partial). */
 function matchedList(match: MatchResult): ListCell {
-  const met = match.requirements.filter((r) => r.status !== 'missing').sort((a, b) => b.weight * b.score - a.weight * a.score);
+  const met = match.requirements
+    .filter((r) => r.status !== 'missing')
+    .sort((a, b) => b.weight * b.score - a.weight * a.score);
   // One skill can meet two requirements (REST for "REST" and for "APIs"): it is named once.
-  return { items: [...new Set(met.map((r) => `${r.via === 'direct' && r.skill ? r.skill.name : r.label}${r.status === 'partial' ? '~' : ''}`))] };
+  return {
+    items: [
+      ...new Set(
+        met.map((r) => `${r.via === 'direct' && r.skill ? r.skill.name : r.label}${r.status === 'partial' ? '~' : ''}`),
+      ),
+    ],
+  };
 }
 
 /** The missing requirements, required ones first (marked `!`), then by weight. */
@@ -94,7 +102,13 @@ function missingList(match: MatchResult): ListCell {
 /** The table cells after the rank: a résumé without text is marked as such, not shown as a 0-score candidate. */
 function tableCells(item: RankedResult, file: string, readable: Readability): Cell[] {
   if (readable.unreadable) return [file, '—', noTextMark(readable.reason), '', noTextHint(readable.reason)];
-  return [file, item.score.toFixed(1), item.mustHavesMet ? 'yes' : 'no', matchedList(item.match), missingList(item.match)];
+  return [
+    file,
+    item.score.toFixed(1),
+    item.mustHavesMet ? 'yes' : 'no',
+    matchedList(item.match),
+    missingList(item.match),
+  ];
 }
 
 /** Re-indents a value stringified with 2 spaces to sit `depth` levels deep (JSON strings hold no raw line breaks). */
@@ -123,13 +137,36 @@ export class RankSink {
   async add(item: RankedResult, file: string): Promise<void> {
     const match = item.match;
     const readable = readabilityOf(match.diagnostics);
-    const kept: Kept = { id: item.id, index: item.index, score: item.score, mustHavesMet: item.mustHavesMet, unreadable: readable.unreadable, offset: 0, length: 0, row: '', cells: [] };
+    const kept: Kept = {
+      id: item.id,
+      index: item.index,
+      score: item.score,
+      mustHavesMet: item.mustHavesMet,
+      unreadable: readable.unreadable,
+      offset: 0,
+      length: 0,
+      row: '',
+      cells: [],
+    };
     if (this.format === 'json' || this.format === 'html') {
       const entry =
         this.format === 'json'
-          ? { file, rank: 0, score: item.score, mustHavesMet: item.mustHavesMet, missingRequired: match.missingRequired, summary: match.summary, requirements: match.requirements, diagnostics: match.diagnostics, ...readable }
+          ? {
+              file,
+              rank: 0,
+              score: item.score,
+              mustHavesMet: item.mustHavesMet,
+              missingRequired: match.missingRequired,
+              summary: match.summary,
+              requirements: match.requirements,
+              diagnostics: match.diagnostics,
+              ...readable,
+            }
           : { ...item, id: file };
-      const text = Buffer.from(this.format === 'json' ? safeJson(JSON.stringify(entry, null, 2)) : JSON.stringify(entry), 'utf8');
+      const text = Buffer.from(
+        this.format === 'json' ? safeJson(JSON.stringify(entry, null, 2)) : JSON.stringify(entry),
+        'utf8',
+      );
       const spill = await this.spillFile();
       await spill.write(text, 0, text.length, this.spillEnd);
       kept.offset = this.spillEnd;
@@ -138,11 +175,20 @@ export class RankSink {
     } else if (this.format === 'csv') {
       this.labels ??= match.requirements.map((q) => q.label);
       // The readability columns come last, so the requirement columns keep their places.
-      kept.row = csvRow([file, item.score, item.mustHavesMet, match.missingRequired.join('; '), ...match.requirements.map((q) => percent(q.score)), readable.unreadable, readable.reason]);
+      kept.row = csvRow([
+        file,
+        item.score,
+        item.mustHavesMet,
+        match.missingRequired.join('; '),
+        ...match.requirements.map((q) => percent(q.score)),
+        readable.unreadable,
+        readable.reason,
+      ]);
     } else kept.cells = tableCells(item, file, readable);
     this.kept.push(kept);
     // With --top only the best are printed; the order is total, so cutting early loses nothing.
-    if (this.top !== undefined && this.kept.length >= 2 * this.top + 64) this.kept = this.kept.sort(this.order).slice(0, this.top);
+    if (this.top !== undefined && this.kept.length >= 2 * this.top + 64)
+      this.kept = this.kept.sort(this.order).slice(0, this.top);
   }
 
   private async spillFile(): Promise<FileHandle> {
@@ -166,7 +212,19 @@ export class RankSink {
     else if (this.format === 'html') await this.finishHtml(stdout, rows, summary);
     else if (this.format === 'csv') {
       const labels = this.labels ?? Array.from({ length: this.requirementCount }, (_, i) => `requirement ${i + 1}`);
-      await put(stdout, csvRow(['rank', 'file', 'score', 'mustHavesMet', 'missingRequired', ...labels.map((l) => `${l} (0-100)`), 'unreadable', 'reason']));
+      await put(
+        stdout,
+        csvRow([
+          'rank',
+          'file',
+          'score',
+          'mustHavesMet',
+          'missingRequired',
+          ...labels.map((l) => `${l} (0-100)`),
+          'unreadable',
+          'reason',
+        ]),
+      );
       for (const [i, row] of rows.entries()) await put(stdout, `${i + 1},${row.row}`);
     } else await this.finishTable(stdout, rows, summary);
   }
@@ -185,7 +243,8 @@ export class RankSink {
     await put(stdout, rows.length === 0 ? ']' : '\n  ]');
     const tail: Record<string, unknown> = { errors, skipped };
     if (interrupted) tail.interrupted = interrupted;
-    for (const [key, value] of Object.entries(tail)) await put(stdout, `,\n  ${JSON.stringify(key)}: ${safeJson(indent(JSON.stringify(value, null, 2), 1))}`);
+    for (const [key, value] of Object.entries(tail))
+      await put(stdout, `,\n  ${JSON.stringify(key)}: ${safeJson(indent(JSON.stringify(value, null, 2), 1))}`);
     await put(stdout, '\n}\n');
   }
 
@@ -202,7 +261,12 @@ export class RankSink {
       results.push({ ...(JSON.parse(buffer.toString('utf8', 0, row.length)) as RankedResult), rank: i + 1 });
     }
     const { renderShortlistHtml } = await import('../report/index.js');
-    const errors: RankError[] = summary.errors.map((e, index) => ({ ok: false, id: e.file, index, error: { name: 'SkillmatchError', code: e.code, message: e.message } }));
+    const errors: RankError[] = summary.errors.map((e, index) => ({
+      ok: false,
+      id: e.file,
+      index,
+      error: { name: 'SkillmatchError', code: e.code, message: e.message },
+    }));
     const ranking: Ranking = { version: summary.version, role: summary.role, total: summary.total, results, errors };
     await put(stdout, renderShortlistHtml(ranking, { generatedAt: new Date().toISOString() }));
   }
@@ -214,13 +278,22 @@ export class RankSink {
   private async finishTable(stdout: Writable, rows: Kept[], summary: RankSummary): Promise<void> {
     const { role, errors } = summary;
     const noText = rows.filter((r) => r.unreadable).length;
-    const counts = [`${rows.length} ranked${this.top ? ` (top ${this.top})` : ''}`, ...(noText ? [`${noText} with no text`] : []), `${errors.length} could not be used${errors.length ? ' (on stderr)' : ''}`];
-    const stopped = summary.interrupted ? ` — interrupted by ${summary.interrupted.signal} after ${summary.interrupted.done} of ${summary.total}` : '';
+    const counts = [
+      `${rows.length} ranked${this.top ? ` (top ${this.top})` : ''}`,
+      ...(noText ? [`${noText} with no text`] : []),
+      `${errors.length} could not be used${errors.length ? ' (on stderr)' : ''}`,
+    ];
+    const stopped = summary.interrupted
+      ? ` — interrupted by ${summary.interrupted.signal} after ${summary.interrupted.done} of ${summary.total}`
+      : '';
     // One line when it fits; else the role on one line and the counts on the next.
     const head = safeLine(`${role.title} (${role.id})`);
     const tail = `${counts.join(', ')}${stopped}`;
     const oneLine = `${head} — ${tail}`;
-    await put(stdout, `${displayWidth(oneLine) <= this.width ? oneLine : `${truncate(head, this.width)}\n${truncate(tail, this.width)}`}\n\n`);
+    await put(
+      stdout,
+      `${displayWidth(oneLine) <= this.width ? oneLine : `${truncate(head, this.width)}\n${truncate(tail, this.width)}`}\n\n`,
+    );
     const { text, dropped } = fitTable(
       [
         { header: '#', right: true },
@@ -234,7 +307,11 @@ export class RankSink {
       { width: this.width, fit: RANK_FIT },
     );
     await put(stdout, text);
-    if (dropped.length) await put(stdout, `${truncate(`(hidden to fit ${this.width} columns: ${dropped.map((h) => h.replace(/ \(.*/, '')).join(', ')})`, this.width)}\n`);
+    if (dropped.length)
+      await put(
+        stdout,
+        `${truncate(`(hidden to fit ${this.width} columns: ${dropped.map((h) => h.replace(/ \(.*/, '')).join(', ')})`, this.width)}\n`,
+      );
   }
 
   /** Removes the spill file. */

@@ -48,7 +48,10 @@ export class ServeUsageError extends Error {
 function whole(name: string, raw: string | undefined, allowZero = false): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1)) throw new ServeUsageError(`--${name} (${FLAGS[name as keyof typeof FLAGS]}) must be a whole number${allowZero ? '' : ' ≥ 1'} (got "${raw}")`);
+  if (!Number.isInteger(n) || n < (allowZero ? 0 : 1))
+    throw new ServeUsageError(
+      `--${name} (${FLAGS[name as keyof typeof FLAGS]}) must be a whole number${allowZero ? '' : ' ≥ 1'} (got "${raw}")`,
+    );
   return n;
 }
 
@@ -56,11 +59,17 @@ function whole(name: string, raw: string | undefined, allowZero = false): number
 export function serveOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): ServiceOptions {
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: argv, options: Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }])), allowPositionals: false, strict: true }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: Object.fromEntries(Object.keys(FLAGS).map((name) => [name, { type: 'string' as const }])),
+      allowPositionals: false,
+      strict: true,
+    }));
   } catch (error) {
     throw new ServeUsageError(error instanceof Error ? error.message : String(error));
   }
-  const get = (name: keyof typeof FLAGS): string | undefined => (values[name] as string | undefined) ?? (env[FLAGS[name]] || undefined);
+  const get = (name: keyof typeof FLAGS): string | undefined =>
+    (values[name] as string | undefined) ?? (env[FLAGS[name]] || undefined);
   const options: ServiceOptions = {};
   const set = <K extends keyof ServiceOptions>(key: K, value: ServiceOptions[K] | undefined): void => {
     if (value !== undefined) options[key] = value;
@@ -77,7 +86,13 @@ export function serveOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   set('maxConcurrent', whole('max-concurrent', get('max-concurrent')));
   set('maxQueued', whole('max-queued', get('max-queued'), true));
   set('webhookSecret', get('webhook-secret'));
-  set('callbackHosts', get('callback-hosts')?.split(',').map((h) => h.trim()).filter(Boolean));
+  set(
+    'callbackHosts',
+    get('callback-hosts')
+      ?.split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+  );
   set('asOf', get('as-of'));
   const level = get('log-level');
   if (level !== undefined) options.logger = { level };

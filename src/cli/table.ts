@@ -70,11 +70,14 @@ function fitList(cell: ListCell, max: number): string {
     best = k;
   }
   if (best > 0) return listText(items, items.length - best + more, best);
-  if (items.length === 0) return more > 0 && String(more).length + 1 <= max ? `+${more}` : truncate(listText(items, more, 0), max);
+  if (items.length === 0)
+    return more > 0 && String(more).length + 1 <= max ? `+${more}` : truncate(listText(items, more, 0), max);
   // Not one whole item fits: the first, cut, still with the count of the rest.
   const rest = items.length - 1 + more;
   const suffix = rest > 0 ? ` +${rest}` : '';
-  return max - suffix.length >= 2 ? truncate(items[0]!, max - suffix.length) + suffix : truncate(listText(items, more, items.length), max);
+  return max - suffix.length >= 2
+    ? truncate(items[0]!, max - suffix.length) + suffix
+    : truncate(listText(items, more, items.length), max);
 }
 
 /** The last segment of a path (after `/`, or `\\` on Windows). */
@@ -97,7 +100,12 @@ function fitCell(cell: Cell, column: Column, width: number): string {
  * Column widths for `width`: natural widths, then the fit steps (none narrowing a column below its
  * `floor`), then a last resort that cuts the widest columns.
  */
-function layout(columns: readonly Column[], natural: readonly number[], floors: readonly number[], options: TableOptions): { widths: number[]; kept: boolean[] } {
+function layout(
+  columns: readonly Column[],
+  natural: readonly number[],
+  floors: readonly number[],
+  options: TableOptions,
+): { widths: number[]; kept: boolean[] } {
   const width = options.width ?? Infinity;
   const widths = [...natural];
   const kept = columns.map(() => true);
@@ -145,9 +153,18 @@ function layout(columns: readonly Column[], natural: readonly number[], floors: 
 }
 
 /** An aligned table (a header, a rule, one line per row) no wider than `options.width`, with the columns it dropped. */
-export function fitTable(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): FittedTable {
+export function fitTable(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): FittedTable {
   // Escaped before measuring, so the escapes are counted in the widths.
-  const cells = rows.map((row) => row.map((cell): Cell => (typeof cell === 'string' ? safeLine(cell) : { items: cell.items.map(safeLine), more: cell.more ?? 0 })));
+  const cells = rows.map((row) =>
+    row.map(
+      (cell): Cell =>
+        typeof cell === 'string' ? safeLine(cell) : { items: cell.items.map(safeLine), more: cell.more ?? 0 },
+    ),
+  );
   const natural = columns.map((c, i) => {
     let w = displayWidth(c.header);
     for (const row of cells) w = Math.max(w, displayWidth(naturalText(row[i] ?? '')));
@@ -173,10 +190,17 @@ export function fitTable(columns: readonly Column[], rows: readonly (readonly Ce
   const header = line(columns.map((c, i) => truncate(c.header, widths[i]!)));
   const rule = shown.map((i) => '─'.repeat(widths[i]!)).join('  ');
   const body = cells.map((row) => line(columns.map((c, i) => (kept[i] ? fitCell(row[i] ?? '', c, widths[i]!) : ''))));
-  return { text: `${[header, rule, ...body].join('\n')}\n`, dropped: columns.filter((_, i) => !kept[i]).map((c) => c.header) };
+  return {
+    text: `${[header, rule, ...body].join('\n')}\n`,
+    dropped: columns.filter((_, i) => !kept[i]).map((c) => c.header),
+  };
 }
 
 /** `fitTable`'s text: an aligned table no wider than `options.width`. */
-export function renderTable(columns: readonly Column[], rows: readonly (readonly Cell[])[], options: TableOptions = {}): string {
+export function renderTable(
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+  options: TableOptions = {},
+): string {
   return fitTable(columns, rows, options).text;
 }

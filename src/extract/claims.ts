@@ -17,7 +17,17 @@
  */
 import type { Span } from '../types.js';
 import type { Hit } from './match.js';
-import { GAP_BLANK_LINE, GAP_CLOSE_PAREN, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isVersionToken, isYearToken, type DocTokens } from './tokens.js';
+import {
+  GAP_BLANK_LINE,
+  GAP_CLOSE_PAREN,
+  GAP_LIST,
+  GAP_NEWLINE,
+  GAP_OPEN_PAREN,
+  GAP_SENTENCE,
+  isVersionToken,
+  isYearToken,
+  type DocTokens,
+} from './tokens.js';
 
 /** One claim: months and the duration's span. `direct` when written right beside the skill, not shared by a list. */
 export interface Claim {
@@ -27,25 +37,93 @@ export interface Claim {
 }
 
 const NUMBER_WORDS = new Map<string, number>([
-  ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10],
-  ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['fifteen', 15],
+  ['twenty', 20],
 ]);
 const NUMBER_INITIALS = new Set([...NUMBER_WORDS.keys()].map((w) => w.charCodeAt(0)));
 const YEAR_UNITS = new Set(['year', 'years', 'yr', 'yrs', 'years\u2019']);
 const MONTH_UNITS = new Set(['month', 'months', 'mo', 'mos', 'mths', 'mnths']);
 /** Words between a skill and the duration after it: "Python- Exprience - 18 months", "Java: over 5 years". */
 const BACKWARD_FILLERS = new Set([
-  'over', 'about', 'around', 'approximately', 'approx', 'nearly', 'almost', 'of', 'for', 'since', 'exp', 'experience', 'exprience',
-  'experiance', 'expirience', 'expereince', 'total', 'more', 'than',
+  'over',
+  'about',
+  'around',
+  'approximately',
+  'approx',
+  'nearly',
+  'almost',
+  'of',
+  'for',
+  'since',
+  'exp',
+  'experience',
+  'exprience',
+  'experiance',
+  'expirience',
+  'expereince',
+  'total',
+  'more',
+  'than',
 ]);
 /** Words between a duration and the skill after it: "5+ years of hands-on experience in Java". */
 const FORWARD_FILLERS = new Set([
-  'of', 'experience', 'exp', 'in', 'with', 'on', 'using', 'working', 'hands', 'professional', 'industry', 'relevant', 'strong', 'solid',
-  'development', 'developing', 'programming', 'coding', 'as', 'a', 'an', 'the', 'work', 'extensive', 'expertise', 'proven', 'commercial',
-  'practical', 'production', 'total', 'overall', 'software', 'experienced',
+  'of',
+  'experience',
+  'exp',
+  'in',
+  'with',
+  'on',
+  'using',
+  'working',
+  'hands',
+  'professional',
+  'industry',
+  'relevant',
+  'strong',
+  'solid',
+  'development',
+  'developing',
+  'programming',
+  'coding',
+  'as',
+  'a',
+  'an',
+  'the',
+  'work',
+  'extensive',
+  'expertise',
+  'proven',
+  'commercial',
+  'practical',
+  'production',
+  'total',
+  'overall',
+  'software',
+  'experienced',
   // What was built, between the duration and the tools it was built with: "Over 10 years of experience
   // developing applications using Java/J2EE", "5 years building web applications with PHP".
-  'applications', 'application', 'apps', 'systems', 'solutions', 'web', 'enterprise', 'building', 'designing', 'implementing',
+  'applications',
+  'application',
+  'apps',
+  'systems',
+  'solutions',
+  'web',
+  'enterprise',
+  'building',
+  'designing',
+  'implementing',
 ]);
 
 /** A duration phrase over tokens `[from, to)`. */
@@ -109,13 +187,18 @@ function durationAt(doc: DocTokens, i: number, lessThanYearMonths: number): Dura
   const { tokens } = doc;
   if (tokens[i]!.norm === 'less' && tokens[i + 1]?.norm === 'than') {
     const n = tokens[i + 2]?.norm;
-    if ((n === '1' || n === 'one' || n === 'a') && unitAt(doc, i + 3) === 'year') return { from: i, to: i + 4, months: lessThanYearMonths };
+    if ((n === '1' || n === 'one' || n === 'a') && unitAt(doc, i + 3) === 'year')
+      return { from: i, to: i + 4, months: lessThanYearMonths };
     return null;
   }
   const first = countAt(doc, i);
   if (first === null) return null;
-  const rest = first.to < tokens.length && !(doc.gaps[first.to]! & (GAP_NEWLINE | GAP_SENTENCE | GAP_LIST)) ? countAt(doc, first.to) : null;
-  if (rest !== null && first.months % 12 === 0 && rest.months < 12) return { from: i, to: rest.to, months: first.months + rest.months };
+  const rest =
+    first.to < tokens.length && !(doc.gaps[first.to]! & (GAP_NEWLINE | GAP_SENTENCE | GAP_LIST))
+      ? countAt(doc, first.to)
+      : null;
+  if (rest !== null && first.months % 12 === 0 && rest.months < 12)
+    return { from: i, to: rest.to, months: first.months + rest.months };
   return { from: i, to: first.to, months: first.months };
 }
 
@@ -160,7 +243,14 @@ function skillAfter(doc: DocTokens, d: Duration, hitStarting: Int32Array): numbe
   if (gaps[d.from]! & GAP_OPEN_PAREN || gaps[d.to]! & GAP_CLOSE_PAREN) return -1;
   const stop = GAP_NEWLINE | GAP_SENTENCE | GAP_LIST;
   let f = d.to;
-  while (f < tokens.length && f - d.to < 6 && hitStarting[f] === -1 && FORWARD_FILLERS.has(tokens[f]!.norm) && !(gaps[f]! & stop)) f++;
+  while (
+    f < tokens.length &&
+    f - d.to < 6 &&
+    hitStarting[f] === -1 &&
+    FORWARD_FILLERS.has(tokens[f]!.norm) &&
+    !(gaps[f]! & stop)
+  )
+    f++;
   if (f >= tokens.length || gaps[f]! & stop) return -1;
   return hitStarting[f]!;
 }
@@ -190,7 +280,12 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
   const claim = (k: number, d: Duration, direct: boolean): void => {
     const prev = out.get(k);
     const better = prev === undefined || (direct && !prev.direct) || (direct === prev.direct && d.months > prev.months);
-    if (better) out.set(k, { months: d.months, span: { start: doc.tokens[d.from]!.start, end: doc.tokens[d.to - 1]!.end }, direct });
+    if (better)
+      out.set(k, {
+        months: d.months,
+        span: { start: doc.tokens[d.from]!.start, end: doc.tokens[d.to - 1]!.end },
+        direct,
+      });
   };
   // A table with a years column has a header line naming a skill column and a years column: without such
   // a line, no table is read.
@@ -199,7 +294,8 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
   for (let i = 0; i < n; i++) {
     const norm = doc.tokens[i]!.norm;
     if (SKILL_HEADERS.has(norm)) skillLine = doc.line[i]!;
-    else if (skillLine === doc.line[i] && (YEAR_UNITS.has(norm) || norm === 'experience' || norm === 'exp')) tableWords = true;
+    else if (skillLine === doc.line[i] && (YEAR_UNITS.has(norm) || norm === 'experience' || norm === 'exp'))
+      tableWords = true;
     if (covered[i]) continue;
     const d = durationAt(doc, i, input.lessThanYearMonths);
     if (d === null) continue;
@@ -218,8 +314,20 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
   return out;
 }
 
-const SKILL_HEADERS = new Set(['skill', 'skills', 'technology', 'technologies', 'tool', 'tools', 'software', 'name', 'language', 'languages']);
-const YEARS_HEADERS = /^(?:years?|yrs\.?|no\.? of years|years? of (?:experience|exp\.?)|experience(?: \((?:years|yrs)\)| in years)?|exp\.?(?: \(years\))?)$/i;
+const SKILL_HEADERS = new Set([
+  'skill',
+  'skills',
+  'technology',
+  'technologies',
+  'tool',
+  'tools',
+  'software',
+  'name',
+  'language',
+  'languages',
+]);
+const YEARS_HEADERS =
+  /^(?:years?|yrs\.?|no\.? of years|years? of (?:experience|exp\.?)|experience(?: \((?:years|yrs)\)| in years)?|exp\.?(?: \(years\))?)$/i;
 /** The cells of the line holding `[start, end)` as written, with their offsets: split at tabs, bars and runs of two spaces or more. */
 function cellsOf(text: string, start: number, end: number): { text: string; start: number }[] {
   const cells: { text: string; start: number }[] = [];
@@ -288,7 +396,11 @@ function tableClaims(doc: DocTokens, hits: readonly Hit[]): Map<number, Claim> {
       if (k === undefined || count === null || count === undefined) columns = null;
       else {
         const at = cells[columns.years]!.start;
-        out.set(k, { months: Math.round(Number(count[1]) * 12), span: { start: at, end: at + count[0].length }, direct: true });
+        out.set(k, {
+          months: Math.round(Number(count[1]) * 12),
+          span: { start: at, end: at + count[0].length },
+          direct: true,
+        });
       }
     }
     i = end;

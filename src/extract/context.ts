@@ -59,7 +59,24 @@ function classOf(tags: ReadonlySet<string>): WordClass {
 
 let lexicon: Record<string, unknown> | undefined;
 
-const VERB_LIKE_TAGS = new Set(['Infinitive', 'PresentTense', 'PastTense', 'Verb', 'Participle', 'Modal', 'Auxiliary', 'Copula', 'PhrasalVerb', 'Adjective', 'Comparative', 'Superlative', 'Adverb', 'Preposition', 'Conjunction', 'Determiner']);
+const VERB_LIKE_TAGS = new Set([
+  'Infinitive',
+  'PresentTense',
+  'PastTense',
+  'Verb',
+  'Participle',
+  'Modal',
+  'Auxiliary',
+  'Copula',
+  'PhrasalVerb',
+  'Adjective',
+  'Comparative',
+  'Superlative',
+  'Adverb',
+  'Preposition',
+  'Conjunction',
+  'Determiner',
+]);
 
 /**
  * The lexicon reads the word (lower case) as a verb, adjective or function word ("go", "react",

@@ -31,7 +31,10 @@ export function checkDocument(doc: unknown): void {
 }
 
 /** Finds the item whose span holds `offset`, in a list sorted by start. */
-function locate<T extends { span: { start: number; end: number } }>(items: readonly T[], offset: number): number | null {
+function locate<T extends { span: { start: number; end: number } }>(
+  items: readonly T[],
+  offset: number,
+): number | null {
   let lo = 0;
   let hi = items.length - 1;
   let found = -1;
@@ -43,7 +46,8 @@ function locate<T extends { span: { start: number; end: number } }>(items: reado
     } else hi = mid - 1;
   }
   // Entries may nest or overlap slightly: walk back to the nearest one that really holds the offset.
-  for (let i = found; i >= 0 && i >= found - 3; i--) if (offset < items[i]!.span.end && offset >= items[i]!.span.start) return i;
+  for (let i = found; i >= 0 && i >= found - 3; i--)
+    if (offset < items[i]!.span.end && offset >= items[i]!.span.start) return i;
   return null;
 }
 
@@ -111,7 +115,10 @@ function entrySpan(entry: TimelineEntry, field: 'titleSpan' | 'organisationSpan'
 }
 
 /** Spans of one field of every entry, sorted, and a look-up of the one holding a range. */
-function spanLookup(timeline: readonly TimelineEntry[], field: 'titleSpan' | 'organisationSpan'): (start: number, end: number) => number | null {
+function spanLookup(
+  timeline: readonly TimelineEntry[],
+  field: 'titleSpan' | 'organisationSpan',
+): (start: number, end: number) => number | null {
   const spans: { span: Span; i: number }[] = [];
   timeline.forEach((entry, i) => {
     const span = entrySpan(entry, field);
@@ -129,7 +136,9 @@ function spanLookup(timeline: readonly TimelineEntry[], field: 'titleSpan' | 'or
 export function indexDocument(doc: ResumeDocument, tokens: DocTokens): DocumentIndex {
   const sections: readonly Section[] = [...(doc.sections ?? [])].sort((a, b) => a.span.start - b.span.start);
   const timeline: readonly TimelineEntry[] = doc.timeline ?? [];
-  const timelineOrder = timeline.map((entry, i) => ({ span: entry.span, i })).sort((a, b) => a.span.start - b.span.start || a.i - b.i);
+  const timelineOrder = timeline
+    .map((entry, i) => ({ span: entry.span, i }))
+    .sort((a, b) => a.span.start - b.span.start || a.i - b.i);
   // The rules ask for the section of the same tokens many times: each is looked up once.
   const sectionOfToken: (SectionKind | null | undefined)[] = new Array(tokens.tokens.length);
   const headings = sections.filter((s) => s.headingSpan !== null).map((s) => ({ span: s.headingSpan! }));

@@ -24,7 +24,10 @@ function fromIndex(i: number): YearMonth {
  * and the latest end. Open ends resolve to `asOf`; entries starting after `asOf` or ending before
  * they start add nothing.
  */
-export function monthsOf(entries: readonly TimelineEntry[], asOf: YearMonth): { months: number; lastUsed: YearMonth | null } {
+export function monthsOf(
+  entries: readonly TimelineEntry[],
+  asOf: YearMonth,
+): { months: number; lastUsed: YearMonth | null } {
   const limit = monthIndex(asOf);
   const ranges: [number, number][] = [];
   for (const e of entries) {

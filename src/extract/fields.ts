@@ -15,11 +15,56 @@ import { GAP_BLANK_LINE, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, type Do
 
 /** Last words of a label that announces products. */
 const FIELD_HEADS = new Set([
-  'tools', 'tool', 'environment', 'environments', 'technologies', 'technology', 'languages', 'language', 'systems', 'os', 'database',
-  'databases', 'dbms', 'rdbms', 'db', 'platform', 'platforms', 'software', 'softwares', 'used', 'frameworks', 'framework', 'libraries',
-  'library', 'ide', 'ides', 'servers', 'server', 'scripting', 'stack', 'utilities', 'packages', 'protocols', 'middleware', 'cloud', 'devops',
-  'erp', 'applications', 'suites', 'suite', 'browsers', 'technical', 'tech', 'versioning', 'control', 'containers', 'orchestration',
-  'monitoring', 'messaging', 'reporting',
+  'tools',
+  'tool',
+  'environment',
+  'environments',
+  'technologies',
+  'technology',
+  'languages',
+  'language',
+  'systems',
+  'os',
+  'database',
+  'databases',
+  'dbms',
+  'rdbms',
+  'db',
+  'platform',
+  'platforms',
+  'software',
+  'softwares',
+  'used',
+  'frameworks',
+  'framework',
+  'libraries',
+  'library',
+  'ide',
+  'ides',
+  'servers',
+  'server',
+  'scripting',
+  'stack',
+  'utilities',
+  'packages',
+  'protocols',
+  'middleware',
+  'cloud',
+  'devops',
+  'erp',
+  'applications',
+  'suites',
+  'suite',
+  'browsers',
+  'technical',
+  'tech',
+  'versioning',
+  'control',
+  'containers',
+  'orchestration',
+  'monitoring',
+  'messaging',
+  'reporting',
 ]);
 /** Labels that end in a head word but name no products ("Operating systems" does; "Reward systems" does not). */
 const NOT_LABELS = new Set(['team size', 'reward systems', 'information systems']);
@@ -30,7 +75,18 @@ function bulletBefore(doc: DocTokens, i: number): boolean {
   const { text, tokens } = doc;
   for (let k = i === 0 ? 0 : tokens[i - 1]!.end; k < tokens[i]!.start; k++) {
     const c = text.charCodeAt(k);
-    if (c === 42 || c === 0x2022 || c === 0x25cf || c === 0x25aa || c === 0x25a0 || c === 0x27a2 || c === 0xf0b7 || c === 0xb7 || c === 0x2023) return true;
+    if (
+      c === 42 ||
+      c === 0x2022 ||
+      c === 0x25cf ||
+      c === 0x25aa ||
+      c === 0x25a0 ||
+      c === 0x27a2 ||
+      c === 0xf0b7 ||
+      c === 0xb7 ||
+      c === 0x2023
+    )
+      return true;
   }
   return false;
 }
@@ -38,7 +94,8 @@ function bulletBefore(doc: DocTokens, i: number): boolean {
 /** The gap before token `i` holds the character `code` (a comma, a tab). */
 function gapHas(doc: DocTokens, i: number, code: number): boolean {
   const { text, tokens } = doc;
-  for (let k = i === 0 ? 0 : tokens[i - 1]!.end; k < tokens[i]!.start; k++) if (text.charCodeAt(k) === code) return true;
+  for (let k = i === 0 ? 0 : tokens[i - 1]!.end; k < tokens[i]!.start; k++)
+    if (text.charCodeAt(k) === code) return true;
   return false;
 }
 
@@ -118,7 +175,8 @@ export function toolsFields(doc: DocTokens): Int32Array {
   for (let i = 0; i < n; i++) {
     const lineStart = doc.lineStart[i] === i;
     // A field goes on over a line that ended on a comma ("Environment: Java, Spring,\nHibernate").
-    const continues = lineStart && i > 0 && field[i - 1] !== -1 && !(doc.gaps[i]! & GAP_BLANK_LINE) && gapHas(doc, i, 44);
+    const continues =
+      lineStart && i > 0 && field[i - 1] !== -1 && !(doc.gaps[i]! & GAP_BLANK_LINE) && gapHas(doc, i, 44);
     if (lineStart && !continues) items = -1;
     // A full stop or another "label:" ends the field ("Environment: Java, Oracle  Role: Developer"); the
     // words of that label are no items ("Databases: MySQL,\nFront-end: HTML").
@@ -145,15 +203,82 @@ export function toolsFields(doc: DocTokens): Int32Array {
 }
 
 /** Words inside a tools field that are no tool: connectors and the words of a list's tail. */
-const FIELD_WORDS = new Set(['and', 'or', 'etc', 'others', 'other', 'various', 'basic', 'basics', 'knowledge', 'of', 'the', 'with', 'in', 'on', 'using', 'tools', 'tool']);
+const FIELD_WORDS = new Set([
+  'and',
+  'or',
+  'etc',
+  'others',
+  'other',
+  'various',
+  'basic',
+  'basics',
+  'knowledge',
+  'of',
+  'the',
+  'with',
+  'in',
+  'on',
+  'using',
+  'tools',
+  'tool',
+]);
 
 /** Spoken languages and how well they are spoken: the items of "Languages: English, Hebrew (native)". */
 const SPOKEN = new Set([
-  'english', 'hindi', 'hebrew', 'spanish', 'french', 'german', 'arabic', 'chinese', 'mandarin', 'cantonese', 'japanese', 'korean', 'russian',
-  'portuguese', 'italian', 'dutch', 'tamil', 'telugu', 'kannada', 'malayalam', 'marathi', 'bengali', 'gujarati', 'punjabi', 'urdu', 'persian',
-  'farsi', 'turkish', 'polish', 'greek', 'swedish', 'norwegian', 'danish', 'finnish', 'vietnamese', 'thai', 'indonesian', 'malay', 'tagalog',
-  'filipino', 'swahili', 'romanian', 'hungarian', 'czech', 'ukrainian', 'native', 'fluent', 'conversational', 'intermediate', 'beginner',
-  'upperintermediate', 'bilingual', 'mother', 'tongue',
+  'english',
+  'hindi',
+  'hebrew',
+  'spanish',
+  'french',
+  'german',
+  'arabic',
+  'chinese',
+  'mandarin',
+  'cantonese',
+  'japanese',
+  'korean',
+  'russian',
+  'portuguese',
+  'italian',
+  'dutch',
+  'tamil',
+  'telugu',
+  'kannada',
+  'malayalam',
+  'marathi',
+  'bengali',
+  'gujarati',
+  'punjabi',
+  'urdu',
+  'persian',
+  'farsi',
+  'turkish',
+  'polish',
+  'greek',
+  'swedish',
+  'norwegian',
+  'danish',
+  'finnish',
+  'vietnamese',
+  'thai',
+  'indonesian',
+  'malay',
+  'tagalog',
+  'filipino',
+  'swahili',
+  'romanian',
+  'hungarian',
+  'czech',
+  'ukrainian',
+  'native',
+  'fluent',
+  'conversational',
+  'intermediate',
+  'beginner',
+  'upperintermediate',
+  'bilingual',
+  'mother',
+  'tongue',
 ]);
 
 /**
@@ -177,7 +302,15 @@ export function productLike(doc: DocTokens, i: number): boolean {
 function notAProduct(doc: DocTokens, from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = doc.tokens[k]!;
-    if (SPOKEN.has(t.norm) || COMPANY_SUFFIXES.has(t.norm) || INSTITUTION_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm) || US_STATES.has(t.norm) || REGION_CODES.has(t.text)) return true;
+    if (
+      SPOKEN.has(t.norm) ||
+      COMPANY_SUFFIXES.has(t.norm) ||
+      INSTITUTION_WORDS.has(t.norm) ||
+      TITLE_WORDS.has(t.norm) ||
+      US_STATES.has(t.norm) ||
+      REGION_CODES.has(t.text)
+    )
+      return true;
   }
   // A label of its own ("Role: …"): the item is a field name.
   return to < doc.tokens.length && (doc.gaps[to]! & GAP_COLON) !== 0;
@@ -208,7 +341,13 @@ export function unknownItems(doc: DocTokens, fields: Int32Array, kept: Uint8Arra
     }
     // One item: tokens of the field up to the next list mark, line break, sentence end or connector.
     let end = i + 1;
-    while (end < n && fields[end] === fields[i] && !(doc.gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON | GAP_SENTENCE)) && !CONNECTORS.has(doc.tokens[end]!.norm)) end++;
+    while (
+      end < n &&
+      fields[end] === fields[i] &&
+      !(doc.gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON | GAP_SENTENCE)) &&
+      !CONNECTORS.has(doc.tokens[end]!.norm)
+    )
+      end++;
     let from = i;
     while (from < end && CONNECTORS.has(doc.tokens[from]!.norm)) from++;
     if (end - from > 0 && end - from <= MAX_ITEM_TOKENS) {

@@ -71,7 +71,11 @@ export function hasNearAlias(typo: TypoIndex, norm: string): boolean {
  * Looks `norm` up through fuse.js and returns the best alias at least `threshold` similar over the
  * whole token, or `null`. An exact alias is never a typo, so identical keys are skipped.
  */
-export function lookupTypo(typo: TypoIndex, norm: string, threshold: number): { skillId: string; key: string; similarity: number } | null {
+export function lookupTypo(
+  typo: TypoIndex,
+  norm: string,
+  threshold: number,
+): { skillId: string; key: string; similarity: number } | null {
   if (norm.length < typo.minLength || !hasNearAlias(typo, norm)) return null;
   const [best] = typo.fuse().search(norm, 3);
   if (best === undefined || best.key === norm || best.similarity < threshold) return null;

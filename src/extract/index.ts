@@ -7,10 +7,24 @@
  * `createExtractor`.
  */
 import { EXTRACT_DEFAULTS, PROFILE_VERSION } from '../defaults.js';
-import { buildAliasIndex, builtinTaxonomy, impliedClosure, taxonomyOrdinals, type AliasIndex, type Taxonomy } from '../taxonomy/index.js';
+import {
+  buildAliasIndex,
+  builtinTaxonomy,
+  impliedClosure,
+  taxonomyOrdinals,
+  type AliasIndex,
+  type Taxonomy,
+} from '../taxonomy/index.js';
 import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool } from '../types.js';
 import { resolveAsOf } from '../util/month.js';
-import { checkDocument, countWords, documentFromText, documentMonth, indexDocument, type DocumentIndex } from './document.js';
+import {
+  checkDocument,
+  countWords,
+  documentFromText,
+  documentMonth,
+  indexDocument,
+  type DocumentIndex,
+} from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { toolsFields, unknownItems } from './fields.js';
 import { findHits, type Hit } from './match.js';
@@ -76,11 +90,14 @@ function checkOptions(options: ExtractOptions): CheckedOptions {
   if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
   const asOf = resolveAsOf(options.asOf);
   const fuzzyThreshold = options.fuzzyThreshold ?? EXTRACT_DEFAULTS.fuzzyThreshold;
-  if (typeof fuzzyThreshold !== 'number' || !(fuzzyThreshold >= 0 && fuzzyThreshold <= 1)) throw new RangeError('`fuzzyThreshold` must be a number from 0 to 1');
+  if (typeof fuzzyThreshold !== 'number' || !(fuzzyThreshold >= 0 && fuzzyThreshold <= 1))
+    throw new RangeError('`fuzzyThreshold` must be a number from 0 to 1');
   const maxFuzzyLookups = options.maxFuzzyLookups ?? EXTRACT_DEFAULTS.maxFuzzyLookups;
-  if (!Number.isInteger(maxFuzzyLookups) || maxFuzzyLookups < 0) throw new RangeError('`maxFuzzyLookups` must be a non-negative integer');
+  if (!Number.isInteger(maxFuzzyLookups) || maxFuzzyLookups < 0)
+    throw new RangeError('`maxFuzzyLookups` must be a non-negative integer');
   const maxContextSentences = options.maxContextSentences ?? EXTRACT_DEFAULTS.maxContextSentences;
-  if (!Number.isInteger(maxContextSentences) || maxContextSentences < 0) throw new RangeError('`maxContextSentences` must be a non-negative integer');
+  if (!Number.isInteger(maxContextSentences) || maxContextSentences < 0)
+    throw new RangeError('`maxContextSentences` must be a non-negative integer');
   const fuzzy = options.fuzzy ?? EXTRACT_DEFAULTS.fuzzy;
   if (typeof fuzzy !== 'boolean') throw new TypeError('`fuzzy` must be a boolean');
   const context = options.context ?? EXTRACT_DEFAULTS.context;
@@ -89,11 +106,21 @@ function checkOptions(options: ExtractOptions): CheckedOptions {
 }
 
 function impliedOf(skillId: string, index: AliasIndex): ImpliedSkill[] {
-  return impliedClosure(skillId, index.skills).map(({ id, weight }) => ({ id, name: index.skills.get(id)!.name, weight, implied: true as const }));
+  return impliedClosure(skillId, index.skills).map(({ id, weight }) => ({
+    id,
+    name: index.skills.get(id)!.name,
+    weight,
+    implied: true as const,
+  }));
 }
 
 /** The hits the passes kept, in order; a diagnostic for each ambiguous (or employer) entry dropped, up to a cap. */
-function keptHits(text: string, hits: readonly Hit[], decisions: readonly Decision[], diagnostics: Diagnostic[]): KeptHit[] {
+function keptHits(
+  text: string,
+  hits: readonly Hit[],
+  decisions: readonly Decision[],
+  diagnostics: Diagnostic[],
+): KeptHit[] {
   const kept: KeptHit[] = [];
   const cap = EXTRACT_DEFAULTS.maxDroppedDiagnostics;
   let dropped = 0;
@@ -115,7 +142,12 @@ function keptHits(text: string, hits: readonly Hit[], decisions: readonly Decisi
     }
   });
   if (dropped > cap) {
-    diagnostics.push({ severity: 'info', code: 'ambiguous-mention-dropped', message: `${dropped - cap} more ambiguous words not counted as skills`, source: 'extract' });
+    diagnostics.push({
+      severity: 'info',
+      code: 'ambiguous-mention-dropped',
+      message: `${dropped - cap} more ambiguous words not counted as skills`,
+      source: 'extract',
+    });
   }
   return kept;
 }
@@ -147,7 +179,13 @@ function unknownTools(r: DocumentRead, diagnostics: Diagnostic[]): UnknownTool[]
     const key = text.toLowerCase();
     if (named.has(key)) continue;
     named.add(key);
-    diagnostics.push({ severity: 'info', code: 'unknown-tool', message: `"${text}" in a tools field is no skill the taxonomy knows`, source: 'extract', span: { start: span.start, end: span.end } });
+    diagnostics.push({
+      severity: 'info',
+      code: 'unknown-tool',
+      message: `"${text}" in a tools field is no skill the taxonomy knows`,
+      source: 'extract',
+      span: { start: span.start, end: span.end },
+    });
   }
   return out;
 }
@@ -206,28 +244,57 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     );
     const kept = keptHits(doc.text, hits, decisions, diagnostics);
     if (options.fuzzy && options.maxFuzzyLookups > 0) {
-      const skillsContext = (i: number): boolean => docIndex.sectionAt(i) === 'skills' || lines.get(tokens.line[i]!)?.list === true;
-      const walk = { doc: tokens, index, typo: typoIndex(), covered, skillsContext, maxLookups: options.maxFuzzyLookups, threshold: options.fuzzyThreshold };
+      const skillsContext = (i: number): boolean =>
+        docIndex.sectionAt(i) === 'skills' || lines.get(tokens.line[i]!)?.list === true;
+      const walk = {
+        doc: tokens,
+        index,
+        typo: typoIndex(),
+        covered,
+        skillsContext,
+        maxLookups: options.maxFuzzyLookups,
+        threshold: options.fuzzyThreshold,
+      };
       kept.push(...findTypoHits(walk, diagnostics));
       kept.sort((a, b) => a.hit.from - b.hit.from);
     }
     return { tokens, docIndex, lines, covered, kept, fields };
   };
 
-  const extract = (input: ResumeDocument | string, rawOptions: Omit<ExtractOptions, 'taxonomy' | 'index'> = {}): SkillProfile => {
+  const extract = (
+    input: ResumeDocument | string,
+    rawOptions: Omit<ExtractOptions, 'taxonomy' | 'index'> = {},
+  ): SkillProfile => {
     const options = checkOptions(rawOptions);
     if (typeof input !== 'string') checkDocument(input);
     const doc = typeof input === 'string' ? documentFromText(input, options.asOf) : input;
     const diagnostics: Diagnostic[] = [...(doc.diagnostics ?? [])];
     const r = read(doc, options, diagnostics);
     const { maxSentenceLength, lessThanYearMonths } = EXTRACT_DEFAULTS;
-    const bySkill = gatherMentions({ tokens: r.tokens, docIndex: r.docIndex, lines: r.lines, covered: r.covered, maxSentenceLength, lessThanYearMonths }, r.kept);
+    const bySkill = gatherMentions(
+      {
+        tokens: r.tokens,
+        docIndex: r.docIndex,
+        lines: r.lines,
+        covered: r.covered,
+        maxSentenceLength,
+        lessThanYearMonths,
+      },
+      r.kept,
+    );
     // "Present" is the document's own date when it has one: a 2018 résumé read in 2026 gains no 8 years.
     const date = documentMonth(doc) ?? options.asOf;
     const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
     const unknown = unknownTools(r, diagnostics);
     const document = { format: doc.meta?.format ?? null, words: countWords(r.tokens), date };
-    return { version: PROFILE_VERSION, skills, diagnostics, document, experience: experienceFacts(r.docIndex.timeline, date, doc.text), unknownTools: unknown };
+    return {
+      version: PROFILE_VERSION,
+      skills,
+      diagnostics,
+      document,
+      experience: experienceFacts(r.docIndex.timeline, date, doc.text),
+      unknownTools: unknown,
+    };
   };
 
   return { taxonomy, index, extract };

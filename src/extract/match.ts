@@ -53,13 +53,32 @@ function headOf(key: string): string {
 const DURATION_WORDS = new Set(['year', 'years', 'yr', 'yrs', 'month', 'months', 'mo', 'mos']);
 
 /** Slash compounds that name one thing even when their parts are aliases too. */
-const WHOLE_SLASH = new Set(['ci/cd', 'pl/sql', 'tcp/ip', 'a/b', 'i/o', 'ui/ux', 'os/2', 'as/400', 'r/3', 'tcl/tk', 'erlang/otp', 'gnu/linux']);
+const WHOLE_SLASH = new Set([
+  'ci/cd',
+  'pl/sql',
+  'tcp/ip',
+  'a/b',
+  'i/o',
+  'ui/ux',
+  'os/2',
+  'as/400',
+  'r/3',
+  'tcl/tk',
+  'erlang/otp',
+  'gnu/linux',
+]);
 
 /**
  * A slash alias whose parts are themselves aliases of different skills is a list written tight
  * (`Java/J2EE`, `HTML5/CSS3`): report the parts. `CI/CD`, `PL/SQL`, `TCP/IP` stay whole.
  */
-function splitSlashList(doc: DocTokens, index: AliasIndex, from: number, to: number, whole: readonly AliasEntry[]): Hit[] | null {
+function splitSlashList(
+  doc: DocTokens,
+  index: AliasIndex,
+  from: number,
+  to: number,
+  whole: readonly AliasEntry[],
+): Hit[] | null {
   const { tokens } = doc;
   let slash = false;
   for (let k = from + 1; k < to; k++) if (tokens[k]!.gap === '/') slash = true;
@@ -246,7 +265,12 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     }
     if (best === null) {
       // A version part of a carried list ("Windows 95/98") keeps the chain alive.
-      if (carryEnd === i && (t.gap === '/' || t.gap === ' ' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) && isVersionToken(t.norm)) carryEnd = i + 1;
+      if (
+        carryEnd === i &&
+        (t.gap === '/' || t.gap === ' ' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) &&
+        isVersionToken(t.norm)
+      )
+        carryEnd = i + 1;
       i++;
       continue;
     }
@@ -254,7 +278,15 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     if (parts !== null) hits.push(...parts);
     else {
       const last = tokens[best.to - 1]!;
-      hits.push({ from: i, to: best.to, start: t.start, end: last.end, key: best.key, entries: best.entries, fuzzy: false });
+      hits.push({
+        from: i,
+        to: best.to,
+        start: t.start,
+        end: last.end,
+        key: best.key,
+        entries: best.entries,
+        fuzzy: false,
+      });
     }
     for (let k = i; k < best.to; k++) covered[k] = 1;
     // The head is needed only when a slash follows ("Windows 95/98").
@@ -262,7 +294,10 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       const after: DocTokens['tokens'][number] | undefined = tokens[best.to];
       // A version may come first ("Windows 2007, XP"): the head is kept while version tokens follow.
       const carries: boolean =
-        after !== undefined && (after.gap === '/' || (after.gap === null && listGap(doc.text, endOf(best.to), after.start)) || (after.gap === ' ' && isVersionToken(after.norm)));
+        after !== undefined &&
+        (after.gap === '/' ||
+          (after.gap === null && listGap(doc.text, endOf(best.to), after.start)) ||
+          (after.gap === ' ' && isVersionToken(after.norm)));
       carryKey = carries ? best.key : null;
       carrySkill = carries && best.entries.length === 1 ? best.entries[0]!.skillId : null;
     }

@@ -8,7 +8,15 @@
  */
 import type { ProficiencyLevel } from '../types.js';
 import type { Hit } from './match.js';
-import { GAP_CLOSE_PAREN, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, type DocTokens } from './tokens.js';
+import {
+  GAP_CLOSE_PAREN,
+  GAP_COLON,
+  GAP_LIST,
+  GAP_NEWLINE,
+  GAP_OPEN_PAREN,
+  GAP_SENTENCE,
+  type DocTokens,
+} from './tokens.js';
 
 type CueKind = 'negated' | 'aspiration' | ProficiencyLevel;
 
@@ -25,24 +33,106 @@ function cues(kind: CueKind, strong: boolean, phrases: string[]): Cue[] {
 
 const CUES: Cue[] = [
   ...cues('negated', true, [
-    'no experience', 'no knowledge', 'no exposure', 'no prior', 'no professional', 'not familiar', 'not proficient', 'not experienced',
-    'never used', 'never worked', 'don t know', 'do not know', 'dont know', 'lack of', 'lacking', 'unfamiliar',
-    'have not used', 'have not worked', 'haven t used', 'haven t worked', 'not worked', 'not used',
+    'no experience',
+    'no knowledge',
+    'no exposure',
+    'no prior',
+    'no professional',
+    'not familiar',
+    'not proficient',
+    'not experienced',
+    'never used',
+    'never worked',
+    'don t know',
+    'do not know',
+    'dont know',
+    'lack of',
+    'lacking',
+    'unfamiliar',
+    'have not used',
+    'have not worked',
+    'haven t used',
+    'haven t worked',
+    'not worked',
+    'not used',
   ]),
   ...cues('negated', false, ['not', 'no', 'nor', 'never', 'without', 'excluding']),
   ...cues('aspiration', true, [
-    'interested in', 'would like to', 'want to learn', 'wants to learn', 'wish to', 'keen to', 'eager to', 'plan to', 'planning to', 'hope to',
-    'hoping to', 'aspire to', 'aspiring', 'exposure to', 'exposed to', 'currently studying', 'currently learning', 'looking to learn', 'to learn',
-    'intend to', 'willing to learn', 'self learning', 'self studying', 'next to learn',
+    'interested in',
+    'would like to',
+    'want to learn',
+    'wants to learn',
+    'wish to',
+    'keen to',
+    'eager to',
+    'plan to',
+    'planning to',
+    'hope to',
+    'hoping to',
+    'aspire to',
+    'aspiring',
+    'exposure to',
+    'exposed to',
+    'currently studying',
+    'currently learning',
+    'looking to learn',
+    'to learn',
+    'intend to',
+    'willing to learn',
+    'self learning',
+    'self studying',
+    'next to learn',
   ]),
   ...cues('aspiration', false, ['learning', 'studying', 'exploring']),
-  ...cues('expert', true, ['expert in', 'expert at', 'expert with', 'expertise in', 'expertise with', 'mastery of', 'mastery in']),
+  ...cues('expert', true, [
+    'expert in',
+    'expert at',
+    'expert with',
+    'expertise in',
+    'expertise with',
+    'mastery of',
+    'mastery in',
+  ]),
   ...cues('expert', false, ['expert']),
-  ...cues('advanced', true, ['proficient in', 'proficient with', 'proficient at', 'proficiency in', 'proficiency with', 'highly skilled in', 'in depth knowledge', 'deep knowledge', 'strong knowledge', 'strong experience', 'extensive experience', 'advanced knowledge']),
+  ...cues('advanced', true, [
+    'proficient in',
+    'proficient with',
+    'proficient at',
+    'proficiency in',
+    'proficiency with',
+    'highly skilled in',
+    'in depth knowledge',
+    'deep knowledge',
+    'strong knowledge',
+    'strong experience',
+    'extensive experience',
+    'advanced knowledge',
+  ]),
   ...cues('advanced', false, ['advanced', 'strong', 'extensive', 'proficient']),
-  ...cues('intermediate', true, ['working knowledge', 'good knowledge', 'good understanding', 'sound knowledge', 'hands on experience', 'hands on', 'good experience', 'intermediate knowledge']),
+  ...cues('intermediate', true, [
+    'working knowledge',
+    'good knowledge',
+    'good understanding',
+    'sound knowledge',
+    'hands on experience',
+    'hands on',
+    'good experience',
+    'intermediate knowledge',
+  ]),
   ...cues('intermediate', false, ['intermediate', 'solid']),
-  ...cues('basic', true, ['familiar with', 'familiarity with', 'basic knowledge', 'basic understanding', 'some knowledge', 'some experience', 'knowledge of basics', 'basics of', 'fundamentals of', 'beginner in', 'limited experience']),
+  ...cues('basic', true, [
+    'familiar with',
+    'familiarity with',
+    'basic knowledge',
+    'basic understanding',
+    'some knowledge',
+    'some experience',
+    'knowledge of basics',
+    'basics of',
+    'fundamentals of',
+    'beginner in',
+    'limited experience',
+  ]),
   ...cues('basic', false, ['basic', 'basics', 'beginner', 'elementary', 'novice']),
 ];
 
@@ -61,12 +151,61 @@ for (const cue of CUES) {
  */
 const NEGATORS = new Set(['no', 'without', 'zero', 'lack', 'lacking', 'lacks']);
 const EXPERIENCE_MODIFIERS = new Set([
-  'hands', 'on', 'prior', 'previous', 'professional', 'commercial', 'production', 'real', 'world', 'practical', 'direct', 'formal',
-  'industry', 'industrial', 'relevant', 'significant', 'any', 'actual', 'working', 'enterprise', 'paid', 'job', 'work', 'of', 'in',
+  'hands',
+  'on',
+  'prior',
+  'previous',
+  'professional',
+  'commercial',
+  'production',
+  'real',
+  'world',
+  'practical',
+  'direct',
+  'formal',
+  'industry',
+  'industrial',
+  'relevant',
+  'significant',
+  'any',
+  'actual',
+  'working',
+  'enterprise',
+  'paid',
+  'job',
+  'work',
+  'of',
+  'in',
 ]);
-const EXPERIENCE_NOUNS = new Set(['experience', 'experiences', 'knowledge', 'exposure', 'background', 'familiarity', 'expertise', 'proficiency']);
+const EXPERIENCE_NOUNS = new Set([
+  'experience',
+  'experiences',
+  'knowledge',
+  'exposure',
+  'background',
+  'familiarity',
+  'expertise',
+  'proficiency',
+]);
 /** Words a weak negation may pass over to reach its list: "not using Docker", "no real Java"; never a noun it negates ("no downtime using Kubernetes"). */
-const NEGATION_FILLERS = new Set(['using', 'use', 'used', 'with', 'in', 'of', 'on', 'any', 'the', 'a', 'an', 'much', 'real', 'even', 'yet', 'for']);
+const NEGATION_FILLERS = new Set([
+  'using',
+  'use',
+  'used',
+  'with',
+  'in',
+  'of',
+  'on',
+  'any',
+  'the',
+  'a',
+  'an',
+  'much',
+  'real',
+  'even',
+  'yet',
+  'for',
+]);
 
 /** End (exclusive) of a generalised negation cue starting at token `i`, or -1. */
 function negationPhraseEnd(doc: DocTokens, i: number, limit: number, covered: Uint8Array): number {
@@ -83,7 +222,22 @@ function negationPhraseEnd(doc: DocTokens, i: number, limit: number, covered: Ui
 /** Words right after a cue that undo it: "not only", "no longer", "not just". */
 const CUE_UNDOERS = new Set(['only', 'just', 'limited', 'longer', 'less', 'doubt', 'matter']);
 /** Words before "learning" that make it a field, not a cue: "machine learning", "e-learning". */
-const LEARNING_FIELDS = new Set(['machine', 'deep', 'e', 'reinforcement', 'supervised', 'unsupervised', 'transfer', 'statistical', 'federated', 'online', 'continuous', 'active', 'ensemble', 'representation']);
+const LEARNING_FIELDS = new Set([
+  'machine',
+  'deep',
+  'e',
+  'reinforcement',
+  'supervised',
+  'unsupervised',
+  'transfer',
+  'statistical',
+  'federated',
+  'online',
+  'continuous',
+  'active',
+  'ensemble',
+  'representation',
+]);
 
 /** Levels written in brackets or after a dash right after a mention: "Python (primary)", "Java - basic". */
 const TRAILING_LEVELS = new Map<string, ProficiencyLevel>([
@@ -213,7 +367,8 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
   if (next !== undefined && !(gaps[hit.to]! & (GAP_NEWLINE | GAP_SENTENCE)) && trailingQualifierGap(doc, hit.to)) {
     const level = TRAILING_LEVELS.get(next.norm);
     const after = gaps[hit.to + 1] ?? GAP_NEWLINE;
-    if (level !== undefined && !covered[hit.to] && after & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_CLOSE_PAREN)) levelFound = { level, at: hit.to };
+    if (level !== undefined && !covered[hit.to] && after & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_CLOSE_PAREN))
+      levelFound = { level, at: hit.to };
   }
   if (levelFound !== null) flags.level = levelFound.level;
   return flags;

@@ -34,7 +34,13 @@ export function sentenceBreaks(doc: DocTokens): number[] {
  * The sentence (or line) around a span, trimmed and capped; its span indexes the text exactly.
  * `breaks` (from `sentenceBreaks`) turns the walks to the nearest breaks into binary searches.
  */
-export function sentenceAround(text: string, breaks: readonly number[], start: number, end: number, max: number): { sentence: string; span: Span } {
+export function sentenceAround(
+  text: string,
+  breaks: readonly number[],
+  start: number,
+  end: number,
+  max: number,
+): { sentence: string; span: Span } {
   // The last break before `start` and the first at or after `end`.
   const below = lowerBound(breaks, start);
   const before = below > 0 ? breaks[below - 1]! : -1;

@@ -47,7 +47,11 @@ export interface MentionSource {
  */
 const STATEMENT_ROWS: readonly { pattern: RegExp; context: MentionContext }[] = [
   { pattern: /\bcertifi(?:ed|cation|cations|cate|cates)\b/i, context: 'certification' },
-  { pattern: /\b(?:trained\s+(?:on|in)|training\s+(?:on|in|programme|program)|underwent\s+training|diploma\s+in|course(?:s|work)?\s+(?:on|in)|pursuing)\b/i, context: 'education' },
+  {
+    pattern:
+      /\b(?:trained\s+(?:on|in)|training\s+(?:on|in|programme|program)|underwent\s+training|diploma\s+in|course(?:s|work)?\s+(?:on|in)|pursuing)\b/i,
+    context: 'education',
+  },
 ];
 
 /** The context a sentence's own words give it, inside a job, or `null` when they say nothing. */
@@ -78,7 +82,13 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
     const found = entryOf(docIndex, hit);
     const { inTitle } = found;
     const listLine = src.lines.get(tokens.line[hit.from]!)?.list === true;
-    const { sentence, span: sentenceSpan } = sentenceAround(text, (breaks ??= sentenceBreaks(tokens)), hit.start, hit.end, src.maxSentenceLength);
+    const { sentence, span: sentenceSpan } = sentenceAround(
+      text,
+      (breaks ??= sentenceBreaks(tokens)),
+      hit.start,
+      hit.end,
+      src.maxSentenceLength,
+    );
     let context: MentionContext = inTitle ? 'experience' : contextOf(section, found.entry, listLine);
     // A certification or a course named inside a job is not the job's work: it earns no months.
     const stated = context === 'experience' && !inTitle ? statementContext(sentence) : null;
@@ -105,7 +115,9 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
         acc = { mentions: [], entries: new Set(), claim: null };
         bySkill.set(e.skillId, acc);
       }
-      acc.mentions.push(entries.length > 1 ? { ...mention, span: { ...mention.span }, sentenceSpan: { ...sentenceSpan } } : mention);
+      acc.mentions.push(
+        entries.length > 1 ? { ...mention, span: { ...mention.span }, sentenceSpan: { ...sentenceSpan } } : mention,
+      );
       const positive = !flags.negated && !flags.aspiration;
       if (positive && entry !== null) acc.entries.add(entry);
       if (positive && claim !== undefined && (acc.claim === null || claim.months > acc.claim.months)) acc.claim = claim;
@@ -145,7 +157,10 @@ export function skillRecords(src: RecordSource, bySkill: ReadonlyMap<string, Acc
     const key = sorted.join(',');
     let result = monthsByEntries.get(key);
     if (result === undefined) {
-      result = monthsOf(sorted.map((i) => timeline[i]!), src.asOf);
+      result = monthsOf(
+        sorted.map((i) => timeline[i]!),
+        src.asOf,
+      );
       monthsByEntries.set(key, result);
     }
     return result;

@@ -98,7 +98,8 @@ function gapBits(text: string, from: number, to: number): number {
         // A dash with a space on either side separates items ("Python - 2 years", "Java – Spring").
         const before = i > from ? text.charCodeAt(i - 1) : 0;
         const after = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (before === 32 || after === 32 || before === 10 || after === 10 || i === from || i + 1 === to) bits |= GAP_LIST;
+        if (before === 32 || after === 32 || before === 10 || after === 10 || i === from || i + 1 === to)
+          bits |= GAP_LIST;
         break;
       }
       default:
@@ -131,7 +132,12 @@ export function scanDocument(text: string): DocTokens {
       for (let k = prevEnd; k < t.start; k++) if (text.charCodeAt(k) === 10) lineNo++;
       lineFirst = i;
     }
-    if (i === 0 || bits & (GAP_NEWLINE | GAP_SENTENCE) || (t.norm.length >= 3 && t.norm.length <= 8 && CLAUSE_BREAKERS.has(t.norm))) clause = i;
+    if (
+      i === 0 ||
+      bits & (GAP_NEWLINE | GAP_SENTENCE) ||
+      (t.norm.length >= 3 && t.norm.length <= 8 && CLAUSE_BREAKERS.has(t.norm))
+    )
+      clause = i;
     line[i] = lineNo;
     clauseStart[i] = clause;
     lineStart[i] = lineFirst;

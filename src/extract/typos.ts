@@ -12,8 +12,27 @@ import type { DocTokens } from './tokens.js';
 
 // Common résumé words the English lexicon lacks ("onsite" is one letter from OneSite).
 const STOP_TYPOS = new Set([
-  'experience', 'project', 'projects', 'present', 'company', 'university', 'college', 'skills', 'summary', 'education',
-  'onsite', 'offsite', 'offshore', 'nearshore', 'inhouse', 'email', 'emails', 'online', 'offline', 'startup', 'startups',
+  'experience',
+  'project',
+  'projects',
+  'present',
+  'company',
+  'university',
+  'college',
+  'skills',
+  'summary',
+  'education',
+  'onsite',
+  'offsite',
+  'offshore',
+  'nearshore',
+  'inhouse',
+  'email',
+  'emails',
+  'online',
+  'offline',
+  'startup',
+  'startups',
 ]);
 
 /** Leftover tokens that look technical: in a skills list, capitalised mid-sentence, camelCase, digits or dots. */
@@ -25,7 +44,8 @@ function looksTechnical(doc: DocTokens, i: number, skillsContext: () => boolean)
   for (let k = 0; k < t.text.length; k++) {
     const c = t.text.charCodeAt(k);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
-    if (k > 0 && c >= 65 && c <= 90 && t.text.charCodeAt(k - 1) >= 97 && t.text.charCodeAt(k - 1) <= 122) upperInside = true;
+    if (k > 0 && c >= 65 && c <= 90 && t.text.charCodeAt(k - 1) >= 97 && t.text.charCodeAt(k - 1) <= 122)
+      upperInside = true;
     if ((c >= 48 && c <= 57) || c === 46) digitOrDot = true;
   }
   if (letters < 3) return false;
@@ -56,7 +76,8 @@ export function findTypoHits(w: TypoWalk, diagnostics: Diagnostic[]): { hit: Hit
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
     if (w.covered[i] || t.url || t.norm.length < typo.minLength) continue;
-    if (!looksTechnical(doc, i, () => w.skillsContext(i)) || !isUnknownWord(t.norm) || !hasNearAlias(typo, t.norm)) continue;
+    if (!looksTechnical(doc, i, () => w.skillsContext(i)) || !isUnknownWord(t.norm) || !hasNearAlias(typo, t.norm))
+      continue;
     if (lookups >= w.maxLookups) {
       capped = true;
       break;
@@ -66,8 +87,17 @@ export function findTypoHits(w: TypoWalk, diagnostics: Diagnostic[]): { hit: Hit
     if (found === null) continue;
     const entries = w.index.aliases.get(found.key) ?? [];
     if (entries.length === 0) continue;
-    out.push({ hit: { from: i, to: i + 1, start: t.start, end: t.end, key: found.key, entries, fuzzy: true }, entries: [...entries] });
+    out.push({
+      hit: { from: i, to: i + 1, start: t.start, end: t.end, key: found.key, entries, fuzzy: true },
+      entries: [...entries],
+    });
   }
-  if (capped) diagnostics.push({ severity: 'info', code: 'fuzzy-lookups-capped', message: `typo look-ups stopped after ${w.maxLookups}`, source: 'extract' });
+  if (capped)
+    diagnostics.push({
+      severity: 'info',
+      code: 'fuzzy-lookups-capped',
+      message: `typo look-ups stopped after ${w.maxLookups}`,
+      source: 'extract',
+    });
   return out;
 }

@@ -6,7 +6,19 @@
  * Every step walks the text and the sorted mentions once, so a hostile line costs linear time.
  */
 import type { Span } from '../types.js';
-import { ASKS, BULLET, COMPANY_SUBJECT, EXAMPLE_CUE, EXAMPLE_TAIL, ITEM_START, LEARN_OFFER, PRACTICE_CATEGORIES, YEARS, matchesOf, type JdSection } from './patterns.js';
+import {
+  ASKS,
+  BULLET,
+  COMPANY_SUBJECT,
+  EXAMPLE_CUE,
+  EXAMPLE_TAIL,
+  ITEM_START,
+  LEARN_OFFER,
+  PRACTICE_CATEGORIES,
+  YEARS,
+  matchesOf,
+  type JdSection,
+} from './patterns.js';
 import type { Segment } from './sections.js';
 
 /** A mention of a skill in the text read. */
@@ -105,7 +117,13 @@ const MAX_GAP = 80;
  * "and"/"&" asks for each); a list joined by "or" or "/", introduced by an example cue ("such as",
  * "one of") or closed by "etc." is one group; the rest stand alone.
  */
-function groupMentions(line: string, lineStart: number, mentions: readonly Found[], clauseFrom: number, brackets: Brackets | null): Group[] {
+function groupMentions(
+  line: string,
+  lineStart: number,
+  mentions: readonly Found[],
+  clauseFrom: number,
+  brackets: Brackets | null,
+): Group[] {
   const groups: Group[] = [];
   const byBracket = new Map<number, Found[]>();
   const loose: Found[] = [];
@@ -115,7 +133,12 @@ function groupMentions(line: string, lineStart: number, mentions: readonly Found
     else byBracket.set(open, [...(byBracket.get(open) ?? []), mention]);
   }
   for (const members of byBracket.values()) {
-    const joinedByAnd = members.length > 1 && members.every((m, i) => i === 0 || /^\s*(?:&|and)\s*$/i.test(line.slice(members[i - 1]!.end - lineStart, m.start - lineStart)));
+    const joinedByAnd =
+      members.length > 1 &&
+      members.every(
+        (m, i) =>
+          i === 0 || /^\s*(?:&|and)\s*$/i.test(line.slice(members[i - 1]!.end - lineStart, m.start - lineStart)),
+      );
     if (joinedByAnd) for (const m of members) groups.push({ members: [m], examples: false });
     else groups.push({ members, examples: true });
   }
@@ -142,7 +165,8 @@ function groupMentions(line: string, lineStart: number, mentions: readonly Found
   for (const mention of loose) {
     const previous = run[run.length - 1];
     if (previous !== undefined) {
-      const gap = mention.start - previous.end <= MAX_GAP ? line.slice(previous.end - lineStart, mention.start - lineStart) : '.';
+      const gap =
+        mention.start - previous.end <= MAX_GAP ? line.slice(previous.end - lineStart, mention.start - lineStart) : '.';
       if ((LIST_GAP.test(gap) || UNKNOWN_ITEM_GAP.test(gap)) && gap.trim() !== '') {
         if (/\bor\b|\//i.test(gap)) hasOr = true;
         if (!/^\s*(?:&|,?\s*and)\s*$/i.test(gap)) onlyAnd = false;
@@ -207,7 +231,8 @@ function yearsIn(clause: string, clauseStart: number): YearsAt[] {
   const out: YearsAt[] = [];
   for (const match of matchesOf(YEARS, clause)) {
     const years = Number(match[1]);
-    if (years > 0 && years <= 50) out.push({ at: clauseStart + match.index, end: clauseStart + match.index + match[0].length, years });
+    if (years > 0 && years <= 50)
+      out.push({ at: clauseStart + match.index, end: clauseStart + match.index + match[0].length, years });
   }
   return out;
 }
@@ -255,16 +280,23 @@ function clauseBounds(line: string, from: number, to: number): number[] {
 }
 
 /** Reads every segment's clauses into mentions, in document order. `found` must be sorted by start. */
-export function readMentions(text: string, segments: readonly Segment[], found: readonly Found[], facts: SkillFacts): Mention[] {
+export function readMentions(
+  text: string,
+  segments: readonly Segment[],
+  found: readonly Found[],
+  facts: SkillFacts,
+): Mention[] {
   const mentions: Mention[] = [];
   let next = 0;
   let brackets: { lineStart: number; value: Brackets | null } = { lineStart: -1, value: null };
   for (const segment of segments) {
     while (next < found.length && found[next]!.start < segment.start) next++;
     const inSegment: Found[] = [];
-    for (let f = next; f < found.length && found[f]!.start < segment.end; f++) if (found[f]!.end <= segment.end) inSegment.push(found[f]!);
+    for (let f = next; f < found.length && found[f]!.start < segment.end; f++)
+      if (found[f]!.end <= segment.end) inSegment.push(found[f]!);
     if (inSegment.length === 0) continue;
-    if (brackets.lineStart !== segment.lineStart) brackets = { lineStart: segment.lineStart, value: bracketsOf(segment.line) };
+    if (brackets.lineStart !== segment.lineStart)
+      brackets = { lineStart: segment.lineStart, value: bracketsOf(segment.line) };
     const { line, lineStart } = segment;
     const bounds = clauseBounds(line, segment.start - lineStart, segment.end - lineStart);
     let m = 0;
@@ -294,7 +326,18 @@ interface ClauseInput {
 }
 
 /** One clause's groups, with what the clause says of them, appended to `mentions`. */
-function readClause({ text, line, lineStart, from, to, segment, inClause, brackets, facts, mentions }: ClauseInput): void {
+function readClause({
+  text,
+  line,
+  lineStart,
+  from,
+  to,
+  segment,
+  inClause,
+  brackets,
+  facts,
+  mentions,
+}: ClauseInput): void {
   const clause = line.slice(from, to);
   const company = COMPANY_SUBJECT.test(clause) && !ASKS.test(clause);
   let groups = joinExamples(groupMentions(line, lineStart, inClause, from, brackets), facts);

@@ -25,7 +25,13 @@ export class DiagnosticLog {
   /** The diagnostics, with one closing line per code that had more than the cap. */
   finish(): Diagnostic[] {
     for (const [code, count] of this.counts) {
-      if (count > MAX_DIAGNOSTICS_PER_CODE) this.list.push({ severity: 'info', code, message: `${count - MAX_DIAGNOSTICS_PER_CODE} more ${code} diagnostics not listed`, source: 'role' });
+      if (count > MAX_DIAGNOSTICS_PER_CODE)
+        this.list.push({
+          severity: 'info',
+          code,
+          message: `${count - MAX_DIAGNOSTICS_PER_CODE} more ${code} diagnostics not listed`,
+          source: 'role',
+        });
     }
     return this.list;
   }
@@ -44,23 +50,61 @@ function quoted(text: string, max = 60): string {
 
 /** `jd-title` and `jd-section` diagnostics: where the title came from, and how each heading was read. */
 export function describeLayout(log: DiagnosticLog, layout: Layout, override: string | null, title: string): void {
-  if (override !== null) log.add({ severity: 'info', code: 'jd-title', message: `title ${quoted(title)} from ${override}`, source: 'role' });
-  else if (layout.title !== null) log.add({ severity: 'info', code: 'jd-title', message: `title ${quoted(title)} from ${layout.title.from}: it names the job and asks for nothing`, source: 'role', ...(layout.title.span === undefined ? {} : { span: layout.title.span }) });
-  else log.add({ severity: 'warning', code: 'jd-title', message: `no title found (the first line is not a job title, a "Job Title:" label or a JobPosting title): titled ${quoted(title)}`, source: 'role' });
+  if (override !== null)
+    log.add({ severity: 'info', code: 'jd-title', message: `title ${quoted(title)} from ${override}`, source: 'role' });
+  else if (layout.title !== null)
+    log.add({
+      severity: 'info',
+      code: 'jd-title',
+      message: `title ${quoted(title)} from ${layout.title.from}: it names the job and asks for nothing`,
+      source: 'role',
+      ...(layout.title.span === undefined ? {} : { span: layout.title.span }),
+    });
+  else
+    log.add({
+      severity: 'warning',
+      code: 'jd-title',
+      message: `no title found (the first line is not a job title, a "Job Title:" label or a JobPosting title): titled ${quoted(title)}`,
+      source: 'role',
+    });
   for (const span of layout.titleMentions) {
-    log.add({ severity: 'info', code: 'jd-title', message: 'the job named again after a title label: it asks for nothing', source: 'role', span });
+    log.add({
+      severity: 'info',
+      code: 'jd-title',
+      message: 'the job named again after a title label: it asks for nothing',
+      source: 'role',
+      span,
+    });
   }
   for (const heading of layout.headings) {
     const where = heading.inline ? 'label' : 'heading';
     const diagnostic: Diagnostic =
       heading.reading === null
-        ? { severity: 'warning', code: 'jd-section', message: `${where} ${quoted(heading.label)} is not a known heading wording: read as about the company or the process, where only listed items count, as bonus`, source: 'role', span: heading.span }
-        : { severity: 'info', code: 'jd-section', message: `${where} ${quoted(heading.label)} read as ${heading.reading}`, source: 'role', span: heading.span };
+        ? {
+            severity: 'warning',
+            code: 'jd-section',
+            message: `${where} ${quoted(heading.label)} is not a known heading wording: read as about the company or the process, where only listed items count, as bonus`,
+            source: 'role',
+            span: heading.span,
+          }
+        : {
+            severity: 'info',
+            code: 'jd-section',
+            message: `${where} ${quoted(heading.label)} read as ${heading.reading}`,
+            source: 'role',
+            span: heading.span,
+          };
     if (heading.place !== undefined) diagnostic.place = heading.place;
     log.add(diagnostic);
   }
   if (!layout.structured) {
-    log.add({ severity: 'info', code: 'jd-section', message: 'no heading of a section that asks (requirements, nice to have, responsibilities): the whole advert is read as responsibilities, its phrasing deciding what is required', source: 'role' });
+    log.add({
+      severity: 'info',
+      code: 'jd-section',
+      message:
+        'no heading of a section that asks (requirements, nice to have, responsibilities): the whole advert is read as responsibilities, its phrasing deciding what is required',
+      source: 'role',
+    });
   }
 }
 
@@ -69,7 +113,13 @@ export function describeNotes(log: DiagnosticLog, notes: readonly Note[], nameOf
   for (const n of notes) {
     const names = n.members.map(nameOf).join(' or ');
     const code = n.kind === 'dropped' ? 'jd-dropped' : 'jd-demoted';
-    log.add({ severity: 'info', code, message: `${names} ${n.kind === 'dropped' ? 'not asked for' : 'asked for less'}: ${n.reason}`, source: 'role', span: n.span });
+    log.add({
+      severity: 'info',
+      code,
+      message: `${names} ${n.kind === 'dropped' ? 'not asked for' : 'asked for less'}: ${n.reason}`,
+      source: 'role',
+      span: n.span,
+    });
   }
 }
 
@@ -114,12 +164,25 @@ export function roleEmpty({ layout, notes, seen, ambiguous, accepted, facts }: E
   });
   const headings = [...new Set(layout.headings.map((h) => quoted(h.label, 40)))];
   const under = headings.length === 0 ? 'with no headings' : `under ${listed(headings, 'headings')}`;
-  const why = accepted.length === 0 ? 'asks for no skill of the taxonomy' : 'asks only for practices or concepts, no technology';
-  const title = layout.title === null ? '' : ` (${quoted(layout.title.text, 40)}, from ${layout.title.from}, as the title)`;
+  const why =
+    accepted.length === 0 ? 'asks for no skill of the taxonomy' : 'asks only for practices or concepts, no technology';
+  const title =
+    layout.title === null ? '' : ` (${quoted(layout.title.text, 40)}, from ${layout.title.from}, as the title)`;
   const words = [...new Set(ambiguous)].map((word) => quoted(word, 30));
-  const prose = words.length === 0 ? '' : `; words read as ordinary words where they stand (a list item of one name counts): ${listed(words, 'words')}`;
+  const prose =
+    words.length === 0
+      ? ''
+      : `; words read as ordinary words where they stand (a list item of one name counts): ${listed(words, 'words')}`;
   const message = `Found no technology in the job description, so no role can be built: it ${why}. Read ${layout.lines} line${layout.lines === 1 ? '' : 's'}${title} ${under}; skills seen: ${listed(skills, 'skill of the taxonomy')}${prose}.`;
-  const issues = [{ code: 'no-technology', path: [], message: `${why}; skills seen: ${listed(skills, 'skill of the taxonomy')}` }];
-  for (const n of notes.slice(0, MAX_NAMED)) if (n.kind === 'dropped') issues.push({ code: 'jd-dropped', path: [], message: `${n.members.map(facts.name).join(' or ')}: ${n.reason}`.slice(0, 300) });
+  const issues = [
+    { code: 'no-technology', path: [], message: `${why}; skills seen: ${listed(skills, 'skill of the taxonomy')}` },
+  ];
+  for (const n of notes.slice(0, MAX_NAMED))
+    if (n.kind === 'dropped')
+      issues.push({
+        code: 'jd-dropped',
+        path: [],
+        message: `${n.members.map(facts.name).join(' or ')}: ${n.reason}`.slice(0, 300),
+      });
   return new ValidationError('role-empty', message, issues);
 }

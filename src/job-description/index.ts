@@ -120,18 +120,26 @@ function kebab(text: string): string {
 
 function checkArguments(input: unknown, options: RoleFromJobDescriptionOptions): number {
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null || Array.isArray(input))) {
-    throw new TypeError('`input` must be job description text (plain, HTML or JobPosting JSON) or a schema.org JobPosting object');
+    throw new TypeError(
+      '`input` must be job description text (plain, HTML or JobPosting JSON) or a schema.org JobPosting object',
+    );
   }
   if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
-  if (options.id !== undefined && (typeof options.id !== 'string' || kebab(options.id) !== options.id)) throw new TypeError('`id` must be a kebab-case string');
-  if (options.title !== undefined && (typeof options.title !== 'string' || options.title.trim() === '')) throw new TypeError('`title` must be a non-empty string');
+  if (options.id !== undefined && (typeof options.id !== 'string' || kebab(options.id) !== options.id))
+    throw new TypeError('`id` must be a kebab-case string');
+  if (options.title !== undefined && (typeof options.title !== 'string' || options.title.trim() === ''))
+    throw new TypeError('`title` must be a non-empty string');
   const maxRequired = options.maxRequired ?? MAX_REQUIRED;
-  if (typeof maxRequired !== 'number' || Number.isNaN(maxRequired) || maxRequired < 0 || (Number.isFinite(maxRequired) && !Number.isInteger(maxRequired))) {
+  if (
+    typeof maxRequired !== 'number' ||
+    Number.isNaN(maxRequired) ||
+    maxRequired < 0 ||
+    (Number.isFinite(maxRequired) && !Number.isInteger(maxRequired))
+  ) {
     throw new RangeError('`maxRequired` must be a whole number ≥ 0, or Infinity');
   }
   return maxRequired;
 }
-
 
 const skillMaps = new WeakMap<Taxonomy, Map<string, Skill>>();
 
@@ -171,11 +179,19 @@ function startsWithin(found: readonly Found[], start: number, end: number): bool
  * The extractor's mentions, sorted: negated and typo-tolerant ones are told to `note` and left out
  * (rule 11); `seen` collects every skill met, for the `role-empty` message.
  */
-function mentionsOf(text: string, taxonomy: Taxonomy, note: (n: Note) => void, seen: Map<string, SkillSeen>, ambiguous: string[]): Found[] {
+function mentionsOf(
+  text: string,
+  taxonomy: Taxonomy,
+  note: (n: Note) => void,
+  seen: Map<string, SkillSeen>,
+  ambiguous: string[],
+): Found[] {
   const found: Found[] = [];
   const profile = extractSkills(text, { taxonomy });
   // Words the extractor left alone as ordinary words ("We love Kafka"), for the role-empty message.
-  for (const d of profile.diagnostics) if (d.code === 'ambiguous-mention-dropped' && d.span !== undefined) ambiguous.push(text.slice(d.span.start, d.span.end));
+  for (const d of profile.diagnostics)
+    if (d.code === 'ambiguous-mention-dropped' && d.span !== undefined)
+      ambiguous.push(text.slice(d.span.start, d.span.end));
   for (const skill of profile.skills) {
     seen.set(skill.id, { name: skill.name, why: null });
     for (const mention of skill.mentions) {
@@ -183,10 +199,22 @@ function mentionsOf(text: string, taxonomy: Taxonomy, note: (n: Note) => void, s
         const reason = mention.fuzzy
           ? `"${mention.text}" only looks like ${skill.name} (a typo-tolerant match): a job description is edited text, so it is an ordinary word`
           : `"${mention.text}" is negated ("${mention.sentence.slice(0, 80)}")`;
-        note({ kind: 'dropped', members: [skill.id], span: mention.span, reason, why: mention.fuzzy ? 'typo' : 'negated' });
+        note({
+          kind: 'dropped',
+          members: [skill.id],
+          span: mention.span,
+          reason,
+          why: mention.fuzzy ? 'typo' : 'negated',
+        });
         continue;
       }
-      found.push({ id: skill.id, start: mention.span.start, end: mention.span.end, aspiration: mention.aspiration, lone: false });
+      found.push({
+        id: skill.id,
+        start: mention.span.start,
+        end: mention.span.end,
+        aspiration: mention.aspiration,
+        lone: false,
+      });
     }
   }
   return found.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -236,7 +264,13 @@ export function roleFromJobDescription(input: string | JobPosting, options: Role
   for (const item of lone) {
     const name = facts.skill(item.id)?.name ?? item.id;
     if (!seen.has(item.id)) seen.set(item.id, { name, why: null });
-    log.add({ severity: 'info', code: 'jd-lone-item', message: `"${item.text}" is a list item naming one technology: read as ${name}, which the extractor leaves alone in prose`, source: 'role', span: { start: item.start, end: item.end } });
+    log.add({
+      severity: 'info',
+      code: 'jd-lone-item',
+      message: `"${item.text}" is a list item naming one technology: read as ${name}, which the extractor leaves alone in prose`,
+      source: 'role',
+      span: { start: item.start, end: item.end },
+    });
   }
   const all = lone.length === 0 ? found : [...found, ...lone].sort((a, b) => a.start - b.start || a.end - b.end);
 
@@ -249,12 +283,20 @@ export function roleFromJobDescription(input: string | JobPosting, options: Role
     return skill === undefined ? 'technology' : kindOf(skill);
   };
   if (accepted.length === 0 || accepted.every((c) => c.members.every((id) => kind(id) !== 'technology'))) {
-    throw roleEmpty({ layout, notes, seen, ambiguous, accepted, facts: { name: (id) => facts.skill(id)?.name ?? id, kind } });
+    throw roleEmpty({
+      layout,
+      notes,
+      seen,
+      ambiguous,
+      accepted,
+      facts: { name: (id) => facts.skill(id)?.name ?? id, kind },
+    });
   }
   capRequired(accepted, maxRequired, candidates, facts.isTechnology, note);
   const requirements = toRequirements(accepted);
 
-  const title = options.title ?? decoded.title ?? layout.title?.text.replace(TITLE_SUFFIX, '').trim() ?? 'Untitled role';
+  const title =
+    options.title ?? decoded.title ?? layout.title?.text.replace(TITLE_SUFFIX, '').trim() ?? 'Untitled role';
   describeLayout(log, layout, options.title !== undefined ? 'options.title' : null, title);
   describeNotes(log, notes, (id) => facts.skill(id)?.name ?? id);
   const diagnostics: Diagnostic[] = log.finish();

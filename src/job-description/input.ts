@@ -18,7 +18,9 @@ export interface JobPosting {
   /** Read as requirements. */
   qualifications?: JobPostingText;
   /** Text, or `OccupationalExperienceRequirements` (`{monthsOfExperience, description}`). Read as requirements. */
-  experienceRequirements?: JobPostingText | { '@type'?: string | string[]; monthsOfExperience?: number; description?: string };
+  experienceRequirements?:
+    | JobPostingText
+    | { '@type'?: string | string[]; monthsOfExperience?: number; description?: string };
   /** Read as responsibilities. */
   responsibilities?: JobPostingText;
   /**
@@ -79,7 +81,8 @@ class TextBuilder {
 }
 
 // An element name after "<" that only markup has; bounded so a page of "<" stays linear.
-const HTML_TAG = /<\/?(?:html|head|body|div|p|ul|ol|li|br|hr|h[1-6]|span|strong|b|i|em|u|table|tr|td|th|section|article|header|footer|main|script|meta|a|font|dl|dt|dd|blockquote|pre)\b[^<>]{0,500}>/i;
+const HTML_TAG =
+  /<\/?(?:html|head|body|div|p|ul|ol|li|br|hr|h[1-6]|span|strong|b|i|em|u|table|tr|td|th|section|article|header|footer|main|script|meta|a|font|dl|dt|dd|blockquote|pre)\b[^<>]{0,500}>/i;
 const ESCAPED_TAG = /&lt;\/?(?:p|div|ul|ol|li|br|h[1-6]|strong|b|em|span)\b/i;
 
 /** Whether text is HTML rather than plain text (a tag of a block or inline element). */
@@ -106,7 +109,9 @@ function isPosting(value: unknown): value is JobPosting {
 export function findPosting(value: unknown, depth = 0): JobPosting | undefined {
   if (depth > 4 || typeof value !== 'object' || value === null) return undefined;
   if (isPosting(value)) return value;
-  const items = Array.isArray(value) ? value : [(value as Record<string, unknown>)['@graph'], (value as Record<string, unknown>).mainEntity];
+  const items = Array.isArray(value)
+    ? value
+    : [(value as Record<string, unknown>)['@graph'], (value as Record<string, unknown>).mainEntity];
   for (const item of items.slice(0, 1000)) {
     const found = findPosting(item, depth + 1);
     if (found !== undefined) return found;
@@ -143,13 +148,19 @@ export function jsonLdPosting(html: string): JobPosting | undefined {
 
 function textsOf(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (typeof value === 'string') return markupLines(value).map((line) => line.text.replace(/^•\s*/, '').trim()).filter((line) => line !== '');
+  if (typeof value === 'string')
+    return markupLines(value)
+      .map((line) => line.text.replace(/^•\s*/, '').trim())
+      .filter((line) => line !== '');
   if (Array.isArray(value)) return value.flatMap(textsOf);
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const parts = [record.name, record.description].filter((part): part is string => typeof part === 'string' && part.trim() !== '').map((part) => decodeEntities(part).trim());
+    const parts = [record.name, record.description]
+      .filter((part): part is string => typeof part === 'string' && part.trim() !== '')
+      .map((part) => decodeEntities(part).trim());
     const months = record.monthsOfExperience;
-    if (typeof months === 'number' && months > 0) parts.unshift(`${Math.round((months / 12) * 10) / 10}+ years of experience`);
+    if (typeof months === 'number' && months > 0)
+      parts.unshift(`${Math.round((months / 12) * 10) / 10}+ years of experience`);
     return parts.length > 0 ? [parts.join(': ')] : [];
   }
   return [];
@@ -157,7 +168,8 @@ function textsOf(value: unknown): string[] {
 
 /** The posting's title (`title`, else `name`), without markup. */
 function postingTitle(posting: JobPosting): string | undefined {
-  const raw = typeof posting.title === 'string' ? posting.title : typeof posting.name === 'string' ? posting.name : undefined;
+  const raw =
+    typeof posting.title === 'string' ? posting.title : typeof posting.name === 'string' ? posting.name : undefined;
   if (raw === undefined) return undefined;
   const title = markupLines(raw)
     .map((line) => line.text)
@@ -184,7 +196,11 @@ function renderPosting(posting: JobPosting, format: InputFormat, hasHeadings: (t
     out.lines(lines);
   }
   const fields: [string, string, string[]][] = [
-    ['Requirements', 'JobPosting.skills, qualifications and experienceRequirements', [...textsOf(posting.skills), ...textsOf(posting.qualifications), ...textsOf(posting.experienceRequirements)]],
+    [
+      'Requirements',
+      'JobPosting.skills, qualifications and experienceRequirements',
+      [...textsOf(posting.skills), ...textsOf(posting.qualifications), ...textsOf(posting.experienceRequirements)],
+    ],
     ['Responsibilities', 'JobPosting.responsibilities', textsOf(posting.responsibilities)],
   ];
   for (const [heading, place, items] of fields) {
@@ -193,7 +209,12 @@ function renderPosting(posting: JobPosting, format: InputFormat, hasHeadings: (t
     out.line(heading, true, place);
     for (const item of items) out.line(`• ${item}`);
   }
-  const where = format === 'posting' ? 'a JobPosting object' : format === 'posting-json' ? 'JobPosting JSON' : 'the JobPosting JSON-LD of an HTML page';
+  const where =
+    format === 'posting'
+      ? 'a JobPosting object'
+      : format === 'posting-json'
+        ? 'JobPosting JSON'
+        : 'the JobPosting JSON-LD of an HTML page';
   return {
     text: out.text(),
     format,
@@ -215,14 +236,33 @@ export function decodeInput(input: string | JobPosting, hasHeadings: (text: stri
     const parsed = parseJson(input);
     const posting = parsed.ok ? findPosting(parsed.value) : undefined;
     if (posting !== undefined) return renderPosting(posting, 'posting-json', hasHeadings);
-    if (parsed.ok) return { text: input, format: 'text', headingLines: new Set(), headingPlaces: new Map(), note: 'JSON without a JobPosting (no "@type": "JobPosting" at the top, in an array or in @graph): read as plain text' };
+    if (parsed.ok)
+      return {
+        text: input,
+        format: 'text',
+        headingLines: new Set(),
+        headingPlaces: new Map(),
+        note: 'JSON without a JobPosting (no "@type": "JobPosting" at the top, in an array or in @graph): read as plain text',
+      };
   }
   if (looksLikeHtml(input)) {
     const posting = jsonLdPosting(input);
     if (posting !== undefined) return renderPosting(posting, 'posting-json-ld', hasHeadings);
     const out = new TextBuilder();
     out.lines(htmlToLines(input).lines);
-    return { text: out.text(), format: 'html', headingLines: out.headingLines, headingPlaces: out.headingPlaces, note: 'read as HTML: its visible text, list items as bullets, h1–h6 as headings, entities decoded' };
+    return {
+      text: out.text(),
+      format: 'html',
+      headingLines: out.headingLines,
+      headingPlaces: out.headingPlaces,
+      note: 'read as HTML: its visible text, list items as bullets, h1–h6 as headings, entities decoded',
+    };
   }
-  return { text: input, format: 'text', headingLines: new Set(), headingPlaces: new Map(), note: 'read as plain text: spans index the input as given' };
+  return {
+    text: input,
+    format: 'text',
+    headingLines: new Set(),
+    headingPlaces: new Map(),
+    note: 'read as plain text: spans index the input as given',
+  };
 }

@@ -85,7 +85,12 @@ function overlap(found: readonly Found[], span: Span): 'none' | 'some' | 'exact'
  * or a phrase the taxonomy resolves), so prose ("Experience with Java and Go") is never split.
  * `found` must be sorted by start; `resolve` gives the skill id a whole phrase names, or `null`.
  */
-export function loneItems(text: string, layout: Layout, found: readonly Found[], resolve: (phrase: string) => string | null): LoneItem[] {
+export function loneItems(
+  text: string,
+  layout: Layout,
+  found: readonly Found[],
+  resolve: (phrase: string) => string | null,
+): LoneItem[] {
   const items: LoneItem[] = [];
   for (const segment of layout.segments) {
     if (layout.structured && (segment.preamble || segment.section === 'other')) continue;

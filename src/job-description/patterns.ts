@@ -36,7 +36,12 @@ const NOT_ASKS = 'about the company or the process: only its listed items count,
  * ("How to Assess … Skills", "Benefits & Requirements of the Role" is rare; "Skills we assess" is not).
  */
 export const HEADING_ROWS: readonly HeadingRow[] = [
-  { section: 'required', reading: ASKS_REQUIRED, pattern: /^about (?:you|yourself|the (?:ideal )?candidate)\b/, examples: ['About you', 'About the candidate'] },
+  {
+    section: 'required',
+    reading: ASKS_REQUIRED,
+    pattern: /^about (?:you|yourself|the (?:ideal )?candidate)\b/,
+    examples: ['About you', 'About the candidate'],
+  },
   {
     section: 'responsibility',
     reading: THE_WORK,
@@ -48,20 +53,54 @@ export const HEADING_ROWS: readonly HeadingRow[] = [
     reading: NOT_ASKS,
     pattern:
       /\bassess|\bevaluat|\binterview|\bhow to\b|\breport(?:s|ing)? to\b|^about\b|\bbenefits\b|\bperks\b|\bwhy (?:join|work)\b|\bsimilar\b|\breasons to\b|\bin it for you\b|\bwhat we offer\b|\bwe offer\b|\bcompensation\b|\bsalary\b|\bequal (?:employment )?opportunity\b|\bright to work\b|\bpartners\b|\bour (?:company|story|mission|culture|values|team|office)\b|\bwho we are\b|\blife at\b|^(?:the |our )?(?:team|company)(?: overview| description| info(?:rmation)?| profile)?$|\bwhat you(?:'ll| will) (?:learn|get)\b/,
-    examples: ['About us', 'About Acme', 'Benefits', 'Perks', 'What we offer', 'Why join us', 'Our culture', 'Who we are', 'How to apply', 'Compensation', 'How to Assess Back-End Developer Skills Effectively?', 'Equal Opportunity Employer'],
+    examples: [
+      'About us',
+      'About Acme',
+      'Benefits',
+      'Perks',
+      'What we offer',
+      'Why join us',
+      'Our culture',
+      'Who we are',
+      'How to apply',
+      'Compensation',
+      'How to Assess Back-End Developer Skills Effectively?',
+      'Equal Opportunity Employer',
+    ],
   },
   {
     section: 'preferred',
     reading: ASKS_PREFERRED,
     pattern:
       /\b(?:nice|good|great)[ -]to[ -]haves?\b|\bpreferred\b|\bpreferably\b|\bbonus\b|\bpluses\b|\bplus points?\b|\bit'?s a plus\b|\bdesirable\b|\bdesired\b|\boptional\b|\bnot required\b|\bextra credit\b|\bbrownie points\b|\beven better\b|\bwould be nice\b|\badvantageous\b|\bnot essential\b/,
-    examples: ['Nice to have', 'Nice-to-haves', 'Good to have', 'Bonus points', 'Bonus', 'Preferred qualifications', 'Preferred skills', 'Desirable', 'Desired Skills', 'Pluses', 'Additional Experience (Not Required)', 'Even better if you have'],
+    examples: [
+      'Nice to have',
+      'Nice-to-haves',
+      'Good to have',
+      'Bonus points',
+      'Bonus',
+      'Preferred qualifications',
+      'Preferred skills',
+      'Desirable',
+      'Desired Skills',
+      'Pluses',
+      'Additional Experience (Not Required)',
+      'Even better if you have',
+    ],
   },
   {
     section: 'preferred',
     reading: THE_STACK,
-    pattern: /\b(?:tech(?:nical|nology)?|our|the) stack\b|\bstack we use\b|^stack\b|^technolog(?:y|ies)\b|\btechnolog(?:y|ies) (?:we use|used)\b|\btools (?:and|&) technologies\b|\btools we use\b|^tools\b|\bour tools\b|\b(?:technical|tech|our) environment\b/,
-    examples: ['Tech stack', 'Our stack', 'Our tech stack', 'Technology stack', 'Technologies we use', 'Tools & technologies'],
+    pattern:
+      /\b(?:tech(?:nical|nology)?|our|the) stack\b|\bstack we use\b|^stack\b|^technolog(?:y|ies)\b|\btechnolog(?:y|ies) (?:we use|used)\b|\btools (?:and|&) technologies\b|\btools we use\b|^tools\b|\bour tools\b|\b(?:technical|tech|our) environment\b/,
+    examples: [
+      'Tech stack',
+      'Our stack',
+      'Our tech stack',
+      'Technology stack',
+      'Technologies we use',
+      'Tools & technologies',
+    ],
   },
   {
     section: 'required',
@@ -91,7 +130,18 @@ export const HEADING_ROWS: readonly HeadingRow[] = [
     reading: THE_WORK,
     pattern:
       /\bresponsibilit|\bduties\b|\bwhat you(?:'ll| will) (?:be doing|do|work on|build)\b|\bthe role\b|\byour role\b|^role\b|^(?:the )?position\b|\bday[ -]to[ -]day\b|\bkey tasks\b|\byour (?:mission|impact|job)\b|\bin this role\b|^(?:job |role |position )?(?:description|summary|overview)$|^the (?:job|opportunity)$|\btasks\b/,
-    examples: ['Responsibilities', 'Roles & Responsibilities', "What you'll do", 'What You Will Be Doing', 'Position', 'Your role', 'The role', 'Duties', 'Job description', 'Day-to-day'],
+    examples: [
+      'Responsibilities',
+      'Roles & Responsibilities',
+      "What you'll do",
+      'What You Will Be Doing',
+      'Position',
+      'Your role',
+      'The role',
+      'Duties',
+      'Job description',
+      'Day-to-day',
+    ],
   },
 ];
 
@@ -110,7 +160,11 @@ export const NOT_HEADING_EXAMPLES: readonly string[] = [
 /** A label whose content is the job's title ("Job Title: Backend Engineer"), not a section. */
 export const TITLE_LABEL = /^(?:job title|title|position|position title|role|role title|job|vacancy|opening)$/;
 /** Examples of title labels, read by the table test. */
-export const TITLE_LABEL_EXAMPLES: readonly string[] = ['Job Title: Senior Backend Engineer', 'Position: Python Developer', 'Role: Data Engineer'];
+export const TITLE_LABEL_EXAMPLES: readonly string[] = [
+  'Job Title: Senior Backend Engineer',
+  'Position: Python Developer',
+  'Role: Data Engineer',
+];
 
 /** Words a job title holds; a first line holding one is a title even when it names a technology ("Senior Java Developer"). */
 export const TITLE_WORD =
@@ -128,7 +182,8 @@ export const TITLE_EXAMPLES: readonly { line: string; title: string | null }[] =
   { line: 'We build payment APIs in Go on PostgreSQL.', title: null },
 ];
 /** Words after a title that name the document, not the job: "Back End Developer Job Description". */
-export const TITLE_SUFFIX = /\s*[-–—:|]?\s*(?:job description|job posting|job advert|job ad|vacancy|template)(?:\s+template)?\s*$/i;
+export const TITLE_SUFFIX =
+  /\s*[-–—:|]?\s*(?:job description|job posting|job advert|job ad|vacancy|template)(?:\s+template)?\s*$/i;
 
 /** A phrasing that moves an ask within a requirements or responsibilities section. */
 export interface PhraseRow {
@@ -143,18 +198,30 @@ export const REQUIRED_PHRASES: readonly PhraseRow[] = [
   { importance: 'required', pattern: /\bmust[ -]have\b/i, example: 'Must have PostgreSQL' },
   { importance: 'required', pattern: /\bmust\b/i, example: 'You must know PostgreSQL' },
   { importance: 'required', pattern: /\brequired\b/i, example: 'PostgreSQL is required' },
-  { importance: 'required', pattern: /\bstrong (?:proficiency|knowledge|experience|command|background|skills?)\b/i, example: 'Strong experience with PostgreSQL' },
+  {
+    importance: 'required',
+    pattern: /\bstrong (?:proficiency|knowledge|experience|command|background|skills?)\b/i,
+    example: 'Strong experience with PostgreSQL',
+  },
   { importance: 'required', pattern: /\bproficien(?:t|cy)\b/i, example: 'Proficient in PostgreSQL' },
   { importance: 'required', pattern: /\bexpert(?:ise)?\b/i, example: 'Expertise in PostgreSQL' },
   { importance: 'required', pattern: /\bsolid\b/i, example: 'Solid PostgreSQL background' },
-  { importance: 'required', pattern: /\bin-depth\b|\bdeep (?:knowledge|understanding|experience)\b/i, example: 'Deep knowledge of PostgreSQL' },
+  {
+    importance: 'required',
+    pattern: /\bin-depth\b|\bdeep (?:knowledge|understanding|experience)\b/i,
+    example: 'Deep knowledge of PostgreSQL',
+  },
   { importance: 'required', pattern: /\bhands-on\b/i, example: 'Hands-on PostgreSQL experience' },
   { importance: 'required', pattern: /\bessential\b|\bmandatory\b/i, example: 'PostgreSQL is essential' },
 ];
 
 /** Phrasing of a wish (rule 2): `preferred`, even under "Requirements". */
 export const PREFERRED_PHRASES: readonly PhraseRow[] = [
-  { importance: 'preferred', pattern: /\boptional\b|\bnot required\b|\bnot essential\b|\bsecondary\b/i, example: 'PostgreSQL (optional)' },
+  {
+    importance: 'preferred',
+    pattern: /\boptional\b|\bnot required\b|\bnot essential\b|\bsecondary\b/i,
+    example: 'PostgreSQL (optional)',
+  },
   { importance: 'preferred', pattern: /\bfamiliar(?:ity)?\b|\bawareness\b/i, example: 'Familiarity with PostgreSQL' },
   { importance: 'preferred', pattern: /\b(?:nice|good)[ -]to[ -]have\b/i, example: 'PostgreSQL is nice to have' },
   { importance: 'preferred', pattern: /\bplus\b|\bbonus\b|\badvantage(?:ous)?\b/i, example: 'PostgreSQL is a plus' },
@@ -176,7 +243,8 @@ export const PREFERRED_PHRASE = union(PREFERRED_PHRASES);
 export const BULLET = /^\s*(?:[-*•●◦▪▫‣∙·–—]|\d{1,2}[.)]|[a-z][.)])\s+/i;
 
 /** Inline labels that open the advert's body in scraped postings ("Job Description: Employer works on…"). */
-export const INLINE_RESPONSIBILITY_LABEL = /^(?:job description|detailed info(?:rmation)?|primary purpose|position summary|(?:job |role )?overview|summary|the position|description)$/;
+export const INLINE_RESPONSIBILITY_LABEL =
+  /^(?:job description|detailed info(?:rmation)?|primary purpose|position summary|(?:job |role )?overview|summary|the position|description)$/;
 
 /**
  * Colon-less headings job boards print before a " - " list or a capitalised item, inside a line
@@ -206,7 +274,8 @@ export const BOILERPLATE_EXAMPLES: readonly string[] = [
  * "Desired Skills:", "Additional Experience (Not Required):", "Minimum Skills and Competencies:" — a
  * Title Case label before a colon. Bounded, so a long run of capitalised words costs linear time.
  */
-export const TITLE_CASE_LABEL = /(?<![\w'’])((?:[A-Z][\w'’/&+-]*|\([^()]{1,30}\))(?:\s+(?:[A-Z][\w'’/&+-]*|and|for|the|of|to|in|this|&|\([^()]{1,30}\))){0,8})\s*:(?:\s|$)/g;
+export const TITLE_CASE_LABEL =
+  /(?<![\w'’])((?:[A-Z][\w'’/&+-]*|\([^()]{1,30}\))(?:\s+(?:[A-Z][\w'’/&+-]*|and|for|the|of|to|in|this|&|\([^()]{1,30}\))){0,8})\s*:(?:\s|$)/g;
 /** A label at the start of a line or after a sentence or separator, in any case ("requirements: python, sql"). */
 export const INLINE_LABEL = /(^|[.!?]\s+|(?<!\s)\s{2,}|\s[|•*-]\s)([A-Za-z][A-Za-z0-9&/,'’() -]{0,60}?)\s*:(?:\s|$)/g;
 /** Words a section label starts with: "Java Preferred Qualifications:" is the label "Preferred Qualifications" after the skill Java. */
@@ -230,17 +299,20 @@ export const ITEM_LINE =
 /** Company prose: what the employer does or uses, not what it asks of the candidate (rule 7). */
 export const COMPANY_SUBJECT = /^\W*(?:we|we're|we’re|our|ours|they|their|this company|the company|the team|us)\b/i;
 /** …unless it asks after all ("We are looking for…", "We need…"). */
-export const ASKS = /\blooking for\b|\bseek(?:ing)?\b|\bneed\b|\brequire|\bexpect|\bwant\b|\bideal candidate\b|\byou (?:will|should|must|have)\b/i;
+export const ASKS =
+  /\blooking for\b|\bseek(?:ing)?\b|\bneed\b|\brequire|\bexpect|\bwant\b|\bideal candidate\b|\byou (?:will|should|must|have)\b/i;
 /** Examples of company prose: a skill in them is context, not an ask. */
 export const COMPANY_EXAMPLES: readonly string[] = ['We use Kafka to stream payments.', 'Our platform runs on Kafka.'];
 
 /** Examples introduced by a cue are alternatives (rule 8). */
-export const EXAMPLE_CUE = /\b(?:one of|any of|such as|e\.g\.?|for example|for instance|including|includes|like|using|especially|either)\b[^,;.()]{0,30}$/i;
+export const EXAMPLE_CUE =
+  /\b(?:one of|any of|such as|e\.g\.?|for example|for instance|including|includes|like|using|especially|either)\b[^,;.()]{0,30}$/i;
 /** A list closed like examples ("Prometheus, Grafana, etc."). */
 export const EXAMPLE_TAIL = /^\W{0,4}(?:etc\b|and so on\b|or similar\b|or equivalent\b|or other\b)/i;
 
 /** An offer to teach rather than an ask ("you'll learn Rust", "a chance to pick up Go"): the skill is dropped. */
-export const LEARN_OFFER = /\b(?:you(?:'ll|’ll| will)|chance to|opportunit(?:y|ies) to|we(?:'ll|’ll| will) help you|get to)\s+(?:\w+\s+){0,2}?(?:learn|pick up|get trained|be trained)\b|\bwe(?:'ll|’ll| will)? (?:teach|train) you\b/i;
+export const LEARN_OFFER =
+  /\b(?:you(?:'ll|’ll| will)|chance to|opportunit(?:y|ies) to|we(?:'ll|’ll| will) help you|get to)\s+(?:\w+\s+){0,2}?(?:learn|pick up|get trained|be trained)\b|\bwe(?:'ll|’ll| will)? (?:teach|train) you\b/i;
 /** Examples of learning offers, read by the table test. */
 export const LEARN_OFFER_EXAMPLES: readonly string[] = ["Requirements\n- Java\n- You'll learn Rust on the job"];
 
@@ -248,7 +320,10 @@ export const LEARN_OFFER_EXAMPLES: readonly string[] = ["Requirements\n- Java\n-
 export const YEARS = /(\d{1,2})\s*(?:\+|-\s*\d{1,2}|to\s+\d{1,2})?\s*\+?\s*(?:years?|yrs?)\b/gi;
 
 /** Categories of practices and concepts, for taxonomies whose skills carry no `kind`: weaker must-haves than technologies. */
-export const PRACTICE_CATEGORIES: ReadonlySet<string> = new Set(['architecture-and-practices', 'office-and-productivity']);
+export const PRACTICE_CATEGORIES: ReadonlySet<string> = new Set([
+  'architecture-and-practices',
+  'office-and-productivity',
+]);
 
 const testers = new WeakMap<RegExp, RegExp>();
 

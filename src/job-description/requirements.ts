@@ -47,7 +47,11 @@ export function clauseImportance(section: JdSection, clause: string): Importance
 
 /** A preamble clause that asks all the same: years ("at least 3 years of Go"), a list item phrased as a demand ("- Git is a must"), or a clause addressed to the candidate ("you will use TDD", "we are looking for"). */
 function asksInPreamble(mention: Mention): boolean {
-  return mention.minYears !== undefined || (mention.bullet && REQUIRED_PHRASE.test(mention.clause)) || (!mention.company && ASKS.test(mention.clause));
+  return (
+    mention.minYears !== undefined ||
+    (mention.bullet && REQUIRED_PHRASE.test(mention.clause)) ||
+    (!mention.company && ASKS.test(mention.clause))
+  );
 }
 
 /** Why a mention is not an ask at all (and a word or two for it), or `null` when it is one. */
@@ -56,8 +60,16 @@ function dropReason(mention: Mention, structured: boolean): { reason: string; wh
   if (!structured) return null;
   // An advert with sections pitches the company and product before them ("power web and mobile applications");
   // a demand there ("- Git is a must", "you will use TDD") asks all the same.
-  if (mention.preamble && !asksInPreamble(mention)) return { reason: 'in the preamble before the first requirements or responsibilities heading: the pitch, not an ask', why: 'preamble' };
-  if (mention.section === 'other' && !mention.preamble && !mention.bullet) return { reason: 'prose under a heading about the company, benefits or process: boilerplate, not an ask', why: 'boilerplate' };
+  if (mention.preamble && !asksInPreamble(mention))
+    return {
+      reason: 'in the preamble before the first requirements or responsibilities heading: the pitch, not an ask',
+      why: 'preamble',
+    };
+  if (mention.section === 'other' && !mention.preamble && !mention.bullet)
+    return {
+      reason: 'prose under a heading about the company, benefits or process: boilerplate, not an ask',
+      why: 'boilerplate',
+    };
   return null;
 }
 
@@ -73,7 +85,10 @@ export function candidatesOf(mentions: readonly Mention[], structured: boolean, 
       note({ kind: 'dropped', members: mention.members, span: mention.clauseSpan, ...dropped });
       continue;
     }
-    let importance = clauseImportance(structured && !mention.preamble ? mention.section : 'responsibility', mention.clause);
+    let importance = clauseImportance(
+      structured && !mention.preamble ? mention.section : 'responsibility',
+      mention.clause,
+    );
     let demoted: string | undefined;
     if (importance === 'required' && mention.aspirational) {
       importance = 'preferred';
@@ -81,9 +96,10 @@ export function candidatesOf(mentions: readonly Mention[], structured: boolean, 
     }
     if (structured && mention.company && importance !== 'bonus') {
       importance = 'bonus';
-      demoted = "the employer's own stack (\"we use…\", \"our platform…\"), not a demand";
+      demoted = 'the employer\'s own stack ("we use…", "our platform…"), not a demand';
     }
-    if (demoted !== undefined) note({ kind: 'demoted', members: mention.members, span: mention.clauseSpan, reason: demoted });
+    if (demoted !== undefined)
+      note({ kind: 'demoted', members: mention.members, span: mention.clauseSpan, reason: demoted });
     candidates.push({
       members: mention.members,
       importance,
@@ -106,7 +122,9 @@ export function candidatesOf(mentions: readonly Mention[], structured: boolean, 
     }
   }
   // Strongest first, then stated before listed, then document order: each skill keeps its strongest reading.
-  return candidates.sort((a, b) => RANK[a.importance] - RANK[b.importance] || Number(a.keyword) - Number(b.keyword) || a.order - b.order);
+  return candidates.sort(
+    (a, b) => RANK[a.importance] - RANK[b.importance] || Number(a.keyword) - Number(b.keyword) || a.order - b.order,
+  );
 }
 
 /**
@@ -134,7 +152,8 @@ export function acceptCandidates(candidates: readonly Candidate[], note: (n: Not
     if (candidate.members.length === 1) {
       const [skill] = candidate.members as [string];
       const existing = single.get(skill);
-      if (existing !== undefined && candidate.minYears !== undefined) existing.minYears = Math.max(existing.minYears ?? 0, candidate.minYears);
+      if (existing !== undefined && candidate.minYears !== undefined)
+        existing.minYears = Math.max(existing.minYears ?? 0, candidate.minYears);
       if (existing !== undefined || covered.has(skill)) repeat(existing ?? covered.get(skill));
       else accept({ ...candidate });
       continue;
@@ -155,30 +174,46 @@ export function acceptCandidates(candidates: readonly Candidate[], note: (n: Not
         overlapping.members.push(m);
         groupsOf.set(m, [...(groupsOf.get(m) ?? []), overlapping]);
       }
-      if (candidate.minYears !== undefined && RANK[candidate.importance] <= RANK[overlapping.importance]) overlapping.minYears = Math.max(overlapping.minYears ?? 0, candidate.minYears);
+      if (candidate.minYears !== undefined && RANK[candidate.importance] <= RANK[overlapping.importance])
+        overlapping.minYears = Math.max(overlapping.minYears ?? 0, candidate.minYears);
       for (const m of members) if (!covered.has(m)) covered.set(m, overlapping);
       repeat(overlapping);
       continue;
     }
     const fresh = members.filter((m) => !covered.has(m));
-    if (fresh.length === 0) repeat(covered.get(members[0] ?? candidate.members[0]!) ?? single.get(candidate.members[0]!));
+    if (fresh.length === 0)
+      repeat(covered.get(members[0] ?? candidate.members[0]!) ?? single.get(candidate.members[0]!));
     else accept({ ...candidate, members: fresh });
   }
   for (const [by, count] of repeats) {
-    note({ kind: 'dropped', members: by.members, span: by.clauseSpan, reason: `named ${count} more time${count === 1 ? '' : 's'}: the strongest reading, "${quote(by.clause)}" (${by.importance}), is kept`, why: 'repeated' });
+    note({
+      kind: 'dropped',
+      members: by.members,
+      span: by.clauseSpan,
+      reason: `named ${count} more time${count === 1 ? '' : 's'}: the strongest reading, "${quote(by.clause)}" (${by.importance}), is kept`,
+      why: 'repeated',
+    });
   }
   return accepted;
 }
 
 /** The first accepted group that more than half of `members` (or of itself) overlaps, found through its members. */
-function overlappingGroup(members: readonly string[], groupsOf: ReadonlyMap<string, Candidate[]>, rank: ReadonlyMap<Candidate, number>): Candidate | undefined {
+function overlappingGroup(
+  members: readonly string[],
+  groupsOf: ReadonlyMap<string, Candidate[]>,
+  rank: ReadonlyMap<Candidate, number>,
+): Candidate | undefined {
   const shared = new Map<Candidate, number>();
   let best: Candidate | undefined;
   for (const m of members) {
     for (const group of groupsOf.get(m) ?? []) {
       const count = (shared.get(group) ?? 0) + 1;
       shared.set(group, count);
-      if (count * 2 > Math.min(group.members.length, members.length) && (best === undefined || rank.get(group)! < rank.get(best)!)) best = group;
+      if (
+        count * 2 > Math.min(group.members.length, members.length) &&
+        (best === undefined || rank.get(group)! < rank.get(best)!)
+      )
+        best = group;
     }
   }
   return best;
@@ -189,13 +224,22 @@ function overlappingGroup(members: readonly string[], groupsOf: ReadonlyMap<stri
  * strong phrasing 2, years 2, a technology rather than a practice 2, named more than once 1; ties keep
  * document order, so the posting's first demands win.
  */
-export function capRequired(accepted: Candidate[], max: number, all: readonly Candidate[], isTechnology: (id: string) => boolean, note: (n: Note) => void): void {
+export function capRequired(
+  accepted: Candidate[],
+  max: number,
+  all: readonly Candidate[],
+  isTechnology: (id: string) => boolean,
+  note: (n: Note) => void,
+): void {
   const required = accepted.filter((c) => c.importance === 'required');
   if (required.length <= max) return;
   const named = new Map<string, number>();
   for (const candidate of all) for (const m of candidate.members) named.set(m, (named.get(m) ?? 0) + 1);
   const strength = (c: Candidate): number =>
-    (c.strong ? 2 : 0) + (c.minYears === undefined ? 0 : 2) + (c.members.some(isTechnology) ? 2 : 0) + (c.members.some((m) => (named.get(m) ?? 0) > 1) ? 1 : 0);
+    (c.strong ? 2 : 0) +
+    (c.minYears === undefined ? 0 : 2) +
+    (c.members.some(isTechnology) ? 2 : 0) +
+    (c.members.some((m) => (named.get(m) ?? 0) > 1) ? 1 : 0);
   const ranked = [...required].sort((a, b) => strength(b) - strength(a) || a.order - b.order);
   for (const candidate of ranked.slice(max)) {
     candidate.importance = 'preferred';

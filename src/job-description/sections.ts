@@ -110,7 +110,9 @@ function wordCount(text: string): number {
 /** Every word of four letters or more starts with a capital ("Back End Developer Job Description Template"). */
 function titleCased(text: string): boolean {
   const words = text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
-  return words.length > 0 && words.some((w) => /^[A-Z]/.test(w)) && words.every((w) => w.length < 4 || /^[A-Z]/.test(w));
+  return (
+    words.length > 0 && words.some((w) => /^[A-Z]/.test(w)) && words.every((w) => w.length < 4 || /^[A-Z]/.test(w))
+  );
 }
 
 function allCaps(text: string): boolean {
@@ -131,7 +133,12 @@ interface LineHeading {
  * only when it looks like one (marked up, ending in ":" or "?", or a Title Case line after a blank line)
  * and names no skill — so "Kafka" or "Python and Django" on a line of their own stay items.
  */
-function lineHeading(line: string, lineStart: number, context: LayoutContext, blankBefore: boolean): LineHeading | null {
+function lineHeading(
+  line: string,
+  lineStart: number,
+  context: LayoutContext,
+  blankBefore: boolean,
+): LineHeading | null {
   const trimmed = line.trim();
   if (trimmed === '' || BULLET.test(line)) return null;
   const introduces = /[:：]\s*\**$/.test(trimmed) && trimmed.length <= 200;
@@ -154,7 +161,11 @@ function lineHeading(line: string, lineStart: number, context: LayoutContext, bl
   }
   if (hasSkill || context.isSkillName(label) || ITEM_LINE.test(label)) return null;
   // A lead-in sentence ("You should be comfortable with:") stays in its section; a short or Title Case label opens `other`.
-  const opens = marked || /\?$/.test(trimmed) || (introduces && (words <= 3 || titleCased(trimmed))) || (blankBefore && words <= 10 && titleCased(trimmed));
+  const opens =
+    marked ||
+    /\?$/.test(trimmed) ||
+    (introduces && (words <= 3 || titleCased(trimmed))) ||
+    (blankBefore && words <= 10 && titleCased(trimmed));
   return opens ? { section: 'other', row: undefined, label: trimmed } : null;
 }
 
@@ -165,7 +176,14 @@ function lineHeading(line: string, lineStart: number, context: LayoutContext, bl
  */
 function titleLike(text: string, hasSkill: boolean): boolean {
   const words = wordCount(text);
-  if (!/^[^a-z]*[A-Z0-9]/.test(text) || text.length > 100 || words > 12 || /[.!?,;:]$/.test(text) || ITEM_LINE.test(text)) return false;
+  if (
+    !/^[^a-z]*[A-Z0-9]/.test(text) ||
+    text.length > 100 ||
+    words > 12 ||
+    /[.!?,;:]$/.test(text) ||
+    ITEM_LINE.test(text)
+  )
+    return false;
   if (/\b(?:e\.g|i\.e|etc|such as)\b/i.test(text)) return false;
   const bare = text.replace(/\([^()]*\)|\[[^[\]]*\]/g, ' ');
   if (TITLE_WORD.test(text)) return words <= 6 || titleCased(bare);
@@ -174,11 +192,19 @@ function titleLike(text: string, hasSkill: boolean): boolean {
 
 /** The title a first line gives, or `null` when the line is a heading, a labelled list, an item or a sentence. */
 function titleOfLine(line: string, lineStart: number, context: LayoutContext): string | null {
-  const text = line.trim().replace(/^#+\s*/, '').replace(/^(\*\*|__)|(\*\*|__)$/g, '').trim();
+  const text = line
+    .trim()
+    .replace(/^#+\s*/, '')
+    .replace(/^(\*\*|__)|(\*\*|__)$/g, '')
+    .trim();
   if (BULLET.test(line) || /[:：]\s/.test(text)) return null;
   // "Junior Software Developer (1-4 years experience)" is a title holding a heading word; "Requirements for Developers" is a heading.
   const label = normaliseLabel(text);
-  if (headingRow(label) !== undefined && (!TITLE_WORD.test(text) || headingRow(label.split(' ').slice(0, 2).join(' ')) !== undefined)) return null;
+  if (
+    headingRow(label) !== undefined &&
+    (!TITLE_WORD.test(text) || headingRow(label.split(' ').slice(0, 2).join(' ')) !== undefined)
+  )
+    return null;
   if (!titleLike(text, context.skillIn(lineStart, lineStart + line.length) || context.isSkillName(text))) return null;
   const title = text.replace(TITLE_SUFFIX, '').trim();
   return title === '' ? null : title;
@@ -199,7 +225,8 @@ function labelSection(label: string): { section: JdSection | 'title'; row: Headi
   if (TITLE_LABEL.test(text)) return { section: 'title', row: undefined };
   const row = headingRow(text);
   if (row !== undefined) return { section: row.section, row };
-  if (INLINE_RESPONSIBILITY_LABEL.test(text)) return { section: 'responsibility', row: HEADING_ROWS.find((r) => r.section === 'responsibility') };
+  if (INLINE_RESPONSIBILITY_LABEL.test(text))
+    return { section: 'responsibility', row: HEADING_ROWS.find((r) => r.section === 'responsibility') };
   return null;
 }
 
@@ -208,7 +235,13 @@ function labelSection(label: string): { section: JdSection | 'title'; row: Headi
  * unless a label word follows the last skill ("Java Preferred Qualifications:" is the label
  * "Preferred Qualifications" after Java). Returns where the label starts, or -1.
  */
-function labelStartAfterSkills(line: string, lineStart: number, from: number, to: number, context: LayoutContext): number {
+function labelStartAfterSkills(
+  line: string,
+  lineStart: number,
+  from: number,
+  to: number,
+  context: LayoutContext,
+): number {
   if (!context.skillIn(lineStart + from, lineStart + to)) return from;
   const words = [...line.slice(from, to).matchAll(/\S+/g)];
   for (let w = words.length - 1; w >= 0; w--) {
@@ -239,13 +272,21 @@ function marksOf(line: string, lineStart: number, context: LayoutContext): Mark[
   for (const match of colon ? matchesOf(TITLE_CASE_LABEL, line) : []) {
     // The longest tail of the Title Case run that opens like a label ("Secret clearance Additional Experience (Not Required)").
     const opener = [...match[1]!.matchAll(/\S+/g)].find((word) => LABEL_OPENER.test(word[0]));
-    if (opener !== undefined) push(match.index + opener.index, match.index + match[1]!.length, match.index + match[0].length);
+    if (opener !== undefined)
+      push(match.index + opener.index, match.index + match[1]!.length, match.index + match[0].length);
   }
   for (const match of matchesOf(BARE_HEADING, line)) {
     const read = labelSection(match[1]!);
-    if (read !== null && read.section !== 'title') marks.push({ labelStart: match.index, contentStart: match.index + match[0].length, ...read });
+    if (read !== null && read.section !== 'title')
+      marks.push({ labelStart: match.index, contentStart: match.index + match[0].length, ...read });
   }
-  for (const match of matchesOf(BOILERPLATE, line)) marks.push({ labelStart: match.index, contentStart: match.index, section: 'other', row: HEADING_ROWS.find((r) => r.section === 'other') });
+  for (const match of matchesOf(BOILERPLATE, line))
+    marks.push({
+      labelStart: match.index,
+      contentStart: match.index,
+      section: 'other',
+      row: HEADING_ROWS.find((r) => r.section === 'other'),
+    });
   marks.sort((a, b) => a.labelStart - b.labelStart || b.contentStart - a.contentStart);
   const kept: Mark[] = [];
   let end = 0;
@@ -292,7 +333,14 @@ export function readLayout(text: string, context: LayoutContext): Layout {
     if (heading !== null) {
       open(heading.section);
       const place = context.headingPlaces.get(lineStart);
-      layout.headings.push({ label: heading.label, span, section: heading.section, reading: heading.row?.reading ?? null, inline: false, ...(place === undefined ? {} : { place }) });
+      layout.headings.push({
+        label: heading.label,
+        span,
+        section: heading.section,
+        reading: heading.row?.reading ?? null,
+        inline: false,
+        ...(place === undefined ? {} : { place }),
+      });
       continue;
     }
     readLine(line, lineStart, context, layout, () => section, open);
@@ -301,17 +349,36 @@ export function readLayout(text: string, context: LayoutContext): Layout {
 }
 
 /** Splits one line at its inline headings and adds its parts to the layout. */
-function readLine(line: string, lineStart: number, context: LayoutContext, layout: Layout, section: () => JdSection, open: (next: JdSection) => void): void {
+function readLine(
+  line: string,
+  lineStart: number,
+  context: LayoutContext,
+  layout: Layout,
+  section: () => JdSection,
+  open: (next: JdSection) => void,
+): void {
   const bullet = BULLET.test(line);
   const add = (from: number, to: number): void => {
-    if (line.slice(from, to).trim() !== '') layout.segments.push({ start: lineStart + from, end: lineStart + to, section: section(), preamble: !layout.structured, bullet, line, lineStart });
+    if (line.slice(from, to).trim() !== '')
+      layout.segments.push({
+        start: lineStart + from,
+        end: lineStart + to,
+        section: section(),
+        preamble: !layout.structured,
+        bullet,
+        line,
+        lineStart,
+      });
   };
   const marks = marksOf(line, lineStart, context);
   let from = 0;
   for (const [m, mark] of marks.entries()) {
     add(from, mark.labelStart);
     const to = marks[m + 1]?.labelStart ?? line.length;
-    const label = line.slice(mark.labelStart, mark.contentStart).replace(/[\s:：\-–—]+$/, '').trim();
+    const label = line
+      .slice(mark.labelStart, mark.contentStart)
+      .replace(/[\s:：\-–—]+$/, '')
+      .trim();
     const span = { start: lineStart + mark.labelStart, end: lineStart + mark.labelStart + label.length };
     from = mark.contentStart;
     if (mark.section === 'title') {
@@ -328,18 +395,36 @@ function readLine(line: string, lineStart: number, context: LayoutContext, layou
         continue;
       }
       open('responsibility');
-      layout.headings.push({ label, span, section: 'responsibility', reading: HEADING_ROWS.find((r) => r.section === 'responsibility')!.reading, inline: true });
+      layout.headings.push({
+        label,
+        span,
+        section: 'responsibility',
+        reading: HEADING_ROWS.find((r) => r.section === 'responsibility')!.reading,
+        inline: true,
+      });
       continue;
     }
     open(mark.section);
-    layout.headings.push({ label: label === '' ? line.slice(mark.labelStart, Math.min(line.length, mark.labelStart + 40)).trim() : label, span, section: mark.section, reading: mark.row?.reading ?? null, inline: true });
+    layout.headings.push({
+      label: label === '' ? line.slice(mark.labelStart, Math.min(line.length, mark.labelStart + 40)).trim() : label,
+      span,
+      section: mark.section,
+      reading: mark.row?.reading ?? null,
+      inline: true,
+    });
   }
   add(from, line.length);
 }
 
 /** Whether a text has headings of its own (known wordings, as lines or labels): a JobPosting description without any is its body. */
 export function hasHeadings(text: string): boolean {
-  const none: LayoutContext = { headingLines: new Set(), headingPlaces: new Map(), titleLine: false, skillIn: () => false, isSkillName: () => false };
+  const none: LayoutContext = {
+    headingLines: new Set(),
+    headingPlaces: new Map(),
+    titleLine: false,
+    skillIn: () => false,
+    isSkillName: () => false,
+  };
   let offset = 0;
   for (const line of text.split('\n')) {
     const start = offset;

@@ -82,7 +82,14 @@ function globalDescriptors(): Map<PropertyKey, PropertyDescriptor> {
 
 function sameDescriptor(a: PropertyDescriptor | undefined, b: PropertyDescriptor | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
-  return Object.is(a.value, b.value) && a.get === b.get && a.set === b.set && a.writable === b.writable && a.enumerable === b.enumerable && a.configurable === b.configurable;
+  return (
+    Object.is(a.value, b.value) &&
+    a.get === b.get &&
+    a.set === b.set &&
+    a.writable === b.writable &&
+    a.enumerable === b.enumerable &&
+    a.configurable === b.configurable
+  );
 }
 
 let pristineGlobals: Map<PropertyKey, PropertyDescriptor> | null = null;
@@ -105,7 +112,8 @@ function learnGlobals(): void {
   for (const [key, now] of globalDescriptors()) {
     const before = pristineGlobals.get(key);
     if (before === undefined) addedGlobals.set(key, now);
-    else if (!sameDescriptor(before, now)) replacedGlobals.set(key, { original: replacedGlobals.get(key)?.original ?? before, replacement: now });
+    else if (!sameDescriptor(before, now))
+      replacedGlobals.set(key, { original: replacedGlobals.get(key)?.original ?? before, replacement: now });
   }
 }
 
@@ -128,7 +136,8 @@ export function leavePdfGlobals(): void {
   pdfsInFlight = Math.max(0, pdfsInFlight - 1);
   if (pdfsInFlight > 0) return;
   for (const [key, descriptor] of addedGlobals) {
-    if (sameDescriptor(Object.getOwnPropertyDescriptor(globalThis, key), descriptor)) Reflect.deleteProperty(globalThis, key);
+    if (sameDescriptor(Object.getOwnPropertyDescriptor(globalThis, key), descriptor))
+      Reflect.deleteProperty(globalThis, key);
   }
   for (const [key, { original, replacement }] of replacedGlobals) {
     if (sameDescriptor(Object.getOwnPropertyDescriptor(globalThis, key), replacement)) define(key, original);
@@ -155,6 +164,7 @@ export function learnReplacements(): void {
 export function restoreBuiltins(): void {
   for (const r of replacements.values()) {
     const now = Object.getOwnPropertyDescriptor(r.target, r.key);
-    if (now !== undefined && 'value' in now && now.value === r.replacement) Object.defineProperty(r.target, r.key, r.original);
+    if (now !== undefined && 'value' in now && now.value === r.replacement)
+      Object.defineProperty(r.target, r.key, r.original);
   }
 }

@@ -81,25 +81,102 @@ interface Token {
   dateable: boolean;
 }
 
-const MONTHS: ReadonlyMap<string, number> = new Map(Object.entries({
-  jan: 1, january: 1, feb: 2, february: 2, febr: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11,
-  dec: 12, december: 12,
-  // German, French, Spanish (the names that differ from English).
-  januar: 1, februar: 2, märz: 3, maerz: 3, mai: 5, juni: 6, juli: 7, oktober: 10, okt: 10, dezember: 12, dez: 12,
-  janvier: 1, février: 2, fevrier: 2, mars: 3, avril: 4, juin: 6, juillet: 7, août: 8, aout: 8, septembre: 9,
-  octobre: 10, novembre: 11, décembre: 12, decembre: 12,
-  enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9,
-  octubre: 10, noviembre: 11, diciembre: 12,
-}));
+const MONTHS: ReadonlyMap<string, number> = new Map(
+  Object.entries({
+    jan: 1,
+    january: 1,
+    feb: 2,
+    february: 2,
+    febr: 2,
+    mar: 3,
+    march: 3,
+    apr: 4,
+    april: 4,
+    may: 5,
+    jun: 6,
+    june: 6,
+    jul: 7,
+    july: 7,
+    aug: 8,
+    august: 8,
+    sep: 9,
+    sept: 9,
+    september: 9,
+    oct: 10,
+    october: 10,
+    nov: 11,
+    november: 11,
+    dec: 12,
+    december: 12,
+    // German, French, Spanish (the names that differ from English).
+    januar: 1,
+    februar: 2,
+    märz: 3,
+    maerz: 3,
+    mai: 5,
+    juni: 6,
+    juli: 7,
+    oktober: 10,
+    okt: 10,
+    dezember: 12,
+    dez: 12,
+    janvier: 1,
+    février: 2,
+    fevrier: 2,
+    mars: 3,
+    avril: 4,
+    juin: 6,
+    juillet: 7,
+    août: 8,
+    aout: 8,
+    septembre: 9,
+    octobre: 10,
+    novembre: 11,
+    décembre: 12,
+    decembre: 12,
+    enero: 1,
+    febrero: 2,
+    marzo: 3,
+    abril: 4,
+    mayo: 5,
+    junio: 6,
+    julio: 7,
+    agosto: 8,
+    septiembre: 9,
+    setiembre: 9,
+    octubre: 10,
+    noviembre: 11,
+    diciembre: 12,
+  }),
+);
 
 const SEASONS: ReadonlyMap<string, readonly [number, number]> = new Map<string, readonly [number, number]>([
-  ['spring', [3, 3]], ['summer', [6, 6]], ['fall', [9, 9]], ['autumn', [9, 9]], ['winter', [1, 12]],
+  ['spring', [3, 3]],
+  ['summer', [6, 6]],
+  ['fall', [9, 9]],
+  ['autumn', [9, 9]],
+  ['winter', [1, 12]],
 ]);
 
 const PRESENT = new Set([
-  'present', 'current', 'currently', 'now', 'today', 'ongoing', 'date', 'continuing',
-  'heute', 'aktuell', 'jetzt', 'présent', 'actuel', 'aujourd', 'presente', 'actualidad', 'hoy', 'actual',
+  'present',
+  'current',
+  'currently',
+  'now',
+  'today',
+  'ongoing',
+  'date',
+  'continuing',
+  'heute',
+  'aktuell',
+  'jetzt',
+  'présent',
+  'actuel',
+  'aujourd',
+  'presente',
+  'actualidad',
+  'hoy',
+  'actual',
 ]);
 /** Present words that read as "present" only after a connector ("to date", "till now"). */
 const PRESENT_AFTER_CONNECTOR_ONLY = new Set(['date', 'now', 'today']);
@@ -109,8 +186,19 @@ const ONWARDS = new Set(['onwards', 'onward', 'forward']);
 const DASHES = new Set(['-', '–', '—', '‒', '―', '−', '~', '→', '⁓', '‐', '‑']);
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x2007 ||
-    code === 0x200a || code === 0x3000 || (code >= 0x2000 && code <= 0x2008) || code === 0x0b || code === 0x0c;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 0xa0 ||
+    code === 0x2009 ||
+    code === 0x202f ||
+    code === 0x2007 ||
+    code === 0x200a ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x2008) ||
+    code === 0x0b ||
+    code === 0x0c
+  );
 }
 
 function isBreak(code: number): boolean {
@@ -168,7 +256,17 @@ function tokenizeBlock(text: string, from: number, limit: number): { tokens: Tok
       while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
       const len = i - start;
       // Numbers are read by their value; their text is never looked at.
-      tokens.push({ kind: NUM, start, end: i, value: '', num: len <= 8 ? Number(text.slice(start, i)) : -1, gap, tab, wide, dateable: false });
+      tokens.push({
+        kind: NUM,
+        start,
+        end: i,
+        value: '',
+        num: len <= 8 ? Number(text.slice(start, i)) : -1,
+        gap,
+        tab,
+        wide,
+        dateable: false,
+      });
     } else if (isLetter(text, i, code)) {
       i++;
       while (i < n && isLetter(text, i, text.charCodeAt(i))) i++;
@@ -177,7 +275,17 @@ function tokenizeBlock(text: string, from: number, limit: number): { tokens: Tok
       tokens.push({ kind: WORD, start, end: i, value, num: 0, gap, tab, wide, dateable: false });
     } else {
       i++;
-      tokens.push({ kind: PUNCT, start, end: i, value: text[start] as string, num: 0, gap, tab, wide, dateable: false });
+      tokens.push({
+        kind: PUNCT,
+        start,
+        end: i,
+        value: text[start] as string,
+        num: 0,
+        gap,
+        tab,
+        wide,
+        dateable: false,
+      });
     }
     gap = 0;
     tab = false;
@@ -213,7 +321,14 @@ function markDateableChains(tokens: Token[]): void {
       if (len !== 1 && len !== 2 && len !== 4 && len !== 8) ok = false;
       const sep = tokens[j + 1];
       const next = tokens[j + 2];
-      if (sep !== undefined && next !== undefined && sep.gap === 0 && next.gap === 0 && isChainSeparator(sep) && next.kind === NUM) {
+      if (
+        sep !== undefined &&
+        next !== undefined &&
+        sep.gap === 0 &&
+        next.gap === 0 &&
+        isChainSeparator(sep) &&
+        next.kind === NUM
+      ) {
         j += 2;
         continue;
       }
@@ -225,12 +340,33 @@ function markDateableChains(tokens: Token[]): void {
     // "20192021": two years whose dash was lost, alone.
     if (groups === 1 && first.end - first.start === 8) ok = true;
     const before = tokens[i - 1];
-    if (before !== undefined && first.gap === 0 && before.kind === PUNCT && (before.value === '+' || before.value === '#' || before.value === '$' || before.value === '€' || before.value === '£')) ok = false;
+    if (
+      before !== undefined &&
+      first.gap === 0 &&
+      before.kind === PUNCT &&
+      (before.value === '+' ||
+        before.value === '#' ||
+        before.value === '$' ||
+        before.value === '€' ||
+        before.value === '£')
+    )
+      ok = false;
     // A number glued to a letter ("v2", "A4") is a name or version, not a date.
     if (before !== undefined && first.gap === 0 && before.kind === WORD) ok = false;
     const after = tokens[j + 1];
-    if (after !== undefined && after.gap === 0 && after.kind === PUNCT && (after.value === '%' || after.value === '+')) ok = false;
-    if (after !== undefined && after.gap === 0 && after.kind === WORD && !MONTHS.has(after.value) && after.value !== 'st' && after.value !== 'nd' && after.value !== 'rd' && after.value !== 'th') ok = false;
+    if (after !== undefined && after.gap === 0 && after.kind === PUNCT && (after.value === '%' || after.value === '+'))
+      ok = false;
+    if (
+      after !== undefined &&
+      after.gap === 0 &&
+      after.kind === WORD &&
+      !MONTHS.has(after.value) &&
+      after.value !== 'st' &&
+      after.value !== 'nd' &&
+      after.value !== 'rd' &&
+      after.value !== 'th'
+    )
+      ok = false;
     for (let k = i; k <= j; k += 2) (tokens[k] as Token).dateable = ok;
     i = j + 1;
   }
@@ -261,7 +397,14 @@ interface Context {
 }
 
 function isYear4(token: Token | undefined, ctx: Context): boolean {
-  return token !== undefined && token.kind === NUM && token.dateable && token.end - token.start === 4 && token.num >= 1940 && token.num <= ctx.asOfYear + 10;
+  return (
+    token !== undefined &&
+    token.kind === NUM &&
+    token.dateable &&
+    token.end - token.start === 4 &&
+    token.num >= 1940 &&
+    token.num <= ctx.asOfYear + 10
+  );
 }
 
 function isNum2(token: Token | undefined): boolean {
@@ -286,7 +429,8 @@ function readYear(tokens: Token[], i: number, ctx: Context): { year: number; two
   if (isYear4(token, ctx)) return { year: (token as Token).num, twoDigit: false, next: i + 1 };
   if (isApostrophe(token)) {
     const digits = tokens[i + 1];
-    if (isNum2(digits) && (digits as Token).gap === 0) return { year: (digits as Token).num, twoDigit: true, next: i + 2 };
+    if (isNum2(digits) && (digits as Token).gap === 0)
+      return { year: (digits as Token).num, twoDigit: true, next: i + 2 };
   }
   return null;
 }
@@ -309,7 +453,14 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
     if (token.value === 'q' || token.value === 'h') {
       const digit = tokens[i + 1];
       const max = token.value === 'q' ? 4 : 2;
-      if (digit !== undefined && digit.kind === NUM && digit.gap === 0 && digit.end - digit.start === 1 && digit.num >= 1 && digit.num <= max) {
+      if (
+        digit !== undefined &&
+        digit.kind === NUM &&
+        digit.gap === 0 &&
+        digit.end - digit.start === 1 &&
+        digit.num >= 1 &&
+        digit.num <= max
+      ) {
         const year = readYear(tokens, i + 2, ctx);
         if (year === null) return null;
         const size = token.value === 'q' ? 3 : 6;
@@ -329,16 +480,28 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
     let j = i + 1;
     if (isPunct(tokens[j], '.') && (tokens[j] as Token).gap === 0) j++;
     // "Sept' 2016", "Jun'2019": an apostrophe that marks the abbreviation, before a four-digit year.
-    else if (isApostrophe(tokens[j]) && (tokens[j] as Token).gap === 0 && (tokens[j + 1]?.gap ?? 2) < 2 && isYear4(tokens[j + 1], ctx)) j++;
+    else if (
+      isApostrophe(tokens[j]) &&
+      (tokens[j] as Token).gap === 0 &&
+      (tokens[j + 1]?.gap ?? 2) < 2 &&
+      isYear4(tokens[j + 1], ctx)
+    )
+      j++;
     // "Jan-2019", "Jan/2019", "Jan, 2019"
     if (isPunct(tokens[j], '-', '/', ',') && isYear4(tokens[j + 1], ctx)) j++;
     // "March 15, 2019"
     if (dayOk(tokens[j]) && (tokens[j] as Token).end - (tokens[j] as Token).start <= 2) {
       let k = j + 1;
-      if (tokens[k] !== undefined && tokens[k]?.kind === WORD && ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)) k++;
+      if (
+        tokens[k] !== undefined &&
+        tokens[k]?.kind === WORD &&
+        ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)
+      )
+        k++;
       if (isPunct(tokens[k], ',')) k++;
       const year = readYear(tokens, k, ctx);
-      if (year !== null && !year.twoDigit) return { year: year.year, month, period: null, twoDigitYear: false, first: i, next: year.next };
+      if (year !== null && !year.twoDigit)
+        return { year: year.year, month, period: null, twoDigitYear: false, first: i, next: year.next };
     }
     const year = readYear(tokens, j, ctx);
     if (year === null) {
@@ -356,7 +519,13 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
   const len = token.end - token.start;
   const sep = tokens[i + 1];
   const second = tokens[i + 2];
-  const glued = sep !== undefined && second !== undefined && sep.gap === 0 && second.gap === 0 && isChainSeparator(sep) && second.kind === NUM;
+  const glued =
+    sep !== undefined &&
+    second !== undefined &&
+    sep.gap === 0 &&
+    second.gap === 0 &&
+    isChainSeparator(sep) &&
+    second.kind === NUM;
   if (len === 4) {
     if (!isYear4(token, ctx)) return null;
     const year = token.num;
@@ -365,13 +534,22 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
       if (secondLen <= 2 && second.num >= 1 && second.num <= 12) {
         const third = tokens[i + 4];
         const sep2 = tokens[i + 3];
-        if (sep2 !== undefined && third !== undefined && sep2.gap === 0 && third.gap === 0 && isChainSeparator(sep2) && dayOk(third)) {
+        if (
+          sep2 !== undefined &&
+          third !== undefined &&
+          sep2.gap === 0 &&
+          third.gap === 0 &&
+          isChainSeparator(sep2) &&
+          dayOk(third)
+        ) {
           return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 5 };
         }
         // "2010-11": a month, or the two-digit end of a range? See the module comment.
-        const ambiguous = sep.value === '-' && secondLen === 2 && second.num >= year % 100 && second.num <= year % 100 + 10;
+        const ambiguous =
+          sep.value === '-' && secondLen === 2 && second.num >= year % 100 && second.num <= (year % 100) + 10;
         const monthWanted = asEnd !== null ? asEnd.month !== null : connectorFollows(tokens, i + 3);
-        if (!ambiguous || monthWanted) return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
+        if (!ambiguous || monthWanted)
+          return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
       }
     }
     return { year, month: null, period: null, twoDigitYear: false, first: i, next: i + 1 };
@@ -382,26 +560,56 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
     if (tokens[k]?.kind === WORD && ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)) k++;
     const monthToken = tokens[k];
     // "15-Jun-2016", "01.Mar.2019": day and month joined by the year's own separator.
-    const joinedMonth = isPunct(tokens[k], '-', '/', '.') && tokens[k]?.gap === 0 && tokens[k + 1]?.kind === WORD && tokens[k + 1]?.gap === 0 && MONTHS.has((tokens[k + 1] as Token).value);
+    const joinedMonth =
+      isPunct(tokens[k], '-', '/', '.') &&
+      tokens[k]?.gap === 0 &&
+      tokens[k + 1]?.kind === WORD &&
+      tokens[k + 1]?.gap === 0 &&
+      MONTHS.has((tokens[k + 1] as Token).value);
     if (dayOk(token) && joinedMonth) {
       const inner = readDate(tokens, k + 1, ctx, asEnd);
       if (inner !== null && inner.year !== null) return { ...inner, first: i };
       return null;
     }
-    if (dayOk(token) && monthToken !== undefined && monthToken.kind === WORD && MONTHS.get(monthToken.value) !== undefined && monthToken.gap > 0) {
+    if (
+      dayOk(token) &&
+      monthToken !== undefined &&
+      monthToken.kind === WORD &&
+      MONTHS.get(monthToken.value) !== undefined &&
+      monthToken.gap > 0
+    ) {
       const inner = readDate(tokens, k, ctx, asEnd);
       if (inner !== null && inner.year !== null) return { ...inner, first: i };
       return null;
     }
     // "06 / 1997": month and four-digit year around a slash set off by single spaces (exports that pad punctuation).
-    if (!glued && isPunct(sep, '/') && sep?.gap === 1 && !sep.wide && second?.gap === 1 && !second.wide && isYear4(second, ctx) && second.dateable && token.num >= 1 && token.num <= 12) {
+    if (
+      !glued &&
+      isPunct(sep, '/') &&
+      sep?.gap === 1 &&
+      !sep.wide &&
+      second?.gap === 1 &&
+      !second.wide &&
+      isYear4(second, ctx) &&
+      second.dateable &&
+      token.num >= 1 &&
+      token.num <= 12
+    ) {
       return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
     }
     if (!glued) return null;
     const secondLen = second.end - second.start;
     const sep2 = tokens[i + 3];
     const third = tokens[i + 4];
-    if (sep2 !== undefined && third !== undefined && sep2.gap === 0 && third.gap === 0 && sep2.value === sep.value && isChainSeparator(sep2) && third.kind === NUM) {
+    if (
+      sep2 !== undefined &&
+      third !== undefined &&
+      sep2.gap === 0 &&
+      third.gap === 0 &&
+      sep2.value === sep.value &&
+      isChainSeparator(sep2) &&
+      third.kind === NUM
+    ) {
       // Day, month and year.
       if (!isYear4(third, ctx) || secondLen > 2) return null;
       let month: number;
@@ -412,9 +620,11 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
       return { year: third.num, month, period: null, twoDigitYear: false, first: i, next: i + 5 };
     }
     if (token.num < 1 || token.num > 12) return null;
-    if (isYear4(second, ctx)) return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
+    if (isYear4(second, ctx))
+      return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
     // "03/19": only with `/` or `.`, since "03-19" is as often a day range.
-    if (secondLen === 2 && sep.value !== '-') return { year: second.num, month: token.num, period: null, twoDigitYear: true, first: i, next: i + 3 };
+    if (secondLen === 2 && sep.value !== '-')
+      return { year: second.num, month: token.num, period: null, twoDigitYear: true, first: i, next: i + 3 };
   }
   return null;
 }
@@ -521,19 +731,45 @@ function assemble(start: RawDate, end: RawDate | null, ctx: Context, first: numb
 function inYearList(tokens: Token[], first: number, next: number, found: Found): boolean {
   if (found.start.slice(0, 4) === (found.end ?? '').slice(0, 4) && found.endYearOnly) return true;
   const isListYear = (token: Token | undefined, neighbour: Token | undefined): boolean =>
-    token !== undefined && neighbour !== undefined && token.kind === NUM && token.end - token.start === 4 && neighbour.gap < 2 && token.gap < 2;
+    token !== undefined &&
+    neighbour !== undefined &&
+    token.kind === NUM &&
+    token.end - token.start === 4 &&
+    neighbour.gap < 2 &&
+    token.gap < 2;
   return isListYear(tokens[first - 1], tokens[first]) || isListYear(tokens[next], tokens[next]);
 }
 
 /** Words after which a slash between two years still writes a period ("Session 2016/2017", "in 2019/20"). */
-const PERIOD_WORDS = new Set(['in', 'during', 'year', 'years', 'session', 'batch', 'term', 'season', 'academic', 'fiscal', 'fy', 'of', 'for', 'and', 'the']);
+const PERIOD_WORDS = new Set([
+  'in',
+  'during',
+  'year',
+  'years',
+  'session',
+  'batch',
+  'term',
+  'season',
+  'academic',
+  'fiscal',
+  'fy',
+  'of',
+  'for',
+  'and',
+  'the',
+]);
 
 /** Is the date at token `first` written right after a name ("Server 2008/2012"), as versions are? */
 function versionBefore(tokens: Token[], first: number): boolean {
   const before = tokens[first - 1];
   const date = tokens[first] as Token;
   if (before === undefined || date.gap !== 1 || before.kind !== WORD) return false;
-  return !PERIOD_WORDS.has(before.value) && !START_WORDS.has(before.value) && !MONTHS.has(before.value) && !SEASONS.has(before.value);
+  return (
+    !PERIOD_WORDS.has(before.value) &&
+    !START_WORDS.has(before.value) &&
+    !MONTHS.has(before.value) &&
+    !SEASONS.has(before.value)
+  );
 }
 
 /** Tries to read a range starting at token `i`. */
@@ -547,10 +783,29 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
   }
   const joined = tokens[j];
   if (joined !== undefined && joined.kind === NUM && joined.dateable && joined.end - joined.start === 8) {
-    const first: RawDate = { year: Math.floor(joined.num / 10000), month: null, period: null, twoDigitYear: false, first: j, next: j + 1 };
-    const second: RawDate = { year: joined.num % 10000, month: null, period: null, twoDigitYear: false, first: j, next: j + 1 };
+    const first: RawDate = {
+      year: Math.floor(joined.num / 10000),
+      month: null,
+      period: null,
+      twoDigitYear: false,
+      first: j,
+      next: j + 1,
+    };
+    const second: RawDate = {
+      year: joined.num % 10000,
+      month: null,
+      period: null,
+      twoDigitYear: false,
+      first: j,
+      next: j + 1,
+    };
     const valid = (year: number) => year >= 1940 && year <= ctx.asOfYear + 10;
-    if (!valid(first.year as number) || !valid(second.year as number) || (first.year as number) > (second.year as number)) return null;
+    if (
+      !valid(first.year as number) ||
+      !valid(second.year as number) ||
+      (first.year as number) > (second.year as number)
+    )
+      return null;
     return assemble(first, second, ctx, i, j + 1);
   }
   const start = readDate(tokens, j, ctx, null);
@@ -613,12 +868,29 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
           // "2019/03" was read as a year then a slash: not a range.
         } else if (!(start.year === null && end.year === null)) {
           const found = assemble(start, end, ctx, i, end.next);
-          if (!wideOnly || (found !== null && !found.swapped && !inYearList(tokens, start.first, end.next, found))) return found;
+          if (!wideOnly || (found !== null && !found.swapped && !inYearList(tokens, start.first, end.next, found)))
+            return found;
         }
       }
       const glued = tokens[k];
-      if (connected && start.year !== null && start.month === null && start.period === null && !start.twoDigitYear && isNum2(glued) && (glued as Token).gap === 0 && !connectorIsWord) {
-        const twoDigit: RawDate = { year: (glued as Token).num, month: null, period: null, twoDigitYear: true, first: k, next: k + 1 };
+      if (
+        connected &&
+        start.year !== null &&
+        start.month === null &&
+        start.period === null &&
+        !start.twoDigitYear &&
+        isNum2(glued) &&
+        (glued as Token).gap === 0 &&
+        !connectorIsWord
+      ) {
+        const twoDigit: RawDate = {
+          year: (glued as Token).num,
+          month: null,
+          period: null,
+          twoDigitYear: true,
+          first: k,
+          next: k + 1,
+        };
         return assemble(start, twoDigit, ctx, i, k + 1);
       }
     }
@@ -630,7 +902,14 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
 /** Can a range start at this token? Cheap test that spares the grammar most tokens. */
 function mayStartRange(token: Token): boolean {
   if (token.kind === NUM) return token.dateable;
-  if (token.kind === WORD) return MONTHS.has(token.value) || SEASONS.has(token.value) || START_WORDS.has(token.value) || token.value === 'q' || token.value === 'h';
+  if (token.kind === WORD)
+    return (
+      MONTHS.has(token.value) ||
+      SEASONS.has(token.value) ||
+      START_WORDS.has(token.value) ||
+      token.value === 'q' ||
+      token.value === 'h'
+    );
   return isApostrophe(token);
 }
 
@@ -638,11 +917,24 @@ function futureOrInverted(found: Found, span: Span, ctx: Context): Diagnostic[] 
   const diagnostics: Diagnostic[] = [];
   const asOf = ym(ctx.asOfYear, ctx.asOfMonth);
   if (found.swapped) {
-    diagnostics.push({ severity: 'warning', code: 'date-range-inverted', message: `Date range ends before it starts; read as ${found.start} to ${found.end}`, source: 'parse', span });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'date-range-inverted',
+      message: `Date range ends before it starts; read as ${found.start} to ${found.end}`,
+      source: 'parse',
+      span,
+    });
   }
-  const endFuture = found.end !== null && (found.endYearOnly ? Number(found.end.slice(0, 4)) > ctx.asOfYear : found.end > asOf);
+  const endFuture =
+    found.end !== null && (found.endYearOnly ? Number(found.end.slice(0, 4)) > ctx.asOfYear : found.end > asOf);
   if (found.start > asOf || endFuture) {
-    diagnostics.push({ severity: 'warning', code: 'date-range-future', message: `Date range ${found.start} to ${found.end ?? 'present'} lies after ${asOf}`, source: 'parse', span });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'date-range-future',
+      message: `Date range ${found.start} to ${found.end ?? 'present'} lies after ${asOf}`,
+      source: 'parse',
+      span,
+    });
   }
   return diagnostics.length === 0 ? undefined : diagnostics;
 }
@@ -675,7 +967,10 @@ function scan(text: string, options: FindDateRangesOptions | undefined, firstOnl
         i++;
         continue;
       }
-      const span = { start: (tokens[found.first] as Token).start + offset, end: (tokens[found.next - 1] as Token).end + offset };
+      const span = {
+        start: (tokens[found.first] as Token).start + offset,
+        end: (tokens[found.next - 1] as Token).end + offset,
+      };
       const range: DateRange = { start: found.start, end: found.end, span };
       const diagnostics = futureOrInverted(found, span, ctx);
       if (diagnostics !== undefined) range.diagnostics = diagnostics;
@@ -711,7 +1006,10 @@ export function findDateRanges(text: string, options?: FindDateRangesOptions): D
  * @example parseDateRange('Summer 2018 – Fall 2019') // → { start: '2018-06', end: '2019-09', span: {start: 0, end: 23} }
  * @throws OptionError (a `RangeError`, code `invalid-option`) when `options.asOf` is not `YYYY-MM`.
  */
-export function parseDateRange(text: string, options?: DateOptions): { start: YearMonth; end: YearMonth | null; span: Span } | null {
+export function parseDateRange(
+  text: string,
+  options?: DateOptions,
+): { start: YearMonth; end: YearMonth | null; span: Span } | null {
   const found = scan(text, options, true)[0];
   return found === undefined ? null : { start: found.start, end: found.end, span: found.span };
 }

@@ -112,7 +112,11 @@ export function decodeText(bytes: Uint8Array, filename?: string): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
   const body = bytes.subarray(start);
   if (binaryShare(body) > 0.02) {
-    throw new ParseError('unsupported-format', `The input is binary data of no supported format (PDF, DOCX, HTML, JSON Resume, Markdown or text)${filename ? `: ${filename}` : ''}.`, filename ? { file: filename } : {});
+    throw new ParseError(
+      'unsupported-format',
+      `The input is binary data of no supported format (PDF, DOCX, HTML, JSON Resume, Markdown or text)${filename ? `: ${filename}` : ''}.`,
+      filename ? { file: filename } : {},
+    );
   }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), diagnostics: [] };
@@ -181,17 +185,44 @@ export function detectBinary(bytes: Uint8Array, filename?: string): Detection | 
   if (isZip(bytes)) return { kind: 'zip', offset: 0 };
   const ext = extensionOf(filename);
   if (startsWithAt(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], 0)) {
-    throw new ParseError('unsupported-format', 'The input is a legacy OLE2 document (Word 97–2003 .doc or similar); save it as DOCX or PDF.', file);
+    throw new ParseError(
+      'unsupported-format',
+      'The input is a legacy OLE2 document (Word 97–2003 .doc or similar); save it as DOCX or PDF.',
+      file,
+    );
   }
   if (startsWithAt(bytes, [0x7b, 0x5c, 0x72, 0x74, 0x66], 0)) {
     throw new ParseError('unsupported-format', 'The input is RTF; save it as DOCX, PDF or plain text.', file);
   }
-  const binary = binaryShare(bytes) > 0.02 && !guessUtf16(bytes) && !(bytes[0] === 0xff && bytes[1] === 0xfe) && !(bytes[0] === 0xfe && bytes[1] === 0xff);
+  const binary =
+    binaryShare(bytes) > 0.02 &&
+    !guessUtf16(bytes) &&
+    !(bytes[0] === 0xff && bytes[1] === 0xfe) &&
+    !(bytes[0] === 0xfe && bytes[1] === 0xff);
   if (binary) {
-    if (ext === 'docx') throw new ParseError('docx-corrupt', `The file is named .docx but is not a ZIP archive, so it cannot be a DOCX${filename ? `: ${filename}` : ''}.`, file);
-    if (ext === 'pdf') throw new ParseError('pdf-corrupt', `The file is named .pdf but has no %PDF- header in its first kilobyte${filename ? `: ${filename}` : ''}.`, file);
-    throw new ParseError('unsupported-format', `The input is binary data of no supported format (PDF, DOCX, HTML, JSON Resume, Markdown or text)${filename ? `: ${filename}` : ''}.`, file);
+    if (ext === 'docx')
+      throw new ParseError(
+        'docx-corrupt',
+        `The file is named .docx but is not a ZIP archive, so it cannot be a DOCX${filename ? `: ${filename}` : ''}.`,
+        file,
+      );
+    if (ext === 'pdf')
+      throw new ParseError(
+        'pdf-corrupt',
+        `The file is named .pdf but has no %PDF- header in its first kilobyte${filename ? `: ${filename}` : ''}.`,
+        file,
+      );
+    throw new ParseError(
+      'unsupported-format',
+      `The input is binary data of no supported format (PDF, DOCX, HTML, JSON Resume, Markdown or text)${filename ? `: ${filename}` : ''}.`,
+      file,
+    );
   }
-  if (ext === 'docx') throw new ParseError('docx-corrupt', `The file is named .docx but is not a ZIP archive, so it cannot be a DOCX${filename ? `: ${filename}` : ''}.`, file);
+  if (ext === 'docx')
+    throw new ParseError(
+      'docx-corrupt',
+      `The file is named .docx but is not a ZIP archive, so it cannot be a DOCX${filename ? `: ${filename}` : ''}.`,
+      file,
+    );
   return { kind: 'text-bytes', offset: 0 };
 }

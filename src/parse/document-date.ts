@@ -39,8 +39,13 @@ export type DocumentDateOption = YearMonth | 'estimate';
 export function checkDocumentDate(documentDate: unknown, asOf: YearMonth): DocumentDateOption | undefined {
   if (documentDate === undefined || documentDate === 'estimate') return documentDate;
   // The month test of every month option; the message also names the option's other value.
-  if (!isMonth(documentDate)) throw new OptionError('documentDate', `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
-  if (documentDate > asOf) throw new OptionError('documentDate', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
+  if (!isMonth(documentDate))
+    throw new OptionError(
+      'documentDate',
+      `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`,
+    );
+  if (documentDate > asOf)
+    throw new OptionError('documentDate', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
   return documentDate;
 }
 
@@ -59,7 +64,20 @@ export function fileDateMonth(written: string | undefined): YearMonth | null {
   return `${match[1]}-${month}`;
 }
 
-const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.freeze({ jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 });
+const MONTH_NUMBERS: Readonly<Record<string, number>> = Object.freeze({
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+});
 /** A single month and year ("May 2024", "Sep. 2023"), as certificates and graduations are dated. */
 const DIGIT = /\d/;
 const EXPECTED = /\b(?:expected|anticipated|expecting|due)\b/i;
@@ -79,7 +97,9 @@ export function latestWrittenMonth(text: string, asOf: YearMonth): YearMonth | n
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     const line = text.slice(start, end);
-    if (DIGIT.test(line)) for (const range of findDateRanges(line, { asOf })) see(range.end === null || range.end > asOf ? range.start : range.end);
+    if (DIGIT.test(line))
+      for (const range of findDateRanges(line, { asOf }))
+        see(range.end === null || range.end > asOf ? range.start : range.end);
     start = end + 1;
   }
   MONTH_YEAR.lastIndex = 0;
@@ -101,13 +121,20 @@ export interface ResolvedDocumentDate {
 }
 
 /** Picks the document's month: the option, else a believable file date, else `asOf` (or, asked to, an estimate). */
-export function resolveDocumentDate(text: string, option: DocumentDateOption | undefined, fileDates: FileDates | undefined, asOf: YearMonth): ResolvedDocumentDate {
+export function resolveDocumentDate(
+  text: string,
+  option: DocumentDateOption | undefined,
+  fileDates: FileDates | undefined,
+  asOf: YearMonth,
+): ResolvedDocumentDate {
   const latestWritten = latestWrittenMonth(text, asOf);
-  if (option !== undefined && option !== 'estimate') return { documentDate: { month: option, source: 'option' }, latestWritten, diagnostics: [] };
+  if (option !== undefined && option !== 'estimate')
+    return { documentDate: { month: option, source: 'option' }, latestWritten, diagnostics: [] };
   const diagnostics: Diagnostic[] = [];
   const fileMonth = fileDateMonth(fileDates?.modified) ?? fileDateMonth(fileDates?.created);
   if (fileMonth !== null && Number(fileMonth.slice(0, 4)) >= EARLIEST_FILE_YEAR && fileMonth <= asOf) {
-    if (latestWritten === null || fileMonth >= latestWritten) return { documentDate: { month: fileMonth, source: 'metadata' }, latestWritten, diagnostics };
+    if (latestWritten === null || fileMonth >= latestWritten)
+      return { documentDate: { month: fileMonth, source: 'metadata' }, latestWritten, diagnostics };
     diagnostics.push({
       severity: 'info',
       code: 'document-date-metadata-ignored',
@@ -141,7 +168,10 @@ function monthIndex(month: YearMonth): number {
  * The `document-date-assumed` note: open ranges ("present") and jobs known only by their length were closed at
  * `asOf`, yet the latest month the résumé writes is at least three years older, so it was probably written then.
  */
-export function documentDateNote(resolved: ResolvedDocumentDate, timeline: readonly TimelineEntry[]): Diagnostic | null {
+export function documentDateNote(
+  resolved: ResolvedDocumentDate,
+  timeline: readonly TimelineEntry[],
+): Diagnostic | null {
   const { documentDate, latestWritten } = resolved;
   if (documentDate.source !== 'as-of' || latestWritten === null) return null;
   if (monthIndex(documentDate.month) - monthIndex(latestWritten) < STALE_MONTHS) return null;

@@ -88,7 +88,10 @@ function textBoxes(xml: string): string[] {
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[\s•]+/g, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[\s•]+/g, ' ')
+    .trim();
 }
 
 /** Reads a pre-checked DOCX (see `checkDocx`) into lines: mammoth's paragraphs, lists, tables and headings, plus text boxes and page headers/footers. */
@@ -96,15 +99,29 @@ export async function readDocx(bytes: Uint8Array, checked: CheckedDocx, file?: s
   const { mammoth, skipImages } = await loadMammoth();
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { convertImage: skipImages },
+    );
     html = result.value;
   } catch (error) {
-    throw new ParseError('docx-corrupt', `The DOCX cannot be read: ${String((error as Error)?.message ?? error).replace(/\s+/g, ' ').slice(0, 200)}`, file ? { file, cause: error } : { cause: error });
+    throw new ParseError(
+      'docx-corrupt',
+      `The DOCX cannot be read: ${String((error as Error)?.message ?? error)
+        .replace(/\s+/g, ' ')
+        .slice(0, 200)}`,
+      file ? { file, cause: error } : { cause: error },
+    );
   }
   const { lines, tables } = htmlToLines(html, { spaceRunsAsTabs: true });
   const diagnostics: Diagnostic[] = [];
   if (tables > 0) {
-    diagnostics.push({ severity: 'info', code: 'tables', message: `${tables} table${tables === 1 ? '' : 's'} read cell by cell, in reading order.`, source: 'parse' });
+    diagnostics.push({
+      severity: 'info',
+      code: 'tables',
+      message: `${tables} table${tables === 1 ? '' : 's'} read cell by cell, in reading order.`,
+      source: 'parse',
+    });
   }
   const known = normalise(lines.map((line) => line.text).join('\n'));
 
@@ -118,7 +135,12 @@ export async function readDocx(bytes: Uint8Array, checked: CheckedDocx, file?: s
     if (walked.length > mammothLines * 1.5) {
       lines.length = 0;
       for (const paragraph of walked) lines.push({ text: paragraph });
-      diagnostics.push({ severity: 'info', code: 'text-boxes', message: `${boxes.length} text box${boxes.length === 1 ? '' : 'es'}: the document was read paragraph by paragraph from its XML so text-box content keeps its own lines.`, source: 'parse' });
+      diagnostics.push({
+        severity: 'info',
+        code: 'text-boxes',
+        message: `${boxes.length} text box${boxes.length === 1 ? '' : 'es'}: the document was read paragraph by paragraph from its XML so text-box content keeps its own lines.`,
+        source: 'parse',
+      });
     }
   }
   if (boxes.length > 0 && !diagnostics.some((d) => d.code === 'text-boxes')) {
@@ -148,14 +170,27 @@ export async function readDocx(bytes: Uint8Array, checked: CheckedDocx, file?: s
 
   const extra = (parts: string[]): string[] => {
     const out: string[] = [];
-    for (const part of parts) for (const paragraph of paragraphsOf(part)) if (!known.includes(normalise(paragraph)) && !out.includes(paragraph)) out.push(paragraph);
+    for (const part of parts)
+      for (const paragraph of paragraphsOf(part))
+        if (!known.includes(normalise(paragraph)) && !out.includes(paragraph)) out.push(paragraph);
     return out;
   };
   const headerLines = extra(checked.headers);
   const footerLines = extra(checked.footers);
   if (headerLines.length + footerLines.length > 0) {
-    diagnostics.push({ severity: 'info', code: 'headers-footers', message: `${headerLines.length + footerLines.length} paragraph(s) from page headers and footers were added (headers first, footers last).`, source: 'parse' });
+    diagnostics.push({
+      severity: 'info',
+      code: 'headers-footers',
+      message: `${headerLines.length + footerLines.length} paragraph(s) from page headers and footers were added (headers first, footers last).`,
+      source: 'parse',
+    });
   }
-  const all: TextLine[] = [...headerLines.map((text) => ({ text })), ...(headerLines.length ? [{ text: '' }] : []), ...lines, ...(footerLines.length ? [{ text: '' }] : []), ...footerLines.map((text) => ({ text }))];
+  const all: TextLine[] = [
+    ...headerLines.map((text) => ({ text })),
+    ...(headerLines.length ? [{ text: '' }] : []),
+    ...lines,
+    ...(footerLines.length ? [{ text: '' }] : []),
+    ...footerLines.map((text) => ({ text })),
+  ];
   return { lines: all, diagnostics, dates: coreDates(bytes, checked) };
 }

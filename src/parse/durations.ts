@@ -17,7 +17,18 @@ export interface Duration {
 }
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = Object.freeze({
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
 });
 
 const AMOUNT = '(\\d{1,2}(?:\\.\\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
@@ -29,7 +40,8 @@ const DURATION = new RegExp(
   'giu',
 );
 /** What may stand right before a duration for it to be the job's: a label, an opening bracket, "for". */
-const LEAD = /(?:duration|tenure|period|total|years? of (?:experience|service)|experience|exp|worked|working|for|since|\(|\[)\s{0,3}[:\-–—]?\s{0,3}$/i;
+const LEAD =
+  /(?:duration|tenure|period|total|years? of (?:experience|service)|experience|exp|worked|working|for|since|\(|\[)\s{0,3}[:\-–—]?\s{0,3}$/i;
 
 function amountOf(written: string): number {
   const word = NUMBER_WORDS[written.toLowerCase()];
@@ -47,11 +59,18 @@ export function findDuration(text: string, offset = 0): Duration | null {
     const before = text.slice(Math.max(0, match.index - 40), match.index);
     const after = text.slice(match.index + match[0].length, match.index + match[0].length + 8).trim();
     // "Less than 1 year", "1+ years": no length to count.
-    if (/(?:less than|under|over|more than|about|around|approx\.?|nearly|almost|upto|up to)\s*$/i.test(before) || text[match.index + match[0].length] === '+') continue;
+    if (
+      /(?:less than|under|over|more than|about|around|approx\.?|nearly|almost|upto|up to)\s*$/i.test(before) ||
+      text[match.index + match[0].length] === '+'
+    )
+      continue;
     const alone = before.trim() === '' && (after === '' || /^[).,;]/.test(after));
     if (!alone && !LEAD.test(before)) continue;
     const amount = amountOf(match[1] as string);
-    const months = match[2] !== undefined ? Math.round(amount * 12) + (match[3] === undefined ? 0 : Number(match[3])) : Math.round(amount);
+    const months =
+      match[2] !== undefined
+        ? Math.round(amount * 12) + (match[3] === undefined ? 0 : Number(match[3]))
+        : Math.round(amount);
     if (months < 1 || months > 600) continue;
     return { months, span: { start: offset + match.index, end: offset + match.index + match[0].length } };
   }

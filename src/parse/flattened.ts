@@ -11,7 +11,15 @@ import { detectHeading, headingKind } from './sections.js';
 import { hasTitleWord, type TextUnit } from './timeline.js';
 
 export function isBlankCode(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0 || code === 0x3000 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0xfeff;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x202f ||
+    code === 0xfeff
+  );
 }
 
 export function trimSpan(text: string, start: number, end: number): Span {
@@ -26,11 +34,15 @@ export function isGapAt(text: string, i: number): boolean {
 }
 
 const ENDS_WITH_YEAR = /(?:^|\D)(?:19|20)\d\d\)?$/;
-const CONTINUES_RANGE = /^(?:present|current|currently|now|today|till|until|to date|ongoing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d(?!\d))/i;
+const CONTINUES_RANGE =
+  /^(?:present|current|currently|now|today|till|until|to date|ongoing|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?:19|20)\d\d|(?:19|20)\d\d(?!\d))/i;
 
 /** Does `piece` carry on the date range that `previous` opens, its dash lost in the export ("September 2013  Present")? */
 export function continuesRange(text: string, previous: Span, piece: Span): boolean {
-  return ENDS_WITH_YEAR.test(text.slice(Math.max(previous.start, previous.end - 12), previous.end)) && CONTINUES_RANGE.test(text.slice(piece.start, Math.min(piece.end, piece.start + 24)));
+  return (
+    ENDS_WITH_YEAR.test(text.slice(Math.max(previous.start, previous.end - 12), previous.end)) &&
+    CONTINUES_RANGE.test(text.slice(piece.start, Math.min(piece.end, piece.start + 24)))
+  );
 }
 
 /** Blanks in a row at which a flattened line had a blank line (two line breaks, each written as two spaces). */
@@ -38,7 +50,8 @@ const PARAGRAPH_GAP = 4;
 /** A wrapped line is close to the width of its column; a shorter cell that opens in lower case is a cell of its own ("oracle"). */
 const MIN_WRAPPED_LENGTH = 30;
 /** A line that ends like this stops mid-sentence, whatever the next one opens with. */
-const OPEN_END = /(?:[,&/–-]|\b(?:and|or|of|the|in|with|to|for|a|an|at|by|on|from|as|including|into|via|such as|like))$/;
+const OPEN_END =
+  /(?:[,&/–-]|\b(?:and|or|of|the|in|with|to|for|a|an|at|by|on|from|as|including|into|via|such as|like))$/;
 /** Last characters of a line that may stop mid-sentence (see {@link OPEN_END}). */
 const OPEN_LAST = /[,&/–\-a-z]/;
 /**
@@ -49,7 +62,8 @@ const OPEN_LAST = /[,&/–\-a-z]/;
  */
 const YEAR = /(?:^|\D)(?:19|20)\d\d(?!\d)/;
 /** The second half of a date range written across two lines ("from May 2007" / "to June 2009"). */
-const RANGE_CONTINUATION = /^(?:(?:to|till|until|through|thru|[-–—])\s*(?:date|present|now|today|current|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:19|20)\d\d|(?:19|20)\d\d)|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)/i;
+const RANGE_CONTINUATION =
+  /^(?:(?:to|till|until|through|thru|[-–—])\s*(?:date|present|now|today|current|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*(?:19|20)\d\d|(?:19|20)\d\d)|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d)/i;
 /** First characters of a list item, which always starts a cell of its own. */
 const BULLETS = new Set([...'•●▪◦○■□►▶➢➤✓✔◆◇·⁃‣*-–—{']);
 
@@ -99,7 +113,11 @@ function wraps(text: string, unit: Span, lastPiece: Piece, unitIsHeading: () => 
   const open = OPEN_END.test(text.slice(Math.max(lastPiece.start, lastPiece.end - 12), lastPiece.end));
   if (!open && !(lower && lastPiece.end - lastPiece.start >= MIN_WRAPPED_LENGTH)) return false;
   const opening = text.slice(piece.start, Math.min(piece.end, piece.start + 40));
-  if (!RANGE_CONTINUATION.test(opening) && ((!open && YEAR.test(opening)) || YEAR.test(text.slice(unit.start, Math.min(unit.end, unit.start + 160))))) return false;
+  if (
+    !RANGE_CONTINUATION.test(opening) &&
+    ((!open && YEAR.test(opening)) || YEAR.test(text.slice(unit.start, Math.min(unit.end, unit.start + 160))))
+  )
+    return false;
   if (unitIsHeading()) return false;
   return detectHeading(text.slice(piece.start, Math.min(piece.end, piece.start + 400))) === null;
 }
@@ -143,7 +161,9 @@ export function findLeadingHeading(value: string): number {
   // An upper-case heading that carries on in upper case ("PROFESSIONAL TRAINEESHIP") is one longer heading.
   if (value.slice(0, found) === value.slice(0, found).toUpperCase() && /^\p{Lu}{2,}/u.test(rest)) return -1;
   // A sentence ("Experience Working with children in …") has lower-case words beyond a name's "of" and "and".
-  const lowercase = restWords.filter((word) => isLowerLetter(word, 0) && !/^(?:of|and|the|at|&|de|for|in)$/.test(word)).length;
+  const lowercase = restWords.filter(
+    (word) => isLowerLetter(word, 0) && !/^(?:of|and|the|at|&|de|for|in)$/.test(word),
+  ).length;
   if (lowercase > 1 || /[.!?]$/.test(rest.trimEnd())) return -1;
   return found + 1;
 }
@@ -157,9 +177,15 @@ export function splitFlattenedLine(text: string, span: Span, line: number, units
   let unit: TextUnit | undefined;
   let unitHeading: boolean | undefined;
   let lastPiece: Piece | undefined;
-  const isHeading = (): boolean => (unitHeading ??= unit !== undefined && detectHeading(text.slice(unit.start, Math.min(unit.end, unit.start + 400))) !== null);
+  const isHeading = (): boolean =>
+    (unitHeading ??=
+      unit !== undefined && detectHeading(text.slice(unit.start, Math.min(unit.end, unit.start + 400))) !== null);
   for (const piece of pieces) {
-    if (unit !== undefined && lastPiece !== undefined && (continuesRange(text, unit, piece) || wraps(text, unit, lastPiece, isHeading, piece))) {
+    if (
+      unit !== undefined &&
+      lastPiece !== undefined &&
+      (continuesRange(text, unit, piece) || wraps(text, unit, lastPiece, isHeading, piece))
+    ) {
       unit.end = piece.end;
       unitHeading = false;
       lastPiece = piece;
@@ -168,7 +194,10 @@ export function splitFlattenedLine(text: string, span: Span, line: number, units
     lastPiece = piece;
     unitHeading = undefined;
     // A heading glued to the cell after it opens a paragraph (after a blank line, or at the start of the line).
-    const at = piece.gap >= PARAGRAPH_GAP || piece.gap === 0 ? findLeadingHeading(text.slice(piece.start, Math.min(piece.end, piece.start + 400))) : -1;
+    const at =
+      piece.gap >= PARAGRAPH_GAP || piece.gap === 0
+        ? findLeadingHeading(text.slice(piece.start, Math.min(piece.end, piece.start + 400)))
+        : -1;
     if (at > 0) {
       units.push({ start: piece.start, end: piece.start + at - 1, line, flat: true });
       unit = { start: piece.start + at, end: piece.end, line, flat: true };

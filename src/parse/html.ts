@@ -6,17 +6,127 @@
 import type { TextLine } from './text.js';
 
 /** Elements whose content is never shown (or is not document text). */
-const SKIP_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'head', 'title', 'iframe', 'object', 'svg', 'math', 'canvas', 'select', 'datalist', 'xmp', 'noembed', 'noframes']);
+const SKIP_CONTENT = new Set([
+  'script',
+  'style',
+  'template',
+  'noscript',
+  'head',
+  'title',
+  'iframe',
+  'object',
+  'svg',
+  'math',
+  'canvas',
+  'select',
+  'datalist',
+  'xmp',
+  'noembed',
+  'noframes',
+]);
 /** Elements whose content is raw text up to the matching end tag. */
 const RAW_TEXT = new Set(['script', 'style', 'xmp', 'noembed', 'noframes', 'iframe', 'textarea', 'title']);
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr', 'keygen']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'keygen',
+]);
 const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend',
-  'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'br',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'br',
 ]);
 const HEADING = /^h[1-6]$/;
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'font', 'i', 'kbd', 'label', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'ins', 'del', 'strike', 'tt', 'big']);
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'kbd',
+  'label',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'ins',
+  'del',
+  'strike',
+  'tt',
+  'big',
+]);
 /** For each element with an optional end tag: the open elements that bound the search for a sibling to close. */
 const IMPLIED_SCOPES: Record<string, string[]> = {
   li: ['ul', 'ol', 'menu'],
@@ -29,21 +139,155 @@ const IMPLIED_SCOPES: Record<string, string[]> = {
 };
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '\u00ad',
-  ndash: '–', mdash: '—', hellip: '…', bull: '•', middot: '·', copy: '©', reg: '®', trade: '™', deg: '°',
-  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›',
-  euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', times: '×', divide: '÷', plusmn: '±', minus: '−',
-  frac12: '½', frac14: '¼', frac34: '¾', sup2: '²', sup3: '³', micro: 'µ', prime: '′', Prime: '″', rarr: '→', larr: '←',
-  harr: '↔', uarr: '↑', darr: '↓', rArr: '⇒', check: '✓', star: '☆', starf: '★', hearts: '♥', dagger: '†', Dagger: '‡',
-  zwj: '\u200d', zwnj: '\u200c', lrm: '\u200e', rlm: '\u200f', iexcl: '¡', iquest: '¿', ordf: 'ª', ordm: 'º', not: '¬',
-  Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Auml: 'Ä', Aring: 'Å', AElig: 'Æ', Ccedil: 'Ç', Egrave: 'È', Eacute: 'É',
-  Ecirc: 'Ê', Euml: 'Ë', Igrave: 'Ì', Iacute: 'Í', Icirc: 'Î', Iuml: 'Ï', ETH: 'Ð', Ntilde: 'Ñ', Ograve: 'Ò', Oacute: 'Ó',
-  Ocirc: 'Ô', Otilde: 'Õ', Ouml: 'Ö', Oslash: 'Ø', Ugrave: 'Ù', Uacute: 'Ú', Ucirc: 'Û', Uuml: 'Ü', Yacute: 'Ý', THORN: 'Þ',
-  szlig: 'ß', agrave: 'à', aacute: 'á', acirc: 'â', atilde: 'ã', auml: 'ä', aring: 'å', aelig: 'æ', ccedil: 'ç', egrave: 'è',
-  eacute: 'é', ecirc: 'ê', euml: 'ë', igrave: 'ì', iacute: 'í', icirc: 'î', iuml: 'ï', eth: 'ð', ntilde: 'ñ', ograve: 'ò',
-  oacute: 'ó', ocirc: 'ô', otilde: 'õ', ouml: 'ö', oslash: 'ø', ugrave: 'ù', uacute: 'ú', ucirc: 'û', uuml: 'ü', yacute: 'ý',
-  thorn: 'þ', yuml: 'ÿ', OElig: 'Œ', oelig: 'œ', Scaron: 'Š', scaron: 'š', Yuml: 'Ÿ', fnof: 'ƒ', circ: 'ˆ', tilde: '˜',
-  Alpha: 'Α', Beta: 'Β', alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', lambda: 'λ', mu: 'μ', pi: 'π', sigma: 'σ', omega: 'ω',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  shy: '\u00ad',
+  ndash: '–',
+  mdash: '—',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  deg: '°',
+  lsquo: '‘',
+  rsquo: '’',
+  sbquo: '‚',
+  ldquo: '“',
+  rdquo: '”',
+  bdquo: '„',
+  laquo: '«',
+  raquo: '»',
+  lsaquo: '‹',
+  rsaquo: '›',
+  euro: '€',
+  pound: '£',
+  yen: '¥',
+  cent: '¢',
+  sect: '§',
+  para: '¶',
+  times: '×',
+  divide: '÷',
+  plusmn: '±',
+  minus: '−',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  sup2: '²',
+  sup3: '³',
+  micro: 'µ',
+  prime: '′',
+  Prime: '″',
+  rarr: '→',
+  larr: '←',
+  harr: '↔',
+  uarr: '↑',
+  darr: '↓',
+  rArr: '⇒',
+  check: '✓',
+  star: '☆',
+  starf: '★',
+  hearts: '♥',
+  dagger: '†',
+  Dagger: '‡',
+  zwj: '\u200d',
+  zwnj: '\u200c',
+  lrm: '\u200e',
+  rlm: '\u200f',
+  iexcl: '¡',
+  iquest: '¿',
+  ordf: 'ª',
+  ordm: 'º',
+  not: '¬',
+  Agrave: 'À',
+  Aacute: 'Á',
+  Acirc: 'Â',
+  Atilde: 'Ã',
+  Auml: 'Ä',
+  Aring: 'Å',
+  AElig: 'Æ',
+  Ccedil: 'Ç',
+  Egrave: 'È',
+  Eacute: 'É',
+  Ecirc: 'Ê',
+  Euml: 'Ë',
+  Igrave: 'Ì',
+  Iacute: 'Í',
+  Icirc: 'Î',
+  Iuml: 'Ï',
+  ETH: 'Ð',
+  Ntilde: 'Ñ',
+  Ograve: 'Ò',
+  Oacute: 'Ó',
+  Ocirc: 'Ô',
+  Otilde: 'Õ',
+  Ouml: 'Ö',
+  Oslash: 'Ø',
+  Ugrave: 'Ù',
+  Uacute: 'Ú',
+  Ucirc: 'Û',
+  Uuml: 'Ü',
+  Yacute: 'Ý',
+  THORN: 'Þ',
+  szlig: 'ß',
+  agrave: 'à',
+  aacute: 'á',
+  acirc: 'â',
+  atilde: 'ã',
+  auml: 'ä',
+  aring: 'å',
+  aelig: 'æ',
+  ccedil: 'ç',
+  egrave: 'è',
+  eacute: 'é',
+  ecirc: 'ê',
+  euml: 'ë',
+  igrave: 'ì',
+  iacute: 'í',
+  icirc: 'î',
+  iuml: 'ï',
+  eth: 'ð',
+  ntilde: 'ñ',
+  ograve: 'ò',
+  oacute: 'ó',
+  ocirc: 'ô',
+  otilde: 'õ',
+  ouml: 'ö',
+  oslash: 'ø',
+  ugrave: 'ù',
+  uacute: 'ú',
+  ucirc: 'û',
+  uuml: 'ü',
+  yacute: 'ý',
+  thorn: 'þ',
+  yuml: 'ÿ',
+  OElig: 'Œ',
+  oelig: 'œ',
+  Scaron: 'Š',
+  scaron: 'š',
+  Yuml: 'Ÿ',
+  fnof: 'ƒ',
+  circ: 'ˆ',
+  tilde: '˜',
+  Alpha: 'Α',
+  Beta: 'Β',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  sigma: 'σ',
+  omega: 'ω',
 };
 
 function codePointText(code: number): string {
@@ -77,7 +321,10 @@ export function decodeEntities(text: string): string {
     } else if (Object.hasOwn(NAMED_ENTITIES, name)) {
       replacement = NAMED_ENTITIES[name];
     }
-    if (replacement === undefined || (!hasSemicolon && !name.startsWith('#') && j < text.length && /[=a-zA-Z0-9]/.test(text[j]!))) {
+    if (
+      replacement === undefined ||
+      (!hasSemicolon && !name.startsWith('#') && j < text.length && /[=a-zA-Z0-9]/.test(text[j]!))
+    ) {
       out += '&';
       i = amp + 1;
       continue;
@@ -94,7 +341,13 @@ interface Attributes {
 
 /** Parses the attributes of a start tag (the text between the tag name and `>`). */
 function isNameChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 58 || code === 45;
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 58 ||
+    code === 45
+  );
 }
 
 function parseAttributes(source: string): Attributes {
@@ -172,7 +425,10 @@ export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean }
       return;
     }
     // Tabs separate cells of tab-aligned layouts ("Skills<tab>Go, Rust"); they are kept.
-    const text = current.replace(/[ \f\u00a0]+/g, ' ').replace(/ ?\t[\t ]*/g, '\t').trim();
+    const text = current
+      .replace(/[ \f\u00a0]+/g, ' ')
+      .replace(/ ?\t[\t ]*/g, '\t')
+      .trim();
     if (text) lines.push(currentHeading ? { text, heading: true } : { text });
     current = '';
     currentHeading = headingDepth > 0;
@@ -261,7 +517,15 @@ export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean }
       continue;
     }
     // Implied end tags: a new <li>, <p>, <td>, <tr> closes an open sibling.
-    if (name === 'li' || name === 'p' || name === 'td' || name === 'th' || name === 'tr' || name === 'dt' || name === 'dd') {
+    if (
+      name === 'li' ||
+      name === 'p' ||
+      name === 'td' ||
+      name === 'th' ||
+      name === 'tr' ||
+      name === 'dt' ||
+      name === 'dd'
+    ) {
       const sibling = impliedClose(stack, name);
       if (sibling >= 0) while (stack.length > sibling) closeElement(stack.pop()!);
     }
@@ -273,7 +537,8 @@ export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean }
     }
     if (hiddenDepth > 0) continue;
     if (BLOCK.has(name)) {
-      if (name === 'p' || HEADING.test(name) || name === 'table' || name === 'ul' || name === 'ol') paragraphBreakSoft();
+      if (name === 'p' || HEADING.test(name) || name === 'table' || name === 'ul' || name === 'ol')
+        paragraphBreakSoft();
       else flush();
     }
     if (HEADING.test(name)) {
@@ -307,7 +572,13 @@ export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean }
       return;
     }
     if (open.name === 'pre') preDepth = Math.max(0, preDepth - 1);
-    if (open.name === 'table' || open.name === 'ul' || open.name === 'ol' || open.name === 'section' || open.name === 'article') {
+    if (
+      open.name === 'table' ||
+      open.name === 'ul' ||
+      open.name === 'ol' ||
+      open.name === 'section' ||
+      open.name === 'article'
+    ) {
       paragraphBreak();
       return;
     }
@@ -365,7 +636,8 @@ function findOpen(stack: OpenElement[], name: string): number {
 /** Index of an open element a new `name` start tag implicitly closes, or -1. */
 function impliedClose(stack: OpenElement[], name: string): number {
   const boundaries = IMPLIED_SCOPES[name] ?? [];
-  const siblings = name === 'td' || name === 'th' ? ['td', 'th'] : name === 'dt' || name === 'dd' ? ['dt', 'dd'] : [name];
+  const siblings =
+    name === 'td' || name === 'th' ? ['td', 'th'] : name === 'dt' || name === 'dd' ? ['dt', 'dd'] : [name];
   for (let k = stack.length - 1; k >= 0 && k >= stack.length - SCOPE_DEPTH; k--) {
     const open = stack[k]!.name;
     if (siblings.includes(open)) return k;

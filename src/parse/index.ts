@@ -15,7 +15,13 @@ import { isJsonResume, jsonResumeText, jsonResumeToDocument, type JsonResumeObje
 import { layoutPdf } from './layout.js';
 import { checkDocx, checkPdfStreams, formatBytes, resolveLimits, type ParseLimits } from './limits.js';
 import { readPdf } from './pdf.js';
-import { checkDocumentDate, documentDateNote, resolveDocumentDate, type FileDates, type ResolvedDocumentDate } from './document-date.js';
+import {
+  checkDocumentDate,
+  documentDateNote,
+  resolveDocumentDate,
+  type FileDates,
+  type ResolvedDocumentDate,
+} from './document-date.js';
 import type { ParseOptions, ParsePool } from './options.js';
 import { createParsePool } from './pool.js';
 import { structureDocument } from './structure.js';
@@ -65,17 +71,25 @@ function byteLength(input: Uint8Array | string): number {
  * const doc = await parseResume(await readFile('cv.pdf'), { filename: 'cv.pdf', isolate: true });
  * doc.sections.map((s) => s.kind); // ['contact', 'summary', 'experience', 'skills', 'education']
  */
-export async function parseResume(input: Uint8Array | string | JsonResumeObject, options: ParseOptions = {}): Promise<ResumeDocument> {
+export async function parseResume(
+  input: Uint8Array | string | JsonResumeObject,
+  options: ParseOptions = {},
+): Promise<ResumeDocument> {
   if (options === null || typeof options !== 'object') throw new TypeError('`options` must be an object');
   const data = typeof input === 'string' || input instanceof Uint8Array ? input : jsonResumeText(input);
   const signal = checkSignal(options.signal);
   throwIfAborted(signal, 'Parsing was aborted (`signal`).');
-  if (options.filename !== undefined && typeof options.filename !== 'string') throw new TypeError('`filename` must be a string');
+  if (options.filename !== undefined && typeof options.filename !== 'string')
+    throw new TypeError('`filename` must be a string');
   checkDocumentDate(options.documentDate, resolveAsOf(options.asOf));
   const limits = resolveLimits(options);
   const bytes = byteLength(data);
   if (bytes > limits.maxBytes) {
-    throw new LimitError('limit-bytes', `The input is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} limit (\`maxBytes\`).`, { limit: limits.maxBytes, ...(options.filename ? { file: options.filename } : {}) });
+    throw new LimitError(
+      'limit-bytes',
+      `The input is ${formatBytes(bytes)}, over the ${formatBytes(limits.maxBytes)} limit (\`maxBytes\`).`,
+      { limit: limits.maxBytes, ...(options.filename ? { file: options.filename } : {}) },
+    );
   }
   if (options.pool) return options.pool.parse(data, withoutPool(options));
   if (options.isolate) return defaultPool().parse(data, withoutPool(options));
@@ -115,7 +129,13 @@ async function readInput(input: Uint8Array | string, options: ParseOptions, limi
     if (detected.kind === 'zip') {
       const checked = checkDocx(input, limits, file);
       const docx = await readDocx(input, checked, file);
-      return { format: 'docx', pages: null, laidOut: assembleLines(docx.lines), diagnostics: docx.diagnostics, fileDates: docx.dates };
+      return {
+        format: 'docx',
+        pages: null,
+        laidOut: assembleLines(docx.lines),
+        diagnostics: docx.diagnostics,
+        fileDates: docx.dates,
+      };
     }
     const decoded = decodeText(input, file);
     text = decoded.text;
@@ -128,20 +148,45 @@ async function readInput(input: Uint8Array | string, options: ParseOptions, limi
     try {
       value = JSON.parse(text);
     } catch (error) {
-      if (/\.json$/i.test(file ?? '')) throw new ParseError('json-corrupt', `The JSON is malformed: ${(error as Error).message}`, file ? { file, cause: error } : { cause: error });
+      if (/\.json$/i.test(file ?? ''))
+        throw new ParseError(
+          'json-corrupt',
+          `The JSON is malformed: ${(error as Error).message}`,
+          file ? { file, cause: error } : { cause: error },
+        );
       return { format: 'text', pages: null, laidOut: readPlainText(text, false), diagnostics };
     }
     if (isJsonResume(value)) {
-      return { format: 'json-resume', pages: null, structured: jsonResumeToDocument(value, options.asOf === undefined ? {} : { asOf: options.asOf }), diagnostics };
+      return {
+        format: 'json-resume',
+        pages: null,
+        structured: jsonResumeToDocument(value, options.asOf === undefined ? {} : { asOf: options.asOf }),
+        diagnostics,
+      };
     }
-    throw new ParseError('unsupported-format', 'The input is JSON but not a JSON Resume (jsonresume.org: expected keys such as basics, work, skills, education).', file ? { file } : {});
+    throw new ParseError(
+      'unsupported-format',
+      'The input is JSON but not a JSON Resume (jsonresume.org: expected keys such as basics, work, skills, education).',
+      file ? { file } : {},
+    );
   }
   if (kind === 'html') {
     const { lines, tables } = htmlToLines(text);
-    if (tables > 0) diagnostics.push({ severity: 'info', code: 'tables', message: `${tables} table${tables === 1 ? '' : 's'} read cell by cell, in reading order.`, source: 'parse' });
+    if (tables > 0)
+      diagnostics.push({
+        severity: 'info',
+        code: 'tables',
+        message: `${tables} table${tables === 1 ? '' : 's'} read cell by cell, in reading order.`,
+        source: 'parse',
+      });
     return { format: 'html', pages: null, laidOut: assembleLines(lines), diagnostics };
   }
-  return { format: kind === 'markdown' ? 'markdown' : 'text', pages: null, laidOut: readPlainText(text, kind === 'markdown'), diagnostics };
+  return {
+    format: kind === 'markdown' ? 'markdown' : 'text',
+    pages: null,
+    laidOut: readPlainText(text, kind === 'markdown'),
+    diagnostics,
+  };
 }
 
 async function readPdfInput(input: Uint8Array, limits: ParseLimits, file?: string): Promise<Read> {
@@ -168,16 +213,27 @@ async function readPdfInput(input: Uint8Array, limits: ParseLimits, file?: strin
     });
   }
   if (laidOut.text.trim() === '') {
-    diagnostics.push({ severity: 'warning', code: 'no-text-layer', message: `The PDF has no text layer (${content.pages.length} page${content.pages.length === 1 ? '' : 's'} of images, probably a scan); nothing could be read without OCR.`, source: 'parse' });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'no-text-layer',
+      message: `The PDF has no text layer (${content.pages.length} page${content.pages.length === 1 ? '' : 's'} of images, probably a scan); nothing could be read without OCR.`,
+      source: 'parse',
+    });
   }
   return { format: 'pdf', pages: content.pages.length, laidOut, diagnostics, fileDates: content.dates };
 }
 
-async function parseInProcess(input: Uint8Array | string, options: ParseOptions, limits: ParseLimits, bytes: number): Promise<ResumeDocument> {
+async function parseInProcess(
+  input: Uint8Array | string,
+  options: ParseOptions,
+  limits: ParseLimits,
+  bytes: number,
+): Promise<ResumeDocument> {
   const read = await readInput(input, options, limits);
   const asOf = options.asOf === undefined ? {} : { asOf: options.asOf };
   const asOfMonth = resolveAsOf(options.asOf);
-  const dated = (words: string): ResolvedDocumentDate => resolveDocumentDate(words, checkDocumentDate(options.documentDate, asOfMonth), read.fileDates, asOfMonth);
+  const dated = (words: string): ResolvedDocumentDate =>
+    resolveDocumentDate(words, checkDocumentDate(options.documentDate, asOfMonth), read.fileDates, asOfMonth);
   let resolved: ResolvedDocumentDate;
   let text: string;
   let lines: ResumeDocument['lines'];
@@ -194,7 +250,13 @@ async function parseInProcess(input: Uint8Array | string, options: ParseOptions,
     lines = laidOut.lines;
     checkTextLength(text, limits, options.filename);
     resolved = dated(text);
-    const structure = structureDocument({ text, lines, headingLines: laidOut.headingLines, ...asOf, documentDate: resolved.documentDate.month });
+    const structure = structureDocument({
+      text,
+      lines,
+      headingLines: laidOut.headingLines,
+      ...asOf,
+      documentDate: resolved.documentDate.month,
+    });
     ({ sections, timeline } = structure);
     structureDiagnostics = structure.diagnostics;
   }
@@ -204,10 +266,20 @@ async function parseInProcess(input: Uint8Array | string, options: ParseOptions,
   const diagnostics = [...read.diagnostics];
   const words = countWords(text);
   if (words > 0 && words < 50) {
-    diagnostics.push({ severity: 'warning', code: 'few-words', message: `Only ${words} word${words === 1 ? '' : 's'} could be read; the file may be a scan, mostly images, or not a résumé.`, source: 'parse' });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'few-words',
+      message: `Only ${words} word${words === 1 ? '' : 's'} could be read; the file may be a scan, mostly images, or not a résumé.`,
+      source: 'parse',
+    });
   }
   if (words === 0 && !diagnostics.some((d) => d.code === 'no-text-layer')) {
-    diagnostics.push({ severity: 'warning', code: 'few-words', message: 'No words could be read from the document.', source: 'parse' });
+    diagnostics.push({
+      severity: 'warning',
+      code: 'few-words',
+      message: 'No words could be read from the document.',
+      source: 'parse',
+    });
   }
   return {
     version: DOCUMENT_VERSION,
@@ -215,7 +287,12 @@ async function parseInProcess(input: Uint8Array | string, options: ParseOptions,
     lines,
     sections,
     timeline,
-    meta: { format: read.format, pages: read.pages, bytes, ...(options.filename === undefined ? {} : { filename: options.filename }) },
+    meta: {
+      format: read.format,
+      pages: read.pages,
+      bytes,
+      ...(options.filename === undefined ? {} : { filename: options.filename }),
+    },
     diagnostics: [...diagnostics, ...structureDiagnostics],
     documentDate: resolved.documentDate,
   };
@@ -223,6 +300,10 @@ async function parseInProcess(input: Uint8Array | string, options: ParseOptions,
 
 function checkTextLength(text: string, limits: ParseLimits, file?: string): void {
   if (text.length > limits.maxTextLength) {
-    throw new LimitError('limit-text-length', `The document's text is ${text.length} characters, over the ${limits.maxTextLength}-character limit (\`maxTextLength\`).`, { limit: limits.maxTextLength, ...(file ? { file } : {}) });
+    throw new LimitError(
+      'limit-text-length',
+      `The document's text is ${text.length} characters, over the ${limits.maxTextLength}-character limit (\`maxTextLength\`).`,
+      { limit: limits.maxTextLength, ...(file ? { file } : {}) },
+    );
   }
 }

@@ -26,43 +26,137 @@ function buildJsonResumeSchema(z: typeof zod) {
     z.string().regex(ISO_DATE, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
     z.literal(''),
   ]);
-  const endDate = z.union([isoDate, z.string().regex(PRESENT, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' })]);
+  const endDate = z.union([
+    isoDate,
+    z.string().regex(PRESENT, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
+  ]);
   const text = z.string();
   const texts = z.array(z.string());
 
-  const location = z.looseObject({ address: text.optional(), postalCode: text.optional(), city: text.optional(), countryCode: text.optional(), region: text.optional() });
+  const location = z.looseObject({
+    address: text.optional(),
+    postalCode: text.optional(),
+    city: text.optional(),
+    countryCode: text.optional(),
+    region: text.optional(),
+  });
   const profile = z.looseObject({ network: text.optional(), username: text.optional(), url: text.optional() });
 
   return z.looseObject({
     $schema: text.optional(),
-    basics: z.looseObject({
-      name: text.optional(), label: text.optional(), image: text.optional(), email: text.optional(), phone: text.optional(),
-      url: text.optional(), summary: text.optional(), location: location.optional(), profiles: z.array(profile).optional(),
-    }).optional(),
-    work: z.array(z.looseObject({
-      name: text.optional(), company: text.optional(), location: text.optional(), description: text.optional(), position: text.optional(),
-      url: text.optional(), website: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(), summary: text.optional(), highlights: texts.optional(),
-    })).optional(),
-    volunteer: z.array(z.looseObject({
-      organization: text.optional(), position: text.optional(), url: text.optional(), startDate: isoDate.optional(), endDate: endDate.optional(),
-      summary: text.optional(), highlights: texts.optional(),
-    })).optional(),
-    education: z.array(z.looseObject({
-      institution: text.optional(), url: text.optional(), area: text.optional(), studyType: text.optional(), startDate: isoDate.optional(),
-      endDate: endDate.optional(), score: text.optional(), courses: texts.optional(),
-    })).optional(),
-    awards: z.array(z.looseObject({ title: text.optional(), date: isoDate.optional(), awarder: text.optional(), summary: text.optional() })).optional(),
-    certificates: z.array(z.looseObject({ name: text.optional(), date: isoDate.optional(), url: text.optional(), issuer: text.optional() })).optional(),
-    publications: z.array(z.looseObject({ name: text.optional(), publisher: text.optional(), releaseDate: isoDate.optional(), url: text.optional(), summary: text.optional() })).optional(),
-    skills: z.array(z.looseObject({ name: text.optional(), level: text.optional(), keywords: texts.optional() })).optional(),
+    basics: z
+      .looseObject({
+        name: text.optional(),
+        label: text.optional(),
+        image: text.optional(),
+        email: text.optional(),
+        phone: text.optional(),
+        url: text.optional(),
+        summary: text.optional(),
+        location: location.optional(),
+        profiles: z.array(profile).optional(),
+      })
+      .optional(),
+    work: z
+      .array(
+        z.looseObject({
+          name: text.optional(),
+          company: text.optional(),
+          location: text.optional(),
+          description: text.optional(),
+          position: text.optional(),
+          url: text.optional(),
+          website: text.optional(),
+          startDate: isoDate.optional(),
+          endDate: endDate.optional(),
+          summary: text.optional(),
+          highlights: texts.optional(),
+        }),
+      )
+      .optional(),
+    volunteer: z
+      .array(
+        z.looseObject({
+          organization: text.optional(),
+          position: text.optional(),
+          url: text.optional(),
+          startDate: isoDate.optional(),
+          endDate: endDate.optional(),
+          summary: text.optional(),
+          highlights: texts.optional(),
+        }),
+      )
+      .optional(),
+    education: z
+      .array(
+        z.looseObject({
+          institution: text.optional(),
+          url: text.optional(),
+          area: text.optional(),
+          studyType: text.optional(),
+          startDate: isoDate.optional(),
+          endDate: endDate.optional(),
+          score: text.optional(),
+          courses: texts.optional(),
+        }),
+      )
+      .optional(),
+    awards: z
+      .array(
+        z.looseObject({
+          title: text.optional(),
+          date: isoDate.optional(),
+          awarder: text.optional(),
+          summary: text.optional(),
+        }),
+      )
+      .optional(),
+    certificates: z
+      .array(
+        z.looseObject({
+          name: text.optional(),
+          date: isoDate.optional(),
+          url: text.optional(),
+          issuer: text.optional(),
+        }),
+      )
+      .optional(),
+    publications: z
+      .array(
+        z.looseObject({
+          name: text.optional(),
+          publisher: text.optional(),
+          releaseDate: isoDate.optional(),
+          url: text.optional(),
+          summary: text.optional(),
+        }),
+      )
+      .optional(),
+    skills: z
+      .array(z.looseObject({ name: text.optional(), level: text.optional(), keywords: texts.optional() }))
+      .optional(),
     languages: z.array(z.looseObject({ language: text.optional(), fluency: text.optional() })).optional(),
     interests: z.array(z.looseObject({ name: text.optional(), keywords: texts.optional() })).optional(),
     references: z.array(z.looseObject({ name: text.optional(), reference: text.optional() })).optional(),
-    projects: z.array(z.looseObject({
-      name: text.optional(), description: text.optional(), highlights: texts.optional(), keywords: texts.optional(), startDate: isoDate.optional(),
-      endDate: endDate.optional(), url: text.optional(), roles: texts.optional(), entity: text.optional(), type: text.optional(),
-    })).optional(),
-    meta: z.looseObject({ canonical: text.optional(), version: text.optional(), lastModified: text.optional() }).optional(),
+    projects: z
+      .array(
+        z.looseObject({
+          name: text.optional(),
+          description: text.optional(),
+          highlights: texts.optional(),
+          keywords: texts.optional(),
+          startDate: isoDate.optional(),
+          endDate: endDate.optional(),
+          url: text.optional(),
+          roles: texts.optional(),
+          entity: text.optional(),
+          type: text.optional(),
+        }),
+      )
+      .optional(),
+    meta: z
+      .looseObject({ canonical: text.optional(), version: text.optional(), lastModified: text.optional() })
+      .optional(),
   });
 }
 
@@ -77,7 +171,20 @@ export function jsonResumeSchema(): ReturnType<typeof buildJsonResumeSchema> {
 /** A JSON Resume document, as validated. */
 export type JsonResume = zod.infer<ReturnType<typeof jsonResumeSchema>>;
 
-const TOP_LEVEL_KEYS = ['basics', 'work', 'volunteer', 'education', 'awards', 'certificates', 'publications', 'skills', 'languages', 'interests', 'references', 'projects'];
+const TOP_LEVEL_KEYS = [
+  'basics',
+  'work',
+  'volunteer',
+  'education',
+  'awards',
+  'certificates',
+  'publications',
+  'skills',
+  'languages',
+  'interests',
+  'references',
+  'projects',
+];
 
 /**
  * Whether a parsed JSON value is meant as a JSON Resume: an object with at least one of its top-level keys
@@ -103,13 +210,17 @@ export type JsonResumeObject = { readonly [key: string]: unknown };
  */
 export function jsonResumeText(value: unknown): string {
   if (!isJsonResume(value)) {
-    throw new TypeError('`input` must be a Uint8Array, a string, or a JSON Resume object (with keys such as basics, work, skills, education)');
+    throw new TypeError(
+      '`input` must be a Uint8Array, a string, or a JSON Resume object (with keys such as basics, work, skills, education)',
+    );
   }
   let text: string | undefined;
   try {
     text = JSON.stringify(value);
   } catch (error) {
-    throw new TypeError(`\`input\` is a JSON Resume object that cannot be written as JSON: ${(error as Error).message}`);
+    throw new TypeError(
+      `\`input\` is a JSON Resume object that cannot be written as JSON: ${(error as Error).message}`,
+    );
   }
   // A `toJSON()` returning undefined writes nothing.
   if (typeof text !== 'string') throw new TypeError('`input` is a JSON Resume object whose toJSON() returns no JSON');
@@ -191,11 +302,18 @@ class Writer {
 }
 
 function join(values: (string | undefined)[], separator: string): string {
-  return values.filter(present).map((value) => value.trim()).join(separator);
+  return values
+    .filter(present)
+    .map((value) => value.trim())
+    .join(separator);
 }
 
 function toIssues(error: zod.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({ code: issue.code, path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))), message: issue.message }));
+  return error.issues.map((issue) => ({
+    code: issue.code,
+    path: issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+    message: issue.message,
+  }));
 }
 
 /**
@@ -219,14 +337,20 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
     }
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ValidationError('invalid-json-resume', 'A JSON Resume must be a JSON object', [{ code: 'invalid_type', path: [], message: 'Expected an object' }]);
+    throw new ValidationError('invalid-json-resume', 'A JSON Resume must be a JSON object', [
+      { code: 'invalid_type', path: [], message: 'Expected an object' },
+    ]);
   }
   const parsed = jsonResumeSchema().safeParse(input);
   if (!parsed.success) {
     const issues = toIssues(parsed.error);
     const first = issues[0];
     const where = first === undefined ? '' : ` (first at ${first.path.join('.') || 'the top level'}: ${first.message})`;
-    throw new ValidationError('invalid-json-resume', `Not a valid JSON Resume: ${issues.length} issue${issues.length === 1 ? '' : 's'}${where}`, issues);
+    throw new ValidationError(
+      'invalid-json-resume',
+      `Not a valid JSON Resume: ${issues.length} issue${issues.length === 1 ? '' : 's'}${where}`,
+      issues,
+    );
   }
   const resume = parsed.data;
   const out = new Writer();
@@ -248,11 +372,17 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
     if (contact !== '') out.write(contact);
     const place = basics.location;
     if (place !== undefined) {
-      const line = join([place.address, place.city, join([place.region, place.postalCode], ' '), place.countryCode], ', ');
+      const line = join(
+        [place.address, place.city, join([place.region, place.postalCode], ' '), place.countryCode],
+        ', ',
+      );
       if (line !== '') out.write(line);
     }
     for (const item of basics.profiles ?? []) {
-      const line = join([item.network === undefined ? undefined : `${item.network.trim()}:`, item.url ?? item.username], ' ');
+      const line = join(
+        [item.network === undefined ? undefined : `${item.network.trim()}:`, item.url ?? item.username],
+        ' ',
+      );
       if (line !== '') out.write(line);
     }
   }
@@ -262,7 +392,12 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
     out.write(basics.summary.trim());
   }
 
-  const writeEntry = (header: string, range: string | null, body: (string | undefined)[], highlights: string[] | undefined): { first: number; dateSpan: Span | null; end: number } => {
+  const writeEntry = (
+    header: string,
+    range: string | null,
+    body: (string | undefined)[],
+    highlights: string[] | undefined,
+  ): { first: number; dateSpan: Span | null; end: number } => {
     const first = out.position();
     if (header !== '') out.write(header);
     const dateSpan = range === null ? null : out.write(range);
@@ -274,13 +409,31 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
   if (resume.work !== undefined && resume.work.length > 0) {
     heading('Work Experience', 'experience');
     resume.work.forEach((item, index) => {
-      const organisation = present(item.name) ? item.name.trim() : present(item.company) ? item.company.trim() : undefined;
+      const organisation = present(item.name)
+        ? item.name.trim()
+        : present(item.company)
+          ? item.company.trim()
+          : undefined;
       const title = present(item.position) ? item.position.trim() : undefined;
-      const header = title !== undefined && organisation !== undefined ? `${title} at ${organisation}` : (title ?? organisation ?? '');
+      const header =
+        title !== undefined && organisation !== undefined
+          ? `${title} at ${organisation}`
+          : (title ?? organisation ?? '');
       const range = writeRange(item.startDate, item.endDate, true);
-      const { first, dateSpan, end } = writeEntry(header, range, [item.location, item.description, item.summary], item.highlights);
+      const { first, dateSpan, end } = writeEntry(
+        header,
+        range,
+        [item.location, item.description, item.summary],
+        item.highlights,
+      );
       if (!present(item.startDate) || dateSpan === null || range === null) {
-        diagnostics.push({ severity: 'info', code: 'json-resume-undated-work', message: `work[${index}] has no startDate and is left out of the timeline`, source: 'parse', place: `work[${index}]` });
+        diagnostics.push({
+          severity: 'info',
+          code: 'json-resume-undated-work',
+          message: `work[${index}] has no startDate and is left out of the timeline`,
+          source: 'parse',
+          place: `work[${index}]`,
+        });
         return;
       }
       // The range as written (`range` is one line), not a slice of `out.text`: joining the whole text for each entry made this quadratic.
@@ -295,7 +448,8 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
       entry.dateSpan = found.span;
       // The header is "<title> at <organisation>", or either alone.
       if (title !== undefined) entry.titleSpan = { start: first, end: first + title.length };
-      if (organisation !== undefined) entry.organisationSpan = { start: first + header.length - organisation.length, end: first + header.length };
+      if (organisation !== undefined)
+        entry.organisationSpan = { start: first + header.length - organisation.length, end: first + header.length };
       timeline.push(entry);
       for (const diagnostic of found.diagnostics ?? []) diagnostics.push({ ...diagnostic, place: `work[${index}]` });
     });
@@ -314,17 +468,36 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
     for (const item of resume.education) {
       const degree = join([item.studyType, item.area], ' in ');
       const header = join([degree, item.institution], ', ');
-      const courses = item.courses !== undefined && item.courses.length > 0 ? `Courses: ${item.courses.filter(present).join(', ')}` : undefined;
-      writeEntry(header, writeRange(item.startDate, item.endDate, false), [present(item.score) ? `Score: ${item.score.trim()}` : undefined, courses], undefined);
+      const courses =
+        item.courses !== undefined && item.courses.length > 0
+          ? `Courses: ${item.courses.filter(present).join(', ')}`
+          : undefined;
+      writeEntry(
+        header,
+        writeRange(item.startDate, item.endDate, false),
+        [present(item.score) ? `Score: ${item.score.trim()}` : undefined, courses],
+        undefined,
+      );
     }
   }
 
   if (resume.projects !== undefined && resume.projects.length > 0) {
     heading('Projects', 'projects');
     for (const item of resume.projects) {
-      const roles = item.roles !== undefined && item.roles.length > 0 ? `Roles: ${item.roles.filter(present).join(', ')}` : undefined;
-      const keywords = item.keywords !== undefined && item.keywords.length > 0 ? `Keywords: ${item.keywords.filter(present).join(', ')}` : undefined;
-      writeEntry(join([item.name, item.entity], ', '), writeRange(item.startDate, item.endDate, true), [roles, item.description], item.highlights);
+      const roles =
+        item.roles !== undefined && item.roles.length > 0
+          ? `Roles: ${item.roles.filter(present).join(', ')}`
+          : undefined;
+      const keywords =
+        item.keywords !== undefined && item.keywords.length > 0
+          ? `Keywords: ${item.keywords.filter(present).join(', ')}`
+          : undefined;
+      writeEntry(
+        join([item.name, item.entity], ', '),
+        writeRange(item.startDate, item.endDate, true),
+        [roles, item.description],
+        item.highlights,
+      );
       if (keywords !== undefined) out.write(keywords);
     }
   }
@@ -334,7 +507,10 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
     for (const item of resume.skills) {
       const name = present(item.name) ? item.name.trim() : '';
       const label = present(item.level) && name !== '' ? `${name} (${item.level.trim()})` : name;
-      const keywords = (item.keywords ?? []).filter(present).map((keyword) => keyword.trim()).join(', ');
+      const keywords = (item.keywords ?? [])
+        .filter(present)
+        .map((keyword) => keyword.trim())
+        .join(', ');
       const line = label !== '' && keywords !== '' ? `${label}: ${keywords}` : label || keywords;
       if (line !== '') out.write(line);
     }
@@ -351,21 +527,34 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
   if (resume.awards !== undefined && resume.awards.length > 0) {
     heading('Awards', 'other');
     for (const item of resume.awards) {
-      writeEntry(join([item.title, item.awarder, present(item.date) ? writeDate(item.date) : undefined], ', '), null, [item.summary], undefined);
+      writeEntry(
+        join([item.title, item.awarder, present(item.date) ? writeDate(item.date) : undefined], ', '),
+        null,
+        [item.summary],
+        undefined,
+      );
     }
   }
 
   if (resume.publications !== undefined && resume.publications.length > 0) {
     heading('Publications', 'other');
     for (const item of resume.publications) {
-      writeEntry(join([item.name, item.publisher, present(item.releaseDate) ? writeDate(item.releaseDate) : undefined], ', '), null, [item.summary], undefined);
+      writeEntry(
+        join([item.name, item.publisher, present(item.releaseDate) ? writeDate(item.releaseDate) : undefined], ', '),
+        null,
+        [item.summary],
+        undefined,
+      );
     }
   }
 
   if (resume.languages !== undefined && resume.languages.length > 0) {
     heading('Languages', 'other');
     for (const item of resume.languages) {
-      const line = present(item.language) && present(item.fluency) ? `${item.language.trim()} (${item.fluency.trim()})` : join([item.language, item.fluency], '');
+      const line =
+        present(item.language) && present(item.fluency)
+          ? `${item.language.trim()} (${item.fluency.trim()})`
+          : join([item.language, item.fluency], '');
       if (line !== '') out.write(line);
     }
   }
@@ -374,7 +563,8 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
     heading('Interests', 'other');
     for (const item of resume.interests) {
       const keywords = (item.keywords ?? []).filter(present).join(', ');
-      const line = present(item.name) && keywords !== '' ? `${item.name.trim()}: ${keywords}` : join([item.name, keywords], '');
+      const line =
+        present(item.name) && keywords !== '' ? `${item.name.trim()}: ${keywords}` : join([item.name, keywords], '');
       if (line !== '') out.write(line);
     }
   }
@@ -387,12 +577,28 @@ export function jsonResumeToDocument(value: unknown, options: JsonResumeOptions 
   const documentText = out.text;
   if (hasTop) {
     const firstHeading = headings[0];
-    sections.push({ kind: 'contact', heading: '', headingSpan: null, span: { start: 0, end: firstHeading === undefined ? documentText.length : firstHeading.span.start } });
+    sections.push({
+      kind: 'contact',
+      heading: '',
+      headingSpan: null,
+      span: { start: 0, end: firstHeading === undefined ? documentText.length : firstHeading.span.start },
+    });
   }
   headings.forEach((item, index) => {
     const next = headings[index + 1];
     const start = index === 0 && !hasTop ? 0 : item.span.start;
-    sections.push({ kind: item.kind, heading: item.heading, headingSpan: item.span, span: { start, end: next === undefined ? documentText.length : next.span.start } });
+    sections.push({
+      kind: item.kind,
+      heading: item.heading,
+      headingSpan: item.span,
+      span: { start, end: next === undefined ? documentText.length : next.span.start },
+    });
   });
-  return { text: documentText, lines: out.lines.length === 0 ? [{ start: 0, end: 0 }] : out.lines, sections, timeline, diagnostics };
+  return {
+    text: documentText,
+    lines: out.lines.length === 0 ? [{ start: 0, end: 0 }] : out.lines,
+    sections,
+    timeline,
+    diagnostics,
+  };
 }

@@ -23,7 +23,9 @@ interface Row {
 
 const BULLET_CHARS = '•▪●◦○■□◆◇➢➤►▶‣⁃∙·◼◾✓✔❖➔→-–*';
 /** Private-use code points that Symbol/Wingdings fonts use for bullets (Word's "Symbol" bullet is U+F0B7). */
-const PUA_BULLETS = new Set([0xf0b7, 0xf0a7, 0xf076, 0xf0d8, 0xf0fc, 0xf0a8, 0xf0e0, 0xf06c, 0xf06e, 0xf0a2, 0xf075, 0xf077]);
+const PUA_BULLETS = new Set([
+  0xf0b7, 0xf0a7, 0xf076, 0xf0d8, 0xf0fc, 0xf0a8, 0xf0e0, 0xf06c, 0xf06e, 0xf0a2, 0xf075, 0xf077,
+]);
 
 function isBlank(text: string): boolean {
   return text.trim() === '';
@@ -58,7 +60,8 @@ function rowText(row: Row): string {
       const gap = item.x - prevEnd;
       const h = Math.max(1, Math.min(item.height, row.height));
       if (gap > 3 * h) out += '\t';
-      else if (gap > 0.15 * h && !isSpace(out.charCodeAt(out.length - 1)) && !isSpace(item.str.charCodeAt(0))) out += ' ';
+      else if (gap > 0.15 * h && !isSpace(out.charCodeAt(out.length - 1)) && !isSpace(item.str.charCodeAt(0)))
+        out += ' ';
     }
     out += item.str;
     prevEnd = Math.max(prevEnd, item.x + item.width);
@@ -130,7 +133,8 @@ function edgeShare(rows: Row[], edge: 'left' | 'right'): number {
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   let best = 0;
-  for (const key of counts.keys()) best = Math.max(best, (counts.get(key - 1) ?? 0) + (counts.get(key) ?? 0) + (counts.get(key + 1) ?? 0));
+  for (const key of counts.keys())
+    best = Math.max(best, (counts.get(key - 1) ?? 0) + (counts.get(key) ?? 0) + (counts.get(key + 1) ?? 0));
   return best / rows.length;
 }
 
@@ -287,7 +291,12 @@ function rowsToLines(rows: Row[], out: TextLine[]): void {
  * FontAwesome): a long name drawn in the width of one glyph. Those are icons, not words.
  */
 export function isGlyphName(item: PdfTextItem): boolean {
-  return item.str.length >= 3 && item.width > 0 && item.width < 0.2 * item.str.length * item.height && /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/.test(item.str);
+  return (
+    item.str.length >= 3 &&
+    item.width > 0 &&
+    item.width < 0.2 * item.str.length * item.height &&
+    /^[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*$/.test(item.str)
+  );
 }
 
 /** Lines of one page in reading order; reports whether the page was read as two columns. */
@@ -321,10 +330,21 @@ function layoutPage(page: PdfPage, out: TextLine[], icons: { count: number }): b
   return columns !== null;
 }
 
-const LIGATURES: Record<string, string> = { 'ﬀ': 'ff', 'ﬁ': 'fi', 'ﬂ': 'fl', 'ﬃ': 'ffi', 'ﬄ': 'ffl', 'ﬅ': 'st', 'ﬆ': 'st', 'Ꜳ': 'AA', 'ꜳ': 'aa' };
+const LIGATURES: Record<string, string> = {
+  ﬀ: 'ff',
+  ﬁ: 'fi',
+  ﬂ: 'fl',
+  ﬃ: 'ffi',
+  ﬄ: 'ffl',
+  ﬅ: 'st',
+  ﬆ: 'st',
+  Ꜳ: 'AA',
+  ꜳ: 'aa',
+};
 
 /** Anything `normalisePdfText` changes; most lines hold none of it. */
-const NEEDS_NORMALISING = /[\u0000-\u0008\u000a-\u001f\u007f-\u00a0\u00ad\u2002\u2003\u2009\u200b\u202f\ufb00-\ufb06\ua732\ua733\ud800-\udfff\ue000-\uf8ff\ufeff\ufffd]/;
+const NEEDS_NORMALISING =
+  /[\u0000-\u0008\u000a-\u001f\u007f-\u00a0\u00ad\u2002\u2003\u2009\u200b\u202f\ufb00-\ufb06\ua732\ua733\ud800-\udfff\ue000-\uf8ff\ufeff\ufffd]/;
 
 /** Ligatures out, soft hyphens and controls out, icon-font glyphs counted and removed (bullet glyphs kept as `•`). */
 export function normalisePdfText(text: string): { text: string; unmapped: number } {
@@ -343,7 +363,14 @@ export function normalisePdfText(text: string): { text: string; unmapped: number
       unmapped++;
       continue;
     }
-    if (code === 0x00ad || code === 0x200b || code === 0xfeff || (code < 0x20 && code !== 0x09) || (code >= 0x7f && code < 0xa0)) continue;
+    if (
+      code === 0x00ad ||
+      code === 0x200b ||
+      code === 0xfeff ||
+      (code < 0x20 && code !== 0x09) ||
+      (code >= 0x7f && code < 0xa0)
+    )
+      continue;
     if (code === 0x00a0 || code === 0x2002 || code === 0x2003 || code === 0x2009 || code === 0x202f) {
       out += ' ';
       continue;
@@ -355,14 +382,141 @@ export function normalisePdfText(text: string): { text: string; unmapped: number
 
 /** Second halves that make a real compound when a line breaks at their hyphen ("cloud-|native"). */
 const COMPOUND_SECOND = new Set([
-  'native', 'stack', 'end', 'ends', 'time', 'source', 'sourced', 'oriented', 'driven', 'based', 'performance', 'scale', 'level', 'house',
-  'premise', 'premises', 'facing', 'side', 'platform', 'functional', 'tier', 'commerce', 'to', 'grade', 'ready', 'friendly', 'first',
-  'aware', 'safe', 'free', 'intensive', 'critical', 'specific', 'wide', 'known', 'like', 'only', 'related', 'centric', 'learning', 'mail',
-  'service', 'services', 'serve', 'team', 'winning', 'depth', 'hand', 'hands', 'term', 'making', 'solving', 'year', 'years', 'month',
-  'months', 'week', 'day', 'hoc', 'vis', 'versa', 'out', 'up', 'in', 'on', 'off', 'over', 'down', 'back', 'run', 'tuning', 'box', 'grained',
+  'native',
+  'stack',
+  'end',
+  'ends',
+  'time',
+  'source',
+  'sourced',
+  'oriented',
+  'driven',
+  'based',
+  'performance',
+  'scale',
+  'level',
+  'house',
+  'premise',
+  'premises',
+  'facing',
+  'side',
+  'platform',
+  'functional',
+  'tier',
+  'commerce',
+  'to',
+  'grade',
+  'ready',
+  'friendly',
+  'first',
+  'aware',
+  'safe',
+  'free',
+  'intensive',
+  'critical',
+  'specific',
+  'wide',
+  'known',
+  'like',
+  'only',
+  'related',
+  'centric',
+  'learning',
+  'mail',
+  'service',
+  'services',
+  'serve',
+  'team',
+  'winning',
+  'depth',
+  'hand',
+  'hands',
+  'term',
+  'making',
+  'solving',
+  'year',
+  'years',
+  'month',
+  'months',
+  'week',
+  'day',
+  'hoc',
+  'vis',
+  'versa',
+  'out',
+  'up',
+  'in',
+  'on',
+  'off',
+  'over',
+  'down',
+  'back',
+  'run',
+  'tuning',
+  'box',
+  'grained',
 ]);
 /** First halves that are prefixes written with a hyphen ("multi-|tenant", "self-|hosted", "co-|founded"). */
-const COMPOUND_FIRST = new Set(['multi', 'cross', 'self', 'non', 'co', 'e', 'x', 'ex', 'anti', 'semi', 'pseudo', 'quasi', 'all', 'well', 'ill', 'half', 'full', 'end', 'real', 'open', 'high', 'low', 'mid', 'pre', 'post', 'micro', 'cloud', 'front', 'back', 'data', 'event', 'test', 'domain', 'object', 'client', 'server', 'peer', 'third', 'first', 'second', 'long', 'short', 'large', 'small', 'fine', 'on', 'in', 'state', 'mission', 'cutting', 'fault', 'cost', 'hands', 'user', 'type', 'thread', 'zero', 'near']);
+const COMPOUND_FIRST = new Set([
+  'multi',
+  'cross',
+  'self',
+  'non',
+  'co',
+  'e',
+  'x',
+  'ex',
+  'anti',
+  'semi',
+  'pseudo',
+  'quasi',
+  'all',
+  'well',
+  'ill',
+  'half',
+  'full',
+  'end',
+  'real',
+  'open',
+  'high',
+  'low',
+  'mid',
+  'pre',
+  'post',
+  'micro',
+  'cloud',
+  'front',
+  'back',
+  'data',
+  'event',
+  'test',
+  'domain',
+  'object',
+  'client',
+  'server',
+  'peer',
+  'third',
+  'first',
+  'second',
+  'long',
+  'short',
+  'large',
+  'small',
+  'fine',
+  'on',
+  'in',
+  'state',
+  'mission',
+  'cutting',
+  'fault',
+  'cost',
+  'hands',
+  'user',
+  'type',
+  'thread',
+  'zero',
+  'near',
+]);
 
 const BULLET_START = new RegExp(`^\\s*[${BULLET_CHARS.replace(/[-\\\]^]/g, '\\$&')}]`);
 
@@ -378,7 +532,10 @@ export function joinHyphenatedLines(lines: TextLine[]): TextLine[] {
     const line = out[k]!;
     const next = out[k + 1]!;
     // Only the line's tail is examined: an unbounded letter run before "-$" would make this quadratic.
-    const broken = line.text.endsWith('-') || line.text.endsWith('\u2010') ? /(\p{L}{1,40})[-\u2010]$/u.exec(line.text.slice(-48)) : null;
+    const broken =
+      line.text.endsWith('-') || line.text.endsWith('\u2010')
+        ? /(\p{L}{1,40})[-\u2010]$/u.exec(line.text.slice(-48))
+        : null;
     if (!broken || next.text === '' || BULLET_START.test(next.text)) continue;
     const word = /^\s*(\p{Ll}[\p{L}'’]*)(-[\p{L}-]+)?([.,;:!?)]*)(\s|$)/u.exec(next.text);
     if (!word) continue;
@@ -412,7 +569,12 @@ export function layoutPdf(pages: PdfPage[]): PdfLayout {
   for (const line of raw) {
     const { text, unmapped } = normalisePdfText(line.text);
     unmappedGlyphs += unmapped;
-    const tidy = spaceBullet(text.replace(/ {2,}/g, ' ').replace(/ ?\t ?/g, '\t').trim());
+    const tidy = spaceBullet(
+      text
+        .replace(/ {2,}/g, ' ')
+        .replace(/ ?\t ?/g, '\t')
+        .trim(),
+    );
     // A line that held only icon glyphs leaves nothing; it must not become a paragraph break.
     if (tidy === '' && line.text !== '' && !isBlank(line.text)) continue;
     if (/^--\s*\d+\s+of\s+\d+\s*--$/.test(tidy)) continue;

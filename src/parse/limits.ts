@@ -22,7 +22,15 @@ export interface ParseLimits {
   maxMemoryMb: number;
 }
 
-const LIMIT_NAMES = ['maxBytes', 'maxPages', 'maxExpandedBytes', 'maxDocumentXmlBytes', 'maxTextLength', 'timeoutMs', 'maxMemoryMb'] as const;
+const LIMIT_NAMES = [
+  'maxBytes',
+  'maxPages',
+  'maxExpandedBytes',
+  'maxDocumentXmlBytes',
+  'maxTextLength',
+  'timeoutMs',
+  'maxMemoryMb',
+] as const;
 
 /** Reads limits from options over `PARSE_DEFAULTS`; throws `RangeError` naming a bad option. */
 export function resolveLimits(options: Partial<Record<(typeof LIMIT_NAMES)[number], unknown>> = {}): ParseLimits {
@@ -74,12 +82,15 @@ export function readZipDirectory(bytes: Uint8Array, file?: string): ZipEntry[] {
   const count = readU16(bytes, eocd + 10);
   const cdSize = readU32(bytes, eocd + 12);
   const cdOffset = readU32(bytes, eocd + 16);
-  if (cdOffset === 0xffffffff || count === 0xffff) throw corrupt('The ZIP archive uses ZIP64, which no DOCX needs.', file);
-  if (cdOffset + cdSize > bytes.length) throw corrupt('The ZIP central directory lies outside the file (truncated archive).', file);
+  if (cdOffset === 0xffffffff || count === 0xffff)
+    throw corrupt('The ZIP archive uses ZIP64, which no DOCX needs.', file);
+  if (cdOffset + cdSize > bytes.length)
+    throw corrupt('The ZIP central directory lies outside the file (truncated archive).', file);
   const entries: ZipEntry[] = [];
   let at = cdOffset;
   for (let k = 0; k < count; k++) {
-    if (at + 46 > bytes.length || readU32(bytes, at) !== 0x02014b50) throw corrupt('The ZIP central directory is damaged.', file);
+    if (at + 46 > bytes.length || readU32(bytes, at) !== 0x02014b50)
+      throw corrupt('The ZIP central directory is damaged.', file);
     const flags = readU16(bytes, at + 8);
     const method = readU16(bytes, at + 10);
     const compressedSize = readU32(bytes, at + 20);
@@ -94,7 +105,8 @@ export function readZipDirectory(bytes: Uint8Array, file?: string): ZipEntry[] {
       throw corrupt(`The ZIP entry ${name} points to a missing local header (truncated archive).`, file);
     }
     const dataStart = localOffset + 30 + readU16(bytes, localOffset + 26) + readU16(bytes, localOffset + 28);
-    if (dataStart + compressedSize > bytes.length) throw corrupt(`The ZIP entry ${name} runs past the end of the file (truncated archive).`, file);
+    if (dataStart + compressedSize > bytes.length)
+      throw corrupt(`The ZIP entry ${name} runs past the end of the file (truncated archive).`, file);
     entries.push({ name, method, compressedSize, size, dataStart, encrypted: (flags & 1) === 1 });
   }
   return entries;
@@ -104,15 +116,26 @@ export function readZipDirectory(bytes: Uint8Array, file?: string): ZipEntry[] {
  * Inflates one entry with a hard cap on the output. Exceeding the cap stops at once with
  * `limit-expanded-size`; declared sizes are never trusted. With `keep: false` the output is only counted.
  */
-export function inflateEntryCapped(bytes: Uint8Array, entry: ZipEntry, cap: number, keep: boolean, file?: string): { size: number; data: Uint8Array | null } {
+export function inflateEntryCapped(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  cap: number,
+  keep: boolean,
+  file?: string,
+): { size: number; data: Uint8Array | null } {
   const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   const overflow = (): LimitError =>
-    new LimitError('limit-expanded-size', `The DOCX part ${entry.name} expands past ${formatBytes(cap)} (a zip bomb or an absurdly large document); it was not read.`, { limit: cap, ...(file ? { file } : {}) });
+    new LimitError(
+      'limit-expanded-size',
+      `The DOCX part ${entry.name} expands past ${formatBytes(cap)} (a zip bomb or an absurdly large document); it was not read.`,
+      { limit: cap, ...(file ? { file } : {}) },
+    );
   if (entry.method === 0) {
     if (data.length > cap) throw overflow();
     return { size: data.length, data: keep ? data : null };
   }
-  if (entry.method !== 8) throw corrupt(`The ZIP entry ${entry.name} uses compression method ${entry.method}, which DOCX never uses.`, file);
+  if (entry.method !== 8)
+    throw corrupt(`The ZIP entry ${entry.name} uses compression method ${entry.method}, which DOCX never uses.`, file);
   try {
     const out = inflateRawSync(data, { maxOutputLength: outputCap(cap) });
     return { size: out.length, data: keep ? new Uint8Array(out.buffer, out.byteOffset, out.byteLength) : null };
@@ -145,7 +168,12 @@ export interface CheckedDocx {
 }
 
 /** The main document part named by the package relationships (`_rels/.rels`), as mammoth finds it. */
-function mainDocumentName(bytes: Uint8Array, entries: ZipEntry[], limits: Pick<ParseLimits, 'maxDocumentXmlBytes'>, file?: string): string {
+function mainDocumentName(
+  bytes: Uint8Array,
+  entries: ZipEntry[],
+  limits: Pick<ParseLimits, 'maxDocumentXmlBytes'>,
+  file?: string,
+): string {
   const rels = entries.find((entry) => entry.name === '_rels/.rels');
   if (!rels) return 'word/document.xml';
   const { data } = inflateEntryCapped(bytes, rels, Math.min(limits.maxDocumentXmlBytes, 1024 * 1024), true, file);
@@ -165,24 +193,40 @@ function mainDocumentName(bytes: Uint8Array, entries: ZipEntry[], limits: Pick<P
  * document capped at `maxDocumentXmlBytes`. Every part is checked, media included: mammoth finds its
  * parts through relationships, which may point anywhere in the archive.
  */
-export function checkDocx(bytes: Uint8Array, limits: Pick<ParseLimits, 'maxExpandedBytes' | 'maxDocumentXmlBytes'>, file?: string): CheckedDocx {
+export function checkDocx(
+  bytes: Uint8Array,
+  limits: Pick<ParseLimits, 'maxExpandedBytes' | 'maxDocumentXmlBytes'>,
+  file?: string,
+): CheckedDocx {
   const entries = readZipDirectory(bytes, file);
   if (entries.length > 5000) {
-    throw new LimitError('limit-expanded-size', `The ZIP archive holds ${entries.length} entries; a DOCX résumé has a few dozen.`, { limit: 5000, ...(file ? { file } : {}) });
+    throw new LimitError(
+      'limit-expanded-size',
+      `The ZIP archive holds ${entries.length} entries; a DOCX résumé has a few dozen.`,
+      { limit: 5000, ...(file ? { file } : {}) },
+    );
   }
   let declared = 0;
   for (const entry of entries) declared += entry.size;
   if (declared > limits.maxExpandedBytes) {
-    throw new LimitError('limit-expanded-size', `The DOCX declares ${formatBytes(declared)} of expanded content, over the ${formatBytes(limits.maxExpandedBytes)} limit (\`maxExpandedBytes\`); it was not inflated.`, { limit: limits.maxExpandedBytes, ...(file ? { file } : {}) });
+    throw new LimitError(
+      'limit-expanded-size',
+      `The DOCX declares ${formatBytes(declared)} of expanded content, over the ${formatBytes(limits.maxExpandedBytes)} limit (\`maxExpandedBytes\`); it was not inflated.`,
+      { limit: limits.maxExpandedBytes, ...(file ? { file } : {}) },
+    );
   }
   const documentName = mainDocumentName(bytes, entries, limits, file);
   const document = entries.find((entry) => entry.name === documentName);
   if (!document) {
-    const message = `The ZIP archive has no ${documentName}, so it is not a Word document (it holds ${entries.slice(0, 5).map((e) => e.name).join(', ')}${entries.length > 5 ? ', …' : ''}).`;
+    const message = `The ZIP archive has no ${documentName}, so it is not a Word document (it holds ${entries
+      .slice(0, 5)
+      .map((e) => e.name)
+      .join(', ')}${entries.length > 5 ? ', …' : ''}).`;
     if (file && !/\.docx$/i.test(file)) throw new ParseError('unsupported-format', message, { file });
     throw corrupt(message, file);
   }
-  if (entries.some((entry) => entry.encrypted)) throw corrupt('The ZIP entries are encrypted; save the document without a password.', file);
+  if (entries.some((entry) => entry.encrypted))
+    throw corrupt('The ZIP entries are encrypted; save the document without a password.', file);
   let total = 0;
   let documentXml = '';
   const headers: [string, string][] = [];
@@ -195,15 +239,23 @@ export function checkDocx(bytes: Uint8Array, limits: Pick<ParseLimits, 'maxExpan
     const keepHeader = /^word\/(?:header|footer)\d*\.xml$/.test(entry.name);
     // No part of a résumé expands past the document cap unless it is stored nearly uncompressed (images);
     // a per-part cap also bounds this check's own memory, since zlib holds the output until it stops.
-    const partCap = isDocument ? limits.maxDocumentXmlBytes : Math.max(limits.maxDocumentXmlBytes, 4 * entry.compressedSize);
+    const partCap = isDocument
+      ? limits.maxDocumentXmlBytes
+      : Math.max(limits.maxDocumentXmlBytes, 4 * entry.compressedSize);
     const cap = Math.min(partCap, limits.maxExpandedBytes - total);
     const { size, data } = inflateEntryCapped(bytes, entry, Math.max(0, cap), isDocument || keepHeader, file);
     total += size;
     if (isDocument) documentXml = decoder.decode(data!);
     else if (keepHeader) (entry.name.includes('header') ? headers : footers).push([entry.name, decoder.decode(data!)]);
   }
-  const byName = (a: [string, string], b: [string, string]): number => a[0].localeCompare(b[0], 'en', { numeric: true });
-  return { entries, documentXml, headers: headers.sort(byName).map((h) => h[1]), footers: footers.sort(byName).map((f) => f[1]) };
+  const byName = (a: [string, string], b: [string, string]): number =>
+    a[0].localeCompare(b[0], 'en', { numeric: true });
+  return {
+    entries,
+    documentXml,
+    headers: headers.sort(byName).map((h) => h[1]),
+    footers: footers.sort(byName).map((f) => f[1]),
+  };
 }
 
 const STREAM_SCAN_LOOKBACK = 2048;
@@ -284,9 +336,10 @@ function inflatedSize(data: Uint8Array, maxExpandedBytes: number, total: number,
     return inflateSync(data, { maxOutputLength: outputCap(streamCap), finishFlush: zlibConstants.Z_SYNC_FLUSH }).length;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      const message = streamCap < budget
-        ? `A compressed stream of the PDF expands past ${formatBytes(PDF_STREAM_CAP)}: a flate bomb or an absurdly heavy file; it was not read.`
-        : `The PDF's compressed streams expand past ${formatBytes(maxExpandedBytes)} (\`maxExpandedBytes\`): a flate bomb or an absurdly heavy file; it was not read.`;
+      const message =
+        streamCap < budget
+          ? `A compressed stream of the PDF expands past ${formatBytes(PDF_STREAM_CAP)}: a flate bomb or an absurdly heavy file; it was not read.`
+          : `The PDF's compressed streams expand past ${formatBytes(maxExpandedBytes)} (\`maxExpandedBytes\`): a flate bomb or an absurdly heavy file; it was not read.`;
       throw new LimitError('limit-expanded-size', message, { limit: maxExpandedBytes, ...(file ? { file } : {}) });
     }
     return 0;

@@ -41,7 +41,9 @@ interface PdfDocumentProxy {
   getMetadata?(): Promise<{ info?: { ModDate?: unknown; CreationDate?: unknown } }>;
   getPage(n: number): Promise<{
     view: number[];
-    getTextContent(options?: object): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
+    getTextContent(
+      options?: object,
+    ): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
     cleanup(): void;
   }>;
 }
@@ -51,9 +53,17 @@ function classify(error: unknown, file?: string): Error {
   const message = (error as { message?: string })?.message ?? String(error);
   const options = file ? { file, cause: error } : { cause: error };
   if (name === 'PasswordException' || /password/i.test(message)) {
-    return new ParseError('pdf-encrypted', 'The PDF is encrypted with a user password; it cannot be read without it.', options);
+    return new ParseError(
+      'pdf-encrypted',
+      'The PDF is encrypted with a user password; it cannot be read without it.',
+      options,
+    );
   }
-  return new ParseError('pdf-corrupt', `The PDF cannot be read: ${message.replace(/\s+/g, ' ').slice(0, 200)}`, options);
+  return new ParseError(
+    'pdf-corrupt',
+    `The PDF cannot be read: ${message.replace(/\s+/g, ' ').slice(0, 200)}`,
+    options,
+  );
 }
 
 type PdfParseModule = typeof import('pdf-parse');
@@ -123,7 +133,12 @@ async function infoDates(doc: PdfDocumentProxy): Promise<PdfContent['dates']> {
 export async function readPdf(bytes: Uint8Array, options: { maxPages: number; file?: string }): Promise<PdfContent> {
   const { PDFParse } = await loadPdfParse();
   // pdf.js transfers (detaches) the buffer it is given; copy so the caller's bytes survive.
-  const parser = new PDFParse({ data: bytes.slice(), verbosity: 0, isEvalSupported: false, stopAtErrors: false } as ConstructorParameters<typeof PDFParse>[0]);
+  const parser = new PDFParse({
+    data: bytes.slice(),
+    verbosity: 0,
+    isEvalSupported: false,
+    stopAtErrors: false,
+  } as ConstructorParameters<typeof PDFParse>[0]);
   enterPdfGlobals();
   try {
     // pdf-parse's text API drops positions; its private loader is the way to pdf.js's document,
@@ -137,7 +152,11 @@ export async function readPdf(bytes: Uint8Array, options: { maxPages: number; fi
       throw classify(error, options.file);
     }
     if (doc.numPages > options.maxPages) {
-      throw new LimitError('limit-pages', `The PDF has ${doc.numPages} pages, over the ${options.maxPages}-page limit (\`maxPages\`).`, { limit: options.maxPages, ...(options.file ? { file: options.file } : {}) });
+      throw new LimitError(
+        'limit-pages',
+        `The PDF has ${doc.numPages} pages, over the ${options.maxPages}-page limit (\`maxPages\`).`,
+        { limit: options.maxPages, ...(options.file ? { file: options.file } : {}) },
+      );
     }
     const pages: PdfPage[] = [];
     for (let n = 1; n <= doc.numPages; n++) {

@@ -51,7 +51,11 @@ export interface ParsePoolOptions {
 }
 
 /** Lines a child's watchdog writes on stderr before it kills its own process (read by `onExit`). */
-export const WORKER_STOP_MARKERS = Object.freeze({ time: 'skillmatch-worker: limit-time', memory: 'skillmatch-worker: limit-memory', orphan: 'skillmatch-worker: orphaned' });
+export const WORKER_STOP_MARKERS = Object.freeze({
+  time: 'skillmatch-worker: limit-time',
+  memory: 'skillmatch-worker: limit-memory',
+  orphan: 'skillmatch-worker: orphaned',
+});
 
 interface Job {
   id: number;
@@ -114,7 +118,7 @@ function inputBytes(input: Uint8Array | string): number {
 function missingWorker(path: string, given: boolean): SkillmatchError {
   const hint = given
     ? 'check `workerPath`'
-    : 'run `npm run build` in a clone; in a bundled application keep @skillmatch/core installed or pass `workerPath` (see the README\'s bundler recipe)';
+    : "run `npm run build` in a clone; in a bundled application keep @skillmatch/core installed or pass `workerPath` (see the README's bundler recipe)";
   return new SkillmatchError('missing-dependency', `The parse worker ${path} is missing: ${hint}.`);
 }
 
@@ -129,8 +133,10 @@ function missingWorker(path: string, given: boolean): SkillmatchError {
  */
 export function resolveWorkerPath(workerPath?: string | URL): string {
   if (workerPath !== undefined) {
-    if (!(workerPath instanceof URL) && typeof workerPath !== 'string') throw new TypeError('`workerPath` must be a path or a file: URL');
-    const path = workerPath instanceof URL || workerPath.startsWith('file:') ? fileURLToPath(workerPath) : resolvePath(workerPath);
+    if (!(workerPath instanceof URL) && typeof workerPath !== 'string')
+      throw new TypeError('`workerPath` must be a path or a file: URL');
+    const path =
+      workerPath instanceof URL || workerPath.startsWith('file:') ? fileURLToPath(workerPath) : resolvePath(workerPath);
     if (!existsSync(path)) throw missingWorker(path, true);
     return path;
   }
@@ -160,7 +166,8 @@ function residentBytes(pid: number): number | null {
 
 function positiveOption(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new RangeError(`\`${name}\` must be a positive number, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+    throw new RangeError(`\`${name}\` must be a positive number, got ${String(value)}`);
   return value;
 }
 
@@ -179,7 +186,14 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const timeoutMs = positiveOption('timeoutMs', options.timeoutMs, PARSE_DEFAULTS.timeoutMs);
   const maxMemoryMb = positiveOption('maxMemoryMb', options.maxMemoryMb, PARSE_DEFAULTS.maxMemoryMb);
   const workerPath = resolveWorkerPath(options.workerPath);
-  const slots: Slot[] = Array.from({ length: size }, () => ({ child: null, job: null, killedFor: null, stderr: '', timer: null, watch: null }));
+  const slots: Slot[] = Array.from({ length: size }, () => ({
+    child: null,
+    job: null,
+    killedFor: null,
+    stderr: '',
+    timer: null,
+    watch: null,
+  }));
   const queue: Job[] = [];
   let nextId = 1;
   let closed = false;
@@ -288,14 +302,28 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   function exitError(slot: Slot, job: Job, code: number | null, signal: NodeJS.Signals | null): SkillmatchError {
     // The child's own account first: when the parent's timer fired late (its event loop was busy), the child had already stopped itself.
     if (slot.stderr.includes(WORKER_STOP_MARKERS.time)) {
-      return new LimitError('limit-time', `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker stopped itself.`, { limit: job.timeoutMs });
+      return new LimitError(
+        'limit-time',
+        `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker stopped itself.`,
+        { limit: job.timeoutMs },
+      );
     }
-    if (slot.stderr.includes(WORKER_STOP_MARKERS.memory) || /heap out of memory|Allocation failed|Reached heap limit|out of memory/i.test(slot.stderr)) {
-      return new LimitError('limit-memory', `The parse worker ran out of memory (budget ${job.maxMemoryMb} MB, \`maxMemoryMb\`); the document was not read.`, { limit: job.maxMemoryMb });
+    if (
+      slot.stderr.includes(WORKER_STOP_MARKERS.memory) ||
+      /heap out of memory|Allocation failed|Reached heap limit|out of memory/i.test(slot.stderr)
+    ) {
+      return new LimitError(
+        'limit-memory',
+        `The parse worker ran out of memory (budget ${job.maxMemoryMb} MB, \`maxMemoryMb\`); the document was not read.`,
+        { limit: job.maxMemoryMb },
+      );
     }
     if (slot.killedFor) return slot.killedFor;
     const tries = job.tries > 1 ? ` (tried ${job.tries} times, each in a fresh worker)` : '';
-    return new SkillmatchError('worker-crashed', `The parse worker exited unexpectedly (${signal ?? `code ${code}`}) while reading this document${tries}.`);
+    return new SkillmatchError(
+      'worker-crashed',
+      `The parse worker exited unexpectedly (${signal ?? `code ${code}`}) while reading this document${tries}.`,
+    );
   }
 
   function start(slot: Slot, job: Job): void {
@@ -304,7 +332,14 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     job.tries++;
     busy(child);
     slot.timer = setTimeout(() => {
-      kill(slot, new LimitError('limit-time', `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker was stopped.`, { limit: job.timeoutMs }));
+      kill(
+        slot,
+        new LimitError(
+          'limit-time',
+          `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker was stopped.`,
+          { limit: job.timeoutMs },
+        ),
+      );
     }, job.timeoutMs);
     const pid = child.pid;
     if (pid !== undefined) {
@@ -312,13 +347,37 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       slot.watch = setInterval(() => {
         const rss = residentBytes(pid);
         if (rss !== null && rss > cap) {
-          kill(slot, new LimitError('limit-memory', `Parsing used more than ${job.maxMemoryMb} MB of memory (\`maxMemoryMb\`); the worker was stopped.`, { limit: job.maxMemoryMb }));
+          kill(
+            slot,
+            new LimitError(
+              'limit-memory',
+              `Parsing used more than ${job.maxMemoryMb} MB of memory (\`maxMemoryMb\`); the worker was stopped.`,
+              { limit: job.maxMemoryMb },
+            ),
+          );
         }
       }, RSS_POLL_MS);
     }
-    child.send({ type: 'parse', id: job.id, input: job.input, options: job.options, timeoutMs: job.timeoutMs, maxMemoryMb: job.maxMemoryMb }, (error) => {
-      if (error && slot.job === job) kill(slot, new SkillmatchError('worker-crashed', `The document could not be sent to the parse worker: ${error.message}`));
-    });
+    child.send(
+      {
+        type: 'parse',
+        id: job.id,
+        input: job.input,
+        options: job.options,
+        timeoutMs: job.timeoutMs,
+        maxMemoryMb: job.maxMemoryMb,
+      },
+      (error) => {
+        if (error && slot.job === job)
+          kill(
+            slot,
+            new SkillmatchError(
+              'worker-crashed',
+              `The document could not be sent to the parse worker: ${error.message}`,
+            ),
+          );
+      },
+    );
   }
 
   function dispatch(): void {
@@ -355,7 +414,13 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       const bytes = inputBytes(input);
       if (bytes > maxBytes) {
         const file = typeof rest.filename === 'string' ? { file: rest.filename } : {};
-        return Promise.reject(new LimitError('limit-bytes', `The input is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`).`, { limit: maxBytes, ...file }));
+        return Promise.reject(
+          new LimitError(
+            'limit-bytes',
+            `The input is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`).`,
+            { limit: maxBytes, ...file },
+          ),
+        );
       }
       if (signal?.aborted) return Promise.reject(abortError(signal, 'Parsing was aborted (`signal`).'));
       return new Promise<ResumeDocument>((resolve, reject) => {
@@ -386,9 +451,18 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     async close(closeOptions = {}) {
       if (closed) return;
       closed = true;
-      for (const job of queue.splice(0)) job.reject(new SkillmatchError('cancelled', 'The parse pool was closed before this document was parsed.'));
+      for (const job of queue.splice(0))
+        job.reject(new SkillmatchError('cancelled', 'The parse pool was closed before this document was parsed.'));
       if (closeOptions.force) {
-        for (const slot of slots) if (slot.job) kill(slot, new SkillmatchError('cancelled', 'The parse pool was closed while this document was being parsed; its worker was stopped.'));
+        for (const slot of slots)
+          if (slot.job)
+            kill(
+              slot,
+              new SkillmatchError(
+                'cancelled',
+                'The parse pool was closed while this document was being parsed; its worker was stopped.',
+              ),
+            );
       }
       await Promise.all(
         slots.map(

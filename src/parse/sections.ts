@@ -37,13 +37,13 @@ const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
   'educational credentials': 'education',
   'professional background': 'experience',
   'career background': 'experience',
-  'work': 'experience',
-  'career': 'experience',
+  work: 'experience',
+  career: 'experience',
   'academic career': 'experience',
   'professional career': 'experience',
   'early career': 'experience',
   'career so far': 'experience',
-  'project': 'projects',
+  project: 'projects',
   'academic project': 'projects',
   'project details': 'projects',
   'project work': 'projects',
@@ -61,24 +61,24 @@ const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
   'companies worked for': 'experience',
   'companies worked with': 'experience',
   'previous employers': 'experience',
-  'employers': 'experience',
+  employers: 'experience',
   'positions held': 'experience',
   'jobs held': 'experience',
   'work places': 'experience',
-  'workplaces': 'experience',
+  workplaces: 'experience',
   'places of work': 'experience',
   'work background': 'experience',
   'employment background': 'experience',
   'technical background': 'skills',
-  'databases': 'skills',
-  'professional': 'experience',
+  databases: 'skills',
+  professional: 'experience',
   'where i have worked': 'experience',
   'open source': 'projects',
   'open source contributions': 'projects',
   'open source projects': 'projects',
   'open source work': 'projects',
   'about me': 'summary',
-  'about': 'summary',
+  about: 'summary',
   'who i am': 'summary',
   'personal statement': 'summary',
   'personal profile': 'summary',
@@ -105,69 +105,326 @@ const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
   'professional development': 'certifications',
   'continuing education': 'certifications',
   'relevant coursework': 'education',
-  'coursework': 'education',
+  coursework: 'education',
   'course work': 'education',
   'military service': 'other',
   'work samples': 'projects',
 });
 
 /** Lines built from heading words that are skills or sub-headings, not sections. */
-const NOT_HEADINGS = new Set(['project management', 'software project management', 'it project management', 'project planning', 'project coordination', 'training and development', 'skills development', 'career development', 'people management', 'data management', 'knowledge management']);
+const NOT_HEADINGS = new Set([
+  'project management',
+  'software project management',
+  'it project management',
+  'project planning',
+  'project coordination',
+  'training and development',
+  'skills development',
+  'career development',
+  'people management',
+  'data management',
+  'knowledge management',
+]);
 
 /** Section nouns: a heading needs at least one. The first one in the heading decides the kind. */
 const HEADS: Readonly<Record<string, SectionKind>> = Object.freeze({
-  experience: 'experience', experiences: 'experience', employment: 'experience', history: 'experience',
-  internships: 'experience', internship: 'experience', positions: 'experience', appointments: 'experience',
-  appointment: 'experience', jobs: 'experience', roles: 'experience', engagements: 'experience',
-  summary: 'summary', profile: 'summary', objective: 'summary', objectives: 'summary', overview: 'summary',
-  introduction: 'summary', synopsis: 'summary', highlights: 'summary', goal: 'summary', goals: 'summary', bio: 'summary', biography: 'summary',
-  skills: 'skills', skill: 'skills', competencies: 'skills', competences: 'skills', competency: 'skills',
-  expertise: 'skills', stack: 'skills', technologies: 'skills', tools: 'skills', toolkit: 'skills', toolbox: 'skills',
-  abilities: 'skills', proficiencies: 'skills', proficiency: 'skills', skillset: 'skills', strengths: 'skills',
-  capabilities: 'skills', knowledge: 'skills', software: 'skills', frameworks: 'skills',
-  education: 'education', qualifications: 'education', qualification: 'education', academics: 'education',
-  degrees: 'education', degree: 'education', studies: 'education', schooling: 'education',
-  certifications: 'certifications', certification: 'certifications', certificates: 'certifications',
-  certificate: 'certifications', licenses: 'certifications', licences: 'certifications', license: 'certifications',
-  licence: 'certifications', courses: 'certifications', training: 'certifications',
-  trainings: 'certifications', accreditations: 'certifications', credentials: 'certifications',
-  projects: 'projects', portfolio: 'projects', contributions: 'projects',
-  contact: 'contact', contacts: 'contact',
-  publications: 'other', awards: 'other', award: 'other', honors: 'other', honours: 'other', achievements: 'other',
-  accomplishments: 'other', languages: 'other', interests: 'other', hobbies: 'other', references: 'other',
-  referees: 'other', volunteer: 'other', volunteering: 'other', activities: 'other', affiliations: 'other',
-  memberships: 'other', membership: 'other', information: 'other', links: 'other', patents: 'other',
-  presentations: 'other', talks: 'other', conferences: 'other', grants: 'other', declaration: 'other',
-  miscellaneous: 'other', misc: 'other', extracurricular: 'other', leadership: 'other', recognition: 'other',
-  coursework: 'education', recommendations: 'other', testimonials: 'other', social: 'other', service: 'other', research: 'other',
-  scholarships: 'other', fellowships: 'other', associations: 'other', passions: 'other', travel: 'other',
+  experience: 'experience',
+  experiences: 'experience',
+  employment: 'experience',
+  history: 'experience',
+  internships: 'experience',
+  internship: 'experience',
+  positions: 'experience',
+  appointments: 'experience',
+  appointment: 'experience',
+  jobs: 'experience',
+  roles: 'experience',
+  engagements: 'experience',
+  summary: 'summary',
+  profile: 'summary',
+  objective: 'summary',
+  objectives: 'summary',
+  overview: 'summary',
+  introduction: 'summary',
+  synopsis: 'summary',
+  highlights: 'summary',
+  goal: 'summary',
+  goals: 'summary',
+  bio: 'summary',
+  biography: 'summary',
+  skills: 'skills',
+  skill: 'skills',
+  competencies: 'skills',
+  competences: 'skills',
+  competency: 'skills',
+  expertise: 'skills',
+  stack: 'skills',
+  technologies: 'skills',
+  tools: 'skills',
+  toolkit: 'skills',
+  toolbox: 'skills',
+  abilities: 'skills',
+  proficiencies: 'skills',
+  proficiency: 'skills',
+  skillset: 'skills',
+  strengths: 'skills',
+  capabilities: 'skills',
+  knowledge: 'skills',
+  software: 'skills',
+  frameworks: 'skills',
+  education: 'education',
+  qualifications: 'education',
+  qualification: 'education',
+  academics: 'education',
+  degrees: 'education',
+  degree: 'education',
+  studies: 'education',
+  schooling: 'education',
+  certifications: 'certifications',
+  certification: 'certifications',
+  certificates: 'certifications',
+  certificate: 'certifications',
+  licenses: 'certifications',
+  licences: 'certifications',
+  license: 'certifications',
+  licence: 'certifications',
+  courses: 'certifications',
+  training: 'certifications',
+  trainings: 'certifications',
+  accreditations: 'certifications',
+  credentials: 'certifications',
+  projects: 'projects',
+  portfolio: 'projects',
+  contributions: 'projects',
+  contact: 'contact',
+  contacts: 'contact',
+  publications: 'other',
+  awards: 'other',
+  award: 'other',
+  honors: 'other',
+  honours: 'other',
+  achievements: 'other',
+  accomplishments: 'other',
+  languages: 'other',
+  interests: 'other',
+  hobbies: 'other',
+  references: 'other',
+  referees: 'other',
+  volunteer: 'other',
+  volunteering: 'other',
+  activities: 'other',
+  affiliations: 'other',
+  memberships: 'other',
+  membership: 'other',
+  information: 'other',
+  links: 'other',
+  patents: 'other',
+  presentations: 'other',
+  talks: 'other',
+  conferences: 'other',
+  grants: 'other',
+  declaration: 'other',
+  miscellaneous: 'other',
+  misc: 'other',
+  extracurricular: 'other',
+  leadership: 'other',
+  recognition: 'other',
+  coursework: 'education',
+  recommendations: 'other',
+  testimonials: 'other',
+  social: 'other',
+  service: 'other',
+  research: 'other',
+  scholarships: 'other',
+  fellowships: 'other',
+  associations: 'other',
+  passions: 'other',
+  travel: 'other',
 });
 
 /** Modifiers: words that may stand in a heading but do not make one on their own. */
 const MODIFIERS = new Set([
-  'work', 'professional', 'relevant', 'related', 'industry', 'employment', 'career', 'job', 'technical', 'tech',
-  'teaching', 'research', 'other', 'previous', 'prior', 'recent', 'additional', 'selected', 'key', 'core',
-  'academic', 'educational', 'military', 'freelance', 'consulting', 'international', 'management', 'personal',
-  'side', 'special', 'specialized', 'specialised', 'computer', 'it', 'digital', 'soft', 'hard', 'language',
-  'programming', 'software', 'summary', 'details', 'detail', 'record',
-  'information', 'info', 'areas', 'area', 'primary', 'main', 'notable', 'major', 'featured', 'relevant',
-  'executive', 'brief', 'short', 'general', 'overall', 'professional', 'honors', 'honours', 'awards',
-  'certifications', 'licenses', 'licences', 'skills', 'skill', 'courses', 'publications', 'projects', 'project',
-  'education', 'experience', 'training', 'interests', 'activities', 'achievements', 'accomplishments',
-  'languages', 'tools', 'technologies', 'volunteer', 'volunteering', 'community', 'online', 'completed',
-  'university', 'college', 'school', 'clinical', 'laboratory', 'lab', 'leadership', 'organizational',
-  'organisational', 'extracurricular', 'co', 'curricular', 'extra', 'social', 'media', 'web', 'cloud', 'data',
-  'domain', 'functional', 'interpersonal', 'analytical', 'managerial', 'business', 'industrial', 'practical',
-  'hands', 'on', 'key', 'tech', 'it', 'sales', 'design', 'hobbies', 'contact', 'open', 'source', 'internship',
-  'internships', 'employment', 'history', 'profile', 'objective', 'career', 'stack', 'abilities', 'competencies',
-  'references', 'memberships', 'affiliations', 'professional', 'global', 'field', 'work', 'coding',
-  'qualifications', 'expertise', 'set', 'matrix', 'ngo', 'community', 'service', 'services', 'awards', 'scholastic', 'overseas',
+  'work',
+  'professional',
+  'relevant',
+  'related',
+  'industry',
+  'employment',
+  'career',
+  'job',
+  'technical',
+  'tech',
+  'teaching',
+  'research',
+  'other',
+  'previous',
+  'prior',
+  'recent',
+  'additional',
+  'selected',
+  'key',
+  'core',
+  'academic',
+  'educational',
+  'military',
+  'freelance',
+  'consulting',
+  'international',
+  'management',
+  'personal',
+  'side',
+  'special',
+  'specialized',
+  'specialised',
+  'computer',
+  'it',
+  'digital',
+  'soft',
+  'hard',
+  'language',
+  'programming',
+  'software',
+  'summary',
+  'details',
+  'detail',
+  'record',
+  'information',
+  'info',
+  'areas',
+  'area',
+  'primary',
+  'main',
+  'notable',
+  'major',
+  'featured',
+  'relevant',
+  'executive',
+  'brief',
+  'short',
+  'general',
+  'overall',
+  'professional',
+  'honors',
+  'honours',
+  'awards',
+  'certifications',
+  'licenses',
+  'licences',
+  'skills',
+  'skill',
+  'courses',
+  'publications',
+  'projects',
+  'project',
+  'education',
+  'experience',
+  'training',
+  'interests',
+  'activities',
+  'achievements',
+  'accomplishments',
+  'languages',
+  'tools',
+  'technologies',
+  'volunteer',
+  'volunteering',
+  'community',
+  'online',
+  'completed',
+  'university',
+  'college',
+  'school',
+  'clinical',
+  'laboratory',
+  'lab',
+  'leadership',
+  'organizational',
+  'organisational',
+  'extracurricular',
+  'co',
+  'curricular',
+  'extra',
+  'social',
+  'media',
+  'web',
+  'cloud',
+  'data',
+  'domain',
+  'functional',
+  'interpersonal',
+  'analytical',
+  'managerial',
+  'business',
+  'industrial',
+  'practical',
+  'hands',
+  'on',
+  'key',
+  'tech',
+  'it',
+  'sales',
+  'design',
+  'hobbies',
+  'contact',
+  'open',
+  'source',
+  'internship',
+  'internships',
+  'employment',
+  'history',
+  'profile',
+  'objective',
+  'career',
+  'stack',
+  'abilities',
+  'competencies',
+  'references',
+  'memberships',
+  'affiliations',
+  'professional',
+  'global',
+  'field',
+  'work',
+  'coding',
+  'qualifications',
+  'expertise',
+  'set',
+  'matrix',
+  'ngo',
+  'community',
+  'service',
+  'services',
+  'awards',
+  'scholastic',
+  'overseas',
   // "Projects Handled", "Assignments Executed": Indian résumés name project sections by what was done to them.
-  'handled', 'executed', 'undertaken', 'delivered',
+  'handled',
+  'executed',
+  'undertaken',
+  'delivered',
 ]);
 
 /** Words that may stand between heading words. */
-const JOINERS = new Set(['and', 'of', 'the', 'my', 'in', 'for', 'with', 'to', 'a', 'an', 'at', 'me', 'i', 'what', 'we', 'ive', 'have', 'done']);
+const JOINERS = new Set([
+  'and',
+  'of',
+  'the',
+  'my',
+  'in',
+  'for',
+  'with',
+  'to',
+  'a',
+  'an',
+  'at',
+  'me',
+  'i',
+  'what',
+  'we',
+  'ive',
+  'have',
+  'done',
+]);
 
 /** Kinds that may be written inline with their content ("Skills: Java, Python"). */
 const INLINE_KINDS = new Set<SectionKind>(['skills', 'summary', 'education', 'certifications', 'contact']);
@@ -179,13 +436,21 @@ const HAS_INLINE_BULLET = /[*•●▪◦■►➢➤·]/u;
 const MAX_HEADING_WORDS = 6;
 
 function isAlnum(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
+  );
 }
 
 function isLetterCode(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+  return (
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
+  );
 }
-
 
 /** A one-letter word next to another word: the sign of letter-spaced or fake small-capital headings. */
 const SPACED_LETTER = /(?:^|\s)\p{L}\s/u;
@@ -222,13 +487,34 @@ function headingWords(text: string): string[] {
 }
 
 /** Section nouns that also end company names ("BG Computer Technologies"), so never end a heading with unknown words. */
-const LOOSE_NOT_LAST = new Set(['technologies', 'technology', 'software', 'solutions', 'systems', 'services', 'studies', 'research', 'training', 'projects', 'group']);
+const LOOSE_NOT_LAST = new Set([
+  'technologies',
+  'technology',
+  'software',
+  'solutions',
+  'systems',
+  'services',
+  'studies',
+  'research',
+  'training',
+  'projects',
+  'group',
+]);
 
 /** Nouns that hand the kind to what follows "of". */
 const DEFERS_TO_OF = new Set(['highlights', 'details', 'history', 'record', 'information', 'areas', 'area']);
 
 /** Trailing nouns that defer to an earlier section noun ("Skills Summary", "Education History", "Contact Information"). */
-const WEAK_TRAILING = new Set(['summary', 'overview', 'details', 'profile', 'highlights', 'information', 'history', 'record']);
+const WEAK_TRAILING = new Set([
+  'summary',
+  'overview',
+  'details',
+  'profile',
+  'highlights',
+  'information',
+  'history',
+  'record',
+]);
 
 /**
  * The kind of a heading's words, or `null` when they are not a heading. `loose` admits unknown words, as long as
@@ -258,7 +544,10 @@ export function headingKind(text: string, loose = false): SectionKind | null {
   for (const word of words) {
     if (word === 'and' || word === 'of') {
       // "Highlights of Employment", "Details of Experience": the noun after "of" decides.
-      const deferring = word === 'of' && conjunct.length > 0 && conjunct.every((w) => DEFERS_TO_OF.has(w) || (MODIFIERS.has(w) && HEADS[w] === undefined));
+      const deferring =
+        word === 'of' &&
+        conjunct.length > 0 &&
+        conjunct.every((w) => DEFERS_TO_OF.has(w) || (MODIFIERS.has(w) && HEADS[w] === undefined));
       if (!deferring && conjunct.some((w) => HEADS[w] !== undefined)) break;
       conjunct = [];
       continue;
@@ -276,7 +565,14 @@ export function headingKind(text: string, loose = false): SectionKind | null {
   }
   // With unknown words, only "<unknown modifiers> <section noun>" ("Software Development Experience"): no
   // "of"/"and" phrases ("Department of Communication Studies" is a department, not a section).
-  if (loose && (HEADS[words[words.length - 1] as string] === undefined || LOOSE_NOT_LAST.has(words[words.length - 1] as string) || words.includes('of') || words.includes('and'))) return null;
+  if (
+    loose &&
+    (HEADS[words[words.length - 1] as string] === undefined ||
+      LOOSE_NOT_LAST.has(words[words.length - 1] as string) ||
+      words.includes('of') ||
+      words.includes('and'))
+  )
+    return null;
   const kind = HEADS[head] as SectionKind;
   if (kind === 'experience' && words.some((w) => w === 'volunteer' || w === 'volunteering')) return 'other';
   return kind;
@@ -286,7 +582,21 @@ export function headingKind(text: string, loose = false): SectionKind | null {
 const COMPACT_HEADINGS: ReadonlyMap<string, SectionKind> = (() => {
   const map = new Map<string, SectionKind>();
   for (const [phrase, kind] of Object.entries(PHRASES)) map.set(phrase.replace(/ /g, ''), kind);
-  const modifiers = ['', 'work', 'professional', 'technical', 'key', 'core', 'relevant', 'employment', 'career', 'personal', 'academic', 'computer', 'it'];
+  const modifiers = [
+    '',
+    'work',
+    'professional',
+    'technical',
+    'key',
+    'core',
+    'relevant',
+    'employment',
+    'career',
+    'personal',
+    'academic',
+    'computer',
+    'it',
+  ];
   for (const [head, kind] of Object.entries(HEADS)) {
     for (const modifier of modifiers) if (!map.has(modifier + head)) map.set(modifier + head, kind);
   }
@@ -329,7 +639,9 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
   let start = trimmed.start;
   const end = trimmed.end;
   // "1. Experience", "IV. EDUCATION", "A) Skills"
-  const numbered = /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] {1,4}(?=\p{L})/u.exec(raw.slice(start, Math.min(end, start + 12)));
+  const numbered = /^(?:\d{1,2}|[IVX]{1,4}|[A-H])[.)] {1,4}(?=\p{L})/u.exec(
+    raw.slice(start, Math.min(end, start + 12)),
+  );
   if (numbered !== null) start += numbered[0].length;
   if (start >= end) return null;
   const lead = raw.slice(0, trimmed.start).trim();
@@ -357,9 +669,11 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
       if (kind !== null) return { kind, start, end, inline: false, known: true };
       if (titleCased(text) || formatted || trail.endsWith(':')) {
         const looseKind = headingKind(text, true);
-        if (looseKind !== null && (formatted || headingWords(text).length <= 4)) return { kind: looseKind, start, end, inline: false, known: true };
+        if (looseKind !== null && (formatted || headingWords(text).length <= 4))
+          return { kind: looseKind, start, end, inline: false, known: true };
       }
-      if (formatted && headingWords(text).length <= MAX_HEADING_WORDS) return { kind: 'other', start, end, inline: false, known: false };
+      if (formatted && headingWords(text).length <= MAX_HEADING_WORDS)
+        return { kind: 'other', start, end, inline: false, known: false };
     }
   }
   // Text extraction that scattered a heading's letters ("E xp er ie nc e", "Ke y S ki ll s").
@@ -379,7 +693,11 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
     const rest = core.slice(tab + 1).trim();
     if (rest !== '' && !/\d/.test(label) && /^[\p{Lu}\p{N}•●▪◦■►\-–—*(]/u.test(rest)) {
       const kind = headingKind(label, false);
-      if (kind !== null && (INLINE_KINDS.has(kind) || (kind === 'experience' && !/^\d+\+?\s*(?:years?|yrs?|months?)\b/i.test(rest)))) return { kind, start, end: start + tab, inline: true, known: true };
+      if (
+        kind !== null &&
+        (INLINE_KINDS.has(kind) || (kind === 'experience' && !/^\d+\+?\s*(?:years?|yrs?|months?)\b/i.test(rest)))
+      )
+        return { kind, start, end: start + tab, inline: true, known: true };
     }
   }
   // "Skills * Programming Languages: Python", "Education • B.E …": exports that lost the line break after a
@@ -389,7 +707,8 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
   if (bulletAt !== null && bulletAt.index > 0) {
     const label = core.slice(0, bulletAt.index);
     const kind = /\d/.test(label) ? null : headingKind(label, false);
-    if (kind !== null && INLINE_KINDS.has(kind)) return { kind, start, end: start + bulletAt.index, inline: true, known: true };
+    if (kind !== null && INLINE_KINDS.has(kind))
+      return { kind, start, end: start + bulletAt.index, inline: true, known: true };
   }
   // "Skills: Java, Python" — a heading followed by content on the same line.
   const colon = core.indexOf(':');
@@ -398,7 +717,8 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
     const rest = core.slice(colon + 1).trim();
     if (rest !== '' && !/\d/.test(label)) {
       const kind = headingKind(label, false);
-      if (kind !== null && INLINE_KINDS.has(kind)) return { kind, start, end: start + colon + 1, inline: true, known: true };
+      if (kind !== null && INLINE_KINDS.has(kind))
+        return { kind, start, end: start + colon + 1, inline: true, known: true };
     }
   }
   return null;
@@ -409,9 +729,52 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
  * not a heading glued to the end of a line.
  */
 const SENTENCE_LEADS = new Set([
-  'a', 'an', 'the', 'my', 'our', 'your', 'his', 'her', 'their', 'its', 'of', 'in', 'on', 'at', 'to', 'for', 'with',
-  'and', 'or', 'by', 'from', 'into', 'about', 'as', 'is', 'are', 'was', 'were', 'be', 'been', 'have', 'has', 'had',
-  'see', 'per', 'this', 'that', 'these', 'your', 'any', 'all', 'full', 'complete', 'detailed', 'attached', 'following',
+  'a',
+  'an',
+  'the',
+  'my',
+  'our',
+  'your',
+  'his',
+  'her',
+  'their',
+  'its',
+  'of',
+  'in',
+  'on',
+  'at',
+  'to',
+  'for',
+  'with',
+  'and',
+  'or',
+  'by',
+  'from',
+  'into',
+  'about',
+  'as',
+  'is',
+  'are',
+  'was',
+  'were',
+  'be',
+  'been',
+  'have',
+  'has',
+  'had',
+  'see',
+  'per',
+  'this',
+  'that',
+  'these',
+  'your',
+  'any',
+  'all',
+  'full',
+  'complete',
+  'detailed',
+  'attached',
+  'following',
 ]);
 
 /** Last words of the label-style headings exports glue to the previous line ("Education Details", "Work History"). */
@@ -440,7 +803,8 @@ export function findTrailingHeading(line: string, gluedOnly = false): number {
   let lastWordStart = end;
   while (lastWordStart > 0 && isLetterCode(line.charCodeAt(lastWordStart - 1))) lastWordStart--;
   let junction = false;
-  for (let i = end - 1; i >= from && !junction; i--) junction = isUpperCode(line.charCodeAt(i)) && isLowerCode(line.charCodeAt(i - 1));
+  for (let i = end - 1; i >= from && !junction; i--)
+    junction = isUpperCode(line.charCodeAt(i)) && isLowerCode(line.charCodeAt(i - 1));
   if (!junction && (gluedOnly || !LABEL_ENDINGS.has(line.slice(lastWordStart, end).toLowerCase()))) return -1;
   let best = -1;
   let words = 0;

@@ -72,7 +72,14 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
   const units: TextUnit[] = [];
   lines.forEach((line, index) => {
     // Spans from a reader are trusted for their meaning but never for their bounds.
-    if (line === null || typeof line !== 'object' || !(line.start >= 0) || !(line.end <= text.length) || line.start > line.end) return;
+    if (
+      line === null ||
+      typeof line !== 'object' ||
+      !(line.start >= 0) ||
+      !(line.end <= text.length) ||
+      line.start > line.end
+    )
+      return;
     const span = trimSpan(text, line.start, line.end);
     if (span.start >= span.end) return;
     const flattened = flattenedKind(text, span);
@@ -92,7 +99,8 @@ function splitCells(text: string, span: Span, index: number, units: TextUnit[]):
       const piece = trimSpan(text, from, i);
       if (piece.end > piece.start) {
         const previous = units[units.length - 1];
-        if (previous !== undefined && previous.line === index && continuesRange(text, previous, piece)) previous.end = piece.end;
+        if (previous !== undefined && previous.line === index && continuesRange(text, previous, piece))
+          previous.end = piece.end;
         else units.push({ start: piece.start, end: piece.end, line: index });
       }
       while (i < span.end && isBlankCode(text.charCodeAt(i))) i++;
@@ -160,7 +168,10 @@ function isUpperCase(value: string): boolean {
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
 /** "September 2019", "Sep. 2019", "2022, February", "2012 , November": one dated point of a role written without a range. */
-const MONTH_YEAR = new RegExp(`\\b${MONTH_NAME},? {0,3}(?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d[\\t ]{0,3},? {0,3}${MONTH_NAME}\\b`, 'i');
+const MONTH_YEAR = new RegExp(
+  `\\b${MONTH_NAME},? {0,3}(?:19|20)\\d\\d\\b|\\b(?:19|20)\\d\\d[\\t ]{0,3},? {0,3}${MONTH_NAME}\\b`,
+  'i',
+);
 /** Only the start of a line is read for a title word: a role's header names it early, a long sentence may name anyone. */
 const ROLE_WINDOW = 80;
 /** Kinds whose text may hold the jobs of a résumé that never names its experience section. */
@@ -168,7 +179,8 @@ const MAY_HOLD_JOBS = new Set<SectionKind>(['contact', 'summary', 'education', '
 /** …and of a flattened two-column résumé whose experience heading landed over the other column (a skills list). */
 const DISPLACED_JOBS = new Set<SectionKind>([...MAY_HOLD_JOBS, 'skills']);
 /** Sections of kind `other` whose dated roles are not employment (a club's vice president, a volunteer post, an award). */
-const NOT_JOBS = /volunt|activit|award|honou?r|leadership|extra|member|affiliat|fellowship|grant|scholarship|publication|achievement|accomplishment|interest|hobb/i;
+const NOT_JOBS =
+  /volunt|activit|award|honou?r|leadership|extra|member|affiliat|fellowship|grant|scholarship|publication|achievement|accomplishment|interest|hobb/i;
 
 /**
  * A résumé without an experience heading may still list dated roles: under a misnamed heading ("EDUCATION"
@@ -178,7 +190,15 @@ const NOT_JOBS = /volunt|activit|award|honou?r|leadership|extra|member|affiliat|
  * its organisation) to the section's end becomes an experience section with heading `''`.
  * Nothing is inferred without a dated role, so a document without dates keeps its sections.
  */
-function inferExperience(text: string, units: TextUnit[], sections: Section[], headingSpans: Span[], asOf: ReturnType<typeof resolveAsOf>, diagnostics: Diagnostic[], kinds = MAY_HOLD_JOBS): void {
+function inferExperience(
+  text: string,
+  units: TextUnit[],
+  sections: Section[],
+  headingSpans: Span[],
+  asOf: ReturnType<typeof resolveAsOf>,
+  diagnostics: Diagnostic[],
+  kinds = MAY_HOLD_JOBS,
+): void {
   const headingStarts = new Set(headingSpans.map((span) => span.start));
   // Units holding a heading, found in one walk over both lists (each is in text order).
   const headingUnit = new Uint8Array(units.length);
@@ -233,12 +253,23 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
     const reach = startUnit.flat === true ? MAX_FLAT_ROLE_LINES : 1;
     for (let k = first - 1; k > 0 && k >= first - reach; k--) {
       const previous = units[k] as TextUnit;
-      if (previous.start < contentStart || dated[k] !== 0 || headingStarts.has(previous.start) || !namesRole(text.slice(previous.start, previous.end))) break;
+      if (
+        previous.start < contentStart ||
+        dated[k] !== 0 ||
+        headingStarts.has(previous.start) ||
+        !namesRole(text.slice(previous.start, previous.end))
+      )
+        break;
       if (k < first - 1 && !sameParagraph(text, previous, startUnit)) break;
       startUnit = previous;
     }
     const start = startUnit.start;
-    const inferred: Section = { kind: 'experience', heading: '', headingSpan: null, span: { start, end: section.span.end } };
+    const inferred: Section = {
+      kind: 'experience',
+      heading: '',
+      headingSpan: null,
+      span: { start, end: section.span.end },
+    };
     if (!/\S/.test(text.slice(section.span.start, start))) {
       inferred.span = { start: section.span.start, end: section.span.end };
       out[out.length - 1] = inferred;
@@ -246,7 +277,13 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
       section.span = { start: section.span.start, end: start };
       out.push(inferred);
     }
-    diagnostics.push({ severity: 'info', code: 'inferred-section', message: `No experience heading; dated roles from "${text.slice(start, Math.min(startUnit.end, start + 60)).trim()}" on read as an experience section`, source: 'parse', span: inferred.span });
+    diagnostics.push({
+      severity: 'info',
+      code: 'inferred-section',
+      message: `No experience heading; dated roles from "${text.slice(start, Math.min(startUnit.end, start + 60)).trim()}" on read as an experience section`,
+      source: 'parse',
+      span: inferred.span,
+    });
   }
   sections.length = 0;
   for (const section of out) sections.push(section);
@@ -258,7 +295,12 @@ function inferExperience(text: string, units: TextUnit[], sections: Section[], h
  * DETAILS … Web Design Company  Coventry  PHP DEVELOPER  June 2008 - Present"). When no experience section of a
  * flattened document holds a single date, its dated roles are looked for elsewhere, as in a résumé without one.
  */
-function experienceDisplaced(text: string, units: TextUnit[], sections: Section[], asOf: ReturnType<typeof resolveAsOf>): boolean {
+function experienceDisplaced(
+  text: string,
+  units: TextUnit[],
+  sections: Section[],
+  asOf: ReturnType<typeof resolveAsOf>,
+): boolean {
   if (!units.some((unit) => unit.flat === true)) return false;
   return sections.every((section) => {
     if (section.kind !== 'experience') return true;
@@ -280,7 +322,14 @@ function sameParagraph(text: string, before: Span, after: Span): boolean {
 function namesRole(value: string): boolean {
   const trimmed = value.trim();
   // Tabbed cells and comma lists ("English<tab>Fluent, Russian<tab>Native") are a sidebar's items, not a role's name.
-  if (trimmed.length === 0 || trimmed.length > 80 || /[.:;,]$/.test(trimmed) || trimmed.includes('\t') || trimmed.indexOf(',') !== trimmed.lastIndexOf(',')) return false;
+  if (
+    trimmed.length === 0 ||
+    trimmed.length > 80 ||
+    /[.:;,]$/.test(trimmed) ||
+    trimmed.includes('\t') ||
+    trimmed.indexOf(',') !== trimmed.lastIndexOf(',')
+  )
+    return false;
   if (!/^[\p{Lu}\p{N}]/u.test(trimmed)) return false;
   return trimmed.split(/\s+/).length <= 8;
 }
@@ -299,7 +348,8 @@ function namesRole(value: string): boolean {
  * or `documentDate`.
  */
 export function structureDocument(input: StructureInput): StructureResult {
-  if (input === null || typeof input !== 'object') throw new TypeError('`input` must be an object with `text` and `lines`');
+  if (input === null || typeof input !== 'object')
+    throw new TypeError('`input` must be an object with `text` and `lines`');
   const { text, lines } = input;
   if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
   if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
@@ -330,12 +380,25 @@ export function structureDocument(input: StructureInput): StructureResult {
       // Before the first real heading a styled line is the name or a tagline; inside sections with
       // sub-headings it is a job title or a skill group. Elsewhere, an upper-case styled line starts a section.
       if (current === null || (HAS_SUBHEADINGS.has(current) && !isUpperCase(value))) continue;
-      diagnostics.push({ severity: 'info', code: 'unrecognised-heading', message: `Heading "${value.trim()}" read as a section of kind other`, source: 'parse', span: { start: unit.start + match.start, end: unit.start + match.end } });
+      diagnostics.push({
+        severity: 'info',
+        code: 'unrecognised-heading',
+        message: `Heading "${value.trim()}" read as a section of kind other`,
+        source: 'parse',
+        span: { start: unit.start + match.start, end: unit.start + match.end },
+      });
     }
     // Inside a skills section, "Frameworks" or "Languages" written as a heading names a skill group.
-    if (current === 'skills' && !match.inline && !isUpperCase(value) && (match.kind === 'skills' || /^languages$/i.test(value.trim().replace(/:$/, '')))) continue;
+    if (
+      current === 'skills' &&
+      !match.inline &&
+      !isUpperCase(value) &&
+      (match.kind === 'skills' || /^languages$/i.test(value.trim().replace(/:$/, '')))
+    )
+      continue;
     // "Tools: Docker" inside Skills, "Courses: Compilers" inside Education: a label, not a new section.
-    if (match.inline && (current === match.kind || (current === 'education' && match.kind === 'certifications'))) continue;
+    if (match.inline && (current === match.kind || (current === 'education' && match.kind === 'certifications')))
+      continue;
     const headingSpan = { start: unit.start + match.start, end: unit.start + match.end };
     const heading = text.slice(headingSpan.start, headingSpan.end).replace(/:$/, '').trim();
     headings.push({ kind: match.kind, heading, headingSpan, sectionStart: unit.start });
@@ -352,13 +415,40 @@ export function structureDocument(input: StructureInput): StructureResult {
   headings.forEach((heading, index) => {
     const start = index === 0 && sections.length === 0 ? 0 : heading.sectionStart;
     const next = headings[index + 1];
-    sections.push({ kind: heading.kind, heading: heading.heading, headingSpan: heading.headingSpan, span: { start, end: next === undefined ? text.length : next.sectionStart } });
+    sections.push({
+      kind: heading.kind,
+      heading: heading.heading,
+      headingSpan: heading.headingSpan,
+      span: { start, end: next === undefined ? text.length : next.sectionStart },
+    });
   });
   if (headings.length === 0 && /\S/.test(text)) {
-    diagnostics.push({ severity: 'info', code: 'no-section-headings', message: 'No section headings found; the whole text is one untitled section', source: 'parse' });
+    diagnostics.push({
+      severity: 'info',
+      code: 'no-section-headings',
+      message: 'No section headings found; the whole text is one untitled section',
+      source: 'parse',
+    });
   }
-  if (!sections.some((section) => section.kind === 'experience')) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics);
-  else if (experienceDisplaced(text, units, sections, asOf)) inferExperience(text, units, sections, headings.map((h) => h.headingSpan), asOf, diagnostics, DISPLACED_JOBS);
+  if (!sections.some((section) => section.kind === 'experience'))
+    inferExperience(
+      text,
+      units,
+      sections,
+      headings.map((h) => h.headingSpan),
+      asOf,
+      diagnostics,
+    );
+  else if (experienceDisplaced(text, units, sections, asOf))
+    inferExperience(
+      text,
+      units,
+      sections,
+      headings.map((h) => h.headingSpan),
+      asOf,
+      diagnostics,
+      DISPLACED_JOBS,
+    );
   const timeline = buildTimeline(text, units, sections, { asOf, documentMonth }, headings.length > 0);
   diagnostics.push(...timeline.diagnostics);
   return { sections, timeline: timeline.entries, diagnostics };

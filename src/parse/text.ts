@@ -106,7 +106,12 @@ export function readPlainText(text: string, markdown: boolean): LaidOutText {
         continue;
       }
       const next = lines[i + 1];
-      if (next && line.trim() !== '' && !/^ {0,3}[-*+] /.test(line) && SETEXT_UNDERLINE.test(text.slice(next.start, next.end))) {
+      if (
+        next &&
+        line.trim() !== '' &&
+        !/^ {0,3}[-*+] /.test(line) &&
+        SETEXT_UNDERLINE.test(text.slice(next.start, next.end))
+      ) {
         headingLines.push(i);
       }
     }

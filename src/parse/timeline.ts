@@ -23,77 +23,624 @@ export interface TextUnit {
 }
 
 const TITLE_WORDS = new Set([
-  'engineer', 'developer', 'manager', 'analyst', 'intern', 'internship', 'consultant', 'lead', 'architect',
-  'administrator', 'admin', 'designer', 'scientist', 'specialist', 'officer', 'accountant', 'teacher', 'chef',
-  'director', 'programmer', 'technician', 'assistant', 'coordinator', 'executive', 'head', 'president', 'vp',
-  'cto', 'ceo', 'cfo', 'coo', 'cio', 'ciso', 'founder', 'cofounder', 'co-founder', 'owner', 'supervisor', 'tester',
-  'trainee', 'researcher', 'professor', 'lecturer', 'instructor', 'tutor', 'nurse', 'advertiser', 'writer',
-  'editor', 'representative', 'agent', 'clerk', 'cashier', 'auditor', 'attorney', 'lawyer', 'advisor', 'adviser',
-  'strategist', 'planner', 'operator', 'mechanic', 'electrician', 'sde', 'swe', 'sre', 'dba', 'marketer',
-  'recruiter', 'fellow', 'freelancer', 'contractor', 'principal', 'partner', 'aide', 'counsel', 'chief', 'expert',
-  'evangelist', 'advocate', 'buyer', 'associate', 'apprentice', 'physician', 'pharmacist', 'therapist',
-  'paralegal', 'secretary', 'receptionist', 'bookkeeper', 'controller', 'treasurer', 'economist', 'statistician',
-  'mathematician', 'physicist', 'chemist', 'biologist', 'journalist', 'reporter', 'photographer', 'artist',
-  'animator', 'producer', 'marketing', 'salesperson', 'salesman', 'merchandiser', 'waiter', 'waitress', 'cook',
-  'driver', 'pilot', 'surveyor', 'draftsman', 'draughtsman', 'foreman', 'inspector', 'estimator', 'scheduler',
-  'dispatcher', 'librarian', 'counselor', 'counsellor', 'coach', 'trainer', 'facilitator', 'educator', 'dean',
-  'chairman', 'chair', 'member', 'volunteer', 'ambassador', 'translator', 'interpreter', 'devops', 'qa', 'ux',
-  'ui', 'sdet', 'webmaster', 'technologist', 'hacker', 'engineering', 'programmer/analyst', 'tech', 'stagiaire',
-  'entwickler', 'ingenieur', 'berater', 'leiter', 'desarrollador', 'ingeniero', 'développeur', 'ingénieur',
-  'postdoc', 'phd', 'doctoral', 'graduate', 'student', 'hr', 'generalist', 'steward', 'caretaker', 'nanny',
-  'pharmacologist', 'veterinarian', 'dentist', 'surgeon', 'paramedic', 'firefighter', 'soldier', 'sergeant',
-  'lieutenant', 'captain', 'commander', 'adjunct', 'leader', 'reviewer', 'speaker', 'mentor', 'organizer', 'organiser', 'moderator', 'maintainer', 'contributor', 'committer', 'ceo/founder', 'manager/lead', 'officer/manager',
+  'engineer',
+  'developer',
+  'manager',
+  'analyst',
+  'intern',
+  'internship',
+  'consultant',
+  'lead',
+  'architect',
+  'administrator',
+  'admin',
+  'designer',
+  'scientist',
+  'specialist',
+  'officer',
+  'accountant',
+  'teacher',
+  'chef',
+  'director',
+  'programmer',
+  'technician',
+  'assistant',
+  'coordinator',
+  'executive',
+  'head',
+  'president',
+  'vp',
+  'cto',
+  'ceo',
+  'cfo',
+  'coo',
+  'cio',
+  'ciso',
+  'founder',
+  'cofounder',
+  'co-founder',
+  'owner',
+  'supervisor',
+  'tester',
+  'trainee',
+  'researcher',
+  'professor',
+  'lecturer',
+  'instructor',
+  'tutor',
+  'nurse',
+  'advertiser',
+  'writer',
+  'editor',
+  'representative',
+  'agent',
+  'clerk',
+  'cashier',
+  'auditor',
+  'attorney',
+  'lawyer',
+  'advisor',
+  'adviser',
+  'strategist',
+  'planner',
+  'operator',
+  'mechanic',
+  'electrician',
+  'sde',
+  'swe',
+  'sre',
+  'dba',
+  'marketer',
+  'recruiter',
+  'fellow',
+  'freelancer',
+  'contractor',
+  'principal',
+  'partner',
+  'aide',
+  'counsel',
+  'chief',
+  'expert',
+  'evangelist',
+  'advocate',
+  'buyer',
+  'associate',
+  'apprentice',
+  'physician',
+  'pharmacist',
+  'therapist',
+  'paralegal',
+  'secretary',
+  'receptionist',
+  'bookkeeper',
+  'controller',
+  'treasurer',
+  'economist',
+  'statistician',
+  'mathematician',
+  'physicist',
+  'chemist',
+  'biologist',
+  'journalist',
+  'reporter',
+  'photographer',
+  'artist',
+  'animator',
+  'producer',
+  'marketing',
+  'salesperson',
+  'salesman',
+  'merchandiser',
+  'waiter',
+  'waitress',
+  'cook',
+  'driver',
+  'pilot',
+  'surveyor',
+  'draftsman',
+  'draughtsman',
+  'foreman',
+  'inspector',
+  'estimator',
+  'scheduler',
+  'dispatcher',
+  'librarian',
+  'counselor',
+  'counsellor',
+  'coach',
+  'trainer',
+  'facilitator',
+  'educator',
+  'dean',
+  'chairman',
+  'chair',
+  'member',
+  'volunteer',
+  'ambassador',
+  'translator',
+  'interpreter',
+  'devops',
+  'qa',
+  'ux',
+  'ui',
+  'sdet',
+  'webmaster',
+  'technologist',
+  'hacker',
+  'engineering',
+  'programmer/analyst',
+  'tech',
+  'stagiaire',
+  'entwickler',
+  'ingenieur',
+  'berater',
+  'leiter',
+  'desarrollador',
+  'ingeniero',
+  'développeur',
+  'ingénieur',
+  'postdoc',
+  'phd',
+  'doctoral',
+  'graduate',
+  'student',
+  'hr',
+  'generalist',
+  'steward',
+  'caretaker',
+  'nanny',
+  'pharmacologist',
+  'veterinarian',
+  'dentist',
+  'surgeon',
+  'paramedic',
+  'firefighter',
+  'soldier',
+  'sergeant',
+  'lieutenant',
+  'captain',
+  'commander',
+  'adjunct',
+  'leader',
+  'reviewer',
+  'speaker',
+  'mentor',
+  'organizer',
+  'organiser',
+  'moderator',
+  'maintainer',
+  'contributor',
+  'committer',
+  'ceo/founder',
+  'manager/lead',
+  'officer/manager',
 ]);
 
 /** Title words that, last in a name, make an organisation rather than a title ("Kansai Travel Tech", "Acme Engineering"). */
 const NOT_LAST_TITLE = new Set(['tech', 'marketing', 'engineering', 'hr', 'qa', 'ux', 'ui', 'phd', 'devops']);
 
 /** Title words that only make a title as the last word ("Engineering Manager" yes, "Engineering Ltd" no). */
-const WEAK_TITLE_WORDS = new Set(['marketing', 'engineering', 'tech', 'member', 'graduate', 'student', 'phd', 'hr', 'qa', 'ux', 'ui', 'head', 'chief', 'principal', 'partner', 'associate', 'owner']);
+const WEAK_TITLE_WORDS = new Set([
+  'marketing',
+  'engineering',
+  'tech',
+  'member',
+  'graduate',
+  'student',
+  'phd',
+  'hr',
+  'qa',
+  'ux',
+  'ui',
+  'head',
+  'chief',
+  'principal',
+  'partner',
+  'associate',
+  'owner',
+]);
 
 const ORG_CUES = new Set([
-  'inc', 'ltd', 'llc', 'llp', 'gmbh', 'ag', 'sa', 'corp', 'corporation', 'co', 'company', 'technologies',
-  'solutions', 'systems', 'software', 'university', 'college', 'institute', 'school', 'bank', 'group', 'labs',
-  'lab', 'laboratories', 'laboratory', 'agency', 'consulting', 'consultancy', 'services', 'partners', 'limited',
-  'plc', 'pvt', 'private', 'holdings', 'studio', 'studios', 'foundation', 'hospital', 'clinic', 'ministry',
-  'department', 'government', 'council', 'association', 'enterprises', 'industries', 'international', 'global',
-  'networks', 'media', 'ventures', 'capital', 'pty', 'bv', 'oy', 'ab', 'srl', 'sas', 'kk', 'gmbh.', 'academy',
-  'center', 'centre', 'society', 'trust', 'bureau', 'authority', 'commission', 'office', 'administration',
-  'restaurant', 'hotel', 'store', 'stores', 'retail', 'insurance', 'financial', 'pharmaceuticals', 'motors',
-  'airlines', 'airways', 'telecom', 'communications', 'electronics', 'energy', 'logistics', 'digital', 'cloud',
-  'analytics', 'health', 'healthcare', 'federal', 'national', 'city', 'county', 'state', 'army', 'navy',
-  'force', 'police', 'infotech', 'infosys', 'tcs', 'wipro', 'accenture', 'ibm', 'google', 'microsoft',
-  'amazon', 'oracle', 'meta', 'facebook', 'apple', 'deloitte', 'cognizant', 'capgemini', 'sap', 'siemens',
-  'intel', 'cisco', 'netflix', 'uber', 'salesforce', 'adobe', 'nvidia', 'spotify', 'shopify', 'stripe',
-  'atlassian', 'hcl', 'ey', 'kpmg', 'pwc', 'mckinsey', 'startup', 'freelance', 'self-employed', 'self',
-  'firm', 'llp.', 'ngo', 'church', 'club',
+  'inc',
+  'ltd',
+  'llc',
+  'llp',
+  'gmbh',
+  'ag',
+  'sa',
+  'corp',
+  'corporation',
+  'co',
+  'company',
+  'technologies',
+  'solutions',
+  'systems',
+  'software',
+  'university',
+  'college',
+  'institute',
+  'school',
+  'bank',
+  'group',
+  'labs',
+  'lab',
+  'laboratories',
+  'laboratory',
+  'agency',
+  'consulting',
+  'consultancy',
+  'services',
+  'partners',
+  'limited',
+  'plc',
+  'pvt',
+  'private',
+  'holdings',
+  'studio',
+  'studios',
+  'foundation',
+  'hospital',
+  'clinic',
+  'ministry',
+  'department',
+  'government',
+  'council',
+  'association',
+  'enterprises',
+  'industries',
+  'international',
+  'global',
+  'networks',
+  'media',
+  'ventures',
+  'capital',
+  'pty',
+  'bv',
+  'oy',
+  'ab',
+  'srl',
+  'sas',
+  'kk',
+  'gmbh.',
+  'academy',
+  'center',
+  'centre',
+  'society',
+  'trust',
+  'bureau',
+  'authority',
+  'commission',
+  'office',
+  'administration',
+  'restaurant',
+  'hotel',
+  'store',
+  'stores',
+  'retail',
+  'insurance',
+  'financial',
+  'pharmaceuticals',
+  'motors',
+  'airlines',
+  'airways',
+  'telecom',
+  'communications',
+  'electronics',
+  'energy',
+  'logistics',
+  'digital',
+  'cloud',
+  'analytics',
+  'health',
+  'healthcare',
+  'federal',
+  'national',
+  'city',
+  'county',
+  'state',
+  'army',
+  'navy',
+  'force',
+  'police',
+  'infotech',
+  'infosys',
+  'tcs',
+  'wipro',
+  'accenture',
+  'ibm',
+  'google',
+  'microsoft',
+  'amazon',
+  'oracle',
+  'meta',
+  'facebook',
+  'apple',
+  'deloitte',
+  'cognizant',
+  'capgemini',
+  'sap',
+  'siemens',
+  'intel',
+  'cisco',
+  'netflix',
+  'uber',
+  'salesforce',
+  'adobe',
+  'nvidia',
+  'spotify',
+  'shopify',
+  'stripe',
+  'atlassian',
+  'hcl',
+  'ey',
+  'kpmg',
+  'pwc',
+  'mckinsey',
+  'startup',
+  'freelance',
+  'self-employed',
+  'self',
+  'firm',
+  'llp.',
+  'ngo',
+  'church',
+  'club',
 ]);
 
 const LOCATION_WORDS = new Set([
-  'remote', 'hybrid', 'onsite', 'on-site', 'india', 'usa', 'us', 'uk', 'united', 'states', 'kingdom', 'germany',
-  'france', 'spain', 'canada', 'australia', 'netherlands', 'ireland', 'china', 'japan', 'singapore', 'london',
-  'berlin', 'paris', 'munich', 'amsterdam', 'dublin', 'new', 'york', 'san', 'francisco', 'seattle', 'boston',
-  'austin', 'chicago', 'toronto', 'vancouver', 'sydney', 'melbourne', 'bangalore', 'bengaluru', 'pune',
-  'mumbai', 'hyderabad', 'chennai', 'delhi', 'noida', 'gurgaon', 'gurugram', 'kolkata', 'karnataka',
-  'maharashtra', 'telangana', 'tamil', 'nadu', 'kerala', 'california', 'texas', 'washington', 'ny', 'ca', 'tx',
-  'wa', 'ma', 'il', 'nj', 'fl', 'ga', 'nc', 'va', 'co', 'az', 'or', 'mn', 'pa', 'oh', 'mi', 'tn', 'wi', 'md',
-  'ut', 'in', 'area', 'bay', 'los', 'angeles', 'madrid', 'barcelona', 'zurich', 'vienna', 'stockholm',
-  'warsaw', 'prague', 'lisbon', 'tel', 'aviv', 'dubai', 'tokyo', 'hong', 'kong', 'sweden', 'switzerland',
-  'poland', 'italy', 'portugal', 'brazil', 'mexico', 'uae', 'england', 'scotland', 'wales', 'europe', 'emea',
-  'apac', 'worldwide', 'portugal', 'greece', 'turkey', 'egypt', 'nigeria', 'kenya', 'pakistan', 'bangladesh', 'philippines', 'vietnam', 'indonesia', 'malaysia', 'argentina', 'chile', 'colombia', 'peru', 'belgium', 'denmark', 'norway', 'finland', 'austria', 'hungary', 'romania', 'ukraine', 'russia', 'israel', 'korea', 'taiwan', 'thailand', 'zealand', 'africa', 'south', 'north', 'east', 'west', 'czechia', 'slovakia', 'croatia', 'serbia', 'bulgaria', 'estonia', 'latvia', 'lithuania', 'iceland', 'luxembourg', 'qatar', 'saudi', 'arabia', 'emirates', 'gujarat', 'rajasthan', 'punjab', 'haryana', 'bihar', 'odisha', 'assam', 'ontario', 'quebec', 'bc', 'alberta', 'nsw', 'victoria', 'queensland', 'bavaria', 'ile-de-france', 'gwalior', 'mysore', 'noida', 'ahmedabad', 'jaipur', 'lucknow', 'indore', 'coimbatore',
+  'remote',
+  'hybrid',
+  'onsite',
+  'on-site',
+  'india',
+  'usa',
+  'us',
+  'uk',
+  'united',
+  'states',
+  'kingdom',
+  'germany',
+  'france',
+  'spain',
+  'canada',
+  'australia',
+  'netherlands',
+  'ireland',
+  'china',
+  'japan',
+  'singapore',
+  'london',
+  'berlin',
+  'paris',
+  'munich',
+  'amsterdam',
+  'dublin',
+  'new',
+  'york',
+  'san',
+  'francisco',
+  'seattle',
+  'boston',
+  'austin',
+  'chicago',
+  'toronto',
+  'vancouver',
+  'sydney',
+  'melbourne',
+  'bangalore',
+  'bengaluru',
+  'pune',
+  'mumbai',
+  'hyderabad',
+  'chennai',
+  'delhi',
+  'noida',
+  'gurgaon',
+  'gurugram',
+  'kolkata',
+  'karnataka',
+  'maharashtra',
+  'telangana',
+  'tamil',
+  'nadu',
+  'kerala',
+  'california',
+  'texas',
+  'washington',
+  'ny',
+  'ca',
+  'tx',
+  'wa',
+  'ma',
+  'il',
+  'nj',
+  'fl',
+  'ga',
+  'nc',
+  'va',
+  'co',
+  'az',
+  'or',
+  'mn',
+  'pa',
+  'oh',
+  'mi',
+  'tn',
+  'wi',
+  'md',
+  'ut',
+  'in',
+  'area',
+  'bay',
+  'los',
+  'angeles',
+  'madrid',
+  'barcelona',
+  'zurich',
+  'vienna',
+  'stockholm',
+  'warsaw',
+  'prague',
+  'lisbon',
+  'tel',
+  'aviv',
+  'dubai',
+  'tokyo',
+  'hong',
+  'kong',
+  'sweden',
+  'switzerland',
+  'poland',
+  'italy',
+  'portugal',
+  'brazil',
+  'mexico',
+  'uae',
+  'england',
+  'scotland',
+  'wales',
+  'europe',
+  'emea',
+  'apac',
+  'worldwide',
+  'portugal',
+  'greece',
+  'turkey',
+  'egypt',
+  'nigeria',
+  'kenya',
+  'pakistan',
+  'bangladesh',
+  'philippines',
+  'vietnam',
+  'indonesia',
+  'malaysia',
+  'argentina',
+  'chile',
+  'colombia',
+  'peru',
+  'belgium',
+  'denmark',
+  'norway',
+  'finland',
+  'austria',
+  'hungary',
+  'romania',
+  'ukraine',
+  'russia',
+  'israel',
+  'korea',
+  'taiwan',
+  'thailand',
+  'zealand',
+  'africa',
+  'south',
+  'north',
+  'east',
+  'west',
+  'czechia',
+  'slovakia',
+  'croatia',
+  'serbia',
+  'bulgaria',
+  'estonia',
+  'latvia',
+  'lithuania',
+  'iceland',
+  'luxembourg',
+  'qatar',
+  'saudi',
+  'arabia',
+  'emirates',
+  'gujarat',
+  'rajasthan',
+  'punjab',
+  'haryana',
+  'bihar',
+  'odisha',
+  'assam',
+  'ontario',
+  'quebec',
+  'bc',
+  'alberta',
+  'nsw',
+  'victoria',
+  'queensland',
+  'bavaria',
+  'ile-de-france',
+  'gwalior',
+  'mysore',
+  'noida',
+  'ahmedabad',
+  'jaipur',
+  'lucknow',
+  'indore',
+  'coimbatore',
 ]);
 
-const US_STATES = new Set('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(' '));
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(
+    ' ',
+  ),
+);
 
-const CONNECTORS_LOWER = new Set(['at', 'of', 'and', 'in', 'for', 'the', 'to', 'with', 'de', 'du', 'la', 'le', 'von', 'und', 'on', 'a', 'an', '&']);
+const CONNECTORS_LOWER = new Set([
+  'at',
+  'of',
+  'and',
+  'in',
+  'for',
+  'the',
+  'to',
+  'with',
+  'de',
+  'du',
+  'la',
+  'le',
+  'von',
+  'und',
+  'on',
+  'a',
+  'an',
+  '&',
+]);
 /** A list bullet opens a line; Markdown emphasis ("**Backend Engineer**") does not. */
 const BULLET_START = /^(?:[•●▪◦○■□►▶➢➤✓✔◆◇·⁃‣\-–—]|\*(?!\*))\s?/u;
-const ORG_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'llc', 'llc.', 'llp', 'corp', 'corp.', 'co', 'co.', 'gmbh', 'ag', 'plc', 'pty', 'pvt', 'pvt.', 's.a.', 'sa', 'bv', 'b.v.', 'limited', 'l.l.c.']);
+const ORG_SUFFIXES = new Set([
+  'inc',
+  'inc.',
+  'ltd',
+  'ltd.',
+  'llc',
+  'llc.',
+  'llp',
+  'corp',
+  'corp.',
+  'co',
+  'co.',
+  'gmbh',
+  'ag',
+  'plc',
+  'pty',
+  'pvt',
+  'pvt.',
+  's.a.',
+  'sa',
+  'bv',
+  'b.v.',
+  'limited',
+  'l.l.c.',
+]);
 
 const WORD_BREAKS = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '|', '(', ')', '[', ']', '"', '“', '”', '\u00a0']);
 
 function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+  return (
+    (code >= 48 && code <= 57) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 97 && code <= 122) ||
+    (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
+  );
 }
 
 /** Words split on spaces and list punctuation; pieces without a letter or digit ("–", "•") are dropped. */
@@ -128,7 +675,8 @@ function lowercaseCount(words: string[]): number {
   let count = 0;
   for (const word of words) {
     const first = word[0] as string;
-    if (first.toLowerCase() === first && first.toUpperCase() !== first && !CONNECTORS_LOWER.has(word.toLowerCase())) count++;
+    if (first.toLowerCase() === first && first.toUpperCase() !== first && !CONNECTORS_LOWER.has(word.toLowerCase()))
+      count++;
   }
   return count;
 }
@@ -165,9 +713,11 @@ function isLocation(text: string): boolean {
 }
 
 const TITLE_LABEL = /^(?:designation|title|job title|role|position|post)\s*[:\-–]\s*/i;
-const ORG_LABEL = /^(?:organi[sz]ation|company|employer|client|firm|institution)(?: name)?(?: ?#?\d{1,2})?\s*[:\-–]\s*/i;
+const ORG_LABEL =
+  /^(?:organi[sz]ation|company|employer|client|firm|institution)(?: name)?(?: ?#?\d{1,2})?\s*[:\-–]\s*/i;
 /** A title or organisation label opening a line, bullets before it included. */
-const LEADING_LABEL = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:designation|title|job title|role|position|post|organi[sz]ation|company|employer|client|firm|institution)(?: name)?\s*[:\-–—]\s*/i;
+const LEADING_LABEL =
+  /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:designation|title|job title|role|position|post|organi[sz]ation|company|employer|client|firm|institution)(?: name)?\s*[:\-–—]\s*/i;
 /** "Working as a Support Engineer", "Have worked as an Analyst": the title is what follows. */
 const WORKED_AS = /^(?:(?:i )?(?:have |has )?(?:been )?(?:work(?:ed|ing)|employed|serv(?:ed|ing)) as (?:an? |the )?)/i;
 /**
@@ -175,7 +725,8 @@ const WORKED_AS = /^(?:(?:i )?(?:have |has )?(?:been )?(?:work(?:ed|ing)|employe
  * at Globex". The title runs to the first "in"/"at"/"with"/"for", the employer from there (or from the last "at")
  * to a comma.
  */
-const WORKED_AS_SENTENCE = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:\d{1,2}[.)]\s*)?(?:i\s+)?(?:am\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+)?(?:currently\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing))\s+as\s+(?:an?\s+|the\s+)?/i;
+const WORKED_AS_SENTENCE =
+  /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:\d{1,2}[.)]\s*)?(?:i\s+)?(?:am\s+|was\s+|have\s+been\s+|has\s+been\s+|had\s+been\s+)?(?:currently\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing))\s+as\s+(?:an?\s+|the\s+)?/i;
 const EMPLOYER_JOINER = /\s+(?:in|at|with|for)\s+/i;
 
 function isTitleWord(word: string, strongOnly: boolean): boolean {
@@ -187,13 +738,15 @@ function classify(text: string): { role: 'title' | 'org' | null; strength: numbe
   if (words.length === 0) return { role: null, strength: 0, location: false };
   // "Director of Engineering", "Head of Product", "Professor of Government"
   const of = words.indexOf('of');
-  if (of > 0 && words.slice(0, of).some((w) => isTitleWord(w, false))) return { role: 'title', strength: 2, location: false };
+  if (of > 0 && words.slice(0, of).some((w) => isTitleWord(w, false)))
+    return { role: 'title', strength: 2, location: false };
   const last = words[words.length - 1] as string;
   const lastPieces = last.split(/[/-]/);
   const lastIsTitle = lastPieces.some((piece) => TITLE_WORDS.has(piece) && !NOT_LAST_TITLE.has(piece));
   if (lastIsTitle && !ORG_SUFFIXES.has(last)) return { role: 'title', strength: 2, location: false };
   // "Founder / Head of Administration", "Intern – Payments"
-  if (isTitleWord(words[0] as string, true) && !words.some((w) => ORG_SUFFIXES.has(w))) return { role: 'title', strength: 2, location: false };
+  if (isTitleWord(words[0] as string, true) && !words.some((w) => ORG_SUFFIXES.has(w)))
+    return { role: 'title', strength: 2, location: false };
   if (words.some((w) => ORG_CUES.has(w) || ORG_SUFFIXES.has(w))) return { role: 'org', strength: 2, location: false };
   if (isLocation(text)) return { role: null, strength: 0, location: true };
   if (words.some((w) => isTitleWord(w, true))) return { role: 'title', strength: 1, location: false };
@@ -208,7 +761,8 @@ const FLAT_SEPARATOR = /\s+(?:at|@|chez|bei)\s+|\s+[|•·–—/-]\s+|\s*\|\s*|
 function withoutFullStop(text: string): string {
   if (!text.endsWith('.') || text.endsWith('..')) return text;
   const last = text.slice(text.lastIndexOf(' ') + 1).toLowerCase();
-  if (ORG_SUFFIXES.has(last) || /^(?:\p{L}\.)+$/u.test(last) || /^(?:jr|sr|st|co|no|dept|univ|assn|bros)\.$/.test(last)) return text;
+  if (ORG_SUFFIXES.has(last) || /^(?:\p{L}\.)+$/u.test(last) || /^(?:jr|sr|st|co|no|dept|univ|assn|bros)\.$/.test(last))
+    return text;
   return text.slice(0, -1);
 }
 
@@ -284,7 +838,8 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
         if (i === piece.text.length || piece.text[i] === ',') {
           const sub = piece.text.slice(from, i);
           const prev = subs[subs.length - 1];
-          if (prev !== undefined && ORG_SUFFIXES.has(sub.trim().toLowerCase())) prev.text = piece.text.slice(prev.start, i);
+          if (prev !== undefined && ORG_SUFFIXES.has(sub.trim().toLowerCase()))
+            prev.text = piece.text.slice(prev.start, i);
           else subs.push({ text: sub, start: from });
           from = i + 1;
         }
@@ -299,7 +854,11 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
       const cleaned = flat ? withoutFullStop(cleanPart(raw)) : cleanPart(raw);
       if (!/\p{L}/u.test(cleaned)) continue;
       const labelled = raw.replace(/^[\s,;:()[\]\-–—|/·•]+/u, '');
-      const found = TITLE_LABEL.test(labelled) ? { role: 'title' as const, strength: 3, location: false } : ORG_LABEL.test(labelled) ? { role: 'org' as const, strength: 3, location: false } : classify(flat ? withoutRemarks(cleaned) : cleaned);
+      const found = TITLE_LABEL.test(labelled)
+        ? { role: 'title' as const, strength: 3, location: false }
+        : ORG_LABEL.test(labelled)
+          ? { role: 'org' as const, strength: 3, location: false }
+          : classify(flat ? withoutRemarks(cleaned) : cleaned);
       let role = found.role;
       let strength = found.strength;
       if (piece.afterAt && !found.location) {
@@ -311,9 +870,10 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
       }
       const from = piece.start + offsetInPiece;
       const at = raw.indexOf(cleaned);
-      const span = at >= 0
-        ? { start: base + from + at, end: base + from + at + cleaned.length }
-        : { start: base + from + leading, end: base + from + raw.trimEnd().length };
+      const span =
+        at >= 0
+          ? { start: base + from + at, end: base + from + at + cleaned.length }
+          : { start: base + from + leading, end: base + from + raw.trimEnd().length };
       parts.push({ text: cleaned, start: base + from + leading, span, unit, role, strength, location: found.location });
     }
   }
@@ -332,7 +892,9 @@ function splitTitleColon(text: string, base: number, unit: number, parts: Part[]
   const left = classify(cleanPart(colon[1] as string));
   if (left.role !== 'title' || left.strength < 2) return false;
   const right = text.slice(colon[0].length);
-  const employer = wordsOf(withoutRemarks(cleanPart(right.split(/,|\s[-–—|]\s/)[0] as string))).map((word) => bare(word));
+  const employer = wordsOf(withoutRemarks(cleanPart(right.split(/,|\s[-–—|]\s/)[0] as string))).map((word) =>
+    bare(word),
+  );
   const last = employer[employer.length - 1];
   if (last === undefined || employer.length > 6 || !(ORG_CUES.has(last) || ORG_SUFFIXES.has(last))) return false;
   splitParts(colon[1] as string, base, unit, parts, true);
@@ -421,7 +983,13 @@ function flatHeaderish(text: string, unit: TextUnit): boolean {
   if (value.length > 110 || !/^[\p{Lu}\p{N}]/u.test(value) || !/[.:]$/.test(value)) return false;
   const core = withoutRemarks(value.slice(0, -1));
   const words = wordsOf(core);
-  if (words.length === 0 || words.length > MAX_CLOSED_HEADER_WORDS || /[.;:!?]\s/.test(core) || /https?:|www\.|@\S+\.\w/.test(core)) return false;
+  if (
+    words.length === 0 ||
+    words.length > MAX_CLOSED_HEADER_WORDS ||
+    /[.;:!?]\s/.test(core) ||
+    /https?:|www\.|@\S+\.\w/.test(core)
+  )
+    return false;
   const lowercase = lowercaseCount(words);
   const commas = core.split(',').length - 1;
   // A long line is a header only as a list of title, organisation and place ("Staff Engineer, Google, Mountain View.").
@@ -441,7 +1009,8 @@ function nearHeader(text: string, unit: TextUnit): boolean {
 }
 
 /** A line that opens a job's description with a label: its dates belong to the job above, it heads nothing. */
-const DESCRIPTION_LABEL = /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:description|job description|project description|responsibilities|roles? (?:and|&) responsibilities|duties|achievements|summary)\s*[:\-–—]/i;
+const DESCRIPTION_LABEL =
+  /^[\s•●▪◦○■►▶➢➤*·\-–—]*(?:description|job description|project description|responsibilities|roles? (?:and|&) responsibilities|duties|achievements|summary)\s*[:\-–—]/i;
 
 /** Is a unit holding a date range shaped like an entry's header, not a sentence that mentions years? */
 function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean {
@@ -469,7 +1038,8 @@ function dateHeader(text: string, unit: TextUnit, ranges: DateRange[]): boolean 
   return true;
 }
 
-const EDUCATION_CUES = /\b(?:universit|college|school|academy|bachelor|master|diploma|degree|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|b\.?e\.|mba|ph\.?\s?d|gpa|cgpa|graduat|high school|secondary|coursework|major|minor)/i;
+const EDUCATION_CUES =
+  /\b(?:universit|college|school|academy|bachelor|master|diploma|degree|b\.?\s?sc|m\.?\s?sc|b\.?\s?tech|m\.?\s?tech|b\.?e\.|mba|ph\.?\s?d|gpa|cgpa|graduat|high school|secondary|coursework|major|minor)/i;
 
 /** Education words beyond {@link EDUCATION_CUES} that also mark a dated line as schooling, not a role. */
 const SCHOOLING_CUES = /\b(?:institut|lyceum|gymnasium|faculty|faculdade|fakult|bootcamp|honou?rs degree|course)/i;
@@ -490,8 +1060,10 @@ export function isEducationText(value: string): boolean {
  * schooling, never a job, wherever it stands. Abbreviations are matched in their written case, so the words "be"
  * and "ma" do not count.
  */
-const DEGREE_ABBREVIATIONS = /(?:^|[^\p{L}])(?:B\.? ?E|B\.? ?Tech|M\.? ?Tech|B\.? ?Sc|M\.? ?Sc|B\.? ?Com|M\.? ?Com|B\.? ?Eng|M\.? ?Eng|B\.? ?S|M\.? ?S|B\.? ?A|M\.? ?A|BBA|MBA|BCA|MCA|Ph\.? ?D|HSC|SSC|SSLC|CBSE|ICSE|PUC|G\.?P\.?A|CGPA|LLB|LLM|MBBS|B\.? ?Pharm|M\.? ?Pharm)(?![\p{L}])/u;
-const DEGREE_WORDS = /\b(?:bachelor|masters?(?:'s)? (?:of|in|degree)|diploma|degree|graduation|post.?graduat|under.?graduat|higher secondary|senior secondary|matriculat|10th|12th|semester|coursework|thesis|dissertation)/i;
+const DEGREE_ABBREVIATIONS =
+  /(?:^|[^\p{L}])(?:B\.? ?E|B\.? ?Tech|M\.? ?Tech|B\.? ?Sc|M\.? ?Sc|B\.? ?Com|M\.? ?Com|B\.? ?Eng|M\.? ?Eng|B\.? ?S|M\.? ?S|B\.? ?A|M\.? ?A|BBA|MBA|BCA|MCA|Ph\.? ?D|HSC|SSC|SSLC|CBSE|ICSE|PUC|G\.?P\.?A|CGPA|LLB|LLM|MBBS|B\.? ?Pharm|M\.? ?Pharm)(?![\p{L}])/u;
+const DEGREE_WORDS =
+  /\b(?:bachelor|masters?(?:'s)? (?:of|in|degree)|diploma|degree|graduation|post.?graduat|under.?graduat|higher secondary|senior secondary|matriculat|10th|12th|semester|coursework|thesis|dissertation)/i;
 /** Certification validity ("Valid till 2021", "Validity: 2019 – 2022", "Expires Mar 2022"): a date, never a job. */
 const VALIDITY = /\b(?:valid|validity|expir\w*|issued)\b/i;
 
@@ -549,7 +1121,15 @@ interface RegionView {
 }
 
 /** Builds the entries of one region (an experience section, or a document without headings). */
-function regionEntries(text: string, units: TextUnit[], region: Span, options: Required<TimelineOptions>, strictEducation: boolean, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
+function regionEntries(
+  text: string,
+  units: TextUnit[],
+  region: Span,
+  options: Required<TimelineOptions>,
+  strictEducation: boolean,
+  out: TimelineEntry[],
+  diagnostics: Diagnostic[],
+): void {
   const inRegion = unitsIn(units, region);
   if (inRegion.length === 0) return;
   const rangesOf: DateRange[][] = inRegion.map((unit) => {
@@ -569,7 +1149,12 @@ function regionEntries(text: string, units: TextUnit[], region: Span, options: R
     return !isSchoolingLine(value);
   });
   // A labelled employer line ("company - Acme") heads its block even when written in lower case.
-  const isHeader: boolean[] = inRegion.map((unit, i) => !isDate[i] && (rangesOf[i] as DateRange[]).length === 0 && ((unit.flat ? flatHeaderish(text, unit) : headerish(text, unit)) || COMPANY_LINE.test(textOf(text, unit))));
+  const isHeader: boolean[] = inRegion.map(
+    (unit, i) =>
+      !isDate[i] &&
+      (rangesOf[i] as DateRange[]).length === 0 &&
+      ((unit.flat ? flatHeaderish(text, unit) : headerish(text, unit)) || COMPANY_LINE.test(textOf(text, unit))),
+  );
   const view: RegionView = { text, units: inRegion, rangesOf, isDate, isHeader };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
@@ -613,18 +1198,36 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
     const ranges = rangesOf[index] as DateRange[];
     const headerIndexes = headerUnitsOf(view, index, { previous, next, claimed, backward }, claimedUnits);
     if (d === 0) headBefore = headerIndexes.filter((k) => k < index).length;
-    const blockUnits = [...headerIndexes.map((k) => inRegion[k] as TextUnit), dateUnit].sort((a, b) => a.start - b.start);
+    const blockUnits = [...headerIndexes.map((k) => inRegion[k] as TextUnit), dateUnit].sort(
+      (a, b) => a.start - b.start,
+    );
     claimedUnits[index] = 1;
     for (const k of headerIndexes) claimedUnits[k] = 1;
     const blockStart = (blockUnits[0] as TextUnit).start;
     if (ranges.length === 1) {
-      const block: Block = { units: blockUnits, dateUnit, range: ranges[0] as DateRange, ownText: { start: dateUnit.start, end: dateUnit.end }, unitRanges: ranges };
+      const block: Block = {
+        units: blockUnits,
+        dateUnit,
+        range: ranges[0] as DateRange,
+        ownText: { start: dateUnit.start, end: dateUnit.end },
+        unitRanges: ranges,
+      };
       // "Title / dates / Organisation": with the header read backwards and a part missing, the line right
       // after the dates may supply it, when it is exactly the missing kind of part.
       const after = inRegion[index + 1];
       if (dateUnit.flat === true) {
-        claimed = Math.max(claimed, fillAcross(view, block, { index, header: headerIndexes, previous, next, backward, headBefore }, claimedUnits));
-      } else if (backward && after !== undefined && index + 1 < next && isHeader[index + 1] === true && headerIndexes.length > 0 && fillsMissingPart(text, block, after)) {
+        claimed = Math.max(
+          claimed,
+          fillAcross(view, block, { index, header: headerIndexes, previous, next, backward, headBefore }, claimedUnits),
+        );
+      } else if (
+        backward &&
+        after !== undefined &&
+        index + 1 < next &&
+        isHeader[index + 1] === true &&
+        headerIndexes.length > 0 &&
+        fillsMissingPart(text, block, after)
+      ) {
         block.units = [...blockUnits, after];
         claimed = index + 1;
         claimedUnits[index + 1] = 1;
@@ -638,10 +1241,21 @@ function datedBlocks(view: RegionView, claimedUnits: Uint8Array): Pending[] {
     for (let r = 0; r < ranges.length; r++) {
       const range = ranges[r] as DateRange;
       let own: Span;
-      if (opensWithDates) own = { start: range.span.start, end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end };
-      else own = { start: r === 0 ? dateUnit.start : (ranges[r - 1] as DateRange).span.end, end: r + 1 < ranges.length ? range.span.end : dateUnit.end };
+      if (opensWithDates)
+        own = {
+          start: range.span.start,
+          end: r + 1 < ranges.length ? (ranges[r + 1] as DateRange).span.start : dateUnit.end,
+        };
+      else
+        own = {
+          start: r === 0 ? dateUnit.start : (ranges[r - 1] as DateRange).span.end,
+          end: r + 1 < ranges.length ? range.span.end : dateUnit.end,
+        };
       const units = r === 0 ? blockUnits : [dateUnit];
-      pending.push({ blockStart: r === 0 ? blockStart : own.start, block: { units, dateUnit, range, ownText: own, unitRanges: [range] } });
+      pending.push({
+        blockStart: r === 0 ? blockStart : own.start,
+        block: { units, dateUnit, range, ownText: own, unitRanges: [range] },
+      });
     }
   }
   return pending;
@@ -661,7 +1275,14 @@ function headersComeFirst(view: RegionView, dateIndexes: number[]): boolean {
   // rules reject ("COMPANY, INC., City, ST  2005 - 2006  $55M privately held company providing …").
   const unit = view.units[bare] as TextUnit;
   const after = view.units[bare + 1];
-  return unit.flat === true && after !== undefined && view.isHeader[bare + 1] !== true && (view.rangesOf[bare + 1] as DateRange[]).length === 0 && !nearHeader(view.text, after) && nearHeader(view.text, view.units[bare - 1] as TextUnit);
+  return (
+    unit.flat === true &&
+    after !== undefined &&
+    view.isHeader[bare + 1] !== true &&
+    (view.rangesOf[bare + 1] as DateRange[]).length === 0 &&
+    !nearHeader(view.text, after) &&
+    nearHeader(view.text, view.units[bare - 1] as TextUnit)
+  );
 }
 
 /** Most units on the other side of the dates that may complete a flattened entry's header. */
@@ -673,7 +1294,12 @@ const MAX_ACROSS_UNITS = 2;
  * header, across the dates first, each a header that names the missing part outright and is not the header of the
  * entry beside it. Returns the index of the last unit taken after the dates, or -1.
  */
-function fillAcross(view: RegionView, block: Block, at: { index: number; header: number[]; previous: number; next: number; backward: boolean; headBefore: number }, claimedUnits: Uint8Array): number {
+function fillAcross(
+  view: RegionView,
+  block: Block,
+  at: { index: number; header: number[]; previous: number; next: number; backward: boolean; headBefore: number },
+  claimedUnits: Uint8Array,
+): number {
   const { text, units, isHeader } = view;
   const { index, previous, next, backward } = at;
   const first = Math.min(index, ...at.header);
@@ -691,13 +1317,24 @@ function fillAcross(view: RegionView, block: Block, at: { index: number; header:
   // first entry's.
   const neighbour = new Set<number>();
   if (backward && next < units.length) {
-    for (let k = next - 1; k > index && neighbour.size < Math.max(1, at.headBefore) && isHeader[k] === true; k--) neighbour.add(k);
+    for (let k = next - 1; k > index && neighbour.size < Math.max(1, at.headBefore) && isHeader[k] === true; k--)
+      neighbour.add(k);
   }
   let taken = -1;
   for (const step of backward ? [1, -1] : [-1, 1]) {
     const stop = step > 0 ? next : previous;
-    for (let k = step > 0 ? last + 1 : first - 1, n = 0; n < MAX_ACROSS_UNITS && k !== stop && k >= 0 && k < units.length; k += step, n++) {
-      if (claimedUnits[k] === 1 || isHeader[k] !== true || neighbour.has(k) || !completes(text, units[k] as TextUnit, missing, k === index + 1)) break;
+    for (
+      let k = step > 0 ? last + 1 : first - 1, n = 0;
+      n < MAX_ACROSS_UNITS && k !== stop && k >= 0 && k < units.length;
+      k += step, n++
+    ) {
+      if (
+        claimedUnits[k] === 1 ||
+        isHeader[k] !== true ||
+        neighbour.has(k) ||
+        !completes(text, units[k] as TextUnit, missing, k === index + 1)
+      )
+        break;
       block.units.push(units[k] as TextUnit);
       claimedUnits[k] = 1;
       if (step > 0) taken = k;
@@ -712,13 +1349,21 @@ function fillAcross(view: RegionView, block: Block, at: { index: number; header:
  * ("Chief Project Manager ICT"); right after the dates of a titled entry, a capitalised name that is not a place is
  * its employer ("Employers name - Coventry"). Records what it supplies in `missing`.
  */
-function completes(text: string, unit: TextUnit, missing: { title: Part | undefined; org: Part | undefined }, afterDates: boolean): boolean {
+function completes(
+  text: string,
+  unit: TextUnit,
+  missing: { title: Part | undefined; org: Part | undefined },
+  afterDates: boolean,
+): boolean {
   const found: Part[] = [];
   splitParts(textOf(text, unit), unit.start, 0, found, true);
   const strict = headerish(text, unit);
   const titled = found.find((part) => part.role === 'title' && (part.strength >= 2 || strict));
-  const employer = found.find((part) => part.role === 'org' && part.strength >= 2) ??
-    (afterDates && missing.title !== undefined ? found.find((part) => part.role === null && !part.location && /^[\p{Lu}\p{N}]/u.test(part.text)) : undefined);
+  const employer =
+    found.find((part) => part.role === 'org' && part.strength >= 2) ??
+    (afterDates && missing.title !== undefined
+      ? found.find((part) => part.role === null && !part.location && /^[\p{Lu}\p{N}]/u.test(part.text))
+      : undefined);
   if (missing.title === undefined && titled !== undefined) missing.title = titled;
   else if (missing.org === undefined && employer !== undefined) missing.org = employer;
   else return false;
@@ -726,7 +1371,12 @@ function completes(text: string, unit: TextUnit, missing: { title: Part | undefi
 }
 
 /** The header lines of the date line at `index`: before it or after it, as the section's layout says. */
-function headerUnitsOf(view: RegionView, index: number, around: { previous: number; next: number; claimed: number; backward: boolean }, claimedUnits: Uint8Array): number[] {
+function headerUnitsOf(
+  view: RegionView,
+  index: number,
+  around: { previous: number; next: number; claimed: number; backward: boolean },
+  claimedUnits: Uint8Array,
+): number[] {
   const { isHeader, rangesOf } = view;
   const { previous, next, claimed, backward } = around;
   const found: number[] = [];
@@ -735,7 +1385,8 @@ function headerUnitsOf(view: RegionView, index: number, around: { previous: numb
   // Partner, Nzuki & Co.") is a whole header: the lines before it end the previous entry.
   if (ownHasWords && datesFirst(view, index) && namesTitleAndEmployer(view, index)) return found;
   if (backward) {
-    for (let k = index - 1; k > Math.max(previous, claimed) && found.length < 3 && isHeader[k] === true; k--) found.unshift(k);
+    for (let k = index - 1; k > Math.max(previous, claimed) && found.length < 3 && isHeader[k] === true; k--)
+      found.unshift(k);
     if (found.length === 0 && !ownHasWords) {
       for (let k = index + 1; k < next && found.length < 2 && isHeader[k] === true; k++) found.push(k);
     }
@@ -748,7 +1399,8 @@ function headerUnitsOf(view: RegionView, index: number, around: { previous: numb
     const order = backward ? [index - 1, index + 1] : [index + 1, index - 1];
     for (const k of order) {
       // In flattened text a neighbour the entry before took as its header is not this one's too.
-      if (k <= Math.max(previous, claimed) || k >= next || (view.units[k]?.flat === true && claimedUnits[k] === 1)) continue;
+      if (k <= Math.max(previous, claimed) || k >= next || (view.units[k]?.flat === true && claimedUnits[k] === 1))
+        continue;
       if (nearHeader(view.text, view.units[k] as TextUnit) && (rangesOf[k] as DateRange[]).length === 0) {
         found.push(k);
         break;
@@ -770,7 +1422,13 @@ function datesFirst(view: RegionView, index: number): boolean {
 function namesTitleAndEmployer(view: RegionView, index: number): boolean {
   const unit = view.units[index] as TextUnit;
   const ranges = view.rangesOf[index] as DateRange[];
-  const parts = blockParts(view.text, { units: [unit], dateUnit: unit, range: ranges[0] as DateRange, ownText: { start: unit.start, end: unit.end }, unitRanges: ranges });
+  const parts = blockParts(view.text, {
+    units: [unit],
+    dateUnit: unit,
+    range: ranges[0] as DateRange,
+    ownText: { start: unit.start, end: unit.end },
+    unitRanges: ranges,
+  });
   const title = pickTitle(parts);
   return title !== undefined && parts.some((part) => part.role === 'org' && part !== title);
 }
@@ -781,8 +1439,12 @@ function fillsMissingPart(text: string, block: Block, after: TextUnit): boolean 
   const title = pickTitle(parts);
   const org = pickOrg(parts, title);
   const found = classify(cleanPart(textOf(text, after)));
-  return (title === undefined && found.role === 'title') ||
-    (org === undefined && title !== undefined && (found.role === 'org' || (found.role === null && !found.location && /^[\p{Lu}\p{N}]/u.test(textOf(text, after)))));
+  return (
+    (title === undefined && found.role === 'title') ||
+    (org === undefined &&
+      title !== undefined &&
+      (found.role === 'org' || (found.role === null && !found.location && /^[\p{Lu}\p{N}]/u.test(textOf(text, after)))))
+  );
 }
 
 /** A labelled employer line that opens a job in exports and forms: "company - Acme Ltd", "Company: Acme", "Employer – Acme". */
@@ -807,12 +1469,14 @@ function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], c
     const head = heads[h] as Head;
     const headUnit = units[head.first] as TextUnit;
     // The body runs to the next head or dated entry.
-    const nextHead = h + 1 < heads.length ? (units[(heads[h + 1] as Head).first] as TextUnit).start : Number.POSITIVE_INFINITY;
+    const nextHead =
+      h + 1 < heads.length ? (units[(heads[h + 1] as Head).first] as TextUnit).start : Number.POSITIVE_INFINITY;
     const nextDated = datedStarts[lowerBoundAfter(datedStarts, headUnit.start)] ?? Number.POSITIVE_INFINITY;
     const bodyEnd = Math.min(nextHead, nextDated);
     let k = head.last + 1;
     const body: number[] = [];
-    while (k < units.length && (units[k] as TextUnit).start < bodyEnd && (head.company || body.length < BODY_LINES)) body.push(k++);
+    while (k < units.length && (units[k] as TextUnit).start < bodyEnd && (head.company || body.length < BODY_LINES))
+      body.push(k++);
     const headIndexes: number[] = [];
     for (let u = head.first; u <= head.last; u++) headIndexes.push(u);
     // A labelled title in a company block ("Designation - Java Developer") belongs to its header.
@@ -823,7 +1487,18 @@ function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], c
     const pending = datePending(view, headIndexes, body, head.company, lengthDates);
     if (pending !== null) out.push(pending);
     // In a section of company blocks, an undated block is still another employer's: the block above stops there.
-    else if (companyMode) out.push({ blockStart: headUnit.start, block: { units: [], dateUnit: headUnit, range: { start: '', end: null, span: { start: headUnit.start, end: headUnit.start } }, ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] }, undated: true });
+    else if (companyMode)
+      out.push({
+        blockStart: headUnit.start,
+        block: {
+          units: [],
+          dateUnit: headUnit,
+          range: { start: '', end: null, span: { start: headUnit.start, end: headUnit.start } },
+          ownText: { start: headUnit.start, end: headUnit.start },
+          unitRanges: [],
+        },
+        undated: true,
+      });
   }
   return out;
 }
@@ -869,14 +1544,26 @@ function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
     const joins = (k: number): boolean => {
       if (claimed[k] === 1 || (view.rangesOf[k] as DateRange[]).length > 0) return false;
       const line = textOf(text, units[k] as TextUnit);
-      return isHeader[k] === true || COMPANY_LINE.test(line) || TITLE_LABEL.test(line.trim()) || (k === i + 1 && employerLine(text, units[k] as TextUnit));
+      return (
+        isHeader[k] === true ||
+        COMPANY_LINE.test(line) ||
+        TITLE_LABEL.test(line.trim()) ||
+        (k === i + 1 && employerLine(text, units[k] as TextUnit))
+      );
     };
     while (last + 1 < units.length && last + 1 - i < MAX_HEAD_LINES && joins(last + 1)) last++;
     const group = units.slice(i, last + 1);
     // A job's header names a title: without a title word or label in it, no need to read its parts.
     const titled = group.some((unit) => {
       const line = textOf(text, unit);
-      return line.toLowerCase().split(/[^\p{L}]+/u).some((word) => word !== '' && isTitleWord(word, false)) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line);
+      return (
+        line
+          .toLowerCase()
+          .split(/[^\p{L}]+/u)
+          .some((word) => word !== '' && isTitleWord(word, false)) ||
+        TITLE_LABEL.test(line.trim()) ||
+        WORKED_AS_SENTENCE.test(line)
+      );
     });
     if (company || (titled && namesJob(text, group))) {
       heads.push({ first: i, last, company: company && last === i });
@@ -906,11 +1593,19 @@ function namesJob(text: string, headUnits: TextUnit[]): boolean {
   if (title === undefined || title.strength < 2) return false;
   if (pickOrg(parts, title) !== undefined) return true;
   // "Associate Software Engineer" over "oracle": a second short line, not a place, is its employer.
-  return headUnits.length >= 2 && parts.some((part) => part.unit !== title.unit && part.role !== 'title' && !part.location);
+  return (
+    headUnits.length >= 2 && parts.some((part) => part.unit !== title.unit && part.role !== 'title' && !part.location)
+  );
 }
 
 /** The entry of a pass-2 head: dated by the ranges in its body, or by a written length. */
-function datePending(view: RegionView, headIndexes: number[], body: number[], company: boolean, lengthDates: boolean): Pending | null {
+function datePending(
+  view: RegionView,
+  headIndexes: number[],
+  body: number[],
+  company: boolean,
+  lengthDates: boolean,
+): Pending | null {
   const { text, units, rangesOf } = view;
   const headUnit = units[headIndexes[0] as number] as TextUnit;
   const headUnits = headIndexes.map((i) => units[i] as TextUnit);
@@ -924,7 +1619,13 @@ function datePending(view: RegionView, headIndexes: number[], body: number[], co
     if (!company) break;
   }
   if (found.length > 0) {
-    const block: Block = { units: headUnits, dateUnit: dateUnit as TextUnit, range: envelope(found), ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] };
+    const block: Block = {
+      units: headUnits,
+      dateUnit: dateUnit as TextUnit,
+      range: envelope(found),
+      ownText: { start: headUnit.start, end: headUnit.start },
+      unitRanges: [],
+    };
     return { blockStart: headUnit.start, block };
   }
   if (!lengthDates) return null;
@@ -933,7 +1634,17 @@ function datePending(view: RegionView, headIndexes: number[], body: number[], co
     const duration = findDuration(textOf(text, unit), unit.start);
     if (duration === null) continue;
     const range: DateRange = { start: '', end: null, span: duration.span };
-    return { blockStart: headUnit.start, block: { units: headUnits, dateUnit: unit, range, ownText: { start: headUnit.start, end: headUnit.start }, unitRanges: [] }, duration };
+    return {
+      blockStart: headUnit.start,
+      block: {
+        units: headUnits,
+        dateUnit: unit,
+        range,
+        ownText: { start: headUnit.start, end: headUnit.start },
+        unitRanges: [],
+      },
+      duration,
+    };
   }
   return null;
 }
@@ -965,8 +1676,17 @@ function monthAt(index: number): YearMonth {
  * job known only by its length, dates counted back from the document's month (the first job listed) or from
  * the start of the job listed before it, when the region lists its jobs newest first.
  */
-function layOutEntries(text: string, pending: Pending[], region: Span, options: Required<TimelineOptions>, out: TimelineEntry[], diagnostics: Diagnostic[]): void {
-  const starts = pending.filter((p) => p.duration === undefined && p.undated === undefined).map((p) => p.block.range.start);
+function layOutEntries(
+  text: string,
+  pending: Pending[],
+  region: Span,
+  options: Required<TimelineOptions>,
+  out: TimelineEntry[],
+  diagnostics: Diagnostic[],
+): void {
+  const starts = pending
+    .filter((p) => p.duration === undefined && p.undated === undefined)
+    .map((p) => p.block.range.start);
   const newestFirst = starts.every((start, i) => i === 0 || start <= (starts[i - 1] as string));
   let groupOrg: Part | undefined;
   let previousStart: number | null = null;
@@ -984,7 +1704,11 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
     const end = trimEnd(text, blockStart, nextStart);
     let range = block.range;
     if (duration !== undefined) {
-      const anchor = first ? monthIndex(options.documentMonth) : previousStart !== null && newestFirst ? previousStart - 1 : null;
+      const anchor = first
+        ? monthIndex(options.documentMonth)
+        : previousStart !== null && newestFirst
+          ? previousStart - 1
+          : null;
       if (anchor === null) continue;
       range = { start: monthAt(anchor - duration.months + 1), end: monthAt(anchor), span: duration.span };
     }
@@ -993,7 +1717,14 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
     // "IT Consultant for Merrill Lynch (since 1998)" inside a job of 1997–2002: a parenthesised open range that
     // starts within the closed job above it is a stint of that job, and ended when the job did.
     const above = out.length > regionFirst ? out[out.length - 1] : undefined;
-    if (range.end === null && above !== undefined && above.end !== null && range.start >= above.start && range.start <= above.end && parenthesised(text, range.span)) {
+    if (
+      range.end === null &&
+      above !== undefined &&
+      above.end !== null &&
+      range.start >= above.start &&
+      range.start <= above.end &&
+      parenthesised(text, range.span)
+    ) {
       range = { ...range, end: above.end };
     }
     const parts = blockParts(text, block);
@@ -1003,7 +1734,12 @@ function layOutEntries(text: string, pending: Pending[], region: Span, options: 
     // without an organisation of their own were held there.
     if (org !== undefined && (title === undefined ? block.units.length === 1 : org.unit < title.unit)) groupOrg = org;
     else if (org !== undefined) groupOrg = undefined;
-    const entry: TimelineEntry = { start: range.start, end: range.end, span: { start: blockStart, end }, dateSpan: range.span };
+    const entry: TimelineEntry = {
+      start: range.start,
+      end: range.end,
+      span: { start: blockStart, end },
+      dateSpan: range.span,
+    };
     if (title !== undefined) {
       entry.title = title.text;
       entry.titleSpan = title.span;
@@ -1042,7 +1778,8 @@ function blockParts(text: string, block: Block): Part[] {
         from = Math.max(from, range.span.end);
       }
       pieces.push({ start: from, end: block.ownText.end });
-      for (const piece of pieces) if (piece.end > piece.start) splitParts(textOf(text, piece), piece.start, u, parts, unit.flat);
+      for (const piece of pieces)
+        if (piece.end > piece.start) splitParts(textOf(text, piece), piece.start, u, parts, unit.flat);
     } else {
       splitParts(textOf(text, unit), unit.start, u, parts, unit.flat);
     }
@@ -1088,7 +1825,10 @@ function pickOrg(parts: Part[], title: Part | undefined, strict = false): Part |
   // With a title found, the first unclassified, capitalised part that is not a place is the organisation
   // ("Senior Engineer, Acme — 2019 – Present"), looked for on the title's own line first. Anything shaped
   // like a sentence is not.
-  const ordered = [...parts.filter((part) => part.unit === title.unit), ...parts.filter((part) => part.unit !== title.unit)];
+  const ordered = [
+    ...parts.filter((part) => part.unit === title.unit),
+    ...parts.filter((part) => part.unit !== title.unit),
+  ];
   for (const part of ordered) {
     if (part === title || part.role !== null || part.location) continue;
     const words = wordsOf(part.text);
@@ -1117,8 +1857,17 @@ export interface TimelineOptions {
  * section heading (or without an experience heading, from its untitled top), from dated header lines
  * except those about education.
  */
-export function buildTimeline(text: string, units: TextUnit[], sections: Section[], options: TimelineOptions, headed: boolean): TimelineResult {
-  const resolved: Required<TimelineOptions> = { asOf: options.asOf, documentMonth: options.documentMonth ?? options.asOf };
+export function buildTimeline(
+  text: string,
+  units: TextUnit[],
+  sections: Section[],
+  options: TimelineOptions,
+  headed: boolean,
+): TimelineResult {
+  const resolved: Required<TimelineOptions> = {
+    asOf: options.asOf,
+    documentMonth: options.documentMonth ?? options.asOf,
+  };
   const entries: TimelineEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   if (!headed) {
@@ -1139,7 +1888,13 @@ export function buildTimeline(text: string, units: TextUnit[], sections: Section
     const before = entries.length;
     regionEntries(text, units, region, resolved, false, entries, diagnostics);
     if (entries.length === before && /\S/.test(text.slice(region.start, region.end))) {
-      diagnostics.push({ severity: 'info', code: 'experience-without-dates', message: `No dated entry found in the section "${section.heading}"`, source: 'parse', span: section.span });
+      diagnostics.push({
+        severity: 'info',
+        code: 'experience-without-dates',
+        message: `No dated entry found in the section "${section.heading}"`,
+        source: 'parse',
+        span: section.span,
+      });
     }
   }
   return { entries, diagnostics };

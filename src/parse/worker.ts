@@ -32,7 +32,13 @@ const WATCH_MS = 100;
 /** The parent stops a slow parse at its budget; the child's own stop comes this much later, so the parent's report wins when the parent is alive. */
 const GRACE_MS = 1000;
 
-function serialiseError(error: unknown): { name: string; code?: string; message: string; limit?: number; file?: string } {
+function serialiseError(error: unknown): {
+  name: string;
+  code?: string;
+  message: string;
+  limit?: number;
+  file?: string;
+} {
   if (isSkillmatchError(error)) {
     const limit = (error as { limit?: number }).limit;
     return { ...error.toJSON(), ...(limit === undefined ? {} : { limit }) };

@@ -14,7 +14,17 @@ import { assertRole, getBuiltinRole } from '../role/index.js';
 import { createScorer } from '../score/index.js';
 import type { ScoreOptions, Scorer } from '../score/index.js';
 import { builtinTaxonomy } from '../taxonomy/index.js';
-import type { MatchResult, RankedResult, RankError, RankItem, Ranking, ResumeDocument, Role, SkillProfile, Taxonomy } from '../types.js';
+import type {
+  MatchResult,
+  RankedResult,
+  RankError,
+  RankItem,
+  Ranking,
+  ResumeDocument,
+  Role,
+  SkillProfile,
+  Taxonomy,
+} from '../types.js';
 import { currentMonth, isMonth } from '../util/month.js';
 
 /** One résumé to rank, with the caller's id (the default id is its index in the batch). */
@@ -37,7 +47,14 @@ export interface RankInputObject {
  * What a batch accepts: résumé bytes, résumé text, parsed documents, extracted profiles, JSON Resume
  * objects (read as their JSON text would be), or any of them with an id.
  */
-export type RankInput = Uint8Array | ArrayBuffer | string | ResumeDocument | SkillProfile | JsonResumeObject | RankInputObject;
+export type RankInput =
+  | Uint8Array
+  | ArrayBuffer
+  | string
+  | ResumeDocument
+  | SkillProfile
+  | JsonResumeObject
+  | RankInputObject;
 
 /** Options of `createMatcher`. */
 export interface MatcherOptions {
@@ -119,17 +136,36 @@ export interface MatcherParseOptions extends MatcherExtractOptions {
 
 export interface Matcher {
   /** Ranks a batch: results best first (must-haves first when `strictRequired`), then by id; one bad input never fails the batch. */
-  rank(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, options?: RankOptions): Promise<Ranking>;
+  rank(
+    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+    role: Role | string,
+    options?: RankOptions,
+  ): Promise<Ranking>;
   /** Yields each input's outcome as soon as it is done (completion order, `rank: 0`), for very large batches. */
-  rankIterator(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, options?: RankOptions): AsyncIterableIterator<RankItem>;
+  rankIterator(
+    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+    role: Role | string,
+    options?: RankOptions,
+  ): AsyncIterableIterator<RankItem>;
   /** Explains one candidate in full (used by `skillmatch match`); throws the input's typed error. */
-  match(input: RankInput, role: Role | string, options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency'>): Promise<MatchResult>;
+  match(
+    input: RankInput,
+    role: Role | string,
+    options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency'>,
+  ): Promise<MatchResult>;
   /** Scores one extracted profile. */
-  score(profile: SkillProfile, role: Role | string, options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency' | 'isolate'>): MatchResult;
+  score(
+    profile: SkillProfile,
+    role: Role | string,
+    options?: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency' | 'isolate'>,
+  ): MatchResult;
   /** Reads and extracts one input (bytes through the pool unless `isolate: false`). */
   extract(input: RankInput, options?: MatcherExtractOptions): Promise<SkillProfile>;
   /** Reads one résumé: bytes, text or a JSON Resume object (through the pool unless `isolate: false`). */
-  parse(input: Uint8Array | ArrayBuffer | string | JsonResumeObject, options?: MatcherParseOptions): Promise<ResumeDocument>;
+  parse(
+    input: Uint8Array | ArrayBuffer | string | JsonResumeObject,
+    options?: MatcherParseOptions,
+  ): Promise<ResumeDocument>;
   /** A role by id (your `roles` first, then the built-ins), or the given role validated. */
   role(role: Role | string): Role;
   /**
@@ -150,7 +186,9 @@ function isProfileLike(value: unknown): value is SkillProfile {
 }
 
 function isDocumentLike(value: unknown): value is ResumeDocument {
-  return isObject(value) && typeof value.text === 'string' && Array.isArray(value.sections) && Array.isArray(value.timeline);
+  return (
+    isObject(value) && typeof value.text === 'string' && Array.isArray(value.sections) && Array.isArray(value.timeline)
+  );
 }
 
 function isInputObject(value: unknown): value is RankInputObject {
@@ -160,14 +198,19 @@ function isInputObject(value: unknown): value is RankInputObject {
 /** `RankOptions.documentDate`: unset or `'estimate'`. */
 function checkBatchDocumentDate(documentDate: unknown): 'estimate' | undefined {
   if (documentDate === undefined || documentDate === 'estimate') return documentDate;
-  throw new RangeError(`\`documentDate\` of a batch must be 'estimate' (give each input its own month), got ${JSON.stringify(documentDate)}`);
+  throw new RangeError(
+    `\`documentDate\` of a batch must be 'estimate' (give each input its own month), got ${JSON.stringify(documentDate)}`,
+  );
 }
 
 /** `matcher.extract`'s `documentDate`: a month not after `asOf`, or `'estimate'`. */
 function checkDocumentDateOption(documentDate: unknown, asOf: string): void {
   if (documentDate === 'estimate') return;
   if (!isMonth(documentDate) || documentDate > asOf) {
-    throw new OptionError('documentDate', `\`documentDate\` must be 'estimate' or a month written YYYY-MM, not after \`asOf\`, got ${JSON.stringify(documentDate)}`);
+    throw new OptionError(
+      'documentDate',
+      `\`documentDate\` must be 'estimate' or a month written YYYY-MM, not after \`asOf\`, got ${JSON.stringify(documentDate)}`,
+    );
   }
 }
 
@@ -175,9 +218,13 @@ function checkDocumentDateOption(documentDate: unknown, asOf: string): void {
 function checkInputDocumentDate(documentDate: unknown, asOf: string): void {
   if (documentDate === 'estimate') return;
   if (!isMonth(documentDate)) {
-    throw new SkillmatchError('invalid-input', `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`);
+    throw new SkillmatchError(
+      'invalid-input',
+      `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`,
+    );
   }
-  if (documentDate > asOf) throw new SkillmatchError('invalid-input', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
+  if (documentDate > asOf)
+    throw new SkillmatchError('invalid-input', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
 }
 
 /** Digit-only ids (the defaults) compare as numbers, so input 10 follows input 9. */
@@ -199,21 +246,35 @@ interface Rated {
 }
 
 /** The batch order: must-haves first (when strict), then score, then id. */
-export function compareRanked(strict: boolean): (a: Pick<RankedResult, 'id' | 'score' | 'mustHavesMet'>, b: Pick<RankedResult, 'id' | 'score' | 'mustHavesMet'>) => number {
-  return (a, b) => (strict && a.mustHavesMet !== b.mustHavesMet ? (a.mustHavesMet ? -1 : 1) : 0) || b.score - a.score || compareIds(a.id, b.id);
+export function compareRanked(
+  strict: boolean,
+): (
+  a: Pick<RankedResult, 'id' | 'score' | 'mustHavesMet'>,
+  b: Pick<RankedResult, 'id' | 'score' | 'mustHavesMet'>,
+) => number {
+  return (a, b) =>
+    (strict && a.mustHavesMet !== b.mustHavesMet ? (a.mustHavesMet ? -1 : 1) : 0) ||
+    b.score - a.score ||
+    compareIds(a.id, b.id);
 }
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object that is neither a ResumeDocument, a SkillProfile nor a JSON Resume' : `a ${typeof value}`;
+  return typeof value === 'object'
+    ? 'an object that is neither a ResumeDocument, a SkillProfile nor a JSON Resume'
+    : `a ${typeof value}`;
 }
 
 function toError(error: unknown): RankError['error'] {
   if (isSkillmatchError(error)) return { name: error.name, code: error.code, message: error.message };
   if (error instanceof TypeError) return { name: 'TypeError', code: 'unsupported-format', message: error.message };
   const message = error instanceof Error ? error.message : String(error);
-  return { name: error instanceof Error ? error.name : 'Error', code: 'internal-error', message: `Unexpected failure: ${message}` };
+  return {
+    name: error instanceof Error ? error.name : 'Error',
+    code: 'internal-error',
+    message: `Unexpected failure: ${message}`,
+  };
 }
 
 function checkTop(top: unknown): number {
@@ -240,13 +301,21 @@ async function* asAsync<T>(inputs: Iterable<T> | AsyncIterable<T>): AsyncGenerat
 export function createMatcher(options: MatcherOptions = {}): Matcher {
   if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
   const taxonomy = options.taxonomy ?? builtinTaxonomy();
-  if (options.roles !== undefined && !Array.isArray(options.roles)) throw new TypeError('`roles` must be an array of roles');
-  if (options.poolSize !== undefined && (!Number.isInteger(options.poolSize) || options.poolSize < 1)) throw new RangeError('`poolSize` must be a positive integer');
+  if (options.roles !== undefined && !Array.isArray(options.roles))
+    throw new TypeError('`roles` must be an array of roles');
+  if (options.poolSize !== undefined && (!Number.isInteger(options.poolSize) || options.poolSize < 1))
+    throw new RangeError('`poolSize` must be a positive integer');
   for (const name of ['timeoutMs', 'maxMemoryMb'] as const) {
     const value = options[name];
-    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0)) throw new RangeError(`\`${name}\` must be a positive number`);
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value > 0))
+      throw new RangeError(`\`${name}\` must be a positive number`);
   }
-  if (options.workerPath !== undefined && typeof options.workerPath !== 'string' && !(options.workerPath instanceof URL)) throw new TypeError('`workerPath` must be a path or a file: URL');
+  if (
+    options.workerPath !== undefined &&
+    typeof options.workerPath !== 'string' &&
+    !(options.workerPath instanceof URL)
+  )
+    throw new TypeError('`workerPath` must be a path or a file: URL');
   // Built on first need: a matcher that only parses (`skillmatch parse`) never pays for the alias index.
   let extractor: ReturnType<typeof createExtractor> | null = null;
   const getExtractor = (): ReturnType<typeof createExtractor> => (extractor ??= createExtractor(taxonomy));
@@ -273,7 +342,11 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
   function resolveRole(role: Role | string): Role {
     if (typeof role === 'string') {
       const found = ownRoles.get(role) ?? getBuiltinRole(role);
-      if (!found) throw new SkillmatchError('unknown-role', `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`);
+      if (!found)
+        throw new SkillmatchError(
+          'unknown-role',
+          `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`,
+        );
       // Already valid (checked when given, or by the build): passed on as an object, it is not validated again.
       checked.add(found);
       return found;
@@ -285,8 +358,20 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return valid;
   }
 
-  async function parseBytes(data: Uint8Array | string, isolate: boolean, asOf: string, about: { filename?: string | undefined; documentDate?: string | undefined }, signal?: AbortSignal): Promise<ResumeDocument> {
-    const parseOptions: { asOf: string; filename?: string; documentDate?: string; isolate?: boolean; signal?: AbortSignal } = { asOf };
+  async function parseBytes(
+    data: Uint8Array | string,
+    isolate: boolean,
+    asOf: string,
+    about: { filename?: string | undefined; documentDate?: string | undefined },
+    signal?: AbortSignal,
+  ): Promise<ResumeDocument> {
+    const parseOptions: {
+      asOf: string;
+      filename?: string;
+      documentDate?: string;
+      isolate?: boolean;
+      signal?: AbortSignal;
+    } = { asOf };
     if (about.filename !== undefined) parseOptions.filename = about.filename;
     if (about.documentDate !== undefined) parseOptions.documentDate = about.documentDate;
     if (signal !== undefined) parseOptions.signal = signal;
@@ -296,7 +381,13 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     return getPool().parse(data, parseOptions);
   }
 
-  async function toProfile(input: RankInput, isolate: boolean, asOf: string, signal?: AbortSignal, documentDate?: string): Promise<SkillProfile> {
+  async function toProfile(
+    input: RankInput,
+    isolate: boolean,
+    asOf: string,
+    signal?: AbortSignal,
+    documentDate?: string,
+  ): Promise<SkillProfile> {
     let data: unknown = input;
     const about: { filename?: string | undefined; documentDate?: string | undefined } = { documentDate };
     if (isInputObject(input)) {
@@ -326,13 +417,23 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       throwIfAborted(signal);
       return ready.extract(document, { asOf });
     }
-    throw new TypeError(`Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`);
+    throw new TypeError(
+      `Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`,
+    );
   }
 
   // Compiled roles, per role object and options: compiling costs far more than rating one profile.
   const scorers = new WeakMap<Role, Map<string, Scorer>>();
   function scorerFor(role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
-    const { top: _top, isolate: _isolate, onProgress: _progress, concurrency: _concurrency, signal: _signal, documentDate: _documentDate, ...scoreOptions } = rankOptions;
+    const {
+      top: _top,
+      isolate: _isolate,
+      onProgress: _progress,
+      concurrency: _concurrency,
+      signal: _signal,
+      documentDate: _documentDate,
+      ...scoreOptions
+    } = rankOptions;
     const resolved = resolveRole(role);
     const key = JSON.stringify({ ...scoreOptions, asOf });
     let byOptions = scorers.get(resolved);
@@ -360,19 +461,38 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
    * `explain` gives every result its explained `match`; without it each result is only rated (the
    * compiled scorer's fast path) and keeps its profile, for `rank` to explain the ones it returns.
    */
-  function iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions, explain: true): AsyncGenerator<RankItem>;
-  function iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions, explain: false): AsyncGenerator<Rated | RankError>;
-  async function* iterate(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions, explain: boolean): AsyncGenerator<RankItem | Rated> {
-    if (!isObject(inputs) || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs)) throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
+  function iterate(
+    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+    role: Role | string,
+    rankOptions: RankOptions,
+    explain: true,
+  ): AsyncGenerator<RankItem>;
+  function iterate(
+    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+    role: Role | string,
+    rankOptions: RankOptions,
+    explain: false,
+  ): AsyncGenerator<Rated | RankError>;
+  async function* iterate(
+    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+    role: Role | string,
+    rankOptions: RankOptions,
+    explain: boolean,
+  ): AsyncGenerator<RankItem | Rated> {
+    if (!isObject(inputs) || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs))
+      throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
     if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
     const asOf = rankOptions.asOf ?? currentMonth();
     const scorer = scorerFor(role, rankOptions, asOf);
     const documentDate = checkBatchDocumentDate(rankOptions.documentDate);
     const isolate = rankOptions.isolate ?? RANK_DEFAULTS.isolate;
     if (typeof isolate !== 'boolean') throw new TypeError('`isolate` must be a boolean');
-    if (rankOptions.onProgress !== undefined && typeof rankOptions.onProgress !== 'function') throw new TypeError('`onProgress` must be a function');
+    if (rankOptions.onProgress !== undefined && typeof rankOptions.onProgress !== 'function')
+      throw new TypeError('`onProgress` must be a function');
     // The pool starts only when a binary input arrives, so its size is estimated without starting it.
-    const limit = rankOptions.concurrency ?? (isolate ? (pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker : 1);
+    const limit =
+      rankOptions.concurrency ??
+      (isolate ? (pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker : 1);
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`concurrency` must be a positive integer');
     const signal = checkSignal(rankOptions.signal);
     const ABORTED = 'The batch was aborted (`signal`).';
@@ -416,13 +536,23 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
             break;
           }
           const key = index++;
-          inflight.set(key, run(next.value, key).then((item) => ({ key, item })));
+          inflight.set(
+            key,
+            run(next.value, key).then((item) => ({ key, item })),
+          );
         }
         if (inflight.size === 0) break;
         const { key, item } = await abortable(Promise.race(inflight.values()), signal, ABORTED);
         inflight.delete(key);
         done++;
-        rankOptions.onProgress?.({ done, total, id: item.id, index: item.index, ok: item.ok, ...(item.ok ? {} : { code: item.error.code }) });
+        rankOptions.onProgress?.({
+          done,
+          total,
+          id: item.id,
+          index: item.index,
+          ok: item.ok,
+          ...(item.ok ? {} : { code: item.error.code }),
+        });
         yield item;
       }
     } finally {
@@ -436,7 +566,11 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
    * Rates every input on the compiled scorer's fast path, keeps the best `top` (with their profiles),
    * and explains only those: the explanation costs a hundred times the rating.
    */
-  async function rank(inputs: Iterable<RankInput> | AsyncIterable<RankInput>, role: Role | string, rankOptions: RankOptions = {}): Promise<Ranking> {
+  async function rank(
+    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+    role: Role | string,
+    rankOptions: RankOptions = {},
+  ): Promise<Ranking> {
     const top = checkTop(rankOptions.top);
     const resolved = resolveRole(role);
     let rated: Rated[] = [];
@@ -457,7 +591,15 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     const scorer = scorerFor(resolved, rankOptions, rankOptions.asOf ?? currentMonth());
     const results = kept.map((r, i): RankedResult => {
       const match = scorer.match(r.profile);
-      return { ok: true, id: r.id, index: r.index, rank: i + 1, score: match.score, mustHavesMet: match.mustHavesMet, match };
+      return {
+        ok: true,
+        id: r.id,
+        index: r.index,
+        rank: i + 1,
+        score: match.score,
+        mustHavesMet: match.mustHavesMet,
+        match,
+      };
     });
     errors.sort((a, b) => a.index - b.index);
     return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results, errors };
@@ -472,7 +614,16 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const asOf = matchOptions.asOf ?? currentMonth();
       const scorer = scorerFor(role, matchOptions, asOf);
       const signal = checkSignal(matchOptions.signal);
-      const profile = await abortable(toProfile(input, matchOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, checkBatchDocumentDate(matchOptions.documentDate)), signal);
+      const profile = await abortable(
+        toProfile(
+          input,
+          matchOptions.isolate ?? RANK_DEFAULTS.isolate,
+          asOf,
+          signal,
+          checkBatchDocumentDate(matchOptions.documentDate),
+        ),
+        signal,
+      );
       return scorer.match(profile);
     },
     score(profile, role, scoreOptions = {}) {
@@ -482,14 +633,24 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const signal = checkSignal(extractOptions.signal);
       const asOf = extractOptions.asOf ?? currentMonth();
       if (extractOptions.documentDate !== undefined) checkDocumentDateOption(extractOptions.documentDate, asOf);
-      return abortable(toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, extractOptions.documentDate), signal);
+      return abortable(
+        toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, extractOptions.documentDate),
+        signal,
+      );
     },
     async parse(input, parseOptions = {}) {
       let data: unknown = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
       if (isObject(data) && !(data instanceof Uint8Array) && isJsonResume(data)) data = jsonResumeText(data);
-      if (!(data instanceof Uint8Array) && typeof data !== 'string') throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
+      if (!(data instanceof Uint8Array) && typeof data !== 'string')
+        throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
       const signal = checkSignal(parseOptions.signal);
-      return parseBytes(data, parseOptions.isolate ?? RANK_DEFAULTS.isolate, parseOptions.asOf ?? currentMonth(), { filename: parseOptions.filename, documentDate: parseOptions.documentDate }, signal);
+      return parseBytes(
+        data,
+        parseOptions.isolate ?? RANK_DEFAULTS.isolate,
+        parseOptions.asOf ?? currentMonth(),
+        { filename: parseOptions.filename, documentDate: parseOptions.documentDate },
+        signal,
+      );
     },
     role: resolveRole,
     async close(closeOptions) {
@@ -511,7 +672,8 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
 export async function rankResumes(
   inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
   role: Role | string,
-  options: RankOptions & Pick<MatcherOptions, 'taxonomy' | 'roles' | 'poolSize' | 'timeoutMs' | 'maxMemoryMb' | 'workerPath'> = {},
+  options: RankOptions &
+    Pick<MatcherOptions, 'taxonomy' | 'roles' | 'poolSize' | 'timeoutMs' | 'maxMemoryMb' | 'workerPath'> = {},
 ): Promise<Ranking> {
   const { taxonomy, roles, poolSize, timeoutMs, maxMemoryMb, workerPath, ...rankOptions } = options;
   const matcherOptions: MatcherOptions = {};

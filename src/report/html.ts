@@ -13,7 +13,9 @@ export function escapeHtml(value: unknown): string {
 }
 
 /** Where the evidence's words sit in its sentence: by offset when the sentence is the span's own, else by search. */
-export function highlightRange(evidence: Pick<Evidence, 'span' | 'sentenceSpan' | 'sentence' | 'text'>): [number, number] | null {
+export function highlightRange(
+  evidence: Pick<Evidence, 'span' | 'sentenceSpan' | 'sentence' | 'text'>,
+): [number, number] | null {
   const { sentence, text } = evidence;
   if (text === '') return null;
   const offset = evidence.span.start - evidence.sentenceSpan.start;

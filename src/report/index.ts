@@ -27,14 +27,32 @@ function nameOf(id: string, options: ShortlistHtmlOptions): string {
 }
 
 function renderEvidence(evidence: Evidence): string {
-  const where = [evidence.context, evidence.negated ? 'negated' : '', evidence.aspiration ? 'aspiration' : '', evidence.fuzzy ? 'typo-tolerant' : '', `strength ${formatScore(evidence.strength * 100)}`].filter(Boolean).join(' · ');
+  const where = [
+    evidence.context,
+    evidence.negated ? 'negated' : '',
+    evidence.aspiration ? 'aspiration' : '',
+    evidence.fuzzy ? 'typo-tolerant' : '',
+    `strength ${formatScore(evidence.strength * 100)}`,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return `<li><q>${highlightedSentence(evidence)}</q> <span class="where">${escapeHtml(where)}</span></li>`;
 }
 
 function renderRequirement(req: RequirementResult, maxEvidence: number): string {
   const percent = req.score * 100;
-  const via = req.skill ? (req.via === 'direct' ? req.skill.name : `${req.skill.name} (${req.via}${req.creditedAs ? `, counted for ${req.creditedAs.name}` : ''})`) : 'no evidence';
-  const depth = [req.months > 0 ? `${req.months} months` : '', req.lastUsed ? `last used ${req.lastUsed}` : '', req.claimedYears !== null ? `claims ${req.claimedYears} years` : ''].filter(Boolean).join(', ');
+  const via = req.skill
+    ? req.via === 'direct'
+      ? req.skill.name
+      : `${req.skill.name} (${req.via}${req.creditedAs ? `, counted for ${req.creditedAs.name}` : ''})`
+    : 'no evidence';
+  const depth = [
+    req.months > 0 ? `${req.months} months` : '',
+    req.lastUsed ? `last used ${req.lastUsed}` : '',
+    req.claimedYears !== null ? `claims ${req.claimedYears} years` : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const evidence = req.evidence.slice(0, maxEvidence);
   return `<li><details>
 <summary><span><span class="importance">${escapeHtml(req.importance)}</span> ${escapeHtml(req.label)}</span>${bar(percent, `${req.label}: ${formatScore(percent)} of 100`, req.status)}<span class="status-${req.status}">${formatScore(percent)}</span><span class="where">${escapeHtml(req.status)} · ${escapeHtml(via)}${depth ? ` · ${escapeHtml(depth)}` : ''}</span></summary>
@@ -44,7 +62,12 @@ ${evidence.length > 0 ? `<ul class="evidence">${evidence.map(renderEvidence).joi
 
 function renderDiagnostics(diagnostics: Diagnostic[]): string {
   if (diagnostics.length === 0) return '';
-  const items = diagnostics.map((d) => `<li class="sev-${d.severity}"><code>${escapeHtml(d.code)}</code> ${escapeHtml(d.message)}${d.place ? ` <span class="where">(${escapeHtml(d.place)})</span>` : ''}</li>`).join('');
+  const items = diagnostics
+    .map(
+      (d) =>
+        `<li class="sev-${d.severity}"><code>${escapeHtml(d.code)}</code> ${escapeHtml(d.message)}${d.place ? ` <span class="where">(${escapeHtml(d.place)})</span>` : ''}</li>`,
+    )
+    .join('');
   return `<details class="plain diagnostics"><summary>${diagnostics.length} note${diagnostics.length === 1 ? '' : 's'} on how this résumé was read</summary><ul>${items}</ul></details>`;
 }
 
@@ -52,8 +75,13 @@ function renderCandidate(result: RankedResult, options: ShortlistHtmlOptions): s
   const { match } = result;
   const anchor = `c-${result.rank}`;
   const name = nameOf(result.id, options);
-  const badge = result.mustHavesMet ? '<span class="badge ok">must-haves met</span>' : `<span class="badge no">${match.missingRequired.length} must-have${match.missingRequired.length === 1 ? '' : 's'} missing</span>`;
-  const missing = match.missingRequired.length > 0 ? `<p class="missing-list">Missing must-haves: ${match.missingRequired.map(escapeHtml).join(', ')}</p>` : '';
+  const badge = result.mustHavesMet
+    ? '<span class="badge ok">must-haves met</span>'
+    : `<span class="badge no">${match.missingRequired.length} must-have${match.missingRequired.length === 1 ? '' : 's'} missing</span>`;
+  const missing =
+    match.missingRequired.length > 0
+      ? `<p class="missing-list">Missing must-haves: ${match.missingRequired.map(escapeHtml).join(', ')}</p>`
+      : '';
   return `<section class="candidate" id="${anchor}" aria-labelledby="${anchor}-h">
 <h2 id="${anchor}-h"><span class="rank">#${result.rank}</span> <span class="name">${escapeHtml(name)}</span> <span class="score" aria-label="score ${formatScore(result.score)} of 100">${formatScore(result.score)}</span> ${badge}</h2>
 ${bar(result.score, `${name}: overall ${formatScore(result.score)} of 100`, 'total')}
@@ -65,7 +93,12 @@ ${renderDiagnostics(match.diagnostics)}
 
 function renderErrors(errors: RankError[], options: ShortlistHtmlOptions): string {
   if (errors.length === 0) return '';
-  const rows = errors.map((e) => `<tr><td>${escapeHtml(nameOf(e.id, options))}</td><td><code>${escapeHtml(e.error.code)}</code></td><td>${escapeHtml(e.error.message)}</td></tr>`).join('\n');
+  const rows = errors
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(nameOf(e.id, options))}</td><td><code>${escapeHtml(e.error.code)}</code></td><td>${escapeHtml(e.error.message)}</td></tr>`,
+    )
+    .join('\n');
   return `<section class="errors" id="unreadable" aria-labelledby="unreadable-h">
 <h2 id="unreadable-h">Unreadable files (${errors.length})</h2>
 <table><thead><tr><th scope="col">file</th><th scope="col">reason</th><th scope="col">details</th></tr></thead><tbody>
@@ -86,12 +119,23 @@ ${rows}
  * writeFileSync('shortlist.html', renderShortlistHtml(ranking, { generatedAt: new Date().toISOString() }));
  */
 export function renderShortlistHtml(ranking: Ranking, options: ShortlistHtmlOptions = {}): string {
-  if (typeof ranking !== 'object' || ranking === null || !Array.isArray(ranking.results) || !Array.isArray(ranking.errors)) throw new TypeError('`ranking` must be a Ranking (results and errors)');
+  if (
+    typeof ranking !== 'object' ||
+    ranking === null ||
+    !Array.isArray(ranking.results) ||
+    !Array.isArray(ranking.errors)
+  )
+    throw new TypeError('`ranking` must be a Ranking (results and errors)');
   if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
   const title = options.title ?? `Shortlist: ${ranking.role.title}`;
   const scoring = (ranking as Ranking & { scoringVersion?: string }).scoringVersion ?? ranking.version;
   const generated = options.generatedAt ? ` · generated ${escapeHtml(options.generatedAt)}` : '';
-  const nav = ranking.results.map((r) => `<li><a href="#c-${r.rank}">${r.rank}. ${escapeHtml(nameOf(r.id, options))} — ${formatScore(r.score)}</a></li>`).join('');
+  const nav = ranking.results
+    .map(
+      (r) =>
+        `<li><a href="#c-${r.rank}">${r.rank}. ${escapeHtml(nameOf(r.id, options))} — ${formatScore(r.score)}</a></li>`,
+    )
+    .join('');
   const errorsLink = ranking.errors.length > 0 ? '<li><a href="#unreadable">Unreadable files</a></li>' : '';
   return `<!doctype html>
 <html lang="en">

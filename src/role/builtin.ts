@@ -12,7 +12,9 @@ let cached: readonly Role[] | undefined;
  * and shared, so copy one (`structuredClone`) before changing it.
  */
 export function builtinRoles(): Role[] {
-  cached ??= deepFreeze((JSON.parse(builtinRolesJson()) as Role[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  cached ??= deepFreeze(
+    (JSON.parse(builtinRolesJson()) as Role[]).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+  );
   return [...cached];
 }
 

@@ -51,7 +51,10 @@ function buildRoleSchemas(z: Zod) {
       message: z.string(),
       source: z.literal('role'),
       /** UTF-16 offsets, half-open, into the job-description text read. */
-      span: z.object({ start: z.number().int().min(0), end: z.number().int().min(0) }).strict().optional(),
+      span: z
+        .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
+        .strict()
+        .optional(),
       /** A human-readable place when there is no span. */
       place: z.string().optional(),
     })
@@ -75,7 +78,9 @@ function buildRoleSchemas(z: Zod) {
       diagnostics: z
         .array(roleDiagnosticSchema)
         .optional()
-        .describe('How the role was built, for roles derived from a job description: what was read, dropped and demoted, and why. Not needed in hand-written roles.'),
+        .describe(
+          'How the role was built, for roles derived from a job description: what was read, dropped and demoted, and why. Not needed in hand-written roles.',
+        ),
     })
     .strict();
 

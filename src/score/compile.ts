@@ -90,7 +90,10 @@ export interface CompiledRole {
 
 export const sieveKey = (id: string): number => ((id.length & 63) << 7) | (id.charCodeAt(0) & 127);
 
-const CATEGORY_LABELS: Record<string, string> = { 'ci-cd-and-devops-tools': 'CI/CD and DevOps tools', 'apis-and-protocols': 'APIs and protocols' };
+const CATEGORY_LABELS: Record<string, string> = {
+  'ci-cd-and-devops-tools': 'CI/CD and DevOps tools',
+  'apis-and-protocols': 'APIs and protocols',
+};
 
 function categoryLabel(category: string): string {
   return `Any ${CATEGORY_LABELS[category] ?? category.replace(/-/g, ' ')} skill`;
@@ -144,7 +147,8 @@ function planRequirements(role: Role, cfg: Config, view: TaxonomyView) {
     else table.set(key, [route]);
   };
   role.requirements.forEach((requirement, req) => {
-    const minYears = requirement.minYears !== undefined && requirement.minYears > 0 ? requirement.minYears : cfg.defaultMinYears;
+    const minYears =
+      requirement.minYears !== undefined && requirement.minYears > 0 ? requirement.minYears : cfg.defaultMinYears;
     let members: string[] = [];
     let id: string;
     let label: string;
@@ -276,7 +280,17 @@ export function compileRole(role: Role, cfg: Config, taxonomy: Taxonomy): Compil
     for (const req of cats) compiled.catInts.push(req, classOf[req]! * TABLE_MONTHS);
     const ownStart = compiled.ownSlots.length;
     for (const r of routes.slice(0, nDirect)) compiled.ownSlots.push(r.slot);
-    compiled.meta.push(3 * first, 3 * (first + nDirect), 3 * compiled.routeList.length, catStart, compiled.catInts.length, ownStart, compiled.ownSlots.length, stranger ? 1 : 0, 2 * first);
+    compiled.meta.push(
+      3 * first,
+      3 * (first + nDirect),
+      3 * compiled.routeList.length,
+      catStart,
+      compiled.catInts.length,
+      ownStart,
+      compiled.ownSlots.length,
+      stranger ? 1 : 0,
+      2 * first,
+    );
     return entry;
   };
   compiled.NOTHING = addEntry([], 0, [], false);
@@ -288,7 +302,10 @@ export function compileRole(role: Role, cfg: Config, taxonomy: Taxonomy): Compil
     if (routes.length === 0 && cats.length === 0 && !stranger) return compiled.NOTHING;
     return addEntry(routes, own.length, cats, stranger);
   };
-  compiled.entryOf = entryLookup(taxonomy, entryFor, addEntry, byCategory, compiled.NOTHING, [...direct.keys(), ...related.keys()]);
+  compiled.entryOf = entryLookup(taxonomy, entryFor, addEntry, byCategory, compiled.NOTHING, [
+    ...direct.keys(),
+    ...related.keys(),
+  ]);
   for (const id of direct.keys()) compiled.sieve[sieveKey(id)] = 1;
   return compiled;
 }
@@ -299,13 +316,22 @@ function dedupeRoutes(routes: Route[]): Route[] {
   routes.forEach((r, k) => {
     const j = keep.get(r.slot);
     const had = j === undefined ? undefined : routes[j]!;
-    if (had === undefined || (had.via !== 'direct' && (r.via === 'direct' || r.factor * r.factor2 > had.factor * had.factor2))) keep.set(r.slot, k);
+    if (
+      had === undefined ||
+      (had.via !== 'direct' && (r.via === 'direct' || r.factor * r.factor2 > had.factor * had.factor2))
+    )
+      keep.set(r.slot, k);
   });
   return routes.filter((r, k) => keep.get(r.slot) === k);
 }
 
 /** Implied routes of a taxonomy id: through its `implies` closure, to every member it reaches. */
-function impliedRouteTable(taxonomy: Taxonomy, view: TaxonomyView, direct: ReadonlyMap<string, Route[]>, cfg: Config): (id: string) => Route[] {
+function impliedRouteTable(
+  taxonomy: Taxonomy,
+  view: TaxonomyView,
+  direct: ReadonlyMap<string, Route[]>,
+  cfg: Config,
+): (id: string) => Route[] {
   const live = liveSkills(taxonomy);
   // Taxonomy ids from which `implies` edges lead, at any depth, to a member: walked backwards from the members.
   const implying = new Set<string>();
@@ -321,7 +347,8 @@ function impliedRouteTable(taxonomy: Taxonomy, view: TaxonomyView, direct: Reado
     if (!implying.has(id) || !live.has(id)) return [];
     const out: Route[] = [];
     for (const { id: target, weight } of impliedClosure(id, live)) {
-      for (const r of direct.get(target) ?? []) out.push({ req: r.req, slot: r.slot, member: r.member, via: 'implied', factor: weight, factor2: cfg.implied });
+      for (const r of direct.get(target) ?? [])
+        out.push({ req: r.req, slot: r.slot, member: r.member, via: 'implied', factor: weight, factor2: cfg.implied });
     }
     return out;
   };

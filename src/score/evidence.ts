@@ -63,14 +63,18 @@ export function createEvidenceMath(cfg: Config): EvidenceMath {
   };
   const kindWeight = new Float64Array(SLOTS * SUMMARY_KINDS);
   for (let slot = 0; slot < SLOTS; slot++) {
-    for (let kind = 0; kind < SUMMARY_KINDS; kind++) kindWeight[slot * SUMMARY_KINDS + kind] = kindStrength(slot, kind, 1);
+    for (let kind = 0; kind < SUMMARY_KINDS; kind++)
+      kindWeight[slot * SUMMARY_KINDS + kind] = kindStrength(slot, kind, 1);
   }
   /** The strongest kind of mention in a slot, given the slot's kind bits (not 0). */
   const strongest = (slot: number, bits: number, stuffing: number): number => {
     let top = 0;
     for (let b = bits; b !== 0; b &= b - 1) {
       const kind = 31 - Math.clz32(b & -b);
-      const w = slot === SLOT.skillsList && stuffing !== 1 ? kindStrength(slot, kind, stuffing) : kindWeight[slot * SUMMARY_KINDS + kind]!;
+      const w =
+        slot === SLOT.skillsList && stuffing !== 1
+          ? kindStrength(slot, kind, stuffing)
+          : kindWeight[slot * SUMMARY_KINDS + kind]!;
       if (w > top) top = w;
     }
     return top;
@@ -115,7 +119,8 @@ export function createEvidenceMath(cfg: Config): EvidenceMath {
       return Number.isNaN(m) ? -1 : m;
     },
     evidenceOf(skill, bits, stuffing) {
-      if ((bits & EVIDENCE_FLAGGED) === 0 && (stuffing === 1 || (bits & (1 << SLOT.skillsList)) === 0)) return plainEvidence[bits & 255]!;
+      if ((bits & EVIDENCE_FLAGGED) === 0 && (stuffing === 1 || (bits & (1 << SLOT.skillsList)) === 0))
+        return plainEvidence[bits & 255]!;
       return evidenceOfKinds(summariseInto(skill.mentions, derived), stuffing);
     },
     mentionStrength(m, stuffing) {

@@ -3,7 +3,15 @@
  * related), the mentions behind it, the other skills that added depth, months and last use; then a
  * plain-English summary a recruiter can check against the evidence, and the score stage's diagnostics.
  */
-import type { Diagnostic, Evidence, ExtractedSkill, RequirementResult, RequirementStatus, SkillProfile, Span } from '../types.js';
+import type {
+  Diagnostic,
+  Evidence,
+  ExtractedSkill,
+  RequirementResult,
+  RequirementStatus,
+  SkillProfile,
+  Span,
+} from '../types.js';
 import type { CompiledRole, Plan } from './compile.js';
 import type { EvidenceMath } from './evidence.js';
 import type { Config } from './options.js';
@@ -27,10 +35,16 @@ function evidenceFor(skill: ExtractedSkill, stuffing: number, ev: EvidenceMath, 
   return items.slice(0, max);
 }
 
-const byValue = (a: Credit, b: Credit): number => b.value - a.value || (a.skill.id < b.skill.id ? -1 : a.skill.id > b.skill.id ? 1 : 0);
+const byValue = (a: Credit, b: Credit): number =>
+  b.value - a.value || (a.skill.id < b.skill.id ? -1 : a.skill.id > b.skill.id ? 1 : 0);
 
 /** The winning credit of a requirement and the other credits of its winning member. */
-function winnerOf(plan: Plan, rater: Rater, credits: Credits, req: number): { win: Credit | null; supporting: Credit[]; alternatives: Credit[] } {
+function winnerOf(
+  plan: Plan,
+  rater: Rater,
+  credits: Credits,
+  req: number,
+): { win: Credit | null; supporting: Credit[]; alternatives: Credit[] } {
   if (plan.category !== null) {
     const ranked = credits.byCategory[req]!.sort(byValue);
     return { win: ranked[0] ?? null, supporting: [], alternatives: ranked.slice(1, 6) };
@@ -50,7 +64,15 @@ function winnerOf(plan: Plan, rater: Rater, credits: Credits, req: number): { wi
 }
 
 /** One requirement's result. */
-export function requirementResult(c: CompiledRole, cfg: Config, ev: EvidenceMath, rater: Rater, credits: Credits, req: number, stuffing: number): RequirementResult {
+export function requirementResult(
+  c: CompiledRole,
+  cfg: Config,
+  ev: EvidenceMath,
+  rater: Rater,
+  credits: Credits,
+  req: number,
+  stuffing: number,
+): RequirementResult {
   const plan = c.plans[req]!;
   const score = rater.best[req]!;
   const { win, supporting, alternatives } = winnerOf(plan, rater, credits, req);
@@ -74,9 +96,12 @@ export function requirementResult(c: CompiledRole, cfg: Config, ev: EvidenceMath
   };
   if (win && win.via !== 'direct') result.creditedAs = { id: win.member, name: c.nameOf(win.member) };
   if (supporting.length > 0) {
-    result.supporting = supporting.slice(0, 5).map((s) => ({ id: s.skill.id, name: s.skill.name, via: s.via, score: round4(s.value) }));
+    result.supporting = supporting
+      .slice(0, 5)
+      .map((s) => ({ id: s.skill.id, name: s.skill.name, via: s.via, score: round4(s.value) }));
   }
-  if (alternatives.length > 0) result.alternatives = alternatives.map((w) => ({ id: w.skill.id, name: w.skill.name, score: round4(w.value) }));
+  if (alternatives.length > 0)
+    result.alternatives = alternatives.map((w) => ({ id: w.skill.id, name: w.skill.name, score: round4(w.value) }));
   return result;
 }
 
@@ -130,13 +155,30 @@ function describeStrength(r: RequirementResult): string {
   else if (r.claimedYears !== null) parts.push(`${r.claimedYears} years claimed`);
   if (r.lastUsed !== null) parts.push(`last used ${r.lastUsed}`);
   const top = r.evidence[0];
-  if (top) parts.push(top.context === 'experience' && top.timelineEntry === null ? 'in experience (undated)' : (CONTEXT_WORDS[top.context] ?? 'mentioned'));
-  if (r.supporting && r.supporting.length > 0) parts.push(`with ${r.supporting.slice(0, 3).map((s) => s.name).join(', ')}`);
+  if (top)
+    parts.push(
+      top.context === 'experience' && top.timelineEntry === null
+        ? 'in experience (undated)'
+        : (CONTEXT_WORDS[top.context] ?? 'mentioned'),
+    );
+  if (r.supporting && r.supporting.length > 0)
+    parts.push(
+      `with ${r.supporting
+        .slice(0, 3)
+        .map((s) => s.name)
+        .join(', ')}`,
+    );
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 /** One paragraph a recruiter can check against the evidence. */
-export function summarise(reqs: RequirementResult[], score: number, band: string, unreadable: boolean, noSkills: boolean): string {
+export function summarise(
+  reqs: RequirementResult[],
+  score: number,
+  band: string,
+  unreadable: boolean,
+  noSkills: boolean,
+): string {
   if (unreadable) return 'Scores 0: the résumé has no readable text, so nothing could be matched. See the diagnostics.';
   if (noSkills) return 'Scores 0: no skills were found in the résumé. See the diagnostics.';
   const sentences: string[] = [];
@@ -147,24 +189,34 @@ export function summarise(reqs: RequirementResult[], score: number, band: string
   const missing = required.filter((r) => r.status === 'missing').map((r) => r.label);
   sentences.push(
     `Score ${score.toFixed(2)} (${band} fit). ` +
-      (required.length > 0 ? `Meets ${counted(required)} of ${required.length} must-have${required.length === 1 ? '' : 's'}${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}; ` : '') +
+      (required.length > 0
+        ? `Meets ${counted(required)} of ${required.length} must-have${required.length === 1 ? '' : 's'}${missing.length > 0 ? ` (missing: ${missing.join(', ')})` : ''}; `
+        : '') +
       `core ${counted(core)} of ${core.length}` +
       (others.length > 0 ? `, other ${counted(others)} of ${others.length}.` : '.'),
   );
   const strongest = reqs
     .filter((r) => r.status === 'met')
-    .sort((a, b) => Number(b.core) - Number(a.core) || b.score * b.weight - a.score * a.weight || (a.id < b.id ? -1 : 1))
+    .sort(
+      (a, b) => Number(b.core) - Number(a.core) || b.score * b.weight - a.score * a.weight || (a.id < b.id ? -1 : 1),
+    )
     .slice(0, 3);
-  if (strongest.length > 0) sentences.push(`Strongest: ${strongest.map((r) => `${r.skill!.name}${describeStrength(r)}`).join('; ')}.`);
+  if (strongest.length > 0)
+    sentences.push(`Strongest: ${strongest.map((r) => `${r.skill!.name}${describeStrength(r)}`).join('; ')}.`);
   const partial = reqs.filter((r) => r.status === 'partial');
   if (partial.length > 0) {
     sentences.push(
       `Partial: ${partial
-        .map((r) => (r.via === 'direct' ? `${r.label} (weak evidence${r.evidence[0]?.aspiration ? ': aspiration only' : ''})` : `${r.skill!.name} counted for ${r.creditedAs?.name ?? r.label} (${r.via})`))
+        .map((r) =>
+          r.via === 'direct'
+            ? `${r.label} (weak evidence${r.evidence[0]?.aspiration ? ': aspiration only' : ''})`
+            : `${r.skill!.name} counted for ${r.creditedAs?.name ?? r.label} (${r.via})`,
+        )
         .join('; ')}.`,
     );
   }
   const weak = reqs.filter((r) => r.status === 'met' && r.lastUsed !== null && r.score < 0.5 && r.months > 0);
-  if (weak.length > 0) sentences.push(`Dated or short use: ${weak.map((r) => `${r.label}${describeStrength(r)}`).join('; ')}.`);
+  if (weak.length > 0)
+    sentences.push(`Dated or short use: ${weak.map((r) => `${r.label}${describeStrength(r)}`).join('; ')}.`);
   return sentences.join(' ');
 }

@@ -68,7 +68,8 @@ export interface Scorer {
 const toPercent = (x: number): number => Math.round(x * 10000) / 100;
 
 function checkProfile(value: unknown): asserts value is SkillProfile {
-  if (typeof value !== 'object' || value === null || !Array.isArray((value as SkillProfile).skills)) throw new TypeError('`profile` must be a SkillProfile');
+  if (typeof value !== 'object' || value === null || !Array.isArray((value as SkillProfile).skills))
+    throw new TypeError('`profile` must be a SkillProfile');
 }
 
 /**
@@ -122,16 +123,25 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
     const credits: Credits = { bySlot: compiled.slotMember.map(() => []), byCategory: compiled.plans.map(() => []) };
     if (unreadable) rater.best.fill(0);
     else rater.weigh(profile, stuffing, credits);
-    const requirements = compiled.plans.map((_, req) => requirementResult(compiled, cfg, ev, rater, credits, req, stuffing));
+    const requirements = compiled.plans.map((_, req) =>
+      requirementResult(compiled, cfg, ev, rater, credits, req, stuffing),
+    );
     if (unreadable) {
       diagnostics.push({
         severity: 'error',
         code: 'no-readable-text',
-        message: 'The résumé has no readable text, so nothing can be matched and it scores 0. See the parse diagnostics for why (scan, image-only PDF, empty file).',
+        message:
+          'The résumé has no readable text, so nothing can be matched and it scores 0. See the parse diagnostics for why (scan, image-only PDF, empty file).',
         source: 'score',
       });
     } else if (profile.skills.length === 0) {
-      diagnostics.push({ severity: 'warning', code: 'no-skills-found', message: 'No skills were found in the résumé, so it scores 0. Check that it is the right file and that it was read in full.', source: 'score' });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'no-skills-found',
+        message:
+          'No skills were found in the résumé, so it scores 0. Check that it is the right file and that it was read in full.',
+        source: 'score',
+      });
     }
     if (stuffing < 1) {
       diagnostics.push({
@@ -149,10 +159,14 @@ export function createScorer(role: Role, options: ScoreOptions = {}): Scorer {
       role: { ...compiled.role },
       score,
       band,
-      breakdown: unreadable ? { core: 0, periphery: 0, focus: 100 } : { core: toPercent(rater.core()), periphery: toPercent(rater.periphery()), focus: toPercent(rater.focus()) },
+      breakdown: unreadable
+        ? { core: 0, periphery: 0, focus: 100 }
+        : { core: toPercent(rater.core()), periphery: toPercent(rater.periphery()), focus: toPercent(rater.focus()) },
       mustHavesMet: unreadable ? false : rater.mustHaves(),
       requirements,
-      missingRequired: requirements.filter((r) => r.importance === 'required' && r.status === 'missing').map((r) => r.label),
+      missingRequired: requirements
+        .filter((r) => r.importance === 'required' && r.status === 'missing')
+        .map((r) => r.label),
       summary: summarise(requirements, score, band, unreadable, profile.skills.length === 0) + focusNote(),
       diagnostics,
     };

@@ -103,9 +103,26 @@ export interface Config {
   asOf: string;
 }
 
-const CONTEXTS: readonly MentionContext[] = ['experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
+const CONTEXTS: readonly MentionContext[] = [
+  'experience',
+  'project',
+  'skills-list',
+  'summary',
+  'education',
+  'certification',
+  'other',
+];
 /** Context of each evidence slot, in `SUMMARY_SLOTS` order (dated and undated experience first). */
-const SLOT_CONTEXT: readonly MentionContext[] = ['experience', 'experience', 'project', 'skills-list', 'summary', 'education', 'certification', 'other'];
+const SLOT_CONTEXT: readonly MentionContext[] = [
+  'experience',
+  'experience',
+  'project',
+  'skills-list',
+  'summary',
+  'education',
+  'certification',
+  'other',
+];
 
 function checkNumber(name: string, value: unknown, min: number, max: number): number {
   if (typeof value !== 'number' || Number.isNaN(value)) throw new TypeError(`\`${name}\` must be a number`);
@@ -114,7 +131,13 @@ function checkNumber(name: string, value: unknown, min: number, max: number): nu
 }
 
 /** Merges a partial record of numbers over its defaults, refusing keys the defaults do not have. */
-function mergeRecord<K extends string>(name: string, defaults: Readonly<Record<K, number>>, given: unknown, what: string, max: number): Record<K, number> {
+function mergeRecord<K extends string>(
+  name: string,
+  defaults: Readonly<Record<K, number>>,
+  given: unknown,
+  what: string,
+  max: number,
+): Record<K, number> {
   const out = { ...defaults } as Record<K, number>;
   if (given === undefined) return out;
   if (typeof given !== 'object' || given === null) throw new TypeError(`\`${name}\` must be an object`);
@@ -131,13 +154,32 @@ export function resolveConfig(options: ScoreOptions): Config {
   const d = SCORE_DEFAULTS;
   const num = (name: keyof ScoreOptions, fallback: number, min = 0, max = 1): number =>
     options[name] === undefined ? fallback : checkNumber(name, options[name], min, max);
-  const tier = mergeRecord('tierWeights', d.tierWeights, options.tierWeights, 'an importance (required, preferred, bonus)', 1000);
-  const ctx = mergeRecord('contextWeights', d.contextWeights, options.contextWeights, `a mention context (${CONTEXTS.join(', ')})`, 1);
-  const level = mergeRecord('levelWeights', d.levelWeights, options.levelWeights, 'a proficiency level (expert, advanced, intermediate, basic)', 1);
+  const tier = mergeRecord(
+    'tierWeights',
+    d.tierWeights,
+    options.tierWeights,
+    'an importance (required, preferred, bonus)',
+    1000,
+  );
+  const ctx = mergeRecord(
+    'contextWeights',
+    d.contextWeights,
+    options.contextWeights,
+    `a mention context (${CONTEXTS.join(', ')})`,
+    1,
+  );
+  const level = mergeRecord(
+    'levelWeights',
+    d.levelWeights,
+    options.levelWeights,
+    'a proficiency level (expert, advanced, intermediate, basic)',
+    1,
+  );
   const slotWeight = Float64Array.from(SLOT_CONTEXT, (c) => ctx[c]);
   slotWeight[SLOT.undated] = num('undatedExperience', d.undatedExperience);
   const asOf = resolveAsOf(options.asOf);
-  if (options.strictRequired !== undefined && typeof options.strictRequired !== 'boolean') throw new TypeError('`strictRequired` must be a boolean');
+  if (options.strictRequired !== undefined && typeof options.strictRequired !== 'boolean')
+    throw new TypeError('`strictRequired` must be a boolean');
   return {
     tier,
     slotWeight,
@@ -172,12 +214,18 @@ export function resolveConfig(options: ScoreOptions): Config {
 export function checkRole(role: unknown): asserts role is Role {
   if (typeof role !== 'object' || role === null) throw new TypeError('`role` must be a Role object');
   const r = role as Partial<Role>;
-  if (typeof r.id !== 'string' || typeof r.title !== 'string' || !Array.isArray(r.requirements) || r.requirements.length === 0) {
+  if (
+    typeof r.id !== 'string' ||
+    typeof r.title !== 'string' ||
+    !Array.isArray(r.requirements) ||
+    r.requirements.length === 0
+  ) {
     throw new TypeError('`role` must have a string `id`, a string `title` and a non-empty `requirements` array');
   }
   r.requirements.forEach((q, i) => {
     const has = (k: string): boolean => typeof q === 'object' && q !== null && k in q;
-    if (!has('skill') && !has('anyOf') && !has('category')) throw new TypeError(`\`role.requirements[${i}]\` must have \`skill\`, \`anyOf\` or \`category\``);
+    if (!has('skill') && !has('anyOf') && !has('category'))
+      throw new TypeError(`\`role.requirements[${i}]\` must have \`skill\`, \`anyOf\` or \`category\``);
     if (!['required', 'preferred', 'bonus'].includes((q as Requirement).importance)) {
       throw new TypeError(`\`role.requirements[${i}].importance\` must be required, preferred or bonus`);
     }

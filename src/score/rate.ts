@@ -69,7 +69,22 @@ function latestMonth(profile: SkillProfile, ev: EvidenceMath): number {
 
 /** Builds the rater of `c`. */
 export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rater {
-  const { n, slots, routeInts, routeFactors, routeList, catInts, ownSlots, meta, depthTable, recencyTable, classMonths, weights, entryOf, NOTHING } = c;
+  const {
+    n,
+    slots,
+    routeInts,
+    routeFactors,
+    routeList,
+    catInts,
+    ownSlots,
+    meta,
+    depthTable,
+    recencyTable,
+    classMonths,
+    weights,
+    entryOf,
+    NOTHING,
+  } = c;
   const topK = cfg.topK;
   const gain = cfg.groupGain;
   const best = new Float64Array(n);
@@ -195,7 +210,13 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
         credits.bySlot[slot]!.push({ value, skill, via: route.via, member: route.member });
       }
     }
-    if (strangeList !== null && !disclaimed && creditStrangers(skill, strangeList, base, months, row, credits) && outcome === 0) outcome = 2;
+    if (
+      strangeList !== null &&
+      !disclaimed &&
+      creditStrangers(skill, strangeList, base, months, row, credits) &&
+      outcome === 0
+    )
+      outcome = 2;
     for (let ci = catStart; ci < catEnd; ci += 2) {
       const value = base * depthOf(row, catInts[ci + 1]!, months);
       addToCategory(catInts[ci]!, value);
@@ -205,7 +226,14 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
   }
 
   /** Credit through the `implied[]` list of a skill the taxonomy does not know; true when any was given. */
-  function creditStrangers(skill: ExtractedSkill, list: ImpliedSkill[], base: number, months: number, row: number, credits: Credits | null): boolean {
+  function creditStrangers(
+    skill: ExtractedSkill,
+    list: ImpliedSkill[],
+    base: number,
+    months: number,
+    row: number,
+    credits: Credits | null,
+  ): boolean {
     let gave = false;
     for (const imp of list) {
       const id = imp.id;
@@ -213,7 +241,8 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
       for (const route of c.direct.get(id) ?? []) {
         if (blockedIn[route.slot] === profileGen) continue;
         const minMonths = c.plans[route.req]!.minMonths;
-        const depth = row >= 0 ? depthTable[classMonths.indexOf(minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, minMonths);
+        const depth =
+          row >= 0 ? depthTable[classMonths.indexOf(minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, minMonths);
         const value = base * depth * imp.weight * cfg.implied;
         if (value <= 0) continue;
         addToSlot(route.slot, value);

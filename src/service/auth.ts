@@ -30,8 +30,11 @@ export interface LinkSigner {
  * from random bytes when there is no token (links then last as long as the process).
  */
 export function createLinkSigner(token: string | undefined): LinkSigner {
-  const key = createHmac('sha256', token ?? randomBytes(32)).update('skillmatch report links v1').digest();
-  const mac = (path: string, expires: number): Buffer => createHmac('sha256', key).update(`${path}\n${expires}`).digest();
+  const key = createHmac('sha256', token ?? randomBytes(32))
+    .update('skillmatch report links v1')
+    .digest();
+  const mac = (path: string, expires: number): Buffer =>
+    createHmac('sha256', key).update(`${path}\n${expires}`).digest();
   return {
     sign(path, ttlSeconds, now = Date.now() / 1000) {
       const expires = Math.floor(now + ttlSeconds);

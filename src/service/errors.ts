@@ -67,9 +67,16 @@ const FASTIFY_CODES: Record<string, [number, ServiceErrorCode]> = {
  * `limit-bytes`), so an ATS can tell "this résumé is unusable" from "your request is wrong" (400)
  * and "we failed" (500, whose message never carries the cause, which is logged instead).
  */
-export function describeError(error: unknown, maxFileBytes: number): { statusCode: number; body: ErrorBody; retryAfter?: number } {
+export function describeError(
+  error: unknown,
+  maxFileBytes: number,
+): { statusCode: number; body: ErrorBody; retryAfter?: number } {
   if (error instanceof HttpError) {
-    return { statusCode: error.statusCode, body: { name: error.name, code: error.code, message: error.message }, ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }) };
+    return {
+      statusCode: error.statusCode,
+      body: { name: error.name, code: error.code, message: error.message },
+      ...(error.retryAfter === undefined ? {} : { retryAfter: error.retryAfter }),
+    };
   }
   if (isSkillmatchError(error)) {
     const json = error.toJSON() as ErrorBody & { file?: string };
@@ -85,12 +92,22 @@ export function describeError(error: unknown, maxFileBytes: number): { statusCod
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && code in FASTIFY_CODES) {
     const [statusCode, serviceCode] = FASTIFY_CODES[code]!;
-    const message = serviceCode === 'limit-body' ? `The request or one of its files is over the size limit (${maxFileBytes} bytes per file).` : (error as Error).message;
+    const message =
+      serviceCode === 'limit-body'
+        ? `The request or one of its files is over the size limit (${maxFileBytes} bytes per file).`
+        : (error as Error).message;
     return { statusCode, body: { name: 'HttpError', code: serviceCode, message } };
   }
   const status = (error as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return { statusCode: status, body: { name: 'HttpError', code: 'bad-request', message: (error as Error).message } };
   }
-  return { statusCode: 500, body: { name: 'HttpError', code: 'internal-error', message: 'The service failed on this request; the log has the cause under this request id.' } };
+  return {
+    statusCode: 500,
+    body: {
+      name: 'HttpError',
+      code: 'internal-error',
+      message: 'The service failed on this request; the log has the cause under this request id.',
+    },
+  };
 }

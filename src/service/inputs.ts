@@ -44,14 +44,22 @@ function byteSize(data: Uint8Array | string): number {
 }
 
 function tooLarge(size: number, maxFileBytes: number, filename?: string): LimitError {
-  return new LimitError('limit-bytes', `The file is ${size} bytes, over the service's ${maxFileBytes}-byte limit per file.`, { limit: maxFileBytes, ...(filename ? { file: filename } : {}) });
+  return new LimitError(
+    'limit-bytes',
+    `The file is ${size} bytes, over the service's ${maxFileBytes}-byte limit per file.`,
+    { limit: maxFileBytes, ...(filename ? { file: filename } : {}) },
+  );
 }
 
 /** Checks one input's size, turning an oversized one into a refused input (a batch item error, or 413 alone). */
 function sized(input: RankInputObject, maxFileBytes: number): ServiceInput {
   const size = byteSize(input.data as Uint8Array | string);
   if (size <= maxFileBytes) return input;
-  return { refused: tooLarge(size, maxFileBytes, input.filename), ...(input.id === undefined ? {} : { id: input.id }), ...(input.filename === undefined ? {} : { filename: input.filename }) };
+  return {
+    refused: tooLarge(size, maxFileBytes, input.filename),
+    ...(input.id === undefined ? {} : { id: input.id }),
+    ...(input.filename === undefined ? {} : { filename: input.filename }),
+  };
 }
 
 /**
@@ -60,9 +68,15 @@ function sized(input: RankInputObject, maxFileBytes: number): ServiceInput {
  */
 export function resumeFromJson(value: unknown, where: string, maxFileBytes: number): ServiceInput {
   if (typeof value === 'string') return sized({ data: value }, maxFileBytes);
-  if (!isRecord(value)) throw new HttpError(400, 'bad-request', `\`${where}\` must be résumé text, a JSON Resume object or { data: base64, filename }`);
+  if (!isRecord(value))
+    throw new HttpError(
+      400,
+      'bad-request',
+      `\`${where}\` must be résumé text, a JSON Resume object or { data: base64, filename }`,
+    );
   const id = value.id;
-  if (id !== undefined && typeof id !== 'string') throw new HttpError(400, 'bad-request', `\`${where}.id\` must be a string`);
+  if (id !== undefined && typeof id !== 'string')
+    throw new HttpError(400, 'bad-request', `\`${where}.id\` must be a string`);
   const withId = (input: RankInputObject): RankInputObject => (id === undefined ? input : { ...input, id });
   if ('resume' in value) {
     const inner = resumeFromJson(value.resume, `${where}.resume`, maxFileBytes);
@@ -72,16 +86,29 @@ export function resumeFromJson(value: unknown, where: string, maxFileBytes: numb
   if (typeof value.data === 'string') {
     const compact = value.data.replace(/\s+/g, '');
     if (!BASE64.test(compact)) throw new HttpError(400, 'bad-request', `\`${where}.data\` must be base64`);
-    if (value.filename !== undefined && typeof value.filename !== 'string') throw new HttpError(400, 'bad-request', `\`${where}.filename\` must be a string`);
+    if (value.filename !== undefined && typeof value.filename !== 'string')
+      throw new HttpError(400, 'bad-request', `\`${where}.filename\` must be a string`);
     // Checked before decoding, so an oversized upload is refused without allocating it.
     const size = Math.floor((compact.length * 3) / 4);
-    if (size > maxFileBytes + 2) return { refused: tooLarge(size, maxFileBytes, value.filename as string | undefined), ...(id === undefined ? {} : { id: id as string }) };
-    const data = new Uint8Array(Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64'));
-    return sized(withId({ data, ...(typeof value.filename === 'string' ? { filename: value.filename } : {}) }), maxFileBytes);
+    if (size > maxFileBytes + 2)
+      return {
+        refused: tooLarge(size, maxFileBytes, value.filename as string | undefined),
+        ...(id === undefined ? {} : { id: id as string }),
+      };
+    const data = new Uint8Array(
+      Buffer.from(compact, compact.includes('-') || compact.includes('_') ? 'base64url' : 'base64'),
+    );
+    return sized(
+      withId({ data, ...(typeof value.filename === 'string' ? { filename: value.filename } : {}) }),
+      maxFileBytes,
+    );
   }
   // Anything else is read as a JSON Resume; the parse stage says so when it is not one.
   const { id: _id, ...rest } = value;
-  return sized(withId({ data: JSON.stringify(id === undefined ? value : rest), filename: 'resume.json' }), maxFileBytes);
+  return sized(
+    withId({ data: JSON.stringify(id === undefined ? value : rest), filename: 'resume.json' }),
+    maxFileBytes,
+  );
 }
 
 /** Looks a role id up: the service's own roles first, then the matcher's (built-ins). */
@@ -108,7 +135,12 @@ export function roleFromRequest(value: unknown, lookup: RoleLookup, taxonomy: Ta
     if (trimmed === '') throw new HttpError(400, 'bad-request', `\`${where}\` is empty`);
     return roleFromJobDescription(value, { taxonomy });
   }
-  if (!isRecord(value)) throw new HttpError(400, 'bad-request', `\`${where}\` must be a role id, a role object, a JobPosting or job-description text`);
+  if (!isRecord(value))
+    throw new HttpError(
+      400,
+      'bad-request',
+      `\`${where}\` must be a role id, a role object, a JobPosting or job-description text`,
+    );
   if (value['@type'] === 'JobPosting') return roleFromJobDescription(value as JobPosting, { taxonomy });
   // A role object: the matcher validates it against the taxonomy (ValidationError `invalid-role`, 422).
   return value as unknown as Role;
@@ -126,7 +158,15 @@ async function readMultipart(request: FastifyRequest, limits: PayloadLimits): Pr
   const fields: Record<string, unknown> = {};
   const files: ServiceInput[] = [];
   let total = 0;
-  for await (const part of request.parts({ limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 32, fieldSize: 1024 * 1024, parts: limits.maxFiles + 32 } })) {
+  for await (const part of request.parts({
+    limits: {
+      fileSize: limits.maxFileBytes,
+      files: limits.maxFiles,
+      fields: 32,
+      fieldSize: 1024 * 1024,
+      parts: limits.maxFiles + 32,
+    },
+  })) {
     if (part.type === 'field') {
       fields[part.fieldname] = part.value;
       continue;
@@ -134,13 +174,24 @@ async function readMultipart(request: FastifyRequest, limits: PayloadLimits): Pr
     const file = part as MultipartFile;
     const data = await file.toBuffer();
     total += data.byteLength;
-    if (total > limits.maxTotalBytes) throw new HttpError(413, 'limit-body', `The files of this request add up to more than ${limits.maxTotalBytes} bytes.`);
+    if (total > limits.maxTotalBytes)
+      throw new HttpError(
+        413,
+        'limit-body',
+        `The files of this request add up to more than ${limits.maxTotalBytes} bytes.`,
+      );
     const filename = file.filename || undefined;
     if (file.file.truncated) {
-      files.push({ refused: tooLarge(data.byteLength, limits.maxFileBytes, filename), ...(filename ? { id: filename, filename } : {}) });
+      files.push({
+        refused: tooLarge(data.byteLength, limits.maxFileBytes, filename),
+        ...(filename ? { id: filename, filename } : {}),
+      });
       continue;
     }
-    files.push({ data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), ...(filename ? { id: filename, filename } : {}) });
+    files.push({
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+      ...(filename ? { id: filename, filename } : {}),
+    });
   }
   return { fields, files };
 }
@@ -159,7 +210,18 @@ export async function readPayload(request: FastifyRequest, limits: PayloadLimits
   const body = request.body;
   if (Buffer.isBuffer(body)) {
     const filename = typeof query.filename === 'string' ? query.filename : undefined;
-    return { fields: query, files: [sized({ data: new Uint8Array(body.buffer, body.byteOffset, body.byteLength), ...(filename ? { filename, id: filename } : {}) }, limits.maxFileBytes)] };
+    return {
+      fields: query,
+      files: [
+        sized(
+          {
+            data: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
+            ...(filename ? { filename, id: filename } : {}),
+          },
+          limits.maxFileBytes,
+        ),
+      ],
+    };
   }
   if (typeof body === 'string') return { fields: query, files: [sized({ data: body }, limits.maxFileBytes)] };
   if (isRecord(body)) return { fields: { ...query, ...body }, files: [] };
@@ -169,10 +231,20 @@ export async function readPayload(request: FastifyRequest, limits: PayloadLimits
 /** The one résumé of a single-résumé request: a file, or the `resume` field. Refused inputs throw. */
 export function singleResume(payload: RequestPayload, maxFileBytes: number): RankInputObject {
   let input: ServiceInput;
-  if (payload.files.length > 1) throw new HttpError(400, 'bad-request', `Send one résumé here (got ${payload.files.length} files); use /v1/rank for many`);
+  if (payload.files.length > 1)
+    throw new HttpError(
+      400,
+      'bad-request',
+      `Send one résumé here (got ${payload.files.length} files); use /v1/rank for many`,
+    );
   if (payload.files.length === 1) input = payload.files[0]!;
   else if (payload.fields.resume !== undefined) input = resumeFromJson(payload.fields.resume, 'resume', maxFileBytes);
-  else throw new HttpError(400, 'bad-request', 'No résumé: send a file, or `resume` as text, a JSON Resume object or { data: base64, filename }');
+  else
+    throw new HttpError(
+      400,
+      'bad-request',
+      'No résumé: send a file, or `resume` as text, a JSON Resume object or { data: base64, filename }',
+    );
   if (isRefused(input)) throw input.refused;
   return input;
 }
@@ -182,11 +254,18 @@ export function batchResumes(payload: RequestPayload, limits: PayloadLimits): Se
   const listed = payload.fields.resumes;
   if (listed !== undefined) {
     if (!Array.isArray(listed)) throw new HttpError(400, 'bad-request', '`resumes` must be an array');
-    if (payload.files.length > 0) throw new HttpError(400, 'bad-request', 'Send résumés as files or as `resumes`, not both');
-    if (listed.length > limits.maxFiles) throw new HttpError(413, 'limit-files', `${listed.length} résumés in one request, over the limit of ${limits.maxFiles}`);
+    if (payload.files.length > 0)
+      throw new HttpError(400, 'bad-request', 'Send résumés as files or as `resumes`, not both');
+    if (listed.length > limits.maxFiles)
+      throw new HttpError(
+        413,
+        'limit-files',
+        `${listed.length} résumés in one request, over the limit of ${limits.maxFiles}`,
+      );
     return listed.map((item, i) => resumeFromJson(item, `resumes[${i}]`, limits.maxFileBytes));
   }
-  if (payload.files.length === 0) throw new HttpError(400, 'bad-request', 'No résumés: send files, or `resumes` as an array');
+  if (payload.files.length === 0)
+    throw new HttpError(400, 'bad-request', 'No résumés: send files, or `resumes` as an array');
   return payload.files;
 }
 

@@ -38,7 +38,12 @@ export interface RankJobRecord {
   finishedAt?: string;
   result?: Ranking;
   error?: { name: string; code: string; message: string };
-  callback?: { url: string; status: 'pending' | 'delivered' | 'failed'; attempts: number; lastStatusCode: number | null };
+  callback?: {
+    url: string;
+    status: 'pending' | 'delivered' | 'failed';
+    attempts: number;
+    lastStatusCode: number | null;
+  };
 }
 
 /** The seam between the API and whatever runs jobs. */
@@ -63,7 +68,11 @@ export function newJobId(): string {
  * library saw them (over the size limit) are reported as errors at their place; one bad résumé
  * never fails the job. A transport of your own calls this from its workers.
  */
-export async function runRankJob(matcher: Matcher, spec: RankJobSpec, onProgress?: (done: number) => void): Promise<Ranking> {
+export async function runRankJob(
+  matcher: Matcher,
+  spec: RankJobSpec,
+  onProgress?: (done: number) => void,
+): Promise<Ranking> {
   const accepted: RankInputObject[] = [];
   const places: number[] = [];
   const refused: RankError[] = [];
@@ -107,7 +116,10 @@ export interface InProcessTransportOptions {
 
 function describeFailure(error: unknown): { name: string; code: string; message: string } {
   const name = error instanceof Error ? error.name : 'Error';
-  const code = typeof (error as { code?: unknown } | null)?.code === 'string' ? (error as { code: string }).code : 'internal-error';
+  const code =
+    typeof (error as { code?: unknown } | null)?.code === 'string'
+      ? (error as { code: string }).code
+      : 'internal-error';
   return { name, code, message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -170,11 +182,27 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
 
   return {
     async submit(spec) {
-      if (closing) throw new HttpError(503, 'draining', 'The service is shutting down and takes no new jobs.', { retryAfter: 5 });
-      if (queue.length >= maxQueued) throw new HttpError(429, 'saturated', `${queue.length} rank jobs are already waiting; try again later.`, { retryAfter: 30 });
-      const bytes = spec.inputs.reduce((sum, input) => sum + (isRefused(input) ? 0 : typeof input.data === 'string' ? input.data.length * 2 : (input.data as { byteLength: number }).byteLength), 0);
+      if (closing)
+        throw new HttpError(503, 'draining', 'The service is shutting down and takes no new jobs.', { retryAfter: 5 });
+      if (queue.length >= maxQueued)
+        throw new HttpError(429, 'saturated', `${queue.length} rank jobs are already waiting; try again later.`, {
+          retryAfter: 30,
+        });
+      const bytes = spec.inputs.reduce(
+        (sum, input) =>
+          sum +
+          (isRefused(input)
+            ? 0
+            : typeof input.data === 'string'
+              ? input.data.length * 2
+              : (input.data as { byteLength: number }).byteLength),
+        0,
+      );
       // The first job always gets in, however large: the request's own limits already bound it.
-      if (queue.length > 0 && queuedBytes + bytes > maxQueuedBytes) throw new HttpError(429, 'saturated', 'Waiting rank jobs hold too many résumé bytes; try again later.', { retryAfter: 30 });
+      if (queue.length > 0 && queuedBytes + bytes > maxQueuedBytes)
+        throw new HttpError(429, 'saturated', 'Waiting rank jobs hold too many résumé bytes; try again later.', {
+          retryAfter: 30,
+        });
       prune();
       queuedBytes += bytes;
       sizes.set(spec.id, bytes);
@@ -184,7 +212,9 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
         role: { id: spec.role.id, title: spec.role.title },
         progress: { done: 0, total: spec.inputs.length },
         createdAt: new Date().toISOString(),
-        ...(spec.callbackUrl === undefined ? {} : { callback: { url: spec.callbackUrl, status: 'pending' as const, attempts: 0, lastStatusCode: null } }),
+        ...(spec.callbackUrl === undefined
+          ? {}
+          : { callback: { url: spec.callbackUrl, status: 'pending' as const, attempts: 0, lastStatusCode: null } }),
       };
       records.set(spec.id, record);
       queue.push(spec);
@@ -207,7 +237,10 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
       closing = true;
       const deadline = Date.now() + timeoutMs;
       while ((running.size > 0 || queue.length > 0) && Date.now() < deadline) {
-        await Promise.race([Promise.all(running), new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(250, deadline - Date.now()))))]);
+        await Promise.race([
+          Promise.all(running),
+          new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(250, deadline - Date.now())))),
+        ]);
       }
     },
   };

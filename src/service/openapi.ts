@@ -44,20 +44,28 @@ export function schemaComponents(schemas: Record<string, JsonSchemaObject>): Rec
     const base = componentName(file);
     const body = rewriteRefs(schema, file) as Record<string, unknown>;
     if ('type' in body || 'properties' in body) components[base] = body;
-    for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>)) components[base + capitalise(name)] = rewriteRefs(def, file);
+    for (const [name, def] of Object.entries((schema.$defs ?? {}) as Record<string, unknown>))
+      components[base + capitalise(name)] = rewriteRefs(def, file);
   }
   return components;
 }
 
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown): Record<string, unknown> => ({ 'application/json': { schema } });
-const errorResponse = (description: string): Record<string, unknown> => ({ description, content: json(ref('ServiceError')) });
+const errorResponse = (description: string): Record<string, unknown> => ({
+  description,
+  content: json(ref('ServiceError')),
+});
 
 const STANDARD_ERRORS = {
   '400': errorResponse('The request is malformed (`bad-request`).'),
   '401': errorResponse('No valid bearer token (`unauthorized`).'),
-  '413': errorResponse('The body, a file or the file count is over its limit (`limit-body`, `limit-bytes`, `limit-files`).'),
-  '422': errorResponse('The résumé or role cannot be used: the library error code (`pdf-encrypted`, `unknown-role`, `invalid-role`, `limit-time`…).'),
+  '413': errorResponse(
+    'The body, a file or the file count is over its limit (`limit-body`, `limit-bytes`, `limit-files`).',
+  ),
+  '422': errorResponse(
+    'The résumé or role cannot be used: the library error code (`pdf-encrypted`, `unknown-role`, `invalid-role`, `limit-time`…).',
+  ),
   '429': errorResponse('Saturated (`saturated`); retry after the `Retry-After` seconds.'),
   '503': errorResponse('Shutting down (`draining`).'),
 };
@@ -66,7 +74,12 @@ const fileUpload = (many: boolean, fields: Record<string, unknown>): Record<stri
   'multipart/form-data': {
     schema: {
       type: 'object',
-      properties: { ...fields, [many ? 'files' : 'resume']: many ? { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } } : { type: 'string', contentMediaType: 'application/octet-stream' } },
+      properties: {
+        ...fields,
+        [many ? 'files' : 'resume']: many
+          ? { type: 'array', items: { type: 'string', contentMediaType: 'application/octet-stream' } }
+          : { type: 'string', contentMediaType: 'application/octet-stream' },
+      },
     },
   },
 });
@@ -77,48 +90,151 @@ const rawResume = {
   'text/plain': { schema: { type: 'string' } },
 };
 
-function post(summary: string, body: Record<string, unknown>, ok: Record<string, unknown>, description?: string): Record<string, unknown> {
-  return { post: { summary, ...(description ? { description } : {}), requestBody: { required: true, content: body }, responses: { ...ok, ...STANDARD_ERRORS } } };
+function post(
+  summary: string,
+  body: Record<string, unknown>,
+  ok: Record<string, unknown>,
+  description?: string,
+): Record<string, unknown> {
+  return {
+    post: {
+      summary,
+      ...(description ? { description } : {}),
+      requestBody: { required: true, content: body },
+      responses: { ...ok, ...STANDARD_ERRORS },
+    },
+  };
 }
 
 /** The whole OpenAPI 3.1 document. */
 export function buildOpenApi(schemas: Record<string, JsonSchemaObject>, version: string): Record<string, unknown> {
   const asOfField = { asOf: { type: 'string' }, documentDate: { type: 'string' } };
-  const roleField = { role: { type: 'string', description: 'A role id, role JSON, JobPosting JSON or job-description text.' } };
+  const roleField = {
+    role: { type: 'string', description: 'A role id, role JSON, JobPosting JSON or job-description text.' },
+  };
   const many = { ...roleField, ...asOfField, top: { type: 'integer' } };
   return {
     openapi: '3.1.0',
-    info: { title: 'skillmatch service', version, description: 'Match résumés to roles over HTTP: parse, extract, match, rank, asynchronous rank jobs with signed webhooks, and an HTML shortlist report.' },
+    info: {
+      title: 'skillmatch service',
+      version,
+      description:
+        'Match résumés to roles over HTTP: parse, extract, match, rank, asynchronous rank jobs with signed webhooks, and an HTML shortlist report.',
+    },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { ...schemaComponents(schemas), ...Object.fromEntries(Object.entries(requestSchemas).map(([name, schema]) => [`${capitalise(name)}Request`, schema])) },
+      schemas: {
+        ...schemaComponents(schemas),
+        ...Object.fromEntries(
+          Object.entries(requestSchemas).map(([name, schema]) => [`${capitalise(name)}Request`, schema]),
+        ),
+      },
     },
     security: [{ bearer: [] }],
     paths: {
-      '/v1/parse': post('Parse one résumé', { ...json(ref('ParseRequest')), ...fileUpload(false, asOfField), ...rawResume }, { '200': { description: 'The parsed document.', content: json(ref('Document')) } }),
-      '/v1/extract': post('Extract the skills of one résumé', { ...json(ref('ExtractRequest')), ...fileUpload(false, asOfField), ...rawResume }, { '200': { description: 'The skill profile.', content: json(ref('Profile')) } }),
-      '/v1/match': post('Match one résumé against a role', { ...json(ref('MatchRequest')), ...fileUpload(false, { ...roleField, ...asOfField }), ...rawResume }, { '200': { description: "The explained match, as the library's `match` returns it.", content: json(ref('Match')) } }, 'A raw body takes the role from `?role=`.'),
-      '/v1/rank': post('Rank résumés against a role', { ...json(ref('RankRequest')), ...fileUpload(true, many) }, { '200': { description: 'The ranking; unusable résumés are listed in `errors`, never failing the batch.', content: json(ref('Ranking')) } }),
-      '/v1/rank-jobs': post('Start an asynchronous ranking', { ...json(ref('RankJobRequest')), ...fileUpload(true, { ...many, callbackUrl: { type: 'string' } }) }, { '202': { description: 'Accepted; poll `links.self` or wait for the webhook.', content: json(ref('RankJob')) } }, 'Send `Idempotency-Key` to make retries of this request return the same job.'),
-      '/v1/rank-jobs/{id}': { get: { summary: 'A rank job: progress, then its result', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The job.', content: json(ref('RankJob')) }, '404': errorResponse('No such job (or it expired).') } } },
+      '/v1/parse': post(
+        'Parse one résumé',
+        { ...json(ref('ParseRequest')), ...fileUpload(false, asOfField), ...rawResume },
+        { '200': { description: 'The parsed document.', content: json(ref('Document')) } },
+      ),
+      '/v1/extract': post(
+        'Extract the skills of one résumé',
+        { ...json(ref('ExtractRequest')), ...fileUpload(false, asOfField), ...rawResume },
+        { '200': { description: 'The skill profile.', content: json(ref('Profile')) } },
+      ),
+      '/v1/match': post(
+        'Match one résumé against a role',
+        { ...json(ref('MatchRequest')), ...fileUpload(false, { ...roleField, ...asOfField }), ...rawResume },
+        {
+          '200': {
+            description: "The explained match, as the library's `match` returns it.",
+            content: json(ref('Match')),
+          },
+        },
+        'A raw body takes the role from `?role=`.',
+      ),
+      '/v1/rank': post(
+        'Rank résumés against a role',
+        { ...json(ref('RankRequest')), ...fileUpload(true, many) },
+        {
+          '200': {
+            description: 'The ranking; unusable résumés are listed in `errors`, never failing the batch.',
+            content: json(ref('Ranking')),
+          },
+        },
+      ),
+      '/v1/rank-jobs': post(
+        'Start an asynchronous ranking',
+        { ...json(ref('RankJobRequest')), ...fileUpload(true, { ...many, callbackUrl: { type: 'string' } }) },
+        {
+          '202': { description: 'Accepted; poll `links.self` or wait for the webhook.', content: json(ref('RankJob')) },
+        },
+        'Send `Idempotency-Key` to make retries of this request return the same job.',
+      ),
+      '/v1/rank-jobs/{id}': {
+        get: {
+          summary: 'A rank job: progress, then its result',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The job.', content: json(ref('RankJob')) },
+            '404': errorResponse('No such job (or it expired).'),
+          },
+        },
+      },
       '/v1/rank-jobs/{id}/report': {
         get: {
           summary: 'The HTML shortlist of a finished job',
           description: 'Opens with the bearer token, or without it through the signed `links.report` of the job.',
           security: [{ bearer: [] }, {}],
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'expires', in: 'query', schema: { type: 'string' } }, { name: 'signature', in: 'query', schema: { type: 'string' } }],
-          responses: { '200': { description: 'One self-contained HTML file.', content: { 'text/html': { schema: { type: 'string' } } } }, '401': STANDARD_ERRORS['401'], '404': errorResponse('No such job.'), '409': errorResponse('The job has not finished yet (`job-not-finished`).') },
+          parameters: [
+            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'expires', in: 'query', schema: { type: 'string' } },
+            { name: 'signature', in: 'query', schema: { type: 'string' } },
+          ],
+          responses: {
+            '200': {
+              description: 'One self-contained HTML file.',
+              content: { 'text/html': { schema: { type: 'string' } } },
+            },
+            '401': STANDARD_ERRORS['401'],
+            '404': errorResponse('No such job.'),
+            '409': errorResponse('The job has not finished yet (`job-not-finished`).'),
+          },
         },
       },
       '/v1/roles': {
-        get: { summary: 'The roles matchable by id', responses: { '200': { description: 'Built-in roles, then added ones.', content: json(ref('Roles')) } } },
-        ...post('Add a role from a job description, a JobPosting or a role object', { ...json(ref('RoleRequest')), 'text/plain': { schema: { type: 'string' } } }, { '201': { description: 'The role, now matchable by its id.', content: json({ type: 'object' }) } }),
+        get: {
+          summary: 'The roles matchable by id',
+          responses: { '200': { description: 'Built-in roles, then added ones.', content: json(ref('Roles')) } },
+        },
+        ...post(
+          'Add a role from a job description, a JobPosting or a role object',
+          { ...json(ref('RoleRequest')), 'text/plain': { schema: { type: 'string' } } },
+          { '201': { description: 'The role, now matchable by its id.', content: json({ type: 'object' }) } },
+        ),
       },
-      '/v1/schemas/{name}': { get: { summary: 'A published JSON Schema', security: [], parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { '200': { description: 'The schema.', content: json({ type: 'object' }) } } } },
-      '/healthz': { get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process answers.' } } } },
-      '/readyz': { get: { summary: 'Readiness', security: [], responses: { '200': { description: 'Taking work.' }, '503': { description: 'Draining.' } } } },
-      '/openapi.json': { get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } } },
+      '/v1/schemas/{name}': {
+        get: {
+          summary: 'A published JSON Schema',
+          security: [],
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The schema.', content: json({ type: 'object' }) } },
+        },
+      },
+      '/healthz': {
+        get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process answers.' } } },
+      },
+      '/readyz': {
+        get: {
+          summary: 'Readiness',
+          security: [],
+          responses: { '200': { description: 'Taking work.' }, '503': { description: 'Draining.' } },
+        },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } },
+      },
     },
   };
 }

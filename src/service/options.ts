@@ -70,7 +70,14 @@ export interface ServiceOptions {
   /** Hosts a `callbackUrl` may name (exact host names). Set it where callers are not fully trusted, as the service posts to that URL. @default any host */
   callbackHosts?: string[];
   /** Rank jobs: a transport of your own (e.g. a distributed queue), or in-process settings. */
-  jobs?: { transport?: RankJobTransport; concurrency?: number; maxQueued?: number; maxQueuedBytes?: number; ttlMs?: number; maxKept?: number };
+  jobs?: {
+    transport?: RankJobTransport;
+    concurrency?: number;
+    maxQueued?: number;
+    maxQueuedBytes?: number;
+    ttlMs?: number;
+    maxKept?: number;
+  };
   /** How long a signed report link opens without the token, seconds. @default 7 days */
   reportLinkTtlSeconds?: number;
   /** On close (SIGTERM), how long in-flight requests, jobs and webhooks may take to finish, ms. @default 30 s */
@@ -118,9 +125,14 @@ export function resolveServiceOptions(options: ServiceOptions, poolSize: number)
   if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
   const host = options.host ?? SERVICE_DEFAULTS.host;
   const port = options.port ?? SERVICE_DEFAULTS.port;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('`port` must be an integer from 0 to 65535');
-  if (options.token !== undefined && (typeof options.token !== 'string' || options.token.length < 16)) throw new RangeError('`token` must be a string of at least 16 characters');
-  if (options.webhookSecret !== undefined && (typeof options.webhookSecret !== 'string' || !/^whsec_[A-Za-z0-9+/=]{22,}$/.test(options.webhookSecret))) {
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new RangeError('`port` must be an integer from 0 to 65535');
+  if (options.token !== undefined && (typeof options.token !== 'string' || options.token.length < 16))
+    throw new RangeError('`token` must be a string of at least 16 characters');
+  if (
+    options.webhookSecret !== undefined &&
+    (typeof options.webhookSecret !== 'string' || !/^whsec_[A-Za-z0-9+/=]{22,}$/.test(options.webhookSecret))
+  ) {
     throw new TypeError('`webhookSecret` must be of the form whsec_<base64 of at least 16 bytes>');
   }
   if (options.asOf !== undefined) checkMonth(options.asOf, 'asOf');
@@ -134,7 +146,10 @@ export function resolveServiceOptions(options: ServiceOptions, poolSize: number)
     maxFiles: positive(options, 'maxFiles') ?? SERVICE_DEFAULTS.maxFiles,
     bodyLimit: positive(options, 'bodyLimit') ?? SERVICE_DEFAULTS.bodyLimit,
     maxConcurrent,
-    maxQueued: options.maxQueued === 0 ? 0 : (positive(options, 'maxQueued') ?? maxConcurrent * SERVICE_DEFAULTS.maxQueuedFactor),
+    maxQueued:
+      options.maxQueued === 0
+        ? 0
+        : (positive(options, 'maxQueued') ?? maxConcurrent * SERVICE_DEFAULTS.maxQueuedFactor),
     maxRoles: positive(options, 'maxRoles') ?? SERVICE_DEFAULTS.maxRoles,
     webhookSecret: options.webhookSecret,
     webhook: { ...WEBHOOK_DEFAULTS, ...options.webhook },

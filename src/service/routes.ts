@@ -9,7 +9,16 @@ import type { JobPosting } from '../job-description/index.js';
 import { assertRole, builtinRoles } from '../role/index.js';
 import type { Role, Taxonomy } from '../types.js';
 import { HttpError } from './errors.js';
-import { asOfField, batchResumes, datedInputs, documentDateField, positiveIntField, readPayload, roleFromRequest, singleResume } from './inputs.js';
+import {
+  asOfField,
+  batchResumes,
+  datedInputs,
+  documentDateField,
+  positiveIntField,
+  readPayload,
+  roleFromRequest,
+  singleResume,
+} from './inputs.js';
 import type { PayloadLimits, RequestPayload } from './inputs.js';
 import { newJobId } from './jobs.js';
 import { requestSchemas } from './schemas.js';
@@ -25,15 +34,26 @@ export interface RouteFlags {
 
 const flags = (config: RouteFlags): { config: FastifyContextConfig } => ({ config: config as FastifyContextConfig });
 
-const jsonBody = (schema: unknown): { body: { content: Record<string, { schema: unknown }> } } => ({ body: { content: { 'application/json': { schema } } } });
+const jsonBody = (schema: unknown): { body: { content: Record<string, { schema: unknown }> } } => ({
+  body: { content: { 'application/json': { schema } } },
+});
 
 function limitsOf(ctx: ServiceContext): PayloadLimits {
-  return { maxFileBytes: ctx.options.maxFileBytes, maxFiles: ctx.options.maxFiles, maxTotalBytes: ctx.options.bodyLimit };
+  return {
+    maxFileBytes: ctx.options.maxFileBytes,
+    maxFiles: ctx.options.maxFiles,
+    maxTotalBytes: ctx.options.bodyLimit,
+  };
 }
 
 /** The role of a request: the `role` field, or `?role=` beside a raw body. */
 function requestRole(ctx: ServiceContext, payload: RequestPayload): Role {
-  if (payload.fields.role === undefined) throw new HttpError(400, 'bad-request', 'No `role`: give a role id, a role object, a JobPosting or job-description text');
+  if (payload.fields.role === undefined)
+    throw new HttpError(
+      400,
+      'bad-request',
+      'No `role`: give a role id, a role object, a JobPosting or job-description text',
+    );
   return roleFromRequest(payload.fields.role, (id) => ctx.lookupRole(id), ctx.taxonomy);
 }
 
@@ -44,7 +64,11 @@ function registerResumeRoutes(app: FastifyInstance, ctx: ServiceContext): void {
     const input = singleResume(payload, ctx.options.maxFileBytes);
     const asOf = asOfField(payload.fields, ctx.options.asOf);
     const documentDate = documentDateField(payload.fields);
-    return ctx.matcher.parse(input.data as Uint8Array | string, { ...(input.filename ? { filename: input.filename } : {}), ...(asOf ? { asOf } : {}), ...(documentDate ? { documentDate } : {}) });
+    return ctx.matcher.parse(input.data as Uint8Array | string, {
+      ...(input.filename ? { filename: input.filename } : {}),
+      ...(asOf ? { asOf } : {}),
+      ...(documentDate ? { documentDate } : {}),
+    });
   });
   app.post('/v1/extract', { ...gated, schema: jsonBody(requestSchemas.extract) }, async (request) => {
     const payload = await readPayload(request, limitsOf(ctx));
@@ -83,19 +107,35 @@ function roleFromBody(request: FastifyRequest, taxonomy: Taxonomy): Role {
     if (body.trim() === '') throw new HttpError(400, 'bad-request', 'The job description is empty');
     return roleFromJobDescription(body, naming(query));
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'bad-request', 'Send a job description (text/plain or { jobDescription }), a JobPosting or a role');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError(
+      400,
+      'bad-request',
+      'Send a job description (text/plain or { jobDescription }), a JobPosting or a role',
+    );
   const fields = body as Record<string, unknown>;
   if (typeof fields.jobDescription === 'string') return roleFromJobDescription(fields.jobDescription, naming(fields));
   if (fields['@type'] === 'JobPosting') return roleFromJobDescription(fields as JobPosting, naming(fields));
   if (Array.isArray(fields.requirements)) return assertRole(fields, taxonomy);
-  throw new HttpError(400, 'bad-request', 'Send `jobDescription`, a schema.org JobPosting (`@type: JobPosting`) or a role with `requirements`');
+  throw new HttpError(
+    400,
+    'bad-request',
+    'Send `jobDescription`, a schema.org JobPosting (`@type: JobPosting`) or a role with `requirements`',
+  );
 }
 
 function registerRoleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get('/v1/roles', async () => {
     const added = [...ctx.roles.values()];
     const shadowed = new Set(added.map((role) => role.id));
-    return { roles: [...builtinRoles().filter((role) => !shadowed.has(role.id)).map((role) => ({ ...role, builtin: true })), ...added.map((role) => ({ ...role, builtin: false }))] };
+    return {
+      roles: [
+        ...builtinRoles()
+          .filter((role) => !shadowed.has(role.id))
+          .map((role) => ({ ...role, builtin: true })),
+        ...added.map((role) => ({ ...role, builtin: false })),
+      ],
+    };
   });
   app.get<{ Params: { id: string } }>('/v1/roles/:id', async (request) => {
     try {
@@ -117,63 +157,102 @@ function registerRoleRoutes(app: FastifyInstance, ctx: ServiceContext): void {
 
 function checkCallbackUrl(ctx: ServiceContext, value: unknown): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (ctx.options.webhookSecret === undefined) throw new HttpError(400, 'bad-request', 'This service has no webhook secret (--webhook-secret), so it cannot sign callbacks');
+  if (ctx.options.webhookSecret === undefined)
+    throw new HttpError(
+      400,
+      'bad-request',
+      'This service has no webhook secret (--webhook-secret), so it cannot sign callbacks',
+    );
   let url: URL;
   try {
     url = new URL(String(value));
   } catch {
     throw new HttpError(400, 'bad-request', '`callbackUrl` is not a URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new HttpError(400, 'bad-request', '`callbackUrl` must be http or https');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new HttpError(400, 'bad-request', '`callbackUrl` must be http or https');
   if (url.username || url.password) throw new HttpError(400, 'bad-request', '`callbackUrl` must not carry credentials');
-  if (ctx.options.callbackHosts && !ctx.options.callbackHosts.includes(url.hostname)) throw new HttpError(400, 'bad-request', `\`callbackUrl\` host ${url.hostname} is not one of the allowed callback hosts`);
+  if (ctx.options.callbackHosts && !ctx.options.callbackHosts.includes(url.hostname))
+    throw new HttpError(
+      400,
+      'bad-request',
+      `\`callbackUrl\` host ${url.hostname} is not one of the allowed callback hosts`,
+    );
   return url.href;
 }
 
 function registerJobRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   // Idempotency-Key → job id, so a retried submission returns the job it already made.
   const byKey = new Map<string, string>();
-  app.post('/v1/rank-jobs', { ...flags({ work: true }), schema: jsonBody(requestSchemas.rankJob) }, async (request, reply) => {
-    const key = request.headers['idempotency-key'];
-    if (typeof key === 'string' && byKey.has(key)) {
-      const existing = await ctx.transport.get(byKey.get(key)!);
-      if (existing) return reply.code(202).header('location', `/v1/rank-jobs/${existing.id}`).send(ctx.withLinks(existing, request));
-    }
-    const payload = await readPayload(request, limitsOf(ctx));
-    const role = ctx.matcher.role(requestRole(ctx, payload));
-    const inputs = datedInputs(batchResumes(payload, limitsOf(ctx)), documentDateField(payload.fields));
-    const top = positiveIntField(payload.fields, 'top');
-    const asOf = asOfField(payload.fields, ctx.options.asOf);
-    const callbackUrl = checkCallbackUrl(ctx, payload.fields.callbackUrl);
-    const id = newJobId();
-    const record = await ctx.transport.submit({ id, role, inputs, ...(top ? { top } : {}), ...(asOf ? { asOf } : {}), ...(callbackUrl ? { callbackUrl } : {}) });
-    if (typeof key === 'string' && key.length <= 200) {
-      byKey.set(key, id);
-      if (byKey.size > ctx.options.maxRoles * 10) byKey.delete(byKey.keys().next().value!);
-    }
-    return reply.code(202).header('location', `/v1/rank-jobs/${id}`).send(ctx.withLinks(record, request));
-  });
+  app.post(
+    '/v1/rank-jobs',
+    { ...flags({ work: true }), schema: jsonBody(requestSchemas.rankJob) },
+    async (request, reply) => {
+      const key = request.headers['idempotency-key'];
+      if (typeof key === 'string' && byKey.has(key)) {
+        const existing = await ctx.transport.get(byKey.get(key)!);
+        if (existing)
+          return reply
+            .code(202)
+            .header('location', `/v1/rank-jobs/${existing.id}`)
+            .send(ctx.withLinks(existing, request));
+      }
+      const payload = await readPayload(request, limitsOf(ctx));
+      const role = ctx.matcher.role(requestRole(ctx, payload));
+      const inputs = datedInputs(batchResumes(payload, limitsOf(ctx)), documentDateField(payload.fields));
+      const top = positiveIntField(payload.fields, 'top');
+      const asOf = asOfField(payload.fields, ctx.options.asOf);
+      const callbackUrl = checkCallbackUrl(ctx, payload.fields.callbackUrl);
+      const id = newJobId();
+      const record = await ctx.transport.submit({
+        id,
+        role,
+        inputs,
+        ...(top ? { top } : {}),
+        ...(asOf ? { asOf } : {}),
+        ...(callbackUrl ? { callbackUrl } : {}),
+      });
+      if (typeof key === 'string' && key.length <= 200) {
+        byKey.set(key, id);
+        if (byKey.size > ctx.options.maxRoles * 10) byKey.delete(byKey.keys().next().value!);
+      }
+      return reply.code(202).header('location', `/v1/rank-jobs/${id}`).send(ctx.withLinks(record, request));
+    },
+  );
   app.get<{ Params: { id: string } }>('/v1/rank-jobs/:id', async (request) => {
     const record = await ctx.transport.get(request.params.id);
     if (!record) throw new HttpError(404, 'not-found', 'No such rank job (or it expired)');
     return ctx.withLinks(record, request);
   });
-  app.get<{ Params: { id: string } }>('/v1/rank-jobs/:id/report', flags({ signedLink: true }), async (request, reply) => {
-    const record = await ctx.transport.get(request.params.id);
-    if (!record) throw new HttpError(404, 'not-found', 'No such rank job (or it expired)');
-    if (record.status !== 'succeeded' || !record.result) {
-      throw new HttpError(409, 'job-not-finished', record.status === 'failed' ? `The job failed (${record.error?.code ?? 'internal-error'}); it has no report` : `The job is ${record.status}; the report is ready when it has succeeded`);
-    }
-    const html = renderShortlistHtml(record.result, { generatedAt: record.finishedAt ?? record.createdAt });
-    // The report is one self-contained file; the CSP forbids any request it might try to make.
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
-      .header('cache-control', 'private, no-store')
-      .send(html);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/v1/rank-jobs/:id/report',
+    flags({ signedLink: true }),
+    async (request, reply) => {
+      const record = await ctx.transport.get(request.params.id);
+      if (!record) throw new HttpError(404, 'not-found', 'No such rank job (or it expired)');
+      if (record.status !== 'succeeded' || !record.result) {
+        throw new HttpError(
+          409,
+          'job-not-finished',
+          record.status === 'failed'
+            ? `The job failed (${record.error?.code ?? 'internal-error'}); it has no report`
+            : `The job is ${record.status}; the report is ready when it has succeeded`,
+        );
+      }
+      const html = renderShortlistHtml(record.result, { generatedAt: record.finishedAt ?? record.createdAt });
+      // The report is one self-contained file; the CSP forbids any request it might try to make.
+      return reply
+        .type('text/html; charset=utf-8')
+        .header(
+          'content-security-policy',
+          "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('referrer-policy', 'no-referrer')
+        .header('cache-control', 'private, no-store')
+        .send(html);
+    },
+  );
 }
 
 function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): void {
@@ -187,7 +266,8 @@ function registerMetaRoutes(app: FastifyInstance, ctx: ServiceContext): void {
   app.get('/v1/schemas', open, async () => ({ schemas: Object.keys(ctx.schemas) }));
   app.get<{ Params: { name: string } }>('/v1/schemas/:name', open, async (request, reply) => {
     const schema = ctx.schemas[request.params.name] ?? ctx.schemas[`${request.params.name}.schema.json`];
-    if (!schema) throw new HttpError(404, 'not-found', `No schema "${request.params.name}"; GET /v1/schemas lists them`);
+    if (!schema)
+      throw new HttpError(404, 'not-found', `No schema "${request.params.name}"; GET /v1/schemas lists them`);
     return reply.type('application/schema+json').send(schema);
   });
 }

@@ -22,22 +22,30 @@ export function schemasDir(): string {
 export function loadSchemas(): Record<string, JsonSchemaObject> {
   const dir = schemasDir();
   const out: Record<string, JsonSchemaObject> = {};
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.schema.json'))
+    .sort()) {
     out[name] = JSON.parse(readFileSync(dir + name, 'utf8')) as JsonSchemaObject;
   }
   return out;
 }
 
-const asOf = { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$', description: 'The month "present" means, YYYY-MM (default: now).' };
+const asOf = {
+  type: 'string',
+  pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+  description: 'The month "present" means, YYYY-MM (default: now).',
+};
 const documentDate = {
   type: 'string',
   pattern: '^(\\d{4}-(0[1-9]|1[0-2])|estimate)$',
-  description: 'When the résumés were written or received, YYYY-MM (not after asOf), or "estimate" for stored résumés of unknown date (a year after the latest month each writes). Default: the file\'s own date, else asOf.',
+  description:
+    'When the résumés were written or received, YYYY-MM (not after asOf), or "estimate" for stored résumés of unknown date (a year after the latest month each writes). Default: the file\'s own date, else asOf.',
 };
 
 /** One résumé in JSON. */
 export const resumeSchema = {
-  description: 'Résumé text; a JSON Resume object; { data: base64, filename }; { text }; or any of those as { id, resume }.',
+  description:
+    'Résumé text; a JSON Resume object; { data: base64, filename }; { text }; or any of those as { id, resume }.',
   anyOf: [
     { type: 'string', minLength: 1 },
     {
@@ -55,7 +63,8 @@ export const resumeSchema = {
 
 /** A role in a request. */
 export const roleSchema = {
-  description: 'A role id (GET /v1/roles), a role object (taxonomy/schema/role.schema.json), a schema.org JobPosting, or job-description text.',
+  description:
+    'A role id (GET /v1/roles), a role object (taxonomy/schema/role.schema.json), a schema.org JobPosting, or job-description text.',
   anyOf: [{ type: 'string', minLength: 1 }, { type: 'object' }],
 };
 
@@ -74,11 +83,21 @@ const rankRequest = {
 export const requestSchemas = {
   parse: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf, documentDate } },
   extract: { type: 'object', required: ['resume'], properties: { resume: resumeSchema, asOf, documentDate } },
-  match: { type: 'object', required: ['role', 'resume'], properties: { role: roleSchema, resume: resumeSchema, asOf, documentDate } },
+  match: {
+    type: 'object',
+    required: ['role', 'resume'],
+    properties: { role: roleSchema, resume: resumeSchema, asOf, documentDate },
+  },
   rank: rankRequest,
   rankJob: {
     ...rankRequest,
-    properties: { ...rankRequest.properties, callbackUrl: { type: 'string', description: 'http(s) URL that receives the finished job, signed the Standard Webhooks way.' } },
+    properties: {
+      ...rankRequest.properties,
+      callbackUrl: {
+        type: 'string',
+        description: 'http(s) URL that receives the finished job, signed the Standard Webhooks way.',
+      },
+    },
   },
   role: {
     description: 'A job description ({ jobDescription, id?, title? }), a schema.org JobPosting, or a role object.',

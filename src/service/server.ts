@@ -55,14 +55,21 @@ function packageVersion(): string {
   return '0.0.0';
 }
 
-async function loadFastify(): Promise<{ fastify: typeof import('fastify').default; multipart: typeof import('@fastify/multipart').default }> {
+async function loadFastify(): Promise<{
+  fastify: typeof import('fastify').default;
+  multipart: typeof import('@fastify/multipart').default;
+}> {
   try {
     const [fastify, multipart] = await Promise.all([import('fastify'), import('@fastify/multipart')]);
     return { fastify: fastify.default, multipart: multipart.default };
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new SkillmatchError('missing-dependency', 'The @skillmatch/core service needs fastify and @fastify/multipart, which are optional peer dependencies of @skillmatch/core: npm install fastify @fastify/multipart', { cause: error });
+      throw new SkillmatchError(
+        'missing-dependency',
+        'The @skillmatch/core service needs fastify and @fastify/multipart, which are optional peer dependencies of @skillmatch/core: npm install fastify @fastify/multipart',
+        { cause: error },
+      );
     }
     throw error;
   }
@@ -80,7 +87,15 @@ function loggerOptions(options: ServiceOptions): false | Record<string, unknown>
       req: (req: { method: string; url: string }) => ({ method: req.method, path: req.url.split('?')[0] }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       // An error's message can quote its input (a JSON parse error quotes the body): only its kind and frames are kept.
-      err: (err: Error & { code?: unknown }) => ({ type: err.name, ...(typeof err.code === 'string' ? { code: err.code } : {}), frames: (err.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 12).join('\n') }),
+      err: (err: Error & { code?: unknown }) => ({
+        type: err.name,
+        ...(typeof err.code === 'string' ? { code: err.code } : {}),
+        frames: (err.stack ?? '')
+          .split('\n')
+          .filter((line) => /^\s+at /.test(line))
+          .slice(0, 12)
+          .join('\n'),
+      }),
     },
   };
 }
@@ -92,16 +107,23 @@ function addHooks(app: FastifyInstance, ctx: ServiceContext): void {
     const config = request.routeOptions.config as RouteFlags;
     if (ctx.options.token !== undefined && !config.public) {
       const query = (request.query ?? {}) as Record<string, unknown>;
-      const linked = config.signedLink === true && ctx.signer.verify(request.url.split('?')[0]!, query.expires, query.signature);
+      const linked =
+        config.signedLink === true && ctx.signer.verify(request.url.split('?')[0]!, query.expires, query.signature);
       if (!linked && !bearerMatches(request.headers.authorization, ctx.options.token)) {
         reply.header('www-authenticate', 'Bearer realm="skillmatch"');
         throw new HttpError(401, 'unauthorized', 'Send the service token as `Authorization: Bearer <token>`.');
       }
     }
-    if (ctx.draining && (config.gated || config.work)) throw new HttpError(503, 'draining', 'The service is shutting down; send this to another instance.', { retryAfter: 5 });
+    if (ctx.draining && (config.gated || config.work))
+      throw new HttpError(503, 'draining', 'The service is shutting down; send this to another instance.', {
+        retryAfter: 5,
+      });
     if (!config.gated) return;
     const entered = ctx.gate.enter();
-    if (entered === null) throw new HttpError(429, 'saturated', 'The service is at capacity; retry after the Retry-After seconds.', { retryAfter: ctx.gate.retryAfter() });
+    if (entered === null)
+      throw new HttpError(429, 'saturated', 'The service is at capacity; retry after the Retry-After seconds.', {
+        retryAfter: ctx.gate.retryAfter(),
+      });
     // 'close' fires when the response is sent or the client went away, even while still waiting for
     // a slot: the slot is freed either way, and a client gone before its turn frees it at once.
     let release: (() => void) | undefined;
@@ -130,7 +152,15 @@ function addHooks(app: FastifyInstance, ctx: ServiceContext): void {
     void reply.code(statusCode).send({ statusCode, error: body, requestId: request.id });
   });
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send({ statusCode: 404, error: { name: 'HttpError', code: 'not-found', message: `No route ${request.method} ${request.url.split('?')[0]}` }, requestId: request.id });
+    void reply.code(404).send({
+      statusCode: 404,
+      error: {
+        name: 'HttpError',
+        code: 'not-found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      },
+      requestId: request.id,
+    });
   });
 }
 
@@ -149,7 +179,9 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   const poolSize = options.poolSize ?? availableParallelism();
   const resolved = resolveServiceOptions(options, poolSize);
   if (resolved.token === undefined && !isLoopback(resolved.host)) {
-    throw new RangeError(`\`token\` is required to listen on ${resolved.host}: without one the service listens on loopback only (127.0.0.1, ::1)`);
+    throw new RangeError(
+      `\`token\` is required to listen on ${resolved.host}: without one the service listens on loopback only (127.0.0.1, ::1)`,
+    );
   }
   const taxonomy = options.taxonomy ?? builtinTaxonomy();
   const matcher = createMatcher({
@@ -201,12 +233,16 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       const now = new Date();
       return `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}`;
     },
-    rankInputs: (inputs, role, rankOptions, onProgress) => runRankJob(matcher, { id: '', role, inputs, ...rankOptions }, onProgress),
+    rankInputs: (inputs, role, rankOptions, onProgress) =>
+      runRankJob(matcher, { id: '', role, inputs, ...rankOptions }, onProgress),
     withLinks(record, request) {
       const base = ctx.baseUrl(request);
       const self = `/v1/rank-jobs/${record.id}`;
       const report = `${self}/report`;
-      return { ...record, links: { self: base + self, report: base + report + ctx.signer.sign(report, resolved.reportLinkTtlSeconds) } };
+      return {
+        ...record,
+        links: { self: base + self, report: base + report + ctx.signer.sign(report, resolved.reportLinkTtlSeconds) },
+      };
     },
     get draining() {
       return draining;
@@ -215,7 +251,11 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
 
   function onFinished(record: RankJobRecord, spec: RankJobSpec): void {
     if (spec.callbackUrl === undefined || resolved.webhookSecret === undefined) return;
-    const body = JSON.stringify({ type: `rank-job.${record.status}`, timestamp: record.finishedAt, data: ctx.withLinks(record) });
+    const body = JSON.stringify({
+      type: `rank-job.${record.status}`,
+      timestamp: record.finishedAt,
+      data: ctx.withLinks(record),
+    });
     const url = spec.callbackUrl;
     const delivery = deliverWebhook({
       url,
@@ -225,7 +265,12 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       ...resolved.webhook,
       signal: stopRetries.signal,
       onAttempt: ({ attempt, statusCode, delivered, final }) => {
-        void ctx.transport.setCallback(record.id, { url, attempts: attempt, lastStatusCode: statusCode, status: delivered ? 'delivered' : final ? 'failed' : 'pending' });
+        void ctx.transport.setCallback(record.id, {
+          url,
+          attempts: attempt,
+          lastStatusCode: statusCode,
+          status: delivered ? 'delivered' : final ? 'failed' : 'pending',
+        });
       },
     }).finally(() => deliveries.delete(delivery));
     deliveries.add(delivery);
@@ -260,7 +305,13 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   await app.register(multipart, { throwFileSizeLimit: false });
   // A résumé can also be the raw body, with its own content type (the query string carries the fields).
   app.addContentTypeParser(
-    ['application/pdf', 'application/octet-stream', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html', 'text/markdown'],
+    [
+      'application/pdf',
+      'application/octet-stream',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'text/html',
+      'text/markdown',
+    ],
     { parseAs: 'buffer', bodyLimit: resolved.maxFileBytes },
     (_request, body, done) => done(null, body),
   );
@@ -291,7 +342,10 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
           await Promise.all([app.close(), ctx.transport.close(resolved.drainTimeoutMs)]);
           if (deliveries.size > 0) {
             let timer: NodeJS.Timeout | undefined;
-            await Promise.race([Promise.allSettled([...deliveries]), new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now()))))]);
+            await Promise.race([
+              Promise.allSettled([...deliveries]),
+              new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+            ]);
             clearTimeout(timer);
           }
           // Retries still waiting past the deadline stop; each is recorded as a failed delivery.

@@ -29,7 +29,8 @@ export function generateWebhookSecret(): string {
 }
 
 function secretKey(secret: string): Buffer {
-  if (typeof secret !== 'string' || !secret.startsWith(PREFIX)) throw new TypeError('`secret` must be a webhook secret of the form whsec_<base64>');
+  if (typeof secret !== 'string' || !secret.startsWith(PREFIX))
+    throw new TypeError('`secret` must be a webhook secret of the form whsec_<base64>');
   const key = Buffer.from(secret.slice(PREFIX.length), 'base64');
   if (key.length < 16) throw new RangeError('`secret` must hold at least 16 bytes of key after whsec_');
   return key;
@@ -45,7 +46,8 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 export type HeaderSource = Record<string, string | string[] | undefined> | { get(name: string): string | null };
 
 function header(headers: HeaderSource, name: string): string | undefined {
-  if (typeof (headers as { get?: unknown }).get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? undefined;
+  if (typeof (headers as { get?: unknown }).get === 'function')
+    return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   const value = (headers as Record<string, string | string[] | undefined>)[name];
   return Array.isArray(value) ? value[0] : value;
 }
@@ -64,7 +66,12 @@ export interface VerifyWebhookOptions {
  * the receiver should remember to handle each event once.
  * @throws Error with `code` `webhook-invalid` when a header is missing, stale or the signature does not match.
  */
-export function verifyWebhook(secret: string, headers: HeaderSource, body: string, options: VerifyWebhookOptions = {}): string {
+export function verifyWebhook(
+  secret: string,
+  headers: HeaderSource,
+  body: string,
+  options: VerifyWebhookOptions = {},
+): string {
   const id = header(headers, 'webhook-id');
   const timestamp = header(headers, 'webhook-timestamp');
   const signatures = header(headers, 'webhook-signature');
@@ -74,7 +81,11 @@ export function verifyWebhook(secret: string, headers: HeaderSource, body: strin
   if (!id || !timestamp || !signatures) return fail('Missing webhook-id, webhook-timestamp or webhook-signature');
   const seconds = Number(timestamp);
   const now = options.now ?? Math.floor(Date.now() / 1000);
-  if (!/^\d+$/.test(timestamp) || Math.abs(now - seconds) > (options.toleranceSeconds ?? WEBHOOK_DEFAULTS.toleranceSeconds)) return fail('webhook-timestamp is too old, in the future or not a number');
+  if (
+    !/^\d+$/.test(timestamp) ||
+    Math.abs(now - seconds) > (options.toleranceSeconds ?? WEBHOOK_DEFAULTS.toleranceSeconds)
+  )
+    return fail('webhook-timestamp is too old, in the future or not a number');
   const expected = Buffer.from(signWebhook(secret, id, seconds, body).slice(3), 'base64');
   for (const candidate of signatures.split(' ')) {
     const [version, mac] = candidate.split(',', 2);

@@ -140,7 +140,9 @@ export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
       if (key === '') continue;
       const forms = ambKeys.get(key);
       const ambiguity: AliasAmbiguity | null =
-        amb !== undefined && forms !== undefined ? { rule: amb.rule, caseSensitive: amb.caseSensitive === true ? forms : null, confirmers } : null;
+        amb !== undefined && forms !== undefined
+          ? { rule: amb.rule, caseSensitive: amb.caseSensitive === true ? forms : null, confirmers }
+          : null;
       const entry: AliasEntry = { skillId: target.id, alias, ambiguity };
       const mode = ambiguity === null ? 'plain' : amb?.caseSensitive === true ? 'case-sensitive' : 'ambiguous';
       const made = aliasVariants(alias, mode, ambiguity?.rule, tokens);
@@ -159,7 +161,13 @@ export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
     for (const v of made) {
       if (aliases.has(v.key)) continue;
       const ambiguity: AliasAmbiguity | null =
-        v.ambiguity === null ? entry.ambiguity : { rule: v.ambiguity.rule, caseSensitive: v.ambiguity.written, confirmers: entry.ambiguity?.confirmers ?? [] };
+        v.ambiguity === null
+          ? entry.ambiguity
+          : {
+              rule: v.ambiguity.rule,
+              caseSensitive: v.ambiguity.written,
+              confirmers: entry.ambiguity?.confirmers ?? [],
+            };
       const made: AliasEntry = { skillId: entry.skillId, alias: entry.alias, ambiguity, variant: true };
       const earlier = variants.get(v.key);
       if (earlier === undefined) variants.set(v.key, made);
@@ -174,10 +182,16 @@ export function buildAliasIndex(taxonomy: Taxonomy): AliasIndex {
     for (const phrase of skill.ambiguous?.notIn ?? []) {
       const key = normaliseAlias(phrase);
       if (key === '' || aliases.has(key)) continue;
-      addKey(key, { skillId: target.id, alias: phrase, ambiguity: { rule: 'list-item', caseSensitive: [], confirmers: [] }, blocked: true });
+      addKey(key, {
+        skillId: target.id,
+        alias: phrase,
+        ambiguity: { rule: 'list-item', caseSensitive: [], confirmers: [] },
+        blocked: true,
+      });
     }
   }
-  for (const list of aliases.values()) list.sort((a, b) => (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0));
+  for (const list of aliases.values())
+    list.sort((a, b) => (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0));
   return { aliases, prefixes, skills, maxTokens, version: taxonomy.version };
 }
 
@@ -186,14 +200,20 @@ export function lookupAlias(index: AliasIndex, phrase: string): AliasHit[] {
   if (typeof phrase !== 'string') throw new TypeError('`phrase` must be a string');
   const entries = index.aliases.get(normaliseAlias(phrase));
   if (entries === undefined) return [];
-  return entries.filter((e) => e.blocked !== true).map((e) => ({ skillId: e.skillId, alias: e.alias, ambiguous: e.ambiguity !== null }));
+  return entries
+    .filter((e) => e.blocked !== true)
+    .map((e) => ({ skillId: e.skillId, alias: e.alias, ambiguous: e.ambiguity !== null }));
 }
 
 /** Every indexed alias with its skill, sorted by alias then skill id (for fuzzy indexes and tooling). */
 export function indexAliases(index: AliasIndex): { alias: string; skillId: string }[] {
   const out: { alias: string; skillId: string }[] = [];
   // A variant key repeats its written alias: listed once.
-  for (const entries of index.aliases.values()) for (const e of entries) if (e.variant !== true && e.blocked !== true) out.push({ alias: e.alias, skillId: e.skillId });
-  out.sort((a, b) => (a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0));
+  for (const entries of index.aliases.values())
+    for (const e of entries)
+      if (e.variant !== true && e.blocked !== true) out.push({ alias: e.alias, skillId: e.skillId });
+  out.sort((a, b) =>
+    a.alias < b.alias ? -1 : a.alias > b.alias ? 1 : a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0,
+  );
   return out;
 }

@@ -89,7 +89,11 @@ export function createFuzzyIndex(entries: readonly FuzzyEntry[], minSimilarity =
     let fuse = built.get(name);
     const docs = parts.get(name);
     if (fuse === undefined && docs !== undefined) {
-      fuse = new Fuse(docs, { keys, includeScore: true, threshold: 0.45, ignoreLocation: true, isCaseSensitive: true, shouldSort: true }, Fuse.createIndex(keys, docs));
+      fuse = new Fuse(
+        docs,
+        { keys, includeScore: true, threshold: 0.45, ignoreLocation: true, isCaseSensitive: true, shouldSort: true },
+        Fuse.createIndex(keys, docs),
+      );
       built.set(name, fuse);
     }
     return fuse;
@@ -113,7 +117,12 @@ export function createFuzzyIndex(entries: readonly FuzzyEntry[], minSimilarity =
         }
       }
       return [...found.values()]
-        .sort((a, b) => b.similarity - a.similarity || a.key.length - b.key.length || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0))
+        .sort(
+          (a, b) =>
+            b.similarity - a.similarity ||
+            a.key.length - b.key.length ||
+            (a.key < b.key ? -1 : a.key > b.key ? 1 : a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0),
+        )
         .slice(0, limit);
     },
   };

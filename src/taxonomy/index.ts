@@ -14,7 +14,16 @@ export { skillFileJsonSchema, taxonomyJsonSchema } from './json-schema.js';
 export type { JsonSchema } from './json-schema.js';
 export { SKILL_CATEGORIES } from './schema.js';
 export { SKILL_KINDS, kindOf, taxonomySchemas } from './schema.js';
-export type { AmbiguityRule, ImpliesEdge, Skill, SkillCategory, SkillFile, SkillKind, Taxonomy, Zod } from './schema.js';
+export type {
+  AmbiguityRule,
+  ImpliesEdge,
+  Skill,
+  SkillCategory,
+  SkillFile,
+  SkillKind,
+  Taxonomy,
+  Zod,
+} from './schema.js';
 
 // For the later stages and `@skillmatch/core/tools`, not the main export: the tokenizer, the alias
 // index, typo look-up, the `implies` closure, and what role validation shares with taxonomy validation.

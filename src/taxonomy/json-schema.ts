@@ -17,15 +17,19 @@ const DESCRIPTIONS: Record<string, string> = {
   category: 'One of the fixed categories; a skill file holds the skills of one category.',
   skills: 'Skills, sorted by id.',
   name: 'Display name, cased as its makers write it ("Node.js", "PostgreSQL"). Always an alias too.',
-  aliases: 'Other ways people write it (spelling variants, abbreviations, versions, vendor prefixes). The name is not repeated here.',
+  aliases:
+    'Other ways people write it (spelling variants, abbreviations, versions, vendor prefixes). The name is not repeated here.',
   implies: 'Skills that using this one implies, with a weight in (0, 1): Django implies Python. Must not form cycles.',
-  weight: 'Implies: the share of credit the implied skill earns (0 < w < 1). Requirement: relative weight within its importance tier (≥ 0, default 1).',
+  weight:
+    'Implies: the share of credit the implied skill earns (0 < w < 1). Requirement: relative weight within its importance tier (≥ 0, default 1).',
   related: 'Siblings that earn partial credit for each other: MySQL ~ PostgreSQL.',
-  ambiguous: 'Present when a form is also an ordinary word or name (Go, Express, Spring): the forms and the context rule that makes them count.',
+  ambiguous:
+    'Present when a form is also an ordinary word or name (Go, Express, Spring): the forms and the context rule that makes them count.',
   rule: '"tech-context": counts beside other technologies or in technical sentences; "list-item": counts only as an item of a technology list or with a confirming word.',
   caseSensitive: 'Match the ambiguous forms only in the case written (Go, not go).',
   confirmers: 'Words next to an ambiguous form that confirm it ("programming", "language", "framework").',
-  notIn: 'Longer phrases holding an ambiguous form that mean something else ("Sous Chef", "Chef de Cuisine"): read whole, they never count as the skill.',
+  notIn:
+    'Longer phrases holding an ambiguous form that mean something else ("Sous Chef", "Chef de Cuisine"): read whole, they never count as the skill.',
   kind: '"technology" (a named product, language, library, service, tool, format, or a named standard or protocol), "practice" (a way of working or discipline) or "concept" (an idea, field or generic category). Default "technology".',
   note: 'Why: the ordinary meaning of an ambiguous form, or the reason for a role requirement.',
   onet: 'O*NET technology-skill commodity code (UNSPSC, 8 digits).',

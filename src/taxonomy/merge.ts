@@ -44,13 +44,18 @@ export function mergeTaxonomy(base: Taxonomy, extension: unknown, options: Merge
   const issues: ValidationIssue[] = [...read.issues];
   const merged = new Map<string, LocatedSkill>();
   if (mode === 'extend') {
-    for (const [index, skill] of base.skills.entries()) merged.set(skill.id, { skill, path: ['base', 'skills', index] });
+    for (const [index, skill] of base.skills.entries())
+      merged.set(skill.id, { skill, path: ['base', 'skills', index] });
   }
   const added = new Map<string, LocatedSkill>();
   for (const located of read.groups.flat()) {
     const earlier = added.get(located.skill.id);
     if (earlier !== undefined) {
-      issues.push({ code: 'duplicate-id', path: [...located.path, 'id'], message: `duplicate id "${located.skill.id}" in the extension (first at ${formatPath(earlier.path)})` });
+      issues.push({
+        code: 'duplicate-id',
+        path: [...located.path, 'id'],
+        message: `duplicate id "${located.skill.id}" in the extension (first at ${formatPath(earlier.path)})`,
+      });
       continue;
     }
     added.set(located.skill.id, located);

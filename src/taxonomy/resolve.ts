@@ -66,7 +66,8 @@ const CONFIRMING_SUFFIX = /\s+(?:programming language|programming|language|lang|
 const TRAILING_VERSION = /\s*v?\d+(?:\.(?:\d+|x))*\+?$/;
 
 function checkThreshold(value: unknown): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new RangeError('`threshold` must be a number from 0 to 1');
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new RangeError('`threshold` must be a number from 0 to 1');
   return value;
 }
 
@@ -82,7 +83,8 @@ export function createResolver(taxonomy: Taxonomy = builtinTaxonomy()): SkillRes
   const byId = new Map<string, Skill>(taxonomy.skills.map((skill) => [skill.id, skill]));
   const index = buildAliasIndex(taxonomy);
   const ambiguousKeys = new Set<string>();
-  for (const skill of taxonomy.skills) for (const alias of skill.ambiguous?.aliases ?? []) ambiguousKeys.add(`${skill.id}\u0000${normaliseAlias(alias)}`);
+  for (const skill of taxonomy.skills)
+    for (const alias of skill.ambiguous?.aliases ?? []) ambiguousKeys.add(`${skill.id}\u0000${normaliseAlias(alias)}`);
   let fuzzyIndex: FuzzyIndex | undefined;
   const written = new Map<string, string>();
   const fuzzy = (): FuzzyIndex =>
@@ -109,22 +111,36 @@ export function createResolver(taxonomy: Taxonomy = builtinTaxonomy()): SkillRes
     const hits = lookupAlias(index, phrase);
     if (hits.length === 0) return null;
     // A plain alias beats an ambiguous one; then id order keeps the answer deterministic.
-    const ordered = [...hits].sort((a, b) => Number(a.ambiguous) - Number(b.ambiguous) || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0));
-    const skills = [...new Map(ordered.map((hit) => [current(hit.skillId)?.id ?? hit.skillId, current(hit.skillId)])).values()].filter((s): s is Skill => s !== undefined);
+    const ordered = [...hits].sort(
+      (a, b) =>
+        Number(a.ambiguous) - Number(b.ambiguous) || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0),
+    );
+    const skills = [
+      ...new Map(ordered.map((hit) => [current(hit.skillId)?.id ?? hit.skillId, current(hit.skillId)])).values(),
+    ].filter((s): s is Skill => s !== undefined);
     const [first, ...rest] = skills;
     if (first === undefined) return null;
     const alias = ordered.find((hit) => hit.skillId === first.id)?.alias ?? first.name;
     const resolution: SkillResolution = { id: first.id, name: first.name, confidence: 1, fuzzy: false, alias };
-    if (rest.length > 0) resolution.suggestions = rest.map((skill) => ({ id: skill.id, name: skill.name, confidence: 1 }));
+    if (rest.length > 0)
+      resolution.suggestions = rest.map((skill) => ({ id: skill.id, name: skill.name, confidence: 1 }));
     return resolution;
   };
 
-  const candidates = (norm: string, limit: number): { skill: Skill; key: string; similarity: number; ambiguous: boolean }[] => {
+  const candidates = (
+    norm: string,
+    limit: number,
+  ): { skill: Skill; key: string; similarity: number; ambiguous: boolean }[] => {
     const out = new Map<string, { skill: Skill; key: string; similarity: number; ambiguous: boolean }>();
     for (const candidate of fuzzy().search(norm, limit * 4)) {
       const skill = current(candidate.skillId);
       if (skill === undefined || out.has(skill.id)) continue;
-      out.set(skill.id, { skill, key: candidate.key, similarity: candidate.similarity, ambiguous: ambiguousKeys.has(`${candidate.skillId}\u0000${candidate.key}`) });
+      out.set(skill.id, {
+        skill,
+        key: candidate.key,
+        similarity: candidate.similarity,
+        ambiguous: ambiguousKeys.has(`${candidate.skillId}\u0000${candidate.key}`),
+      });
     }
     return [...out.values()];
   };
@@ -152,7 +168,8 @@ export function createResolver(taxonomy: Taxonomy = builtinTaxonomy()): SkillRes
     for (const pattern of [TRAILING_VERSION, CONFIRMING_SUFFIX]) {
       const stripped = trimmed.replace(pattern, '');
       if (stripped !== trimmed && stripped.length >= 1) {
-        const derived = exact(stripped) ?? (pattern === CONFIRMING_SUFFIX ? exact(stripped.replace(TRAILING_VERSION, '')) : null);
+        const derived =
+          exact(stripped) ?? (pattern === CONFIRMING_SUFFIX ? exact(stripped.replace(TRAILING_VERSION, '')) : null);
         if (derived !== null) return derived;
       }
     }
@@ -167,8 +184,19 @@ export function createResolver(taxonomy: Taxonomy = builtinTaxonomy()): SkillRes
     // Once a name resolved, only near-equals are worth a second look.
     const floor = Math.max(TAXONOMY_DEFAULTS.suggestionThreshold, best.similarity - 0.1);
     const others = found.filter((c) => c !== best && c.similarity >= floor).slice(0, TAXONOMY_DEFAULTS.maxSuggestions);
-    const resolution: SkillResolution = { id: best.skill.id, name: best.skill.name, confidence: round(best.similarity), fuzzy: true, alias: written.get(`${best.skill.id}\u0000${best.key}`) ?? best.key };
-    if (others.length > 0) resolution.suggestions = others.map((c) => ({ id: c.skill.id, name: c.skill.name, confidence: round(c.similarity) }));
+    const resolution: SkillResolution = {
+      id: best.skill.id,
+      name: best.skill.name,
+      confidence: round(best.similarity),
+      fuzzy: true,
+      alias: written.get(`${best.skill.id}\u0000${best.key}`) ?? best.key,
+    };
+    if (others.length > 0)
+      resolution.suggestions = others.map((c) => ({
+        id: c.skill.id,
+        name: c.skill.name,
+        confidence: round(c.similarity),
+      }));
     return resolution;
   };
 

@@ -142,7 +142,10 @@ function buildTaxonomySchemas(z: Zod) {
       related: z.array(skillIdSchema).optional(),
       ambiguous: ambiguitySchema.optional(),
       /** O*NET technology-skill commodity code (UNSPSC, 8 digits) where the skill maps to one. */
-      onet: z.string().regex(/^\d{8}$/, 'must be an 8-digit UNSPSC commodity code').optional(),
+      onet: z
+        .string()
+        .regex(/^\d{8}$/, 'must be an 8-digit UNSPSC commodity code')
+        .optional(),
       /** ESCO skill concept URI where one matches. */
       esco: z.string().url().optional(),
       /** Set when the id is retired: matches are reported under the replacement. */
@@ -169,7 +172,18 @@ function buildTaxonomySchemas(z: Zod) {
     })
     .strict();
 
-  return { zod: z, skillIdSchema, skillCategorySchema, skillKindSchema, impliesEdgeSchema, ambiguityRuleSchema, ambiguitySchema, skillSchema, skillFileSchema, taxonomySchema };
+  return {
+    zod: z,
+    skillIdSchema,
+    skillCategorySchema,
+    skillKindSchema,
+    impliesEdgeSchema,
+    ambiguityRuleSchema,
+    ambiguitySchema,
+    skillSchema,
+    skillFileSchema,
+    taxonomySchema,
+  };
 }
 
 /** The taxonomy's zod schemas. */

@@ -77,11 +77,27 @@ export function isWordChar(code: number): boolean {
 
 function isDash(code: number): boolean {
   // hyphen-minus, hyphen, non-breaking hyphen, figure dash, en dash, em dash, minus sign
-  return code === Ch.Hyphen || code === 0x2010 || code === 0x2011 || code === 0x2012 || code === 0x2013 || code === 0x2014 || code === 0x2212;
+  return (
+    code === Ch.Hyphen ||
+    code === 0x2010 ||
+    code === 0x2011 ||
+    code === 0x2012 ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 0x2212
+  );
 }
 
 function isSpace(code: number): boolean {
-  return code === Ch.Space || code === Ch.Tab || code === Ch.Nbsp || code === 0x2009 || code === 0x202f || code === 0x200b || code === 0x3000;
+  return (
+    code === Ch.Space ||
+    code === Ch.Tab ||
+    code === Ch.Nbsp ||
+    code === 0x2009 ||
+    code === 0x202f ||
+    code === 0x200b ||
+    code === 0x3000
+  );
 }
 
 function isLineBreak(code: number): boolean {
@@ -163,12 +179,22 @@ export function scanTokens(text: string): FineToken[] {
       urlRun = (c === 119 || c === 87) && p + 4 < n && text.slice(p, p + 4).toLowerCase() === 'www.';
     }
     // A backslash marks a file path ("C:\\Program Files", "\\Java\\jdk1.7"), also never a skill.
-    if (!urlRun && (c === Ch.At || c === 92 || (c === 58 && text.charCodeAt(p + 1) === Ch.Slash && text.charCodeAt(p + 2) === Ch.Slash))) {
+    if (
+      !urlRun &&
+      (c === Ch.At ||
+        c === 92 ||
+        (c === 58 && text.charCodeAt(p + 1) === Ch.Slash && text.charCodeAt(p + 2) === Ch.Slash))
+    ) {
       urlRun = true;
       for (let k = runFirstToken; k < tokens.length; k++) tokens[k]!.url = true;
     }
     const word = c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c);
-    const leadingDot = !word && c === Ch.Dot && p + 1 < n && isWordChar(text.charCodeAt(p + 1)) && (p === 0 || !isWordChar(text.charCodeAt(p - 1)));
+    const leadingDot =
+      !word &&
+      c === Ch.Dot &&
+      p + 1 < n &&
+      isWordChar(text.charCodeAt(p + 1)) &&
+      (p === 0 || !isWordChar(text.charCodeAt(p - 1)));
     if (!word && !leadingDot) {
       p++;
       continue;
@@ -215,15 +241,48 @@ export function scanTokens(text: string): FineToken[] {
       norm = lowered === null ? surface.toLowerCase() : lowered.slice(start, p);
     }
     // One space is by far the commonest gap.
-    const g = prevEnd < 0 ? GAP_NONE : start - prevEnd === 1 && text.charCodeAt(prevEnd) === Ch.Space ? GAP_SPACE : classifyGap(text, prevEnd, start);
-    tokens.push({ text: surface, norm, start, end: p, gap: GAP_CLASS[g & 3]!, hyphenBefore: (g & GAP_HYPHEN) !== 0, url: urlRun });
+    const g =
+      prevEnd < 0
+        ? GAP_NONE
+        : start - prevEnd === 1 && text.charCodeAt(prevEnd) === Ch.Space
+          ? GAP_SPACE
+          : classifyGap(text, prevEnd, start);
+    tokens.push({
+      text: surface,
+      norm,
+      start,
+      end: p,
+      gap: GAP_CLASS[g & 3]!,
+      hyphenBefore: (g & GAP_HYPHEN) !== 0,
+      url: urlRun,
+    });
     prevEnd = p;
   }
   return tokens;
 }
 
 /** Compounds kept whole by `tokenize` (the public view); the matcher rebuilds any others from the index. */
-const ATOMIC_COMPOUNDS = new Set(['ci/cd', 'pl/sql', 'tcp/ip', 'a/b', 'i/o', 'ui/ux', 'objective-c', 't-sql', 'u-sql', 'pl-sql', 'ci-cd', 'r/3', 'os/2', 'as/400', 'c/al', 'b2b', 'x-ray', 'e-commerce', 'e-mail']);
+const ATOMIC_COMPOUNDS = new Set([
+  'ci/cd',
+  'pl/sql',
+  'tcp/ip',
+  'a/b',
+  'i/o',
+  'ui/ux',
+  'objective-c',
+  't-sql',
+  'u-sql',
+  'pl-sql',
+  'ci-cd',
+  'r/3',
+  'os/2',
+  'as/400',
+  'c/al',
+  'b2b',
+  'x-ray',
+  'e-commerce',
+  'e-mail',
+]);
 
 /**
  * Splits text into tokens, keeping technology names whole: `C#`, `C++`, `F#`, `.NET`, `ASP.NET`,

@@ -9,7 +9,9 @@ import { taxonomySchemas, type Skill, type Taxonomy } from './schema.js';
 import { normaliseAlias } from './tokenize.js';
 
 /** The result of `validateTaxonomy`: the parsed taxonomy, or every issue found. */
-export type TaxonomyValidation = { ok: true; taxonomy: Taxonomy; issues: [] } | { ok: false; issues: ValidationIssue[] };
+export type TaxonomyValidation =
+  | { ok: true; taxonomy: Taxonomy; issues: [] }
+  | { ok: false; issues: ValidationIssue[] };
 
 /** Options of `validateTaxonomy` and `assertTaxonomy`. */
 export interface ValidateTaxonomyOptions {
@@ -81,7 +83,13 @@ export interface ReadOptions {
   requireKind?: boolean;
 }
 
-function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[], options: ReadOptions, category?: string): LocatedSkill[] {
+function readSkillList(
+  list: unknown[],
+  prefix: Path,
+  issues: ValidationIssue[],
+  options: ReadOptions,
+  category?: string,
+): LocatedSkill[] {
   const located: LocatedSkill[] = [];
   const { skillSchema } = taxonomySchemas();
   list.forEach((entry, index) => {
@@ -89,7 +97,11 @@ function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[],
     const parsed = skillSchema.safeParse(entry);
     if (options.requireKind === true && isRecord(entry) && entry.kind === undefined) {
       const id = typeof entry.id === 'string' ? `"${entry.id}"` : 'this skill';
-      issues.push({ code: 'missing-kind', path: [...path, 'kind'], message: `${id} does not state its kind ("technology", "practice" or "concept")` });
+      issues.push({
+        code: 'missing-kind',
+        path: [...path, 'kind'],
+        message: `${id} does not state its kind ("technology", "practice" or "concept")`,
+      });
     }
     if (!parsed.success) {
       issues.push(...fromZodIssues(parsed.error.issues, path));
@@ -107,7 +119,12 @@ function readSkillList(list: unknown[], prefix: Path, issues: ValidationIssue[],
   return located;
 }
 
-function readSkillFile(data: Record<string, unknown>, prefix: Path, issues: ValidationIssue[], options: ReadOptions): LocatedSkill[] {
+function readSkillFile(
+  data: Record<string, unknown>,
+  prefix: Path,
+  issues: ValidationIssue[],
+  options: ReadOptions,
+): LocatedSkill[] {
   const { skills, ...head } = data;
   const headCheck = taxonomySchemas().skillFileSchema.omit({ skills: true }).safeParse(head);
   if (!headCheck.success) issues.push(...fromZodIssues(headCheck.error.issues, prefix));
@@ -128,7 +145,11 @@ export function readSkills(data: unknown, prefix: Path = [], options: ReadOption
   if (Array.isArray(data)) {
     const groups = data.map((file, index) => {
       if (!isRecord(file)) {
-        issues.push({ code: 'invalid-type', path: [...prefix, index], message: 'expected a skill file object `{category, skills}`' });
+        issues.push({
+          code: 'invalid-type',
+          path: [...prefix, index],
+          message: 'expected a skill file object `{category, skills}`',
+        });
         return [];
       }
       return readSkillFile(file, [...prefix, index], issues, options);
@@ -139,7 +160,14 @@ export function readSkills(data: unknown, prefix: Path = [], options: ReadOption
     return {
       groups: [],
       version: undefined,
-      issues: [{ code: 'invalid-type', path: prefix, message: 'expected a taxonomy `{version, skills}`, a skill file `{category, skills}` or an array of skill files' }],
+      issues: [
+        {
+          code: 'invalid-type',
+          path: prefix,
+          message:
+            'expected a taxonomy `{version, skills}`, a skill file `{category, skills}` or an array of skill files',
+        },
+      ],
     };
   }
   if ('category' in data) return { groups: [readSkillFile(data, prefix, issues, options)], version: undefined, issues };
@@ -147,7 +175,11 @@ export function readSkills(data: unknown, prefix: Path = [], options: ReadOption
   // `$schema` lets editors check a taxonomy file; it is not part of the data.
   const { skills, version, $schema: _schema, ...rest } = data;
   for (const key of Object.keys(rest)) {
-    issues.push({ code: 'unrecognized-keys', path: [...prefix, key], message: `unrecognised key "${key}" (a taxonomy has only \`version\` and \`skills\`)` });
+    issues.push({
+      code: 'unrecognized-keys',
+      path: [...prefix, key],
+      message: `unrecognised key "${key}" (a taxonomy has only \`version\` and \`skills\`)`,
+    });
   }
   if (typeof version !== 'string' || version.length === 0) {
     issues.push({ code: 'invalid-type', path: [...prefix, 'version'], message: 'expected a non-empty string' });
@@ -156,7 +188,11 @@ export function readSkills(data: unknown, prefix: Path = [], options: ReadOption
     issues.push({ code: 'invalid-type', path: [...prefix, 'skills'], message: 'expected an array of skills' });
     return { groups: [], version: typeof version === 'string' ? version : undefined, issues };
   }
-  return { groups: [readSkillList(skills, prefix, issues, options)], version: typeof version === 'string' ? version : undefined, issues };
+  return {
+    groups: [readSkillList(skills, prefix, issues, options)],
+    version: typeof version === 'string' ? version : undefined,
+    issues,
+  };
 }
 
 /** Each list must be sorted by id (code-unit order, as `scripts/builtin-data.mjs` sorts). */
@@ -232,13 +268,21 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
       const loose = looseKey(form.written);
       const earlier = seenLoose.get(loose);
       if (earlier !== undefined) {
-        issues.push({ code: 'duplicate-alias', path: form.path, message: `"${form.written}" repeats "${earlier}" of the same skill` });
+        issues.push({
+          code: 'duplicate-alias',
+          path: form.path,
+          message: `"${form.written}" repeats "${earlier}" of the same skill`,
+        });
         continue;
       }
       seenLoose.set(loose, form.written);
       const norm = normaliseAlias(form.written);
       if (norm === '') {
-        issues.push({ code: 'empty-alias', path: form.path, message: `"${form.written}" normalises to nothing and can never match` });
+        issues.push({
+          code: 'empty-alias',
+          path: form.path,
+          message: `"${form.written}" normalises to nothing and can never match`,
+        });
         continue;
       }
       // A bare number ("8085", "802.11") is also a year, a version, a phone number or a count.
@@ -264,9 +308,14 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
         const other = list[j]!;
         if (other.located.skill.id === owner.located.skill.id) continue;
         if (owner.ambiguous && other.ambiguous) continue;
-        if (owner.located.skill.replacedBy === other.located.skill.id || other.located.skill.replacedBy === owner.located.skill.id) continue;
+        if (
+          owner.located.skill.replacedBy === other.located.skill.id ||
+          other.located.skill.replacedBy === owner.located.skill.id
+        )
+          continue;
         // Blame the newcomer: in a merge, the extension's entry rather than the shipped one.
-        const [at, first] = other.path[0] === 'extension' && owner.path[0] !== 'extension' ? [other, owner] : [owner, other];
+        const [at, first] =
+          other.path[0] === 'extension' && owner.path[0] !== 'extension' ? [other, owner] : [owner, other];
         issues.push({
           code: 'alias-conflict',
           path: at.path,
@@ -284,21 +333,32 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
         return false;
       }
       if (!byId.has(target)) {
-        issues.push({ code: 'unknown-reference', path: at, message: `"${skill.id}" ${kind} "${target}", which is not in the taxonomy` });
+        issues.push({
+          code: 'unknown-reference',
+          path: at,
+          message: `"${skill.id}" ${kind} "${target}", which is not in the taxonomy`,
+        });
         return false;
       }
       if (seen.has(target)) {
-        issues.push({ code: 'duplicate-reference', path: at, message: `"${skill.id}" lists "${target}" twice in \`${list}\`` });
+        issues.push({
+          code: 'duplicate-reference',
+          path: at,
+          message: `"${skill.id}" lists "${target}" twice in \`${list}\``,
+        });
         return false;
       }
       seen.add(target);
       return true;
     };
     const implied = new Set<string>();
-    for (const [index, edge] of (skill.implies ?? []).entries()) checkReference(edge.id, [...path, 'implies', index, 'id'], 'implies', implied, 'implies');
+    for (const [index, edge] of (skill.implies ?? []).entries())
+      checkReference(edge.id, [...path, 'implies', index, 'id'], 'implies', implied, 'implies');
     const related = new Set<string>();
-    for (const [index, id] of (skill.related ?? []).entries()) checkReference(id, [...path, 'related', index], 'is related to', related, 'related');
-    if (skill.replacedBy !== undefined) checkReference(skill.replacedBy, [...path, 'replacedBy'], 'is replaced by', new Set(), 'replacedBy');
+    for (const [index, id] of (skill.related ?? []).entries())
+      checkReference(id, [...path, 'related', index], 'is related to', related, 'related');
+    if (skill.replacedBy !== undefined)
+      checkReference(skill.replacedBy, [...path, 'replacedBy'], 'is replaced by', new Set(), 'replacedBy');
   }
 
   issues.push(...findImpliesCycles(skills, byId));
@@ -309,7 +369,10 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
  * `ambiguous.notIn` phrases: each must hold one of the skill's ambiguous forms (else it blocks nothing), and,
  * being a key of the index too, must not be another skill's alias.
  */
-function checkBlockedPhrases(skills: readonly LocatedSkill[], owners: ReadonlyMap<string, AliasOwner[]>): ValidationIssue[] {
+function checkBlockedPhrases(
+  skills: readonly LocatedSkill[],
+  owners: ReadonlyMap<string, AliasOwner[]>,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   for (const { skill, path } of skills) {
     const forms = (skill.ambiguous?.aliases ?? []).map((alias) => normaliseAlias(alias)).filter((form) => form !== '');
@@ -336,7 +399,10 @@ function checkBlockedPhrases(skills: readonly LocatedSkill[], owners: ReadonlyMa
 }
 
 /** Depth-first search; each back edge closes one cycle, reported once with its whole path. */
-function findImpliesCycles(skills: readonly LocatedSkill[], byId: ReadonlyMap<string, LocatedSkill>): ValidationIssue[] {
+function findImpliesCycles(
+  skills: readonly LocatedSkill[],
+  byId: ReadonlyMap<string, LocatedSkill>,
+): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
@@ -382,7 +448,8 @@ export function validateTaxonomy(data: unknown, options: ValidateTaxonomyOptions
   if (options.version !== undefined && (typeof options.version !== 'string' || options.version === '')) {
     throw new TypeError('`version` must be a non-empty string');
   }
-  if (options.requireKind !== undefined && typeof options.requireKind !== 'boolean') throw new TypeError('`requireKind` must be a boolean');
+  if (options.requireKind !== undefined && typeof options.requireKind !== 'boolean')
+    throw new TypeError('`requireKind` must be a boolean');
   const read = readSkills(data, [], { requireKind: options.requireKind === true });
   const all = read.groups.flat();
   const issues = [...read.issues, ...read.groups.flatMap(checkSorted), ...checkSkills(all)];

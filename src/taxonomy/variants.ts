@@ -38,16 +38,92 @@ export interface AliasVariant {
 
 /** Two-letter and three-letter English function words: a camel part that reads as one makes the split ordinary English. */
 const FUNCTION_WORDS = new Set([
-  'a', 'an', 'as', 'at', 'be', 'by', 'do', 'go', 'he', 'if', 'in', 'is', 'it', 'me', 'my', 'no', 'of', 'on', 'or', 'so', 'to',
-  'up', 'us', 'we', 'all', 'and', 'any', 'are', 'but', 'can', 'for', 'get', 'got', 'her', 'his', 'how', 'its', 'let', 'may',
-  'new', 'not', 'now', 'off', 'one', 'our', 'out', 'own', 'see', 'she', 'the', 'too', 'two', 'use', 'was', 'way', 'who', 'why',
-  'yes', 'yet', 'you',
+  'a',
+  'an',
+  'as',
+  'at',
+  'be',
+  'by',
+  'do',
+  'go',
+  'he',
+  'if',
+  'in',
+  'is',
+  'it',
+  'me',
+  'my',
+  'no',
+  'of',
+  'on',
+  'or',
+  'so',
+  'to',
+  'up',
+  'us',
+  'we',
+  'all',
+  'and',
+  'any',
+  'are',
+  'but',
+  'can',
+  'for',
+  'get',
+  'got',
+  'her',
+  'his',
+  'how',
+  'its',
+  'let',
+  'may',
+  'new',
+  'not',
+  'now',
+  'off',
+  'one',
+  'our',
+  'out',
+  'own',
+  'see',
+  'she',
+  'the',
+  'too',
+  'two',
+  'use',
+  'was',
+  'way',
+  'who',
+  'why',
+  'yes',
+  'yet',
+  'you',
 ]);
 
 /** Last words of job titles: a split that ends in one reads as a title ("Test Manager", "Scrum Master", "Web Developer"). */
 const TITLE_WORDS = new Set([
-  'manager', 'master', 'developer', 'engineer', 'analyst', 'architect', 'designer', 'consultant', 'administrator', 'admin', 'lead',
-  'director', 'officer', 'tester', 'specialist', 'expert', 'owner', 'coordinator', 'programmer', 'scientist', 'associate', 'executive',
+  'manager',
+  'master',
+  'developer',
+  'engineer',
+  'analyst',
+  'architect',
+  'designer',
+  'consultant',
+  'administrator',
+  'admin',
+  'lead',
+  'director',
+  'officer',
+  'tester',
+  'specialist',
+  'expert',
+  'owner',
+  'coordinator',
+  'programmer',
+  'scientist',
+  'associate',
+  'executive',
 ]);
 
 /** A dot, an inner capital ("PostgreSQL", "jQuery") or two capitals in a row (an acronym): a class may apply. */
@@ -134,7 +210,12 @@ export function aliasVariants(
 /** The answer for the many aliases of no class, shared. */
 const NONE: readonly AliasVariant[] = Object.freeze([]);
 
-function variantsOf(alias: string, ambiguous: 'case-sensitive' | 'ambiguous' | 'plain', rule: AmbiguityRule, scanned?: readonly FineToken[]): readonly AliasVariant[] {
+function variantsOf(
+  alias: string,
+  ambiguous: 'case-sensitive' | 'ambiguous' | 'plain',
+  rule: AmbiguityRule,
+  scanned?: readonly FineToken[],
+): readonly AliasVariant[] {
   if (ambiguous === 'case-sensitive') {
     // Only the dotted acronym keeps the written case: "QTP" → "Q.T.P", as ambiguous as "QTP" is.
     if (!/^[A-Z]{2,5}$/.test(alias)) return NONE;
@@ -151,7 +232,8 @@ function variantsOf(alias: string, ambiguous: 'case-sensitive' | 'ambiguous' | '
     if (key !== own && key !== '' && !out.some((v) => v.key === key)) out.push({ key, ambiguity });
   };
   // An ambiguous alias's variants are as ambiguous as it is: the index gives them its rule.
-  const inContext = (written: string[] | null = null): AliasVariant['ambiguity'] => (ambiguous === 'ambiguous' ? null : { rule: 'tech-context', written });
+  const inContext = (written: string[] | null = null): AliasVariant['ambiguity'] =>
+    ambiguous === 'ambiguous' ? null : { rule: 'tech-context', written };
 
   for (let at = 0; at < tokens.length; at++) {
     const t = tokens[at]!;
@@ -167,7 +249,10 @@ function variantsOf(alias: string, ambiguous: 'case-sensitive' | 'ambiguous' | '
         const rest = bare.slice(t.start + 3);
         const head = bare.slice(0, t.start + 3);
         const forms = [bare, head + rest.toLowerCase(), bare.toUpperCase()];
-        add(bareKey, { rule: 'tech-context', written: [...new Set([...forms, ...forms.map((f) => f.replace(/ /g, '-'))])] });
+        add(bareKey, {
+          rule: 'tech-context',
+          written: [...new Set([...forms, ...forms.map((f) => f.replace(/ /g, '-'))])],
+        });
       }
       continue;
     }

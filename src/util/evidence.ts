@@ -37,7 +37,11 @@ const MONTHS_PACKED = 2 ** (30 - MONTH_SHIFT) - 1;
 /** `YYYY-MM` → months since year 0 (year × 12 + month − 1), or NaN. Char arithmetic: scoring runs it for every skill saved without evidence bits. */
 export function monthIndex(ym: string): number {
   if (ym.length < 7) return Number.NaN;
-  const y = (ym.charCodeAt(0) - 48) * 1000 + (ym.charCodeAt(1) - 48) * 100 + (ym.charCodeAt(2) - 48) * 10 + (ym.charCodeAt(3) - 48);
+  const y =
+    (ym.charCodeAt(0) - 48) * 1000 +
+    (ym.charCodeAt(1) - 48) * 100 +
+    (ym.charCodeAt(2) - 48) * 10 +
+    (ym.charCodeAt(3) - 48);
   const m = (ym.charCodeAt(5) - 48) * 10 + (ym.charCodeAt(6) - 48);
   return y * 12 + m - 1;
 }
@@ -49,10 +53,28 @@ export const SUMMARY_LEVELS: readonly ProficiencyLevel[] = ['expert', 'advanced'
 export const SUMMARY_KINDS = 4 * (SUMMARY_LEVELS.length + 1);
 
 /** The context slots in order: the names of the indexes of `EvidenceSummary.kinds`. */
-export const SUMMARY_SLOTS = ['dated', 'undated', 'project', 'skillsList', 'summary', 'education', 'certification', 'other'] as const;
+export const SUMMARY_SLOTS = [
+  'dated',
+  'undated',
+  'project',
+  'skillsList',
+  'summary',
+  'education',
+  'certification',
+  'other',
+] as const;
 
 /** Slot index in `SUMMARY_SLOTS` of each mention. */
-export const SLOT = { dated: 0, undated: 1, project: 2, skillsList: 3, summary: 4, education: 5, certification: 6, other: 7 } as const;
+export const SLOT = {
+  dated: 0,
+  undated: 1,
+  project: 2,
+  skillsList: 3,
+  summary: 4,
+  education: 5,
+  certification: 6,
+  other: 7,
+} as const;
 
 /**
  * Slot of a mention by its context, read from the first letter and the length rather than by a

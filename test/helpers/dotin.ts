@@ -14,5 +14,12 @@ export function readDotinText(path: string | URL): string {
     .replace(/&apos;/g, "'")
     .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
     .replace(/&amp;/g, '&');
-  return text.replace(/(?:\\x[0-9a-f]{2})+/g, (run) => Buffer.from(run.split('\\x').slice(1).map((hex) => Number.parseInt(hex, 16))).toString('utf8'));
+  return text.replace(/(?:\\x[0-9a-f]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('\\x')
+        .slice(1)
+        .map((hex) => Number.parseInt(hex, 16)),
+    ).toString('utf8'),
+  );
 }

@@ -1,10 +1,24 @@
 /** Hand-built profiles and a small taxonomy for unit tests of the score and rank stages. */
-import type { ExtractedSkill, ImpliedSkill, MentionContext, Role, SkillMention, SkillProfile, Taxonomy } from '../../src/types.js';
+import type {
+  ExtractedSkill,
+  ImpliedSkill,
+  MentionContext,
+  Role,
+  SkillMention,
+  SkillProfile,
+  Taxonomy,
+} from '../../src/types.js';
 
 export const TAXONOMY: Taxonomy = {
   version: 'test',
   skills: [
-    { id: 'django', name: 'Django', category: 'backend-frameworks', aliases: [], implies: [{ id: 'python', weight: 0.9 }] },
+    {
+      id: 'django',
+      name: 'Django',
+      category: 'backend-frameworks',
+      aliases: [],
+      implies: [{ id: 'python', weight: 0.9 }],
+    },
     { id: 'docker', name: 'Docker', category: 'containers-and-orchestration', aliases: [] },
     { id: 'java', name: 'Java', category: 'programming-languages', aliases: [] },
     { id: 'kubernetes', name: 'Kubernetes', category: 'containers-and-orchestration', aliases: [] },
@@ -49,7 +63,14 @@ export function mention(text: string, spec: MentionSpec = {}): SkillMention {
   const m: SkillMention = {
     span: { start, end: start + text.length },
     text,
-    section: context === 'experience' ? 'experience' : context === 'skills-list' ? 'skills' : context === 'project' ? 'projects' : null,
+    section:
+      context === 'experience'
+        ? 'experience'
+        : context === 'skills-list'
+          ? 'skills'
+          : context === 'project'
+            ? 'projects'
+            : null,
     context,
     timelineEntry: spec.entry === undefined ? (context === 'experience' ? 0 : null) : spec.entry,
     sentence,

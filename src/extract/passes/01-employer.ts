@@ -6,7 +6,16 @@
  * Model Project)", "SAP (Student Assistance Program)"). Applies to every hit, ambiguous or not.
  */
 import type { Hit } from '../match.js';
-import { GAP_CLOSE_PAREN, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isVersionToken, isYearToken } from '../tokens.js';
+import {
+  GAP_CLOSE_PAREN,
+  GAP_COLON,
+  GAP_LIST,
+  GAP_NEWLINE,
+  GAP_OPEN_PAREN,
+  GAP_SENTENCE,
+  isVersionToken,
+  isYearToken,
+} from '../tokens.js';
 import { reject } from './state.js';
 import { lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, MONTHS } from './words.js';
@@ -29,9 +38,26 @@ function companyNameAfter(v: HitView, h: Hit): boolean {
 const EXPERIENCE_WORDS = new Set(['exp', 'experience', 'exprience', 'experiance', 'expirience', 'expereince']);
 
 /** Labels of a field that names one organisation: "Client: Cisco Systems", "company - Oracle", "Employer: SAP". */
-const ORGANISATION_LABELS = new Set(['client', 'clients', 'customer', 'company', 'employer', 'organisation', 'organization', 'firm']);
+const ORGANISATION_LABELS = new Set([
+  'client',
+  'clients',
+  'customer',
+  'company',
+  'employer',
+  'organisation',
+  'organization',
+  'firm',
+]);
 /** Labels of a field that lists organisations: "Clients: Oracle, SAP", "Key customers: …". */
-const ORGANISATIONS_LABELS = new Set(['clients', 'customers', 'companies', 'employers', 'organisations', 'organizations', 'accounts']);
+const ORGANISATIONS_LABELS = new Set([
+  'clients',
+  'customers',
+  'companies',
+  'employers',
+  'organisations',
+  'organizations',
+  'accounts',
+]);
 
 /**
  * "Client: Cisco Systems", "Client Cisco Systems -", "company - Oracle": the client or company field of a
@@ -68,7 +94,12 @@ function afterTitlePreposition(v: HitView, h: Hit): boolean {
   if (prev === undefined || gapBefore & GAP_NEWLINE || gapBefore & GAP_LIST) return false;
   if ((prev.norm === 'at' || prev.text === '@') && titleOnLine(v, h.from, h.from - 1)) return true;
   // "never worked with Kubernetes" uses the product: after "with" only a job title makes an employer.
-  if ((prev.norm === 'for' || prev.norm === 'with') && titleOnLine(v, h.from, h.from - 1, prev.norm === 'with') && lineSize(v, h.from) <= 12 && !skillsContext(v, h.from)) {
+  if (
+    (prev.norm === 'for' || prev.norm === 'with') &&
+    titleOnLine(v, h.from, h.from - 1, prev.norm === 'with') &&
+    lineSize(v, h.from) <= 12 &&
+    !skillsContext(v, h.from)
+  ) {
     // "Software Engineer for Oracle" but not "Developer with Java experience"
     const end = lineEnd(v, h.from);
     if (h.to === end || gaps[h.to]! & (GAP_LIST | GAP_SENTENCE)) return true;
@@ -83,7 +114,15 @@ function afterTitlePreposition(v: HitView, h: Hit): boolean {
 function endsJobLine(v: HitView, h: Hit): boolean {
   const { tokens, gaps, line } = v.doc;
   const gapBefore = gaps[h.from]!;
-  if (gapBefore & GAP_NEWLINE || !(gapBefore & GAP_LIST) || gapBefore & GAP_OPEN_PAREN || lineSize(v, h.from) > 10 || skillsContext(v, h.from) || !titleOnLine(v, h.from, h.from)) return false;
+  if (
+    gapBefore & GAP_NEWLINE ||
+    !(gapBefore & GAP_LIST) ||
+    gapBefore & GAP_OPEN_PAREN ||
+    lineSize(v, h.from) > 10 ||
+    skillsContext(v, h.from) ||
+    !titleOnLine(v, h.from, h.from)
+  )
+    return false;
   const next = tokens[h.to];
   // The dates may follow on the line: "Staff Software Engineer, Twitter July 2012".
   const dated = next !== undefined && !(gaps[h.to]! & GAP_NEWLINE) && (MONTHS.has(next.norm) || isYearToken(next.norm));
@@ -107,16 +146,30 @@ function employerHeader(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text, line } = v.doc;
   const n = v.n;
   const continuesList = gaps[h.from]! & GAP_LIST && h.from > 0 && v.hitAtToken[h.from - 1] !== -1;
-  if (v.doc.lineStart[h.from] !== h.from || continuesList || lineSize(v, h.from) > 8 || h.to >= n || gaps[h.to]! & GAP_NEWLINE) return false;
+  if (
+    v.doc.lineStart[h.from] !== h.from ||
+    continuesList ||
+    lineSize(v, h.from) > 8 ||
+    h.to >= n ||
+    gaps[h.to]! & GAP_NEWLINE
+  )
+    return false;
   let k = h.to;
   if (COMPANY_WORDS.has(tokens[k]!.norm) && !(gaps[k]! & GAP_LIST)) k++;
   const sep = k < n ? text.slice(tokens[k - 1]!.end, tokens[k]!.start).trim() : '';
   // "UNIX, JIRA, …, Visual Studio 2015" is a list: a comma before another technology is no header.
-  const listNext = sep === ',' && k < n && v.hitAtToken[k] !== -1 && v.hits[v.hitAtToken[k]!]!.entries.some((e) => e.ambiguity === null);
+  const listNext =
+    sep === ',' &&
+    k < n &&
+    v.hitAtToken[k] !== -1 &&
+    v.hits[v.hitAtToken[k]!]!.entries.some((e) => e.ambiguity === null);
   // "Java | 5 | 2019": a row of a skills table, its next cell a count of years, not a place; "JAVA- Exprience
   // - 18 months": a claim of experience.
-  const tableRow = k < n && ((isVersionToken(tokens[k]!.norm) && !isYearToken(tokens[k]!.norm)) || EXPERIENCE_WORDS.has(tokens[k]!.norm));
-  if (listNext || tableRow || !(sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ',')) return false;
+  const tableRow =
+    k < n &&
+    ((isVersionToken(tokens[k]!.norm) && !isYearToken(tokens[k]!.norm)) || EXPERIENCE_WORDS.has(tokens[k]!.norm));
+  if (listNext || tableRow || !(sep === '-' || sep === '\u2013' || sep === '\u2014' || sep === '|' || sep === ','))
+    return false;
   const l = line[h.from]!;
   for (let m = k; m < Math.min(n, k + 30) && line[m]! <= l + 2; m++) if (isYearToken(tokens[m]!.norm)) return true;
   return false;
@@ -137,12 +190,21 @@ function employerLineBeforeDates(v: HitView, h: Hit): boolean {
   if (gap !== '-' && gap !== '\u2013' && gap !== '\u2014') return false;
   // The next line opens with its date: "March 2011 to …", "2010 to 2010".
   const first = tokens[h.to]!.norm;
-  return (MONTHS.has(first) && h.to + 1 < v.n && line[h.to + 1] === line[h.to] && isYearToken(tokens[h.to + 1]!.norm)) || isYearToken(first);
+  return (
+    (MONTHS.has(first) && h.to + 1 < v.n && line[h.to + 1] === line[h.to] && isYearToken(tokens[h.to + 1]!.norm)) ||
+    isYearToken(first)
+  );
 }
 
 /** Alone on its line right under a job title ("Associate Software Engineer\n\noracle"). */
 function underJobTitle(v: HitView, h: Hit): boolean {
-  if (v.doc.lineStart[h.from] !== h.from || lineEnd(v, h.from) !== h.to || v.ctx.sectionAt(h.from) === 'skills' || h.from === 0) return false;
+  if (
+    v.doc.lineStart[h.from] !== h.from ||
+    lineEnd(v, h.from) !== h.to ||
+    v.ctx.sectionAt(h.from) === 'skills' ||
+    h.from === 0
+  )
+    return false;
   const prevLineFirst = v.doc.lineStart[h.from - 1]!;
   return titleOnLine(v, prevLineFirst, h.from) && lineSize(v, prevLineFirst) <= 8;
 }
@@ -165,7 +227,17 @@ function organisationField(v: HitView, h: Hit): boolean {
 
 /** The hit names an employer. */
 export function isEmployer(v: HitView, h: Hit): boolean {
-  return companyNameAfter(v, h) || organisationLabel(v, h) || organisationList(v, h) || afterTitlePreposition(v, h) || endsJobLine(v, h) || employerHeader(v, h) || employerLineBeforeDates(v, h) || underJobTitle(v, h) || organisationField(v, h);
+  return (
+    companyNameAfter(v, h) ||
+    organisationLabel(v, h) ||
+    organisationList(v, h) ||
+    afterTitlePreposition(v, h) ||
+    endsJobLine(v, h) ||
+    employerHeader(v, h) ||
+    employerLineBeforeDates(v, h) ||
+    underJobTitle(v, h) ||
+    organisationField(v, h)
+  );
 }
 
 /**
@@ -173,11 +245,60 @@ export function isEmployer(v: HitView, h: Hit): boolean {
  * Language)"): an expansion holding one names the technology itself.
  */
 const TECHNICAL_EXPANSION_WORDS = new Set([
-  'language', 'languages', 'markup', 'style', 'sheets', 'query', 'server', 'pages', 'protocol', 'transfer', 'web', 'service',
-  'services', 'stack', 'script', 'scripting', 'programming', 'database', 'interface', 'access', 'object', 'runtime', 'framework',
-  'cloud', 'machine', 'virtual', 'container', 'network', 'computing', 'hypertext', 'extensible', 'structured', 'transport',
-  'secure', 'shell', 'notation', 'oriented', 'development', 'kit', 'engine', 'platform', 'storage', 'compute', 'software',
-  'application', 'messaging', 'queue', 'directory', 'integration', 'continuous', 'deployment', 'source', 'version', 'control',
+  'language',
+  'languages',
+  'markup',
+  'style',
+  'sheets',
+  'query',
+  'server',
+  'pages',
+  'protocol',
+  'transfer',
+  'web',
+  'service',
+  'services',
+  'stack',
+  'script',
+  'scripting',
+  'programming',
+  'database',
+  'interface',
+  'access',
+  'object',
+  'runtime',
+  'framework',
+  'cloud',
+  'machine',
+  'virtual',
+  'container',
+  'network',
+  'computing',
+  'hypertext',
+  'extensible',
+  'structured',
+  'transport',
+  'secure',
+  'shell',
+  'notation',
+  'oriented',
+  'development',
+  'kit',
+  'engine',
+  'platform',
+  'storage',
+  'compute',
+  'software',
+  'application',
+  'messaging',
+  'queue',
+  'directory',
+  'integration',
+  'continuous',
+  'deployment',
+  'source',
+  'version',
+  'control',
 ]);
 
 /**

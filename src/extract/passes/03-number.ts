@@ -25,7 +25,10 @@ function amongNumbers(v: HitView, h: Hit): boolean {
     const c = tokens[i]!.norm.charCodeAt(0);
     return c >= 48 && c <= 57;
   };
-  return (h.from > 0 && !(gaps[h.from]! & GAP_LIST) && inSentence(v, h.from) && digit(h.from - 1)) || (h.to < v.n && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to) && digit(h.to));
+  return (
+    (h.from > 0 && !(gaps[h.from]! & GAP_LIST) && inSentence(v, h.from) && digit(h.from - 1)) ||
+    (h.to < v.n && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to) && digit(h.to))
+  );
 }
 
 /** A word of the skill's own id sits within three tokens, in the sentence: "8051 microcontroller". */

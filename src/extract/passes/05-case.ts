@@ -25,7 +25,10 @@ function capitalsBeside(v: HitView, h: Hit, k: number): boolean {
   const caps = (o: Hit): boolean => capitals(doc.text.slice(o.start, o.end));
   const before = hits[k - 1];
   const after = hits[k + 1];
-  return (before !== undefined && caps(before) && connected(v, before, h)) || (after !== undefined && caps(after) && connected(v, h, after));
+  return (
+    (before !== undefined && caps(before) && connected(v, before, h)) ||
+    (after !== undefined && caps(after) && connected(v, h, after))
+  );
 }
 
 /** Sets the entries still in question on every undecided hit, or rejects it for its case. */
@@ -36,12 +39,17 @@ export function casePass(v: HitView): void {
     if (state.status !== 'undecided') return;
     const surface = doc.text.slice(h.start, h.end);
     // A one-token surface equal to its folded form is lower case already (and lower-casing is costly).
-    const lowerSurface = (h.to - h.from === 1 && doc.tokens[h.from]!.norm === surface) || surface === surface.toLowerCase();
+    const lowerSurface =
+      (h.to - h.from === 1 && doc.tokens[h.from]!.norm === surface) || surface === surface.toLowerCase();
     // In a tools field the label vouches for every item, however it is written ("IDE: eclipse", "Stomp").
     const toolItem = surface.length >= 2 && inToolsField(v, h.from) && itemBounded(v, h);
     const caseFree = (lowerSurface && tagLine(v, h.from)) || (capitals(surface) && capitalsBeside(v, h, k)) || toolItem;
     let entries = h.entries.filter(
-      (e) => e.ambiguity!.caseSensitive === null || e.ambiguity!.caseSensitive.some((w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' ')),
+      (e) =>
+        e.ambiguity!.caseSensitive === null ||
+        e.ambiguity!.caseSensitive.some(
+          (w) => w === surface || w.replace(/\s+/g, ' ') === surface.replace(/\s+/g, ' '),
+        ),
     );
     // Where the writer's case is lost, the entries written so still come first ("Swift" the language, not
     // the SWIFT network); only when none is, any may stand.
@@ -49,7 +57,8 @@ export function casePass(v: HitView): void {
     if (entries.length === 0) {
       // Written in lower case, a name still counts joined to named technologies in a list ("linux and windows",
       // "python, go, docker"); nothing else vouches for it. One letter is too little to go on.
-      const lower = surface.length >= 2 && lowerSurface ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
+      const lower =
+        surface.length >= 2 && lowerSurface ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
       for (const e of h.entries) if (!lower.includes(e)) state.dropped.push({ entry: e, reason: 'case' });
       if (lower.length === 0) {
         state.status = 'rejected';

@@ -17,12 +17,15 @@ export function compoundPass(v: HitView): void {
     if (state.status !== 'undecided') return;
     const prevGlued = gluedBefore(v, h.from) && v.hitAtToken[h.from - 1] === -1;
     const next = tokens[h.to];
-    const nextGlued = next !== undefined && gluedBefore(v, h.to) && v.hitAtToken[h.to] === -1 && !isVersionToken(next.norm);
+    const nextGlued =
+      next !== undefined && gluedBefore(v, h.to) && v.hitAtToken[h.to] === -1 && !isVersionToken(next.norm);
     // "Spring 2019", also when a wrapped line puts the year on the next line ("…during Spring\n2019"); the
     // last item of a tools field ends its line ("Stack: Java, Dagger\n2016 - 2018").
     const wrapped = gaps[h.to]! === GAP_NEWLINE && lineSize(v, h.from) >= WRAP_MIN_TOKENS && !inToolsField(v, h.from);
     const followerGap = !(gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE)) || wrapped;
-    const followedByYear = next !== undefined && followerGap && (isYearToken(next.norm) || NON_TECH_FOLLOWERS.has(next.norm));
-    if (prevGlued || nextGlued || followedByYear) reject(state, state.pending, prevGlued || nextGlued ? 'hyphen-compound' : 'not-technical-follower');
+    const followedByYear =
+      next !== undefined && followerGap && (isYearToken(next.norm) || NON_TECH_FOLLOWERS.has(next.norm));
+    if (prevGlued || nextGlued || followedByYear)
+      reject(state, state.pending, prevGlued || nextGlued ? 'hyphen-compound' : 'not-technical-follower');
   });
 }

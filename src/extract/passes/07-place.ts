@@ -17,10 +17,21 @@ export function placeName(v: HitView, h: Hit): boolean {
   if (h.from > 0 && sameLineBefore(h.from)) {
     const prev = tokens[h.from - 1]!;
     if (capitalised(prev) && PLACE_BEFORE.has(prev.norm)) return true;
-    if (prev.norm === 'of' && h.from > 1 && sameLineBefore(h.from - 1) && INSTITUTION_WORDS.has(tokens[h.from - 2]!.norm)) return true;
+    if (
+      prev.norm === 'of' &&
+      h.from > 1 &&
+      sameLineBefore(h.from - 1) &&
+      INSTITUTION_WORDS.has(tokens[h.from - 2]!.norm)
+    )
+      return true;
   }
   // "P.O. Box 816", "PO Box 816": a postal address (the full stop of "P.O." ends no sentence).
-  if (h.from > 0 && !(gaps[h.from]! & GAP_NEWLINE) && (tokens[h.from - 1]!.norm === 'p.o' || tokens[h.from - 1]!.norm === 'po')) return true;
+  if (
+    h.from > 0 &&
+    !(gaps[h.from]! & GAP_NEWLINE) &&
+    (tokens[h.from - 1]!.norm === 'p.o' || tokens[h.from - 1]!.norm === 'po')
+  )
+    return true;
   const next = tokens[h.to];
   if (next === undefined) return false;
   // "Oracle University", "Cisco Networking Academy" is a school, not the product.
@@ -29,7 +40,11 @@ export function placeName(v: HitView, h: Hit): boolean {
   if (sameLineBefore(h.to) && capitalised(next) && STREET_WORDS.has(next.norm)) return true;
   // "Phoenix, AZ", "Palo Alto, California": a city before its state. "Windows, MS Office" and "C, QC" are
   // lists: the state must not begin a technology itself.
-  if (v.hitAtToken[h.to] === -1 && !(gaps[h.to]! & (GAP_NEWLINE | GAP_SENTENCE)) && text.slice(tokens[h.to - 1]!.end, next.start).trim() === ',') {
+  if (
+    v.hitAtToken[h.to] === -1 &&
+    !(gaps[h.to]! & (GAP_NEWLINE | GAP_SENTENCE)) &&
+    text.slice(tokens[h.to - 1]!.end, next.start).trim() === ','
+  ) {
     if (REGION_CODES.has(next.text)) return true;
     const two = h.to + 1 < n && sameLineBefore(h.to + 1) ? `${next.norm} ${tokens[h.to + 1]!.norm}` : '';
     if (capitalised(next) && (US_STATES.has(next.norm) || US_STATES.has(two))) return true;

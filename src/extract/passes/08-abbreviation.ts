@@ -13,7 +13,14 @@ import type { HitView } from './view.js';
 export function definesAbbreviation(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text } = v.doc;
   const word = text.slice(h.start, h.end);
-  if (h.to - h.from !== 1 || word.length < 2 || word.length > 6 || word !== word.toUpperCase() || !(gaps[h.from]! & GAP_OPEN_PAREN)) return false;
+  if (
+    h.to - h.from !== 1 ||
+    word.length < 2 ||
+    word.length > 6 ||
+    word !== word.toUpperCase() ||
+    !(gaps[h.from]! & GAP_OPEN_PAREN)
+  )
+    return false;
   if (h.from < word.length) return false;
   for (let k = 0; k < word.length; k++) {
     const t = tokens[h.from - word.length + k]!;
@@ -36,6 +43,7 @@ function definesOwnName(v: HitView, h: Hit): boolean {
 export function abbreviationPass(v: HitView): void {
   v.hits.forEach((h, k) => {
     const state = v.states[k]!;
-    if (state.status === 'undecided' && definesAbbreviation(v, h) && !definesOwnName(v, h)) reject(state, state.pending, 'abbreviation');
+    if (state.status === 'undecided' && definesAbbreviation(v, h) && !definesOwnName(v, h))
+      reject(state, state.pending, 'abbreviation');
   });
 }

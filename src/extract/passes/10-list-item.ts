@@ -24,7 +24,10 @@ function brandBeside(v: HitView, h: Hit, k: number): boolean {
     return true;
   };
   const family = (o: Hit): boolean => o.key.startsWith(prefix) && o.entries.some((e) => e.ambiguity === null);
-  return (k + 1 < hits.length && family(hits[k + 1]!) && near(h, hits[k + 1]!)) || (k > 0 && family(hits[k - 1]!) && near(hits[k - 1]!, h));
+  return (
+    (k + 1 < hits.length && family(hits[k + 1]!) && near(h, hits[k + 1]!)) ||
+    (k > 0 && family(hits[k - 1]!) && near(hits[k - 1]!, h))
+  );
 }
 
 /**
@@ -35,7 +38,8 @@ function brandBeside(v: HitView, h: Hit, k: number): boolean {
 function versioned(v: HitView, h: Hit): boolean {
   const { tokens, gaps } = v.doc;
   const next = tokens[h.to];
-  if (next === undefined || gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE) || isYearToken(next.norm)) return false;
+  if (next === undefined || gaps[h.to]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE) || isYearToken(next.norm))
+    return false;
   // "3.0", "2.x", "v2", "8", and Oracle's "11g", "12c", "9i".
   if (!RELEASE.test(next.norm)) return false;
   // A bare number after an acronym is a count or a part number as often ("CV 2", "Form 16"): only after a name.
@@ -54,6 +58,7 @@ export function listItemPass(v: HitView): void {
     // The label says the items are products: a name written in lower case there is one too.
     if (inToolsField(v, h.from) && itemBounded(v, h)) accept(state, state.pending, true);
     else if (state.lowerCase) return;
-    else if ((v.ctx.sectionAt(h.from) === 'skills' && itemBounded(v, h)) || brandBeside(v, h, k) || versioned(v, h)) accept(state, state.pending, true);
+    else if ((v.ctx.sectionAt(h.from) === 'skills' && itemBounded(v, h)) || brandBeside(v, h, k) || versioned(v, h))
+      accept(state, state.pending, true);
   });
 }

@@ -17,7 +17,10 @@ export function listNeighbourPass(v: HitView): void {
       const state = states[k]!;
       if (state.status !== 'undecided') return;
       // The ambiguous word must end its item ("C++ (Less than 1 year)" is not the Less language).
-      const chipNext = (v.ctx.sectionAt(h.from) === 'skills' || tagLine(v, h.from)) && hitAtToken[h.to] !== undefined && hitAtToken[h.to] !== -1;
+      const chipNext =
+        (v.ctx.sectionAt(h.from) === 'skills' || tagLine(v, h.from)) &&
+        hitAtToken[h.to] !== undefined &&
+        hitAtToken[h.to] !== -1;
       if (!rightBounded(v, h) && !chipNext && !tagLine(v, h.from)) return;
       const left = k > 0 && states[k - 1]!.anchor && connected(v, hits[k - 1]!, h);
       const right = k + 1 < hits.length && states[k + 1]!.anchor && connected(v, h, hits[k + 1]!);

@@ -25,7 +25,13 @@ function unambiguousSkills(v: HitView): Set<string> {
 
 /** Token `i` is a capitalised word no hit covers, on the same line as the hit and not across a list mark. */
 function nameWord(v: HitView, i: number, gapAt: number): boolean {
-  if (i < 0 || i >= v.n || v.hitAtToken[i] !== -1 || v.doc.gaps[gapAt]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON)) return false;
+  if (
+    i < 0 ||
+    i >= v.n ||
+    v.hitAtToken[i] !== -1 ||
+    v.doc.gaps[gapAt]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_COLON)
+  )
+    return false;
   return capitalised(v.doc.tokens[i]!);
 }
 

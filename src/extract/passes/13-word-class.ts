@@ -10,12 +10,25 @@ import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
 import { definesAbbreviation } from './08-abbreviation.js';
 import { accept, reject, type HitState } from './state.js';
 import { inSentence, sentenceBounds, type HitView } from './view.js';
-import { CONNECTOR_WORDS, NAME_GLUE, NOUN_BEFORE, QUALIFIERS, TECH_NOUNS_AFTER, TECH_WORDS, VERB_BEFORE } from './words.js';
+import {
+  CONNECTOR_WORDS,
+  NAME_GLUE,
+  NOUN_BEFORE,
+  QUALIFIERS,
+  TECH_NOUNS_AFTER,
+  TECH_WORDS,
+  VERB_BEFORE,
+} from './words.js';
 
 /** The last word of a longer name ("Pension Scheme", "Phoenix Healthcare"): not the technology by word class. */
 function tailOfName(v: HitView, h: Hit): boolean {
   const { tokens, gaps } = v.doc;
-  if (h.from === 0 || gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON | GAP_SENTENCE) || v.hitAtToken[h.from - 1] !== -1) return false;
+  if (
+    h.from === 0 ||
+    gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON | GAP_SENTENCE) ||
+    v.hitAtToken[h.from - 1] !== -1
+  )
+    return false;
   const prev = tokens[h.from - 1]!;
   const c = prev.text.charCodeAt(0);
   const d = prev.text.charCodeAt(1);
@@ -67,7 +80,8 @@ function localWordClass(v: HitView, h: Hit, sentenceStart: number): 'noun' | 've
   const capital = first >= 65 && first <= 90;
   if (prev !== undefined && VERB_BEFORE.has(prev.norm) && !(capital && prev.norm === 'to')) return 'verb';
   const next = tokens[h.to];
-  if (next !== undefined && TECH_NOUNS_AFTER.has(next.norm) && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to)) return 'noun';
+  if (next !== undefined && TECH_NOUNS_AFTER.has(next.norm) && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to))
+    return 'noun';
   if (!capital) return undefined;
   // An unknown capitalised word is a name ("Kafka"); an unknown acronym may be a generic one ("API", "QA").
   const second = text.charCodeAt(h.start + 1);
@@ -77,7 +91,11 @@ function localWordClass(v: HitView, h: Hit, sentenceStart: number): 'noun' | 've
   if (NOUN_BEFORE.has(prev.norm)) return 'noun';
   const before = v.hitAtToken[h.from - 1]!;
   const after = h.to < v.n ? v.hitAtToken[h.to]! : -1;
-  if ((before !== -1 && v.states[before]!.status === 'technology') || (after !== -1 && v.states[after]!.status === 'technology')) return 'noun';
+  if (
+    (before !== -1 && v.states[before]!.status === 'technology') ||
+    (after !== -1 && v.states[after]!.status === 'technology')
+  )
+    return 'noun';
   return undefined;
 }
 
@@ -87,7 +105,13 @@ function localWordClass(v: HitView, h: Hit, sentenceStart: number): 'noun' | 've
  * is rare in prose, so in a technical sentence the lower-case spelling is the product's own.
  */
 function lowerCaseProductName(v: HitView, h: Hit, surface: string, entries: readonly AliasEntry[]): boolean {
-  return h.to - h.from === 1 && surface.length >= 2 && surface === surface.toLowerCase() && entries.some((e) => e.alias === surface) && isUnknownWord(v.doc.tokens[h.from]!.norm);
+  return (
+    h.to - h.from === 1 &&
+    surface.length >= 2 &&
+    surface === surface.toLowerCase() &&
+    entries.some((e) => e.alias === surface) &&
+    isUnknownWord(v.doc.tokens[h.from]!.norm)
+  );
 }
 
 /** The sentence `[s, e)` holds an accepted technology (other than hit `k`) or a technical word. */
@@ -107,7 +131,14 @@ interface Tagger {
 }
 
 /** The word class of hit `h`: word order first, then the lexicon, then (within budget) `compromise`. */
-function wordClass(v: HitView, h: Hit, s: number, e: number, techContext: readonly AliasEntry[], tagger: Tagger): WordClass | 'acronym' | 'out-of-budget' {
+function wordClass(
+  v: HitView,
+  h: Hit,
+  s: number,
+  e: number,
+  techContext: readonly AliasEntry[],
+  tagger: Tagger,
+): WordClass | 'acronym' | 'out-of-budget' {
   const { tokens, text } = v.doc;
   let cls: WordClass | undefined = localWordClass(v, h, s);
   if (cls !== undefined) return cls;
@@ -119,7 +150,9 @@ function wordClass(v: HitView, h: Hit, s: number, e: number, techContext: readon
   // capitalised mid-sentence; at the start of a sentence a capital says nothing ("Access to Arts Program").
   if (h.to - h.from > 1 || !canBeNonNoun(tokens[h.from]!.norm)) {
     const first = surface.charCodeAt(0);
-    return (first >= 65 && first <= 90 && h.from > s) || lowerCaseProductName(v, h, surface, techContext) ? 'noun' : 'other';
+    return (first >= 65 && first <= 90 && h.from > s) || lowerCaseProductName(v, h, surface, techContext)
+      ? 'noun'
+      : 'other';
   }
   if (tagger.budget <= 0) return 'out-of-budget';
   // A window of a few words is enough context for a part of speech, and keeps tagging cheap.
@@ -142,7 +175,8 @@ function decideByWordClass(v: HitView, h: Hit, k: number, state: HitState, tagge
   const pending = state.pending;
   const techContext = pending.filter((e) => e.ambiguity!.rule === 'tech-context');
   if (state.lowerCase) return reject(state, pending, 'case');
-  if (techContext.length === 0 || !v.ctx.useCompromise) return reject(state, pending, techContext.length === 0 ? 'not-a-list-item' : 'no-context');
+  if (techContext.length === 0 || !v.ctx.useCompromise)
+    return reject(state, pending, techContext.length === 0 ? 'not-a-list-item' : 'no-context');
   const [s, e] = sentenceBounds(v, h.from);
   if (!technicalSentence(v, k, s, e)) return reject(state, pending, 'not-technical');
   if (definesAbbreviation(v, h)) return reject(state, pending, 'abbreviation');

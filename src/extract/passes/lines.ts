@@ -76,7 +76,8 @@ export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, Line
     const first = firstToken[r]!;
     if (!list && first > 0 && p >= 1 && s / (lg + 1) <= 4) {
       const before = out.get(line[first - 1]!);
-      if (before?.list === true && (gaps[first]! & (GAP_LIST | GAP_BLANK_LINE | GAP_SENTENCE)) === GAP_LIST) list = true;
+      if (before?.list === true && (gaps[first]! & (GAP_LIST | GAP_BLANK_LINE | GAP_SENTENCE)) === GAP_LIST)
+        list = true;
       else if (before?.list === true && softWrap(doc, first, before.size)) list = true;
     }
     out.set(l, { size: s, list });

@@ -7,7 +7,17 @@
 import type { SectionKind, TimelineEntry } from '../../types.js';
 import { isEnglishWord } from '../context.js';
 import type { Hit } from '../match.js';
-import { GAP_BLANK_LINE, GAP_CLOSE_PAREN, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_OPEN_PAREN, GAP_SENTENCE, isVersionToken, type DocTokens } from '../tokens.js';
+import {
+  GAP_BLANK_LINE,
+  GAP_CLOSE_PAREN,
+  GAP_COLON,
+  GAP_LIST,
+  GAP_NEWLINE,
+  GAP_OPEN_PAREN,
+  GAP_SENTENCE,
+  isVersionToken,
+  type DocTokens,
+} from '../tokens.js';
 import type { LineInfo } from './lines.js';
 import { softWrap } from './lines.js';
 import type { HitState } from './state.js';
@@ -74,7 +84,13 @@ export function lineSize(v: HitView, i: number): number {
 export function versionEnd(v: HitView, h: Hit): number {
   const { tokens, gaps } = v.doc;
   let end = h.to;
-  while (end < v.n && end - h.to < 2 && isVersionToken(tokens[end]!.norm) && !(gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE))) end++;
+  while (
+    end < v.n &&
+    end - h.to < 2 &&
+    isVersionToken(tokens[end]!.norm) &&
+    !(gaps[end]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE))
+  )
+    end++;
   return end;
 }
 
@@ -91,7 +107,8 @@ export function chipLine(v: HitView, i: number): boolean {
   const { doc, n, hitAtToken } = v;
   const l = doc.line[i]!;
   let uncovered = 0;
-  for (let k = doc.lineStart[i]!; k < n && doc.line[k] === l && k - doc.lineStart[i]! < 40; k++) if (hitAtToken[k] === -1) uncovered++;
+  for (let k = doc.lineStart[i]!; k < n && doc.line[k] === l && k - doc.lineStart[i]! < 40; k++)
+    if (hitAtToken[k] === -1) uncovered++;
   return uncovered <= 1;
 }
 
@@ -147,7 +164,8 @@ export function connectorAt(v: HitView, i: number, upTo: number): number {
   for (const words of PHRASE_CONNECTORS) {
     if (i + words.length > upTo) continue;
     let ok = true;
-    for (let w = 0; w < words.length && ok; w++) ok = tokens[i + w]!.norm === words[w] && (w === 0 || inSentence(v, i + w));
+    for (let w = 0; w < words.length && ok; w++)
+      ok = tokens[i + w]!.norm === words[w] && (w === 0 || inSentence(v, i + w));
     if (ok) return words.length;
   }
   return 0;
@@ -184,13 +202,21 @@ export function connected(v: HitView, a: Hit, b: Hit): boolean {
 export function rightBounded(v: HitView, h: Hit): boolean {
   const end = versionEnd(v, h);
   const gaps = v.doc.gaps;
-  return end >= v.n || (gaps[end]! & (GAP_LIST | GAP_SENTENCE)) !== 0 || (gaps[end]! & GAP_NEWLINE && !wrap(v, end)) || connectorAt(v, end, v.n) > 0;
+  return (
+    end >= v.n ||
+    (gaps[end]! & (GAP_LIST | GAP_SENTENCE)) !== 0 ||
+    (gaps[end]! & GAP_NEWLINE && !wrap(v, end)) ||
+    connectorAt(v, end, v.n) > 0
+  );
 }
 
 /** The hit is a whole item of a list: bounded on both sides. */
 export function itemBounded(v: HitView, h: Hit): boolean {
   const gaps = v.doc.gaps;
-  const left = h.from === 0 || gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON) || CONNECTOR_WORDS.has(v.doc.tokens[h.from - 1]!.norm);
+  const left =
+    h.from === 0 ||
+    gaps[h.from]! & (GAP_LIST | GAP_NEWLINE | GAP_COLON) ||
+    CONNECTOR_WORDS.has(v.doc.tokens[h.from - 1]!.norm);
   return Boolean(left) && rightBounded(v, h);
 }
 
