@@ -99,6 +99,7 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     for (let s = plan.slotStart; s < plan.slotEnd; s++) slotReq[s] = r;
   });
   const catTop = new Float64Array(n * topK);
+  const hasCategories = c.categoryReqs.length > 0;
   /** Slots blocked for the profile being weighed: those stamped with its `profileGen`. */
   const blockedIn = new Int32Array(slots);
   let profileGen = 0;
@@ -261,7 +262,7 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     }
     passGen++;
     touchedCount = 0;
-    for (let i = 0; i < catTop.length; i++) catTop[i] = 0;
+    if (hasCategories) for (let i = 0; i < catTop.length; i++) catTop[i] = 0;
     let inferred = false;
     let retract = false;
     const skills = profile.skills;
