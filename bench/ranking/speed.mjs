@@ -84,9 +84,6 @@ async function realProfiles(sm) {
   return profiles;
 }
 
-/** A string equal to `s` but a different object, as each extracted résumé has its own. */
-const freshString = (s) => (typeof s === 'string' ? ` ${s}`.slice(1) : s);
-
 /**
  * A distinct deep copy of a profile with every span moved by `shift`, so the scorer never sees the
  * same object twice and nothing can be cached on it. Profiles and skills are rebuilt as object
@@ -95,9 +92,10 @@ const freshString = (s) => (typeof s === 'string' ? ` ${s}`.slice(1) : s);
  * (`{ ...skill, mentions }`) would not: V8 keeps only the first few fields of such a clone in the
  * object and moves the rest (`evidence`, `implied`) to a separate property array, one more memory
  * load per skill than a real profile costs. Mentions, which `rate` never reads, are copied by spread.
- * Per-document strings the scorer reads (`lastUsed`) are fresh copies; ids, names, categories and
- * context words stay shared, as the extractor shares them (they come from the taxonomy and a fixed
- * vocabulary); mention and sentence text is shared to keep the heap of 100,000 profiles near 1.5 GB.
+ * Ids, names, categories, context words and month strings (`lastUsed`, `experience.latest`) stay shared,
+ * as the extractor shares them (they come from the taxonomy, a fixed vocabulary and one string per month)
+ * and as `JSON.parse` shares strings of ten characters or fewer; mention and sentence text is shared to
+ * keep the heap of 100,000 profiles near 1.5 GB.
  * (structuredClone would do too, but takes minutes and 3 GB for 100,000 profiles on the reference
  * machine.) Each skill keeps its evidence bits (`ExtractedSkill.evidence`, a number that `rate`
  * reads instead of the mentions) and its ordinal (`ExtractedSkill.ordinal`, its position in the
@@ -109,7 +107,9 @@ function copyProfile(p, shift, { evidenceBits = true } = {}) {
   const skills = p.skills.map((k) => {
     const mentions = k.mentions.map((m) => ({ ...m, span: span(m.span), sentenceSpan: span(m.sentenceSpan) }));
     const implied = k.implied.map((i) => ({ id: i.id, name: i.name, weight: i.weight, implied: i.implied }));
-    const lastUsed = freshString(k.lastUsed);
+    // Month strings are shared, as real profiles share them: extraction makes one string per month, and
+    // JSON.parse shares strings of ten characters or fewer.
+    const lastUsed = k.lastUsed;
     if (!evidenceBits || k.evidence === undefined) {
       return {
         id: k.id,
@@ -151,7 +151,7 @@ function copyProfile(p, shift, { evidenceBits = true } = {}) {
     out.experience = {
       months: p.experience.months,
       functionMonths: { ...p.experience.functionMonths },
-      latest: freshString(p.experience.latest),
+      latest: p.experience.latest,
     };
   return out;
 }

@@ -13,10 +13,24 @@ function monthIndex(ym: YearMonth): number | null {
   return y * 12 + (m - 1);
 }
 
+/**
+ * Month strings made so far, by month index: every profile's `lastUsed` and `latest` for one month is the
+ * same string, as `JSON.parse` makes them for profiles read back (it shares strings of ten characters or
+ * fewer). Ranking reads one per profile and skill; a shared string is in cache, a fresh one is a memory load.
+ * A few thousand months at most.
+ */
+const MONTH_STRINGS = new Map<number, YearMonth>();
+
 function fromIndex(i: number): YearMonth {
-  const y = Math.floor(i / 12);
-  const m = (i % 12) + 1;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+  let ym = MONTH_STRINGS.get(i);
+  if (ym === undefined) {
+    const y = Math.floor(i / 12);
+    const m = (i % 12) + 1;
+    ym = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    // Month indexes come from parsed four-digit years; the bound keeps a hostile caller from growing the map.
+    if (MONTH_STRINGS.size < 120_000) MONTH_STRINGS.set(i, ym);
+  }
+  return ym;
 }
 
 /**
