@@ -43,6 +43,7 @@ export { decodeEntities, htmlToLines } from './html.js';
 export type { TextLine } from './text.js';
 export { lowerBound } from './layout.js';
 export { formatBytes } from './limits.js';
+export { checkDocumentDate } from './document-date.js';
 
 let sharedPool: ParsePool | null = null;
 

@@ -6,9 +6,9 @@
 import { availableParallelism } from 'node:os';
 import { abortable, checkSignal, linkAbort, throwIfAborted } from '../abort.js';
 import { MATCH_VERSION, RANK_DEFAULTS } from '../defaults.js';
-import { isSkillmatchError, OptionError, SkillmatchError } from '../errors.js';
+import { isSkillmatchError, SkillmatchError } from '../errors.js';
 import { createExtractor } from '../extract/index.js';
-import { createParsePool, isJsonResume, jsonResumeText, parseResume } from '../parse/index.js';
+import { checkDocumentDate, createParsePool, isJsonResume, jsonResumeText, parseResume } from '../parse/index.js';
 import type { JsonResumeObject, ParsePool, ParsePoolOptions } from '../parse/index.js';
 import { assertRole, getBuiltinRole } from '../role/index.js';
 import { createScorer } from '../score/index.js';
@@ -25,7 +25,7 @@ import type {
   SkillProfile,
   Taxonomy,
 } from '../types.js';
-import { currentMonth, isMonth } from '../util/month.js';
+import { currentMonth } from '../util/month.js';
 
 /** One résumé to rank, with the caller's id (the default id is its index in the batch). */
 export interface RankInputObject {
@@ -203,28 +203,16 @@ function checkBatchDocumentDate(documentDate: unknown): 'estimate' | undefined {
   );
 }
 
-/** `matcher.extract`'s `documentDate`: a month not after `asOf`, or `'estimate'`. */
-function checkDocumentDateOption(documentDate: unknown, asOf: string): void {
-  if (documentDate === 'estimate') return;
-  if (!isMonth(documentDate) || documentDate > asOf) {
-    throw new OptionError(
-      'documentDate',
-      `\`documentDate\` must be 'estimate' or a month written YYYY-MM, not after \`asOf\`, got ${JSON.stringify(documentDate)}`,
-    );
-  }
-}
-
-/** A batch item's `documentDate`: `YYYY-MM`, not after `asOf`; else the item fails with `invalid-input`. */
+/**
+ * A batch item's `documentDate`, checked as the parse option is (`YYYY-MM` not after `asOf`, or `'estimate'`);
+ * a bad one fails that item alone, with `invalid-input`.
+ */
 function checkInputDocumentDate(documentDate: unknown, asOf: string): void {
-  if (documentDate === 'estimate') return;
-  if (!isMonth(documentDate)) {
-    throw new SkillmatchError(
-      'invalid-input',
-      `\`documentDate\` must be a month written YYYY-MM or 'estimate', got ${JSON.stringify(documentDate)}`,
-    );
+  try {
+    checkDocumentDate(documentDate, asOf);
+  } catch (error) {
+    throw new SkillmatchError('invalid-input', (error as Error).message);
   }
-  if (documentDate > asOf)
-    throw new SkillmatchError('invalid-input', `\`documentDate\` (${documentDate}) is after \`asOf\` (${asOf})`);
 }
 
 /** Digit-only ids (the defaults) compare as numbers, so input 10 follows input 9. */
@@ -632,7 +620,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     async extract(input, extractOptions = {}) {
       const signal = checkSignal(extractOptions.signal);
       const asOf = extractOptions.asOf ?? currentMonth();
-      if (extractOptions.documentDate !== undefined) checkDocumentDateOption(extractOptions.documentDate, asOf);
+      checkDocumentDate(extractOptions.documentDate, asOf);
       return abortable(
         toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, extractOptions.documentDate),
         signal,
