@@ -4,6 +4,7 @@
  * last month used. The durations a candidate claims in words are `claims.ts`'s.
  */
 import type { TimelineEntry, YearMonth } from '../types.js';
+import { monthAt } from '../util/month.js';
 
 function monthIndex(ym: YearMonth): number | null {
   if (ym.length !== 7 || ym.charCodeAt(4) !== 45) return null;
@@ -24,9 +25,7 @@ const MONTH_STRINGS = new Map<number, YearMonth>();
 function fromIndex(i: number): YearMonth {
   let ym = MONTH_STRINGS.get(i);
   if (ym === undefined) {
-    const y = Math.floor(i / 12);
-    const m = (i % 12) + 1;
-    ym = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+    ym = monthAt(i);
     // Month indexes come from parsed four-digit years; the bound keeps a hostile caller from growing the map.
     if (MONTH_STRINGS.size < 120_000) MONTH_STRINGS.set(i, ym);
   }

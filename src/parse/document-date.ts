@@ -7,7 +7,7 @@
  */
 import { OptionError } from '../errors.js';
 import type { Diagnostic, DocumentDate, TimelineEntry, YearMonth } from '../types.js';
-import { isMonth } from '../util/month.js';
+import { isMonth, monthAt, monthIndex } from '../util/month.js';
 import { findDateRanges } from './dates.js';
 
 /** Dates a file carries about itself, as written there. */
@@ -154,14 +154,6 @@ export function resolveDocumentDate(
     return { documentDate: { month, source: 'estimated' }, latestWritten, diagnostics };
   }
   return { documentDate: { month: asOf, source: 'as-of' }, latestWritten, diagnostics };
-}
-
-function monthAt(index: number): YearMonth {
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
-function monthIndex(month: YearMonth): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
 }
 
 /**

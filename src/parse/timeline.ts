@@ -9,6 +9,7 @@
  * settles a part, it is left out rather than guessed.
  */
 import type { Diagnostic, Section, Span, TimelineEntry, YearMonth } from '../types.js';
+import { monthAt, monthIndex } from '../util/month.js';
 import { findDateRanges, type DateRange } from './dates.js';
 import { findDuration, type Duration } from './durations.js';
 
@@ -1661,14 +1662,6 @@ function envelope(ranges: DateRange[]): DateRange {
   }
   const diagnostics = ranges.flatMap((range) => range.diagnostics ?? []);
   return { start, end, span: first.span, ...(diagnostics.length > 0 ? { diagnostics } : {}) };
-}
-
-function monthIndex(ym: YearMonth): number {
-  return Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7)) - 1;
-}
-
-function monthAt(index: number): YearMonth {
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /**

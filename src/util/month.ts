@@ -33,6 +33,16 @@ export function checkMonth(value: unknown, option: string): YearMonth {
   return value;
 }
 
+/** The month's index, `year × 12 + month − 1`, of a month written `YYYY-MM`: months count by subtraction. */
+export function monthIndex(month: YearMonth): number {
+  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+}
+
+/** The month `YYYY-MM` of a month index (see {@link monthIndex}). */
+export function monthAt(index: number): YearMonth {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 /**
  * An `asOf` option checked, or the current month when it is `undefined`.
  * @throws OptionError (code `invalid-option`) naming `asOf`.

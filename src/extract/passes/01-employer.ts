@@ -309,7 +309,7 @@ export function spelledOutAfter(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text } = v.doc;
   const word = text.slice(h.start, h.end);
   const n = word.length;
-  if (h.to - h.from !== 1 || n < 3 || n > 6 || word !== word.toUpperCase() || !/^[A-Z]+$/.test(word)) return false;
+  if (h.to - h.from !== 1 || n < 3 || n > 6 || !/^[A-Z]+$/.test(word)) return false;
   if (!(gaps[h.to]! & GAP_OPEN_PAREN) || h.to + n > v.n) return false;
   for (let k = 0; k < n; k++) {
     const at = h.to + k;
