@@ -18,7 +18,7 @@ import type { DocTokens } from './tokens.js';
 /** A hit that counts, with the entries (skills) it counts for. */
 export interface KeptHit {
   hit: Hit;
-  entries: AliasEntry[];
+  entries: readonly AliasEntry[];
 }
 
 /** One skill's mentions and facts while a document is read. */

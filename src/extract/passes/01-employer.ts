@@ -17,7 +17,7 @@ import {
   isYearToken,
 } from '../tokens.js';
 import { reject } from './state.js';
-import { lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
+import { eachUndecided, lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, MONTHS } from './words.js';
 
 /** "Oracle India Pvt Ltd", "Cisco Systems" on a job line: the name is followed by company words. */
@@ -322,10 +322,8 @@ export function spelledOutAfter(v: HitView, h: Hit): boolean {
 
 /** Rejects every hit that names an employer, or an expansion spelled out after it. */
 export function employerPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided') return;
-    if (isEmployer(v, h)) reject(state, h.entries, 'employer');
-    else if (spelledOutAfter(v, h)) reject(state, h.entries, 'abbreviation');
+  eachUndecided(v, (h, _k, state) => {
+    if (isEmployer(v, h)) reject(state, h.entries, 'employer', true);
+    else if (spelledOutAfter(v, h)) reject(state, h.entries, 'abbreviation', true);
   });
 }

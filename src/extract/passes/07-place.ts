@@ -6,7 +6,7 @@
 import type { Hit } from '../match.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
 import { reject } from './state.js';
-import { capitalised, type HitView } from './view.js';
+import { capitalised, eachUndecided, type HitView } from './view.js';
 import { INSTITUTION_WORDS, PLACE_BEFORE, REGION_CODES, STREET_WORDS, US_STATES } from './words.js';
 
 /** The hit is part of a place or institution name. */
@@ -54,8 +54,7 @@ export function placeName(v: HitView, h: Hit): boolean {
 
 /** Rejects ambiguous hits that are part of a place or institution name. */
 export function placePass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status === 'undecided' && placeName(v, h)) reject(state, state.pending, 'place-name');
+  eachUndecided(v, (h, _k, state) => {
+    if (placeName(v, h)) reject(state, state.pending, 'place-name');
   });
 }

@@ -7,7 +7,7 @@
 import type { Hit } from '../match.js';
 import { GAP_OPEN_PAREN } from '../tokens.js';
 import { reject } from './state.js';
-import type { HitView } from './view.js';
+import { eachUndecided, type HitView } from './view.js';
 
 /** "Process Improvement Plan (PIP)": a bracketed acronym spelled by the capitalised words before it names them. */
 export function definesAbbreviation(v: HitView, h: Hit): boolean {
@@ -41,9 +41,7 @@ function definesOwnName(v: HitView, h: Hit): boolean {
 
 /** Rejects ambiguous acronyms that define the words before them. */
 export function abbreviationPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status === 'undecided' && definesAbbreviation(v, h) && !definesOwnName(v, h))
-      reject(state, state.pending, 'abbreviation');
+  eachUndecided(v, (h, _k, state) => {
+    if (definesAbbreviation(v, h) && !definesOwnName(v, h)) reject(state, state.pending, 'abbreviation');
   });
 }

@@ -5,7 +5,7 @@
 import type { AliasEntry } from '../../taxonomy/index.js';
 import type { Hit } from '../match.js';
 import { accept } from './state.js';
-import { inSentence, type HitView } from './view.js';
+import { eachUndecided, inSentence, type HitView } from './view.js';
 
 const confirmerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
@@ -38,9 +38,8 @@ function confirmedBy(v: HitView, h: Hit, entry: AliasEntry): boolean {
 
 /** Accepts the confirmed entries of every undecided hit written in the taxonomy's case. */
 export function confirmerPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided' || state.lowerCase) return;
+  eachUndecided(v, (h, _k, state) => {
+    if (state.lowerCase) return;
     const confirmed = state.pending.filter((e) => confirmedBy(v, h, e));
     if (confirmed.length > 0) accept(state, confirmed, true);
   });

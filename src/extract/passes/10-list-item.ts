@@ -7,7 +7,7 @@
 import type { Hit } from '../match.js';
 import { GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, isYearToken } from '../tokens.js';
 import { accept } from './state.js';
-import { inToolsField, itemBounded, rightBounded, type HitView } from './view.js';
+import { eachUndecided, inToolsField, itemBounded, rightBounded, type HitView } from './view.js';
 
 /**
  * The next item of the list is a product of the same brand written in full: bare "SAP" in "SAP Knowledge:
@@ -52,9 +52,7 @@ const RELEASE = /^(?:v\d{1,3}(?:\.\d{1,3})*|\d{1,3}(?:\.(?:\d{1,3}|x))*|\d{1,2}[
 
 /** Accepts undecided hits that are whole items of a skills section or tools field, carry a version, or stand beside their brand's products. */
 export function listItemPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided') return;
+  eachUndecided(v, (h, k, state) => {
     // The label says the items are products: a name written in lower case there is one too.
     if (inToolsField(v, h.from) && itemBounded(v, h)) accept(state, state.pending, true);
     else if (state.lowerCase) return;

@@ -8,8 +8,8 @@ import { canBeNonNoun, isGenericNoun, isUnknownWord, wordClassAt, type WordClass
 import type { Hit } from '../match.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
 import { definesAbbreviation } from './08-abbreviation.js';
-import { accept, reject, type HitState } from './state.js';
-import { inSentence, sentenceBounds, type HitView } from './view.js';
+import { accept, drop, reject, type HitState } from './state.js';
+import { eachUndecided, inSentence, sentenceBounds, type HitView } from './view.js';
 import {
   CONNECTOR_WORDS,
   NAME_GLUE,
@@ -187,14 +187,13 @@ function decideByWordClass(v: HitView, h: Hit, k: number, state: HitState, tagge
   if (cls === 'out-of-budget') return reject(state, pending, 'context-budget');
   if (cls !== 'noun') return reject(state, pending, 'not-a-noun');
   accept(state, techContext, false);
-  for (const p of pending) if (!techContext.includes(p)) state.dropped.push({ entry: p, reason: 'not-a-list-item' });
+  for (const p of pending) if (!techContext.includes(p)) drop(state, p, 'not-a-list-item');
 }
 
 /** Decides every hit still undecided; none is left undecided after it. */
 export function wordClassPass(v: HitView): void {
   const tagger: Tagger = { budget: v.ctx.maxContextSentences, cache: new Map() };
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status === 'undecided') decideByWordClass(v, h, k, state, tagger);
+  eachUndecided(v, (h, k, state) => {
+    decideByWordClass(v, h, k, state, tagger);
   });
 }

@@ -60,6 +60,12 @@ function hitsByToken(doc: DocTokens, hits: readonly Hit[]): Int32Array {
   return at;
 }
 
+function hitIndices(n: number): Int32Array {
+  const at = new Int32Array(n);
+  for (let k = 0; k < n; k++) at[k] = k;
+  return at;
+}
+
 /** Decides every hit; returns one decision per hit (index-aligned). */
 export function decideHits(ctx: AmbiguityContext, lines: ReadonlyMap<number, LineInfo>): Decision[] {
   const view: HitView = {
@@ -72,6 +78,7 @@ export function decideHits(ctx: AmbiguityContext, lines: ReadonlyMap<number, Lin
     states: ctx.hits.map(undecided),
     tagLines: new Map(),
     fields: ctx.fields ?? toolsFields(ctx.doc),
+    open: { at: hitIndices(ctx.hits.length), count: ctx.hits.length },
   };
   for (const pass of PASSES) pass(view);
   return view.states;
