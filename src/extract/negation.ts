@@ -260,7 +260,16 @@ const TRAILING_LEVELS = new Map<string, ProficiencyLevel>([
 /** The gap before token `i` opens a bracket or is a dash or colon: "Java (basic)", "Go - expert", "SQL: intermediate". */
 function trailingQualifierGap(doc: DocTokens, i: number): boolean {
   if (doc.gaps[i]! & (GAP_OPEN_PAREN | GAP_COLON)) return true;
-  const gap = doc.text.slice(doc.tokens[i - 1]!.end, doc.tokens[i]!.start).trim();
+  const from = doc.tokens[i - 1]!.end;
+  const to = doc.tokens[i]!.start;
+  // Most gaps hold no dash at all ("Go, C"): only those are cut out and trimmed.
+  let dash = false;
+  for (let k = from; k < to && !dash; k++) {
+    const c = doc.text.charCodeAt(k);
+    dash = c === 45 || c === 0x2013 || c === 0x2014;
+  }
+  if (!dash) return false;
+  const gap = doc.text.slice(from, to).trim();
   return gap === '-' || gap === '\u2013' || gap === '\u2014';
 }
 
@@ -269,6 +278,9 @@ export interface CueFlags {
   aspiration: boolean;
   level?: ProficiencyLevel;
 }
+
+/** Words joining two list items: "Go and Rust". */
+const LIST_JOINERS = new Set(['and', 'or', 'nor', '&']);
 
 /** Hits connected to the one before them as list items, for scoping weak cues. */
 export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
@@ -281,7 +293,7 @@ export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
       const g = gaps[h.from]!;
       const linked =
         (between === 0 && g & GAP_LIST && !(g & GAP_NEWLINE)) ||
-        (between === 1 && ['and', 'or', 'nor', '&'].includes(tokens[prev.to]!.norm)) ||
+        (between === 1 && LIST_JOINERS.has(tokens[prev.to]!.norm)) ||
         (between <= 3 && gaps[prev.to]! & GAP_OPEN_PAREN && g & GAP_CLOSE_PAREN);
       if (linked) {
         starts.push(starts[k - 1]!);
@@ -293,19 +305,32 @@ export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
   return starts;
 }
 
-const cueStarts = new WeakMap<DocTokens, Uint8Array>();
-
 /**
- * Per document, whether a cue can start at each token (0 not yet known, 1 yes, 2 no): the hits of one
- * list look back over the same words, so each word is looked up once.
+ * What the cue words of a document say, token by token, found once per token however many hits look
+ * back over it (every hit of a list looks back over the same words): whether a cue may start there, the
+ * end of a negation phrase starting there, and the cues whose words are written there.
  */
-function cueStartsOf(doc: DocTokens): Uint8Array {
-  let starts = cueStarts.get(doc);
-  if (starts === undefined) {
-    starts = new Uint8Array(doc.tokens.length);
-    cueStarts.set(doc, starts);
+interface CueTable {
+  /** The tokens inside hits the table was made with (the phrases and cues depend on it). */
+  covered: Uint8Array;
+  /** 0 not yet known, 1 a cue may start at the token, 2 none can. */
+  starts: Uint8Array;
+  /** End of the negation phrase at the token with no limit (`negationPhraseEnd`), -1 none, 0 not yet known. */
+  negationEnd: Int32Array;
+  /** The cues written at a token, longest first, with the undoers and fields already ruled out. */
+  written: Map<number, readonly Cue[]>;
+}
+
+const cueTables = new WeakMap<DocTokens, CueTable>();
+
+function cueTableOf(doc: DocTokens, covered: Uint8Array): CueTable {
+  let table = cueTables.get(doc);
+  if (table === undefined || table.covered !== covered) {
+    const n = doc.tokens.length;
+    table = { covered, starts: new Uint8Array(n), negationEnd: new Int32Array(n), written: new Map() };
+    cueTables.set(doc, table);
   }
-  return starts;
+  return table;
 }
 
 function canStartCue(doc: DocTokens, starts: Uint8Array, i: number): boolean {
@@ -314,6 +339,42 @@ function canStartCue(doc: DocTokens, starts: Uint8Array, i: number): boolean {
     starts[i] = NEGATORS.has(norm) || CUE_BY_FIRST.has(norm) ? 1 : 2;
   }
   return starts[i] === 1;
+}
+
+/**
+ * `negationPhraseEnd(doc, i, limit, covered)` from one unlimited look per token: a limit only cuts the
+ * look short, so the phrase found without one counts when it ends by the limit.
+ */
+function negationEndBefore(doc: DocTokens, table: CueTable, i: number, limit: number, covered: Uint8Array): number {
+  let end = table.negationEnd[i]!;
+  if (end === 0) {
+    end = negationPhraseEnd(doc, i, doc.tokens.length, covered);
+    table.negationEnd[i] = end;
+  }
+  return end > 0 && end <= limit ? end : -1;
+}
+
+/** The cues whose words are written at token `i` (not undone after, "learning" no field), longest first. */
+function cuesWrittenAt(doc: DocTokens, table: CueTable, i: number, covered: Uint8Array): readonly Cue[] {
+  let found = table.written.get(i);
+  if (found !== undefined) return found;
+  const { tokens } = doc;
+  const list = CUE_BY_FIRST.get(tokens[i]!.norm) ?? [];
+  const written: Cue[] = [];
+  for (const cue of list) {
+    const len = cue.words.length;
+    if (i + len > tokens.length) continue;
+    let ok = true;
+    for (let w = 1; w < len && ok; w++) ok = tokens[i + w]!.norm === cue.words[w] && !covered[i + w];
+    if (!ok) continue;
+    const after = tokens[i + len];
+    if (after !== undefined && CUE_UNDOERS.has(after.norm)) continue;
+    if (cue.words[0] === 'learning' && i > 0 && LEARNING_FIELDS.has(tokens[i - 1]!.norm)) continue;
+    written.push(cue);
+  }
+  found = written;
+  table.written.set(i, found);
+  return found;
 }
 
 /**
@@ -326,28 +387,19 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
   const clause = doc.clauseStart[hit.from]!;
   let levelFound: { level: ProficiencyLevel; at: number } | null = null;
   const from = Math.max(clause, hit.from - 24);
-  const starts = cueStartsOf(doc);
+  const table = cueTableOf(doc, covered);
   for (let i = from; i < hit.from; i++) {
-    if (covered[i] || !canStartCue(doc, starts, i)) continue;
-    const phraseEnd = negationPhraseEnd(doc, i, hit.from, covered);
+    if (covered[i] || !canStartCue(doc, table.starts, i)) continue;
+    const phraseEnd = negationEndBefore(doc, table, i, hit.from, covered);
     if (phraseEnd > 0) {
       flags.negated = true;
       // The modifiers belong to the negation: "no hands-on experience" is no level.
       i = phraseEnd - 1;
       continue;
     }
-    const list = CUE_BY_FIRST.get(tokens[i]!.norm);
-    if (list === undefined) continue;
-    for (const cue of list) {
-      const len = cue.words.length;
-      if (i + len > hit.from) continue;
-      let ok = true;
-      for (let w = 1; w < len && ok; w++) ok = tokens[i + w]!.norm === cue.words[w] && !covered[i + w];
-      if (!ok) continue;
-      const after = tokens[i + len];
-      if (after !== undefined && CUE_UNDOERS.has(after.norm)) continue;
-      if (cue.words[0] === 'learning' && i > 0 && LEARNING_FIELDS.has(tokens[i - 1]!.norm)) continue;
-      const cueEnd = i + len;
+    for (const cue of cuesWrittenAt(doc, table, i, covered)) {
+      const cueEnd = i + cue.words.length;
+      if (cueEnd > hit.from) continue;
       // A weak cue reaches only the list that starts right after it (two filler words allowed).
       if (!cue.strong && chainStart - cueEnd > 2) continue;
       if (!cue.strong && chainStart < cueEnd) continue;

@@ -9,6 +9,13 @@ import { reject } from './state.js';
 import { capitalised, eachUndecided, type HitView } from './view.js';
 import { INSTITUTION_WORDS, PLACE_BEFORE, REGION_CODES, STREET_WORDS, US_STATES } from './words.js';
 
+/** `text[from, to)` trimmed is one comma; most gaps hold none, and are not cut out to be trimmed. */
+function commaGap(text: string, from: number, to: number): boolean {
+  let comma = false;
+  for (let k = from; k < to && !comma; k++) comma = text.charCodeAt(k) === 44;
+  return comma && text.slice(from, to).trim() === ',';
+}
+
 /** The hit is part of a place or institution name. */
 export function placeName(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text } = v.doc;
@@ -43,7 +50,7 @@ export function placeName(v: HitView, h: Hit): boolean {
   if (
     v.hitAtToken[h.to] === -1 &&
     !(gaps[h.to]! & (GAP_NEWLINE | GAP_SENTENCE)) &&
-    text.slice(tokens[h.to - 1]!.end, next.start).trim() === ','
+    commaGap(text, tokens[h.to - 1]!.end, next.start)
   ) {
     if (REGION_CODES.has(next.text)) return true;
     const two = h.to + 1 < n && sameLineBefore(h.to + 1) ? `${next.norm} ${tokens[h.to + 1]!.norm}` : '';

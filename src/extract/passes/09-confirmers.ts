@@ -29,7 +29,8 @@ function confirmedBy(v: HitView, h: Hit, entry: AliasEntry): boolean {
     const w = tokens[i]!.norm;
     if (!words.has(w) && !(w.endsWith('s') && words.has(w.slice(0, -1)))) continue;
     let broken = false;
-    const [a, b] = i < h.from ? [i + 1, h.from] : [h.to, i];
+    const a = i < h.from ? i + 1 : h.to;
+    const b = Math.max(i, h.from);
     for (let m = a; m <= b && !broken; m++) if (!inSentence(v, m)) broken = true;
     if (!broken) return true;
   }
@@ -40,7 +41,9 @@ function confirmedBy(v: HitView, h: Hit, entry: AliasEntry): boolean {
 export function confirmerPass(v: HitView): void {
   eachUndecided(v, (h, _k, state) => {
     if (state.lowerCase) return;
-    const confirmed = state.pending.filter((e) => confirmedBy(v, h, e));
-    if (confirmed.length > 0) accept(state, confirmed, true);
+    // Most hits have no confirming word near: no array is made for them.
+    let confirmed: AliasEntry[] | null = null;
+    for (const e of state.pending) if (confirmedBy(v, h, e)) (confirmed ??= []).push(e);
+    if (confirmed !== null) accept(state, confirmed, true);
   });
 }
