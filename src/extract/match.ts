@@ -22,6 +22,14 @@ export interface Hit {
   fuzzy: boolean;
 }
 
+/**
+ * The hit as written. A hit spans its tokens exactly, so a one-token hit (most of them) is its token's
+ * own string: no new string per hit.
+ */
+export function surfaceOf(doc: DocTokens, h: Hit): string {
+  return h.to - h.from === 1 ? doc.tokens[h.from]!.text : doc.text.slice(h.start, h.end);
+}
+
 /** Strips a short trailing version from a one-token name: `python3` → `python`, `css3` → `css`. */
 function stripVersion(norm: string): string | null {
   let i = norm.length;

@@ -6,7 +6,7 @@
  * question, flagged `lowerCase`: only a list of named technologies or a tools field can vouch for it later.
  */
 import type { AliasEntry } from '../../taxonomy/index.js';
-import type { Hit } from '../match.js';
+import { type Hit, surfaceOf } from '../match.js';
 import { drop } from './state.js';
 import { connected, eachUndecided, inToolsField, itemBounded, tagLine, type HitView } from './view.js';
 
@@ -24,7 +24,7 @@ function capitals(s: string): boolean {
 /** A list neighbour is written in capitals too: the list (an export's skills line, a tools list) is in capitals. */
 function capitalsBeside(v: HitView, h: Hit, k: number): boolean {
   const { hits, doc } = v;
-  const caps = (o: Hit): boolean => capitals(doc.text.slice(o.start, o.end));
+  const caps = (o: Hit): boolean => capitals(surfaceOf(doc, o));
   const before = hits[k - 1];
   const after = hits[k + 1];
   return (
@@ -69,7 +69,7 @@ export function casePass(v: HitView): void {
   const { doc } = v;
   const memo: CaseMemo = new Map();
   eachUndecided(v, (h, k, state) => {
-    const surface = doc.text.slice(h.start, h.end);
+    const surface = surfaceOf(doc, h);
     // A one-token surface equal to its folded form is lower case already (and lower-casing is costly).
     const lowerSurface =
       (h.to - h.from === 1 && doc.tokens[h.from]!.norm === surface) || surface === surface.toLowerCase();

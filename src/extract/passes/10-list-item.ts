@@ -4,7 +4,7 @@
  * that carries a version ("Spring 3.0", "Oracle 11g", "Angular 8") or sits beside a product of its own
  * brand written in full ("SAP Knowledge: SAP EWM, SAP SD"), is the technology.
  */
-import type { Hit } from '../match.js';
+import { type Hit, surfaceOf } from '../match.js';
 import { GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, isYearToken } from '../tokens.js';
 import { accept } from './state.js';
 import { eachUndecided, inToolsField, itemBounded, rightBounded, type HitView } from './view.js';
@@ -43,7 +43,7 @@ function versioned(v: HitView, h: Hit): boolean {
   // "3.0", "2.x", "v2", "8", and Oracle's "11g", "12c", "9i".
   if (!RELEASE.test(next.norm)) return false;
   // A bare number after an acronym is a count or a part number as often ("CV 2", "Form 16"): only after a name.
-  const surface = v.doc.text.slice(h.start, h.end);
+  const surface = surfaceOf(v.doc, h);
   if (/^\d+$/.test(next.norm) && (surface.length < 3 || surface === surface.toUpperCase())) return false;
   return rightBounded(v, { ...h, to: h.to + 1 });
 }

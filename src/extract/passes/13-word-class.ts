@@ -5,7 +5,7 @@
  */
 import type { AliasEntry } from '../../taxonomy/index.js';
 import { canBeNonNoun, isGenericNoun, isUnknownWord, wordClassAt, type WordClass } from '../context.js';
-import type { Hit } from '../match.js';
+import { type Hit, surfaceOf } from '../match.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
 import { definesAbbreviation } from './08-abbreviation.js';
 import { accept, drop, reject, type HitState } from './state.js';
@@ -144,7 +144,7 @@ function wordClass(
   if (cls !== undefined) return cls;
   // Tagging helps only for a word English also uses as a verb or adjective ("go", "react", "swift").
   // An acronym is a noun either way ("API"), so it needs a list or a confirming word.
-  const surface = text.slice(h.start, h.end);
+  const surface = surfaceOf(v.doc, h);
   if (surface === surface.toUpperCase()) return 'acronym';
   // A word English uses only as a noun ("Spark", "Hive") is the technology in a technical sentence when
   // capitalised mid-sentence; at the start of a sentence a capital says nothing ("Access to Arts Program").
