@@ -162,9 +162,21 @@ function unitAt(doc: DocTokens, i: number): 'year' | 'month' | null {
   return null;
 }
 
+function hasLetter(norm: string): boolean {
+  for (let k = 0; k < norm.length; k++) {
+    const c = norm.charCodeAt(k);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 /** A count and its unit starting at token `i` ("3 years", "18months"), up to the unit. */
 function countAt(doc: DocTokens, i: number): Duration | null {
-  const count = readCount(doc.tokens[i]!.norm);
+  const norm = doc.tokens[i]!.norm;
+  // A count without letters ("8051", "5+") carries no unit of its own: it is one only before a unit word.
+  // Asked first, so the many bare numbers of a text make no count object.
+  if (!hasLetter(norm) && unitAt(doc, i + 1) === null) return null;
+  const count = readCount(norm);
   if (count === null) return null;
   let unit = count.unit;
   let to = i + 1;

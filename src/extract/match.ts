@@ -274,7 +274,12 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
           carriedNames.set(named.name, carryName);
         }
       }
-      for (const head of carryName === null || carryName === carryHead ? [carryHead] : [carryHead, carryName]) {
+      // The key's head, then the skill's name when it differs (two passes, no array per list item).
+      const heads = carryName === null || carryName === carryHead ? 1 : 2;
+      for (let m = 0; m < heads; m++) {
+        const head = m === 0 ? carryHead : carryName!;
+        // The filter first: most list items carry nothing, and then no key string is made.
+        if (!bloomHas(filters.aliases, joinHash(hashOf(head), 32, hashes[i]!, t.norm.length))) continue;
         const carriedKey = `${head} ${t.norm}`;
         const entries: readonly AliasEntry[] | undefined = index.aliases.get(carriedKey);
         if (entries !== undefined) {

@@ -18,16 +18,18 @@ function numberOnly(h: Hit): boolean {
   return true;
 }
 
+/** The token begins with a digit. */
+function startsWithDigit(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** A token next to the hit (same sentence, no list mark) is a number too: "+1 555 8051 2345". */
 function amongNumbers(v: HitView, h: Hit): boolean {
   const { tokens, gaps } = v.doc;
-  const digit = (i: number): boolean => {
-    const c = tokens[i]!.norm.charCodeAt(0);
-    return c >= 48 && c <= 57;
-  };
   return (
-    (h.from > 0 && !(gaps[h.from]! & GAP_LIST) && inSentence(v, h.from) && digit(h.from - 1)) ||
-    (h.to < v.n && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to) && digit(h.to))
+    (h.from > 0 && !(gaps[h.from]! & GAP_LIST) && inSentence(v, h.from) && startsWithDigit(tokens[h.from - 1]!.norm)) ||
+    (h.to < v.n && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to) && startsWithDigit(tokens[h.to]!.norm))
   );
 }
 
