@@ -293,7 +293,13 @@ export interface CueFlags {
   level?: ProficiencyLevel;
 }
 
-const NO_CUES: CueFlags = Object.freeze({ negated: false, aspiration: false });
+/** The flags without a level, by `negated | aspiration << 1`. */
+const SHARED_CUES: readonly CueFlags[] = [
+  Object.freeze({ negated: false, aspiration: false }),
+  Object.freeze({ negated: true, aspiration: false }),
+  Object.freeze({ negated: false, aspiration: true }),
+  Object.freeze({ negated: true, aspiration: true }),
+];
 
 /** Words joining two list items: "Go and Rust". */
 const LIST_JOINERS = new Set(['and', 'or', 'nor', '&']);
@@ -338,6 +344,7 @@ interface CueTable {
 }
 
 const cueTables = new WeakMap<DocTokens, CueTable>();
+const NO_CUE_LIST: readonly Cue[] = Object.freeze([]);
 
 function cueTableOf(doc: DocTokens, covered: Uint8Array): CueTable {
   let table = cueTables.get(doc);
@@ -388,7 +395,7 @@ function cuesWrittenAt(doc: DocTokens, table: CueTable, i: number, covered: Uint
     if (cue.words[0] === 'learning' && i > 0 && LEARNING_FIELDS.has(tokens[i - 1]!.norm)) continue;
     written.push(cue);
   }
-  found = written;
+  found = written.length === 0 ? NO_CUE_LIST : written;
   table.written[i] = found;
   return found;
 }
@@ -443,9 +450,8 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
     if (trailing !== undefined && !covered[hit.to] && after & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_CLOSE_PAREN))
       level = trailing;
   }
-  // Most mentions carry no cue: they share one frozen answer.
-  if (!negated && !aspiration && level === undefined) return NO_CUES;
-  const flags: CueFlags = { negated, aspiration };
-  if (level !== undefined) flags.level = level;
-  return flags;
+  // Without a level the answer is one of four: mentions share frozen ones (a list of 100,000 items after
+  // "learning" makes no object per item).
+  if (level === undefined) return SHARED_CUES[(negated ? 1 : 0) | (aspiration ? 2 : 0)]!;
+  return { negated, aspiration, level };
 }

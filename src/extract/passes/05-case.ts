@@ -7,7 +7,7 @@
  */
 import type { AliasEntry } from '../../taxonomy/index.js';
 import { type Hit, surfaceOf } from '../match.js';
-import { drop } from './state.js';
+import { drop, reject } from './state.js';
 import { connected, eachUndecided, inToolsField, itemBounded, tagLine, type HitView } from './view.js';
 
 /** Letters of `s` are all capitals, three or more of them. */
@@ -88,11 +88,9 @@ export function casePass(v: HitView): void {
       // "python, go, docker"); nothing else vouches for it. One letter is too little to go on.
       const lower =
         surface.length >= 2 && lowerSurface ? h.entries.filter((e) => e.ambiguity!.rule === 'tech-context') : [];
+      // Nothing dropped yet (an undecided hit has no drops): with none left, all go, as one shared list.
+      if (lower.length === 0) return reject(state, h.entries, 'case', true);
       for (const e of h.entries) if (!lower.includes(e)) drop(state, e, 'case');
-      if (lower.length === 0) {
-        state.status = 'rejected';
-        return;
-      }
       state.lowerCase = true;
       entries = lower;
     } else for (const e of h.entries) if (!entries.includes(e)) drop(state, e, 'case');

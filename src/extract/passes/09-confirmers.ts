@@ -9,11 +9,16 @@ import { eachUndecided, inSentence, type HitView } from './view.js';
 
 const confirmerSets = new WeakMap<readonly string[], ReadonlySet<string>>();
 
-/** An alias's confirming words as a set, made once per alias: every nearby word is looked up in it. */
+/**
+ * An alias's confirming words as a set, with each one's plural ("projects" confirms as "project" does),
+ * made once per alias: every nearby word is looked up in it, and none is cut to its singular per hit.
+ */
 function confirmerSet(words: readonly string[]): ReadonlySet<string> {
   let set = confirmerSets.get(words);
   if (set === undefined) {
-    set = new Set(words);
+    const all = new Set(words);
+    for (const w of words) all.add(`${w}s`);
+    set = all;
     confirmerSets.set(words, set);
   }
   return set;
@@ -27,7 +32,7 @@ function confirmedBy(v: HitView, h: Hit, entry: AliasEntry): boolean {
   for (let i = Math.max(lineStart[h.from]!, h.from - 3); i < Math.min(v.n, h.to + 3); i++) {
     if (i >= h.from && i < h.to) continue;
     const w = tokens[i]!.norm;
-    if (!words.has(w) && !(w.endsWith('s') && words.has(w.slice(0, -1)))) continue;
+    if (!words.has(w)) continue;
     let broken = false;
     const a = i < h.from ? i + 1 : h.to;
     const b = Math.max(i, h.from);
@@ -43,7 +48,8 @@ export function confirmerPass(v: HitView): void {
     if (state.lowerCase) return;
     // Most hits have no confirming word near: no array is made for them.
     let confirmed: AliasEntry[] | null = null;
-    for (const e of state.pending) if (confirmedBy(v, h, e)) (confirmed ??= []).push(e);
+    const pending = state.pending;
+    for (let m = 0; m < pending.length; m++) if (confirmedBy(v, h, pending[m]!)) (confirmed ??= []).push(pending[m]!);
     if (confirmed !== null) accept(state, confirmed, true);
   });
 }
