@@ -633,7 +633,30 @@ const ORG_SUFFIXES = new Set([
   'l.l.c.',
 ]);
 
-const WORD_BREAKS = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '|', '(', ')', '[', ']', '"', '“', '”', '\u00a0']);
+/** Characters that end a word in {@link wordsOf}: spaces, list punctuation, brackets, quotes. */
+function isWordBreak(code: number): boolean {
+  switch (code) {
+    case 32: // space
+    case 9: // tab
+    case 10:
+    case 13:
+    case 44: // ,
+    case 59: // ;
+    case 58: // :
+    case 124: // |
+    case 40: // (
+    case 41: // )
+    case 91: // [
+    case 93: // ]
+    case 34: // "
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0xa0: // no-break space
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isWordChar(code: number): boolean {
   return (
@@ -644,21 +667,38 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** The characters of the regular expression `\s`, by code (a per-character test without a RegExp call). */
+function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Words split on spaces and list punctuation; pieces without a letter or digit ("–", "•") are dropped. */
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   let start = -1;
   let hasWordChar = false;
   for (let i = 0; i <= text.length; i++) {
-    const ch = i === text.length ? ' ' : (text[i] as string);
-    if (WORD_BREAKS.has(ch)) {
+    const code = i === text.length ? 32 : text.charCodeAt(i);
+    if (isWordBreak(code)) {
       if (start >= 0 && hasWordChar) words.push(text.slice(start, i));
       start = -1;
       hasWordChar = false;
       continue;
     }
     if (start < 0) start = i;
-    if (!hasWordChar && isWordChar(text.charCodeAt(i))) hasWordChar = true;
+    if (!hasWordChar && isWordChar(code)) hasWordChar = true;
   }
   return words;
 }
@@ -731,7 +771,13 @@ const WORKED_AS_SENTENCE =
 const EMPLOYER_JOINER = /\s+(?:in|at|with|for)\s+/i;
 
 function isTitleWord(word: string, strongOnly: boolean): boolean {
-  return word.split(/[/-]/).some((piece) => TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece)));
+  // Most words hold no "/" or "-": they are looked up whole, without splitting.
+  if (!word.includes('/') && !word.includes('-')) return isTitlePiece(word, strongOnly);
+  return word.split(/[/-]/).some((piece) => isTitlePiece(piece, strongOnly));
+}
+
+function isTitlePiece(piece: string, strongOnly: boolean): boolean {
+  return TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece));
 }
 
 function classify(text: string): { role: 'title' | 'org' | null; strength: number; location: boolean } {
@@ -941,7 +987,7 @@ function textOf(text: string, span: Span): string {
  */
 function continuesList(text: string, start: number): boolean {
   let end = start;
-  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end === 0 || text[end - 1] !== ',' || !text.slice(end, start).includes('\n')) return false;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   let commas = 0;
@@ -1047,8 +1093,13 @@ const SCHOOLING_CUES = /\b(?:institut|lyceum|gymnasium|faculty|faculdade|fakult|
 
 /** Does a line hold a job-title word ("Developer", "Web-developer", "Team Lead")? Weak words ("Member", "Student") do not count. */
 export function hasTitleWord(value: string): boolean {
+  return hasTitleWordIn(value, true);
+}
+
+/** Does a line hold a job-title word, its words being its runs of letters; `strongOnly` leaves weak words out? */
+function hasTitleWordIn(value: string, strongOnly: boolean): boolean {
   const words = value.toLowerCase().split(/[^\p{L}]+/u);
-  return words.some((word) => word !== '' && isTitleWord(word, true));
+  return words.some((word) => word !== '' && isTitleWord(word, strongOnly));
 }
 
 /** Does a line speak of schooling (degrees, universities, courses)? */
@@ -1079,7 +1130,7 @@ export interface TimelineResult {
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
@@ -1534,44 +1585,54 @@ function employerLine(text: string, unit: TextUnit): boolean {
 
 /** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
 function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
-  const { text, units, isHeader } = view;
+  const { text, units, isHeader, rangesOf } = view;
+  const lineOf = (k: number): string => textOf(text, units[k] as TextUnit);
+  // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads: its verdicts are worked out once.
+  const isCompany = memoFlags(units.length, (k) => COMPANY_LINE.test(lineOf(k)));
+  const isLabel = memoFlags(units.length, (k) => TITLE_LABEL.test(lineOf(k).trim()));
+  const isTitled = memoFlags(units.length, (k) => {
+    const line = lineOf(k);
+    return hasTitleWordIn(line, false) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line);
+  });
+  const open = (k: number): boolean => claimed[k] !== 1 && (rangesOf[k] as DateRange[]).length === 0;
   const heads: Head[] = [];
   for (let i = 0; i < units.length; i++) {
-    if (claimed[i] === 1 || (view.rangesOf[i] as DateRange[]).length > 0) continue;
-    const value = textOf(text, units[i] as TextUnit);
-    const company = COMPANY_LINE.test(value);
+    if (!open(i)) continue;
+    const company = isCompany(i);
     if (isHeader[i] !== true && !company) continue;
     let last = i;
-    const joins = (k: number): boolean => {
-      if (claimed[k] === 1 || (view.rangesOf[k] as DateRange[]).length > 0) return false;
-      const line = textOf(text, units[k] as TextUnit);
-      return (
-        isHeader[k] === true ||
-        COMPANY_LINE.test(line) ||
-        TITLE_LABEL.test(line.trim()) ||
-        (k === i + 1 && employerLine(text, units[k] as TextUnit))
-      );
-    };
-    while (last + 1 < units.length && last + 1 - i < MAX_HEAD_LINES && joins(last + 1)) last++;
-    const group = units.slice(i, last + 1);
+    for (let k = i + 1; k < units.length && k - i < MAX_HEAD_LINES; k++) {
+      const joins =
+        open(k) &&
+        (isHeader[k] === true ||
+          isCompany(k) ||
+          isLabel(k) ||
+          (k === i + 1 && employerLine(text, units[k] as TextUnit)));
+      if (!joins) break;
+      last = k;
+    }
     // A job's header names a title: without a title word or label in it, no need to read its parts.
-    const titled = group.some((unit) => {
-      const line = textOf(text, unit);
-      return (
-        line
-          .toLowerCase()
-          .split(/[^\p{L}]+/u)
-          .some((word) => word !== '' && isTitleWord(word, false)) ||
-        TITLE_LABEL.test(line.trim()) ||
-        WORKED_AS_SENTENCE.test(line)
-      );
-    });
-    if (company || (titled && namesJob(text, group))) {
+    let titled = false;
+    for (let k = i; k <= last && !titled; k++) titled = isTitled(k);
+    if (company || (titled && namesJob(text, units.slice(i, last + 1)))) {
       heads.push({ first: i, last, company: company && last === i });
       i = last;
     }
   }
   return heads;
+}
+
+/** `test` of index `k`, worked out on first use and remembered (0: not yet, 1: false, 2: true). */
+function memoFlags(count: number, test: (k: number) => boolean): (k: number) => boolean {
+  const known = new Uint8Array(count);
+  return (k) => {
+    let flag = known[k] as number;
+    if (flag === 0) {
+      flag = test(k) ? 2 : 1;
+      known[k] = flag;
+    }
+    return flag === 2;
+  };
 }
 
 /** Index of the first value above `x` in a sorted array. */
