@@ -673,9 +673,16 @@ function ym(year: number, month: number): YearMonth {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
+/** The last `asOf` given and its context: a document's lines are all read against the same month. */
+let lastAsOf: { asOf: string; ctx: Context } | null = null;
+
 function parseAsOf(asOf: string | undefined): Context {
+  if (lastAsOf !== null && asOf === lastAsOf.asOf) return lastAsOf.ctx;
   const month = resolveAsOf(asOf);
-  return { asOfYear: Number(month.slice(0, 4)), asOfMonth: Number(month.slice(5, 7)) };
+  const ctx: Context = { asOfYear: Number(month.slice(0, 4)), asOfMonth: Number(month.slice(5, 7)) };
+  // An absent `asOf` means the current month, which changes: only a given month is remembered.
+  if (typeof asOf === 'string') lastAsOf = { asOf, ctx };
+  return ctx;
 }
 
 interface Found {

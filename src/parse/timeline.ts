@@ -996,13 +996,16 @@ function continuesList(text: string, start: number): boolean {
 }
 
 /** Is a unit without dates shaped like a header line (title, organisation, place)? */
-function headerish(text: string, unit: TextUnit): boolean {
-  const value = textOf(text, unit);
+function headerish(text: string, unit: TextUnit, shape: (value: string) => boolean = headerShape): boolean {
+  return shape(textOf(text, unit)) && !continuesList(text, unit.start);
+}
+
+/** {@link headerish} as far as the line's own text decides it (all but the list the line above may open). */
+function headerShape(value: string): boolean {
   if (value.length > 110 || BULLET_START.test(value)) return false;
   // A line opening in lower case continues a wrapped sentence ("together with Go").
   const first = value.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
-  if (continuesList(text, unit.start)) return false;
   const words = wordsOf(value);
   if (words.length === 0 || words.length > 10) return false;
   // Contact lines (phone numbers, e-mail, links) that a sidebar dropped between entries.
@@ -1010,9 +1013,28 @@ function headerish(text: string, unit: TextUnit): boolean {
   const lastWord = bare(words[words.length - 1] as string);
   if (/[.;:!?]$/.test(value) && !ORG_SUFFIXES.has(lastWord) && !ORG_SUFFIXES.has(`${lastWord}.`)) return false;
   if (/https?:|www\.|@\S+\.\w/.test(value)) return false;
-  if ((value.match(/,/g) ?? []).length >= 3) return false;
+  if (commaCount(value) >= 3) return false;
   if (lowercaseCount(words) > 2) return false;
   return true;
+}
+
+function commaCount(value: string): number {
+  let count = 0;
+  for (let i = value.indexOf(','); i >= 0; i = value.indexOf(',', i + 1)) count++;
+  return count;
+}
+
+/** `test` remembered by its string argument, for verdicts on a line's text that repeated lines would ask again. */
+function memoByText(test: (value: string) => boolean): (value: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (value) => {
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) {
+      verdict = test(value);
+      verdicts.set(value, verdict);
+    }
+    return verdict;
+  };
 }
 
 /** Most words a flattened header unit ending in a full stop or colon may hold ("Freelance Android Developer."). */
@@ -1024,8 +1046,8 @@ const MAX_CLOSED_HEADER_WORDS = 12;
  * (Learning for Independence Program)"). Such a unit is a header when it names a title or an organisation
  * outright, or is a capitalised name with its place.
  */
-function flatHeaderish(text: string, unit: TextUnit): boolean {
-  if (headerish(text, unit)) return true;
+function flatHeaderish(text: string, unit: TextUnit, shape: (value: string) => boolean = headerShape): boolean {
+  if (headerish(text, unit, shape)) return true;
   const value = textOf(text, unit);
   if (value.length > 110 || !/^[\p{Lu}\p{N}]/u.test(value) || !/[.:]$/.test(value)) return false;
   const core = withoutRemarks(value.slice(0, -1));
@@ -1098,8 +1120,21 @@ export function hasTitleWord(value: string): boolean {
 
 /** Does a line hold a job-title word, its words being its runs of letters; `strongOnly` leaves weak words out? */
 function hasTitleWordIn(value: string, strongOnly: boolean): boolean {
-  const words = value.toLowerCase().split(/[^\p{L}]+/u);
-  return words.some((word) => word !== '' && isTitleWord(word, strongOnly));
+  const lower = value.toLowerCase();
+  // Runs of ASCII letters are the words of an ASCII line: they are sliced out directly, without a Unicode split.
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (code >= 128) return lower.split(/[^\p{L}]+/u).some((word) => word !== '' && isTitleWord(word, strongOnly));
+    const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (isTitlePiece(lower.slice(start, i), strongOnly)) return true;
+      start = -1;
+    }
+  }
+  return false;
 }
 
 /** Does a line speak of schooling (degrees, universities, courses)? */
@@ -1167,6 +1202,8 @@ interface Pending {
 interface RegionView {
   text: string;
   units: TextUnit[];
+  /** Each unit's text. */
+  values: string[];
   rangesOf: DateRange[][];
   isDate: boolean[];
   isHeader: boolean[];
@@ -1184,30 +1221,35 @@ function regionEntries(
 ): void {
   const inRegion = unitsIn(units, region);
   if (inRegion.length === 0) return;
-  const rangesOf: DateRange[][] = inRegion.map((unit) => {
-    const value = textOf(text, unit);
+  // Each unit's text is cut out once for every pass below.
+  const values = inRegion.map((unit) => textOf(text, unit));
+  const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
+    const value = values[i] as string;
     if (!/\d/.test(value)) return [];
     return findDateRanges(value, { asOf: options.asOf, offset: unit.start });
   });
   // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
   // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
-  const companyMode = COMPANY_LINE.test(textOf(text, inRegion[0] as TextUnit));
+  const companyMode = COMPANY_LINE.test(values[0] as string);
   const isDate: boolean[] = inRegion.map((unit, i) => {
     if (companyMode) return false;
     const ranges = rangesOf[i] as DateRange[];
     if (ranges.length === 0 || !dateHeader(text, unit, ranges)) return false;
-    const value = textOf(text, unit);
+    const value = values[i] as string;
     if (strictEducation && EDUCATION_CUES.test(value)) return false;
     return !isSchoolingLine(value);
   });
+  // Lists and tables repeat lines: a line's shape is read once per text.
+  const shape = memoByText(headerShape);
   // A labelled employer line ("company - Acme") heads its block even when written in lower case.
   const isHeader: boolean[] = inRegion.map(
     (unit, i) =>
       !isDate[i] &&
       (rangesOf[i] as DateRange[]).length === 0 &&
-      ((unit.flat ? flatHeaderish(text, unit) : headerish(text, unit)) || COMPANY_LINE.test(textOf(text, unit))),
+      ((unit.flat ? flatHeaderish(text, unit, shape) : headerish(text, unit, shape)) ||
+        COMPANY_LINE.test(values[i] as string)),
   );
-  const view: RegionView = { text, units: inRegion, rangesOf, isDate, isHeader };
+  const view: RegionView = { text, units: inRegion, values, rangesOf, isDate, isHeader };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
   const undated = undatedHeads(view, claimed, pending, companyMode);
@@ -1512,7 +1554,7 @@ const BODY_LINES = 3;
  * the span of every range in it. Ranges on schooling or validity lines do not date a job.
  */
 function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], companyMode: boolean): Pending[] {
-  const { text, units } = view;
+  const { units, values } = view;
   const heads = companyMode ? companyHeads(view) : jobHeads(view, claimed);
   if (heads.length === 0) return [];
   const datedStarts = dated.map((p) => p.blockStart);
@@ -1532,7 +1574,7 @@ function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], c
     const headIndexes: number[] = [];
     for (let u = head.first; u <= head.last; u++) headIndexes.push(u);
     // A labelled title in a company block ("Designation - Java Developer") belongs to its header.
-    for (const b of body) if (TITLE_LABEL.test(textOf(text, units[b] as TextUnit).trim())) headIndexes.push(b);
+    for (const b of body) if (TITLE_LABEL.test((values[b] as string).trim())) headIndexes.push(b);
     // Inside a dated job, a header with only a length ("Company: Acme / Years of Experience: 2 Years", "Role:
     // Developer / Duration: 6 months") restates that job or names a project of it, not a job of its own.
     const lengthDates = dated.length === 0 || (dated[0] as Pending).blockStart > headUnit.start;
@@ -1565,8 +1607,8 @@ interface Head {
 /** In a section of "company - X" blocks, each labelled employer line opens a job. */
 function companyHeads(view: RegionView): Head[] {
   const heads: Head[] = [];
-  view.units.forEach((unit, i) => {
-    if (COMPANY_LINE.test(textOf(view.text, unit))) heads.push({ first: i, last: i, company: true });
+  view.values.forEach((value, i) => {
+    if (COMPANY_LINE.test(value)) heads.push({ first: i, last: i, company: true });
   });
   return heads;
 }
@@ -1585,8 +1627,8 @@ function employerLine(text: string, unit: TextUnit): boolean {
 
 /** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
 function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
-  const { text, units, isHeader, rangesOf } = view;
-  const lineOf = (k: number): string => textOf(text, units[k] as TextUnit);
+  const { text, units, values, isHeader, rangesOf } = view;
+  const lineOf = (k: number): string => values[k] as string;
   // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads: its verdicts are worked out once.
   const isCompany = memoFlags(units.length, (k) => COMPANY_LINE.test(lineOf(k)));
   const isLabel = memoFlags(units.length, (k) => TITLE_LABEL.test(lineOf(k).trim()));
