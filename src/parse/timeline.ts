@@ -1223,10 +1223,14 @@ function regionEntries(
   if (inRegion.length === 0) return;
   // Each unit's text is cut out once for every pass below.
   const values = inRegion.map((unit) => textOf(text, unit));
+  // A line's ranges depend on its text alone: a text known to hold none (a table's "Java | 5" rows) is not read again.
+  const rangeless = new Set<string>();
   const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
     const value = values[i] as string;
-    if (!/\d/.test(value)) return [];
-    return findDateRanges(value, { asOf: options.asOf, offset: unit.start });
+    if (!/\d/.test(value) || rangeless.has(value)) return [];
+    const ranges = findDateRanges(value, { asOf: options.asOf, offset: unit.start });
+    if (ranges.length === 0) rangeless.add(value);
+    return ranges;
   });
   // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
   // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
