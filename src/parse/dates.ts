@@ -253,7 +253,10 @@ function tokenizeBlock(text: string, from: number, limit: number): { tokens: Tok
     if (gap > 0 && tokens.length >= limit) break;
     const start = i;
     if (code >= 48 && code <= 57) {
-      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      // The value is summed digit by digit as they are read (exact up to 8 digits), not parsed from a slice.
+      let num = 0;
+      for (let digit = code; i < n && digit >= 48 && digit <= 57; digit = text.charCodeAt(++i))
+        num = num * 10 + digit - 48;
       const len = i - start;
       // Numbers are read by their value; their text is never looked at.
       tokens.push({
@@ -261,7 +264,7 @@ function tokenizeBlock(text: string, from: number, limit: number): { tokens: Tok
         start,
         end: i,
         value: '',
-        num: len <= 8 ? Number(text.slice(start, i)) : -1,
+        num: len <= 8 ? num : -1,
         gap,
         tab,
         wide,

@@ -1209,6 +1209,9 @@ interface RegionView {
   isHeader: boolean[];
 }
 
+/** The ranges of a unit without any, shared (most units): frozen, since nothing may add to it. */
+const NO_RANGES = Object.freeze([]) as unknown as DateRange[];
+
 /** Builds the entries of one region (an experience section, or a document without headings). */
 function regionEntries(
   text: string,
@@ -1227,7 +1230,7 @@ function regionEntries(
   const rangeless = new Set<string>();
   const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
     const value = values[i] as string;
-    if (!/\d/.test(value) || rangeless.has(value)) return [];
+    if (!/\d/.test(value) || rangeless.has(value)) return NO_RANGES;
     const ranges = findDateRanges(value, { asOf: options.asOf, offset: unit.start });
     if (ranges.length === 0) rangeless.add(value);
     return ranges;
@@ -1636,10 +1639,11 @@ function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
   // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads: its verdicts are worked out once.
   const isCompany = memoFlags(units.length, (k) => COMPANY_LINE.test(lineOf(k)));
   const isLabel = memoFlags(units.length, (k) => TITLE_LABEL.test(lineOf(k).trim()));
-  const isTitled = memoFlags(units.length, (k) => {
-    const line = lineOf(k);
-    return hasTitleWordIn(line, false) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line);
-  });
+  // Whether a line names a title depends on its text alone; repeated lines (a list, a table) are read once.
+  const titledText = memoByText(
+    (line) => hasTitleWordIn(line, false) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line),
+  );
+  const isTitled = memoFlags(units.length, (k) => titledText(lineOf(k)));
   const open = (k: number): boolean => claimed[k] !== 1 && (rangesOf[k] as DateRange[]).length === 0;
   const heads: Head[] = [];
   for (let i = 0; i < units.length; i++) {
