@@ -253,7 +253,10 @@ function tokenizeBlock(text: string, from: number, limit: number): { tokens: Tok
     if (gap > 0 && tokens.length >= limit) break;
     const start = i;
     if (code >= 48 && code <= 57) {
-      while (i < n && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+      // The value is summed digit by digit as they are read (exact up to 8 digits), not parsed from a slice.
+      let num = 0;
+      for (let digit = code; i < n && digit >= 48 && digit <= 57; digit = text.charCodeAt(++i))
+        num = num * 10 + digit - 48;
       const len = i - start;
       // Numbers are read by their value; their text is never looked at.
       tokens.push({
@@ -261,7 +264,7 @@ function tokenizeBlock(text: string, from: number, limit: number): { tokens: Tok
         start,
         end: i,
         value: '',
-        num: len <= 8 ? Number(text.slice(start, i)) : -1,
+        num: len <= 8 ? num : -1,
         gap,
         tab,
         wide,
@@ -673,9 +676,16 @@ function ym(year: number, month: number): YearMonth {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
 }
 
+/** The last `asOf` given and its context: a document's lines are all read against the same month. */
+let lastAsOf: { asOf: string; ctx: Context } | null = null;
+
 function parseAsOf(asOf: string | undefined): Context {
+  if (lastAsOf !== null && asOf === lastAsOf.asOf) return lastAsOf.ctx;
   const month = resolveAsOf(asOf);
-  return { asOfYear: Number(month.slice(0, 4)), asOfMonth: Number(month.slice(5, 7)) };
+  const ctx: Context = { asOfYear: Number(month.slice(0, 4)), asOfMonth: Number(month.slice(5, 7)) };
+  // An absent `asOf` means the current month, which changes: only a given month is remembered.
+  if (typeof asOf === 'string') lastAsOf = { asOf, ctx };
+  return ctx;
 }
 
 interface Found {

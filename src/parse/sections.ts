@@ -469,20 +469,33 @@ function unspace(text: string): string {
   return out.join(' ');
 }
 
-/** Lower-cased words of a heading, `&`/`+` read as "and", everything else non-alphanumeric a break. */
+/** Lower-cased words of a heading, `&`/`+` read as "and", apostrophes dropped, anything else non-alphanumeric a break. */
 function headingWords(text: string): string[] {
-  const lower = text.toLowerCase().replace(/[&+]/g, ' and ').replace(/['’]/g, '');
+  const lower = text.toLowerCase();
   const words: string[] = [];
-  let current = '';
+  // One pass over the characters: a word is sliced out whole, and only pieced together across an apostrophe.
+  let start = -1;
+  let pieces = '';
+  const flush = (end: number): void => {
+    const word = start < 0 ? pieces : pieces + lower.slice(start, end);
+    if (word !== '') words.push(word);
+    start = -1;
+    pieces = '';
+  };
   for (let i = 0; i < lower.length; i++) {
     const code = lower.charCodeAt(i);
-    if (isAlnum(code)) current += lower[i];
-    else if (current !== '') {
-      words.push(current);
-      current = '';
+    if (isAlnum(code)) {
+      if (start < 0) start = i;
+    } else if (code === 39 || code === 0x2019) {
+      // "Don't" is one word: what came before the apostrophe is kept and the word goes on.
+      if (start >= 0) pieces += lower.slice(start, i);
+      start = -1;
+    } else {
+      flush(i);
+      if (code === 38 || code === 43) words.push('and');
     }
   }
-  if (current !== '') words.push(current);
+  flush(lower.length);
   return words;
 }
 
@@ -525,12 +538,17 @@ const WEAK_TRAILING = new Set([
  * ("Research Experience"), unless that is a weak trailing noun after another one ("Skills Summary").
  */
 export function headingKind(text: string, loose = false): SectionKind | null {
-  const words = headingWords(text);
+  return kindOfWords(headingWords(text), loose);
+}
+
+/** {@link headingKind} of a heading's words (see `headingWords`), for callers that need the words too. */
+function kindOfWords(words: readonly string[], loose: boolean): SectionKind | null {
   if (words.length === 0 || words.length > MAX_HEADING_WORDS + 2) return null;
   // A wrapped heading's second line ("and Conferences") is not a heading of its own.
   if (words[0] === 'and' || words[0] === 'of') return null;
-  if (NOT_HEADINGS.has(words.join(' '))) return null;
-  const phrase = PHRASES[words.join(' ')];
+  const joined = words.join(' ');
+  if (NOT_HEADINGS.has(joined)) return null;
+  const phrase = PHRASES[joined];
   if (phrase !== undefined) return phrase;
   let content = 0;
   for (const word of words) {
@@ -662,17 +680,19 @@ export function detectHeading(line: string, formatted = false): HeadingMatch | n
     const plain = !/\d/.test(core) && !core.includes(', ') && !/[.!?;]\s/.test(core);
     const text = plain ? (SPACED_LETTER.test(core) ? unspace(core) : core) : '';
     if (plain && text.length <= MAX_HEADING_CHARS) {
-      const kind = headingKind(text, false);
+      // The words and the case of the line are read once for all the checks below.
+      const words = headingWords(text);
+      const kind = kindOfWords(words, false);
       // A bulleted line is a list item ("• Leadership"), unless it is a multi-word heading in heading case
       // ("■ Professional Experience" in text that lost its layout).
-      if (bulleted && (kind === null || headingWords(text).length < 2 || !titleCased(text))) return null;
+      if (bulleted && (kind === null || words.length < 2 || !titleCased(text))) return null;
       if (kind !== null) return { kind, start, end, inline: false, known: true };
-      if (titleCased(text) || formatted || trail.endsWith(':')) {
-        const looseKind = headingKind(text, true);
-        if (looseKind !== null && (formatted || headingWords(text).length <= 4))
+      if (formatted || trail.endsWith(':') || titleCased(text)) {
+        const looseKind = kindOfWords(words, true);
+        if (looseKind !== null && (formatted || words.length <= 4))
           return { kind: looseKind, start, end, inline: false, known: true };
       }
-      if (formatted && headingWords(text).length <= MAX_HEADING_WORDS)
+      if (formatted && words.length <= MAX_HEADING_WORDS)
         return { kind: 'other', start, end, inline: false, known: false };
     }
   }

@@ -6,7 +6,7 @@ import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../t
 import { resolveAsOf } from '../util/month.js';
 import { findDateRanges } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
-import { detectHeading, findTrailingHeading } from './sections.js';
+import { detectHeading, findTrailingHeading, type HeadingMatch } from './sections.js';
 import { continuesRange, flattenedKind, isBlankCode, isGapAt, splitFlattenedLine, trimSpan } from './flattened.js';
 import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
 
@@ -335,6 +335,23 @@ function namesRole(value: string): boolean {
 }
 
 /**
+ * {@link detectHeading} remembered by a line's text for one document: lists, tables and pasted blocks repeat the
+ * same lines, and an unstyled line's verdict depends on its text alone. Matches are shared, so they are only read.
+ */
+function headingMemo(): (value: string, styled: boolean) => HeadingMatch | null {
+  const verdicts = new Map<string, HeadingMatch | null>();
+  return (value, styled) => {
+    if (styled) return detectHeading(value, true);
+    let match = verdicts.get(value);
+    if (match === undefined) {
+      match = detectHeading(value, false);
+      verdicts.set(value, match);
+    }
+    return match;
+  };
+}
+
+/**
  * Finds the sections of a résumé and its experience timeline.
  *
  * Sections come in document order, do not overlap and together cover the text; the untitled top of the
@@ -359,6 +376,7 @@ export function structureDocument(input: StructureInput): StructureResult {
   const formatted = new Set(input.headingLines ?? []);
   const units = unitsOf(text, lines);
   const diagnostics: Diagnostic[] = [];
+  const readHeading = headingMemo();
 
   interface Heading {
     kind: SectionKind;
@@ -374,7 +392,7 @@ export function structureDocument(input: StructureInput): StructureResult {
     previousLine = unit.line;
     const value = text.slice(unit.start, unit.end);
     const styled = firstOfLine && formatted.has(unit.line);
-    const match = detectHeading(value, styled);
+    const match = readHeading(value, styled);
     if (match === null) continue;
     if (!match.known) {
       // Before the first real heading a styled line is the name or a tagline; inside sections with

@@ -633,7 +633,30 @@ const ORG_SUFFIXES = new Set([
   'l.l.c.',
 ]);
 
-const WORD_BREAKS = new Set([' ', '\t', '\n', '\r', ',', ';', ':', '|', '(', ')', '[', ']', '"', '“', '”', '\u00a0']);
+/** Characters that end a word in {@link wordsOf}: spaces, list punctuation, brackets, quotes. */
+function isWordBreak(code: number): boolean {
+  switch (code) {
+    case 32: // space
+    case 9: // tab
+    case 10:
+    case 13:
+    case 44: // ,
+    case 59: // ;
+    case 58: // :
+    case 124: // |
+    case 40: // (
+    case 41: // )
+    case 91: // [
+    case 93: // ]
+    case 34: // "
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0xa0: // no-break space
+      return true;
+    default:
+      return false;
+  }
+}
 
 function isWordChar(code: number): boolean {
   return (
@@ -644,21 +667,38 @@ function isWordChar(code: number): boolean {
   );
 }
 
+/** The characters of the regular expression `\s`, by code (a per-character test without a RegExp call). */
+function isSpaceCode(code: number): boolean {
+  return (
+    (code >= 9 && code <= 13) ||
+    code === 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Words split on spaces and list punctuation; pieces without a letter or digit ("–", "•") are dropped. */
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   let start = -1;
   let hasWordChar = false;
   for (let i = 0; i <= text.length; i++) {
-    const ch = i === text.length ? ' ' : (text[i] as string);
-    if (WORD_BREAKS.has(ch)) {
+    const code = i === text.length ? 32 : text.charCodeAt(i);
+    if (isWordBreak(code)) {
       if (start >= 0 && hasWordChar) words.push(text.slice(start, i));
       start = -1;
       hasWordChar = false;
       continue;
     }
     if (start < 0) start = i;
-    if (!hasWordChar && isWordChar(text.charCodeAt(i))) hasWordChar = true;
+    if (!hasWordChar && isWordChar(code)) hasWordChar = true;
   }
   return words;
 }
@@ -731,7 +771,13 @@ const WORKED_AS_SENTENCE =
 const EMPLOYER_JOINER = /\s+(?:in|at|with|for)\s+/i;
 
 function isTitleWord(word: string, strongOnly: boolean): boolean {
-  return word.split(/[/-]/).some((piece) => TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece)));
+  // Most words hold no "/" or "-": they are looked up whole, without splitting.
+  if (!word.includes('/') && !word.includes('-')) return isTitlePiece(word, strongOnly);
+  return word.split(/[/-]/).some((piece) => isTitlePiece(piece, strongOnly));
+}
+
+function isTitlePiece(piece: string, strongOnly: boolean): boolean {
+  return TITLE_WORDS.has(piece) && !(strongOnly && WEAK_TITLE_WORDS.has(piece));
 }
 
 function classify(text: string): { role: 'title' | 'org' | null; strength: number; location: boolean } {
@@ -941,7 +987,7 @@ function textOf(text: string, span: Span): string {
  */
 function continuesList(text: string, start: number): boolean {
   let end = start;
-  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
   if (end === 0 || text[end - 1] !== ',' || !text.slice(end, start).includes('\n')) return false;
   const lineStart = text.lastIndexOf('\n', end - 1) + 1;
   let commas = 0;
@@ -950,13 +996,16 @@ function continuesList(text: string, start: number): boolean {
 }
 
 /** Is a unit without dates shaped like a header line (title, organisation, place)? */
-function headerish(text: string, unit: TextUnit): boolean {
-  const value = textOf(text, unit);
+function headerish(text: string, unit: TextUnit, shape: (value: string) => boolean = headerShape): boolean {
+  return shape(textOf(text, unit)) && !continuesList(text, unit.start);
+}
+
+/** {@link headerish} as far as the line's own text decides it (all but the list the line above may open). */
+function headerShape(value: string): boolean {
   if (value.length > 110 || BULLET_START.test(value)) return false;
   // A line opening in lower case continues a wrapped sentence ("together with Go").
   const first = value.charCodeAt(0);
   if (first >= 97 && first <= 122) return false;
-  if (continuesList(text, unit.start)) return false;
   const words = wordsOf(value);
   if (words.length === 0 || words.length > 10) return false;
   // Contact lines (phone numbers, e-mail, links) that a sidebar dropped between entries.
@@ -964,9 +1013,28 @@ function headerish(text: string, unit: TextUnit): boolean {
   const lastWord = bare(words[words.length - 1] as string);
   if (/[.;:!?]$/.test(value) && !ORG_SUFFIXES.has(lastWord) && !ORG_SUFFIXES.has(`${lastWord}.`)) return false;
   if (/https?:|www\.|@\S+\.\w/.test(value)) return false;
-  if ((value.match(/,/g) ?? []).length >= 3) return false;
+  if (commaCount(value) >= 3) return false;
   if (lowercaseCount(words) > 2) return false;
   return true;
+}
+
+function commaCount(value: string): number {
+  let count = 0;
+  for (let i = value.indexOf(','); i >= 0; i = value.indexOf(',', i + 1)) count++;
+  return count;
+}
+
+/** `test` remembered by its string argument, for verdicts on a line's text that repeated lines would ask again. */
+function memoByText(test: (value: string) => boolean): (value: string) => boolean {
+  const verdicts = new Map<string, boolean>();
+  return (value) => {
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) {
+      verdict = test(value);
+      verdicts.set(value, verdict);
+    }
+    return verdict;
+  };
 }
 
 /** Most words a flattened header unit ending in a full stop or colon may hold ("Freelance Android Developer."). */
@@ -978,8 +1046,8 @@ const MAX_CLOSED_HEADER_WORDS = 12;
  * (Learning for Independence Program)"). Such a unit is a header when it names a title or an organisation
  * outright, or is a capitalised name with its place.
  */
-function flatHeaderish(text: string, unit: TextUnit): boolean {
-  if (headerish(text, unit)) return true;
+function flatHeaderish(text: string, unit: TextUnit, shape: (value: string) => boolean = headerShape): boolean {
+  if (headerish(text, unit, shape)) return true;
   const value = textOf(text, unit);
   if (value.length > 110 || !/^[\p{Lu}\p{N}]/u.test(value) || !/[.:]$/.test(value)) return false;
   const core = withoutRemarks(value.slice(0, -1));
@@ -1047,8 +1115,26 @@ const SCHOOLING_CUES = /\b(?:institut|lyceum|gymnasium|faculty|faculdade|fakult|
 
 /** Does a line hold a job-title word ("Developer", "Web-developer", "Team Lead")? Weak words ("Member", "Student") do not count. */
 export function hasTitleWord(value: string): boolean {
-  const words = value.toLowerCase().split(/[^\p{L}]+/u);
-  return words.some((word) => word !== '' && isTitleWord(word, true));
+  return hasTitleWordIn(value, true);
+}
+
+/** Does a line hold a job-title word, its words being its runs of letters; `strongOnly` leaves weak words out? */
+function hasTitleWordIn(value: string, strongOnly: boolean): boolean {
+  const lower = value.toLowerCase();
+  // Runs of ASCII letters are the words of an ASCII line: they are sliced out directly, without a Unicode split.
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const code = i < lower.length ? lower.charCodeAt(i) : 32;
+    if (code >= 128) return lower.split(/[^\p{L}]+/u).some((word) => word !== '' && isTitleWord(word, strongOnly));
+    const letter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (isTitlePiece(lower.slice(start, i), strongOnly)) return true;
+      start = -1;
+    }
+  }
+  return false;
 }
 
 /** Does a line speak of schooling (degrees, universities, courses)? */
@@ -1079,7 +1165,7 @@ export interface TimelineResult {
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && /\s/.test(text[end - 1] as string)) end--;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
   return end;
 }
 
@@ -1116,10 +1202,15 @@ interface Pending {
 interface RegionView {
   text: string;
   units: TextUnit[];
+  /** Each unit's text. */
+  values: string[];
   rangesOf: DateRange[][];
   isDate: boolean[];
   isHeader: boolean[];
 }
+
+/** The ranges of a unit without any, shared (most units): frozen, since nothing may add to it. */
+const NO_RANGES = Object.freeze([]) as unknown as DateRange[];
 
 /** Builds the entries of one region (an experience section, or a document without headings). */
 function regionEntries(
@@ -1133,30 +1224,39 @@ function regionEntries(
 ): void {
   const inRegion = unitsIn(units, region);
   if (inRegion.length === 0) return;
-  const rangesOf: DateRange[][] = inRegion.map((unit) => {
-    const value = textOf(text, unit);
-    if (!/\d/.test(value)) return [];
-    return findDateRanges(value, { asOf: options.asOf, offset: unit.start });
+  // Each unit's text is cut out once for every pass below.
+  const values = inRegion.map((unit) => textOf(text, unit));
+  // A line's ranges depend on its text alone: a text known to hold none (a table's "Java | 5" rows) is not read again.
+  const rangeless = new Set<string>();
+  const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
+    const value = values[i] as string;
+    if (!/\d/.test(value) || rangeless.has(value)) return NO_RANGES;
+    const ranges = findDateRanges(value, { asOf: options.asOf, offset: unit.start });
+    if (ranges.length === 0) rangeless.add(value);
+    return ranges;
   });
   // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
   // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
-  const companyMode = COMPANY_LINE.test(textOf(text, inRegion[0] as TextUnit));
+  const companyMode = COMPANY_LINE.test(values[0] as string);
   const isDate: boolean[] = inRegion.map((unit, i) => {
     if (companyMode) return false;
     const ranges = rangesOf[i] as DateRange[];
     if (ranges.length === 0 || !dateHeader(text, unit, ranges)) return false;
-    const value = textOf(text, unit);
+    const value = values[i] as string;
     if (strictEducation && EDUCATION_CUES.test(value)) return false;
     return !isSchoolingLine(value);
   });
+  // Lists and tables repeat lines: a line's shape is read once per text.
+  const shape = memoByText(headerShape);
   // A labelled employer line ("company - Acme") heads its block even when written in lower case.
   const isHeader: boolean[] = inRegion.map(
     (unit, i) =>
       !isDate[i] &&
       (rangesOf[i] as DateRange[]).length === 0 &&
-      ((unit.flat ? flatHeaderish(text, unit) : headerish(text, unit)) || COMPANY_LINE.test(textOf(text, unit))),
+      ((unit.flat ? flatHeaderish(text, unit, shape) : headerish(text, unit, shape)) ||
+        COMPANY_LINE.test(values[i] as string)),
   );
-  const view: RegionView = { text, units: inRegion, rangesOf, isDate, isHeader };
+  const view: RegionView = { text, units: inRegion, values, rangesOf, isDate, isHeader };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
   const undated = undatedHeads(view, claimed, pending, companyMode);
@@ -1461,7 +1561,7 @@ const BODY_LINES = 3;
  * the span of every range in it. Ranges on schooling or validity lines do not date a job.
  */
 function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], companyMode: boolean): Pending[] {
-  const { text, units } = view;
+  const { units, values } = view;
   const heads = companyMode ? companyHeads(view) : jobHeads(view, claimed);
   if (heads.length === 0) return [];
   const datedStarts = dated.map((p) => p.blockStart);
@@ -1481,7 +1581,7 @@ function undatedHeads(view: RegionView, claimed: Uint8Array, dated: Pending[], c
     const headIndexes: number[] = [];
     for (let u = head.first; u <= head.last; u++) headIndexes.push(u);
     // A labelled title in a company block ("Designation - Java Developer") belongs to its header.
-    for (const b of body) if (TITLE_LABEL.test(textOf(text, units[b] as TextUnit).trim())) headIndexes.push(b);
+    for (const b of body) if (TITLE_LABEL.test((values[b] as string).trim())) headIndexes.push(b);
     // Inside a dated job, a header with only a length ("Company: Acme / Years of Experience: 2 Years", "Role:
     // Developer / Duration: 6 months") restates that job or names a project of it, not a job of its own.
     const lengthDates = dated.length === 0 || (dated[0] as Pending).blockStart > headUnit.start;
@@ -1514,8 +1614,8 @@ interface Head {
 /** In a section of "company - X" blocks, each labelled employer line opens a job. */
 function companyHeads(view: RegionView): Head[] {
   const heads: Head[] = [];
-  view.units.forEach((unit, i) => {
-    if (COMPANY_LINE.test(textOf(view.text, unit))) heads.push({ first: i, last: i, company: true });
+  view.values.forEach((value, i) => {
+    if (COMPANY_LINE.test(value)) heads.push({ first: i, last: i, company: true });
   });
   return heads;
 }
@@ -1534,44 +1634,55 @@ function employerLine(text: string, unit: TextUnit): boolean {
 
 /** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
 function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
-  const { text, units, isHeader } = view;
+  const { text, units, values, isHeader, rangesOf } = view;
+  const lineOf = (k: number): string => values[k] as string;
+  // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads: its verdicts are worked out once.
+  const isCompany = memoFlags(units.length, (k) => COMPANY_LINE.test(lineOf(k)));
+  const isLabel = memoFlags(units.length, (k) => TITLE_LABEL.test(lineOf(k).trim()));
+  // Whether a line names a title depends on its text alone; repeated lines (a list, a table) are read once.
+  const titledText = memoByText(
+    (line) => hasTitleWordIn(line, false) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line),
+  );
+  const isTitled = memoFlags(units.length, (k) => titledText(lineOf(k)));
+  const open = (k: number): boolean => claimed[k] !== 1 && (rangesOf[k] as DateRange[]).length === 0;
   const heads: Head[] = [];
   for (let i = 0; i < units.length; i++) {
-    if (claimed[i] === 1 || (view.rangesOf[i] as DateRange[]).length > 0) continue;
-    const value = textOf(text, units[i] as TextUnit);
-    const company = COMPANY_LINE.test(value);
+    if (!open(i)) continue;
+    const company = isCompany(i);
     if (isHeader[i] !== true && !company) continue;
     let last = i;
-    const joins = (k: number): boolean => {
-      if (claimed[k] === 1 || (view.rangesOf[k] as DateRange[]).length > 0) return false;
-      const line = textOf(text, units[k] as TextUnit);
-      return (
-        isHeader[k] === true ||
-        COMPANY_LINE.test(line) ||
-        TITLE_LABEL.test(line.trim()) ||
-        (k === i + 1 && employerLine(text, units[k] as TextUnit))
-      );
-    };
-    while (last + 1 < units.length && last + 1 - i < MAX_HEAD_LINES && joins(last + 1)) last++;
-    const group = units.slice(i, last + 1);
+    for (let k = i + 1; k < units.length && k - i < MAX_HEAD_LINES; k++) {
+      const joins =
+        open(k) &&
+        (isHeader[k] === true ||
+          isCompany(k) ||
+          isLabel(k) ||
+          (k === i + 1 && employerLine(text, units[k] as TextUnit)));
+      if (!joins) break;
+      last = k;
+    }
     // A job's header names a title: without a title word or label in it, no need to read its parts.
-    const titled = group.some((unit) => {
-      const line = textOf(text, unit);
-      return (
-        line
-          .toLowerCase()
-          .split(/[^\p{L}]+/u)
-          .some((word) => word !== '' && isTitleWord(word, false)) ||
-        TITLE_LABEL.test(line.trim()) ||
-        WORKED_AS_SENTENCE.test(line)
-      );
-    });
-    if (company || (titled && namesJob(text, group))) {
+    let titled = false;
+    for (let k = i; k <= last && !titled; k++) titled = isTitled(k);
+    if (company || (titled && namesJob(text, units.slice(i, last + 1)))) {
       heads.push({ first: i, last, company: company && last === i });
       i = last;
     }
   }
   return heads;
+}
+
+/** `test` of index `k`, worked out on first use and remembered (0: not yet, 1: false, 2: true). */
+function memoFlags(count: number, test: (k: number) => boolean): (k: number) => boolean {
+  const known = new Uint8Array(count);
+  return (k) => {
+    let flag = known[k] as number;
+    if (flag === 0) {
+      flag = test(k) ? 2 : 1;
+      known[k] = flag;
+    }
+    return flag === 2;
+  };
 }
 
 /** Index of the first value above `x` in a sorted array. */
