@@ -282,6 +282,8 @@ export interface ClaimInput {
  */
 export function readClaims(doc: DocTokens, input: ClaimInput): (Claim | undefined)[] {
   const { hits, chainStart } = input;
+  // A claim belongs to a hit: with none, no token needs reading (a 1 MB text of prose holds none).
+  if (hits.length === 0) return [];
   const n = doc.tokens.length;
   // Hit index by first token and by end token (-1: none); hits never overlap, so each slot holds one.
   const hitStarting = new Int32Array(n + 1).fill(-1);

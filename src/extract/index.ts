@@ -28,7 +28,7 @@ import {
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { toolsFields, unknownItems } from './fields.js';
 import { findHits, type Hit } from './match.js';
-import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/index.js';
+import { decideHits, lineInfo, type Decision, type LineLookup } from './passes/index.js';
 import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
 import { scanDocument, type DocTokens } from './tokens.js';
 import { experienceFacts } from './titles.js';
@@ -159,7 +159,7 @@ function keptHits(
 interface DocumentRead {
   tokens: DocTokens;
   docIndex: DocumentIndex;
-  lines: Map<number, LineInfo>;
+  lines: LineLookup;
   covered: Uint8Array;
   kept: KeptHit[];
   fields: Int32Array;

@@ -11,7 +11,7 @@ import { contextOf, type DocumentIndex } from './document.js';
 import { monthsOf } from './experience.js';
 import { type Hit, surfaceOf } from './match.js';
 import { chainStarts, cueFlags } from './negation.js';
-import type { LineInfo } from './passes/index.js';
+import type { LineLookup } from './passes/index.js';
 import { sentenceBreaks, sentenceSpanAround } from './sentences.js';
 import type { DocTokens } from './tokens.js';
 
@@ -34,7 +34,7 @@ interface Accumulator {
 export interface MentionSource {
   tokens: DocTokens;
   docIndex: DocumentIndex;
-  lines: ReadonlyMap<number, LineInfo>;
+  lines: LineLookup;
   covered: Uint8Array;
   maxSentenceLength: number;
   lessThanYearMonths: number;

@@ -18,7 +18,7 @@ import {
   isVersionToken,
   type DocTokens,
 } from '../tokens.js';
-import type { LineInfo } from './lines.js';
+import type { LineLookup } from './lines.js';
 import { softWrap } from './lines.js';
 import type { HitState } from './state.js';
 import { CONNECTOR_WORDS, PHRASE_CONNECTORS, TITLE_WORDS, VERB_TITLES } from './words.js';
@@ -56,7 +56,7 @@ export interface HitView {
   readonly n: number;
   /** Index of the hit covering each token, or -1. */
   readonly hitAtToken: Int32Array;
-  readonly lines: ReadonlyMap<number, LineInfo>;
+  readonly lines: LineLookup;
   /** One state per hit (index-aligned with `hits`). */
   readonly states: HitState[];
   /** Memo of `tagLine` per line number. */
