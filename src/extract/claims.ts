@@ -401,7 +401,7 @@ function tableClaims(doc: DocTokens, hits: readonly Hit[]): Map<number, Claim> {
   const out = new Map<number, Claim>();
   const { tokens, text } = doc;
   const hitAt = new Map<number, number>();
-  for (const [k, h] of hits.entries()) hitAt.set(h.start, k);
+  for (let k = 0; k < hits.length; k++) hitAt.set(hits[k]!.start, k);
   let columns: { skill: number; years: number } | null = null;
   for (let i = 0; i < tokens.length; ) {
     let end = i + 1;
