@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createScorer, scoreMatch } from '../src/score/index.js';
 import { SCORE_DEFAULTS } from '../src/defaults.js';
-import type { Role, SkillProfile } from '../src/types.js';
+import type { ExtractedSkill, Role, SkillProfile, Taxonomy } from '../src/types.js';
 import { mention, profile, ROLE, senior, skill, TAXONOMY } from './helpers/profiles.js';
 
 const OPTS = { taxonomy: TAXONOMY, asOf: '2026-11' };
@@ -903,6 +903,24 @@ describe('evidence bits (ExtractedSkill.evidence)', () => {
     }
     expect(checked).toBeGreaterThan(implying.length * 0.7);
   }, 60_000);
+});
+
+describe('category labels', () => {
+  it.each(['constructor', 'toString', '__proto__'])(
+    'a custom category named %s is labelled by its own name, not a method of Object.prototype',
+    (category) => {
+      // Read from JSON, as a custom taxonomy is: its category names are whatever the file says.
+      const taxonomy = JSON.parse(
+        JSON.stringify({ version: 'test', skills: [{ id: 'acme-flow', name: 'Acme Flow', category, aliases: [] }] }),
+      ) as Taxonomy;
+      const role = JSON.parse(
+        JSON.stringify({ id: 'r', title: 'R', requirements: [{ category, importance: 'required' }] }),
+      ) as Role;
+      const p = profile([{ ...skill('acme-flow', [mention('Acme Flow')]), category } as ExtractedSkill]);
+      const r = scoreMatch(p, role, { taxonomy, asOf: '2026-11' });
+      expect(r.requirements[0]!.label).toBe(`Any ${category.replace(/-/g, ' ')} skill`);
+    },
+  );
 });
 
 describe('ordinals (ExtractedSkill.ordinal)', () => {

@@ -128,6 +128,16 @@ describe('detectHeading', () => {
     if (match !== null) expect(match.inline).toBe(false);
   });
 
+  it.each(['Constructor', 'constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'])(
+    '%s names no heading: the vocabulary tables have no prototype',
+    (line) => {
+      expect(detectHeading(line)).toBeNull();
+      const { sections } = structure(`Jane Doe\n${line}\nJava, Python\nExperience\nJava developer, 2019 - 2021\n`);
+      for (const section of sections) expect(typeof section.kind).toBe('string');
+      expect(sections.map((section) => section.kind)).toContain('experience');
+    },
+  );
+
   it('finds a heading followed by content, with the "Skills:" part as its span', () => {
     const line = 'Skills: Java, Python, PostgreSQL';
     const match = detectHeading(line);

@@ -23,8 +23,16 @@ export interface HeadingMatch {
   known: boolean;
 }
 
+/**
+ * A frozen look-up table with no prototype: a heading word read from a résumé ("Constructor", "toString")
+ * must find nothing rather than a method of `Object.prototype`.
+ */
+function table<T>(rows: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, rows));
+}
+
 /** Whole headings (normalised: lower case, `&` → `and`, punctuation → spaces) that the word rule cannot settle. */
-const PHRASES: Readonly<Record<string, SectionKind>> = Object.freeze({
+const PHRASES = table<SectionKind>({
   'academic background': 'education',
   'educational background': 'education',
   'education background': 'education',
@@ -127,7 +135,7 @@ const NOT_HEADINGS = new Set([
 ]);
 
 /** Section nouns: a heading needs at least one. The first one in the heading decides the kind. */
-const HEADS: Readonly<Record<string, SectionKind>> = Object.freeze({
+const HEADS = table<SectionKind>({
   experience: 'experience',
   experiences: 'experience',
   employment: 'experience',

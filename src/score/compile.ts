@@ -96,7 +96,9 @@ const CATEGORY_LABELS: Record<string, string> = {
 };
 
 function categoryLabel(category: string): string {
-  return `Any ${CATEGORY_LABELS[category] ?? category.replace(/-/g, ' ')} skill`;
+  // `Object.hasOwn`: a custom taxonomy's category may be named like a method of `Object.prototype`.
+  const label = Object.hasOwn(CATEGORY_LABELS, category) ? CATEGORY_LABELS[category] : undefined;
+  return `Any ${label ?? category.replace(/-/g, ' ')} skill`;
 }
 
 interface TaxonomyView {
