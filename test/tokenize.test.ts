@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAliasIndex, indexAliases, lookupAlias } from '../src/taxonomy/alias-index.js';
 import type { Taxonomy } from '../src/taxonomy/schema.js';
-import { normaliseAlias, tokenize } from '../src/taxonomy/tokenize.js';
+import { normaliseAlias, scanTokens, tokenize } from '../src/taxonomy/tokenize.js';
 
 describe('tokenize', () => {
   const WHOLE: string[] = [
@@ -63,6 +63,53 @@ describe('tokenize', () => {
     const tokens = tokenize(line);
     expect(tokens.length).toBeGreaterThan(0);
     expect(tokens.at(-1)!.end).toBeLessThanOrEqual(line.length);
+  });
+});
+
+describe('scanTokens', () => {
+  /** A token's fields as plain data (the scan packs its flags behind getters). */
+  const plain = (text: string) =>
+    scanTokens(text).map((t) => ({ text: t.text, norm: t.norm, gap: t.gap, hyphenBefore: t.hyphenBefore, url: t.url }));
+
+  it.each<[string, string, ReturnType<typeof plain>[number]]>([
+    ['Java/J2EE', 'J2EE', { text: 'J2EE', norm: 'j2ee', gap: '/', hyphenBefore: false, url: false }],
+    ['go-to-market', 'to', { text: 'to', norm: 'to', gap: ' ', hyphenBefore: true, url: false }],
+    ['R&D', 'D', { text: 'D', norm: 'd', gap: '&', hyphenBefore: false, url: false }],
+    ['Go, Rust', 'Rust', { text: 'Rust', norm: 'rust', gap: null, hyphenBefore: false, url: false }],
+    ['Go - Rust', 'Rust', { text: 'Rust', norm: 'rust', gap: null, hyphenBefore: false, url: false }],
+    [
+      'see www.Java.com now',
+      'www.Java.com',
+      { text: 'www.Java.com', norm: 'www.java.com', gap: ' ', hyphenBefore: false, url: true },
+    ],
+    ['mail java@python.org', 'java', { text: 'java', norm: 'java', gap: ' ', hyphenBefore: false, url: true }],
+    ['ＪＡＶＡ and Java', 'ＪＡＶＡ', { text: 'ＪＡＶＡ', norm: 'java', gap: null, hyphenBefore: false, url: false }],
+  ])('reads %j: token %j', (text, surface, expected) => {
+    expect(plain(text).find((t) => t.text === surface)).toEqual(expected);
+  });
+
+  it('marks no token of a run as a URL until an "@" or "://" says so, then all of them', () => {
+    expect(plain('Java python').map((t) => t.url)).toEqual([false, false]);
+    expect(plain('java.dev@mail.com Go').map((t) => t.url)).toEqual([true, true, false]);
+  });
+
+  it('gives a word written many times one string and one folded form, folded as the first', () => {
+    const tokens = scanTokens('Java java JAVA Java '.repeat(50));
+    const java = tokens.filter((t) => t.text === 'Java');
+    expect(java).toHaveLength(100);
+    expect(new Set(java.map((t) => t.norm))).toEqual(new Set(['java']));
+    expect(tokens.every((t) => t.norm === t.text.toLowerCase())).toBe(true);
+  });
+
+  it('reads a text of more distinct words than its word table holds the same way as a short one', () => {
+    // 70,000 distinct words: the table stops taking new ones at 65,536, and the rest are made per token.
+    const words = Array.from({ length: 70_000 }, (_, i) => `W${i.toString(36)}x`);
+    const tokens = scanTokens(words.join(' '));
+    expect(tokens).toHaveLength(words.length);
+    tokens.forEach((t, i) => {
+      expect(t.text).toBe(words[i]);
+      expect(t.norm).toBe(words[i]!.toLowerCase());
+    });
   });
 });
 

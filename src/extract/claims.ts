@@ -162,9 +162,21 @@ function unitAt(doc: DocTokens, i: number): 'year' | 'month' | null {
   return null;
 }
 
+function hasLetter(norm: string): boolean {
+  for (let k = 0; k < norm.length; k++) {
+    const c = norm.charCodeAt(k);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
 /** A count and its unit starting at token `i` ("3 years", "18months"), up to the unit. */
 function countAt(doc: DocTokens, i: number): Duration | null {
-  const count = readCount(doc.tokens[i]!.norm);
+  const norm = doc.tokens[i]!.norm;
+  // A count without letters ("8051", "5+") carries no unit of its own: it is one only before a unit word.
+  // Asked first, so the many bare numbers of a text make no count object.
+  if (!hasLetter(norm) && unitAt(doc, i + 1) === null) return null;
+  const count = readCount(norm);
   if (count === null) return null;
   let unit = count.unit;
   let to = i + 1;
@@ -263,9 +275,15 @@ export interface ClaimInput {
   lessThanYearMonths: number;
 }
 
-/** The claim of each hit that has one (by hit index): direct claims beat shared ones, then the longer wins. */
-export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim> {
+/**
+ * The claim of each hit that has one (by hit index; `undefined` for none): direct claims beat shared
+ * ones, then the longer wins. The items of a list sharing one duration share one claim object (it is
+ * read, never changed).
+ */
+export function readClaims(doc: DocTokens, input: ClaimInput): (Claim | undefined)[] {
   const { hits, chainStart } = input;
+  // A claim belongs to a hit: with none, no token needs reading (a 1 MB text of prose holds none).
+  if (hits.length === 0) return [];
   const n = doc.tokens.length;
   // Hit index by first token and by end token (-1: none); hits never overlap, so each slot holds one.
   const hitStarting = new Int32Array(n + 1).fill(-1);
@@ -276,16 +294,21 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
     hitEnding[h.to] = k;
     for (let i = h.from; i < h.to; i++) covered[i] = 1;
   });
-  const out = new Map<number, Claim>();
-  const claim = (k: number, d: Duration, direct: boolean): void => {
-    const prev = out.get(k);
+  // By hit index: an array, not a map, as a list of 100,000 items may each hold a claim.
+  const out: (Claim | undefined)[] = new Array(hits.length);
+  const claimOf = (d: Duration, direct: boolean): Claim => ({
+    months: d.months,
+    span: { start: doc.tokens[d.from]!.start, end: doc.tokens[d.to - 1]!.end },
+    direct,
+  });
+  /** Gives hit `k` the claim `c` (of `d`) when it beats the one it has. */
+  const claim = (k: number, d: Duration, direct: boolean, c: Claim | null): Claim | null => {
+    const prev = out[k];
     const better = prev === undefined || (direct && !prev.direct) || (direct === prev.direct && d.months > prev.months);
-    if (better)
-      out.set(k, {
-        months: d.months,
-        span: { start: doc.tokens[d.from]!.start, end: doc.tokens[d.to - 1]!.end },
-        direct,
-      });
+    if (!better) return c;
+    const made = c ?? claimOf(d, direct);
+    out[k] = made;
+    return made;
   };
   // A table with a years column has a header line naming a skill column and a years column: without such
   // a line, no table is read.
@@ -300,17 +323,19 @@ export function readClaims(doc: DocTokens, input: ClaimInput): Map<number, Claim
     const d = durationAt(doc, i, input.lessThanYearMonths);
     if (d === null) continue;
     const before = skillBefore(doc, d, hitEnding);
-    if (before !== -1) claim(before, d, true);
+    if (before !== -1) claim(before, d, true, null);
     else {
       const after = skillAfter(doc, d, hitStarting);
       if (after !== -1) {
-        claim(after, d, true);
-        for (let k = after + 1; k < hits.length && chainStart[k] === chainStart[after]; k++) claim(k, d, false);
+        claim(after, d, true, null);
+        let shared: Claim | null = null;
+        for (let k = after + 1; k < hits.length && chainStart[k] === chainStart[after]; k++)
+          shared = claim(k, d, false, shared);
       }
     }
     i = d.to - 1;
   }
-  if (tableWords) for (const [k, c] of tableClaims(doc, hits)) if (!out.has(k)) out.set(k, c);
+  if (tableWords) for (const [k, c] of tableClaims(doc, hits)) if (out[k] === undefined) out[k] = c;
   return out;
 }
 
@@ -376,7 +401,7 @@ function tableClaims(doc: DocTokens, hits: readonly Hit[]): Map<number, Claim> {
   const out = new Map<number, Claim>();
   const { tokens, text } = doc;
   const hitAt = new Map<number, number>();
-  for (const [k, h] of hits.entries()) hitAt.set(h.start, k);
+  for (let k = 0; k < hits.length; k++) hitAt.set(hits[k]!.start, k);
   let columns: { skill: number; years: number } | null = null;
   for (let i = 0; i < tokens.length; ) {
     let end = i + 1;

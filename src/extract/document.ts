@@ -169,7 +169,10 @@ export function indexDocument(doc: ResumeDocument, tokens: DocTokens): DocumentI
 /** Words in the text: tokens holding at least one letter. */
 export function countWords(tokens: DocTokens): number {
   let words = 0;
-  for (const t of tokens.tokens) {
+  // Indexed, not `for…of`: this runs once per call, before the loop is optimised, and an unoptimised
+  // iterator allocates a result per token.
+  for (let i = 0; i < tokens.tokens.length; i++) {
+    const t = tokens.tokens[i]!;
     for (let k = 0; k < t.text.length; k++) {
       const c = t.text.charCodeAt(k);
       if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) {

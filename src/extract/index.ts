@@ -28,7 +28,7 @@ import {
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { toolsFields, unknownItems } from './fields.js';
 import { findHits, type Hit } from './match.js';
-import { decideHits, lineInfo, type Decision, type LineInfo } from './passes/index.js';
+import { decideHits, lineInfo, type Decision, type LineLookup } from './passes/index.js';
 import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
 import { scanDocument, type DocTokens } from './tokens.js';
 import { experienceFacts } from './titles.js';
@@ -124,10 +124,13 @@ function keptHits(
   const kept: KeptHit[] = [];
   const cap = EXTRACT_DEFAULTS.maxDroppedDiagnostics;
   let dropped = 0;
-  hits.forEach((hit, k) => {
+  // Indexed loops: on a hostile text of 200,000 hits an unoptimised `for…of` allocates per hit.
+  for (let k = 0; k < hits.length; k++) {
+    const hit = hits[k]!;
     const d = decisions[k]!;
     if (d.kept.length > 0) kept.push({ hit, entries: d.kept });
-    for (const { entry, reason } of d.dropped) {
+    for (let m = 0; m < d.dropped.length; m++) {
+      const { entry, reason } = d.dropped[m]!;
       if (entry.ambiguity === null && reason !== 'employer') continue;
       dropped++;
       if (dropped <= cap) {
@@ -140,7 +143,7 @@ function keptHits(
         });
       }
     }
-  });
+  }
   if (dropped > cap) {
     diagnostics.push({
       severity: 'info',
@@ -156,7 +159,7 @@ function keptHits(
 interface DocumentRead {
   tokens: DocTokens;
   docIndex: DocumentIndex;
-  lines: Map<number, LineInfo>;
+  lines: LineLookup;
   covered: Uint8Array;
   kept: KeptHit[];
   fields: Int32Array;
@@ -168,7 +171,10 @@ interface DocumentRead {
  */
 function unknownTools(r: DocumentRead, diagnostics: Diagnostic[]): UnknownTool[] {
   const kept = new Uint8Array(r.tokens.tokens.length);
-  for (const { hit } of r.kept) for (let i = hit.from; i < hit.to; i++) kept[i] = 1;
+  for (let k = 0; k < r.kept.length; k++) {
+    const { hit } = r.kept[k]!;
+    for (let i = hit.from; i < hit.to; i++) kept[i] = 1;
+  }
   const out: UnknownTool[] = [];
   const named = new Set<string>();
   for (const item of unknownItems(r.tokens, r.fields, kept)) {

@@ -22,6 +22,14 @@ export interface Hit {
   fuzzy: boolean;
 }
 
+/**
+ * The hit as written. A hit spans its tokens exactly, so a one-token hit (most of them) is its token's
+ * own string: no new string per hit.
+ */
+export function surfaceOf(doc: DocTokens, h: Hit): string {
+  return h.to - h.from === 1 ? doc.tokens[h.from]!.text : doc.text.slice(h.start, h.end);
+}
+
 /** Strips a short trailing version from a one-token name: `python3` → `python`, `css3` → `css`. */
 function stripVersion(norm: string): string | null {
   let i = norm.length;
@@ -192,6 +200,11 @@ function keyFiltersOf(index: AliasIndex): KeyFilters {
   return filters;
 }
 
+function allAmbiguous(entries: readonly AliasEntry[]): boolean {
+  for (let k = 0; k < entries.length; k++) if (entries[k]!.ambiguity === null) return false;
+  return true;
+}
+
 /** Finds every exact alias hit, longest first, left to right, without overlaps. */
 export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; covered: Uint8Array } {
   const filters = keyFiltersOf(index);
@@ -207,6 +220,8 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
   let carrySkill: string | null = null;
   let carryEnd = -1;
   const endOf = (to: number): number => tokens[to - 1]!.end;
+  /** Carried skills' names, normalised once per name (a list of 100,000 items continues as often). */
+  const carriedNames = new Map<string, string>();
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
@@ -216,11 +231,18 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     }
     let key = t.norm;
     let keyHash = hashes[i]!;
-    let best: { to: number; key: string; entries: readonly AliasEntry[] } | null = null;
+    // The longest hit so far (`bestEntries === null`: none), in three locals rather than an object per token.
+    let bestTo = 0;
+    let bestKey = '';
+    let bestEntries: readonly AliasEntry[] | null = null;
     for (let j = i; ; ) {
       if (bloomHas(filters.aliases, keyHash)) {
         const entries = index.aliases.get(key);
-        if (entries !== undefined) best = { to: j + 1, key, entries };
+        if (entries !== undefined) {
+          bestTo = j + 1;
+          bestKey = key;
+          bestEntries = entries;
+        }
       }
       // A filter's false "maybe" costs a look-up, never a different hit: a longer key exists only
       // where this one is a true prefix.
@@ -238,32 +260,50 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       carryKey !== null &&
       carryEnd === i &&
       (t.gap === '/' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) &&
-      (best === null || (best.to === i + 1 && best.entries.every((e) => e.ambiguity !== null))) &&
+      (bestEntries === null || (bestTo === i + 1 && allAmbiguous(bestEntries))) &&
       !(i + 1 < n && DURATION_WORDS.has(tokens[i + 1]!.norm))
     ) {
       const carryHead = headOf(carryKey);
       // The name is normalised only here, when a list actually continues, never per hit.
       const named = carrySkill === null ? undefined : index.skills.get(carrySkill);
-      const carryName = named === undefined ? null : normaliseAlias(named.name);
-      const heads: string[] = carryName === null || carryName === carryHead ? [carryHead] : [carryHead, carryName];
-      for (const head of heads) {
-        const entries: readonly AliasEntry[] | undefined = index.aliases.get(`${head} ${t.norm}`);
+      let carryName: string | null = null;
+      if (named !== undefined) {
+        carryName = carriedNames.get(named.name) ?? null;
+        if (carryName === null) {
+          carryName = normaliseAlias(named.name);
+          carriedNames.set(named.name, carryName);
+        }
+      }
+      // The key's head, then the skill's name when it differs (two passes, no array per list item).
+      const heads = carryName === null || carryName === carryHead ? 1 : 2;
+      for (let m = 0; m < heads; m++) {
+        const head = m === 0 ? carryHead : carryName!;
+        // The filter first: most list items carry nothing, and then no key string is made.
+        if (!bloomHas(filters.aliases, joinHash(hashOf(head), 32, hashes[i]!, t.norm.length))) continue;
+        const carriedKey = `${head} ${t.norm}`;
+        const entries: readonly AliasEntry[] | undefined = index.aliases.get(carriedKey);
         if (entries !== undefined) {
-          best = { to: i + 1, key: `${head} ${t.norm}`, entries };
+          bestTo = i + 1;
+          bestKey = carriedKey;
+          bestEntries = entries;
           carried = true;
           break;
         }
       }
     }
     const lastCode = t.norm.charCodeAt(t.norm.length - 1);
-    if (best === null && lastCode >= 48 && lastCode <= 57) {
+    if (bestEntries === null && lastCode >= 48 && lastCode <= 57) {
       const stripped = stripVersion(t.norm);
       if (stripped !== null) {
         const entries = index.aliases.get(stripped);
-        if (entries?.every((e) => e.ambiguity === null)) best = { to: i + 1, key: stripped, entries };
+        if (entries?.every((e) => e.ambiguity === null)) {
+          bestTo = i + 1;
+          bestKey = stripped;
+          bestEntries = entries;
+        }
       }
     }
-    if (best === null) {
+    if (bestEntries === null) {
       // A version part of a carried list ("Windows 95/98") keeps the chain alive.
       if (
         carryEnd === i &&
@@ -274,35 +314,35 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       i++;
       continue;
     }
-    const parts = best.to - i > 1 ? splitSlashList(doc, index, i, best.to, best.entries) : null;
+    const parts = bestTo - i > 1 ? splitSlashList(doc, index, i, bestTo, bestEntries) : null;
     if (parts !== null) hits.push(...parts);
     else {
-      const last = tokens[best.to - 1]!;
+      const last = tokens[bestTo - 1]!;
       hits.push({
         from: i,
-        to: best.to,
+        to: bestTo,
         start: t.start,
         end: last.end,
-        key: best.key,
-        entries: best.entries,
+        key: bestKey,
+        entries: bestEntries,
         fuzzy: false,
       });
     }
-    for (let k = i; k < best.to; k++) covered[k] = 1;
+    for (let k = i; k < bestTo; k++) covered[k] = 1;
     // The head is needed only when a slash follows ("Windows 95/98").
     if (!carried) {
-      const after: DocTokens['tokens'][number] | undefined = tokens[best.to];
+      const after: DocTokens['tokens'][number] | undefined = tokens[bestTo];
       // A version may come first ("Windows 2007, XP"): the head is kept while version tokens follow.
       const carries: boolean =
         after !== undefined &&
         (after.gap === '/' ||
-          (after.gap === null && listGap(doc.text, endOf(best.to), after.start)) ||
+          (after.gap === null && listGap(doc.text, endOf(bestTo), after.start)) ||
           (after.gap === ' ' && isVersionToken(after.norm)));
-      carryKey = carries ? best.key : null;
-      carrySkill = carries && best.entries.length === 1 ? best.entries[0]!.skillId : null;
+      carryKey = carries ? bestKey : null;
+      carrySkill = carries && bestEntries.length === 1 ? bestEntries[0]!.skillId : null;
     }
-    carryEnd = best.to;
-    i = best.to;
+    carryEnd = bestTo;
+    i = bestTo;
   }
   return { hits, covered };
 }

@@ -257,18 +257,52 @@ const TRAILING_LEVELS = new Map<string, ProficiencyLevel>([
   ['novice', 'basic'],
 ]);
 
+/** Whitespace to `String.prototype.trim` (white space and line terminators). */
+function trimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
 /** The gap before token `i` opens a bracket or is a dash or colon: "Java (basic)", "Go - expert", "SQL: intermediate". */
 function trailingQualifierGap(doc: DocTokens, i: number): boolean {
   if (doc.gaps[i]! & (GAP_OPEN_PAREN | GAP_COLON)) return true;
-  const gap = doc.text.slice(doc.tokens[i - 1]!.end, doc.tokens[i]!.start).trim();
-  return gap === '-' || gap === '\u2013' || gap === '\u2014';
+  // The gap, trimmed, is one dash: read in place rather than cut out and trimmed for every hit.
+  let dashes = 0;
+  for (let k = doc.tokens[i - 1]!.end; k < doc.tokens[i]!.start; k++) {
+    const c = doc.text.charCodeAt(k);
+    if (c === 45 || c === 0x2013 || c === 0x2014) dashes++;
+    else if (!trimmable(c)) return false;
+  }
+  return dashes === 1;
 }
 
 export interface CueFlags {
-  negated: boolean;
-  aspiration: boolean;
+  readonly negated: boolean;
+  readonly aspiration: boolean;
   level?: ProficiencyLevel;
 }
+
+/** The flags without a level, by `negated | aspiration << 1`. */
+const SHARED_CUES: readonly CueFlags[] = [
+  Object.freeze({ negated: false, aspiration: false }),
+  Object.freeze({ negated: true, aspiration: false }),
+  Object.freeze({ negated: false, aspiration: true }),
+  Object.freeze({ negated: true, aspiration: true }),
+];
+
+/** Words joining two list items: "Go and Rust". */
+const LIST_JOINERS = new Set(['and', 'or', 'nor', '&']);
 
 /** Hits connected to the one before them as list items, for scoping weak cues. */
 export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
@@ -281,7 +315,7 @@ export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
       const g = gaps[h.from]!;
       const linked =
         (between === 0 && g & GAP_LIST && !(g & GAP_NEWLINE)) ||
-        (between === 1 && ['and', 'or', 'nor', '&'].includes(tokens[prev.to]!.norm)) ||
+        (between === 1 && LIST_JOINERS.has(tokens[prev.to]!.norm)) ||
         (between <= 3 && gaps[prev.to]! & GAP_OPEN_PAREN && g & GAP_CLOSE_PAREN);
       if (linked) {
         starts.push(starts[k - 1]!);
@@ -293,19 +327,33 @@ export function chainStarts(doc: DocTokens, hits: readonly Hit[]): number[] {
   return starts;
 }
 
-const cueStarts = new WeakMap<DocTokens, Uint8Array>();
-
 /**
- * Per document, whether a cue can start at each token (0 not yet known, 1 yes, 2 no): the hits of one
- * list look back over the same words, so each word is looked up once.
+ * What the cue words of a document say, token by token, found once per token however many hits look
+ * back over it (every hit of a list looks back over the same words): whether a cue may start there, the
+ * end of a negation phrase starting there, and the cues whose words are written there.
  */
-function cueStartsOf(doc: DocTokens): Uint8Array {
-  let starts = cueStarts.get(doc);
-  if (starts === undefined) {
-    starts = new Uint8Array(doc.tokens.length);
-    cueStarts.set(doc, starts);
+interface CueTable {
+  /** The tokens inside hits the table was made with (the phrases and cues depend on it). */
+  covered: Uint8Array;
+  /** 0 not yet known, 1 a cue may start at the token, 2 none can. */
+  starts: Uint8Array;
+  /** End of the negation phrase at the token with no limit (`negationPhraseEnd`), -1 none, 0 not yet known. */
+  negationEnd: Int32Array;
+  /** The cues written at a token, longest first, with the undoers and fields already ruled out (by token). */
+  written: (readonly Cue[] | undefined)[];
+}
+
+const cueTables = new WeakMap<DocTokens, CueTable>();
+const NO_CUE_LIST: readonly Cue[] = Object.freeze([]);
+
+function cueTableOf(doc: DocTokens, covered: Uint8Array): CueTable {
+  let table = cueTables.get(doc);
+  if (table === undefined || table.covered !== covered) {
+    const n = doc.tokens.length;
+    table = { covered, starts: new Uint8Array(n), negationEnd: new Int32Array(n), written: new Array(n) };
+    cueTables.set(doc, table);
   }
-  return starts;
+  return table;
 }
 
 function canStartCue(doc: DocTokens, starts: Uint8Array, i: number): boolean {
@@ -317,37 +365,66 @@ function canStartCue(doc: DocTokens, starts: Uint8Array, i: number): boolean {
 }
 
 /**
+ * `negationPhraseEnd(doc, i, limit, covered)` from one unlimited look per token: a limit only cuts the
+ * look short, so the phrase found without one counts when it ends by the limit.
+ */
+function negationEndBefore(doc: DocTokens, table: CueTable, i: number, limit: number, covered: Uint8Array): number {
+  let end = table.negationEnd[i]!;
+  if (end === 0) {
+    end = negationPhraseEnd(doc, i, doc.tokens.length, covered);
+    table.negationEnd[i] = end;
+  }
+  return end > 0 && end <= limit ? end : -1;
+}
+
+/** The cues whose words are written at token `i` (not undone after, "learning" no field), longest first. */
+function cuesWrittenAt(doc: DocTokens, table: CueTable, i: number, covered: Uint8Array): readonly Cue[] {
+  let found = table.written[i];
+  if (found !== undefined) return found;
+  const { tokens } = doc;
+  const list = CUE_BY_FIRST.get(tokens[i]!.norm) ?? [];
+  const written: Cue[] = [];
+  for (const cue of list) {
+    const len = cue.words.length;
+    if (i + len > tokens.length) continue;
+    let ok = true;
+    for (let w = 1; w < len && ok; w++) ok = tokens[i + w]!.norm === cue.words[w] && !covered[i + w];
+    if (!ok) continue;
+    const after = tokens[i + len];
+    if (after !== undefined && CUE_UNDOERS.has(after.norm)) continue;
+    if (cue.words[0] === 'learning' && i > 0 && LEARNING_FIELDS.has(tokens[i - 1]!.norm)) continue;
+    written.push(cue);
+  }
+  found = written.length === 0 ? NO_CUE_LIST : written;
+  table.written[i] = found;
+  return found;
+}
+
+/**
  * Flags for one hit. `chainStart` is the first token of the list the hit belongs to;
  * `covered` marks tokens inside any hit (a cue is never part of a skill name).
  */
 export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: Uint8Array): CueFlags {
   const { tokens, gaps } = doc;
-  const flags: CueFlags = { negated: false, aspiration: false };
+  let negated = false;
+  let aspiration = false;
   const clause = doc.clauseStart[hit.from]!;
-  let levelFound: { level: ProficiencyLevel; at: number } | null = null;
+  let level: ProficiencyLevel | undefined;
+  let levelAt = -1;
   const from = Math.max(clause, hit.from - 24);
-  const starts = cueStartsOf(doc);
+  const table = cueTableOf(doc, covered);
   for (let i = from; i < hit.from; i++) {
-    if (covered[i] || !canStartCue(doc, starts, i)) continue;
-    const phraseEnd = negationPhraseEnd(doc, i, hit.from, covered);
+    if (covered[i] || !canStartCue(doc, table.starts, i)) continue;
+    const phraseEnd = negationEndBefore(doc, table, i, hit.from, covered);
     if (phraseEnd > 0) {
-      flags.negated = true;
+      negated = true;
       // The modifiers belong to the negation: "no hands-on experience" is no level.
       i = phraseEnd - 1;
       continue;
     }
-    const list = CUE_BY_FIRST.get(tokens[i]!.norm);
-    if (list === undefined) continue;
-    for (const cue of list) {
-      const len = cue.words.length;
-      if (i + len > hit.from) continue;
-      let ok = true;
-      for (let w = 1; w < len && ok; w++) ok = tokens[i + w]!.norm === cue.words[w] && !covered[i + w];
-      if (!ok) continue;
-      const after = tokens[i + len];
-      if (after !== undefined && CUE_UNDOERS.has(after.norm)) continue;
-      if (cue.words[0] === 'learning' && i > 0 && LEARNING_FIELDS.has(tokens[i - 1]!.norm)) continue;
-      const cueEnd = i + len;
+    for (const cue of cuesWrittenAt(doc, table, i, covered)) {
+      const cueEnd = i + cue.words.length;
+      if (cueEnd > hit.from) continue;
       // A weak cue reaches only the list that starts right after it (two filler words allowed).
       if (!cue.strong && chainStart - cueEnd > 2) continue;
       if (!cue.strong && chainStart < cueEnd) continue;
@@ -356,20 +433,25 @@ export function cueFlags(doc: DocTokens, hit: Hit, chainStart: number, covered: 
         for (let k = cueEnd; k < chainStart && fillersOnly; k++) fillersOnly = NEGATION_FILLERS.has(tokens[k]!.norm);
         if (!fillersOnly) continue;
       }
-      if (cue.kind === 'negated') flags.negated = true;
-      else if (cue.kind === 'aspiration') flags.aspiration = true;
-      else if (levelFound === null || i >= levelFound.at) levelFound = { level: cue.kind, at: i };
+      if (cue.kind === 'negated') negated = true;
+      else if (cue.kind === 'aspiration') aspiration = true;
+      else if (level === undefined || i >= levelAt) {
+        level = cue.kind;
+        levelAt = i;
+      }
       break;
     }
   }
   // "Python (primary)", "Java (basic)", "Go - expert", "SQL: intermediate"
   const next = tokens[hit.to];
   if (next !== undefined && !(gaps[hit.to]! & (GAP_NEWLINE | GAP_SENTENCE)) && trailingQualifierGap(doc, hit.to)) {
-    const level = TRAILING_LEVELS.get(next.norm);
+    const trailing = TRAILING_LEVELS.get(next.norm);
     const after = gaps[hit.to + 1] ?? GAP_NEWLINE;
-    if (level !== undefined && !covered[hit.to] && after & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_CLOSE_PAREN))
-      levelFound = { level, at: hit.to };
+    if (trailing !== undefined && !covered[hit.to] && after & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_CLOSE_PAREN))
+      level = trailing;
   }
-  if (levelFound !== null) flags.level = levelFound.level;
-  return flags;
+  // Without a level the answer is one of four: mentions share frozen ones (a list of 100,000 items after
+  // "learning" makes no object per item).
+  if (level === undefined) return SHARED_CUES[(negated ? 1 : 0) | (aspiration ? 2 : 0)]!;
+  return { negated, aspiration, level };
 }

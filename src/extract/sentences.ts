@@ -30,17 +30,22 @@ export function sentenceBreaks(doc: DocTokens): number[] {
   return at;
 }
 
+/** Whitespace to the trimming of a sentence. */
+function space(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
 /**
- * The sentence (or line) around a span, trimmed and capped; its span indexes the text exactly.
+ * The span of the sentence (or line) around a span, trimmed and capped; it indexes the text exactly.
  * `breaks` (from `sentenceBreaks`) turns the walks to the nearest breaks into binary searches.
  */
-export function sentenceAround(
+export function sentenceSpanAround(
   text: string,
   breaks: readonly number[],
   start: number,
   end: number,
   max: number,
-): { sentence: string; span: Span } {
+): Span {
   // The last break before `start` and the first at or after `end`.
   const below = lowerBound(breaks, start);
   const before = below > 0 ? breaks[below - 1]! : -1;
@@ -50,7 +55,6 @@ export function sentenceAround(
   let e = Math.min(text.length, end + max, after);
   // `e` is a break only where it is the first one after the mention (otherwise a cap stopped it).
   if (e < text.length && e === after && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
-  const space = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
   while (s < start && space(text.charCodeAt(s))) s++;
   while (e > end && space(text.charCodeAt(e - 1))) e--;
   if (e - s > max) {
@@ -60,5 +64,17 @@ export function sentenceAround(
     e = Math.min(e, s + max);
     if (e < end) e = end;
   }
-  return { sentence: text.slice(s, e), span: { start: s, end: e } };
+  return { start: s, end: e };
+}
+
+/** The sentence (or line) around a span, trimmed and capped (`sentenceSpanAround`), with its text. */
+export function sentenceAround(
+  text: string,
+  breaks: readonly number[],
+  start: number,
+  end: number,
+  max: number,
+): { sentence: string; span: Span } {
+  const span = sentenceSpanAround(text, breaks, start, end, max);
+  return { sentence: text.slice(span.start, span.end), span };
 }

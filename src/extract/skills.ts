@@ -9,16 +9,16 @@ import { evidenceBits } from '../util/evidence.js';
 import { readClaims, type Claim } from './claims.js';
 import { contextOf, type DocumentIndex } from './document.js';
 import { monthsOf } from './experience.js';
-import type { Hit } from './match.js';
+import { type Hit, surfaceOf } from './match.js';
 import { chainStarts, cueFlags } from './negation.js';
-import type { LineInfo } from './passes/index.js';
-import { sentenceAround, sentenceBreaks } from './sentences.js';
+import type { LineLookup } from './passes/index.js';
+import { sentenceBreaks, sentenceSpanAround } from './sentences.js';
 import type { DocTokens } from './tokens.js';
 
 /** A hit that counts, with the entries (skills) it counts for. */
 export interface KeptHit {
   hit: Hit;
-  entries: AliasEntry[];
+  entries: readonly AliasEntry[];
 }
 
 /** One skill's mentions and facts while a document is read. */
@@ -34,7 +34,7 @@ interface Accumulator {
 export interface MentionSource {
   tokens: DocTokens;
   docIndex: DocumentIndex;
-  lines: ReadonlyMap<number, LineInfo>;
+  lines: LineLookup;
   covered: Uint8Array;
   maxSentenceLength: number;
   lessThanYearMonths: number;
@@ -60,13 +60,6 @@ export function statementContext(sentence: string): MentionContext | null {
   return null;
 }
 
-/** The timeline entry of a hit, and whether it sits in that entry's job title ("Java Developer"). */
-function entryOf(docIndex: DocumentIndex, hit: Hit): { entry: number | null; inTitle: boolean } {
-  const title = docIndex.titleAt(hit.start, hit.end);
-  if (title !== null) return { entry: title, inTitle: true };
-  return { entry: docIndex.timelineAt(hit.start), inTitle: false };
-}
-
 /** The mentions of every kept hit, gathered per skill id. */
 export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Map<string, Accumulator> {
   const { tokens, docIndex } = src;
@@ -76,30 +69,39 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
   const claims = readClaims(tokens, { hits: keptHits, chainStart: chains, lessThanYearMonths: src.lessThanYearMonths });
   const bySkill = new Map<string, Accumulator>();
   let breaks: number[] | undefined;
-  kept.forEach(({ hit, entries }, k) => {
+  // The hits of one sentence share its text and what its words state: the last sentence is kept.
+  let last: { start: number; end: number; sentence: string; stated: MentionContext | null | undefined } | null = null;
+  for (let k = 0; k < kept.length; k++) {
+    const { hit, entries } = kept[k]!;
     const flags = cueFlags(tokens, hit, chains[k]!, src.covered);
     const section = docIndex.sectionAt(hit.from);
-    const found = entryOf(docIndex, hit);
-    const { inTitle } = found;
+    // The timeline entry of the hit, and whether it sits in that entry's job title ("Java Developer").
+    const title = docIndex.titleAt(hit.start, hit.end);
+    const inTitle = title !== null;
+    const foundEntry = inTitle ? title : docIndex.timelineAt(hit.start);
     const listLine = src.lines.get(tokens.line[hit.from]!)?.list === true;
-    const { sentence, span: sentenceSpan } = sentenceAround(
-      text,
-      (breaks ??= sentenceBreaks(tokens)),
-      hit.start,
-      hit.end,
-      src.maxSentenceLength,
-    );
-    let context: MentionContext = inTitle ? 'experience' : contextOf(section, found.entry, listLine);
+    breaks ??= sentenceBreaks(tokens);
+    const sentenceSpan = sentenceSpanAround(text, breaks, hit.start, hit.end, src.maxSentenceLength);
+    if (last === null || last.start !== sentenceSpan.start || last.end !== sentenceSpan.end) {
+      const sentence = text.slice(sentenceSpan.start, sentenceSpan.end);
+      last = { start: sentenceSpan.start, end: sentenceSpan.end, sentence, stated: undefined };
+    }
+    const sentence = last.sentence;
+    let context: MentionContext = inTitle ? 'experience' : contextOf(section, foundEntry, listLine);
     // A certification or a course named inside a job is not the job's work: it earns no months.
-    const stated = context === 'experience' && !inTitle ? statementContext(sentence) : null;
+    let stated: MentionContext | null = null;
+    if (context === 'experience' && !inTitle) {
+      if (last.stated === undefined) last.stated = statementContext(sentence);
+      stated = last.stated;
+    }
     if (stated !== null) context = stated;
-    const entry = stated === null ? found.entry : null;
+    const entry = stated === null ? foundEntry : null;
     const mention: SkillMention = {
       span: { start: hit.start, end: hit.end },
-      text: text.slice(hit.start, hit.end),
+      text: surfaceOf(tokens, hit),
       section,
       context,
-      timelineEntry: found.entry,
+      timelineEntry: foundEntry,
       sentence,
       sentenceSpan,
       negated: flags.negated,
@@ -108,7 +110,8 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
     };
     if (flags.level !== undefined) mention.level = flags.level;
     if (inTitle) mention.inTitle = true;
-    const claim = claims.get(k);
+    const claim = claims[k];
+    const positive = !flags.negated && !flags.aspiration;
     for (const e of entries) {
       let acc = bySkill.get(e.skillId);
       if (acc === undefined) {
@@ -118,11 +121,10 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
       acc.mentions.push(
         entries.length > 1 ? { ...mention, span: { ...mention.span }, sentenceSpan: { ...sentenceSpan } } : mention,
       );
-      const positive = !flags.negated && !flags.aspiration;
       if (positive && entry !== null) acc.entries.add(entry);
       if (positive && claim !== undefined && (acc.claim === null || claim.months > acc.claim.months)) acc.claim = claim;
     }
-  });
+  }
   return bySkill;
 }
 

@@ -36,7 +36,7 @@ const STOP_TYPOS = new Set([
 ]);
 
 /** Leftover tokens that look technical: in a skills list, capitalised mid-sentence, camelCase, digits or dots. */
-function looksTechnical(doc: DocTokens, i: number, skillsContext: () => boolean): boolean {
+function looksTechnical(doc: DocTokens, i: number, skillsContext: (i: number) => boolean): boolean {
   const t = doc.tokens[i]!;
   let letters = 0;
   let upperInside = false;
@@ -51,7 +51,7 @@ function looksTechnical(doc: DocTokens, i: number, skillsContext: () => boolean)
   if (letters < 3) return false;
   // In prose, capitalised words are mostly names of people, places and fields ("Medical Informatics"),
   // one edit from some product; typos are looked for in skills lists and in code-like tokens only.
-  return (upperInside || digitOrDot || skillsContext()) && !STOP_TYPOS.has(t.norm);
+  return (upperInside || digitOrDot || skillsContext(i)) && !STOP_TYPOS.has(t.norm);
 }
 
 /** What the typo walk needs of the document besides its tokens. */
@@ -76,8 +76,7 @@ export function findTypoHits(w: TypoWalk, diagnostics: Diagnostic[]): { hit: Hit
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
     if (w.covered[i] || t.url || t.norm.length < typo.minLength) continue;
-    if (!looksTechnical(doc, i, () => w.skillsContext(i)) || !isUnknownWord(t.norm) || !hasNearAlias(typo, t.norm))
-      continue;
+    if (!looksTechnical(doc, i, w.skillsContext) || !isUnknownWord(t.norm) || !hasNearAlias(typo, t.norm)) continue;
     if (lookups >= w.maxLookups) {
       capped = true;
       break;

@@ -32,11 +32,11 @@ export type GapClass = ' ' | '/' | '&' | null;
 /** A fine token as the matcher sees it. */
 export interface FineToken extends Token {
   /** Class of the gap before this token (for the first token: `null`). */
-  gap: GapClass;
+  readonly gap: GapClass;
   /** The gap before this token is exactly one hyphen or dash with no spaces ("go-to-market"). */
-  hyphenBefore: boolean;
+  readonly hyphenBefore: boolean;
   /** Part of an e-mail address, URL or file path: never a skill. */
-  url: boolean;
+  readonly url: boolean;
 }
 
 // biome-ignore lint/suspicious/noConstEnum: file-local, so tsc and esbuild inline the codes in the tokenizer's loop
@@ -122,6 +122,96 @@ const GAP_SLASH = 2;
 const GAP_AMP = 3;
 const GAP_HYPHEN = 4;
 const GAP_CLASS: readonly GapClass[] = [null, ' ', '/', '&'];
+/** A token's bit 3: part of an e-mail address, URL or file path. */
+const URL_BIT = 8;
+
+/**
+ * A fine token as the scan makes it. A 1 MB text holds 190,000 tokens that live as long as its extract:
+ * the gap class, the hyphen and the URL flag are packed in one small integer, read through getters, so
+ * each token is a smaller object for the collector to copy.
+ */
+class ScannedToken implements FineToken {
+  text: string;
+  norm: string;
+  start: number;
+  end: number;
+  /** Bits 0-1 the gap class (`GAP_CLASS`), bit 2 a hyphen before, bit 3 a URL (`URL_BIT`). */
+  bits: number;
+  constructor(text: string, norm: string, start: number, end: number, bits: number) {
+    this.text = text;
+    this.norm = norm;
+    this.start = start;
+    this.end = end;
+    this.bits = bits;
+  }
+  get gap(): GapClass {
+    return GAP_CLASS[this.bits & 3]!;
+  }
+  get hyphenBefore(): boolean {
+    return (this.bits & GAP_HYPHEN) !== 0;
+  }
+  get url(): boolean {
+    return (this.bits & URL_BIT) !== 0;
+  }
+}
+
+/** Most distinct words a scan's `WordTable` holds; later new words are made per token, as without one. */
+const MAX_WORDS = 1 << 16;
+
+/**
+ * The words of one scan by their characters, each with its folded form: a word written 10,000 times is
+ * one string, not 10,000 (fewer allocations, less for the collector to copy), and is folded once. Open
+ * addressing on the polynomial hash of the characters; a slot holds the word or nothing. Per scan, so no
+ * string outlives the text it came from.
+ */
+class WordTable {
+  words: (string | undefined)[];
+  norms: string[];
+  hashes: Int32Array;
+  size = 0;
+  constructor(capacity: number) {
+    this.words = new Array(capacity);
+    this.norms = new Array(capacity);
+    this.hashes = new Int32Array(capacity);
+  }
+  /** The slot of `text[start, end)` (hash `h`): where it is, or the empty slot where it goes. */
+  slot(text: string, start: number, end: number, h: number): number {
+    const mask = this.words.length - 1;
+    for (let i = (h ^ (h >>> 15)) & mask; ; i = (i + 1) & mask) {
+      const word = this.words[i];
+      if (word === undefined) return i;
+      if (this.hashes[i] === h && word.length === end - start) {
+        let same = true;
+        for (let k = 0; k < word.length && same; k++) same = word.charCodeAt(k) === text.charCodeAt(start + k);
+        if (same) return i;
+      }
+    }
+  }
+  /** Puts a word in the empty slot `i`, when the table still takes words; grows at half full. */
+  add(i: number, word: string, norm: string, h: number): void {
+    if (this.size >= MAX_WORDS) return;
+    this.words[i] = word;
+    this.norms[i] = norm;
+    this.hashes[i] = h;
+    if (++this.size * 2 > this.words.length) this.grow();
+  }
+  private grow(): void {
+    const { words, norms, hashes } = this;
+    this.words = new Array(words.length * 2);
+    this.norms = new Array(words.length * 2);
+    this.hashes = new Int32Array(words.length * 2);
+    const mask = this.words.length - 1;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k];
+      if (word === undefined) continue;
+      let i = (hashes[k]! ^ (hashes[k]! >>> 15)) & mask;
+      while (this.words[i] !== undefined) i = (i + 1) & mask;
+      this.words[i] = word;
+      this.norms[i] = norms[k]!;
+      this.hashes[i] = hashes[k]!;
+    }
+  }
+}
 
 function classifyGap(text: string, from: number, to: number): number {
   if (from === to) return GAP_SPACE;
@@ -155,8 +245,9 @@ for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
  * @internal
  */
 export function scanTokens(text: string): FineToken[] {
-  const tokens: FineToken[] = [];
+  const tokens: ScannedToken[] = [];
   const n = text.length;
+  const table = new WordTable(n < 4096 ? 256 : 1024);
   let p = 0;
   let prevEnd = -1;
   let runStart = true;
@@ -186,7 +277,7 @@ export function scanTokens(text: string): FineToken[] {
         (c === 58 && text.charCodeAt(p + 1) === Ch.Slash && text.charCodeAt(p + 2) === Ch.Slash))
     ) {
       urlRun = true;
-      for (let k = runFirstToken; k < tokens.length; k++) tokens[k]!.url = true;
+      for (let k = runFirstToken; k < tokens.length; k++) tokens[k]!.bits |= URL_BIT;
     }
     const word = c < 128 ? ASCII_WORD[c] === 1 : isWordChar(c);
     const leadingDot =
@@ -228,17 +319,28 @@ export function scanTokens(text: string): FineToken[] {
       while (q < n && q - p < 2 && text.charCodeAt(q) === Ch.Plus) q++;
       if (q >= n || !isWordChar(text.charCodeAt(q))) p = q;
     }
-    const surface = text.slice(start, p);
-    let norm = surface;
-    if (wide) norm = surface.normalize('NFKC').toLowerCase();
-    else if (upper) {
-      // One lower-casing of the whole text costs less than one per token. The only lower-case mapping that
-      // changes length is İ (U+0130) → i̇, which lengthens: equal lengths mean equal offsets.
-      if (lowered === undefined) {
-        lowered = text.toLowerCase();
-        if (lowered.length !== n) lowered = null;
+    // A word met before is taken from the table, surface and folded form (the fold is a function of the
+    // surface: NFKC and lower case, or for ASCII lower case alone, which needs no context).
+    let h = 0;
+    for (let k = start; k < p; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+    const slot = table.slot(text, start, p, h);
+    let surface = table.words[slot];
+    let norm: string;
+    if (surface !== undefined) norm = table.norms[slot]!;
+    else {
+      surface = text.slice(start, p);
+      norm = surface;
+      if (wide) norm = surface.normalize('NFKC').toLowerCase();
+      else if (upper) {
+        // One lower-casing of the whole text costs less than one per token. The only lower-case mapping that
+        // changes length is İ (U+0130) → i̇, which lengthens: equal lengths mean equal offsets.
+        if (lowered === undefined) {
+          lowered = text.toLowerCase();
+          if (lowered.length !== n) lowered = null;
+        }
+        norm = lowered === null ? surface.toLowerCase() : lowered.slice(start, p);
       }
-      norm = lowered === null ? surface.toLowerCase() : lowered.slice(start, p);
+      table.add(slot, surface, norm, h);
     }
     // One space is by far the commonest gap.
     const g =
@@ -247,15 +349,7 @@ export function scanTokens(text: string): FineToken[] {
         : start - prevEnd === 1 && text.charCodeAt(prevEnd) === Ch.Space
           ? GAP_SPACE
           : classifyGap(text, prevEnd, start);
-    tokens.push({
-      text: surface,
-      norm,
-      start,
-      end: p,
-      gap: GAP_CLASS[g & 3]!,
-      hyphenBefore: (g & GAP_HYPHEN) !== 0,
-      url: urlRun,
-    });
+    tokens.push(new ScannedToken(surface, norm, start, p, g | (urlRun ? URL_BIT : 0)));
     prevEnd = p;
   }
   return tokens;

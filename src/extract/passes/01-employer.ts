@@ -17,7 +17,7 @@ import {
   isYearToken,
 } from '../tokens.js';
 import { reject } from './state.js';
-import { lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
+import { eachUndecided, lineEnd, lineSize, skillsContext, titleOnLine, type HitView } from './view.js';
 import { COMPANY_SUFFIXES, COMPANY_WORDS, MONTHS } from './words.js';
 
 /** "Oracle India Pvt Ltd", "Cisco Systems" on a job line: the name is followed by company words. */
@@ -307,25 +307,32 @@ const TECHNICAL_EXPANSION_WORDS = new Set([
  */
 export function spelledOutAfter(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text } = v.doc;
-  const word = text.slice(h.start, h.end);
-  const n = word.length;
-  if (h.to - h.from !== 1 || n < 3 || n > 6 || !/^[A-Z]+$/.test(word)) return false;
+  // The word is read in place: cutting it out of the text for every hit costs a string per hit.
+  const n = h.end - h.start;
+  if (h.to - h.from !== 1 || n < 3 || n > 6) return false;
+  for (let k = h.start; k < h.end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 65 || c > 90) return false;
+  }
   if (!(gaps[h.to]! & GAP_OPEN_PAREN) || h.to + n > v.n) return false;
   for (let k = 0; k < n; k++) {
     const at = h.to + k;
     const t = tokens[at]!;
     if (k > 0 && gaps[at]! & (GAP_LIST | GAP_NEWLINE | GAP_SENTENCE | GAP_OPEN_PAREN | GAP_CLOSE_PAREN)) return false;
-    if (t.text[0] !== word[k] || v.hitAtToken[at] !== -1 || TECHNICAL_EXPANSION_WORDS.has(t.norm)) return false;
+    if (
+      t.text.charCodeAt(0) !== text.charCodeAt(h.start + k) ||
+      v.hitAtToken[at] !== -1 ||
+      TECHNICAL_EXPANSION_WORDS.has(t.norm)
+    )
+      return false;
   }
   return h.to + n === v.n || (gaps[h.to + n]! & GAP_CLOSE_PAREN) !== 0;
 }
 
 /** Rejects every hit that names an employer, or an expansion spelled out after it. */
 export function employerPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided') return;
-    if (isEmployer(v, h)) reject(state, h.entries, 'employer');
-    else if (spelledOutAfter(v, h)) reject(state, h.entries, 'abbreviation');
+  eachUndecided(v, (h, _k, state) => {
+    if (isEmployer(v, h)) reject(state, h.entries, 'employer', true);
+    else if (spelledOutAfter(v, h)) reject(state, h.entries, 'abbreviation', true);
   });
 }

@@ -8,7 +8,7 @@ import type { Hit } from '../match.js';
 import { GAP_LIST, GAP_NEWLINE } from '../tokens.js';
 import { reject } from './state.js';
 import { isUnknownWord } from '../context.js';
-import { lineEnd, type HitView } from './view.js';
+import { eachUndecided, lineEnd, type HitView } from './view.js';
 
 /** Nothing but a colon (and spaces) follows the hit to the end of its line; `null` when more does. */
 function endsLine(v: HitView, h: Hit): { colon: boolean } | null {
@@ -72,8 +72,7 @@ export function categoryHeading(v: HitView, h: Hit): boolean {
 
 /** Rejects every hit that is a category heading. */
 export function headingPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status === 'undecided' && categoryHeading(v, h)) reject(state, h.entries, 'heading');
+  eachUndecided(v, (h, _k, state) => {
+    if (categoryHeading(v, h)) reject(state, h.entries, 'heading', true);
   });
 }

@@ -7,7 +7,7 @@
 import type { Hit } from '../match.js';
 import { GAP_LIST } from '../tokens.js';
 import { reject } from './state.js';
-import { inSentence, itemBounded, skillsContext, type HitView } from './view.js';
+import { eachUndecided, inSentence, itemBounded, skillsContext, type HitView } from './view.js';
 
 /** The hit's key holds no letter. */
 function numberOnly(h: Hit): boolean {
@@ -18,36 +18,58 @@ function numberOnly(h: Hit): boolean {
   return true;
 }
 
+/** The token begins with a digit. */
+function startsWithDigit(norm: string): boolean {
+  const c = norm.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
 /** A token next to the hit (same sentence, no list mark) is a number too: "+1 555 8051 2345". */
 function amongNumbers(v: HitView, h: Hit): boolean {
   const { tokens, gaps } = v.doc;
-  const digit = (i: number): boolean => {
-    const c = tokens[i]!.norm.charCodeAt(0);
-    return c >= 48 && c <= 57;
-  };
   return (
-    (h.from > 0 && !(gaps[h.from]! & GAP_LIST) && inSentence(v, h.from) && digit(h.from - 1)) ||
-    (h.to < v.n && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to) && digit(h.to))
+    (h.from > 0 && !(gaps[h.from]! & GAP_LIST) && inSentence(v, h.from) && startsWithDigit(tokens[h.from - 1]!.norm)) ||
+    (h.to < v.n && !(gaps[h.to]! & GAP_LIST) && inSentence(v, h.to) && startsWithDigit(tokens[h.to]!.norm))
   );
+}
+
+/**
+ * The words of the skills' ids, with each one's plural and singular: a token `w` is among them exactly
+ * when `w`, `w + "s"`, or `w` less a final "s" is a word of an id. Made once per entries array of the index.
+ */
+const ownWordSets = new WeakMap<Hit['entries'], ReadonlySet<string>>();
+
+function ownWords(entries: Hit['entries']): ReadonlySet<string> {
+  let set = ownWordSets.get(entries);
+  if (set === undefined) {
+    const words = new Set<string>();
+    for (const e of entries)
+      for (const w of e.skillId.split('-')) {
+        words.add(w);
+        words.add(`${w}s`);
+        if (w.endsWith('s')) words.add(w.slice(0, -1));
+      }
+    set = words;
+    ownWordSets.set(entries, set);
+  }
+  return set;
 }
 
 /** A word of the skill's own id sits within three tokens, in the sentence: "8051 microcontroller". */
 function ownWordNear(v: HitView, h: Hit): boolean {
-  const words = new Set(h.entries.flatMap((e) => e.skillId.split('-')));
+  const words = ownWords(h.entries);
   for (let i = Math.max(0, h.from - 3); i < Math.min(v.n, h.to + 3); i++) {
     if (i >= h.from && i < h.to) continue;
-    const w = v.doc.tokens[i]!.norm;
-    if (words.has(w) || words.has(`${w}s`) || (w.endsWith('s') && words.has(w.slice(0, -1)))) return true;
+    if (words.has(v.doc.tokens[i]!.norm)) return true;
   }
   return false;
 }
 
 /** Rejects number-only aliases outside a skills list and away from their skill's words. */
 export function numberPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided' || !numberOnly(h)) return;
+  eachUndecided(v, (h, _k, state) => {
+    if (!numberOnly(h)) return;
     const listed = skillsContext(v, h.from) && itemBounded(v, h);
-    if (amongNumbers(v, h) || !(listed || ownWordNear(v, h))) reject(state, h.entries, 'number');
+    if (amongNumbers(v, h) || !(listed || ownWordNear(v, h))) reject(state, h.entries, 'number', true);
   });
 }

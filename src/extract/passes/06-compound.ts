@@ -6,15 +6,13 @@
 import { GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, isVersionToken, isYearToken } from '../tokens.js';
 import { WRAP_MIN_TOKENS } from './lines.js';
 import { reject } from './state.js';
-import { gluedBefore, inToolsField, lineSize, type HitView } from './view.js';
+import { eachUndecided, gluedBefore, inToolsField, lineSize, type HitView } from './view.js';
 import { NON_TECH_FOLLOWERS } from './words.js';
 
 /** Rejects ambiguous hits inside hyphen compounds or before a year or calendar word. */
 export function compoundPass(v: HitView): void {
   const { tokens, gaps } = v.doc;
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided') return;
+  eachUndecided(v, (h, _k, state) => {
     const prevGlued = gluedBefore(v, h.from) && v.hitAtToken[h.from - 1] === -1;
     const next = tokens[h.to];
     const nextGlued =

@@ -7,20 +7,16 @@
 import type { Hit } from '../match.js';
 import { GAP_OPEN_PAREN } from '../tokens.js';
 import { reject } from './state.js';
-import type { HitView } from './view.js';
+import { eachUndecided, type HitView } from './view.js';
 
 /** "Process Improvement Plan (PIP)": a bracketed acronym spelled by the capitalised words before it names them. */
 export function definesAbbreviation(v: HitView, h: Hit): boolean {
   const { tokens, gaps, text } = v.doc;
+  const length = h.end - h.start;
+  // The cheap questions first: the word is cut out only for a one-token hit after a bracket.
+  if (h.to - h.from !== 1 || length < 2 || length > 6 || !(gaps[h.from]! & GAP_OPEN_PAREN)) return false;
   const word = text.slice(h.start, h.end);
-  if (
-    h.to - h.from !== 1 ||
-    word.length < 2 ||
-    word.length > 6 ||
-    word !== word.toUpperCase() ||
-    !(gaps[h.from]! & GAP_OPEN_PAREN)
-  )
-    return false;
+  if (word !== word.toUpperCase()) return false;
   if (h.from < word.length) return false;
   for (let k = 0; k < word.length; k++) {
     const t = tokens[h.from - word.length + k]!;
@@ -41,9 +37,7 @@ function definesOwnName(v: HitView, h: Hit): boolean {
 
 /** Rejects ambiguous acronyms that define the words before them. */
 export function abbreviationPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status === 'undecided' && definesAbbreviation(v, h) && !definesOwnName(v, h))
-      reject(state, state.pending, 'abbreviation');
+  eachUndecided(v, (h, _k, state) => {
+    if (definesAbbreviation(v, h) && !definesOwnName(v, h)) reject(state, state.pending, 'abbreviation');
   });
 }

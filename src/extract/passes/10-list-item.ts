@@ -4,10 +4,10 @@
  * that carries a version ("Spring 3.0", "Oracle 11g", "Angular 8") or sits beside a product of its own
  * brand written in full ("SAP Knowledge: SAP EWM, SAP SD"), is the technology.
  */
-import type { Hit } from '../match.js';
+import { type Hit, surfaceOf } from '../match.js';
 import { GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, isYearToken } from '../tokens.js';
 import { accept } from './state.js';
-import { inToolsField, itemBounded, rightBounded, type HitView } from './view.js';
+import { eachUndecided, inToolsField, itemBounded, rightBounded, type HitView } from './view.js';
 
 /**
  * The next item of the list is a product of the same brand written in full: bare "SAP" in "SAP Knowledge:
@@ -43,7 +43,7 @@ function versioned(v: HitView, h: Hit): boolean {
   // "3.0", "2.x", "v2", "8", and Oracle's "11g", "12c", "9i".
   if (!RELEASE.test(next.norm)) return false;
   // A bare number after an acronym is a count or a part number as often ("CV 2", "Form 16"): only after a name.
-  const surface = v.doc.text.slice(h.start, h.end);
+  const surface = surfaceOf(v.doc, h);
   if (/^\d+$/.test(next.norm) && (surface.length < 3 || surface === surface.toUpperCase())) return false;
   return rightBounded(v, { ...h, to: h.to + 1 });
 }
@@ -52,9 +52,7 @@ const RELEASE = /^(?:v\d{1,3}(?:\.\d{1,3})*|\d{1,3}(?:\.(?:\d{1,3}|x))*|\d{1,2}[
 
 /** Accepts undecided hits that are whole items of a skills section or tools field, carry a version, or stand beside their brand's products. */
 export function listItemPass(v: HitView): void {
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided') return;
+  eachUndecided(v, (h, k, state) => {
     // The label says the items are products: a name written in lower case there is one too.
     if (inToolsField(v, h.from) && itemBounded(v, h)) accept(state, state.pending, true);
     else if (state.lowerCase) return;

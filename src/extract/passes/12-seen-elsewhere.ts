@@ -11,7 +11,7 @@ import { isGenericNoun } from '../context.js';
 import type { Hit } from '../match.js';
 import { accept } from './state.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
-import { capitalised, sentenceBounds, titleOnLine, type HitView } from './view.js';
+import { capitalised, eachUndecided, sentenceBounds, titleOnLine, type HitView } from './view.js';
 import { VERB_BEFORE } from './words.js';
 
 /** Skill ids of the hits counted through an unambiguous alias. */
@@ -57,9 +57,8 @@ function nameUse(v: HitView, h: Hit): boolean {
 export function seenElsewherePass(v: HitView): void {
   const seen = unambiguousSkills(v);
   if (seen.size === 0) return;
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status !== 'undecided' || state.lowerCase) return;
+  eachUndecided(v, (h, _k, state) => {
+    if (state.lowerCase) return;
     const known: AliasEntry[] = state.pending.filter((e) => seen.has(e.skillId));
     if (known.length > 0 && nameUse(v, h)) accept(state, known, false);
   });

@@ -5,11 +5,11 @@
  */
 import type { AliasEntry } from '../../taxonomy/index.js';
 import { canBeNonNoun, isGenericNoun, isUnknownWord, wordClassAt, type WordClass } from '../context.js';
-import type { Hit } from '../match.js';
+import { type Hit, surfaceOf } from '../match.js';
 import { GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE } from '../tokens.js';
 import { definesAbbreviation } from './08-abbreviation.js';
-import { accept, reject, type HitState } from './state.js';
-import { inSentence, sentenceBounds, type HitView } from './view.js';
+import { accept, drop, reject, type HitState } from './state.js';
+import { eachUndecided, inSentence, sentenceBounds, type HitView } from './view.js';
 import {
   CONNECTOR_WORDS,
   NAME_GLUE,
@@ -144,7 +144,7 @@ function wordClass(
   if (cls !== undefined) return cls;
   // Tagging helps only for a word English also uses as a verb or adjective ("go", "react", "swift").
   // An acronym is a noun either way ("API"), so it needs a list or a confirming word.
-  const surface = text.slice(h.start, h.end);
+  const surface = surfaceOf(v.doc, h);
   if (surface === surface.toUpperCase()) return 'acronym';
   // A word English uses only as a noun ("Spark", "Hive") is the technology in a technical sentence when
   // capitalised mid-sentence; at the start of a sentence a capital says nothing ("Access to Arts Program").
@@ -187,14 +187,13 @@ function decideByWordClass(v: HitView, h: Hit, k: number, state: HitState, tagge
   if (cls === 'out-of-budget') return reject(state, pending, 'context-budget');
   if (cls !== 'noun') return reject(state, pending, 'not-a-noun');
   accept(state, techContext, false);
-  for (const p of pending) if (!techContext.includes(p)) state.dropped.push({ entry: p, reason: 'not-a-list-item' });
+  for (const p of pending) if (!techContext.includes(p)) drop(state, p, 'not-a-list-item');
 }
 
 /** Decides every hit still undecided; none is left undecided after it. */
 export function wordClassPass(v: HitView): void {
   const tagger: Tagger = { budget: v.ctx.maxContextSentences, cache: new Map() };
-  v.hits.forEach((h, k) => {
-    const state = v.states[k]!;
-    if (state.status === 'undecided') decideByWordClass(v, h, k, state, tagger);
+  eachUndecided(v, (h, k, state) => {
+    decideByWordClass(v, h, k, state, tagger);
   });
 }

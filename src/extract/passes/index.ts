@@ -24,11 +24,11 @@ import { listItemPass } from './10-list-item.js';
 import { listNeighbourPass } from './11-list-neighbours.js';
 import { seenElsewherePass } from './12-seen-elsewhere.js';
 import { wordClassPass } from './13-word-class.js';
-import type { LineInfo } from './lines.js';
+import type { LineLookup } from './lines.js';
 import { undecided, type Decision } from './state.js';
 import type { AmbiguityContext, HitView } from './view.js';
 
-export { lineInfo, type LineInfo } from './lines.js';
+export { lineInfo, type LineInfo, type LineLookup } from './lines.js';
 export type { Decision } from './state.js';
 export type { AmbiguityContext, SectionAt } from './view.js';
 
@@ -60,8 +60,14 @@ function hitsByToken(doc: DocTokens, hits: readonly Hit[]): Int32Array {
   return at;
 }
 
+function hitIndices(n: number): Int32Array {
+  const at = new Int32Array(n);
+  for (let k = 0; k < n; k++) at[k] = k;
+  return at;
+}
+
 /** Decides every hit; returns one decision per hit (index-aligned). */
-export function decideHits(ctx: AmbiguityContext, lines: ReadonlyMap<number, LineInfo>): Decision[] {
+export function decideHits(ctx: AmbiguityContext, lines: LineLookup): Decision[] {
   const view: HitView = {
     ctx,
     doc: ctx.doc,
@@ -72,6 +78,7 @@ export function decideHits(ctx: AmbiguityContext, lines: ReadonlyMap<number, Lin
     states: ctx.hits.map(undecided),
     tagLines: new Map(),
     fields: ctx.fields ?? toolsFields(ctx.doc),
+    open: { at: hitIndices(ctx.hits.length), count: ctx.hits.length },
   };
   for (const pass of PASSES) pass(view);
   return view.states;

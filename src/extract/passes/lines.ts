@@ -30,57 +30,77 @@ export interface LineInfo {
   list: boolean;
 }
 
+/** Per-line facts by line number: a `Map` serves, and so does the table `lineInfo` makes. */
+export interface LineLookup {
+  get(line: number): LineInfo | undefined;
+}
+
+/** The facts of each line in an array indexed by line number (a 1 MB table of 90,000 lines needs no map). */
+class LineTable implements LineLookup {
+  readonly infos: (LineInfo | undefined)[];
+  constructor(lines: number) {
+    this.infos = new Array(lines);
+  }
+  get(line: number): LineInfo | undefined {
+    return this.infos[line];
+  }
+}
+
 /** Per-line facts used by the rules and by mention contexts. */
-export function lineInfo(doc: DocTokens, hits: readonly Hit[]): Map<number, LineInfo> {
+export function lineInfo(doc: DocTokens, hits: readonly Hit[]): LineLookup {
   const { tokens, gaps, line } = doc;
   const n = tokens.length;
   // Line numbers never decrease along the tokens, so the tokens of a line are one run: per-line counts
-  // live in arrays indexed by the line's rank among the lines that hold tokens, not in maps.
+  // live in typed arrays indexed by the line's rank among the lines that hold tokens.
+  let lineCount = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || line[i] !== line[i - 1]) lineCount++;
   const rank = new Uint32Array(n);
-  const lineOfRank: number[] = [];
-  const size: number[] = [];
-  const listGaps: number[] = [];
-  const colonEarly: boolean[] = [];
-  const firstToken: number[] = [];
-  const plain: number[] = [];
+  const lineOfRank = new Uint32Array(lineCount);
+  const size = new Uint32Array(lineCount);
+  const listGaps = new Uint32Array(lineCount);
+  const colonEarly = new Uint8Array(lineCount);
+  const firstToken = new Uint32Array(lineCount);
+  const plain = new Uint32Array(lineCount);
+  let r = -1;
   for (let i = 0; i < n; i++) {
     const l = line[i]!;
     if (i === 0 || l !== line[i - 1]) {
-      lineOfRank.push(l);
-      size.push(0);
-      listGaps.push(0);
-      colonEarly.push(false);
-      firstToken.push(i);
-      plain.push(0);
+      r++;
+      lineOfRank[r] = l;
+      firstToken[r] = i;
     }
-    const r = lineOfRank.length - 1;
     rank[i] = r;
     const first = doc.lineStart[i]!;
     if (i === first) firstToken[r] = i;
     size[r]!++;
     if (i !== first && gaps[i]! & GAP_LIST) listGaps[r]!++;
-    if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly[r] = true;
+    if (i !== first && gaps[i]! & GAP_COLON && i - first <= 4) colonEarly[r] = 1;
   }
-  for (const h of hits) {
-    if (h.entries.some((e) => e.ambiguity === null)) plain[rank[h.from]!]!++;
+  for (let k = 0; k < hits.length; k++) {
+    const entries = hits[k]!.entries;
+    for (let m = 0; m < entries.length; m++)
+      if (entries[m]!.ambiguity === null) {
+        plain[rank[hits[k]!.from]!]!++;
+        break;
+      }
   }
-  const out = new Map<number, LineInfo>();
-  for (let r = 0; r < lineOfRank.length; r++) {
+  const out = new LineTable(n === 0 ? 0 : line[n - 1]! + 1);
+  for (let r = 0; r < lineCount; r++) {
     const l = lineOfRank[r]!;
     const s = size[r]!;
     const lg = listGaps[r]!;
     const p = plain[r]!;
-    let list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly[r]! && p >= 1 && lg >= 1);
+    let list = (p >= 2 && lg >= 2 && s / (lg + 1) <= 4) || (colonEarly[r] === 1 && p >= 1 && lg >= 1);
     // A list that goes on past a comma or a wrapped line ("…PostgreSQL, MySQL,\nDocker, Kubernetes") lends the
     // next line its context, when that line reads as items too.
     const first = firstToken[r]!;
     if (!list && first > 0 && p >= 1 && s / (lg + 1) <= 4) {
-      const before = out.get(line[first - 1]!);
+      const before = out.infos[line[first - 1]!];
       if (before?.list === true && (gaps[first]! & (GAP_LIST | GAP_BLANK_LINE | GAP_SENTENCE)) === GAP_LIST)
         list = true;
       else if (before?.list === true && softWrap(doc, first, before.size)) list = true;
     }
-    out.set(l, { size: s, list });
+    out.infos[l] = { size: s, list };
   }
   return out;
 }

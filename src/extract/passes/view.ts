@@ -18,7 +18,7 @@ import {
   isVersionToken,
   type DocTokens,
 } from '../tokens.js';
-import type { LineInfo } from './lines.js';
+import type { LineLookup } from './lines.js';
 import { softWrap } from './lines.js';
 import type { HitState } from './state.js';
 import { CONNECTOR_WORDS, PHRASE_CONNECTORS, TITLE_WORDS, VERB_TITLES } from './words.js';
@@ -56,13 +56,39 @@ export interface HitView {
   readonly n: number;
   /** Index of the hit covering each token, or -1. */
   readonly hitAtToken: Int32Array;
-  readonly lines: ReadonlyMap<number, LineInfo>;
+  readonly lines: LineLookup;
   /** One state per hit (index-aligned with `hits`). */
   readonly states: HitState[];
   /** Memo of `tagLine` per line number. */
   readonly tagLines: Map<number, boolean>;
   /** Per token, the first item of the labelled tools field it sits in, or -1 (`toolsFields`). */
   readonly fields: Int32Array;
+  /** The hits that may still be undecided, in order (see `eachUndecided`). */
+  readonly open: OpenHits;
+}
+
+/** Indices of hits, `at[0..count)`, a superset of the undecided ones. */
+export interface OpenHits {
+  readonly at: Int32Array;
+  count: number;
+}
+
+/**
+ * Calls `visit` for every hit still undecided, in order, as a pass that walked all hits and skipped the
+ * settled ones would. The walk drops the hits it sees settled, so once the early passes have settled most
+ * hits (200,000 numbers of a hostile text are rejected by the third), the later ones cost nothing per hit.
+ */
+export function eachUndecided(v: HitView, visit: (h: Hit, k: number, state: HitState) => void): void {
+  const { open, hits, states } = v;
+  let still = 0;
+  for (let j = 0; j < open.count; j++) {
+    const k = open.at[j]!;
+    const state = states[k]!;
+    if (state.status !== 'undecided') continue;
+    visit(hits[k]!, k, state);
+    if (state.status === 'undecided') open.at[still++] = k;
+  }
+  open.count = still;
 }
 
 /** Token `i` is an item of a labelled tools field ("Tools used: …", "Environment: …", "OS: …"). */
