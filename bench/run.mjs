@@ -61,8 +61,9 @@ async function inChild(name) {
   const out = join(dir, 'result.json');
   try {
     await new Promise((resolve, reject) => {
-      // The hostile-input suites collect garbage between measurements (complexity) and after each round (rss).
-      const flags = ['complexity', 'rss/matcher'].includes(name) ? ['--expose-gc'] : [];
+      // The hostile-input suites collect garbage between measurements (complexity) and after each round (rss);
+      // scoring 100,000 profiles collects once after building them, before it times anything.
+      const flags = ['complexity', 'rss/matcher', 'speed/score-pool-rss'].includes(name) ? ['--expose-gc'] : [];
       const child = spawn(
         process.execPath,
         [...flags, join(ROOT, 'bench/lib/suite-child.mjs'), name, out, ...(quick ? ['--quick'] : [])],
