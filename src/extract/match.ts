@@ -205,23 +205,43 @@ function allAmbiguous(entries: readonly AliasEntry[]): boolean {
   return true;
 }
 
+/** One `findHits` call's reading state: the hit found at the current token, and the list a hit may carry on. */
+interface Scan {
+  doc: DocTokens;
+  index: AliasIndex;
+  filters: KeyFilters;
+  hashes: Int32Array;
+  /** The longest hit at the current token (`entries === null`: none): one object per call, not per token. */
+  best: { to: number; key: string; entries: readonly AliasEntry[] | null };
+  /** The key of the hit a list may carry; its head is taken only when the list goes on. */
+  carryKey: string | null;
+  /** The carried skill, whose name also heads the list: "Win7/Vista/XP" is read as "Windows XP". */
+  carrySkill: string | null;
+  carryEnd: number;
+  /** Carried skills' names, normalised once per name (a list of 100,000 items continues as often). */
+  carriedNames: Map<string, string>;
+}
+
 /** Finds every exact alias hit, longest first, left to right, without overlaps. */
 export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; covered: Uint8Array } {
-  const filters = keyFiltersOf(index);
   const { tokens } = doc;
   const n = tokens.length;
   const hits: Hit[] = [];
   const covered = new Uint8Array(n);
   const hashes = new Int32Array(n);
   for (let k = 0; k < n; k++) hashes[k] = hashOf(tokens[k]!.norm);
-  /** The key of the hit a list may carry; its head is taken only when the list goes on. */
-  let carryKey: string | null = null;
-  /** The carried skill, whose name also heads the list: "Win7/Vista/XP" is read as "Windows XP". */
-  let carrySkill: string | null = null;
-  let carryEnd = -1;
-  const endOf = (to: number): number => tokens[to - 1]!.end;
-  /** Carried skills' names, normalised once per name (a list of 100,000 items continues as often). */
-  const carriedNames = new Map<string, string>();
+  const scan: Scan = {
+    doc,
+    index,
+    filters: keyFiltersOf(index),
+    hashes,
+    best: { to: 0, key: '', entries: null },
+    carryKey: null,
+    carrySkill: null,
+    carryEnd: -1,
+    carriedNames: new Map(),
+  };
+  const { best } = scan;
   let i = 0;
   while (i < n) {
     const t = tokens[i]!;
@@ -229,120 +249,134 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
       i++;
       continue;
     }
-    let key = t.norm;
-    let keyHash = hashes[i]!;
-    // The longest hit so far (`bestEntries === null`: none), in three locals rather than an object per token.
-    let bestTo = 0;
-    let bestKey = '';
-    let bestEntries: readonly AliasEntry[] | null = null;
-    for (let j = i; ; ) {
-      if (bloomHas(filters.aliases, keyHash)) {
-        const entries = index.aliases.get(key);
-        if (entries !== undefined) {
-          bestTo = j + 1;
-          bestKey = key;
-          bestEntries = entries;
-        }
-      }
-      // A filter's false "maybe" costs a look-up, never a different hit: a longer key exists only
-      // where this one is a true prefix.
-      if (j + 1 >= n || j + 1 - i >= index.maxTokens || !bloomHas(filters.prefixes, keyHash)) break;
-      const next = tokens[j + 1]!;
-      if (next.gap === null || next.url) break;
-      keyHash = joinHash(keyHash, next.gap.charCodeAt(0), hashes[j + 1]!, next.norm.length);
-      if (!bloomHas(filters.aliases, keyHash) && !bloomHas(filters.prefixes, keyHash)) break;
-      key += next.gap + next.norm;
-      j++;
-    }
-    let carried = false;
+    longestAt(scan, i);
     // The carried reading beats a bare ambiguous one: "Windows 7, XP" is Windows XP, not Extreme Programming.
-    if (
-      carryKey !== null &&
-      carryEnd === i &&
-      (t.gap === '/' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) &&
-      (bestEntries === null || (bestTo === i + 1 && allAmbiguous(bestEntries))) &&
-      !(i + 1 < n && DURATION_WORDS.has(tokens[i + 1]!.norm))
-    ) {
-      const carryHead = headOf(carryKey);
-      // The name is normalised only here, when a list actually continues, never per hit.
-      const named = carrySkill === null ? undefined : index.skills.get(carrySkill);
-      let carryName: string | null = null;
-      if (named !== undefined) {
-        carryName = carriedNames.get(named.name) ?? null;
-        if (carryName === null) {
-          carryName = normaliseAlias(named.name);
-          carriedNames.set(named.name, carryName);
-        }
-      }
-      // The key's head, then the skill's name when it differs (two passes, no array per list item).
-      const heads = carryName === null || carryName === carryHead ? 1 : 2;
-      for (let m = 0; m < heads; m++) {
-        const head = m === 0 ? carryHead : carryName!;
-        // The filter first: most list items carry nothing, and then no key string is made.
-        if (!bloomHas(filters.aliases, joinHash(hashOf(head), 32, hashes[i]!, t.norm.length))) continue;
-        const carriedKey = `${head} ${t.norm}`;
-        const entries: readonly AliasEntry[] | undefined = index.aliases.get(carriedKey);
-        if (entries !== undefined) {
-          bestTo = i + 1;
-          bestKey = carriedKey;
-          bestEntries = entries;
-          carried = true;
-          break;
-        }
-      }
-    }
-    const lastCode = t.norm.charCodeAt(t.norm.length - 1);
-    if (bestEntries === null && lastCode >= 48 && lastCode <= 57) {
-      const stripped = stripVersion(t.norm);
-      if (stripped !== null) {
-        const entries = index.aliases.get(stripped);
-        if (entries?.every((e) => e.ambiguity === null)) {
-          bestTo = i + 1;
-          bestKey = stripped;
-          bestEntries = entries;
-        }
-      }
-    }
-    if (bestEntries === null) {
+    const carried = continuesList(scan, i) && carriedAt(scan, i);
+    if (best.entries === null) versionStrippedAt(scan, i);
+    const entries = best.entries;
+    if (entries === null) {
       // A version part of a carried list ("Windows 95/98") keeps the chain alive.
       if (
-        carryEnd === i &&
+        scan.carryEnd === i &&
         (t.gap === '/' || t.gap === ' ' || (t.gap === null && listGap(doc.text, tokens[i - 1]!.end, t.start))) &&
         isVersionToken(t.norm)
       )
-        carryEnd = i + 1;
+        scan.carryEnd = i + 1;
       i++;
       continue;
     }
-    const parts = bestTo - i > 1 ? splitSlashList(doc, index, i, bestTo, bestEntries) : null;
+    const to = best.to;
+    const parts = to - i > 1 ? splitSlashList(doc, index, i, to, entries) : null;
     if (parts !== null) hits.push(...parts);
-    else {
-      const last = tokens[bestTo - 1]!;
-      hits.push({
-        from: i,
-        to: bestTo,
-        start: t.start,
-        end: last.end,
-        key: bestKey,
-        entries: bestEntries,
-        fuzzy: false,
-      });
-    }
-    for (let k = i; k < bestTo; k++) covered[k] = 1;
+    else hits.push({ from: i, to, start: t.start, end: tokens[to - 1]!.end, key: best.key, entries, fuzzy: false });
+    for (let k = i; k < to; k++) covered[k] = 1;
     // The head is needed only when a slash follows ("Windows 95/98").
     if (!carried) {
-      const after: DocTokens['tokens'][number] | undefined = tokens[bestTo];
+      const after: DocTokens['tokens'][number] | undefined = tokens[to];
       // A version may come first ("Windows 2007, XP"): the head is kept while version tokens follow.
       const carries: boolean =
         after !== undefined &&
         (after.gap === '/' ||
-          (after.gap === null && listGap(doc.text, endOf(bestTo), after.start)) ||
+          (after.gap === null && listGap(doc.text, tokens[to - 1]!.end, after.start)) ||
           (after.gap === ' ' && isVersionToken(after.norm)));
-      carryKey = carries ? bestKey : null;
-      carrySkill = carries && bestEntries.length === 1 ? bestEntries[0]!.skillId : null;
+      scan.carryKey = carries ? best.key : null;
+      scan.carrySkill = carries && entries.length === 1 ? entries[0]!.skillId : null;
     }
-    carryEnd = bestTo;
-    i = bestTo;
+    scan.carryEnd = to;
+    i = to;
   }
   return { hits, covered };
+}
+
+/** The longest alias starting at token `i`, into `scan.best` (none: `entries === null`). */
+function longestAt(scan: Scan, i: number): void {
+  const { filters, index, hashes, best } = scan;
+  const { tokens } = scan.doc;
+  const n = tokens.length;
+  let key = tokens[i]!.norm;
+  let keyHash = hashes[i]!;
+  best.to = 0;
+  best.key = '';
+  best.entries = null;
+  for (let j = i; ; ) {
+    if (bloomHas(filters.aliases, keyHash)) {
+      const entries = index.aliases.get(key);
+      if (entries !== undefined) {
+        best.to = j + 1;
+        best.key = key;
+        best.entries = entries;
+      }
+    }
+    // A filter's false "maybe" costs a look-up, never a different hit: a longer key exists only
+    // where this one is a true prefix.
+    if (j + 1 >= n || j + 1 - i >= index.maxTokens || !bloomHas(filters.prefixes, keyHash)) break;
+    const next = tokens[j + 1]!;
+    if (next.gap === null || next.url) break;
+    keyHash = joinHash(keyHash, next.gap.charCodeAt(0), hashes[j + 1]!, next.norm.length);
+    if (!bloomHas(filters.aliases, keyHash) && !bloomHas(filters.prefixes, keyHash)) break;
+    key += next.gap + next.norm;
+    j++;
+  }
+}
+
+/** Whether token `i` continues the list a hit carries, where no longer or unambiguous hit starts. */
+function continuesList(scan: Scan, i: number): boolean {
+  const { tokens } = scan.doc;
+  const t = tokens[i]!;
+  const { best } = scan;
+  return (
+    scan.carryKey !== null &&
+    scan.carryEnd === i &&
+    (t.gap === '/' || (t.gap === null && listGap(scan.doc.text, tokens[i - 1]!.end, t.start))) &&
+    (best.entries === null || (best.to === i + 1 && allAmbiguous(best.entries))) &&
+    !(i + 1 < tokens.length && DURATION_WORDS.has(tokens[i + 1]!.norm))
+  );
+}
+
+/** The carried reading of token `i` ("XP" after "Windows 7," is "windows xp"), into `scan.best`; true when found. */
+function carriedAt(scan: Scan, i: number): boolean {
+  const { filters, index, hashes, best } = scan;
+  const t = scan.doc.tokens[i]!;
+  const carryHead = headOf(scan.carryKey!);
+  // The name is normalised only here, when a list actually continues, never per hit.
+  const named = scan.carrySkill === null ? undefined : index.skills.get(scan.carrySkill);
+  let carryName: string | null = null;
+  if (named !== undefined) {
+    carryName = scan.carriedNames.get(named.name) ?? null;
+    if (carryName === null) {
+      carryName = normaliseAlias(named.name);
+      scan.carriedNames.set(named.name, carryName);
+    }
+  }
+  // The key's head, then the skill's name when it differs (two passes, no array per list item).
+  const heads = carryName === null || carryName === carryHead ? 1 : 2;
+  for (let m = 0; m < heads; m++) {
+    const head = m === 0 ? carryHead : carryName!;
+    // The filter first: most list items carry nothing, and then no key string is made.
+    if (!bloomHas(filters.aliases, joinHash(hashOf(head), 32, hashes[i]!, t.norm.length))) continue;
+    const carriedKey = `${head} ${t.norm}`;
+    const entries: readonly AliasEntry[] | undefined = index.aliases.get(carriedKey);
+    if (entries !== undefined) {
+      best.to = i + 1;
+      best.key = carriedKey;
+      best.entries = entries;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** A product named with its version run on ("Java8", "Python3"), into `scan.best` when the bare name is unambiguous. */
+function versionStrippedAt(scan: Scan, i: number): void {
+  const norm = scan.doc.tokens[i]!.norm;
+  const lastCode = norm.charCodeAt(norm.length - 1);
+  if (lastCode < 48 || lastCode > 57) return;
+  const stripped = stripVersion(norm);
+  if (stripped === null) return;
+  const entries = scan.index.aliases.get(stripped);
+  if (entries?.every((e) => e.ambiguity === null)) {
+    scan.best.to = i + 1;
+    scan.best.key = stripped;
+    scan.best.entries = entries;
+  }
 }
