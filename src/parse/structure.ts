@@ -8,7 +8,7 @@ import { findDateRanges } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
 import { detectHeading, findTrailingHeading, type HeadingMatch } from './sections.js';
 import { continuesRange, flattenedKind, isBlankCode, isGapAt, splitFlattenedLine, trimSpan } from './flattened.js';
-import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
+import { buildTimeline, hasTitleWord, isEducationText, memoByText, type TextUnit } from './timeline.js';
 
 /**
  * One span per line of `text`, line terminators (`\n`, `\r\n`, `\r`, `\u2028`, `\u2029`) excluded.
@@ -339,16 +339,8 @@ function namesRole(value: string): boolean {
  * same lines, and an unstyled line's verdict depends on its text alone. Matches are shared, so they are only read.
  */
 function headingMemo(): (value: string, styled: boolean) => HeadingMatch | null {
-  const verdicts = new Map<string, HeadingMatch | null>();
-  return (value, styled) => {
-    if (styled) return detectHeading(value, true);
-    let match = verdicts.get(value);
-    if (match === undefined) {
-      match = detectHeading(value, false);
-      verdicts.set(value, match);
-    }
-    return match;
-  };
+  const unstyled = memoByText((value) => detectHeading(value, false));
+  return (value, styled) => (styled ? detectHeading(value, true) : unstyled(value));
 }
 
 /**

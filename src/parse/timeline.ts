@@ -1024,9 +1024,12 @@ function commaCount(value: string): number {
   return count;
 }
 
-/** `test` remembered by its string argument, for verdicts on a line's text that repeated lines would ask again. */
-function memoByText(test: (value: string) => boolean): (value: string) => boolean {
-  const verdicts = new Map<string, boolean>();
+/**
+ * `test` remembered by its string argument, for verdicts on a line's text that repeated lines would ask again
+ * (within one document: the memo lives as long as the caller keeps it). A remembered object is shared, so it is only read.
+ */
+export function memoByText<T>(test: (value: string) => T): (value: string) => T {
+  const verdicts = new Map<string, T>();
   return (value) => {
     let verdict = verdicts.get(value);
     if (verdict === undefined) {
