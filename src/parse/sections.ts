@@ -9,6 +9,7 @@
  * headings (DOCX heading styles, HTML h1–h6, Markdown `#`) are held to a looser rule.
  */
 import type { SectionKind } from '../types.js';
+import { lookupTable } from '../util/table.js';
 
 /** A heading found on a line. Offsets are relative to the line's text. */
 export interface HeadingMatch {
@@ -23,16 +24,8 @@ export interface HeadingMatch {
   known: boolean;
 }
 
-/**
- * A frozen look-up table with no prototype: a heading word read from a résumé ("Constructor", "toString")
- * must find nothing rather than a method of `Object.prototype`.
- */
-function table<T>(rows: Record<string, T>): Readonly<Record<string, T>> {
-  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, rows));
-}
-
 /** Whole headings (normalised: lower case, `&` → `and`, punctuation → spaces) that the word rule cannot settle. */
-const PHRASES = table<SectionKind>({
+const PHRASES = lookupTable<SectionKind>({
   'academic background': 'education',
   'educational background': 'education',
   'education background': 'education',
@@ -135,7 +128,7 @@ const NOT_HEADINGS = new Set([
 ]);
 
 /** Section nouns: a heading needs at least one. The first one in the heading decides the kind. */
-const HEADS = table<SectionKind>({
+const HEADS = lookupTable<SectionKind>({
   experience: 'experience',
   experiences: 'experience',
   employment: 'experience',

@@ -7,6 +7,7 @@
 import { impliedClosure, liveSkills, taxonomyOrdinals } from '../taxonomy/index.js';
 import type { ExtractedSkill, Importance, MatchVia, Requirement, Role, Taxonomy } from '../types.js';
 import type { Config } from './options.js';
+import { lookupTable } from '../util/table.js';
 
 /** Months (of use, or between uses) covered by the depth and recency tables: a century. */
 export const TABLE_MONTHS = 1200;
@@ -90,15 +91,14 @@ export interface CompiledRole {
 
 export const sieveKey = (id: string): number => ((id.length & 63) << 7) | (id.charCodeAt(0) & 127);
 
-const CATEGORY_LABELS: Record<string, string> = {
+// No prototype: a custom taxonomy's category may be named like a method of `Object.prototype`.
+const CATEGORY_LABELS = lookupTable<string>({
   'ci-cd-and-devops-tools': 'CI/CD and DevOps tools',
   'apis-and-protocols': 'APIs and protocols',
-};
+});
 
 function categoryLabel(category: string): string {
-  // `Object.hasOwn`: a custom taxonomy's category may be named like a method of `Object.prototype`.
-  const label = Object.hasOwn(CATEGORY_LABELS, category) ? CATEGORY_LABELS[category] : undefined;
-  return `Any ${label ?? category.replace(/-/g, ' ')} skill`;
+  return `Any ${CATEGORY_LABELS[category] ?? category.replace(/-/g, ' ')} skill`;
 }
 
 interface TaxonomyView {
