@@ -282,13 +282,25 @@ async function* asAsync<T>(inputs: Iterable<T> | AsyncIterable<T>): AsyncGenerat
 }
 
 /**
- * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
- * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
- * processes alive.
+ * What a matcher keeps between calls: the caller's options (read when the pool starts), the roles and
+ * compiled scorers, and the extractor and parse pool it builds on first need.
  */
-export function createMatcher(options: MatcherOptions = {}): Matcher {
-  if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
-  const taxonomy = options.taxonomy ?? builtinTaxonomy();
+interface MatcherState {
+  readonly options: MatcherOptions;
+  readonly taxonomy: Taxonomy;
+  /** `MatcherOptions.roles`, validated, by id. */
+  readonly ownRoles: Map<string, Role>;
+  /** Role objects already validated, so a role passed again is not validated again. */
+  readonly checked: WeakSet<Role>;
+  // Compiled roles, per role object and options: compiling costs far more than rating one profile.
+  readonly scorers: WeakMap<Role, Map<string, Scorer>>;
+  // Built on first need: a matcher that only parses (`skillmatch parse`) never pays for the alias index.
+  extractor: ReturnType<typeof createExtractor> | null;
+  pool: ParsePool | null;
+}
+
+/** Checks `createMatcher`'s options other than the taxonomy, naming the bad one. */
+function checkMatcherOptions(options: MatcherOptions): void {
   if (options.roles !== undefined && !Array.isArray(options.roles))
     throw new TypeError('`roles` must be an array of roles');
   if (options.poolSize !== undefined && (!Number.isInteger(options.poolSize) || options.poolSize < 1))
@@ -304,47 +316,105 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     !(options.workerPath instanceof URL)
   )
     throw new TypeError('`workerPath` must be a path or a file: URL');
-  // Built on first need: a matcher that only parses (`skillmatch parse`) never pays for the alias index.
-  let extractor: ReturnType<typeof createExtractor> | null = null;
-  const getExtractor = (): ReturnType<typeof createExtractor> => (extractor ??= createExtractor(taxonomy));
+}
+
+/** The matcher's extractor, building its alias index the first time. */
+function getExtractor(state: MatcherState): ReturnType<typeof createExtractor> {
+  return (state.extractor ??= createExtractor(state.taxonomy));
+}
+
+/** The matcher's parse pool, started the first time (and again after `close()`). */
+function getPool(state: MatcherState): ParsePool {
+  if (state.pool === null) {
+    const { options } = state;
+    const poolOptions: ParsePoolOptions = {};
+    if (options.poolSize !== undefined) poolOptions.size = options.poolSize;
+    if (options.workerPath !== undefined) poolOptions.workerPath = options.workerPath;
+    if (options.timeoutMs !== undefined) poolOptions.timeoutMs = options.timeoutMs;
+    if (options.maxMemoryMb !== undefined) poolOptions.maxMemoryMb = options.maxMemoryMb;
+    state.pool = createParsePool(poolOptions);
+  }
+  return state.pool;
+}
+
+/** A role by id (the matcher's own roles first, then the built-ins), or the given role validated once. */
+function resolveRole(state: MatcherState, role: Role | string): Role {
+  const { ownRoles, checked } = state;
+  if (typeof role === 'string') {
+    const found = ownRoles.get(role) ?? getBuiltinRole(role);
+    if (!found)
+      throw new SkillmatchError(
+        'unknown-role',
+        `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`,
+      );
+    // Already valid (checked when given, or by the build): passed on as an object, it is not validated again.
+    checked.add(found);
+    return found;
+  }
+  if (!isObject(role)) throw new TypeError('`role` must be a Role object or a role id');
+  if (checked.has(role)) return role;
+  const valid = assertRole(role, state.taxonomy);
+  checked.add(role);
+  return valid;
+}
+
+/** The compiled scorer for a role and the scoring part of the options, compiled once and reused. */
+function scorerFor(state: MatcherState, role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
+  const {
+    top: _top,
+    isolate: _isolate,
+    onProgress: _progress,
+    concurrency: _concurrency,
+    signal: _signal,
+    documentDate: _documentDate,
+    ...scoreOptions
+  } = rankOptions;
+  const resolved = resolveRole(state, role);
+  const key = JSON.stringify({ ...scoreOptions, asOf });
+  let byOptions = state.scorers.get(resolved);
+  if (byOptions === undefined) state.scorers.set(resolved, (byOptions = new Map()));
+  let scorer = byOptions.get(key);
+  if (scorer === undefined) {
+    scorer = createScorer(resolved, { ...scoreOptions, asOf, taxonomy: state.taxonomy });
+    // A handful of option sets per role is the norm; a caller sweeping weights should not grow this without end.
+    if (byOptions.size >= 16) byOptions.delete(byOptions.keys().next().value!);
+    byOptions.set(key, scorer);
+  }
+  return scorer;
+}
+
+/** An input's id: the caller's, or its index in the batch. */
+function idOf(input: RankInput, index: number): string {
+  if (isInputObject(input) && input.id !== undefined) {
+    if (typeof input.id !== 'string') throw new TypeError(`\`id\` of input ${index} must be a string`);
+    return input.id;
+  }
+  return String(index);
+}
+
+/**
+ * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
+ * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
+ * processes alive.
+ */
+export function createMatcher(options: MatcherOptions = {}): Matcher {
+  if (typeof options !== 'object' || options === null) throw new TypeError('`options` must be an object');
+  const taxonomy = options.taxonomy ?? builtinTaxonomy();
+  checkMatcherOptions(options);
   const ownRoles = new Map<string, Role>();
   for (const role of options.roles ?? []) {
     const valid = assertRole(role, taxonomy);
     ownRoles.set(valid.id, valid);
   }
-  const checked = new WeakSet<Role>();
-  let pool: ParsePool | null = null;
-
-  function getPool(): ParsePool {
-    if (pool === null) {
-      const poolOptions: ParsePoolOptions = {};
-      if (options.poolSize !== undefined) poolOptions.size = options.poolSize;
-      if (options.workerPath !== undefined) poolOptions.workerPath = options.workerPath;
-      if (options.timeoutMs !== undefined) poolOptions.timeoutMs = options.timeoutMs;
-      if (options.maxMemoryMb !== undefined) poolOptions.maxMemoryMb = options.maxMemoryMb;
-      pool = createParsePool(poolOptions);
-    }
-    return pool;
-  }
-
-  function resolveRole(role: Role | string): Role {
-    if (typeof role === 'string') {
-      const found = ownRoles.get(role) ?? getBuiltinRole(role);
-      if (!found)
-        throw new SkillmatchError(
-          'unknown-role',
-          `No role with id "${role}": give a Role object or one of ${[...ownRoles.keys(), 'the built-in roles'].join(', ')}`,
-        );
-      // Already valid (checked when given, or by the build): passed on as an object, it is not validated again.
-      checked.add(found);
-      return found;
-    }
-    if (!isObject(role)) throw new TypeError('`role` must be a Role object or a role id');
-    if (checked.has(role)) return role;
-    const valid = assertRole(role, taxonomy);
-    checked.add(role);
-    return valid;
-  }
+  const state: MatcherState = {
+    options,
+    taxonomy,
+    ownRoles,
+    checked: new WeakSet(),
+    scorers: new WeakMap(),
+    extractor: null,
+    pool: null,
+  };
 
   async function parseBytes(
     data: Uint8Array | string,
@@ -366,7 +436,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     // Text goes through the pool too when isolating: only there is the time budget enforced (a huge
     // JSON Resume or hostile text given as a string took 27-39 s in-process with `timeoutMs: 2000`).
     if (!isolate) return parseResume(data, { ...parseOptions, isolate: false });
-    return getPool().parse(data, parseOptions);
+    return getPool(state).parse(data, parseOptions);
   }
 
   async function toProfile(
@@ -388,7 +458,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     }
     if (data instanceof ArrayBuffer) data = new Uint8Array(data);
     if (isProfileLike(data)) return data;
-    if (isDocumentLike(data)) return getExtractor().extract(data, { asOf });
+    if (isDocumentLike(data)) return getExtractor(state).extract(data, { asOf });
     // A JSON Resume object is read as its JSON text: the same detection, limits, validation and errors.
     if (isJsonResume(data)) data = jsonResumeText(data);
     if (data instanceof Uint8Array || typeof data === 'string') {
@@ -396,7 +466,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       // The first time, the alias index is built while a worker parses (parseBytes has already handed the document over).
       let ready: ReturnType<typeof createExtractor>;
       try {
-        ready = getExtractor();
+        ready = getExtractor(state);
       } catch (error) {
         parsing.catch(() => undefined);
         throw error;
@@ -408,40 +478,6 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     throw new TypeError(
       `Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`,
     );
-  }
-
-  // Compiled roles, per role object and options: compiling costs far more than rating one profile.
-  const scorers = new WeakMap<Role, Map<string, Scorer>>();
-  function scorerFor(role: Role | string, rankOptions: RankOptions, asOf: string): Scorer {
-    const {
-      top: _top,
-      isolate: _isolate,
-      onProgress: _progress,
-      concurrency: _concurrency,
-      signal: _signal,
-      documentDate: _documentDate,
-      ...scoreOptions
-    } = rankOptions;
-    const resolved = resolveRole(role);
-    const key = JSON.stringify({ ...scoreOptions, asOf });
-    let byOptions = scorers.get(resolved);
-    if (byOptions === undefined) scorers.set(resolved, (byOptions = new Map()));
-    let scorer = byOptions.get(key);
-    if (scorer === undefined) {
-      scorer = createScorer(resolved, { ...scoreOptions, asOf, taxonomy });
-      // A handful of option sets per role is the norm; a caller sweeping weights should not grow this without end.
-      if (byOptions.size >= 16) byOptions.delete(byOptions.keys().next().value!);
-      byOptions.set(key, scorer);
-    }
-    return scorer;
-  }
-
-  function idOf(input: RankInput, index: number): string {
-    if (isInputObject(input) && input.id !== undefined) {
-      if (typeof input.id !== 'string') throw new TypeError(`\`id\` of input ${index} must be a string`);
-      return input.id;
-    }
-    return String(index);
   }
 
   /**
@@ -471,7 +507,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
     if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
     const asOf = rankOptions.asOf ?? currentMonth();
-    const scorer = scorerFor(role, rankOptions, asOf);
+    const scorer = scorerFor(state, role, rankOptions, asOf);
     const documentDate = checkBatchDocumentDate(rankOptions.documentDate);
     const isolate = rankOptions.isolate ?? RANK_DEFAULTS.isolate;
     if (typeof isolate !== 'boolean') throw new TypeError('`isolate` must be a boolean');
@@ -480,7 +516,9 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     // The pool starts only when a binary input arrives, so its size is estimated without starting it.
     const limit =
       rankOptions.concurrency ??
-      (isolate ? (pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker : 1);
+      (isolate
+        ? (state.pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker
+        : 1);
     if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`concurrency` must be a positive integer');
     const signal = checkSignal(rankOptions.signal);
     const ABORTED = 'The batch was aborted (`signal`).';
@@ -560,7 +598,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     rankOptions: RankOptions = {},
   ): Promise<Ranking> {
     const top = checkTop(rankOptions.top);
-    const resolved = resolveRole(role);
+    const resolved = resolveRole(state, role);
     let rated: Rated[] = [];
     const errors: RankError[] = [];
     let total = 0;
@@ -576,7 +614,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     }
     rated.sort(order);
     const kept = Number.isFinite(top) ? rated.slice(0, top) : rated;
-    const scorer = scorerFor(resolved, rankOptions, rankOptions.asOf ?? currentMonth());
+    const scorer = scorerFor(state, resolved, rankOptions, rankOptions.asOf ?? currentMonth());
     const results = kept.map((r, i): RankedResult => {
       const match = scorer.match(r.profile);
       return {
@@ -600,7 +638,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     },
     async match(input, role, matchOptions = {}) {
       const asOf = matchOptions.asOf ?? currentMonth();
-      const scorer = scorerFor(role, matchOptions, asOf);
+      const scorer = scorerFor(state, role, matchOptions, asOf);
       const signal = checkSignal(matchOptions.signal);
       const profile = await abortable(
         toProfile(
@@ -615,7 +653,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       return scorer.match(profile);
     },
     score(profile, role, scoreOptions = {}) {
-      return scorerFor(role, scoreOptions, scoreOptions.asOf ?? currentMonth()).match(profile);
+      return scorerFor(state, role, scoreOptions, scoreOptions.asOf ?? currentMonth()).match(profile);
     },
     async extract(input, extractOptions = {}) {
       const signal = checkSignal(extractOptions.signal);
@@ -640,10 +678,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
         signal,
       );
     },
-    role: resolveRole,
+    role: (role) => resolveRole(state, role),
     async close(closeOptions) {
-      const current = pool;
-      pool = null;
+      const current = state.pool;
+      state.pool = null;
       if (current) await current.close(closeOptions);
     },
     [Symbol.asyncDispose]() {
