@@ -392,6 +392,74 @@ function idOf(input: RankInput, index: number): string {
   return String(index);
 }
 
+/** Reads bytes or text into a document: in the isolated pool, or in-process when `isolate` is false. */
+async function parseBytes(
+  state: MatcherState,
+  data: Uint8Array | string,
+  isolate: boolean,
+  asOf: string,
+  about: { filename?: string | undefined; documentDate?: string | undefined },
+  signal?: AbortSignal,
+): Promise<ResumeDocument> {
+  const parseOptions: {
+    asOf: string;
+    filename?: string;
+    documentDate?: string;
+    isolate?: boolean;
+    signal?: AbortSignal;
+  } = { asOf };
+  if (about.filename !== undefined) parseOptions.filename = about.filename;
+  if (about.documentDate !== undefined) parseOptions.documentDate = about.documentDate;
+  if (signal !== undefined) parseOptions.signal = signal;
+  // Text goes through the pool too when isolating: only there is the time budget enforced (a huge
+  // JSON Resume or hostile text given as a string took 27-39 s in-process with `timeoutMs: 2000`).
+  if (!isolate) return parseResume(data, { ...parseOptions, isolate: false });
+  return getPool(state).parse(data, parseOptions);
+}
+
+/** Turns one input into a profile: profiles as they are, documents extracted, bytes and text parsed first. */
+async function toProfile(
+  state: MatcherState,
+  input: RankInput,
+  isolate: boolean,
+  asOf: string,
+  signal?: AbortSignal,
+  documentDate?: string,
+): Promise<SkillProfile> {
+  let data: unknown = input;
+  const about: { filename?: string | undefined; documentDate?: string | undefined } = { documentDate };
+  if (isInputObject(input)) {
+    data = input.data;
+    about.filename = input.filename;
+    if (input.documentDate !== undefined) {
+      checkInputDocumentDate(input.documentDate, asOf);
+      about.documentDate = input.documentDate;
+    }
+  }
+  if (data instanceof ArrayBuffer) data = new Uint8Array(data);
+  if (isProfileLike(data)) return data;
+  if (isDocumentLike(data)) return getExtractor(state).extract(data, { asOf });
+  // A JSON Resume object is read as its JSON text: the same detection, limits, validation and errors.
+  if (isJsonResume(data)) data = jsonResumeText(data);
+  if (data instanceof Uint8Array || typeof data === 'string') {
+    const parsing = parseBytes(state, data, isolate, asOf, about, signal);
+    // The first time, the alias index is built while a worker parses (parseBytes has already handed the document over).
+    let ready: ReturnType<typeof createExtractor>;
+    try {
+      ready = getExtractor(state);
+    } catch (error) {
+      parsing.catch(() => undefined);
+      throw error;
+    }
+    const document = await parsing;
+    throwIfAborted(signal);
+    return ready.extract(document, { asOf });
+  }
+  throw new TypeError(
+    `Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`,
+  );
+}
+
 /**
  * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
  * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
@@ -415,70 +483,6 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     extractor: null,
     pool: null,
   };
-
-  async function parseBytes(
-    data: Uint8Array | string,
-    isolate: boolean,
-    asOf: string,
-    about: { filename?: string | undefined; documentDate?: string | undefined },
-    signal?: AbortSignal,
-  ): Promise<ResumeDocument> {
-    const parseOptions: {
-      asOf: string;
-      filename?: string;
-      documentDate?: string;
-      isolate?: boolean;
-      signal?: AbortSignal;
-    } = { asOf };
-    if (about.filename !== undefined) parseOptions.filename = about.filename;
-    if (about.documentDate !== undefined) parseOptions.documentDate = about.documentDate;
-    if (signal !== undefined) parseOptions.signal = signal;
-    // Text goes through the pool too when isolating: only there is the time budget enforced (a huge
-    // JSON Resume or hostile text given as a string took 27-39 s in-process with `timeoutMs: 2000`).
-    if (!isolate) return parseResume(data, { ...parseOptions, isolate: false });
-    return getPool(state).parse(data, parseOptions);
-  }
-
-  async function toProfile(
-    input: RankInput,
-    isolate: boolean,
-    asOf: string,
-    signal?: AbortSignal,
-    documentDate?: string,
-  ): Promise<SkillProfile> {
-    let data: unknown = input;
-    const about: { filename?: string | undefined; documentDate?: string | undefined } = { documentDate };
-    if (isInputObject(input)) {
-      data = input.data;
-      about.filename = input.filename;
-      if (input.documentDate !== undefined) {
-        checkInputDocumentDate(input.documentDate, asOf);
-        about.documentDate = input.documentDate;
-      }
-    }
-    if (data instanceof ArrayBuffer) data = new Uint8Array(data);
-    if (isProfileLike(data)) return data;
-    if (isDocumentLike(data)) return getExtractor(state).extract(data, { asOf });
-    // A JSON Resume object is read as its JSON text: the same detection, limits, validation and errors.
-    if (isJsonResume(data)) data = jsonResumeText(data);
-    if (data instanceof Uint8Array || typeof data === 'string') {
-      const parsing = parseBytes(data, isolate, asOf, about, signal);
-      // The first time, the alias index is built while a worker parses (parseBytes has already handed the document over).
-      let ready: ReturnType<typeof createExtractor>;
-      try {
-        ready = getExtractor(state);
-      } catch (error) {
-        parsing.catch(() => undefined);
-        throw error;
-      }
-      const document = await parsing;
-      throwIfAborted(signal);
-      return ready.extract(document, { asOf });
-    }
-    throw new TypeError(
-      `Input is ${describeType(data)}, not résumé bytes, text, a JSON Resume, a ResumeDocument or a SkillProfile`,
-    );
-  }
 
   /**
    * Reads, extracts and scores each input, a few at a time, yielding each outcome as it completes.
@@ -537,7 +541,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       let id = String(index);
       try {
         id = idOf(input, index);
-        const profile = await toProfile(input, isolate, asOf, link.signal, documentDate);
+        const profile = await toProfile(state, input, isolate, asOf, link.signal, documentDate);
         if (!explain) {
           const rating = scorer.rate(profile);
           return { ok: true, id, index, score: rating.score, mustHavesMet: rating.mustHavesMet, profile };
@@ -642,6 +646,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const signal = checkSignal(matchOptions.signal);
       const profile = await abortable(
         toProfile(
+          state,
           input,
           matchOptions.isolate ?? RANK_DEFAULTS.isolate,
           asOf,
@@ -660,7 +665,14 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
       const asOf = extractOptions.asOf ?? currentMonth();
       checkDocumentDate(extractOptions.documentDate, asOf);
       return abortable(
-        toProfile(input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, extractOptions.documentDate),
+        toProfile(
+          state,
+          input,
+          extractOptions.isolate ?? RANK_DEFAULTS.isolate,
+          asOf,
+          signal,
+          extractOptions.documentDate,
+        ),
         signal,
       );
     },
@@ -671,6 +683,7 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
         throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
       const signal = checkSignal(parseOptions.signal);
       return parseBytes(
+        state,
         data,
         parseOptions.isolate ?? RANK_DEFAULTS.isolate,
         parseOptions.asOf ?? currentMonth(),
