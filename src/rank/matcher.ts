@@ -460,6 +460,183 @@ async function toProfile(
   );
 }
 
+/** A batch's settings, checked once before its first input is read. */
+interface BatchSettings {
+  asOf: string;
+  scorer: Scorer;
+  documentDate: 'estimate' | undefined;
+  isolate: boolean;
+  /** Inputs processed at once. */
+  limit: number;
+  signal: AbortSignal | undefined;
+}
+
+/** Checks a batch's inputs and options, naming the bad one, and compiles (or reuses) its scorer. */
+function checkBatch(
+  state: MatcherState,
+  inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+  role: Role | string,
+  rankOptions: RankOptions,
+): BatchSettings {
+  if (!isObject(inputs) || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs))
+    throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
+  if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
+  const asOf = rankOptions.asOf ?? currentMonth();
+  const scorer = scorerFor(state, role, rankOptions, asOf);
+  const documentDate = checkBatchDocumentDate(rankOptions.documentDate);
+  const isolate = rankOptions.isolate ?? RANK_DEFAULTS.isolate;
+  if (typeof isolate !== 'boolean') throw new TypeError('`isolate` must be a boolean');
+  if (rankOptions.onProgress !== undefined && typeof rankOptions.onProgress !== 'function')
+    throw new TypeError('`onProgress` must be a function');
+  // The pool starts only when a binary input arrives, so its size is estimated without starting it.
+  const limit =
+    rankOptions.concurrency ??
+    (isolate
+      ? (state.pool?.size ?? state.options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker
+      : 1);
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`concurrency` must be a positive integer');
+  const signal = checkSignal(rankOptions.signal);
+  return { asOf, scorer, documentDate, isolate, limit, signal };
+}
+
+/**
+ * Reads, extracts and scores each input, a few at a time, yielding each outcome as it completes.
+ * `explain` gives every result its explained `match`; without it each result is only rated (the
+ * compiled scorer's fast path) and keeps its profile, for `rank` to explain the ones it returns.
+ */
+function iterate(
+  state: MatcherState,
+  inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+  role: Role | string,
+  rankOptions: RankOptions,
+  explain: true,
+): AsyncGenerator<RankItem>;
+function iterate(
+  state: MatcherState,
+  inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+  role: Role | string,
+  rankOptions: RankOptions,
+  explain: false,
+): AsyncGenerator<Rated | RankError>;
+async function* iterate(
+  state: MatcherState,
+  inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+  role: Role | string,
+  rankOptions: RankOptions,
+  explain: boolean,
+): AsyncGenerator<RankItem | Rated> {
+  const { asOf, scorer, documentDate, isolate, limit, signal } = checkBatch(state, inputs, role, rankOptions);
+  const ABORTED = 'The batch was aborted (`signal`).';
+  throwIfAborted(signal, ABORTED);
+  const total = Array.isArray(inputs) ? inputs.length : null;
+  let done = 0;
+  // Aborts with the caller's signal, and when the batch ends early (the caller stopped iterating):
+  // parses still queued or running for it are dropped or killed.
+  const link = linkAbort(signal, ABORTED);
+  // Waits race the caller's signal through `abortable` (a listener per wait, removed when it settles),
+  // never `Promise.race([…, link.aborted])`: each race leaves a reaction on the never-settling
+  // `link.aborted` that keeps its settled value, so every input and explained result of the batch
+  // stayed alive to the end (the CLI's `rank` grew by about 25 KB per résumé).
+
+  const run = async (input: RankInput, index: number): Promise<RankItem | Rated> => {
+    let id = String(index);
+    try {
+      id = idOf(input, index);
+      const profile = await toProfile(state, input, isolate, asOf, link.signal, documentDate);
+      if (!explain) {
+        const rating = scorer.rate(profile);
+        return { ok: true, id, index, score: rating.score, mustHavesMet: rating.mustHavesMet, profile };
+      }
+      const match = scorer.match(profile);
+      return { ok: true, id, index, rank: 0, score: match.score, mustHavesMet: match.mustHavesMet, match };
+    } catch (error) {
+      return { ok: false, id, index, error: toError(error) };
+    }
+  };
+
+  const source = asAsync(inputs);
+  const inflight = new Map<number, Promise<{ key: number; item: RankItem | Rated }>>();
+  let index = 0;
+  let exhausted = false;
+  try {
+    while (true) {
+      while (!exhausted && inflight.size < limit) {
+        const next = await abortable(source.next(), signal, ABORTED);
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const key = index++;
+        inflight.set(
+          key,
+          run(next.value, key).then((item) => ({ key, item })),
+        );
+      }
+      if (inflight.size === 0) break;
+      const { key, item } = await abortable(Promise.race(inflight.values()), signal, ABORTED);
+      inflight.delete(key);
+      done++;
+      rankOptions.onProgress?.({
+        done,
+        total,
+        id: item.id,
+        index: item.index,
+        ok: item.ok,
+        ...(item.ok ? {} : { code: item.error.code }),
+      });
+      yield item;
+    }
+  } finally {
+    link.release();
+    // Stopped before the end (aborted, or the caller broke off): let the caller's iterator close too.
+    if (!exhausted) source.return(undefined).catch(() => undefined);
+  }
+}
+
+/**
+ * Rates every input on the compiled scorer's fast path, keeps the best `top` (with their profiles),
+ * and explains only those: the explanation costs a hundred times the rating.
+ */
+async function rankBatch(
+  state: MatcherState,
+  inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
+  role: Role | string,
+  rankOptions: RankOptions,
+): Promise<Ranking> {
+  const top = checkTop(rankOptions.top);
+  const resolved = resolveRole(state, role);
+  let rated: Rated[] = [];
+  const errors: RankError[] = [];
+  let total = 0;
+  const order = compareRanked(rankOptions.strictRequired ?? true);
+  for await (const item of iterate(state, inputs, resolved, rankOptions, false)) {
+    total++;
+    if (!item.ok) errors.push(item);
+    else {
+      rated.push(item);
+      // With `top`, memory stays bounded however long the batch: the order is total, so cutting early loses nothing.
+      if (Number.isFinite(top) && rated.length >= 2 * top + 64) rated = rated.sort(order).slice(0, top);
+    }
+  }
+  rated.sort(order);
+  const kept = Number.isFinite(top) ? rated.slice(0, top) : rated;
+  const scorer = scorerFor(state, resolved, rankOptions, rankOptions.asOf ?? currentMonth());
+  const results = kept.map((r, i): RankedResult => {
+    const match = scorer.match(r.profile);
+    return {
+      ok: true,
+      id: r.id,
+      index: r.index,
+      rank: i + 1,
+      score: match.score,
+      mustHavesMet: match.mustHavesMet,
+      match,
+    };
+  });
+  errors.sort((a, b) => a.index - b.index);
+  return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results, errors };
+}
+
 /**
  * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
  * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
@@ -484,161 +661,10 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     pool: null,
   };
 
-  /**
-   * Reads, extracts and scores each input, a few at a time, yielding each outcome as it completes.
-   * `explain` gives every result its explained `match`; without it each result is only rated (the
-   * compiled scorer's fast path) and keeps its profile, for `rank` to explain the ones it returns.
-   */
-  function iterate(
-    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
-    role: Role | string,
-    rankOptions: RankOptions,
-    explain: true,
-  ): AsyncGenerator<RankItem>;
-  function iterate(
-    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
-    role: Role | string,
-    rankOptions: RankOptions,
-    explain: false,
-  ): AsyncGenerator<Rated | RankError>;
-  async function* iterate(
-    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
-    role: Role | string,
-    rankOptions: RankOptions,
-    explain: boolean,
-  ): AsyncGenerator<RankItem | Rated> {
-    if (!isObject(inputs) || !(Symbol.iterator in inputs || Symbol.asyncIterator in inputs))
-      throw new TypeError('`inputs` must be an array or an (async) iterable of résumés');
-    if (typeof inputs === 'string') throw new TypeError('`inputs` must be an array of résumés, not one string');
-    const asOf = rankOptions.asOf ?? currentMonth();
-    const scorer = scorerFor(state, role, rankOptions, asOf);
-    const documentDate = checkBatchDocumentDate(rankOptions.documentDate);
-    const isolate = rankOptions.isolate ?? RANK_DEFAULTS.isolate;
-    if (typeof isolate !== 'boolean') throw new TypeError('`isolate` must be a boolean');
-    if (rankOptions.onProgress !== undefined && typeof rankOptions.onProgress !== 'function')
-      throw new TypeError('`onProgress` must be a function');
-    // The pool starts only when a binary input arrives, so its size is estimated without starting it.
-    const limit =
-      rankOptions.concurrency ??
-      (isolate
-        ? (state.pool?.size ?? options.poolSize ?? availableParallelism()) * RANK_DEFAULTS.inFlightPerWorker
-        : 1);
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`concurrency` must be a positive integer');
-    const signal = checkSignal(rankOptions.signal);
-    const ABORTED = 'The batch was aborted (`signal`).';
-    throwIfAborted(signal, ABORTED);
-    const total = Array.isArray(inputs) ? inputs.length : null;
-    let done = 0;
-    // Aborts with the caller's signal, and when the batch ends early (the caller stopped iterating):
-    // parses still queued or running for it are dropped or killed.
-    const link = linkAbort(signal, ABORTED);
-    // Waits race the caller's signal through `abortable` (a listener per wait, removed when it settles),
-    // never `Promise.race([…, link.aborted])`: each race leaves a reaction on the never-settling
-    // `link.aborted` that keeps its settled value, so every input and explained result of the batch
-    // stayed alive to the end (the CLI's `rank` grew by about 25 KB per résumé).
-
-    const run = async (input: RankInput, index: number): Promise<RankItem | Rated> => {
-      let id = String(index);
-      try {
-        id = idOf(input, index);
-        const profile = await toProfile(state, input, isolate, asOf, link.signal, documentDate);
-        if (!explain) {
-          const rating = scorer.rate(profile);
-          return { ok: true, id, index, score: rating.score, mustHavesMet: rating.mustHavesMet, profile };
-        }
-        const match = scorer.match(profile);
-        return { ok: true, id, index, rank: 0, score: match.score, mustHavesMet: match.mustHavesMet, match };
-      } catch (error) {
-        return { ok: false, id, index, error: toError(error) };
-      }
-    };
-
-    const source = asAsync(inputs);
-    const inflight = new Map<number, Promise<{ key: number; item: RankItem | Rated }>>();
-    let index = 0;
-    let exhausted = false;
-    try {
-      while (true) {
-        while (!exhausted && inflight.size < limit) {
-          const next = await abortable(source.next(), signal, ABORTED);
-          if (next.done) {
-            exhausted = true;
-            break;
-          }
-          const key = index++;
-          inflight.set(
-            key,
-            run(next.value, key).then((item) => ({ key, item })),
-          );
-        }
-        if (inflight.size === 0) break;
-        const { key, item } = await abortable(Promise.race(inflight.values()), signal, ABORTED);
-        inflight.delete(key);
-        done++;
-        rankOptions.onProgress?.({
-          done,
-          total,
-          id: item.id,
-          index: item.index,
-          ok: item.ok,
-          ...(item.ok ? {} : { code: item.error.code }),
-        });
-        yield item;
-      }
-    } finally {
-      link.release();
-      // Stopped before the end (aborted, or the caller broke off): let the caller's iterator close too.
-      if (!exhausted) source.return(undefined).catch(() => undefined);
-    }
-  }
-
-  /**
-   * Rates every input on the compiled scorer's fast path, keeps the best `top` (with their profiles),
-   * and explains only those: the explanation costs a hundred times the rating.
-   */
-  async function rank(
-    inputs: Iterable<RankInput> | AsyncIterable<RankInput>,
-    role: Role | string,
-    rankOptions: RankOptions = {},
-  ): Promise<Ranking> {
-    const top = checkTop(rankOptions.top);
-    const resolved = resolveRole(state, role);
-    let rated: Rated[] = [];
-    const errors: RankError[] = [];
-    let total = 0;
-    const order = compareRanked(rankOptions.strictRequired ?? true);
-    for await (const item of iterate(inputs, resolved, rankOptions, false)) {
-      total++;
-      if (!item.ok) errors.push(item);
-      else {
-        rated.push(item);
-        // With `top`, memory stays bounded however long the batch: the order is total, so cutting early loses nothing.
-        if (Number.isFinite(top) && rated.length >= 2 * top + 64) rated = rated.sort(order).slice(0, top);
-      }
-    }
-    rated.sort(order);
-    const kept = Number.isFinite(top) ? rated.slice(0, top) : rated;
-    const scorer = scorerFor(state, resolved, rankOptions, rankOptions.asOf ?? currentMonth());
-    const results = kept.map((r, i): RankedResult => {
-      const match = scorer.match(r.profile);
-      return {
-        ok: true,
-        id: r.id,
-        index: r.index,
-        rank: i + 1,
-        score: match.score,
-        mustHavesMet: match.mustHavesMet,
-        match,
-      };
-    });
-    errors.sort((a, b) => a.index - b.index);
-    return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results, errors };
-  }
-
   const matcher: Matcher = {
-    rank,
+    rank: (inputs, role, rankOptions = {}) => rankBatch(state, inputs, role, rankOptions),
     rankIterator(inputs, role, rankOptions = {}) {
-      return iterate(inputs, role, rankOptions, true);
+      return iterate(state, inputs, role, rankOptions, true);
     },
     async match(input, role, matchOptions = {}) {
       const asOf = matchOptions.asOf ?? currentMonth();
