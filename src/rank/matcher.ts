@@ -637,6 +637,66 @@ async function rankBatch(
   return { version: MATCH_VERSION, role: { id: resolved.id, title: resolved.title }, total, results, errors };
 }
 
+/** `matcher.match`: reads one input and explains its score in full; throws the input's typed error. */
+async function matchInput(
+  state: MatcherState,
+  input: RankInput,
+  role: Role | string,
+  matchOptions: Omit<RankOptions, 'top' | 'onProgress' | 'concurrency'>,
+): Promise<MatchResult> {
+  const asOf = matchOptions.asOf ?? currentMonth();
+  const scorer = scorerFor(state, role, matchOptions, asOf);
+  const signal = checkSignal(matchOptions.signal);
+  const profile = await abortable(
+    toProfile(
+      state,
+      input,
+      matchOptions.isolate ?? RANK_DEFAULTS.isolate,
+      asOf,
+      signal,
+      checkBatchDocumentDate(matchOptions.documentDate),
+    ),
+    signal,
+  );
+  return scorer.match(profile);
+}
+
+/** `matcher.extract`: reads and extracts one input. */
+async function extractInput(
+  state: MatcherState,
+  input: RankInput,
+  extractOptions: MatcherExtractOptions,
+): Promise<SkillProfile> {
+  const signal = checkSignal(extractOptions.signal);
+  const asOf = extractOptions.asOf ?? currentMonth();
+  checkDocumentDate(extractOptions.documentDate, asOf);
+  return abortable(
+    toProfile(state, input, extractOptions.isolate ?? RANK_DEFAULTS.isolate, asOf, signal, extractOptions.documentDate),
+    signal,
+  );
+}
+
+/** `matcher.parse`: reads one résumé given as bytes, text or a JSON Resume object. */
+async function parseInput(
+  state: MatcherState,
+  input: Uint8Array | ArrayBuffer | string | JsonResumeObject,
+  parseOptions: MatcherParseOptions,
+): Promise<ResumeDocument> {
+  let data: unknown = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  if (isObject(data) && !(data instanceof Uint8Array) && isJsonResume(data)) data = jsonResumeText(data);
+  if (!(data instanceof Uint8Array) && typeof data !== 'string')
+    throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
+  const signal = checkSignal(parseOptions.signal);
+  return parseBytes(
+    state,
+    data,
+    parseOptions.isolate ?? RANK_DEFAULTS.isolate,
+    parseOptions.asOf ?? currentMonth(),
+    { filename: parseOptions.filename, documentDate: parseOptions.documentDate },
+    signal,
+  );
+}
+
 /**
  * Builds a matcher: the role look-up now, the extractor's alias index and the isolated parse pool on
  * first use, each once. Close it with `close()` (or `await using`) when done, or its pool keeps child
@@ -666,57 +726,12 @@ export function createMatcher(options: MatcherOptions = {}): Matcher {
     rankIterator(inputs, role, rankOptions = {}) {
       return iterate(state, inputs, role, rankOptions, true);
     },
-    async match(input, role, matchOptions = {}) {
-      const asOf = matchOptions.asOf ?? currentMonth();
-      const scorer = scorerFor(state, role, matchOptions, asOf);
-      const signal = checkSignal(matchOptions.signal);
-      const profile = await abortable(
-        toProfile(
-          state,
-          input,
-          matchOptions.isolate ?? RANK_DEFAULTS.isolate,
-          asOf,
-          signal,
-          checkBatchDocumentDate(matchOptions.documentDate),
-        ),
-        signal,
-      );
-      return scorer.match(profile);
-    },
+    match: (input, role, matchOptions = {}) => matchInput(state, input, role, matchOptions),
     score(profile, role, scoreOptions = {}) {
       return scorerFor(state, role, scoreOptions, scoreOptions.asOf ?? currentMonth()).match(profile);
     },
-    async extract(input, extractOptions = {}) {
-      const signal = checkSignal(extractOptions.signal);
-      const asOf = extractOptions.asOf ?? currentMonth();
-      checkDocumentDate(extractOptions.documentDate, asOf);
-      return abortable(
-        toProfile(
-          state,
-          input,
-          extractOptions.isolate ?? RANK_DEFAULTS.isolate,
-          asOf,
-          signal,
-          extractOptions.documentDate,
-        ),
-        signal,
-      );
-    },
-    async parse(input, parseOptions = {}) {
-      let data: unknown = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-      if (isObject(data) && !(data instanceof Uint8Array) && isJsonResume(data)) data = jsonResumeText(data);
-      if (!(data instanceof Uint8Array) && typeof data !== 'string')
-        throw new TypeError('`input` must be a Uint8Array, an ArrayBuffer, a string or a JSON Resume object');
-      const signal = checkSignal(parseOptions.signal);
-      return parseBytes(
-        state,
-        data,
-        parseOptions.isolate ?? RANK_DEFAULTS.isolate,
-        parseOptions.asOf ?? currentMonth(),
-        { filename: parseOptions.filename, documentDate: parseOptions.documentDate },
-        signal,
-      );
-    },
+    extract: (input, extractOptions = {}) => extractInput(state, input, extractOptions),
+    parse: (input, parseOptions = {}) => parseInput(state, input, parseOptions),
     role: (role) => resolveRole(state, role),
     async close(closeOptions) {
       const current = state.pool;
