@@ -20,19 +20,23 @@ import { requireDependency } from '../load.js';
 const ISO_DATE = /^[12]\d{3}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 const PRESENT = /^(?:present|current|now|ongoing)$/i;
 
-/** Builds the JSON Resume schema with the zod it is given (see `jsonResumeSchema`). */
-function buildJsonResumeSchema(z: typeof zod) {
-  const isoDate = z.union([
-    z.string().regex(ISO_DATE, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
-    z.literal(''),
-  ]);
-  const endDate = z.union([
-    isoDate,
-    z.string().regex(PRESENT, { message: 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD' }),
-  ]);
-  const text = z.string();
-  const texts = z.array(z.string());
+const DATE_MESSAGE = 'Expected an ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD';
 
+/** The field types the sub-schemas share: text, a list of texts, a date, and an end date that may be "present". */
+function fieldSchemas(z: typeof zod) {
+  const isoDate = z.union([z.string().regex(ISO_DATE, { message: DATE_MESSAGE }), z.literal('')]);
+  return {
+    text: z.string(),
+    texts: z.array(z.string()),
+    isoDate,
+    endDate: z.union([isoDate, z.string().regex(PRESENT, { message: DATE_MESSAGE })]),
+  };
+}
+
+type Fields = ReturnType<typeof fieldSchemas>;
+
+/** `basics`: who the résumé is of, with `location` and `profiles[]`. */
+function basicsSchema(z: typeof zod, { text }: Fields) {
   const location = z.looseObject({
     address: text.optional(),
     postalCode: text.optional(),
@@ -41,119 +45,130 @@ function buildJsonResumeSchema(z: typeof zod) {
     region: text.optional(),
   });
   const profile = z.looseObject({ network: text.optional(), username: text.optional(), url: text.optional() });
+  return z.looseObject({
+    name: text.optional(),
+    label: text.optional(),
+    image: text.optional(),
+    email: text.optional(),
+    phone: text.optional(),
+    url: text.optional(),
+    summary: text.optional(),
+    location: location.optional(),
+    profiles: z.array(profile).optional(),
+  });
+}
 
+/** A `work[]` item, with the legacy `company`/`website` keys of schema 0.x. */
+function workSchema(z: typeof zod, { text, texts, isoDate, endDate }: Fields) {
+  return z.looseObject({
+    name: text.optional(),
+    company: text.optional(),
+    location: text.optional(),
+    description: text.optional(),
+    position: text.optional(),
+    url: text.optional(),
+    website: text.optional(),
+    startDate: isoDate.optional(),
+    endDate: endDate.optional(),
+    summary: text.optional(),
+    highlights: texts.optional(),
+  });
+}
+
+/** A `volunteer[]` item. */
+function volunteerSchema(z: typeof zod, { text, texts, isoDate, endDate }: Fields) {
+  return z.looseObject({
+    organization: text.optional(),
+    position: text.optional(),
+    url: text.optional(),
+    startDate: isoDate.optional(),
+    endDate: endDate.optional(),
+    summary: text.optional(),
+    highlights: texts.optional(),
+  });
+}
+
+/** An `education[]` item. */
+function educationSchema(z: typeof zod, { text, texts, isoDate, endDate }: Fields) {
+  return z.looseObject({
+    institution: text.optional(),
+    url: text.optional(),
+    area: text.optional(),
+    studyType: text.optional(),
+    startDate: isoDate.optional(),
+    endDate: endDate.optional(),
+    score: text.optional(),
+    courses: texts.optional(),
+  });
+}
+
+/** An `awards[]` item. */
+function awardSchema(z: typeof zod, { text, isoDate }: Fields) {
+  return z.looseObject({
+    title: text.optional(),
+    date: isoDate.optional(),
+    awarder: text.optional(),
+    summary: text.optional(),
+  });
+}
+
+/** A `certificates[]` item. */
+function certificateSchema(z: typeof zod, { text, isoDate }: Fields) {
+  return z.looseObject({
+    name: text.optional(),
+    date: isoDate.optional(),
+    url: text.optional(),
+    issuer: text.optional(),
+  });
+}
+
+/** A `publications[]` item. */
+function publicationSchema(z: typeof zod, { text, isoDate }: Fields) {
+  return z.looseObject({
+    name: text.optional(),
+    publisher: text.optional(),
+    releaseDate: isoDate.optional(),
+    url: text.optional(),
+    summary: text.optional(),
+  });
+}
+
+/** A `projects[]` item. */
+function projectSchema(z: typeof zod, { text, texts, isoDate, endDate }: Fields) {
+  return z.looseObject({
+    name: text.optional(),
+    description: text.optional(),
+    highlights: texts.optional(),
+    keywords: texts.optional(),
+    startDate: isoDate.optional(),
+    endDate: endDate.optional(),
+    url: text.optional(),
+    roles: texts.optional(),
+    entity: text.optional(),
+    type: text.optional(),
+  });
+}
+
+/** Builds the JSON Resume schema with the zod it is given (see `jsonResumeSchema`), section by section. */
+function buildJsonResumeSchema(z: typeof zod) {
+  const fields = fieldSchemas(z);
+  const { text, texts } = fields;
   return z.looseObject({
     $schema: text.optional(),
-    basics: z
-      .looseObject({
-        name: text.optional(),
-        label: text.optional(),
-        image: text.optional(),
-        email: text.optional(),
-        phone: text.optional(),
-        url: text.optional(),
-        summary: text.optional(),
-        location: location.optional(),
-        profiles: z.array(profile).optional(),
-      })
-      .optional(),
-    work: z
-      .array(
-        z.looseObject({
-          name: text.optional(),
-          company: text.optional(),
-          location: text.optional(),
-          description: text.optional(),
-          position: text.optional(),
-          url: text.optional(),
-          website: text.optional(),
-          startDate: isoDate.optional(),
-          endDate: endDate.optional(),
-          summary: text.optional(),
-          highlights: texts.optional(),
-        }),
-      )
-      .optional(),
-    volunteer: z
-      .array(
-        z.looseObject({
-          organization: text.optional(),
-          position: text.optional(),
-          url: text.optional(),
-          startDate: isoDate.optional(),
-          endDate: endDate.optional(),
-          summary: text.optional(),
-          highlights: texts.optional(),
-        }),
-      )
-      .optional(),
-    education: z
-      .array(
-        z.looseObject({
-          institution: text.optional(),
-          url: text.optional(),
-          area: text.optional(),
-          studyType: text.optional(),
-          startDate: isoDate.optional(),
-          endDate: endDate.optional(),
-          score: text.optional(),
-          courses: texts.optional(),
-        }),
-      )
-      .optional(),
-    awards: z
-      .array(
-        z.looseObject({
-          title: text.optional(),
-          date: isoDate.optional(),
-          awarder: text.optional(),
-          summary: text.optional(),
-        }),
-      )
-      .optional(),
-    certificates: z
-      .array(
-        z.looseObject({
-          name: text.optional(),
-          date: isoDate.optional(),
-          url: text.optional(),
-          issuer: text.optional(),
-        }),
-      )
-      .optional(),
-    publications: z
-      .array(
-        z.looseObject({
-          name: text.optional(),
-          publisher: text.optional(),
-          releaseDate: isoDate.optional(),
-          url: text.optional(),
-          summary: text.optional(),
-        }),
-      )
-      .optional(),
+    basics: basicsSchema(z, fields).optional(),
+    work: z.array(workSchema(z, fields)).optional(),
+    volunteer: z.array(volunteerSchema(z, fields)).optional(),
+    education: z.array(educationSchema(z, fields)).optional(),
+    awards: z.array(awardSchema(z, fields)).optional(),
+    certificates: z.array(certificateSchema(z, fields)).optional(),
+    publications: z.array(publicationSchema(z, fields)).optional(),
     skills: z
       .array(z.looseObject({ name: text.optional(), level: text.optional(), keywords: texts.optional() }))
       .optional(),
     languages: z.array(z.looseObject({ language: text.optional(), fluency: text.optional() })).optional(),
     interests: z.array(z.looseObject({ name: text.optional(), keywords: texts.optional() })).optional(),
     references: z.array(z.looseObject({ name: text.optional(), reference: text.optional() })).optional(),
-    projects: z
-      .array(
-        z.looseObject({
-          name: text.optional(),
-          description: text.optional(),
-          highlights: texts.optional(),
-          keywords: texts.optional(),
-          startDate: isoDate.optional(),
-          endDate: endDate.optional(),
-          url: text.optional(),
-          roles: texts.optional(),
-          entity: text.optional(),
-          type: text.optional(),
-        }),
-      )
-      .optional(),
+    projects: z.array(projectSchema(z, fields)).optional(),
     meta: z
       .looseObject({ canonical: text.optional(), version: text.optional(), lastModified: text.optional() })
       .optional(),
