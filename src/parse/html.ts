@@ -339,7 +339,7 @@ interface Attributes {
   [name: string]: string;
 }
 
-/** Parses the attributes of a start tag (the text between the tag name and `>`). */
+/** Whether a character code can be part of a tag name: ASCII letters and digits, `:` and `-`. */
 function isNameChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
@@ -350,6 +350,7 @@ function isNameChar(code: number): boolean {
   );
 }
 
+/** Parses the attributes of a start tag (the text between the tag name and `>`). */
 function parseAttributes(source: string): Attributes {
   const attributes: Attributes = {};
   if (source.trim() === '' || source.trim() === '/') return attributes;
