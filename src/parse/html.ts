@@ -339,7 +339,7 @@ interface Attributes {
   [name: string]: string;
 }
 
-/** Parses the attributes of a start tag (the text between the tag name and `>`). */
+/** Whether a character code can be part of a tag name: ASCII letters and digits, `:` and `-`. */
 function isNameChar(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
@@ -350,6 +350,7 @@ function isNameChar(code: number): boolean {
   );
 }
 
+/** Parses the attributes of a start tag (the text between the tag name and `>`). */
 function parseAttributes(source: string): Attributes {
   const attributes: Attributes = {};
   if (source.trim() === '' || source.trim() === '/') return attributes;
@@ -405,173 +406,103 @@ export interface HtmlLines {
 }
 
 /**
- * Reads visible text from HTML as lines; list items become `• ` bullet lines, table cells their own lines.
- * `spaceRunsAsTabs` (for mammoth's HTML of a DOCX) keeps runs of spaces as tab separators.
+ * The lines read so far, and the state of the open elements that decides where text goes: the line being
+ * built, whether it is a heading, and how deep the reader is inside hidden, `<pre>` and heading elements.
  */
-export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean } = {}): HtmlLines {
-  const spaceRunsAsTabs = options.spaceRunsAsTabs === true;
-  const lines: TextLine[] = [];
-  const stack: OpenElement[] = [];
-  let current = '';
-  let currentHeading = false;
-  let hiddenDepth = 0;
-  let preDepth = 0;
-  let tables = 0;
-  let headingDepth = 0;
+class LineBuilder {
+  readonly lines: TextLine[] = [];
+  readonly stack: OpenElement[] = [];
+  /** Number of `<table>` elements with visible text. */
+  tables = 0;
+  hiddenDepth = 0;
+  private current = '';
+  private currentHeading = false;
+  private preDepth = 0;
+  private headingDepth = 0;
+  private readonly spaceRunsAsTabs: boolean;
 
-  const flush = (): void => {
-    if (current === '') {
-      currentHeading = headingDepth > 0;
+  constructor(spaceRunsAsTabs: boolean) {
+    this.spaceRunsAsTabs = spaceRunsAsTabs;
+  }
+
+  /** Ends the line being built, keeping it if it has text. */
+  flush(): void {
+    if (this.current === '') {
+      this.currentHeading = this.headingDepth > 0;
       return;
     }
     // Tabs separate cells of tab-aligned layouts ("Skills<tab>Go, Rust"); they are kept.
-    const text = current
+    const text = this.current
       .replace(/[ \f\u00a0]+/g, ' ')
       .replace(/ ?\t[\t ]*/g, '\t')
       .trim();
-    if (text) lines.push(currentHeading ? { text, heading: true } : { text });
-    current = '';
-    currentHeading = headingDepth > 0;
-  };
-  const paragraphBreak = (): void => {
-    flush();
-    if (lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
-  };
-  const appendText = (raw: string): void => {
-    if (hiddenDepth > 0 || raw === '') return;
+    if (text) this.lines.push(this.currentHeading ? { text, heading: true } : { text });
+    this.current = '';
+    this.currentHeading = this.headingDepth > 0;
+  }
+
+  /** Ends the line being built and leaves one blank line after the lines so far. */
+  paragraphBreak(): void {
+    this.flush();
+    if (this.lines.length > 0 && this.lines[this.lines.length - 1]!.text !== '') this.lines.push({ text: '' });
+  }
+
+  /** Adds text as written in the HTML (references not yet decoded) to the line being built, unless hidden. */
+  appendText(raw: string): void {
+    if (this.hiddenDepth > 0 || raw === '') return;
     const text = decodeEntities(raw);
-    if (preDepth > 0) {
+    if (this.preDepth > 0) {
       const parts = text.split(/\r\n|\r|\n/);
       for (let k = 0; k < parts.length; k++) {
-        if (k > 0) flush();
-        current += parts[k];
+        if (k > 0) this.flush();
+        this.current += parts[k];
       }
       return;
     }
     // In DOCX text (not HTML source, where whitespace is indentation) two or more spaces are layout:
     // documents converted from PDF align their columns with spaces. They are kept as a tab.
-    current += (spaceRunsAsTabs ? text.replace(/[ \u00a0]{2,}/g, '\t') : text).replace(/[^\S\t]+/g, ' ');
-    if (headingDepth > 0) currentHeading = true;
-  };
+    this.current += (this.spaceRunsAsTabs ? text.replace(/[ \u00a0]{2,}/g, '\t') : text).replace(/[^\S\t]+/g, ' ');
+    if (this.headingDepth > 0) this.currentHeading = true;
+  }
 
-  const n = html.length;
-  let i = 0;
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) {
-      appendText(html.slice(i));
-      break;
-    }
-    if (lt > i) appendText(html.slice(i, lt));
-    i = lt;
-    if (html.startsWith('<!--', i)) {
-      const end = html.indexOf('-->', i + 4);
-      i = end < 0 ? n : end + 3;
-      continue;
-    }
-    if (html[i + 1] === '!' || html[i + 1] === '?') {
-      const end = html.indexOf('>', i + 2);
-      i = end < 0 ? n : end + 1;
-      continue;
-    }
-    const closing = html[i + 1] === '/';
-    const nameStart = i + (closing ? 2 : 1);
-    let j = nameStart;
-    while (j < n && isNameChar(html.charCodeAt(j))) j++;
-    if (j === nameStart) {
-      // A lone "<" is text ("a < b").
-      appendText('<');
-      i += 1;
-      continue;
-    }
-    const name = html.slice(nameStart, j).toLowerCase();
-    const gt = findTagEnd(html, j);
-    const attrSource = html.slice(j, gt);
-    i = gt < n ? gt + 1 : n;
-
-    if (closing) {
-      const at = findOpen(stack, name);
-      if (at < 0) continue;
-      while (stack.length > at) {
-        const open = stack.pop()!;
-        closeElement(open);
-      }
-      continue;
-    }
-
-    const attributes = parseAttributes(attrSource);
-    const selfClosing = attrSource.trimEnd().endsWith('/');
-    const hidden = isHidden(attributes) || SKIP_CONTENT.has(name);
-    if (RAW_TEXT.has(name) && !selfClosing) {
-      const end = findRawEnd(html, i, name);
-      if (!hidden && hiddenDepth === 0 && name === 'textarea') appendText(html.slice(i, end.contentEnd));
-      i = end.next;
-      continue;
-    }
-    if (name === 'br') {
-      if (hiddenDepth === 0) flush();
-      continue;
-    }
-    if (VOID.has(name) || selfClosing) {
-      if (name === 'hr' && hiddenDepth === 0) paragraphBreak();
-      continue;
-    }
-    // Implied end tags: a new <li>, <p>, <td>, <tr> closes an open sibling.
-    if (
-      name === 'li' ||
-      name === 'p' ||
-      name === 'td' ||
-      name === 'th' ||
-      name === 'tr' ||
-      name === 'dt' ||
-      name === 'dd'
-    ) {
-      const sibling = impliedClose(stack, name);
-      if (sibling >= 0) while (stack.length > sibling) closeElement(stack.pop()!);
-    }
-    const open: OpenElement = { name, hidden };
-    stack.push(open);
+  /** Opens an element (not void, not raw text): a block starts a new line, a list item a bullet line. */
+  open(name: string, hidden: boolean): void {
+    this.stack.push({ name, hidden });
     if (hidden) {
-      hiddenDepth++;
-      continue;
+      this.hiddenDepth++;
+      return;
     }
-    if (hiddenDepth > 0) continue;
-    if (BLOCK.has(name)) {
-      if (name === 'p' || HEADING.test(name) || name === 'table' || name === 'ul' || name === 'ol')
-        paragraphBreakSoft();
-      else flush();
-    }
-    if (HEADING.test(name)) {
-      headingDepth++;
-      currentHeading = true;
-    }
-    if (name === 'li') current = '• ';
-    if (name === 'pre') preDepth++;
-    if (name === 'table') tables++;
-  }
-  while (stack.length > 0) closeElement(stack.pop()!);
-  flush();
-  return { lines, tables };
-
-  function paragraphBreakSoft(): void {
-    // Headings and paragraphs start a new line; mammoth writes every DOCX paragraph as <p>,
+    if (this.hiddenDepth > 0) return;
+    // Headings and paragraphs start a new line like any block; mammoth writes every DOCX paragraph as <p>,
     // so no blank line is forced here, keeping entries' lines together.
-    flush();
+    if (BLOCK.has(name)) this.flush();
+    if (HEADING.test(name)) {
+      this.headingDepth++;
+      this.currentHeading = true;
+    }
+    if (name === 'li') this.current = '• ';
+    if (name === 'pre') this.preDepth++;
+    if (name === 'table') this.tables++;
   }
 
-  function closeElement(open: OpenElement): void {
+  /** Closes the open elements from stack index `at` up, innermost first. */
+  closeFrom(at: number): void {
+    while (this.stack.length > at) this.close(this.stack.pop()!);
+  }
+
+  private close(open: OpenElement): void {
     if (open.hidden) {
-      hiddenDepth--;
+      this.hiddenDepth--;
       return;
     }
-    if (hiddenDepth > 0) return;
+    if (this.hiddenDepth > 0) return;
     if (HEADING.test(open.name)) {
-      flush();
-      headingDepth = Math.max(0, headingDepth - 1);
-      currentHeading = headingDepth > 0;
+      this.flush();
+      this.headingDepth = Math.max(0, this.headingDepth - 1);
+      this.currentHeading = this.headingDepth > 0;
       return;
     }
-    if (open.name === 'pre') preDepth = Math.max(0, preDepth - 1);
+    if (open.name === 'pre') this.preDepth = Math.max(0, this.preDepth - 1);
     if (
       open.name === 'table' ||
       open.name === 'ul' ||
@@ -579,16 +510,106 @@ export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean }
       open.name === 'section' ||
       open.name === 'article'
     ) {
-      paragraphBreak();
+      this.paragraphBreak();
       return;
     }
-    if (BLOCK.has(open.name)) flush();
-    else if (open.name === 'td' || open.name === 'th') flush();
+    if (BLOCK.has(open.name)) this.flush();
+    else if (open.name === 'td' || open.name === 'th') this.flush();
     else if (!INLINE.has(open.name)) {
       // Unknown elements (custom tags) separate words at least.
-      current += ' ';
+      this.current += ' ';
     }
   }
+}
+
+/**
+ * Reads visible text from HTML as lines; list items become `• ` bullet lines, table cells their own lines.
+ * `spaceRunsAsTabs` (for mammoth's HTML of a DOCX) keeps runs of spaces as tab separators.
+ */
+export function htmlToLines(html: string, options: { spaceRunsAsTabs?: boolean } = {}): HtmlLines {
+  const builder = new LineBuilder(options.spaceRunsAsTabs === true);
+  const n = html.length;
+  let i = 0;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0) {
+      builder.appendText(html.slice(i));
+      break;
+    }
+    if (lt > i) builder.appendText(html.slice(i, lt));
+    i = readMarkup(html, lt, builder);
+  }
+  builder.closeFrom(0);
+  builder.flush();
+  return { lines: builder.lines, tables: builder.tables };
+}
+
+/** Reads the markup at the `<` at `lt` (comment, declaration, end or start tag, or a lone `<`); returns where text resumes. */
+function readMarkup(html: string, lt: number, builder: LineBuilder): number {
+  const n = html.length;
+  if (html.startsWith('<!--', lt)) {
+    const end = html.indexOf('-->', lt + 4);
+    return end < 0 ? n : end + 3;
+  }
+  if (html[lt + 1] === '!' || html[lt + 1] === '?') {
+    const end = html.indexOf('>', lt + 2);
+    return end < 0 ? n : end + 1;
+  }
+  const closing = html[lt + 1] === '/';
+  const nameStart = lt + (closing ? 2 : 1);
+  let j = nameStart;
+  while (j < n && isNameChar(html.charCodeAt(j))) j++;
+  if (j === nameStart) {
+    // A lone "<" is text ("a < b").
+    builder.appendText('<');
+    return lt + 1;
+  }
+  const name = html.slice(nameStart, j).toLowerCase();
+  const gt = findTagEnd(html, j);
+  const next = gt < n ? gt + 1 : n;
+  if (closing) {
+    const at = findOpen(builder.stack, name);
+    if (at >= 0) builder.closeFrom(at);
+    return next;
+  }
+  return readStartTag(html, name, html.slice(j, gt), next, builder);
+}
+
+/** Acts on a start tag whose attributes are `attrSource` and which ends before `next`; returns where text resumes. */
+function readStartTag(html: string, name: string, attrSource: string, next: number, builder: LineBuilder): number {
+  const attributes = parseAttributes(attrSource);
+  const selfClosing = attrSource.trimEnd().endsWith('/');
+  const hidden = isHidden(attributes) || SKIP_CONTENT.has(name);
+  if (RAW_TEXT.has(name) && !selfClosing) {
+    const end = findRawEnd(html, next, name);
+    if (!hidden && builder.hiddenDepth === 0 && name === 'textarea') {
+      builder.appendText(html.slice(next, end.contentEnd));
+    }
+    return end.next;
+  }
+  if (name === 'br') {
+    if (builder.hiddenDepth === 0) builder.flush();
+    return next;
+  }
+  if (VOID.has(name) || selfClosing) {
+    if (name === 'hr' && builder.hiddenDepth === 0) builder.paragraphBreak();
+    return next;
+  }
+  // Implied end tags: a new <li>, <p>, <td>, <tr> closes an open sibling.
+  if (
+    name === 'li' ||
+    name === 'p' ||
+    name === 'td' ||
+    name === 'th' ||
+    name === 'tr' ||
+    name === 'dt' ||
+    name === 'dd'
+  ) {
+    const sibling = impliedClose(builder.stack, name);
+    if (sibling >= 0) builder.closeFrom(sibling);
+  }
+  builder.open(name, hidden);
+  return next;
 }
 
 /** The `>` that ends a tag, skipping `>` inside quoted attribute values. */

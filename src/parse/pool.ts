@@ -172,6 +172,22 @@ function positiveOption(name: string, value: unknown, fallback: number): number 
 }
 
 /**
+ * One pool's state, shared by the functions below that start, feed, watch and replace its children
+ * (`createParsePool` builds it; the pool's methods are thin wrappers around those functions).
+ */
+interface PoolState {
+  readonly workerPath: string;
+  /** A document's time budget (ms) unless its own options give one. */
+  readonly timeoutMs: number;
+  /** A document's memory budget (MB) unless its own options give one; also every child's heap cap. */
+  readonly maxMemoryMb: number;
+  readonly slots: Slot[];
+  readonly queue: Job[];
+  nextId: number;
+  closed: boolean;
+}
+
+/**
  * Creates a pool of warm parse workers (child processes). Children start on demand, stay warm,
  * never keep the host process alive while idle, and are replaced when killed.
  *
@@ -194,305 +210,326 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     timer: null,
     watch: null,
   }));
-  const queue: Job[] = [];
-  let nextId = 1;
-  let closed = false;
+  const state: PoolState = { workerPath, timeoutMs, maxMemoryMb, slots, queue: [], nextId: 1, closed: false };
 
-  function spawn(slot: Slot): ChildProcess {
-    const child = fork(workerPath, [], {
-      // A small young generation: pdf.js allocates in bursts, and the default semi-spaces left each idle
-      // worker about 25 MB larger (147 → 120 MB peak over 200 PDFs) for no measurable speed.
-      execArgv: [`--max-old-space-size=${Math.max(64, Math.round(maxMemoryMb))}`, '--max-semi-space-size=2'],
-      serialization: 'advanced',
-      // glibc gives each thread that allocates its own malloc arena and keeps what pdf.js frees in them;
-      // two arenas left each worker about 15 MB smaller (128 → 113 MB over 2,500 PDFs) at the same speed.
-      // Ignored by other C libraries; a value the caller set in the environment wins.
-      env: { MALLOC_ARENA_MAX: '2', ...process.env },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
-    trackChild(child);
-    slot.child = child;
-    slot.stderr = '';
-    slot.killedFor = null;
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (chunk: string) => {
-      slot.stderr = (slot.stderr + chunk).slice(-8192);
-    });
-    (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
-    child.on('message', (reply: WorkerReply) => onReply(slot, child, reply));
-    // 'close', not 'exit': it follows the end of stderr, where a watchdog's or V8's reason for the exit is written.
-    child.on('close', (code, signal) => onExit(slot, child, code, signal));
-    child.on('error', () => {
-      // 'close' follows and settles the job; a failed send is reported there too.
-    });
-    idle(child);
-    return child;
-  }
-
-  function idle(child: ChildProcess): void {
-    child.unref();
-    (child.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
-  }
-
-  function busy(child: ChildProcess): void {
-    child.ref();
-    (child.channel as unknown as { ref?: () => void } | undefined)?.ref?.();
-  }
-
-  function clearTimers(slot: Slot): void {
-    if (slot.timer) clearTimeout(slot.timer);
-    if (slot.watch) clearInterval(slot.watch);
-    slot.timer = null;
-    slot.watch = null;
-  }
-
-  function kill(slot: Slot, reason: SkillmatchError): void {
-    if (!slot.child || slot.killedFor) return;
-    slot.killedFor = reason;
-    slot.child.kill('SIGKILL');
-  }
-
-  function finish(slot: Slot): Job | null {
-    const job = slot.job;
-    slot.job = null;
-    clearTimers(slot);
-    return job;
-  }
-
-  /** The caller's signal aborted: a queued job leaves the queue; a running one has its child killed (replaced on demand). */
-  function abortJob(job: Job): void {
-    const error = abortError(job.signal!, 'Parsing was aborted (`signal`).');
-    const queued = queue.indexOf(job);
-    if (queued >= 0) {
-      queue.splice(queued, 1);
-      job.reject(error);
-      return;
-    }
-    const slot = slots.find((s) => s.job === job);
-    if (slot === undefined) return;
-    // Rejected now, not when the killed child's exit is seen; the slot is freed by that exit.
-    kill(slot, error);
-    job.reject(error);
-  }
-
-  function onReply(slot: Slot, child: ChildProcess, reply: WorkerReply): void {
-    if (slot.child !== child || !slot.job || reply.id !== slot.job.id) return;
-    const job = finish(slot)!;
-    idle(child);
-    if (reply.ok && reply.value) job.resolve(reply.value);
-    else job.reject(rebuildError(reply.error));
-    dispatch();
-  }
-
-  function onExit(slot: Slot, child: ChildProcess, code: number | null, signal: NodeJS.Signals | null): void {
-    if (slot.child !== child) return;
-    slot.child = null;
-    const job = finish(slot);
-    if (job) {
-      const error = exitError(slot, job, code, signal);
-      // A crash may be the machine's (OOM killer, a stray signal), not the document's: one more try in a fresh child.
-      if (error.code === 'worker-crashed' && job.tries < MAX_TRIES && !closed) queue.unshift(job);
-      else job.reject(error);
-    }
-    slot.killedFor = null;
-    dispatch();
-  }
-
-  /** Why a child that was parsing `job` ended: the parent's own kill, a watchdog's self-stop, a heap overflow, or a crash. */
-  function exitError(slot: Slot, job: Job, code: number | null, signal: NodeJS.Signals | null): SkillmatchError {
-    // The child's own account first: when the parent's timer fired late (its event loop was busy), the child had already stopped itself.
-    if (slot.stderr.includes(WORKER_STOP_MARKERS.time)) {
-      return new LimitError(
-        'limit-time',
-        `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker stopped itself.`,
-        { limit: job.timeoutMs },
-      );
-    }
-    if (
-      slot.stderr.includes(WORKER_STOP_MARKERS.memory) ||
-      /heap out of memory|Allocation failed|Reached heap limit|out of memory/i.test(slot.stderr)
-    ) {
-      return new LimitError(
-        'limit-memory',
-        `The parse worker ran out of memory (budget ${job.maxMemoryMb} MB, \`maxMemoryMb\`); the document was not read.`,
-        { limit: job.maxMemoryMb },
-      );
-    }
-    if (slot.killedFor) return slot.killedFor;
-    const tries = job.tries > 1 ? ` (tried ${job.tries} times, each in a fresh worker)` : '';
-    return new SkillmatchError(
-      'worker-crashed',
-      `The parse worker exited unexpectedly (${signal ?? `code ${code}`}) while reading this document${tries}.`,
-    );
-  }
-
-  function start(slot: Slot, job: Job): void {
-    const child = slot.child ?? spawn(slot);
-    slot.job = job;
-    job.tries++;
-    busy(child);
-    slot.timer = setTimeout(() => {
-      kill(
-        slot,
-        new LimitError(
-          'limit-time',
-          `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker was stopped.`,
-          { limit: job.timeoutMs },
-        ),
-      );
-    }, job.timeoutMs);
-    const pid = child.pid;
-    if (pid !== undefined) {
-      const cap = job.maxMemoryMb * 1024 * 1024;
-      slot.watch = setInterval(() => {
-        const rss = residentBytes(pid);
-        if (rss !== null && rss > cap) {
-          kill(
-            slot,
-            new LimitError(
-              'limit-memory',
-              `Parsing used more than ${job.maxMemoryMb} MB of memory (\`maxMemoryMb\`); the worker was stopped.`,
-              { limit: job.maxMemoryMb },
-            ),
-          );
-        }
-      }, RSS_POLL_MS);
-    }
-    child.send(
-      {
-        type: 'parse',
-        id: job.id,
-        input: job.input,
-        options: job.options,
-        timeoutMs: job.timeoutMs,
-        maxMemoryMb: job.maxMemoryMb,
-      },
-      (error) => {
-        if (error && slot.job === job)
-          kill(
-            slot,
-            new SkillmatchError(
-              'worker-crashed',
-              `The document could not be sent to the parse worker: ${error.message}`,
-            ),
-          );
-      },
-    );
-  }
-
-  function dispatch(): void {
-    for (const slot of slots) {
-      if (queue.length === 0) return;
-      if (slot.job) continue;
-      start(slot, queue.shift()!);
-    }
-  }
-
+  // Methods that never use `this`, so callers may destructure them.
   const pool: ParsePool = {
     size,
     workerPath,
     parse(input, parseOptions = {}) {
-      if (closed) return Promise.reject(new Error('The parse pool is closed.'));
-      if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
-        return Promise.reject(new TypeError('`input` must be a Uint8Array or a string'));
-      }
-      // The signal stays in this process: it cannot be sent to a child, and aborting is the parent's job.
-      const { pool: _pool, isolate: _isolate, signal: givenSignal, ...rest } = parseOptions as ParseOptions;
-      let jobTimeout: number;
-      let jobMemory: number;
-      let maxBytes: number;
-      let signal: AbortSignal | undefined;
-      try {
-        signal = checkSignal(givenSignal);
-        jobTimeout = positiveOption('timeoutMs', rest.timeoutMs, timeoutMs);
-        jobMemory = positiveOption('maxMemoryMb', rest.maxMemoryMb, maxMemoryMb);
-        maxBytes = positiveOption('maxBytes', rest.maxBytes, PARSE_DEFAULTS.maxBytes);
-      } catch (error) {
-        return Promise.reject(error);
-      }
-      // Checked here, before the bytes are copied down a pipe to a child: a 1 GiB input must not reach a worker.
-      const bytes = inputBytes(input);
-      if (bytes > maxBytes) {
-        const file = typeof rest.filename === 'string' ? { file: rest.filename } : {};
-        return Promise.reject(
-          new LimitError(
-            'limit-bytes',
-            `The input is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`).`,
-            { limit: maxBytes, ...file },
-          ),
-        );
-      }
-      if (signal?.aborted) return Promise.reject(abortError(signal, 'Parsing was aborted (`signal`).'));
-      return new Promise<ResumeDocument>((resolve, reject) => {
-        const onAbort = (): void => abortJob(job);
-        const settled = (): void => signal?.removeEventListener('abort', onAbort);
-        const job: Job = {
-          id: nextId++,
-          input,
-          options: rest as Record<string, unknown>,
-          timeoutMs: jobTimeout,
-          maxMemoryMb: jobMemory,
-          tries: 0,
-          resolve: (value) => {
-            settled();
-            resolve(value);
-          },
-          reject: (error) => {
-            settled();
-            reject(error);
-          },
-          ...(signal === undefined ? {} : { signal }),
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-        queue.push(job);
-        dispatch();
-      });
+      return parseInPool(state, input, parseOptions);
     },
-    async close(closeOptions = {}) {
-      if (closed) return;
-      closed = true;
-      for (const job of queue.splice(0))
-        job.reject(new SkillmatchError('cancelled', 'The parse pool was closed before this document was parsed.'));
-      if (closeOptions.force) {
-        for (const slot of slots)
-          if (slot.job)
-            kill(
-              slot,
-              new SkillmatchError(
-                'cancelled',
-                'The parse pool was closed while this document was being parsed; its worker was stopped.',
-              ),
-            );
-      }
-      await Promise.all(
-        slots.map(
-          (slot) =>
-            new Promise<void>((resolve) => {
-              const stop = (): void => {
-                const child = slot.child;
-                if (!child) return resolve();
-                // An idle child is unref'd so it never keeps the host alive; while closing it must be
-                // ref'd again, or a caller whose last step is `await pool.close()` exits before it resolves.
-                busy(child);
-                child.once('exit', () => resolve());
-                child.kill('SIGTERM');
-              };
-              if (!slot.job) return stop();
-              const poll = setInterval(() => {
-                if (!slot.job) {
-                  clearInterval(poll);
-                  stop();
-                }
-              }, 10);
-            }),
-        ),
-      );
+    close(closeOptions = {}) {
+      return closePool(state, closeOptions);
     },
     [Symbol.asyncDispose]() {
       return pool.close();
     },
   };
   return pool;
+}
+
+/** Forks a child for `slot`, wired to report its replies and its exit; idle (unref'd) until given a job. */
+function spawn(state: PoolState, slot: Slot): ChildProcess {
+  const child = fork(state.workerPath, [], {
+    // A small young generation: pdf.js allocates in bursts, and the default semi-spaces left each idle
+    // worker about 25 MB larger (147 → 120 MB peak over 200 PDFs) for no measurable speed.
+    execArgv: [`--max-old-space-size=${Math.max(64, Math.round(state.maxMemoryMb))}`, '--max-semi-space-size=2'],
+    serialization: 'advanced',
+    // glibc gives each thread that allocates its own malloc arena and keeps what pdf.js frees in them;
+    // two arenas left each worker about 15 MB smaller (128 → 113 MB over 2,500 PDFs) at the same speed.
+    // Ignored by other C libraries; a value the caller set in the environment wins.
+    env: { MALLOC_ARENA_MAX: '2', ...process.env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+  trackChild(child);
+  slot.child = child;
+  slot.stderr = '';
+  slot.killedFor = null;
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => {
+    slot.stderr = (slot.stderr + chunk).slice(-8192);
+  });
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  child.on('message', (reply: WorkerReply) => onReply(state, slot, child, reply));
+  // 'close', not 'exit': it follows the end of stderr, where a watchdog's or V8's reason for the exit is written.
+  child.on('close', (code, signal) => onExit(state, slot, child, code, signal));
+  child.on('error', () => {
+    // 'close' follows and settles the job; a failed send is reported there too.
+  });
+  idle(child);
+  return child;
+}
+
+/** Lets an idle child (and its IPC channel) not keep the host process alive. */
+function idle(child: ChildProcess): void {
+  child.unref();
+  (child.channel as unknown as { unref?: () => void } | undefined)?.unref?.();
+}
+
+/** Keeps the host process alive while a child works (or is being closed). */
+function busy(child: ChildProcess): void {
+  child.ref();
+  (child.channel as unknown as { ref?: () => void } | undefined)?.ref?.();
+}
+
+function clearTimers(slot: Slot): void {
+  if (slot.timer) clearTimeout(slot.timer);
+  if (slot.watch) clearInterval(slot.watch);
+  slot.timer = null;
+  slot.watch = null;
+}
+
+function kill(slot: Slot, reason: SkillmatchError): void {
+  if (!slot.child || slot.killedFor) return;
+  slot.killedFor = reason;
+  slot.child.kill('SIGKILL');
+}
+
+function finish(slot: Slot): Job | null {
+  const job = slot.job;
+  slot.job = null;
+  clearTimers(slot);
+  return job;
+}
+
+/** The caller's signal aborted: a queued job leaves the queue; a running one has its child killed (replaced on demand). */
+function abortJob(state: PoolState, job: Job): void {
+  const error = abortError(job.signal!, 'Parsing was aborted (`signal`).');
+  const queued = state.queue.indexOf(job);
+  if (queued >= 0) {
+    state.queue.splice(queued, 1);
+    job.reject(error);
+    return;
+  }
+  const slot = state.slots.find((s) => s.job === job);
+  if (slot === undefined) return;
+  // Rejected now, not when the killed child's exit is seen; the slot is freed by that exit.
+  kill(slot, error);
+  job.reject(error);
+}
+
+function onReply(state: PoolState, slot: Slot, child: ChildProcess, reply: WorkerReply): void {
+  if (slot.child !== child || !slot.job || reply.id !== slot.job.id) return;
+  const job = finish(slot)!;
+  idle(child);
+  if (reply.ok && reply.value) job.resolve(reply.value);
+  else job.reject(rebuildError(reply.error));
+  dispatch(state);
+}
+
+function onExit(
+  state: PoolState,
+  slot: Slot,
+  child: ChildProcess,
+  code: number | null,
+  signal: NodeJS.Signals | null,
+): void {
+  if (slot.child !== child) return;
+  slot.child = null;
+  const job = finish(slot);
+  if (job) {
+    const error = exitError(slot, job, code, signal);
+    // A crash may be the machine's (OOM killer, a stray signal), not the document's: one more try in a fresh child.
+    if (error.code === 'worker-crashed' && job.tries < MAX_TRIES && !state.closed) state.queue.unshift(job);
+    else job.reject(error);
+  }
+  slot.killedFor = null;
+  dispatch(state);
+}
+
+/** Why a child that was parsing `job` ended: the parent's own kill, a watchdog's self-stop, a heap overflow, or a crash. */
+function exitError(slot: Slot, job: Job, code: number | null, signal: NodeJS.Signals | null): SkillmatchError {
+  // The child's own account first: when the parent's timer fired late (its event loop was busy), the child had already stopped itself.
+  if (slot.stderr.includes(WORKER_STOP_MARKERS.time)) {
+    return new LimitError(
+      'limit-time',
+      `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker stopped itself.`,
+      { limit: job.timeoutMs },
+    );
+  }
+  if (
+    slot.stderr.includes(WORKER_STOP_MARKERS.memory) ||
+    /heap out of memory|Allocation failed|Reached heap limit|out of memory/i.test(slot.stderr)
+  ) {
+    return new LimitError(
+      'limit-memory',
+      `The parse worker ran out of memory (budget ${job.maxMemoryMb} MB, \`maxMemoryMb\`); the document was not read.`,
+      { limit: job.maxMemoryMb },
+    );
+  }
+  if (slot.killedFor) return slot.killedFor;
+  const tries = job.tries > 1 ? ` (tried ${job.tries} times, each in a fresh worker)` : '';
+  return new SkillmatchError(
+    'worker-crashed',
+    `The parse worker exited unexpectedly (${signal ?? `code ${code}`}) while reading this document${tries}.`,
+  );
+}
+
+/** Gives `job` to `slot` (forking its child if needed), arms its time and memory watch, and sends the document. */
+function start(state: PoolState, slot: Slot, job: Job): void {
+  const child = slot.child ?? spawn(state, slot);
+  slot.job = job;
+  job.tries++;
+  busy(child);
+  slot.timer = setTimeout(() => {
+    kill(
+      slot,
+      new LimitError(
+        'limit-time',
+        `Parsing took longer than ${job.timeoutMs} ms (\`timeoutMs\`); the worker was stopped.`,
+        { limit: job.timeoutMs },
+      ),
+    );
+  }, job.timeoutMs);
+  const pid = child.pid;
+  if (pid !== undefined) {
+    const cap = job.maxMemoryMb * 1024 * 1024;
+    slot.watch = setInterval(() => {
+      const rss = residentBytes(pid);
+      if (rss !== null && rss > cap) {
+        kill(
+          slot,
+          new LimitError(
+            'limit-memory',
+            `Parsing used more than ${job.maxMemoryMb} MB of memory (\`maxMemoryMb\`); the worker was stopped.`,
+            { limit: job.maxMemoryMb },
+          ),
+        );
+      }
+    }, RSS_POLL_MS);
+  }
+  child.send(
+    {
+      type: 'parse',
+      id: job.id,
+      input: job.input,
+      options: job.options,
+      timeoutMs: job.timeoutMs,
+      maxMemoryMb: job.maxMemoryMb,
+    },
+    (error) => {
+      if (error && slot.job === job)
+        kill(
+          slot,
+          new SkillmatchError('worker-crashed', `The document could not be sent to the parse worker: ${error.message}`),
+        );
+    },
+  );
+}
+
+/** Starts queued jobs on free slots, in queue order. */
+function dispatch(state: PoolState): void {
+  for (const slot of state.slots) {
+    if (state.queue.length === 0) return;
+    if (slot.job) continue;
+    start(state, slot, state.queue.shift()!);
+  }
+}
+
+/** `ParsePool.parse`: checks the options and the input's size, then queues the document. */
+function parseInPool(
+  state: PoolState,
+  input: Uint8Array | string,
+  parseOptions: Omit<ParseOptions, 'pool' | 'isolate'>,
+): Promise<ResumeDocument> {
+  if (state.closed) return Promise.reject(new Error('The parse pool is closed.'));
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    return Promise.reject(new TypeError('`input` must be a Uint8Array or a string'));
+  }
+  // The signal stays in this process: it cannot be sent to a child, and aborting is the parent's job.
+  const { pool: _pool, isolate: _isolate, signal: givenSignal, ...rest } = parseOptions as ParseOptions;
+  let jobTimeout: number;
+  let jobMemory: number;
+  let maxBytes: number;
+  let signal: AbortSignal | undefined;
+  try {
+    signal = checkSignal(givenSignal);
+    jobTimeout = positiveOption('timeoutMs', rest.timeoutMs, state.timeoutMs);
+    jobMemory = positiveOption('maxMemoryMb', rest.maxMemoryMb, state.maxMemoryMb);
+    maxBytes = positiveOption('maxBytes', rest.maxBytes, PARSE_DEFAULTS.maxBytes);
+  } catch (error) {
+    return Promise.reject(error);
+  }
+  // Checked here, before the bytes are copied down a pipe to a child: a 1 GiB input must not reach a worker.
+  const bytes = inputBytes(input);
+  if (bytes > maxBytes) {
+    const file = typeof rest.filename === 'string' ? { file: rest.filename } : {};
+    return Promise.reject(
+      new LimitError(
+        'limit-bytes',
+        `The input is ${formatBytes(bytes)}, over the ${formatBytes(maxBytes)} limit (\`maxBytes\`).`,
+        { limit: maxBytes, ...file },
+      ),
+    );
+  }
+  if (signal?.aborted) return Promise.reject(abortError(signal, 'Parsing was aborted (`signal`).'));
+  return new Promise<ResumeDocument>((resolve, reject) => {
+    const onAbort = (): void => abortJob(state, job);
+    const settled = (): void => signal?.removeEventListener('abort', onAbort);
+    const job: Job = {
+      id: state.nextId++,
+      input,
+      options: rest as Record<string, unknown>,
+      timeoutMs: jobTimeout,
+      maxMemoryMb: jobMemory,
+      tries: 0,
+      resolve: (value) => {
+        settled();
+        resolve(value);
+      },
+      reject: (error) => {
+        settled();
+        reject(error);
+      },
+      ...(signal === undefined ? {} : { signal }),
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    state.queue.push(job);
+    dispatch(state);
+  });
+}
+
+/** `ParsePool.close`: rejects queued documents, kills running ones if `force`, then ends every child. */
+async function closePool(state: PoolState, closeOptions: { force?: boolean }): Promise<void> {
+  if (state.closed) return;
+  state.closed = true;
+  for (const job of state.queue.splice(0))
+    job.reject(new SkillmatchError('cancelled', 'The parse pool was closed before this document was parsed.'));
+  if (closeOptions.force) {
+    for (const slot of state.slots)
+      if (slot.job)
+        kill(
+          slot,
+          new SkillmatchError(
+            'cancelled',
+            'The parse pool was closed while this document was being parsed; its worker was stopped.',
+          ),
+        );
+  }
+  await Promise.all(
+    state.slots.map(
+      (slot) =>
+        new Promise<void>((resolve) => {
+          const stop = (): void => {
+            const child = slot.child;
+            if (!child) return resolve();
+            // An idle child is unref'd so it never keeps the host alive; while closing it must be
+            // ref'd again, or a caller whose last step is `await pool.close()` exits before it resolves.
+            busy(child);
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          };
+          if (!slot.job) return stop();
+          const poll = setInterval(() => {
+            if (!slot.job) {
+              clearInterval(poll);
+              stop();
+            }
+          }, 10);
+        }),
+    ),
+  );
 }
 
 function rebuildError(json: WorkerReply['error']): Error {

@@ -123,6 +123,65 @@ function describeFailure(error: unknown): { name: string; code: string; message:
   return { name, code, message: error instanceof Error ? error.message : String(error) };
 }
 
+/** Drops finished records past their time to live, and the oldest finished beyond `maxKept`. */
+function pruneRecords(records: Map<string, RankJobRecord>, maxKept: number, ttlMs: number): void {
+  const now = Date.now();
+  const finished = [...records.values()].filter((r) => r.finishedAt !== undefined);
+  let excess = finished.length - maxKept;
+  // Records are kept in insertion order, so the oldest finished go first.
+  for (const record of finished) {
+    if (excess > 0 || now - Date.parse(record.finishedAt!) > ttlMs) {
+      records.delete(record.id);
+      excess--;
+    }
+  }
+}
+
+/** Bytes of résumés a waiting job holds (a refused input holds none). */
+function queuedBytesOf(spec: RankJobSpec): number {
+  return spec.inputs.reduce(
+    (sum, input) =>
+      sum +
+      (isRefused(input)
+        ? 0
+        : typeof input.data === 'string'
+          ? input.data.length * 2
+          : (input.data as { byteLength: number }).byteLength),
+    0,
+  );
+}
+
+/** The record of a job just accepted: queued, nothing done, its callback pending. */
+function queuedRecord(spec: RankJobSpec): RankJobRecord {
+  return {
+    id: spec.id,
+    status: 'queued',
+    role: { id: spec.role.id, title: spec.role.title },
+    progress: { done: 0, total: spec.inputs.length },
+    createdAt: new Date().toISOString(),
+    ...(spec.callbackUrl === undefined
+      ? {}
+      : { callback: { url: spec.callbackUrl, status: 'pending' as const, attempts: 0, lastStatusCode: null } }),
+  };
+}
+
+/** Runs one job to its end, writing its progress, result or failure into its record. */
+async function executeJob(record: RankJobRecord, spec: RankJobSpec, options: InProcessTransportOptions): Promise<void> {
+  record.status = 'running';
+  record.startedAt = new Date().toISOString();
+  try {
+    record.result = await options.run(spec, (done) => (record.progress = { done, total: record.progress.total }));
+    record.status = 'succeeded';
+  } catch (error) {
+    record.status = 'failed';
+    record.error = describeFailure(error);
+  }
+  record.finishedAt = new Date().toISOString();
+  // The résumés are not needed any more: only the result is kept.
+  spec.inputs = [];
+  options.onFinished?.(record, spec);
+}
+
 /** The default transport: jobs run in this process, records live in memory. */
 export function createInProcessTransport(options: InProcessTransportOptions): RankJobTransport {
   const concurrency = options.concurrency ?? 1;
@@ -137,42 +196,12 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
   const running = new Set<Promise<void>>();
   let closing = false;
 
-  function prune(): void {
-    const now = Date.now();
-    const finished = [...records.values()].filter((r) => r.finishedAt !== undefined);
-    let excess = finished.length - maxKept;
-    // Records are kept in insertion order, so the oldest finished go first.
-    for (const record of finished) {
-      if (excess > 0 || now - Date.parse(record.finishedAt!) > ttlMs) {
-        records.delete(record.id);
-        excess--;
-      }
-    }
-  }
-
-  async function execute(spec: RankJobSpec): Promise<void> {
-    const record = records.get(spec.id)!;
-    record.status = 'running';
-    record.startedAt = new Date().toISOString();
-    try {
-      record.result = await options.run(spec, (done) => (record.progress = { done, total: record.progress.total }));
-      record.status = 'succeeded';
-    } catch (error) {
-      record.status = 'failed';
-      record.error = describeFailure(error);
-    }
-    record.finishedAt = new Date().toISOString();
-    // The résumés are not needed any more: only the result is kept.
-    spec.inputs = [];
-    options.onFinished?.(record, spec);
-  }
-
   function pump(): void {
     while (running.size < concurrency && queue.length > 0) {
       const spec = queue.shift()!;
       queuedBytes -= sizes.get(spec.id) ?? 0;
       sizes.delete(spec.id);
-      const task = execute(spec).finally(() => {
+      const task = executeJob(records.get(spec.id)!, spec, options).finally(() => {
         running.delete(task);
         pump();
       });
@@ -188,34 +217,16 @@ export function createInProcessTransport(options: InProcessTransportOptions): Ra
         throw new HttpError(429, 'saturated', `${queue.length} rank jobs are already waiting; try again later.`, {
           retryAfter: 30,
         });
-      const bytes = spec.inputs.reduce(
-        (sum, input) =>
-          sum +
-          (isRefused(input)
-            ? 0
-            : typeof input.data === 'string'
-              ? input.data.length * 2
-              : (input.data as { byteLength: number }).byteLength),
-        0,
-      );
+      const bytes = queuedBytesOf(spec);
       // The first job always gets in, however large: the request's own limits already bound it.
       if (queue.length > 0 && queuedBytes + bytes > maxQueuedBytes)
         throw new HttpError(429, 'saturated', 'Waiting rank jobs hold too many résumé bytes; try again later.', {
           retryAfter: 30,
         });
-      prune();
+      pruneRecords(records, maxKept, ttlMs);
       queuedBytes += bytes;
       sizes.set(spec.id, bytes);
-      const record: RankJobRecord = {
-        id: spec.id,
-        status: 'queued',
-        role: { id: spec.role.id, title: spec.role.title },
-        progress: { done: 0, total: spec.inputs.length },
-        createdAt: new Date().toISOString(),
-        ...(spec.callbackUrl === undefined
-          ? {}
-          : { callback: { url: spec.callbackUrl, status: 'pending' as const, attempts: 0, lastStatusCode: null } }),
-      };
+      const record = queuedRecord(spec);
       records.set(spec.id, record);
       queue.push(spec);
       pump();

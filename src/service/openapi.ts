@@ -106,135 +106,186 @@ function post(
   };
 }
 
+/** The form fields of a single-résumé upload that set the month "present" means. */
+const asOfField = { asOf: { type: 'string' }, documentDate: { type: 'string' } };
+
+/** The form field naming the role to match against. */
+const roleField = {
+  role: { type: 'string', description: 'A role id, role JSON, JobPosting JSON or job-description text.' },
+};
+
+/** The form fields of a many-résumé upload (rank, rank jobs). */
+const many = { ...roleField, ...asOfField, top: { type: 'integer' } };
+
+/** The document's `info`: what the service is, at the package's version. */
+const info = (version: string): Record<string, unknown> => ({
+  title: 'skillmatch service',
+  version,
+  description:
+    'Match résumés to roles over HTTP: parse, extract, match, rank, asynchronous rank jobs with signed webhooks, and an HTML shortlist report.',
+});
+
+/** The bearer scheme, the response schemas (schemas/v1) and the request schemas the routes validate with. */
+const components = (schemas: Record<string, JsonSchemaObject>): Record<string, unknown> => ({
+  securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+  schemas: {
+    ...schemaComponents(schemas),
+    ...Object.fromEntries(
+      Object.entries(requestSchemas).map(([name, schema]) => [`${capitalise(name)}Request`, schema]),
+    ),
+  },
+});
+
+/** POST /v1/parse. */
+const parsePath = post(
+  'Parse one résumé',
+  { ...json(ref('ParseRequest')), ...fileUpload(false, asOfField), ...rawResume },
+  { '200': { description: 'The parsed document.', content: json(ref('Document')) } },
+);
+
+/** POST /v1/extract. */
+const extractPath = post(
+  'Extract the skills of one résumé',
+  { ...json(ref('ExtractRequest')), ...fileUpload(false, asOfField), ...rawResume },
+  { '200': { description: 'The skill profile.', content: json(ref('Profile')) } },
+);
+
+/** POST /v1/match. */
+const matchPath = post(
+  'Match one résumé against a role',
+  { ...json(ref('MatchRequest')), ...fileUpload(false, { ...roleField, ...asOfField }), ...rawResume },
+  {
+    '200': {
+      description: "The explained match, as the library's `match` returns it.",
+      content: json(ref('Match')),
+    },
+  },
+  'A raw body takes the role from `?role=`.',
+);
+
+/** POST /v1/rank. */
+const rankPath = post(
+  'Rank résumés against a role',
+  { ...json(ref('RankRequest')), ...fileUpload(true, many) },
+  {
+    '200': {
+      description: 'The ranking; unusable résumés are listed in `errors`, never failing the batch.',
+      content: json(ref('Ranking')),
+    },
+  },
+);
+
+/** POST /v1/rank-jobs. */
+const rankJobsPath = post(
+  'Start an asynchronous ranking',
+  { ...json(ref('RankJobRequest')), ...fileUpload(true, { ...many, callbackUrl: { type: 'string' } }) },
+  {
+    '202': { description: 'Accepted; poll `links.self` or wait for the webhook.', content: json(ref('RankJob')) },
+  },
+  'Send `Idempotency-Key` to make retries of this request return the same job.',
+);
+
+/** GET /v1/rank-jobs/{id}. */
+const rankJobPath = {
+  get: {
+    summary: 'A rank job: progress, then its result',
+    parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: {
+      '200': { description: 'The job.', content: json(ref('RankJob')) },
+      '404': errorResponse('No such job (or it expired).'),
+    },
+  },
+};
+
+/** GET /v1/rank-jobs/{id}/report. */
+const rankJobReportPath = {
+  get: {
+    summary: 'The HTML shortlist of a finished job',
+    description: 'Opens with the bearer token, or without it through the signed `links.report` of the job.',
+    security: [{ bearer: [] }, {}],
+    parameters: [
+      { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'expires', in: 'query', schema: { type: 'string' } },
+      { name: 'signature', in: 'query', schema: { type: 'string' } },
+    ],
+    responses: {
+      '200': {
+        description: 'One self-contained HTML file.',
+        content: { 'text/html': { schema: { type: 'string' } } },
+      },
+      '401': STANDARD_ERRORS['401'],
+      '404': errorResponse('No such job.'),
+      '409': errorResponse('The job has not finished yet (`job-not-finished`).'),
+    },
+  },
+};
+
+/** GET and POST /v1/roles. */
+const rolesPath = {
+  get: {
+    summary: 'The roles matchable by id',
+    responses: { '200': { description: 'Built-in roles, then added ones.', content: json(ref('Roles')) } },
+  },
+  ...post(
+    'Add a role from a job description, a JobPosting or a role object',
+    { ...json(ref('RoleRequest')), 'text/plain': { schema: { type: 'string' } } },
+    { '201': { description: 'The role, now matchable by its id.', content: json({ type: 'object' }) } },
+  ),
+};
+
+/** GET /v1/schemas/{name}. */
+const schemaPath = {
+  get: {
+    summary: 'A published JSON Schema',
+    security: [],
+    parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+    responses: { '200': { description: 'The schema.', content: json({ type: 'object' }) } },
+  },
+};
+
+/** GET /healthz. */
+const healthzPath = {
+  get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process answers.' } } },
+};
+
+/** GET /readyz. */
+const readyzPath = {
+  get: {
+    summary: 'Readiness',
+    security: [],
+    responses: { '200': { description: 'Taking work.' }, '503': { description: 'Draining.' } },
+  },
+};
+
+/** GET /openapi.json. */
+const openapiPath = {
+  get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } },
+};
+
+/** Every route, in the order the document lists them. */
+const paths = {
+  '/v1/parse': parsePath,
+  '/v1/extract': extractPath,
+  '/v1/match': matchPath,
+  '/v1/rank': rankPath,
+  '/v1/rank-jobs': rankJobsPath,
+  '/v1/rank-jobs/{id}': rankJobPath,
+  '/v1/rank-jobs/{id}/report': rankJobReportPath,
+  '/v1/roles': rolesPath,
+  '/v1/schemas/{name}': schemaPath,
+  '/healthz': healthzPath,
+  '/readyz': readyzPath,
+  '/openapi.json': openapiPath,
+};
+
 /** The whole OpenAPI 3.1 document. */
 export function buildOpenApi(schemas: Record<string, JsonSchemaObject>, version: string): Record<string, unknown> {
-  const asOfField = { asOf: { type: 'string' }, documentDate: { type: 'string' } };
-  const roleField = {
-    role: { type: 'string', description: 'A role id, role JSON, JobPosting JSON or job-description text.' },
-  };
-  const many = { ...roleField, ...asOfField, top: { type: 'integer' } };
   return {
     openapi: '3.1.0',
-    info: {
-      title: 'skillmatch service',
-      version,
-      description:
-        'Match résumés to roles over HTTP: parse, extract, match, rank, asynchronous rank jobs with signed webhooks, and an HTML shortlist report.',
-    },
+    info: info(version),
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: {
-        ...schemaComponents(schemas),
-        ...Object.fromEntries(
-          Object.entries(requestSchemas).map(([name, schema]) => [`${capitalise(name)}Request`, schema]),
-        ),
-      },
-    },
+    components: components(schemas),
     security: [{ bearer: [] }],
-    paths: {
-      '/v1/parse': post(
-        'Parse one résumé',
-        { ...json(ref('ParseRequest')), ...fileUpload(false, asOfField), ...rawResume },
-        { '200': { description: 'The parsed document.', content: json(ref('Document')) } },
-      ),
-      '/v1/extract': post(
-        'Extract the skills of one résumé',
-        { ...json(ref('ExtractRequest')), ...fileUpload(false, asOfField), ...rawResume },
-        { '200': { description: 'The skill profile.', content: json(ref('Profile')) } },
-      ),
-      '/v1/match': post(
-        'Match one résumé against a role',
-        { ...json(ref('MatchRequest')), ...fileUpload(false, { ...roleField, ...asOfField }), ...rawResume },
-        {
-          '200': {
-            description: "The explained match, as the library's `match` returns it.",
-            content: json(ref('Match')),
-          },
-        },
-        'A raw body takes the role from `?role=`.',
-      ),
-      '/v1/rank': post(
-        'Rank résumés against a role',
-        { ...json(ref('RankRequest')), ...fileUpload(true, many) },
-        {
-          '200': {
-            description: 'The ranking; unusable résumés are listed in `errors`, never failing the batch.',
-            content: json(ref('Ranking')),
-          },
-        },
-      ),
-      '/v1/rank-jobs': post(
-        'Start an asynchronous ranking',
-        { ...json(ref('RankJobRequest')), ...fileUpload(true, { ...many, callbackUrl: { type: 'string' } }) },
-        {
-          '202': { description: 'Accepted; poll `links.self` or wait for the webhook.', content: json(ref('RankJob')) },
-        },
-        'Send `Idempotency-Key` to make retries of this request return the same job.',
-      ),
-      '/v1/rank-jobs/{id}': {
-        get: {
-          summary: 'A rank job: progress, then its result',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '200': { description: 'The job.', content: json(ref('RankJob')) },
-            '404': errorResponse('No such job (or it expired).'),
-          },
-        },
-      },
-      '/v1/rank-jobs/{id}/report': {
-        get: {
-          summary: 'The HTML shortlist of a finished job',
-          description: 'Opens with the bearer token, or without it through the signed `links.report` of the job.',
-          security: [{ bearer: [] }, {}],
-          parameters: [
-            { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
-            { name: 'expires', in: 'query', schema: { type: 'string' } },
-            { name: 'signature', in: 'query', schema: { type: 'string' } },
-          ],
-          responses: {
-            '200': {
-              description: 'One self-contained HTML file.',
-              content: { 'text/html': { schema: { type: 'string' } } },
-            },
-            '401': STANDARD_ERRORS['401'],
-            '404': errorResponse('No such job.'),
-            '409': errorResponse('The job has not finished yet (`job-not-finished`).'),
-          },
-        },
-      },
-      '/v1/roles': {
-        get: {
-          summary: 'The roles matchable by id',
-          responses: { '200': { description: 'Built-in roles, then added ones.', content: json(ref('Roles')) } },
-        },
-        ...post(
-          'Add a role from a job description, a JobPosting or a role object',
-          { ...json(ref('RoleRequest')), 'text/plain': { schema: { type: 'string' } } },
-          { '201': { description: 'The role, now matchable by its id.', content: json({ type: 'object' }) } },
-        ),
-      },
-      '/v1/schemas/{name}': {
-        get: {
-          summary: 'A published JSON Schema',
-          security: [],
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'The schema.', content: json({ type: 'object' }) } },
-        },
-      },
-      '/healthz': {
-        get: { summary: 'Liveness', security: [], responses: { '200': { description: 'The process answers.' } } },
-      },
-      '/readyz': {
-        get: {
-          summary: 'Readiness',
-          security: [],
-          responses: { '200': { description: 'Taking work.' }, '503': { description: 'Draining.' } },
-        },
-      },
-      '/openapi.json': {
-        get: { summary: 'This document', security: [], responses: { '200': { description: 'OpenAPI 3.1.' } } },
-      },
-    },
+    paths,
   };
 }

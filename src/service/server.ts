@@ -10,10 +10,11 @@ import { availableParallelism } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import { SkillmatchError } from '../errors.js';
 import { createMatcher } from '../rank/index.js';
+import type { Matcher } from '../rank/index.js';
 import { createScorer } from '../score/index.js';
 import type { Scorer } from '../score/index.js';
 import { builtinTaxonomy } from '../taxonomy/index.js';
-import type { Role } from '../types.js';
+import type { Role, Taxonomy } from '../types.js';
 import { bearerMatches, createLinkSigner, isLoopback } from './auth.js';
 import { describeError, HttpError } from './errors.js';
 import { createGate } from './gate.js';
@@ -21,7 +22,7 @@ import { createInProcessTransport, runRankJob } from './jobs.js';
 import type { RankJobRecord, RankJobSpec, RankJobTransport } from './jobs.js';
 import { buildOpenApi } from './openapi.js';
 import { resolveServiceOptions } from './options.js';
-import type { ServiceOptions } from './options.js';
+import type { ResolvedServiceOptions, ServiceOptions } from './options.js';
 import { registerRoutes } from './routes.js';
 import type { RouteFlags } from './routes.js';
 import type { ServiceContext } from './context.js';
@@ -164,40 +165,27 @@ function addHooks(app: FastifyInstance, ctx: ServiceContext): void {
   });
 }
 
-/**
- * Builds the service: one matcher and parse pool, the routes, auth, limits and the rank-job
- * transport. Call `listen()` to start it and `close()` to drain it.
- *
- * @throws SkillmatchError `missing-dependency` when fastify or @fastify/multipart is not installed.
- * @throws RangeError when `host` is not loopback and no `token` is set, or an option is out of range.
- * @example
- * const service = await createService({ port: 8080, token: process.env.SKILLMATCH_TOKEN });
- * console.log(await service.listen()); // http://127.0.0.1:8080
- */
-export async function createService(options: ServiceOptions = {}): Promise<Service> {
-  const { fastify, multipart } = await loadFastify();
-  const poolSize = options.poolSize ?? availableParallelism();
-  const resolved = resolveServiceOptions(options, poolSize);
-  if (resolved.token === undefined && !isLoopback(resolved.host)) {
-    throw new RangeError(
-      `\`token\` is required to listen on ${resolved.host}: without one the service listens on loopback only (127.0.0.1, ::1)`,
-    );
-  }
-  const taxonomy = options.taxonomy ?? builtinTaxonomy();
-  const matcher = createMatcher({
-    taxonomy,
-    ...(options.roles ? { roles: options.roles } : {}),
-    poolSize,
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
-  });
-  let listening: string | undefined;
-  let draining = false;
-  const deliveries = new Set<Promise<unknown>>();
-  const stopRetries = new AbortController();
+/** What the service's parts share while it runs: `listen` and `close` set it, the context reads it. */
+interface ServiceState {
+  /** The base URL once listening. */
+  listening: string | undefined;
+  /** True once `close` was called. */
+  draining: boolean;
+  /** Webhook deliveries still running; `close` waits for them. */
+  deliveries: Set<Promise<unknown>>;
+  /** Stops webhook retries still waiting at the drain deadline. */
+  stopRetries: AbortController;
+}
+
+/** What the route handlers share; the caller sets its `transport`, whose webhook sender reads this context. */
+function createContext(
+  resolved: ResolvedServiceOptions,
+  taxonomy: Taxonomy,
+  matcher: Matcher,
+  state: ServiceState,
+): ServiceContext {
   const schemas = loadSchemas();
   const scorers = new WeakMap<Role, Map<string, Scorer>>();
-
   const ctx: ServiceContext = {
     options: resolved,
     taxonomy,
@@ -211,7 +199,7 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
     baseUrl(request) {
       if (resolved.publicUrl) return resolved.publicUrl;
       if (request) return `${request.protocol}://${request.host}`;
-      return listening ?? `http://${resolved.host}:${resolved.port}`;
+      return state.listening ?? `http://${resolved.host}:${resolved.port}`;
     },
     lookupRole(id) {
       return ctx.roles.get(id) ?? matcher.role(id);
@@ -245,38 +233,48 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       };
     },
     get draining() {
-      return draining;
+      return state.draining;
     },
   };
+  return ctx;
+}
 
-  function onFinished(record: RankJobRecord, spec: RankJobSpec): void {
-    if (spec.callbackUrl === undefined || resolved.webhookSecret === undefined) return;
-    const body = JSON.stringify({
-      type: `rank-job.${record.status}`,
-      timestamp: record.finishedAt,
-      data: ctx.withLinks(record),
-    });
-    const url = spec.callbackUrl;
-    const delivery = deliverWebhook({
-      url,
-      secret: resolved.webhookSecret,
-      id: `msg_${record.id}`,
-      body,
-      ...resolved.webhook,
-      signal: stopRetries.signal,
-      onAttempt: ({ attempt, statusCode, delivered, final }) => {
-        void ctx.transport.setCallback(record.id, {
-          url,
-          attempts: attempt,
-          lastStatusCode: statusCode,
-          status: delivered ? 'delivered' : final ? 'failed' : 'pending',
-        });
-      },
-    }).finally(() => deliveries.delete(delivery));
-    deliveries.add(delivery);
-  }
+/** Posts a finished job's signed webhook (when it asked for one), recording each attempt on its record. */
+function sendJobWebhook(ctx: ServiceContext, state: ServiceState, record: RankJobRecord, spec: RankJobSpec): void {
+  const resolved = ctx.options;
+  if (spec.callbackUrl === undefined || resolved.webhookSecret === undefined) return;
+  const body = JSON.stringify({
+    type: `rank-job.${record.status}`,
+    timestamp: record.finishedAt,
+    data: ctx.withLinks(record),
+  });
+  const url = spec.callbackUrl;
+  const delivery = deliverWebhook({
+    url,
+    secret: resolved.webhookSecret,
+    id: `msg_${record.id}`,
+    body,
+    ...resolved.webhook,
+    signal: state.stopRetries.signal,
+    onAttempt: ({ attempt, statusCode, delivered, final }) => {
+      void ctx.transport.setCallback(record.id, {
+        url,
+        attempts: attempt,
+        lastStatusCode: statusCode,
+        status: delivered ? 'delivered' : final ? 'failed' : 'pending',
+      });
+    },
+  }).finally(() => state.deliveries.delete(delivery));
+  state.deliveries.add(delivery);
+}
 
-  ctx.transport =
+/** The rank-job transport: the caller's own, else jobs run in this process. */
+function createTransport(
+  options: ServiceOptions,
+  matcher: Matcher,
+  onFinished: (record: RankJobRecord, spec: RankJobSpec) => void,
+): RankJobTransport {
+  return (
     options.jobs?.transport ??
     createInProcessTransport({
       run: (spec, onProgress) => runRankJob(matcher, spec, onProgress),
@@ -286,8 +284,17 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
       ...(options.jobs?.maxQueuedBytes !== undefined ? { maxQueuedBytes: options.jobs.maxQueuedBytes } : {}),
       ...(options.jobs?.ttlMs !== undefined ? { ttlMs: options.jobs.ttlMs } : {}),
       ...(options.jobs?.maxKept !== undefined ? { maxKept: options.jobs.maxKept } : {}),
-    });
+    })
+  );
+}
 
+/** The fastify app: request ids, logging and limits, body parsers, hooks and routes. */
+async function createApp(
+  { fastify, multipart }: Awaited<ReturnType<typeof loadFastify>>,
+  options: ServiceOptions,
+  ctx: ServiceContext,
+): Promise<FastifyInstance> {
+  const resolved = ctx.options;
   const app = fastify({
     logger: loggerOptions(options) as never,
     genReqId: (req: IncomingMessage) => {
@@ -317,45 +324,91 @@ export async function createService(options: ServiceOptions = {}): Promise<Servi
   );
   addHooks(app, ctx);
   registerRoutes(app, ctx);
+  return app;
+}
+
+/**
+ * Drains and stops the service: the app stops taking requests while in-flight ones, rank jobs and
+ * webhook deliveries get until the drain deadline, then the parse pool stops.
+ */
+async function drain(app: FastifyInstance, ctx: ServiceContext, state: ServiceState): Promise<void> {
+  const resolved = ctx.options;
+  state.draining = true;
+  app.log.info('draining');
+  const deadline = Date.now() + resolved.drainTimeoutMs;
+  const force = setTimeout(() => app.server.closeAllConnections(), resolved.drainTimeoutMs);
+  try {
+    await Promise.all([app.close(), ctx.transport.close(resolved.drainTimeoutMs)]);
+    if (state.deliveries.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...state.deliveries]),
+        new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
+      ]);
+      clearTimeout(timer);
+    }
+    // Retries still waiting past the deadline stop; each is recorded as a failed delivery.
+    state.stopRetries.abort();
+    await Promise.allSettled([...state.deliveries]);
+  } finally {
+    clearTimeout(force);
+    await ctx.matcher.close();
+  }
+}
+
+/**
+ * Builds the service: one matcher and parse pool, the routes, auth, limits and the rank-job
+ * transport. Call `listen()` to start it and `close()` to drain it.
+ *
+ * @throws SkillmatchError `missing-dependency` when fastify or @fastify/multipart is not installed.
+ * @throws RangeError when `host` is not loopback and no `token` is set, or an option is out of range.
+ * @example
+ * const service = await createService({ port: 8080, token: process.env.SKILLMATCH_TOKEN });
+ * console.log(await service.listen()); // http://127.0.0.1:8080
+ */
+export async function createService(options: ServiceOptions = {}): Promise<Service> {
+  const framework = await loadFastify();
+  const poolSize = options.poolSize ?? availableParallelism();
+  const resolved = resolveServiceOptions(options, poolSize);
+  if (resolved.token === undefined && !isLoopback(resolved.host)) {
+    throw new RangeError(
+      `\`token\` is required to listen on ${resolved.host}: without one the service listens on loopback only (127.0.0.1, ::1)`,
+    );
+  }
+  const taxonomy = options.taxonomy ?? builtinTaxonomy();
+  const matcher = createMatcher({
+    taxonomy,
+    ...(options.roles ? { roles: options.roles } : {}),
+    poolSize,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.maxMemoryMb !== undefined ? { maxMemoryMb: options.maxMemoryMb } : {}),
+  });
+  const state: ServiceState = {
+    listening: undefined,
+    draining: false,
+    deliveries: new Set(),
+    stopRetries: new AbortController(),
+  };
+  const ctx = createContext(resolved, taxonomy, matcher, state);
+  ctx.transport = createTransport(options, matcher, (record, spec) => sendJobWebhook(ctx, state, record, spec));
+  const app = await createApp(framework, options, ctx);
 
   let closing: Promise<void> | undefined;
   return {
     async listen() {
       const address = await app.listen({ host: resolved.host, port: resolved.port });
-      listening = address;
-      app.log.info({ url: listening, auth: resolved.token !== undefined }, 'skillmatch service listening');
-      return listening;
+      state.listening = address;
+      app.log.info({ url: state.listening, auth: resolved.token !== undefined }, 'skillmatch service listening');
+      return state.listening;
     },
     get url() {
-      return listening;
+      return state.listening;
     },
     get draining() {
-      return draining;
+      return state.draining;
     },
     close() {
-      closing ??= (async () => {
-        draining = true;
-        app.log.info('draining');
-        const deadline = Date.now() + resolved.drainTimeoutMs;
-        const force = setTimeout(() => app.server.closeAllConnections(), resolved.drainTimeoutMs);
-        try {
-          await Promise.all([app.close(), ctx.transport.close(resolved.drainTimeoutMs)]);
-          if (deliveries.size > 0) {
-            let timer: NodeJS.Timeout | undefined;
-            await Promise.race([
-              Promise.allSettled([...deliveries]),
-              new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - Date.now())))),
-            ]);
-            clearTimeout(timer);
-          }
-          // Retries still waiting past the deadline stop; each is recorded as a failed delivery.
-          stopRetries.abort();
-          await Promise.allSettled([...deliveries]);
-        } finally {
-          clearTimeout(force);
-          await matcher.close();
-        }
-      })();
+      closing ??= drain(app, ctx, state);
       return closing;
     },
   };
