@@ -808,6 +808,36 @@ function versionBefore(tokens: Token[], first: number): boolean {
   );
 }
 
+/** Is `year` a year a range may hold (from 1940 to ten years after `asOf`)? */
+function validYear(year: number, ctx: Context): boolean {
+  return year >= 1940 && year <= ctx.asOfYear + 10;
+}
+
+/** Reads eight digits at token `j` as two years ("20152019"), for a range whose first token is `i`. */
+function readJoinedYears(joined: Token, j: number, ctx: Context, i: number): Found | null {
+  const startYear = Math.floor(joined.num / 10000);
+  const endYear = joined.num % 10000;
+  if (!validYear(startYear, ctx) || !validYear(endYear, ctx) || startYear > endYear) return null;
+  const first: RawDate = { year: startYear, month: null, period: null, twoDigitYear: false, first: j, next: j + 1 };
+  const second: RawDate = { year: endYear, month: null, period: null, twoDigitYear: false, first: j, next: j + 1 };
+  return assemble(first, second, ctx, i, j + 1);
+}
+
+/** Reads two digits glued after a connector at token `k` as the end year of a year-only `start` ("1979-92"). */
+function readTwoDigitEnd(tokens: Token[], k: number, start: RawDate): RawDate | null {
+  const glued = tokens[k];
+  if (
+    start.year === null ||
+    start.month !== null ||
+    start.period !== null ||
+    start.twoDigitYear ||
+    !isNum2(glued) ||
+    (glued as Token).gap !== 0
+  )
+    return null;
+  return { year: (glued as Token).num, month: null, period: null, twoDigitYear: true, first: k, next: k + 1 };
+}
+
 /** Tries to read a range starting at token `i`. */
 function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
   const head = tokens[i] as Token;
@@ -818,32 +848,8 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
     j = i + 1;
   }
   const joined = tokens[j];
-  if (joined !== undefined && joined.kind === NUM && joined.dateable && joined.end - joined.start === 8) {
-    const first: RawDate = {
-      year: Math.floor(joined.num / 10000),
-      month: null,
-      period: null,
-      twoDigitYear: false,
-      first: j,
-      next: j + 1,
-    };
-    const second: RawDate = {
-      year: joined.num % 10000,
-      month: null,
-      period: null,
-      twoDigitYear: false,
-      first: j,
-      next: j + 1,
-    };
-    const valid = (year: number) => year >= 1940 && year <= ctx.asOfYear + 10;
-    if (
-      !valid(first.year as number) ||
-      !valid(second.year as number) ||
-      (first.year as number) > (second.year as number)
-    )
-      return null;
-    return assemble(first, second, ctx, i, j + 1);
-  }
+  if (joined !== undefined && joined.kind === NUM && joined.dateable && joined.end - joined.start === 8)
+    return readJoinedYears(joined, j, ctx, i);
   const start = readDate(tokens, j, ctx, null);
   if (start === null) return null;
   let k = start.next;
@@ -908,26 +914,9 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
             return found;
         }
       }
-      const glued = tokens[k];
-      if (
-        connected &&
-        start.year !== null &&
-        start.month === null &&
-        start.period === null &&
-        !start.twoDigitYear &&
-        isNum2(glued) &&
-        (glued as Token).gap === 0 &&
-        !connectorIsWord
-      ) {
-        const twoDigit: RawDate = {
-          year: (glued as Token).num,
-          month: null,
-          period: null,
-          twoDigitYear: true,
-          first: k,
-          next: k + 1,
-        };
-        return assemble(start, twoDigit, ctx, i, k + 1);
+      if (connected && !connectorIsWord) {
+        const twoDigit = readTwoDigitEnd(tokens, k, start);
+        if (twoDigit !== null) return assemble(start, twoDigit, ctx, i, k + 1);
       }
     }
   }
