@@ -449,29 +449,16 @@ function connectorFollows(tokens: Token[], i: number): boolean {
   return isDash(token) || (token.kind === WORD && CONNECTOR_WORDS.has(token.value));
 }
 
+/**
+ * Reads the date at token `i`, or `null`; `asEnd` is the range's start when this date would end it. The first
+ * token tells the form: a quarter or half, a season, a month name, an apostrophe year, a four-digit year, or a
+ * day or month number.
+ */
 function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | null): RawDate | null {
   const token = tokens[i];
   if (token === undefined) return null;
   if (token.kind === WORD) {
-    if (token.value === 'q' || token.value === 'h') {
-      const digit = tokens[i + 1];
-      const max = token.value === 'q' ? 4 : 2;
-      if (
-        digit !== undefined &&
-        digit.kind === NUM &&
-        digit.gap === 0 &&
-        digit.end - digit.start === 1 &&
-        digit.num >= 1 &&
-        digit.num <= max
-      ) {
-        const year = readYear(tokens, i + 2, ctx);
-        if (year === null) return null;
-        const size = token.value === 'q' ? 3 : 6;
-        const period = [(digit.num - 1) * size + 1, digit.num * size] as const;
-        return { year: year.year, month: null, period, twoDigitYear: year.twoDigit, first: i, next: year.next };
-      }
-      return null;
-    }
+    if (token.value === 'q' || token.value === 'h') return readQuarterDate(tokens, i, ctx, token.value);
     const season = SEASONS.get(token.value);
     if (season !== undefined) {
       const year = readYear(tokens, i + 1, ctx);
@@ -480,38 +467,7 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
     }
     const month = MONTHS.get(token.value);
     if (month === undefined) return null;
-    let j = i + 1;
-    if (isPunct(tokens[j], '.') && (tokens[j] as Token).gap === 0) j++;
-    // "Sept' 2016", "Jun'2019": an apostrophe that marks the abbreviation, before a four-digit year.
-    else if (
-      isApostrophe(tokens[j]) &&
-      (tokens[j] as Token).gap === 0 &&
-      (tokens[j + 1]?.gap ?? 2) < 2 &&
-      isYear4(tokens[j + 1], ctx)
-    )
-      j++;
-    // "Jan-2019", "Jan/2019", "Jan, 2019"
-    if (isPunct(tokens[j], '-', '/', ',') && isYear4(tokens[j + 1], ctx)) j++;
-    // "March 15, 2019"
-    if (dayOk(tokens[j]) && (tokens[j] as Token).end - (tokens[j] as Token).start <= 2) {
-      let k = j + 1;
-      if (
-        tokens[k] !== undefined &&
-        tokens[k]?.kind === WORD &&
-        ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)
-      )
-        k++;
-      if (isPunct(tokens[k], ',')) k++;
-      const year = readYear(tokens, k, ctx);
-      if (year !== null && !year.twoDigit)
-        return { year: year.year, month, period: null, twoDigitYear: false, first: i, next: year.next };
-    }
-    const year = readYear(tokens, j, ctx);
-    if (year === null) {
-      // A bare month reads as a date only inside a range whose other side has the year ("Jan – Mar 2019").
-      return { year: null, month, period: null, twoDigitYear: false, first: i, next: j };
-    }
-    return { year: year.year, month, period: null, twoDigitYear: year.twoDigit, first: i, next: year.next };
+    return readMonthDate(tokens, i, ctx, month);
   }
   if (isApostrophe(token)) {
     const year = readYear(tokens, i, ctx);
@@ -520,115 +476,185 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
   }
   if (token.kind !== NUM || !token.dateable) return null;
   const len = token.end - token.start;
+  if (len === 4) return readYearFirstDate(tokens, i, ctx, asEnd);
+  if (len <= 2) return readNumberFirstDate(tokens, i, ctx, asEnd);
+  return null;
+}
+
+/** Does a number glue to the next one through `sep` ("2019-03", "03/19"), with no space on either side? */
+function isGlued(sep: Token, second: Token): boolean {
+  return sep.gap === 0 && second.gap === 0 && isChainSeparator(sep) && second.kind === NUM;
+}
+
+/** Reads a quarter or a half year at token `i`, whose letter is `letter` ("Q3 2019", "H1 '20"). */
+function readQuarterDate(tokens: Token[], i: number, ctx: Context, letter: string): RawDate | null {
+  const digit = tokens[i + 1];
+  const max = letter === 'q' ? 4 : 2;
+  if (
+    digit !== undefined &&
+    digit.kind === NUM &&
+    digit.gap === 0 &&
+    digit.end - digit.start === 1 &&
+    digit.num >= 1 &&
+    digit.num <= max
+  ) {
+    const year = readYear(tokens, i + 2, ctx);
+    if (year === null) return null;
+    const size = letter === 'q' ? 3 : 6;
+    const period = [(digit.num - 1) * size + 1, digit.num * size] as const;
+    return { year: year.year, month: null, period, twoDigitYear: year.twoDigit, first: i, next: year.next };
+  }
+  return null;
+}
+
+/** Reads a date led by the name of month `month` at token `i` ("Jan 2019", "Sept' 2016", "March 15, 2019", "Jan"). */
+function readMonthDate(tokens: Token[], i: number, ctx: Context, month: number): RawDate {
+  let j = i + 1;
+  if (isPunct(tokens[j], '.') && (tokens[j] as Token).gap === 0) j++;
+  // "Sept' 2016", "Jun'2019": an apostrophe that marks the abbreviation, before a four-digit year.
+  else if (
+    isApostrophe(tokens[j]) &&
+    (tokens[j] as Token).gap === 0 &&
+    (tokens[j + 1]?.gap ?? 2) < 2 &&
+    isYear4(tokens[j + 1], ctx)
+  )
+    j++;
+  // "Jan-2019", "Jan/2019", "Jan, 2019"
+  if (isPunct(tokens[j], '-', '/', ',') && isYear4(tokens[j + 1], ctx)) j++;
+  // "March 15, 2019"
+  if (dayOk(tokens[j]) && (tokens[j] as Token).end - (tokens[j] as Token).start <= 2) {
+    let k = j + 1;
+    if (
+      tokens[k] !== undefined &&
+      tokens[k]?.kind === WORD &&
+      ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)
+    )
+      k++;
+    if (isPunct(tokens[k], ',')) k++;
+    const year = readYear(tokens, k, ctx);
+    if (year !== null && !year.twoDigit)
+      return { year: year.year, month, period: null, twoDigitYear: false, first: i, next: year.next };
+  }
+  const year = readYear(tokens, j, ctx);
+  if (year === null) {
+    // A bare month reads as a date only inside a range whose other side has the year ("Jan – Mar 2019").
+    return { year: null, month, period: null, twoDigitYear: false, first: i, next: j };
+  }
+  return { year: year.year, month, period: null, twoDigitYear: year.twoDigit, first: i, next: year.next };
+}
+
+/** Reads a date led by the four-digit number at token `i` ("2019", "2019-03", "2019-03-15"). */
+function readYearFirstDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | null): RawDate | null {
+  const token = tokens[i] as Token;
+  if (!isYear4(token, ctx)) return null;
+  const year = token.num;
   const sep = tokens[i + 1];
   const second = tokens[i + 2];
-  const glued =
-    sep !== undefined &&
-    second !== undefined &&
-    sep.gap === 0 &&
-    second.gap === 0 &&
-    isChainSeparator(sep) &&
-    second.kind === NUM;
-  if (len === 4) {
-    if (!isYear4(token, ctx)) return null;
-    const year = token.num;
-    if (glued) {
-      const secondLen = second.end - second.start;
-      if (secondLen <= 2 && second.num >= 1 && second.num <= 12) {
-        const third = tokens[i + 4];
-        const sep2 = tokens[i + 3];
-        if (
-          sep2 !== undefined &&
-          third !== undefined &&
-          sep2.gap === 0 &&
-          third.gap === 0 &&
-          isChainSeparator(sep2) &&
-          dayOk(third)
-        ) {
-          return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 5 };
-        }
-        // "2010-11": a month, or the two-digit end of a range? See the module comment.
-        const ambiguous =
-          sep.value === '-' && secondLen === 2 && second.num >= year % 100 && second.num <= (year % 100) + 10;
-        const monthWanted = asEnd !== null ? asEnd.month !== null : connectorFollows(tokens, i + 3);
-        if (!ambiguous || monthWanted)
-          return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
-      }
-    }
-    return { year, month: null, period: null, twoDigitYear: false, first: i, next: i + 1 };
-  }
-  if (len <= 2) {
-    // "15 March 2019", "1st June 2019"
-    let k = i + 1;
-    if (tokens[k]?.kind === WORD && ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)) k++;
-    const monthToken = tokens[k];
-    // "15-Jun-2016", "01.Mar.2019": day and month joined by the year's own separator.
-    const joinedMonth =
-      isPunct(tokens[k], '-', '/', '.') &&
-      tokens[k]?.gap === 0 &&
-      tokens[k + 1]?.kind === WORD &&
-      tokens[k + 1]?.gap === 0 &&
-      MONTHS.has((tokens[k + 1] as Token).value);
-    if (dayOk(token) && joinedMonth) {
-      const inner = readDate(tokens, k + 1, ctx, asEnd);
-      if (inner !== null && inner.year !== null) return { ...inner, first: i };
-      return null;
-    }
-    if (
-      dayOk(token) &&
-      monthToken !== undefined &&
-      monthToken.kind === WORD &&
-      MONTHS.get(monthToken.value) !== undefined &&
-      monthToken.gap > 0
-    ) {
-      const inner = readDate(tokens, k, ctx, asEnd);
-      if (inner !== null && inner.year !== null) return { ...inner, first: i };
-      return null;
-    }
-    // "06 / 1997": month and four-digit year around a slash set off by single spaces (exports that pad punctuation).
-    if (
-      !glued &&
-      isPunct(sep, '/') &&
-      sep?.gap === 1 &&
-      !sep.wide &&
-      second?.gap === 1 &&
-      !second.wide &&
-      isYear4(second, ctx) &&
-      second.dateable &&
-      token.num >= 1 &&
-      token.num <= 12
-    ) {
-      return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
-    }
-    if (!glued) return null;
+  if (sep !== undefined && second !== undefined && isGlued(sep, second)) {
     const secondLen = second.end - second.start;
-    const sep2 = tokens[i + 3];
-    const third = tokens[i + 4];
-    if (
-      sep2 !== undefined &&
-      third !== undefined &&
-      sep2.gap === 0 &&
-      third.gap === 0 &&
-      sep2.value === sep.value &&
-      isChainSeparator(sep2) &&
-      third.kind === NUM
-    ) {
-      // Day, month and year.
-      if (!isYear4(third, ctx) || secondLen > 2) return null;
-      let month: number;
-      if (sep.value === '.') month = second.num <= 12 ? second.num : token.num;
-      else month = token.num <= 12 ? token.num : second.num;
-      const day = month === token.num ? second.num : token.num;
-      if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-      return { year: third.num, month, period: null, twoDigitYear: false, first: i, next: i + 5 };
+    if (secondLen <= 2 && second.num >= 1 && second.num <= 12) {
+      const third = tokens[i + 4];
+      const sep2 = tokens[i + 3];
+      if (
+        sep2 !== undefined &&
+        third !== undefined &&
+        sep2.gap === 0 &&
+        third.gap === 0 &&
+        isChainSeparator(sep2) &&
+        dayOk(third)
+      ) {
+        return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 5 };
+      }
+      // "2010-11": a month, or the two-digit end of a range? See the module comment.
+      const ambiguous =
+        sep.value === '-' && secondLen === 2 && second.num >= year % 100 && second.num <= (year % 100) + 10;
+      const monthWanted = asEnd !== null ? asEnd.month !== null : connectorFollows(tokens, i + 3);
+      if (!ambiguous || monthWanted)
+        return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
     }
-    if (token.num < 1 || token.num > 12) return null;
-    if (isYear4(second, ctx))
-      return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
-    // "03/19": only with `/` or `.`, since "03-19" is as often a day range.
-    if (secondLen === 2 && sep.value !== '-')
-      return { year: second.num, month: token.num, period: null, twoDigitYear: true, first: i, next: i + 3 };
   }
+  return { year, month: null, period: null, twoDigitYear: false, first: i, next: i + 1 };
+}
+
+/**
+ * Reads a date led by the one- or two-digit number at token `i`: a day before a month's name ("15 March 2019",
+ * "15-Jun-2016"), or a month or day in numbers ("06 / 1997", "03/2019", "15.03.2019", "03/19").
+ */
+function readNumberFirstDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | null): RawDate | null {
+  const token = tokens[i] as Token;
+  const sep = tokens[i + 1];
+  const second = tokens[i + 2];
+  const glued = sep !== undefined && second !== undefined && isGlued(sep, second);
+  // "15 March 2019", "1st June 2019"
+  let k = i + 1;
+  if (tokens[k]?.kind === WORD && ['st', 'nd', 'rd', 'th'].includes((tokens[k] as Token).value)) k++;
+  const monthToken = tokens[k];
+  // "15-Jun-2016", "01.Mar.2019": day and month joined by the year's own separator.
+  const joinedMonth =
+    isPunct(tokens[k], '-', '/', '.') &&
+    tokens[k]?.gap === 0 &&
+    tokens[k + 1]?.kind === WORD &&
+    tokens[k + 1]?.gap === 0 &&
+    MONTHS.has((tokens[k + 1] as Token).value);
+  if (dayOk(token) && joinedMonth) {
+    const inner = readDate(tokens, k + 1, ctx, asEnd);
+    if (inner !== null && inner.year !== null) return { ...inner, first: i };
+    return null;
+  }
+  if (
+    dayOk(token) &&
+    monthToken !== undefined &&
+    monthToken.kind === WORD &&
+    MONTHS.get(monthToken.value) !== undefined &&
+    monthToken.gap > 0
+  ) {
+    const inner = readDate(tokens, k, ctx, asEnd);
+    if (inner !== null && inner.year !== null) return { ...inner, first: i };
+    return null;
+  }
+  // "06 / 1997": month and four-digit year around a slash set off by single spaces (exports that pad punctuation).
+  if (
+    !glued &&
+    isPunct(sep, '/') &&
+    sep?.gap === 1 &&
+    !sep.wide &&
+    second?.gap === 1 &&
+    !second.wide &&
+    isYear4(second, ctx) &&
+    second.dateable &&
+    token.num >= 1 &&
+    token.num <= 12
+  ) {
+    return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
+  }
+  if (!glued) return null;
+  const secondLen = second.end - second.start;
+  const sep2 = tokens[i + 3];
+  const third = tokens[i + 4];
+  if (
+    sep2 !== undefined &&
+    third !== undefined &&
+    sep2.gap === 0 &&
+    third.gap === 0 &&
+    sep2.value === sep.value &&
+    isChainSeparator(sep2) &&
+    third.kind === NUM
+  ) {
+    // Day, month and year.
+    if (!isYear4(third, ctx) || secondLen > 2) return null;
+    let month: number;
+    if (sep.value === '.') month = second.num <= 12 ? second.num : token.num;
+    else month = token.num <= 12 ? token.num : second.num;
+    const day = month === token.num ? second.num : token.num;
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    return { year: third.num, month, period: null, twoDigitYear: false, first: i, next: i + 5 };
+  }
+  if (token.num < 1 || token.num > 12) return null;
+  if (isYear4(second, ctx))
+    return { year: second.num, month: token.num, period: null, twoDigitYear: false, first: i, next: i + 3 };
+  // "03/19": only with `/` or `.`, since "03-19" is as often a day range.
+  if (secondLen === 2 && sep.value !== '-')
+    return { year: second.num, month: token.num, period: null, twoDigitYear: true, first: i, next: i + 3 };
   return null;
 }
 
@@ -782,6 +808,36 @@ function versionBefore(tokens: Token[], first: number): boolean {
   );
 }
 
+/** Is `year` a year a range may hold (from 1940 to ten years after `asOf`)? */
+function validYear(year: number, ctx: Context): boolean {
+  return year >= 1940 && year <= ctx.asOfYear + 10;
+}
+
+/** Reads eight digits at token `j` as two years ("20152019"), for a range whose first token is `i`. */
+function readJoinedYears(joined: Token, j: number, ctx: Context, i: number): Found | null {
+  const startYear = Math.floor(joined.num / 10000);
+  const endYear = joined.num % 10000;
+  if (!validYear(startYear, ctx) || !validYear(endYear, ctx) || startYear > endYear) return null;
+  const first: RawDate = { year: startYear, month: null, period: null, twoDigitYear: false, first: j, next: j + 1 };
+  const second: RawDate = { year: endYear, month: null, period: null, twoDigitYear: false, first: j, next: j + 1 };
+  return assemble(first, second, ctx, i, j + 1);
+}
+
+/** Reads two digits glued after a connector at token `k` as the end year of a year-only `start` ("1979-92"). */
+function readTwoDigitEnd(tokens: Token[], k: number, start: RawDate): RawDate | null {
+  const glued = tokens[k];
+  if (
+    start.year === null ||
+    start.month !== null ||
+    start.period !== null ||
+    start.twoDigitYear ||
+    !isNum2(glued) ||
+    (glued as Token).gap !== 0
+  )
+    return null;
+  return { year: (glued as Token).num, month: null, period: null, twoDigitYear: true, first: k, next: k + 1 };
+}
+
 /** Tries to read a range starting at token `i`. */
 function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
   const head = tokens[i] as Token;
@@ -792,32 +848,8 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
     j = i + 1;
   }
   const joined = tokens[j];
-  if (joined !== undefined && joined.kind === NUM && joined.dateable && joined.end - joined.start === 8) {
-    const first: RawDate = {
-      year: Math.floor(joined.num / 10000),
-      month: null,
-      period: null,
-      twoDigitYear: false,
-      first: j,
-      next: j + 1,
-    };
-    const second: RawDate = {
-      year: joined.num % 10000,
-      month: null,
-      period: null,
-      twoDigitYear: false,
-      first: j,
-      next: j + 1,
-    };
-    const valid = (year: number) => year >= 1940 && year <= ctx.asOfYear + 10;
-    if (
-      !valid(first.year as number) ||
-      !valid(second.year as number) ||
-      (first.year as number) > (second.year as number)
-    )
-      return null;
-    return assemble(first, second, ctx, i, j + 1);
-  }
+  if (joined !== undefined && joined.kind === NUM && joined.dateable && joined.end - joined.start === 8)
+    return readJoinedYears(joined, j, ctx, i);
   const start = readDate(tokens, j, ctx, null);
   if (start === null) return null;
   let k = start.next;
@@ -882,26 +914,9 @@ function readRange(tokens: Token[], i: number, ctx: Context): Found | null {
             return found;
         }
       }
-      const glued = tokens[k];
-      if (
-        connected &&
-        start.year !== null &&
-        start.month === null &&
-        start.period === null &&
-        !start.twoDigitYear &&
-        isNum2(glued) &&
-        (glued as Token).gap === 0 &&
-        !connectorIsWord
-      ) {
-        const twoDigit: RawDate = {
-          year: (glued as Token).num,
-          month: null,
-          period: null,
-          twoDigitYear: true,
-          first: k,
-          next: k + 1,
-        };
-        return assemble(start, twoDigit, ctx, i, k + 1);
+      if (connected && !connectorIsWord) {
+        const twoDigit = readTwoDigitEnd(tokens, k, start);
+        if (twoDigit !== null) return assemble(start, twoDigit, ctx, i, k + 1);
       }
     }
   }

@@ -343,39 +343,20 @@ function headingMemo(): (value: string, styled: boolean) => HeadingMatch | null 
   return (value, styled) => (styled ? detectHeading(value, true) : unstyled(value));
 }
 
-/**
- * Finds the sections of a résumé and its experience timeline.
- *
- * Sections come in document order, do not overlap and together cover the text; the untitled top of the
- * document (if it holds any text) is a section of kind `contact` (a name or contact details) or `summary`
- * with heading `''` and `headingSpan: null`. A document without any recognised heading gets the info
- * diagnostic `no-section-headings`; a styled heading the vocabulary does not know gets `unrecognised-heading`.
- * A document without an experience heading whose text holds dated roles gets an experience section over
- * them (heading `''`, `headingSpan: null`) and the info diagnostic `inferred-section`.
- *
- * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`
- * or `documentDate`.
- */
-export function structureDocument(input: StructureInput): StructureResult {
-  if (input === null || typeof input !== 'object')
-    throw new TypeError('`input` must be an object with `text` and `lines`');
-  const { text, lines } = input;
-  if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
-  if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
-  const asOf = resolveAsOf(input.asOf);
-  const given = checkDocumentDate(input.documentDate, asOf);
-  const documentMonth = given === undefined || given === 'estimate' ? asOf : given;
-  const formatted = new Set(input.headingLines ?? []);
-  const units = unitsOf(text, lines);
-  const diagnostics: Diagnostic[] = [];
-  const readHeading = headingMemo();
+/** A line read as a section heading, and where its section starts. */
+interface Heading {
+  kind: SectionKind;
+  heading: string;
+  headingSpan: Span;
+  sectionStart: number;
+}
 
-  interface Heading {
-    kind: SectionKind;
-    heading: string;
-    headingSpan: Span;
-    sectionStart: number;
-  }
+/**
+ * The units that open sections, in order (`formatted`: the lines the format marks as headings). A styled heading
+ * the vocabulary does not know adds `unrecognised-heading` to `diagnostics`.
+ */
+function findHeadings(text: string, units: TextUnit[], formatted: Set<number>, diagnostics: Diagnostic[]): Heading[] {
+  const readHeading = headingMemo();
   const headings: Heading[] = [];
   let current: SectionKind | null = null;
   let previousLine = -1;
@@ -414,7 +395,11 @@ export function structureDocument(input: StructureInput): StructureResult {
     headings.push({ kind: match.kind, heading, headingSpan, sectionStart: unit.start });
     current = match.kind;
   }
+  return headings;
+}
 
+/** The sections the headings open, after the untitled top when it holds text: together they cover `text`. */
+function sectionsOf(text: string, units: TextUnit[], headings: Heading[]): Section[] {
   const sections: Section[] = [];
   const firstHeading = headings[0];
   const topEnd = firstHeading === undefined ? text.length : firstHeading.sectionStart;
@@ -432,6 +417,36 @@ export function structureDocument(input: StructureInput): StructureResult {
       span: { start, end: next === undefined ? text.length : next.sectionStart },
     });
   });
+  return sections;
+}
+
+/**
+ * Finds the sections of a résumé and its experience timeline.
+ *
+ * Sections come in document order, do not overlap and together cover the text; the untitled top of the
+ * document (if it holds any text) is a section of kind `contact` (a name or contact details) or `summary`
+ * with heading `''` and `headingSpan: null`. A document without any recognised heading gets the info
+ * diagnostic `no-section-headings`; a styled heading the vocabulary does not know gets `unrecognised-heading`.
+ * A document without an experience heading whose text holds dated roles gets an experience section over
+ * them (heading `''`, `headingSpan: null`) and the info diagnostic `inferred-section`.
+ *
+ * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`
+ * or `documentDate`.
+ */
+export function structureDocument(input: StructureInput): StructureResult {
+  if (input === null || typeof input !== 'object')
+    throw new TypeError('`input` must be an object with `text` and `lines`');
+  const { text, lines } = input;
+  if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
+  if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
+  const asOf = resolveAsOf(input.asOf);
+  const given = checkDocumentDate(input.documentDate, asOf);
+  const documentMonth = given === undefined || given === 'estimate' ? asOf : given;
+  const formatted = new Set(input.headingLines ?? []);
+  const units = unitsOf(text, lines);
+  const diagnostics: Diagnostic[] = [];
+  const headings = findHeadings(text, units, formatted, diagnostics);
+  const sections = sectionsOf(text, units, headings);
   if (headings.length === 0 && /\S/.test(text)) {
     diagnostics.push({
       severity: 'info',

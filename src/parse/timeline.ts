@@ -825,42 +825,79 @@ function withoutRemarks(text: string): string {
  * of flattened text (`flat`) is also parted at a spaced slash, and its parts are classified without their remarks.
  */
 function splitParts(text: string, base: number, unit: number, parts: Part[], flat = false): void {
+  if (splitWorkedAs(text, base, unit, parts, flat)) return;
+  if (splitLabelled(text, base, unit, parts, flat)) return;
+  if (flat && splitTitleColon(text, base, unit, parts)) return;
+  const pieces = piecesOf(text, flat);
+  const kept = pieces.filter((piece) => /[\p{L}]/u.test(piece.text));
+  for (const piece of kept) pushPieceParts(piece, base, unit, parts, flat);
+}
+
+/**
+ * "1. Working as a Java Developer in Acme Infotech, Pune": adds the sentence's title and employer as one part
+ * each, and returns true when `text` is such a sentence.
+ */
+function splitWorkedAs(text: string, base: number, unit: number, parts: Part[], flat: boolean): boolean {
   const sentence = WORKED_AS_SENTENCE.exec(text);
   const joiner = sentence === null ? null : EMPLOYER_JOINER.exec(text.slice(sentence[0].length));
-  if (sentence !== null && joiner !== null) {
-    const titleStart = sentence[0].length;
-    // "Lecturer in the Department of Computing at Manipal Institute": the employer follows the last "at".
-    const lastAt = text.toLowerCase().lastIndexOf(' at ');
-    const orgStart = lastAt > titleStart + joiner.index ? lastAt + 4 : titleStart + joiner.index + joiner[0].length;
-    const comma = text.indexOf(',', orgStart);
-    const orgEnd = comma < 0 ? text.length : comma;
-    // Each side as one part (its first piece), whatever separators it holds.
-    const side = (from: number, to: number, role: 'title' | 'org'): void => {
-      const pieces: Part[] = [];
-      splitParts(text.slice(from, to), base + from, unit, pieces, flat);
-      const first = pieces[0];
-      if (first !== undefined) parts.push({ ...first, role, strength: 3, location: false });
-    };
-    side(titleStart, titleStart + joiner.index, 'title');
-    side(orgStart, orgEnd, 'org');
-    return;
-  }
-  // "company - Acme Technologies", "Designation – Java Developer": the label names the part after it, whatever
-  // separators follow.
+  if (sentence === null || joiner === null) return false;
+  const titleStart = sentence[0].length;
+  // "Lecturer in the Department of Computing at Manipal Institute": the employer follows the last "at".
+  const lastAt = text.toLowerCase().lastIndexOf(' at ');
+  const orgStart = lastAt > titleStart + joiner.index ? lastAt + 4 : titleStart + joiner.index + joiner[0].length;
+  const comma = text.indexOf(',', orgStart);
+  const orgEnd = comma < 0 ? text.length : comma;
+  pushSide(text, titleStart, titleStart + joiner.index, 'title', base, unit, parts, flat);
+  pushSide(text, orgStart, orgEnd, 'org', base, unit, parts, flat);
+  return true;
+}
+
+/** Adds `text` from `from` to `to` as one part (its first piece), whatever separators it holds, in role `role`. */
+function pushSide(
+  text: string,
+  from: number,
+  to: number,
+  role: 'title' | 'org',
+  base: number,
+  unit: number,
+  parts: Part[],
+  flat: boolean,
+): void {
+  const pieces: Part[] = [];
+  splitParts(text.slice(from, to), base + from, unit, pieces, flat);
+  const first = pieces[0];
+  if (first !== undefined) parts.push({ ...first, role, strength: 3, location: false });
+}
+
+/**
+ * "company - Acme Technologies", "Designation – Java Developer": the label names the part after it, whatever
+ * separators follow. Adds the parts after the label and returns true when `text` opens with one.
+ */
+function splitLabelled(text: string, base: number, unit: number, parts: Part[], flat: boolean): boolean {
   const label = LEADING_LABEL.exec(text);
-  if (label !== null && /\p{L}/u.test(text.slice(label[0].length))) {
-    const before = parts.length;
-    splitParts(text.slice(label[0].length), base + label[0].length, unit, parts, flat);
-    const first = parts[before];
-    if (first !== undefined) {
-      first.role = TITLE_LABEL.test(label[0].replace(/^[^\p{L}]+/u, '')) ? 'title' : 'org';
-      first.strength = 3;
-      first.location = false;
-    }
-    return;
+  if (label === null || !/\p{L}/u.test(text.slice(label[0].length))) return false;
+  const before = parts.length;
+  splitParts(text.slice(label[0].length), base + label[0].length, unit, parts, flat);
+  const first = parts[before];
+  if (first !== undefined) {
+    first.role = TITLE_LABEL.test(label[0].replace(/^[^\p{L}]+/u, '')) ? 'title' : 'org';
+    first.strength = 3;
+    first.location = false;
   }
-  if (flat && splitTitleColon(text, base, unit, parts)) return;
-  const pieces: { text: string; start: number; afterAt: boolean; beforeAt: boolean }[] = [];
+  return true;
+}
+
+/** A stretch of a header piece between strong separators, and whether an "at" stands on either side of it. */
+interface Piece {
+  text: string;
+  start: number;
+  afterAt: boolean;
+  beforeAt: boolean;
+}
+
+/** Cuts `text` at its strong separators (a spaced slash too when `flat`). */
+function piecesOf(text: string, flat: boolean): Piece[] {
+  const pieces: Piece[] = [];
   let last = 0;
   let afterAt = false;
   const separator = flat ? FLAT_SEPARATOR : STRONG_SEPARATOR;
@@ -872,57 +909,60 @@ function splitParts(text: string, base: number, unit: number, parts: Part[], fla
     last = match.index + match[0].length;
   }
   pieces.push({ text: text.slice(last), start: last, afterAt, beforeAt: false });
-  const kept = pieces.filter((piece) => /[\p{L}]/u.test(piece.text));
-  for (const piece of kept) {
-    // "Acme Corp, Berlin", "Senior Engineer, Acme": commas part a piece too, unless the whole piece is a place.
-    // In flattened text a title may run into its place ("Sr. Web Developer North Hollywood, CA"): a piece naming
-    // a title is never a place as a whole.
-    const commaSplit = !isLocation(cleanPart(piece.text)) || (flat && hasTitleWord(piece.text));
-    const subs: { text: string; start: number }[] = [];
-    if (commaSplit && piece.text.includes(',')) {
-      let from = 0;
-      for (let i = 0; i <= piece.text.length; i++) {
-        if (i === piece.text.length || piece.text[i] === ',') {
-          const sub = piece.text.slice(from, i);
-          const prev = subs[subs.length - 1];
-          if (prev !== undefined && ORG_SUFFIXES.has(sub.trim().toLowerCase()))
-            prev.text = piece.text.slice(prev.start, i);
-          else subs.push({ text: sub, start: from });
-          from = i + 1;
-        }
-      }
-    } else {
-      subs.push({ text: piece.text, start: 0 });
+  return pieces;
+}
+
+/** Cuts `text` at its commas, keeping an organisation suffix ("Acme, Inc.") with the stretch before it. */
+function commaSubs(text: string): { text: string; start: number }[] {
+  const subs: { text: string; start: number }[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === ',') {
+      const sub = text.slice(from, i);
+      const prev = subs[subs.length - 1];
+      if (prev !== undefined && ORG_SUFFIXES.has(sub.trim().toLowerCase())) prev.text = text.slice(prev.start, i);
+      else subs.push({ text: sub, start: from });
+      from = i + 1;
     }
-    for (const sub of subs) {
-      const raw = commaSplit && subs.length > 1 ? sub.text : piece.text;
-      const offsetInPiece = commaSplit && subs.length > 1 ? sub.start : 0;
-      const leading = raw.length - raw.replace(/^[\s,;:()[\]\-–—|/·•#*_>]+/u, '').length;
-      const cleaned = flat ? withoutFullStop(cleanPart(raw)) : cleanPart(raw);
-      if (!/\p{L}/u.test(cleaned)) continue;
-      const labelled = raw.replace(/^[\s,;:()[\]\-–—|/·•]+/u, '');
-      const found = TITLE_LABEL.test(labelled)
-        ? { role: 'title' as const, strength: 3, location: false }
-        : ORG_LABEL.test(labelled)
-          ? { role: 'org' as const, strength: 3, location: false }
-          : classify(flat ? withoutRemarks(cleaned) : cleaned);
-      let role = found.role;
-      let strength = found.strength;
-      if (piece.afterAt && !found.location) {
-        role = 'org';
-        strength = 3;
-      } else if (piece.beforeAt && role !== 'org') {
-        role = 'title';
-        strength = 3;
-      }
-      const from = piece.start + offsetInPiece;
-      const at = raw.indexOf(cleaned);
-      const span =
-        at >= 0
-          ? { start: base + from + at, end: base + from + at + cleaned.length }
-          : { start: base + from + leading, end: base + from + raw.trimEnd().length };
-      parts.push({ text: cleaned, start: base + from + leading, span, unit, role, strength, location: found.location });
+  }
+  return subs;
+}
+
+/** Adds the parts of one piece: its comma-parted stretches, each cleaned and classified. */
+function pushPieceParts(piece: Piece, base: number, unit: number, parts: Part[], flat: boolean): void {
+  // "Acme Corp, Berlin", "Senior Engineer, Acme": commas part a piece too, unless the whole piece is a place.
+  // In flattened text a title may run into its place ("Sr. Web Developer North Hollywood, CA"): a piece naming
+  // a title is never a place as a whole.
+  const commaSplit = !isLocation(cleanPart(piece.text)) || (flat && hasTitleWord(piece.text));
+  const subs = commaSplit && piece.text.includes(',') ? commaSubs(piece.text) : [{ text: piece.text, start: 0 }];
+  for (const sub of subs) {
+    const raw = commaSplit && subs.length > 1 ? sub.text : piece.text;
+    const offsetInPiece = commaSplit && subs.length > 1 ? sub.start : 0;
+    const leading = raw.length - raw.replace(/^[\s,;:()[\]\-–—|/·•#*_>]+/u, '').length;
+    const cleaned = flat ? withoutFullStop(cleanPart(raw)) : cleanPart(raw);
+    if (!/\p{L}/u.test(cleaned)) continue;
+    const labelled = raw.replace(/^[\s,;:()[\]\-–—|/·•]+/u, '');
+    const found = TITLE_LABEL.test(labelled)
+      ? { role: 'title' as const, strength: 3, location: false }
+      : ORG_LABEL.test(labelled)
+        ? { role: 'org' as const, strength: 3, location: false }
+        : classify(flat ? withoutRemarks(cleaned) : cleaned);
+    let role = found.role;
+    let strength = found.strength;
+    if (piece.afterAt && !found.location) {
+      role = 'org';
+      strength = 3;
+    } else if (piece.beforeAt && role !== 'org') {
+      role = 'title';
+      strength = 3;
     }
+    const from = piece.start + offsetInPiece;
+    const at = raw.indexOf(cleaned);
+    const span =
+      at >= 0
+        ? { start: base + from + at, end: base + from + at + cleaned.length }
+        : { start: base + from + leading, end: base + from + raw.trimEnd().length };
+    parts.push({ text: cleaned, start: base + from + leading, span, unit, role, strength, location: found.location });
   }
 }
 
