@@ -13,6 +13,7 @@ import {
   impliedClosure,
   taxonomyOrdinals,
   type AliasIndex,
+  type Ordinals,
   type Taxonomy,
 } from '../taxonomy/index.js';
 import type { Diagnostic, ExtractedSkill, ImpliedSkill, ResumeDocument, SkillProfile, UnknownTool } from '../types.js';
@@ -196,13 +197,20 @@ function unknownTools(r: DocumentRead, diagnostics: Diagnostic[]): UnknownTool[]
   return out;
 }
 
-/** Builds an extractor for a taxonomy (the built-in one by default). Building costs one pass over every alias. */
-export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt?: AliasIndex): Extractor {
-  if (taxonomy === null || typeof taxonomy !== 'object' || !Array.isArray(taxonomy.skills)) {
-    throw new TypeError('`taxonomy` must be a taxonomy `{version, skills}`');
-  }
+/** What an extractor holds per taxonomy: built once, read by every document. */
+interface TaxonomyParts {
+  index: AliasIndex;
+  ordinals: Ordinals;
+  /** The implied skills of a skill id, as fresh objects. */
+  implied: (id: string) => ImpliedSkill[];
+  /** The typo index, built at the first document that needs it. */
+  typoIndex: () => TypoIndex;
+  /** A skill's kind, when the taxonomy states kinds (one written before kinds states none). */
+  kindOf: ((skillId: string) => NonNullable<ExtractedSkill['kind']>) | undefined;
+}
+
+function taxonomyParts(taxonomy: Taxonomy, prebuilt: AliasIndex | undefined): TaxonomyParts {
   const index = prebuilt ?? buildAliasIndex(taxonomy);
-  const ordinals = taxonomyOrdinals(taxonomy);
   let typo: TypoIndex | undefined;
   // Implied skills depend on the taxonomy only: computed once per skill.
   const impliedCache = new Map<string, ImpliedSkill[]>();
@@ -215,7 +223,6 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
     // Fresh objects per profile (callers may mutate them), written out rather than spread: spreading is slower.
     return list.map((i) => ({ id: i.id, name: i.name, weight: i.weight, implied: true as const }));
   };
-  const typoIndex = (): TypoIndex => (typo ??= buildTypoIndex(index, EXTRACT_DEFAULTS.fuzzyMinLength));
   // Kinds steer the heading pass only when the taxonomy states them (one written before kinds states none).
   const statesKinds = taxonomy.skills.some((s) => Reflect.get(s, 'kind') !== undefined);
   const kindOf = statesKinds
@@ -224,86 +231,113 @@ export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt
         return skill === undefined ? 'technology' : skillKind(skill);
       }
     : undefined;
-
-  /** Tokens, exact hits decided by the passes, then typo hits. */
-  const read = (doc: ResumeDocument, options: CheckedOptions, diagnostics: Diagnostic[]): DocumentRead => {
-    const tokens = scanDocument(doc.text);
-    const docIndex = indexDocument(doc, tokens);
-    const { hits, covered } = findHits(tokens, index);
-    const lines = lineInfo(tokens, hits);
-    const fields = toolsFields(tokens);
-    const decisions = decideHits(
-      {
-        doc: tokens,
-        hits,
-        sectionAt: docIndex.sectionAt,
-        timeline: docIndex.timeline,
-        timelineAt: docIndex.timelineAt,
-        organisationAt: docIndex.organisationAt,
-        inHeading: docIndex.inHeading,
-        fields,
-        kindOf,
-        useCompromise: options.context,
-        maxContextSentences: options.maxContextSentences,
-      },
-      lines,
-    );
-    const kept = keptHits(doc.text, hits, decisions, diagnostics);
-    if (options.fuzzy && options.maxFuzzyLookups > 0) {
-      const skillsContext = (i: number): boolean =>
-        docIndex.sectionAt(i) === 'skills' || lines.get(tokens.line[i]!)?.list === true;
-      const walk = {
-        doc: tokens,
-        index,
-        typo: typoIndex(),
-        covered,
-        skillsContext,
-        maxLookups: options.maxFuzzyLookups,
-        threshold: options.fuzzyThreshold,
-      };
-      kept.push(...findTypoHits(walk, diagnostics));
-      kept.sort((a, b) => a.hit.from - b.hit.from);
-    }
-    return { tokens, docIndex, lines, covered, kept, fields };
+  return {
+    index,
+    ordinals: taxonomyOrdinals(taxonomy),
+    implied,
+    typoIndex: () => (typo ??= buildTypoIndex(index, EXTRACT_DEFAULTS.fuzzyMinLength)),
+    kindOf,
   };
+}
 
+/** Tokens, exact hits decided by the passes, then typo hits. */
+function read(
+  parts: TaxonomyParts,
+  doc: ResumeDocument,
+  options: CheckedOptions,
+  diagnostics: Diagnostic[],
+): DocumentRead {
+  const { index } = parts;
+  const tokens = scanDocument(doc.text);
+  const docIndex = indexDocument(doc, tokens);
+  const { hits, covered } = findHits(tokens, index);
+  const lines = lineInfo(tokens, hits);
+  const fields = toolsFields(tokens);
+  const decisions = decideHits(
+    {
+      doc: tokens,
+      hits,
+      sectionAt: docIndex.sectionAt,
+      timeline: docIndex.timeline,
+      timelineAt: docIndex.timelineAt,
+      organisationAt: docIndex.organisationAt,
+      inHeading: docIndex.inHeading,
+      fields,
+      kindOf: parts.kindOf,
+      useCompromise: options.context,
+      maxContextSentences: options.maxContextSentences,
+    },
+    lines,
+  );
+  const kept = keptHits(doc.text, hits, decisions, diagnostics);
+  if (options.fuzzy && options.maxFuzzyLookups > 0) {
+    const skillsContext = (i: number): boolean =>
+      docIndex.sectionAt(i) === 'skills' || lines.get(tokens.line[i]!)?.list === true;
+    const walk = {
+      doc: tokens,
+      index,
+      typo: parts.typoIndex(),
+      covered,
+      skillsContext,
+      maxLookups: options.maxFuzzyLookups,
+      threshold: options.fuzzyThreshold,
+    };
+    kept.push(...findTypoHits(walk, diagnostics));
+    kept.sort((a, b) => a.hit.from - b.hit.from);
+  }
+  return { tokens, docIndex, lines, covered, kept, fields };
+}
+
+/** One document's profile: read it, gather each kept hit's mention, then each skill's facts. */
+function extractWith(
+  parts: TaxonomyParts,
+  input: ResumeDocument | string,
+  rawOptions: Omit<ExtractOptions, 'taxonomy' | 'index'>,
+): SkillProfile {
+  const options = checkOptions(rawOptions);
+  if (typeof input !== 'string') checkDocument(input);
+  const doc = typeof input === 'string' ? documentFromText(input, options.asOf) : input;
+  const diagnostics: Diagnostic[] = [...(doc.diagnostics ?? [])];
+  const r = read(parts, doc, options, diagnostics);
+  const { maxSentenceLength, lessThanYearMonths } = EXTRACT_DEFAULTS;
+  const bySkill = gatherMentions(
+    {
+      tokens: r.tokens,
+      docIndex: r.docIndex,
+      lines: r.lines,
+      covered: r.covered,
+      maxSentenceLength,
+      lessThanYearMonths,
+    },
+    r.kept,
+  );
+  // "Present" is the document's own date when it has one: a 2018 résumé read in 2026 gains no 8 years.
+  const date = documentMonth(doc) ?? options.asOf;
+  const { index, ordinals, implied } = parts;
+  const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
+  const unknown = unknownTools(r, diagnostics);
+  const document = { format: doc.meta?.format ?? null, words: countWords(r.tokens), date };
+  return {
+    version: PROFILE_VERSION,
+    skills,
+    diagnostics,
+    document,
+    experience: experienceFacts(r.docIndex.timeline, date, doc.text),
+    unknownTools: unknown,
+  };
+}
+
+/** Builds an extractor for a taxonomy (the built-in one by default). Building costs one pass over every alias. */
+export function createExtractor(taxonomy: Taxonomy = builtinTaxonomy(), prebuilt?: AliasIndex): Extractor {
+  if (taxonomy === null || typeof taxonomy !== 'object' || !Array.isArray(taxonomy.skills)) {
+    throw new TypeError('`taxonomy` must be a taxonomy `{version, skills}`');
+  }
+  const parts = taxonomyParts(taxonomy, prebuilt);
   const extract = (
     input: ResumeDocument | string,
     rawOptions: Omit<ExtractOptions, 'taxonomy' | 'index'> = {},
-  ): SkillProfile => {
-    const options = checkOptions(rawOptions);
-    if (typeof input !== 'string') checkDocument(input);
-    const doc = typeof input === 'string' ? documentFromText(input, options.asOf) : input;
-    const diagnostics: Diagnostic[] = [...(doc.diagnostics ?? [])];
-    const r = read(doc, options, diagnostics);
-    const { maxSentenceLength, lessThanYearMonths } = EXTRACT_DEFAULTS;
-    const bySkill = gatherMentions(
-      {
-        tokens: r.tokens,
-        docIndex: r.docIndex,
-        lines: r.lines,
-        covered: r.covered,
-        maxSentenceLength,
-        lessThanYearMonths,
-      },
-      r.kept,
-    );
-    // "Present" is the document's own date when it has one: a 2018 résumé read in 2026 gains no 8 years.
-    const date = documentMonth(doc) ?? options.asOf;
-    const skills = skillRecords({ index, ordinals, timeline: r.docIndex.timeline, asOf: date, implied }, bySkill);
-    const unknown = unknownTools(r, diagnostics);
-    const document = { format: doc.meta?.format ?? null, words: countWords(r.tokens), date };
-    return {
-      version: PROFILE_VERSION,
-      skills,
-      diagnostics,
-      document,
-      experience: experienceFacts(r.docIndex.timeline, date, doc.text),
-      unknownTools: unknown,
-    };
-  };
-
-  return { taxonomy, index, extract };
+  ): SkillProfile => extractWith(parts, input, rawOptions);
+  return { taxonomy, index: parts.index, extract };
 }
 
 const extractors = new WeakMap<object, Extractor>();

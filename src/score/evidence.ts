@@ -50,8 +50,11 @@ export interface EvidenceMath {
   stuffingOf(listed: number): number;
 }
 
-/** Builds the evidence functions; every (context, kind) weight and the plain-evidence table are computed once. */
-export function createEvidenceMath(cfg: Config): EvidenceMath {
+/**
+ * The evidence of an evidence summary, in [0, 1]: the strongest kind of mention per slot, the best three
+ * slots combined. Every (slot, kind) weight at no stuffing is computed once.
+ */
+function createKindCombiner(cfg: Config): (e: EvidenceSummary, stuffing: number) => number {
   const slotWeight = cfg.slotWeight;
   const kindStrength = (slot: number, kind: number, stuffing: number): number => {
     let w = slotWeight[slot]!;
@@ -97,6 +100,13 @@ export function createEvidenceMath(cfg: Config): EvidenceMath {
     const d = cfg.decay;
     return 1 - (1 - a) * (1 - b * d) * (1 - c * d * d);
   };
+  return evidenceOfKinds;
+}
+
+/** Builds the evidence functions; every (context, kind) weight and the plain-evidence table are computed once. */
+export function createEvidenceMath(cfg: Config): EvidenceMath {
+  const slotWeight = cfg.slotWeight;
+  const evidenceOfKinds = createKindCombiner(cfg);
   // Most skills have plain mentions only: their evidence is one of 256 values, one per set of slots.
   const plainEvidence = new Float64Array(1 << SLOTS);
   for (let set = 0; set < 1 << SLOTS; set++) {

@@ -67,48 +67,161 @@ function latestMonth(profile: SkillProfile, ev: EvidenceMath): number {
   return latest;
 }
 
-/** Builds the rater of `c`. */
-export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rater {
-  const {
-    n,
-    slots,
-    routeInts,
-    routeFactors,
-    routeList,
-    catInts,
-    ownSlots,
-    meta,
-    depthTable,
-    recencyTable,
-    classMonths,
-    weights,
-    entryOf,
-    NOTHING,
-  } = c;
-  const topK = cfg.topK;
-  const gain = cfg.groupGain;
-  const best = new Float64Array(n);
+/** The best credits of each requirement member slot within one pass over a profile's skills. */
+interface SlotKeeper {
+  /** Slots credited in the current pass, in first-credit order (the first `count()`). */
+  readonly touched: Int32Array;
+  count(): number;
+  /** Starts a pass: every slot's credits are forgotten (by a generation stamp, not a pass over the slots). */
+  begin(): void;
+  /** Keeps `value` when it is among the slot's best `DEPTH` of the pass. */
+  add(slot: number, value: number): void;
+  /** The combined credit of a slot (best in full, the next ones adding `gain` of the gap). */
+  value(slot: number): number;
+}
+
+function createSlotKeeper(slots: number, gain: number): SlotKeeper {
   /** The best `DEPTH` credits of each slot, in descending order; valid where `slotGen` holds the pass. */
   const slotTop = new Float64Array(slots * DEPTH);
   const slotGen = new Int32Array(slots);
-  /** Slots credited in the current pass, in first-credit order. */
   const touched = new Int32Array(slots);
   let touchedCount = 0;
-  const slotReq = new Int32Array(slots);
-  c.plans.forEach((plan, r) => {
-    for (let s = plan.slotStart; s < plan.slotEnd; s++) slotReq[s] = r;
-  });
-  const catTop = new Float64Array(n * topK);
-  const hasCategories = c.categoryReqs.length > 0;
-  /** Slots blocked for the profile being weighed: those stamped with its `profileGen`. */
-  const blockedIn = new Int32Array(slots);
-  let profileGen = 0;
   let passGen = 0;
-  /** Per-pass facts of the profile being weighed. */
+  return {
+    touched,
+    count: () => touchedCount,
+    begin() {
+      if (passGen === 0x7fffffff) {
+        slotGen.fill(0);
+        passGen = 0;
+      }
+      passGen++;
+      touchedCount = 0;
+    },
+    add(slot, value) {
+      const o = slot * DEPTH;
+      if (value <= slotTop[o + DEPTH - 1]! && slotGen[slot] === passGen) return;
+      if (slotGen[slot] !== passGen) {
+        // First credit of this pass: the slot's old values belong to an earlier one.
+        slotGen[slot] = passGen;
+        touched[touchedCount++] = slot;
+        slotTop[o] = value;
+        slotTop[o + 1] = 0;
+        slotTop[o + 2] = 0;
+        slotTop[o + 3] = 0;
+        return;
+      }
+      if (value <= slotTop[o + DEPTH - 1]!) return;
+      let k = DEPTH - 1;
+      while (k > 0 && slotTop[o + k - 1]! < value) {
+        slotTop[o + k] = slotTop[o + k - 1]!;
+        k--;
+      }
+      slotTop[o + k] = value;
+    },
+    value(slot) {
+      if (slotGen[slot] !== passGen) return 0;
+      const o = slot * DEPTH;
+      const top = slotTop[o]!;
+      if (top >= 1) return 1;
+      // The next credits, read as independent evidence: the chance that not all of them miss.
+      const rest = 1 - (1 - slotTop[o + 1]!) * (1 - slotTop[o + 2]!) * (1 - slotTop[o + 3]!);
+      return top + (1 - top) * gain * rest;
+    },
+  };
+}
+
+/** The best `topK` values of each category requirement within one pass, in descending order. */
+function createCategoryKeeper(n: number, topK: number) {
+  const catTop = new Float64Array(n * topK);
+  return {
+    clear: () => catTop.fill(0),
+    add(req: number, value: number): void {
+      const o = req * topK;
+      if (value <= catTop[o + topK - 1]!) return;
+      let k = topK - 1;
+      while (k > 0 && catTop[o + k - 1]! < value) {
+        catTop[o + k] = catTop[o + k - 1]!;
+        k--;
+      }
+      catTop[o + k] = value;
+    },
+    /** The mean of a category requirement's best `topK` values. */
+    mean(req: number): number {
+      let sum = 0;
+      for (let k = 0; k < topK; k++) sum += catTop[req * topK + k]!;
+      return sum / topK;
+    },
+  };
+}
+
+/**
+ * Credit through the `implied[]` list of a skill the taxonomy does not know (rare: a hand-edited or foreign
+ * profile); the returned function says whether any was given.
+ */
+function createStrangerCrediter(
+  c: CompiledRole,
+  cfg: Config,
+  addToSlot: SlotKeeper['add'],
+  blocked: (slot: number) => boolean,
+) {
+  const { depthTable, classMonths } = c;
+  return (
+    skill: ExtractedSkill,
+    list: ImpliedSkill[],
+    base: number,
+    months: number,
+    row: number,
+    credits: Credits | null,
+  ): boolean => {
+    let gave = false;
+    for (const imp of list) {
+      const id = imp.id;
+      if (typeof id !== 'string' || c.sieve[sieveKey(id)] === 0) continue;
+      for (const route of c.direct.get(id) ?? []) {
+        if (blocked(route.slot)) continue;
+        const minMonths = c.plans[route.req]!.minMonths;
+        const depth =
+          row >= 0 ? depthTable[classMonths.indexOf(minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, minMonths);
+        const value = base * depth * imp.weight * cfg.implied;
+        if (value <= 0) continue;
+        addToSlot(route.slot, value);
+        gave = true;
+        if (credits !== null) credits.bySlot[route.slot]!.push({ value, skill, via: 'implied', member: route.member });
+      }
+    }
+    return gave;
+  };
+}
+
+/** The crediting of one skill, with the facts of the profile being weighed. */
+interface Crediter {
+  /** Starts a profile: its latest dated month and its months under titles of the role's kind of work. */
+  startProfile(latest: number, functionMonths: number): void;
+  /**
+   * Credits one skill. Returns 1 when it is disclaimed and blocks a slot after inferred credit was given
+   * in this pass (`inferred`): the pass must then run again, with every block known. Returns 2 when it gave
+   * inferred credit, else 0.
+   */
+  credit(skill: ExtractedSkill, stuffing: number, inferred: boolean, credits: Credits | null): number;
+}
+
+function createCrediter(
+  c: CompiledRole,
+  cfg: Config,
+  ev: EvidenceMath,
+  addToSlot: SlotKeeper['add'],
+  addToCategory: (req: number, value: number) => void,
+): Crediter {
+  const { routeInts, routeFactors, routeList, catInts, ownSlots, meta, depthTable, recencyTable, classMonths } = c;
+  const { entryOf, NOTHING } = c;
+  /** Slots blocked for the profile being weighed: those stamped with its `profileGen`. */
+  const blockedIn = new Int32Array(c.slots);
+  let profileGen = 0;
+  /** Per-profile facts of the profile being weighed. */
   let latest = -1;
-  /** Months under titles of the role's kind of work, and the core's factor for work under other kinds. */
   let functionMonths = 0;
-  let focus = 1;
+  const creditStrangers = createStrangerCrediter(c, cfg, addToSlot, (slot) => blockedIn[slot] === profileGen);
 
   const depthOf = (row: number, classOffset: number, months: number): number =>
     row >= 0 ? depthTable[classOffset + row]! : depthAt(cfg, months, classMonths[classOffset / TABLE_MONTHS]!);
@@ -118,56 +231,19 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     return gap <= 0 ? recencyTable[0]! : gap < TABLE_MONTHS ? recencyTable[gap]! : recencyAt(cfg, gap);
   }
 
-  /** Keeps the best `DEPTH` credits of a slot in descending order. */
-  function addToSlot(slot: number, value: number): void {
-    const o = slot * DEPTH;
-    if (value <= slotTop[o + DEPTH - 1]! && slotGen[slot] === passGen) return;
-    if (slotGen[slot] !== passGen) {
-      // First credit of this pass: the slot's old values belong to an earlier one.
-      slotGen[slot] = passGen;
-      touched[touchedCount++] = slot;
-      slotTop[o] = value;
-      slotTop[o + 1] = 0;
-      slotTop[o + 2] = 0;
-      slotTop[o + 3] = 0;
-      return;
+  /** Blocks inferred credit to a disclaimed skill's own slots; 1 when a block came after inferred credit. */
+  function block(at: number, inferred: boolean): number {
+    let outcome = 0;
+    for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) {
+      const slot = ownSlots[k]!;
+      if (blockedIn[slot] !== profileGen) {
+        blockedIn[slot] = profileGen;
+        if (inferred) outcome = 1;
+      }
     }
-    if (value <= slotTop[o + DEPTH - 1]!) return;
-    let k = DEPTH - 1;
-    while (k > 0 && slotTop[o + k - 1]! < value) {
-      slotTop[o + k] = slotTop[o + k - 1]!;
-      k--;
-    }
-    slotTop[o + k] = value;
+    return outcome;
   }
 
-  /** Keeps the best `topK` values of a category requirement in descending order. */
-  function addToCategory(req: number, value: number): void {
-    const o = req * topK;
-    if (value <= catTop[o + topK - 1]!) return;
-    let k = topK - 1;
-    while (k > 0 && catTop[o + k - 1]! < value) {
-      catTop[o + k] = catTop[o + k - 1]!;
-      k--;
-    }
-    catTop[o + k] = value;
-  }
-
-  function slotValue(slot: number): number {
-    if (slotGen[slot] !== passGen) return 0;
-    const o = slot * DEPTH;
-    const top = slotTop[o]!;
-    if (top >= 1) return 1;
-    // The next credits, read as independent evidence: the chance that not all of them miss.
-    const rest = 1 - (1 - slotTop[o + 1]!) * (1 - slotTop[o + 2]!) * (1 - slotTop[o + 3]!);
-    return top + (1 - top) * gain * rest;
-  }
-
-  /**
-   * Credits one skill. Returns 1 when it is disclaimed and blocks a slot after inferred credit was given
-   * in this pass (`inferred`): the pass must then run again, with every block known. Returns 2 when it gave
-   * inferred credit, else 0.
-   */
   function credit(skill: ExtractedSkill, stuffing: number, inferred: boolean, credits: Credits | null): number {
     const entry = entryOf(skill);
     if (entry === NOTHING) return 0;
@@ -180,17 +256,8 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     if (strangeList === null && routeStart === routeEnd && catStart === catEnd) return 0;
     const bits = ev.bitsOf(skill);
     const disclaimed = (bits & EVIDENCE_DISCLAIMED) !== 0;
-    let outcome = 0;
-    if (disclaimed) {
-      // A disclaimed skill blocks inferred credit to its own slots, and earns its own requirements only.
-      for (let k = meta[at + 5]!, end = meta[at + 6]!; k < end; k++) {
-        const slot = ownSlots[k]!;
-        if (blockedIn[slot] !== profileGen) {
-          blockedIn[slot] = profileGen;
-          if (inferred) outcome = 1;
-        }
-      }
-    }
+    // A disclaimed skill blocks inferred credit to its own slots, and earns its own requirements only.
+    let outcome = disclaimed ? block(at, inferred) : 0;
     const e = ev.evidenceOf(skill, bits, stuffing);
     if (e === 0) return outcome;
     const base = e * recencyOf(ev.monthOf(skill, bits));
@@ -226,43 +293,60 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     return outcome;
   }
 
-  /** Credit through the `implied[]` list of a skill the taxonomy does not know; true when any was given. */
-  function creditStrangers(
-    skill: ExtractedSkill,
-    list: ImpliedSkill[],
-    base: number,
-    months: number,
-    row: number,
-    credits: Credits | null,
-  ): boolean {
-    let gave = false;
-    for (const imp of list) {
-      const id = imp.id;
-      if (typeof id !== 'string' || c.sieve[sieveKey(id)] === 0) continue;
-      for (const route of c.direct.get(id) ?? []) {
-        if (blockedIn[route.slot] === profileGen) continue;
-        const minMonths = c.plans[route.req]!.minMonths;
-        const depth =
-          row >= 0 ? depthTable[classMonths.indexOf(minMonths) * TABLE_MONTHS + row]! : depthAt(cfg, months, minMonths);
-        const value = base * depth * imp.weight * cfg.implied;
-        if (value <= 0) continue;
-        addToSlot(route.slot, value);
-        gave = true;
-        if (credits !== null) credits.bySlot[route.slot]!.push({ value, skill, via: 'implied', member: route.member });
+  return {
+    startProfile(latestMonth, ownMonths) {
+      if (profileGen === 0x7fffffff) {
+        blockedIn.fill(0);
+        profileGen = 0;
       }
-    }
-    return gave;
-  }
+      profileGen++;
+      latest = latestMonth;
+      functionMonths = ownMonths;
+    },
+    credit,
+  };
+}
+
+/** A profile's months under titles of the role's kind of work, and the core's factor for work under other kinds. */
+interface FunctionFacts {
+  months: number;
+  focus: number;
+}
+
+/** Reads the profile's months under titles of the role's kind of work, and the share under other kinds, into `out`. */
+function readFunction(c: CompiledRole, cfg: Config, profile: SkillProfile, out: FunctionFacts): void {
+  out.months = 0;
+  out.focus = 1;
+  const byKind = c.function === null ? undefined : profile.experience?.functionMonths;
+  if (byKind === undefined || byKind === null || typeof byKind !== 'object') return;
+  const development = monthsIn(byKind.development);
+  const testing = monthsIn(byKind.testing);
+  const operations = monthsIn(byKind.operations);
+  const known = development + testing + operations + monthsIn(byKind.other);
+  const own = c.function === 'development' ? development : c.function === 'testing' ? testing : operations;
+  out.months = own;
+  if (known > 0) out.focus = 1 - cfg.functionMismatch * ((known - own) / known);
+}
+
+/** Builds the rater of `c`. */
+export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rater {
+  const { n, weights } = c;
+  const best = new Float64Array(n);
+  const keeper = createSlotKeeper(c.slots, cfg.groupGain);
+  const { touched, value: slotValue } = keeper;
+  const categories = createCategoryKeeper(n, cfg.topK);
+  const { startProfile, credit } = createCrediter(c, cfg, ev, keeper.add, categories.add);
+  const slotReq = new Int32Array(c.slots);
+  c.plans.forEach((plan, r) => {
+    for (let s = plan.slotStart; s < plan.slotEnd; s++) slotReq[s] = r;
+  });
+  const hasCategories = c.categoryReqs.length > 0;
+  const facts: FunctionFacts = { months: 0, focus: 1 };
 
   /** One pass over the skills; true when a disclaimer was found after inferred credit it blocks was given. */
   function pass(profile: SkillProfile, stuffing: number, credits: Credits | null): boolean {
-    if (passGen === 0x7fffffff) {
-      slotGen.fill(0);
-      passGen = 0;
-    }
-    passGen++;
-    touchedCount = 0;
-    if (hasCategories) for (let i = 0; i < catTop.length; i++) catTop[i] = 0;
+    keeper.begin();
+    if (hasCategories) categories.clear();
     let inferred = false;
     let retract = false;
     const skills = profile.skills;
@@ -274,29 +358,9 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     return retract;
   }
 
-  /** Reads the profile's months under titles of the role's kind of work, and the share under other kinds. */
-  function readFunction(profile: SkillProfile): void {
-    functionMonths = 0;
-    focus = 1;
-    const byKind = c.function === null ? undefined : profile.experience?.functionMonths;
-    if (byKind === undefined || byKind === null || typeof byKind !== 'object') return;
-    const development = monthsIn(byKind.development);
-    const testing = monthsIn(byKind.testing);
-    const operations = monthsIn(byKind.operations);
-    const known = development + testing + operations + monthsIn(byKind.other);
-    const own = c.function === 'development' ? development : c.function === 'testing' ? testing : operations;
-    functionMonths = own;
-    if (known > 0) focus = 1 - cfg.functionMismatch * ((known - own) / known);
-  }
-
   function weigh(profile: SkillProfile, stuffing: number, credits: Credits | null): void {
-    if (profileGen === 0x7fffffff) {
-      blockedIn.fill(0);
-      profileGen = 0;
-    }
-    profileGen++;
-    latest = latestMonth(profile, ev);
-    readFunction(profile);
+    readFunction(c, cfg, profile, facts);
+    startProfile(latestMonth(profile, ev), facts.months);
     // A disclaimer read after credit it blocks was given: weigh again, now with every block known.
     if (pass(profile, stuffing, credits)) {
       if (credits !== null) {
@@ -306,17 +370,13 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
       pass(profile, stuffing, credits);
     }
     for (let r = 0; r < n; r++) best[r] = 0;
-    for (let k = 0; k < touchedCount; k++) {
+    for (let k = 0, count = keeper.count(); k < count; k++) {
       const slot = touched[k]!;
       const v = slotValue(slot);
       const r = slotReq[slot]!;
       if (v > best[r]!) best[r] = v;
     }
-    for (const req of c.categoryReqs) {
-      let sum = 0;
-      for (let k = 0; k < topK; k++) sum += catTop[req * topK + k]!;
-      best[req] = sum / topK;
-    }
+    for (const req of c.categoryReqs) best[req] = categories.mean(req);
   }
 
   const mean = (idx: number[], total: number): number => {
@@ -332,8 +392,8 @@ export function createRater(c: CompiledRole, cfg: Config, ev: EvidenceMath): Rat
     slotValue,
     core: () => mean(c.coreIdx, c.coreWeight),
     periphery: () => mean(c.peripheryIdx, c.peripheryWeight),
-    focus: () => focus,
-    functionMonths: () => functionMonths,
+    focus: () => facts.focus,
+    functionMonths: () => facts.months,
     mustHaves() {
       for (let k = 0; k < c.requiredIdx.length; k++) if (best[c.requiredIdx[k]!]! < cfg.minScore) return false;
       return true;
