@@ -4,7 +4,7 @@
  * is the phrase: "Go" resolves, "go to" does not.
  */
 import { TAXONOMY_DEFAULTS } from '../defaults.js';
-import { buildAliasIndex, indexAliases, lookupAlias } from './alias-index.js';
+import { type AliasIndex, buildAliasIndex, indexAliases, lookupAlias } from './alias-index.js';
 import { builtinTaxonomy } from './builtin.js';
 import { createFuzzyIndex, type FuzzyIndex } from './fuzzy.js';
 import type { Skill, Taxonomy } from './schema.js';
@@ -71,6 +71,26 @@ function checkThreshold(value: unknown): number {
   return value;
 }
 
+/** What a resolver builds once and every call reads. */
+interface ResolverState {
+  readonly byId: ReadonlyMap<string, Skill>;
+  readonly index: AliasIndex;
+  /** `${skillId}\u0000${key}` of every ambiguous alias. */
+  readonly ambiguousKeys: ReadonlySet<string>;
+  /** The typo index, built at the first name that is not an alias. */
+  fuzzyIndex: FuzzyIndex | undefined;
+  /** The alias as the taxonomy writes it, by `${skillId}\u0000${key}`; filled with the typo index. */
+  readonly written: Map<string, string>;
+}
+
+/** A typo candidate: the skill (under its current id), the key it matched and how closely. */
+interface Candidate {
+  skill: Skill;
+  key: string;
+  similarity: number;
+  ambiguous: boolean;
+}
+
 /**
  * Builds a resolver for a taxonomy. Building indexes every alias (≈ tens of milliseconds for
  * the built-in taxonomy); each `resolve` then costs one map look-up, plus one fuse.js query
@@ -85,122 +105,143 @@ export function createResolver(taxonomy: Taxonomy = builtinTaxonomy()): SkillRes
   const ambiguousKeys = new Set<string>();
   for (const skill of taxonomy.skills)
     for (const alias of skill.ambiguous?.aliases ?? []) ambiguousKeys.add(`${skill.id}\u0000${normaliseAlias(alias)}`);
-  let fuzzyIndex: FuzzyIndex | undefined;
-  const written = new Map<string, string>();
-  const fuzzy = (): FuzzyIndex =>
-    (fuzzyIndex ??= createFuzzyIndex(
-      indexAliases(index).map(({ alias, skillId }) => {
-        const key = normaliseAlias(alias);
-        written.set(`${skillId}\u0000${key}`, alias);
-        return { key, skillId };
-      }),
-    ));
+  const state: ResolverState = {
+    byId,
+    index,
+    ambiguousKeys,
+    fuzzyIndex: undefined,
+    written: new Map<string, string>(),
+  };
+  // Plain functions over `state`, so callers may take them off the resolver (`const { resolve } = …`).
+  return {
+    taxonomy,
+    resolve: (name: string, options: Omit<ResolveOptions, 'taxonomy'> = {}) => resolveName(state, name, options),
+    suggest: (name: string, limit: number = TAXONOMY_DEFAULTS.maxSuggestions) => suggestNames(state, name, limit),
+  };
+}
 
-  // Retired ids report under their replacement, following a chain but never looping.
-  const current = (id: string): Skill | undefined => {
-    let skill = byId.get(id);
-    const seen = new Set<string>();
-    while (skill?.replacedBy !== undefined && !seen.has(skill.id) && byId.has(skill.replacedBy)) {
-      seen.add(skill.id);
-      skill = byId.get(skill.replacedBy);
+/** The typo index, built on first use. */
+function fuzzyIndexOf(state: ResolverState): FuzzyIndex {
+  state.fuzzyIndex ??= createFuzzyIndex(
+    indexAliases(state.index).map(({ alias, skillId }) => {
+      const key = normaliseAlias(alias);
+      state.written.set(`${skillId}\u0000${key}`, alias);
+      return { key, skillId };
+    }),
+  );
+  return state.fuzzyIndex;
+}
+
+/** The skill an id reports under. Retired ids report under their replacement, following a chain but never looping. */
+function currentSkill(state: ResolverState, id: string): Skill | undefined {
+  const { byId } = state;
+  let skill = byId.get(id);
+  const seen = new Set<string>();
+  while (skill?.replacedBy !== undefined && !seen.has(skill.id) && byId.has(skill.replacedBy)) {
+    seen.add(skill.id);
+    skill = byId.get(skill.replacedBy);
+  }
+  return skill;
+}
+
+/** Resolves a phrase that is a whole alias, or returns `null`. */
+function resolveExact(state: ResolverState, phrase: string): SkillResolution | null {
+  const hits = lookupAlias(state.index, phrase);
+  if (hits.length === 0) return null;
+  // A plain alias beats an ambiguous one; then id order keeps the answer deterministic.
+  const ordered = [...hits].sort(
+    (a, b) => Number(a.ambiguous) - Number(b.ambiguous) || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0),
+  );
+  const skills = [
+    ...new Map(
+      ordered.map((hit) => [currentSkill(state, hit.skillId)?.id ?? hit.skillId, currentSkill(state, hit.skillId)]),
+    ).values(),
+  ].filter((s): s is Skill => s !== undefined);
+  const [first, ...rest] = skills;
+  if (first === undefined) return null;
+  const alias = ordered.find((hit) => hit.skillId === first.id)?.alias ?? first.name;
+  const resolution: SkillResolution = { id: first.id, name: first.name, confidence: 1, fuzzy: false, alias };
+  if (rest.length > 0)
+    resolution.suggestions = rest.map((skill) => ({ id: skill.id, name: skill.name, confidence: 1 }));
+  return resolution;
+}
+
+/** Typo candidates for a normalised name, one per current skill, best first. */
+function fuzzyCandidates(state: ResolverState, norm: string, limit: number): Candidate[] {
+  const out = new Map<string, Candidate>();
+  for (const candidate of fuzzyIndexOf(state).search(norm, limit * 4)) {
+    const skill = currentSkill(state, candidate.skillId);
+    if (skill === undefined || out.has(skill.id)) continue;
+    out.set(skill.id, {
+      skill,
+      key: candidate.key,
+      similarity: candidate.similarity,
+      ambiguous: state.ambiguousKeys.has(`${candidate.skillId}\u0000${candidate.key}`),
+    });
+  }
+  return [...out.values()];
+}
+
+/** `SkillResolver.suggest`. */
+function suggestNames(state: ResolverState, name: string, limit: number): SkillSuggestion[] {
+  if (typeof name !== 'string') throw new TypeError('`name` must be a string');
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`limit` must be a positive integer');
+  const norm = normaliseAlias(name);
+  if (norm === '') return [];
+  return fuzzyCandidates(state, norm, limit)
+    .filter((c) => c.similarity >= TAXONOMY_DEFAULTS.suggestionThreshold)
+    .slice(0, limit)
+    .map((c) => ({ id: c.skill.id, name: c.skill.name, confidence: round(c.similarity) }));
+}
+
+/** `SkillResolver.resolve`. */
+function resolveName(
+  state: ResolverState,
+  name: string,
+  options: Omit<ResolveOptions, 'taxonomy'>,
+): SkillResolution | null {
+  if (typeof name !== 'string') throw new TypeError('`name` must be a string');
+  const threshold = checkThreshold(options.threshold ?? TAXONOMY_DEFAULTS.fuzzyThreshold);
+  const trimmed = name.trim();
+  if (trimmed === '') return null;
+
+  const direct = resolveExact(state, trimmed);
+  if (direct !== null) return direct;
+  // Derived forms are still exact: the remainder must itself be a whole alias.
+  for (const pattern of [TRAILING_VERSION, CONFIRMING_SUFFIX]) {
+    const stripped = trimmed.replace(pattern, '');
+    if (stripped !== trimmed && stripped.length >= 1) {
+      const derived =
+        resolveExact(state, stripped) ??
+        (pattern === CONFIRMING_SUFFIX ? resolveExact(state, stripped.replace(TRAILING_VERSION, '')) : null);
+      if (derived !== null) return derived;
     }
-    return skill;
+  }
+
+  if (options.fuzzy === false) return null;
+  const norm = normaliseAlias(trimmed);
+  if (norm.length < TAXONOMY_DEFAULTS.fuzzyMinLength) return null;
+  const found = fuzzyCandidates(state, norm, TAXONOMY_DEFAULTS.maxSuggestions + 1);
+  // An ambiguous alias is an ordinary word: only its exact, whole-input form may resolve to it.
+  const best = found.find((c) => !c.ambiguous);
+  if (best === undefined || best.similarity < threshold) return null;
+  // Once a name resolved, only near-equals are worth a second look.
+  const floor = Math.max(TAXONOMY_DEFAULTS.suggestionThreshold, best.similarity - 0.1);
+  const others = found.filter((c) => c !== best && c.similarity >= floor).slice(0, TAXONOMY_DEFAULTS.maxSuggestions);
+  const resolution: SkillResolution = {
+    id: best.skill.id,
+    name: best.skill.name,
+    confidence: round(best.similarity),
+    fuzzy: true,
+    alias: state.written.get(`${best.skill.id}\u0000${best.key}`) ?? best.key,
   };
-
-  const exact = (phrase: string): SkillResolution | null => {
-    const hits = lookupAlias(index, phrase);
-    if (hits.length === 0) return null;
-    // A plain alias beats an ambiguous one; then id order keeps the answer deterministic.
-    const ordered = [...hits].sort(
-      (a, b) =>
-        Number(a.ambiguous) - Number(b.ambiguous) || (a.skillId < b.skillId ? -1 : a.skillId > b.skillId ? 1 : 0),
-    );
-    const skills = [
-      ...new Map(ordered.map((hit) => [current(hit.skillId)?.id ?? hit.skillId, current(hit.skillId)])).values(),
-    ].filter((s): s is Skill => s !== undefined);
-    const [first, ...rest] = skills;
-    if (first === undefined) return null;
-    const alias = ordered.find((hit) => hit.skillId === first.id)?.alias ?? first.name;
-    const resolution: SkillResolution = { id: first.id, name: first.name, confidence: 1, fuzzy: false, alias };
-    if (rest.length > 0)
-      resolution.suggestions = rest.map((skill) => ({ id: skill.id, name: skill.name, confidence: 1 }));
-    return resolution;
-  };
-
-  const candidates = (
-    norm: string,
-    limit: number,
-  ): { skill: Skill; key: string; similarity: number; ambiguous: boolean }[] => {
-    const out = new Map<string, { skill: Skill; key: string; similarity: number; ambiguous: boolean }>();
-    for (const candidate of fuzzy().search(norm, limit * 4)) {
-      const skill = current(candidate.skillId);
-      if (skill === undefined || out.has(skill.id)) continue;
-      out.set(skill.id, {
-        skill,
-        key: candidate.key,
-        similarity: candidate.similarity,
-        ambiguous: ambiguousKeys.has(`${candidate.skillId}\u0000${candidate.key}`),
-      });
-    }
-    return [...out.values()];
-  };
-
-  const suggest = (name: string, limit: number = TAXONOMY_DEFAULTS.maxSuggestions): SkillSuggestion[] => {
-    if (typeof name !== 'string') throw new TypeError('`name` must be a string');
-    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('`limit` must be a positive integer');
-    const norm = normaliseAlias(name);
-    if (norm === '') return [];
-    return candidates(norm, limit)
-      .filter((c) => c.similarity >= TAXONOMY_DEFAULTS.suggestionThreshold)
-      .slice(0, limit)
-      .map((c) => ({ id: c.skill.id, name: c.skill.name, confidence: round(c.similarity) }));
-  };
-
-  const resolve = (name: string, options: Omit<ResolveOptions, 'taxonomy'> = {}): SkillResolution | null => {
-    if (typeof name !== 'string') throw new TypeError('`name` must be a string');
-    const threshold = checkThreshold(options.threshold ?? TAXONOMY_DEFAULTS.fuzzyThreshold);
-    const trimmed = name.trim();
-    if (trimmed === '') return null;
-
-    const direct = exact(trimmed);
-    if (direct !== null) return direct;
-    // Derived forms are still exact: the remainder must itself be a whole alias.
-    for (const pattern of [TRAILING_VERSION, CONFIRMING_SUFFIX]) {
-      const stripped = trimmed.replace(pattern, '');
-      if (stripped !== trimmed && stripped.length >= 1) {
-        const derived =
-          exact(stripped) ?? (pattern === CONFIRMING_SUFFIX ? exact(stripped.replace(TRAILING_VERSION, '')) : null);
-        if (derived !== null) return derived;
-      }
-    }
-
-    if (options.fuzzy === false) return null;
-    const norm = normaliseAlias(trimmed);
-    if (norm.length < TAXONOMY_DEFAULTS.fuzzyMinLength) return null;
-    const found = candidates(norm, TAXONOMY_DEFAULTS.maxSuggestions + 1);
-    // An ambiguous alias is an ordinary word: only its exact, whole-input form may resolve to it.
-    const best = found.find((c) => !c.ambiguous);
-    if (best === undefined || best.similarity < threshold) return null;
-    // Once a name resolved, only near-equals are worth a second look.
-    const floor = Math.max(TAXONOMY_DEFAULTS.suggestionThreshold, best.similarity - 0.1);
-    const others = found.filter((c) => c !== best && c.similarity >= floor).slice(0, TAXONOMY_DEFAULTS.maxSuggestions);
-    const resolution: SkillResolution = {
-      id: best.skill.id,
-      name: best.skill.name,
-      confidence: round(best.similarity),
-      fuzzy: true,
-      alias: written.get(`${best.skill.id}\u0000${best.key}`) ?? best.key,
-    };
-    if (others.length > 0)
-      resolution.suggestions = others.map((c) => ({
-        id: c.skill.id,
-        name: c.skill.name,
-        confidence: round(c.similarity),
-      }));
-    return resolution;
-  };
-
-  return { taxonomy, resolve, suggest };
+  if (others.length > 0)
+    resolution.suggestions = others.map((c) => ({
+      id: c.skill.id,
+      name: c.skill.name,
+      confidence: round(c.similarity),
+    }));
+  return resolution;
 }
 
 function round(value: number): number {

@@ -76,34 +76,49 @@ export function kindOf(skill: { readonly kind?: SkillKind | undefined }): SkillK
   return skill.kind ?? DEFAULT_SKILL_KIND;
 }
 
-/** Builds the taxonomy's zod schemas with the zod it is given (see `taxonomySchemas`). */
-function buildTaxonomySchemas(z: Zod) {
-  /** Permanent kebab-case id, e.g. `postgresql`, `aws-lambda`, `asp-net-core`. */
-  const skillIdSchema = z
+/** Permanent kebab-case id, e.g. `postgresql`, `aws-lambda`, `asp-net-core`. */
+function skillIdSchemaOf(z: Zod) {
+  return z
     .string()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case: lowercase letters, digits and single hyphens');
-  const skillCategorySchema = z.enum(SKILL_CATEGORIES);
-  const skillKindSchema = z.enum(SKILL_KINDS);
+}
 
-  const impliesEdgeSchema = z
+/** One of `SKILL_CATEGORIES`. */
+function skillCategorySchemaOf(z: Zod) {
+  return z.enum(SKILL_CATEGORIES);
+}
+
+/** One of `SKILL_KINDS`. */
+function skillKindSchemaOf(z: Zod) {
+  return z.enum(SKILL_KINDS);
+}
+
+/** One edge of `implies`: the implied skill and the share of credit it earns. */
+function impliesEdgeSchemaOf(z: Zod, skillIdSchema: ReturnType<typeof skillIdSchemaOf>) {
+  return z
     .object({
       id: skillIdSchema,
       /** Credit the implied skill earns, as a share of the implying skill's; strictly between 0 and 1. */
       weight: z.number().gt(0).lt(1),
     })
     .strict();
+}
 
-  /**
-   * How an ambiguous alias earns a match.
-   * - `tech-context`: counts in a skills list, next to other technologies (a list such as
-   *   "Go, Rust and Python", "Node.js/Express"), with a confirming word, or where the
-   *   sentence is technical and the word is used as a noun. Go, Swift, Rust, Express, Spring, Rails, Flask…
-   * - `list-item`: counts only as an item of a list of technologies, or with a confirming
-   *   word ("R programming", "C language"). For one-letter and very common names: R, C, D.
-   */
-  const ambiguityRuleSchema = z.enum(['tech-context', 'list-item']);
+/**
+ * How an ambiguous alias earns a match.
+ * - `tech-context`: counts in a skills list, next to other technologies (a list such as
+ *   "Go, Rust and Python", "Node.js/Express"), with a confirming word, or where the
+ *   sentence is technical and the word is used as a noun. Go, Swift, Rust, Express, Spring, Rails, Flask…
+ * - `list-item`: counts only as an item of a list of technologies, or with a confirming
+ *   word ("R programming", "C language"). For one-letter and very common names: R, C, D.
+ */
+function ambiguityRuleSchemaOf(z: Zod) {
+  return z.enum(['tech-context', 'list-item']);
+}
 
-  const ambiguitySchema = z
+/** A skill's `ambiguous`: which of its forms are ordinary words, and what confirms or blocks them. */
+function ambiguitySchemaOf(z: Zod, ambiguityRuleSchema: ReturnType<typeof ambiguityRuleSchemaOf>) {
+  return z
     .object({
       /** The aliases (or the name) that are ordinary words; written as in `aliases`. Others of the skill match freely. */
       aliases: z.array(z.string().min(1)).min(1),
@@ -121,8 +136,21 @@ function buildTaxonomySchemas(z: Zod) {
       note: z.string().min(1),
     })
     .strict();
+}
 
-  const skillSchema = z
+/** The schemas a skill entry is made of. */
+interface SkillParts {
+  skillIdSchema: ReturnType<typeof skillIdSchemaOf>;
+  skillCategorySchema: ReturnType<typeof skillCategorySchemaOf>;
+  skillKindSchema: ReturnType<typeof skillKindSchemaOf>;
+  impliesEdgeSchema: ReturnType<typeof impliesEdgeSchemaOf>;
+  ambiguitySchema: ReturnType<typeof ambiguitySchemaOf>;
+}
+
+/** One skill entry. */
+function skillSchemaOf(z: Zod, parts: SkillParts) {
+  const { skillIdSchema, skillCategorySchema, skillKindSchema, impliesEdgeSchema, ambiguitySchema } = parts;
+  return z
     .object({
       id: skillIdSchema,
       /** Display name, cased as its makers write it ("Node.js", "PostgreSQL"). */
@@ -152,9 +180,15 @@ function buildTaxonomySchemas(z: Zod) {
       replacedBy: skillIdSchema.optional(),
     })
     .strict();
+}
 
-  /** One category file as stored in `taxonomy/skills/`. */
-  const skillFileSchema = z
+/** One category file as stored in `taxonomy/skills/`. */
+function skillFileSchemaOf(
+  z: Zod,
+  skillCategorySchema: ReturnType<typeof skillCategorySchemaOf>,
+  skillSchema: ReturnType<typeof skillSchemaOf>,
+) {
+  return z
     .object({
       $schema: z.string().optional(),
       category: skillCategorySchema,
@@ -162,16 +196,37 @@ function buildTaxonomySchemas(z: Zod) {
       skills: z.array(skillSchema),
     })
     .strict();
+}
 
-  /** A whole taxonomy: ours, a user's replacement, or ours extended. */
-  const taxonomySchema = z
+/** A whole taxonomy: ours, a user's replacement, or ours extended. */
+function taxonomySchemaOf(z: Zod, skillSchema: ReturnType<typeof skillSchemaOf>) {
+  return z
     .object({
       version: z.string().min(1),
       /** Sorted by id. */
       skills: z.array(skillSchema),
     })
     .strict();
+}
 
+/**
+ * Builds the taxonomy's zod schemas with the zod it is given (see `taxonomySchemas`), each part once:
+ * the id, category and skill schemas are shared by the schemas that hold them.
+ */
+function buildTaxonomySchemas(z: Zod) {
+  const skillIdSchema = skillIdSchemaOf(z);
+  const skillCategorySchema = skillCategorySchemaOf(z);
+  const skillKindSchema = skillKindSchemaOf(z);
+  const impliesEdgeSchema = impliesEdgeSchemaOf(z, skillIdSchema);
+  const ambiguityRuleSchema = ambiguityRuleSchemaOf(z);
+  const ambiguitySchema = ambiguitySchemaOf(z, ambiguityRuleSchema);
+  const skillSchema = skillSchemaOf(z, {
+    skillIdSchema,
+    skillCategorySchema,
+    skillKindSchema,
+    impliesEdgeSchema,
+    ambiguitySchema,
+  });
   return {
     zod: z,
     skillIdSchema,
@@ -181,8 +236,8 @@ function buildTaxonomySchemas(z: Zod) {
     ambiguityRuleSchema,
     ambiguitySchema,
     skillSchema,
-    skillFileSchema,
-    taxonomySchema,
+    skillFileSchema: skillFileSchemaOf(z, skillCategorySchema, skillSchema),
+    taxonomySchema: taxonomySchemaOf(z, skillSchema),
   };
 }
 

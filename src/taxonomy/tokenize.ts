@@ -169,6 +169,8 @@ class WordTable {
   norms: string[];
   hashes: Int32Array;
   size = 0;
+  /** The scan's text lower-cased, made at the first ASCII word with a capital (`null`: offsets would not line up). */
+  lowered: string | null | undefined;
   constructor(capacity: number) {
     this.words = new Array(capacity);
     this.norms = new Array(capacity);
@@ -186,6 +188,21 @@ class WordTable {
         if (same) return i;
       }
     }
+  }
+  /**
+   * The folded form of a new word, `surface` at `start` in `text`: as written when it is lower-case ASCII,
+   * NFKC and lower case when it holds a non-ASCII character (`wide`), else lower case (`upper`).
+   */
+  fold(text: string, surface: string, start: number, upper: boolean, wide: boolean): string {
+    if (wide) return surface.normalize('NFKC').toLowerCase();
+    if (!upper) return surface;
+    // One lower-casing of the whole text costs less than one per word. The only lower-case mapping that
+    // changes length is İ (U+0130) → i̇, which lengthens: equal lengths mean equal offsets.
+    if (this.lowered === undefined) {
+      this.lowered = text.toLowerCase();
+      if (this.lowered.length !== text.length) this.lowered = null;
+    }
+    return this.lowered === null ? surface.toLowerCase() : this.lowered.slice(start, start + surface.length);
   }
   /** Puts a word in the empty slot `i`, when the table still takes words; grows at half full. */
   add(i: number, word: string, norm: string, h: number): void {
@@ -241,6 +258,20 @@ for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1;
 
 /**
+ * The end of a word at `p` with its name suffix, if any: C#, F#, C++, Notepad++, 2+ (never when a word
+ * character follows: "C#x" is not C#). `n` is the length of `text`.
+ */
+function readNameSuffix(text: string, p: number, n: number): number {
+  if (p >= n) return p;
+  const c = text.charCodeAt(p);
+  if (c === Ch.Hash) return p + 1 >= n || !isWordChar(text.charCodeAt(p + 1)) ? p + 1 : p;
+  if (c !== Ch.Plus) return p;
+  let q = p;
+  while (q < n && q - p < 2 && text.charCodeAt(q) === Ch.Plus) q++;
+  return q >= n || !isWordChar(text.charCodeAt(q)) ? q : p;
+}
+
+/**
  * The fine token scan (see the module comment). Linear in the length of `text`.
  * @internal
  */
@@ -255,8 +286,6 @@ export function scanTokens(text: string): FineToken[] {
   // the whole run an e-mail address, URL or file path.
   let runFirstToken = 0;
   let urlRun = false;
-  /** `text` lower-cased, made at the first ASCII token with a capital (`null`: offsets would not line up). */
-  let lowered: string | null | undefined;
   while (p < n) {
     const c = text.charCodeAt(p);
     if (c === Ch.Space || c === Ch.LF || isSpace(c) || isLineBreak(c)) {
@@ -312,13 +341,8 @@ export function scanTokens(text: string): FineToken[] {
       }
       break;
     }
-    // Name suffixes: C#, F#, C++, Notepad++, 2+ (never when a word character follows: "C#x" is not C#).
-    if (p < n && text.charCodeAt(p) === Ch.Hash && (p + 1 >= n || !isWordChar(text.charCodeAt(p + 1)))) p++;
-    else if (p < n && text.charCodeAt(p) === Ch.Plus) {
-      let q = p;
-      while (q < n && q - p < 2 && text.charCodeAt(q) === Ch.Plus) q++;
-      if (q >= n || !isWordChar(text.charCodeAt(q))) p = q;
-    }
+    // Name suffixes: C#, F#, C++, Notepad++, 2+.
+    p = readNameSuffix(text, p, n);
     // A word met before is taken from the table, surface and folded form (the fold is a function of the
     // surface: NFKC and lower case, or for ASCII lower case alone, which needs no context).
     let h = 0;
@@ -329,17 +353,7 @@ export function scanTokens(text: string): FineToken[] {
     if (surface !== undefined) norm = table.norms[slot]!;
     else {
       surface = text.slice(start, p);
-      norm = surface;
-      if (wide) norm = surface.normalize('NFKC').toLowerCase();
-      else if (upper) {
-        // One lower-casing of the whole text costs less than one per token. The only lower-case mapping that
-        // changes length is İ (U+0130) → i̇, which lengthens: equal lengths mean equal offsets.
-        if (lowered === undefined) {
-          lowered = text.toLowerCase();
-          if (lowered.length !== n) lowered = null;
-        }
-        norm = lowered === null ? surface.toLowerCase() : lowered.slice(start, p);
-      }
+      norm = table.fold(text, surface, start, upper, wide);
       table.add(slot, surface, norm, h);
     }
     // One space is by far the commonest gap.

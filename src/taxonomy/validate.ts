@@ -231,6 +231,18 @@ interface AliasOwner {
  */
 export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
+  const byId = indexIds(skills, issues);
+  const owners = new Map<string, AliasOwner[]>();
+  for (const located of skills) checkAliasForms(located, owners, issues);
+  issues.push(...checkBlockedPhrases(skills, owners));
+  checkAliasConflicts(owners, issues);
+  for (const located of skills) checkReferences(located, byId, issues);
+  issues.push(...findImpliesCycles(skills, byId));
+  return issues;
+}
+
+/** The skills by id, the first of each; every later one with the same id is a `duplicate-id` issue. */
+function indexIds(skills: readonly LocatedSkill[], issues: ValidationIssue[]): Map<string, LocatedSkill> {
   const byId = new Map<string, LocatedSkill>();
   for (const located of skills) {
     const first = byId.get(located.skill.id);
@@ -243,64 +255,71 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
       });
     }
   }
+  return byId;
+}
 
-  const owners = new Map<string, AliasOwner[]>();
-  for (const located of skills) {
-    const { skill, path } = located;
-    const forms: { written: string; path: Path }[] = [
-      { written: skill.name, path: [...path, 'name'] },
-      ...skill.aliases.map((alias, index) => ({ written: alias, path: [...path, 'aliases', index] })),
-    ];
-    const ambiguousForms = new Set((skill.ambiguous?.aliases ?? []).map((alias) => normaliseAlias(alias)));
-    const ownNorms = new Set(forms.map((form) => normaliseAlias(form.written)));
-    skill.ambiguous?.aliases.forEach((alias, index) => {
-      if (!ownNorms.has(normaliseAlias(alias))) {
-        issues.push({
-          code: 'unknown-ambiguous-alias',
-          path: [...path, 'ambiguous', 'aliases', index],
-          message: `"${alias}" is marked ambiguous but is neither the name nor an alias of "${skill.id}"`,
-        });
-      }
-    });
-    const seenLoose = new Map<string, string>();
-    const seenNorm = new Set<string>();
-    for (const form of forms) {
-      const loose = looseKey(form.written);
-      const earlier = seenLoose.get(loose);
-      if (earlier !== undefined) {
-        issues.push({
-          code: 'duplicate-alias',
-          path: form.path,
-          message: `"${form.written}" repeats "${earlier}" of the same skill`,
-        });
-        continue;
-      }
-      seenLoose.set(loose, form.written);
-      const norm = normaliseAlias(form.written);
-      if (norm === '') {
-        issues.push({
-          code: 'empty-alias',
-          path: form.path,
-          message: `"${form.written}" normalises to nothing and can never match`,
-        });
-        continue;
-      }
-      // A bare number ("8085", "802.11") is also a year, a version, a phone number or a count.
-      if (!/\p{L}/u.test(norm) && !ambiguousForms.has(norm)) {
-        issues.push({
-          code: 'number-only-alias',
-          path: form.path,
-          message: `"${form.written}" has no letter; mark it ambiguous (rule "list-item") so that it counts only as an item of a technology list`,
-        });
-      }
-      if (seenNorm.has(norm)) continue;
-      seenNorm.add(norm);
-      const list = owners.get(norm) ?? [];
-      list.push({ located, path: form.path, written: form.written, ambiguous: ambiguousForms.has(norm) });
-      owners.set(norm, list);
+/**
+ * Checks one skill's name, aliases and `ambiguous.aliases` on their own, and adds each distinct
+ * normalised form to `owners`, where forms claimed by two skills are found.
+ */
+function checkAliasForms(located: LocatedSkill, owners: Map<string, AliasOwner[]>, issues: ValidationIssue[]): void {
+  const { skill, path } = located;
+  const forms: { written: string; path: Path }[] = [
+    { written: skill.name, path: [...path, 'name'] },
+    ...skill.aliases.map((alias, index) => ({ written: alias, path: [...path, 'aliases', index] })),
+  ];
+  const ambiguousForms = new Set((skill.ambiguous?.aliases ?? []).map((alias) => normaliseAlias(alias)));
+  const ownNorms = new Set(forms.map((form) => normaliseAlias(form.written)));
+  skill.ambiguous?.aliases.forEach((alias, index) => {
+    if (!ownNorms.has(normaliseAlias(alias))) {
+      issues.push({
+        code: 'unknown-ambiguous-alias',
+        path: [...path, 'ambiguous', 'aliases', index],
+        message: `"${alias}" is marked ambiguous but is neither the name nor an alias of "${skill.id}"`,
+      });
     }
+  });
+  const seenLoose = new Map<string, string>();
+  const seenNorm = new Set<string>();
+  for (const form of forms) {
+    const loose = looseKey(form.written);
+    const earlier = seenLoose.get(loose);
+    if (earlier !== undefined) {
+      issues.push({
+        code: 'duplicate-alias',
+        path: form.path,
+        message: `"${form.written}" repeats "${earlier}" of the same skill`,
+      });
+      continue;
+    }
+    seenLoose.set(loose, form.written);
+    const norm = normaliseAlias(form.written);
+    if (norm === '') {
+      issues.push({
+        code: 'empty-alias',
+        path: form.path,
+        message: `"${form.written}" normalises to nothing and can never match`,
+      });
+      continue;
+    }
+    // A bare number ("8085", "802.11") is also a year, a version, a phone number or a count.
+    if (!/\p{L}/u.test(norm) && !ambiguousForms.has(norm)) {
+      issues.push({
+        code: 'number-only-alias',
+        path: form.path,
+        message: `"${form.written}" has no letter; mark it ambiguous (rule "list-item") so that it counts only as an item of a technology list`,
+      });
+    }
+    if (seenNorm.has(norm)) continue;
+    seenNorm.add(norm);
+    const list = owners.get(norm) ?? [];
+    list.push({ located, path: form.path, written: form.written, ambiguous: ambiguousForms.has(norm) });
+    owners.set(norm, list);
   }
-  issues.push(...checkBlockedPhrases(skills, owners));
+}
+
+/** Forms claimed by two skills, unless both mark them ambiguous or one skill replaced the other. */
+function checkAliasConflicts(owners: ReadonlyMap<string, AliasOwner[]>, issues: ValidationIssue[]): void {
   for (const [norm, list] of owners) {
     for (let i = 1; i < list.length; i++) {
       const owner = list[i]!;
@@ -325,44 +344,46 @@ export function checkSkills(skills: readonly LocatedSkill[]): ValidationIssue[] 
       }
     }
   }
+}
 
-  for (const { skill, path } of skills) {
-    const checkReference = (target: string, at: Path, kind: string, seen: Set<string>, list: string): boolean => {
-      if (target === skill.id) {
-        issues.push({ code: 'self-reference', path: at, message: `"${skill.id}" ${kind} itself` });
-        return false;
-      }
-      if (!byId.has(target)) {
-        issues.push({
-          code: 'unknown-reference',
-          path: at,
-          message: `"${skill.id}" ${kind} "${target}", which is not in the taxonomy`,
-        });
-        return false;
-      }
-      if (seen.has(target)) {
-        issues.push({
-          code: 'duplicate-reference',
-          path: at,
-          message: `"${skill.id}" lists "${target}" twice in \`${list}\``,
-        });
-        return false;
-      }
-      seen.add(target);
-      return true;
-    };
-    const implied = new Set<string>();
-    for (const [index, edge] of (skill.implies ?? []).entries())
-      checkReference(edge.id, [...path, 'implies', index, 'id'], 'implies', implied, 'implies');
-    const related = new Set<string>();
-    for (const [index, id] of (skill.related ?? []).entries())
-      checkReference(id, [...path, 'related', index], 'is related to', related, 'related');
-    if (skill.replacedBy !== undefined)
-      checkReference(skill.replacedBy, [...path, 'replacedBy'], 'is replaced by', new Set(), 'replacedBy');
-  }
-
-  issues.push(...findImpliesCycles(skills, byId));
-  return issues;
+/** One skill's `implies`, `related` and `replacedBy`: no self, unknown or repeated references. */
+function checkReferences(
+  { skill, path }: LocatedSkill,
+  byId: ReadonlyMap<string, LocatedSkill>,
+  issues: ValidationIssue[],
+): void {
+  const checkReference = (target: string, at: Path, kind: string, seen: Set<string>, list: string): boolean => {
+    if (target === skill.id) {
+      issues.push({ code: 'self-reference', path: at, message: `"${skill.id}" ${kind} itself` });
+      return false;
+    }
+    if (!byId.has(target)) {
+      issues.push({
+        code: 'unknown-reference',
+        path: at,
+        message: `"${skill.id}" ${kind} "${target}", which is not in the taxonomy`,
+      });
+      return false;
+    }
+    if (seen.has(target)) {
+      issues.push({
+        code: 'duplicate-reference',
+        path: at,
+        message: `"${skill.id}" lists "${target}" twice in \`${list}\``,
+      });
+      return false;
+    }
+    seen.add(target);
+    return true;
+  };
+  const implied = new Set<string>();
+  for (const [index, edge] of (skill.implies ?? []).entries())
+    checkReference(edge.id, [...path, 'implies', index, 'id'], 'implies', implied, 'implies');
+  const related = new Set<string>();
+  for (const [index, id] of (skill.related ?? []).entries())
+    checkReference(id, [...path, 'related', index], 'is related to', related, 'related');
+  if (skill.replacedBy !== undefined)
+    checkReference(skill.replacedBy, [...path, 'replacedBy'], 'is replaced by', new Set(), 'replacedBy');
 }
 
 /**
