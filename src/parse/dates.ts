@@ -302,6 +302,18 @@ function isChainSeparator(token: Token): boolean {
   return token.kind === PUNCT && (token.value === '-' || token.value === '/' || token.value === '.');
 }
 
+/** Does a number glue to the next one through `sep` ("2019-03", "03/19"), with no space on either side? */
+function isGlued(sep: Token | undefined, next: Token | undefined): next is Token {
+  return (
+    sep !== undefined &&
+    next !== undefined &&
+    sep.gap === 0 &&
+    next.gap === 0 &&
+    isChainSeparator(sep) &&
+    next.kind === NUM
+  );
+}
+
 /**
  * A chain is a maximal run of numbers joined by `-`, `/` or `.` with no spaces. Phone numbers and ids form
  * chains with 3-, 5+-digit groups or many groups; only chains that could be one or two dates stay dateable.
@@ -324,14 +336,7 @@ function markDateableChains(tokens: Token[]): void {
       if (len !== 1 && len !== 2 && len !== 4 && len !== 8) ok = false;
       const sep = tokens[j + 1];
       const next = tokens[j + 2];
-      if (
-        sep !== undefined &&
-        next !== undefined &&
-        sep.gap === 0 &&
-        next.gap === 0 &&
-        isChainSeparator(sep) &&
-        next.kind === NUM
-      ) {
+      if (isGlued(sep, next)) {
         j += 2;
         continue;
       }
@@ -481,11 +486,6 @@ function readDate(tokens: Token[], i: number, ctx: Context, asEnd: RawDate | nul
   return null;
 }
 
-/** Does a number glue to the next one through `sep` ("2019-03", "03/19"), with no space on either side? */
-function isGlued(sep: Token, second: Token): boolean {
-  return sep.gap === 0 && second.gap === 0 && isChainSeparator(sep) && second.kind === NUM;
-}
-
 /** Reads a quarter or a half year at token `i`, whose letter is `letter` ("Q3 2019", "H1 '20"). */
 function readQuarterDate(tokens: Token[], i: number, ctx: Context, letter: string): RawDate | null {
   const digit = tokens[i + 1];
@@ -555,14 +555,7 @@ function readYearFirstDate(tokens: Token[], i: number, ctx: Context, asEnd: RawD
     if (secondLen <= 2 && second.num >= 1 && second.num <= 12) {
       const third = tokens[i + 4];
       const sep2 = tokens[i + 3];
-      if (
-        sep2 !== undefined &&
-        third !== undefined &&
-        sep2.gap === 0 &&
-        third.gap === 0 &&
-        isChainSeparator(sep2) &&
-        dayOk(third)
-      ) {
+      if (isGlued(sep2, third) && dayOk(third)) {
         return { year, month: second.num, period: null, twoDigitYear: false, first: i, next: i + 5 };
       }
       // "2010-11": a month, or the two-digit end of a range? See the module comment.
@@ -631,15 +624,7 @@ function readNumberFirstDate(tokens: Token[], i: number, ctx: Context, asEnd: Ra
   const secondLen = second.end - second.start;
   const sep2 = tokens[i + 3];
   const third = tokens[i + 4];
-  if (
-    sep2 !== undefined &&
-    third !== undefined &&
-    sep2.gap === 0 &&
-    third.gap === 0 &&
-    sep2.value === sep.value &&
-    isChainSeparator(sep2) &&
-    third.kind === NUM
-  ) {
+  if (isGlued(sep2, third) && sep2?.value === sep.value) {
     // Day, month and year.
     if (!isYear4(third, ctx) || secondLen > 2) return null;
     let month: number;
