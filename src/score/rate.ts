@@ -67,6 +67,20 @@ function latestMonth(profile: SkillProfile, ev: EvidenceMath): number {
   return latest;
 }
 
+/**
+ * Puts `value` into the descending run `top[o, o + size)` when it beats the run's last value, moving the
+ * smaller ones down and dropping the last.
+ */
+function insertDescending(top: Float64Array, o: number, size: number, value: number): void {
+  if (value <= top[o + size - 1]!) return;
+  let k = size - 1;
+  while (k > 0 && top[o + k - 1]! < value) {
+    top[o + k] = top[o + k - 1]!;
+    k--;
+  }
+  top[o + k] = value;
+}
+
 /** The best credits of each requirement member slot within one pass over a profile's skills. */
 interface SlotKeeper {
   /** Slots credited in the current pass, in first-credit order (the first `count()`). */
@@ -111,13 +125,7 @@ function createSlotKeeper(slots: number, gain: number): SlotKeeper {
         slotTop[o + 3] = 0;
         return;
       }
-      if (value <= slotTop[o + DEPTH - 1]!) return;
-      let k = DEPTH - 1;
-      while (k > 0 && slotTop[o + k - 1]! < value) {
-        slotTop[o + k] = slotTop[o + k - 1]!;
-        k--;
-      }
-      slotTop[o + k] = value;
+      insertDescending(slotTop, o, DEPTH, value);
     },
     value(slot) {
       if (slotGen[slot] !== passGen) return 0;
@@ -137,14 +145,7 @@ function createCategoryKeeper(n: number, topK: number) {
   return {
     clear: () => catTop.fill(0),
     add(req: number, value: number): void {
-      const o = req * topK;
-      if (value <= catTop[o + topK - 1]!) return;
-      let k = topK - 1;
-      while (k > 0 && catTop[o + k - 1]! < value) {
-        catTop[o + k] = catTop[o + k - 1]!;
-        k--;
-      }
-      catTop[o + k] = value;
+      insertDescending(catTop, req * topK, topK, value);
     },
     /** The mean of a category requirement's best `topK` values. */
     mean(req: number): number {
