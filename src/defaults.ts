@@ -177,6 +177,16 @@ export const EXTRACT_DEFAULTS = deepFreeze({
    * range it names, as exports such as Indeed's write it for anything under twelve months.
    */
   lessThanYearMonths: 6,
+  /**
+   * Most hits of one name (its normalised alias) read per document; the rest are counted in a
+   * `mentions-capped` diagnostic. Real résumés stay far below it (the most in the dotin set is 121).
+   */
+  maxHitsPerName: 256,
+  /**
+   * Most hits read per document, of all names; the rest are counted in a `document-hits-capped`
+   * diagnostic. Real résumés stay far below it (the most in the dotin set is 339, in 20 KB).
+   */
+  maxHitsPerDocument: 10_000,
   /** Most unknown tool names kept per document (`SkillProfile.unknownTools`, `unknown-tool` diagnostics). */
   maxUnknownTools: 20,
 });

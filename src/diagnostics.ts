@@ -37,6 +37,8 @@ export type DiagnosticCode =
   // extract
   | 'ambiguous-mention-dropped'
   | 'fuzzy-lookups-capped'
+  | 'mentions-capped'
+  | 'document-hits-capped'
   | 'unknown-tool'
   // score
   | 'no-readable-text'
@@ -161,6 +163,18 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<DiagnosticCode, DiagnosticInfo
     source: 'extract',
     severities: ['info'],
     message: 'Typo look-ups stopped at `maxFuzzyLookups`.',
+  },
+  'mentions-capped': {
+    source: 'extract',
+    severities: ['warning'],
+    message:
+      'One name occurs more often than `EXTRACT_DEFAULTS.maxHitsPerName` (256): its first 256 occurrences are read, the rest only counted.',
+  },
+  'document-hits-capped': {
+    source: 'extract',
+    severities: ['warning'],
+    message:
+      'The document names skills more often than `EXTRACT_DEFAULTS.maxHitsPerDocument` (10,000) in all: the rest are only counted, and a name met only there is not a skill of the profile.',
   },
   'unknown-tool': {
     source: 'extract',

@@ -465,6 +465,15 @@ describe.skipIf(!haveDotin)('real files: dotin-resume-ner-train', async () => {
     expect(wrongSense).toBeLessThanOrEqual(22);
   });
 
+  it('reads every occurrence of every name in real résumés: no limit of `EXTRACT_DEFAULTS` is reached', () => {
+    const capped = docs.flatMap((d) =>
+      run(d.text)
+        .diagnostics.filter((x) => x.code === 'mentions-capped' || x.code === 'document-hits-capped')
+        .map((x) => `${d.name}: ${x.message}`),
+    );
+    expect(capped).toEqual([]);
+  });
+
   it('reports unknown tools only inside labelled fields, never in prose', () => {
     for (const d of docs.slice(0, 120)) {
       for (const u of run(d.text).unknownTools ?? []) {

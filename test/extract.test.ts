@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EXTRACT_DEFAULTS } from '../src/defaults.js';
 import { createExtractor, extractSkills } from '../src/extract/index.js';
 import type { Skill, Taxonomy } from '../src/taxonomy/schema.js';
 import type { ResumeDocument, SkillMention, SkillProfile } from '../src/types.js';
@@ -511,5 +512,112 @@ describe('extractSkills: output contract', () => {
     expect(() => run(null as unknown as string)).toThrow(TypeError);
     expect(() => extractor.extract('x', { asOf: '2021-13' })).toThrow(/`asOf`/);
     expect(() => extractor.extract('x', { fuzzyThreshold: 2 })).toThrow(RangeError);
+  });
+});
+
+describe('limits on what one document is read for', () => {
+  const { maxHitsPerName, maxHitsPerDocument } = EXTRACT_DEFAULTS;
+  const builtin = createExtractor();
+  const read = (text: string): SkillProfile => builtin.extract(text, { asOf: '2025-06' });
+  const capped = (p: SkillProfile, code: string) => p.diagnostics.filter((d) => d.code === code);
+  const mentionsOf = (p: SkillProfile, id: string) => p.skills.find((s) => s.id === id)?.mentions.length ?? 0;
+
+  it.each([
+    ['one under the limit', maxHitsPerName - 1, maxHitsPerName - 1, null],
+    ['exactly the limit', maxHitsPerName, maxHitsPerName, null],
+    ['one past the limit', maxHitsPerName + 1, maxHitsPerName, `occurs ${maxHitsPerName + 1} times`],
+    ['far past the limit', 20_000, maxHitsPerName, `${20_000 - maxHitsPerName} more only counted`],
+  ])('reads a name written %s (%i times) %i times', (_, times, expected, says) => {
+    const p = read('Skills: PostgreSQL and Kubernetes. '.repeat(times as number));
+    for (const id of ['postgresql', 'kubernetes']) expect(mentionsOf(p, id)).toBe(expected);
+    const warnings = capped(p, 'mentions-capped');
+    if (says === null) expect(warnings).toEqual([]);
+    else {
+      expect(warnings.map((w) => w.message.split('"')[1])).toEqual(['postgresql', 'kubernetes']);
+      for (const w of warnings) expect(w).toMatchObject({ severity: 'warning', source: 'extract' });
+      expect(warnings[0]!.message).toContain(says);
+    }
+  });
+
+  it('counts a capped name per name: a second name keeps its own limit, and the mentions read are the first', () => {
+    const text = `${'Docker. '.repeat(maxHitsPerName + 10)}Terraform at the end. Docker again.`;
+    const p = read(text);
+    expect(mentionsOf(p, 'docker')).toBe(maxHitsPerName);
+    expect(mentionsOf(p, 'terraform')).toBe(1);
+    const docker = p.skills.find((s) => s.id === 'docker')!;
+    expect(docker.mentions.at(-1)!.span.start).toBe((maxHitsPerName - 1) * 'Docker. '.length);
+    expect(capped(p, 'mentions-capped').map((d) => d.message)).toEqual([
+      `"docker" occurs ${maxHitsPerName + 11} times: the first ${maxHitsPerName} are read, 11 more only counted`,
+    ]);
+  });
+
+  // Forty names, each within its own limit, spend the document's budget exactly.
+  const NAMES = [
+    'Python',
+    'Java',
+    'Docker',
+    'Kubernetes',
+    'PostgreSQL',
+    'MySQL',
+    'Redis',
+    'Terraform',
+    'Ansible',
+    'Jenkins',
+    'MongoDB',
+    'Elasticsearch',
+    'RabbitMQ',
+    'GraphQL',
+    'TypeScript',
+    'JavaScript',
+    'Kotlin',
+    'Scala',
+    'Haskell',
+    'Erlang',
+    'Elixir',
+    'Clojure',
+    'Webpack',
+    'Angular',
+    'Django',
+    'Flask',
+    'Laravel',
+    'Symfony',
+    'Hibernate',
+    'Nginx',
+    'Cassandra',
+    'Kibana',
+    'Grafana',
+    'Prometheus',
+    'Jira',
+    'Confluence',
+    'Bitbucket',
+    'Gradle',
+    'Maven',
+    'Jest',
+  ];
+  const perName = maxHitsPerDocument / NAMES.length;
+
+  it('reads at most maxHitsPerDocument names in all, and names in a warning those never read', () => {
+    expect(Number.isInteger(perName) && perName <= maxHitsPerName).toBe(true);
+    const text = `${`${NAMES.join(', ')}.\n`.repeat(perName)}Kafka and Python come last.`;
+    const p = read(text);
+    const counts = NAMES.map((n) => p.skills.find((s) => s.name === n || s.id === n.toLowerCase())?.mentions.length);
+    expect(counts).toEqual(NAMES.map(() => perName));
+    expect(p.skills.reduce((sum, s) => sum + s.mentions.length, 0)).toBe(maxHitsPerDocument);
+    expect(p.skills.some((s) => s.id === 'apache-kafka' || s.id === 'kafka')).toBe(false);
+    expect(capped(p, 'mentions-capped')).toEqual([]);
+    const [warning, ...more] = capped(p, 'document-hits-capped');
+    expect(more).toEqual([]);
+    // Python was read before the budget ran out: counted, but not named as never read.
+    expect(warning!.message).toBe(
+      `the document names skills ${maxHitsPerDocument + 2} times: the first ${maxHitsPerDocument} are read, 2 more only counted; never read: "kafka" (1)`,
+    );
+  });
+
+  it('gives a 1 MB line repeating a list a bounded profile, with every name of the list', () => {
+    const unit = 'Go, C/C++/R - ((Java)) -- Spring-Spring.. no not learning 5+ years ';
+    const p = read(unit.repeat(Math.ceil((1 << 20) / unit.length)));
+    expect(p.skills.map((s) => s.id)).toEqual(expect.arrayContaining(['c', 'cpp', 'go', 'java', 'r']));
+    for (const s of p.skills) expect(s.mentions.length).toBeLessThanOrEqual(maxHitsPerName);
+    expect(capped(p, 'mentions-capped').length).toBeGreaterThanOrEqual(5);
   });
 });

@@ -28,7 +28,7 @@ import {
 } from './document.js';
 import { buildTypoIndex, type TypoIndex } from './fuzzy.js';
 import { toolsFields, unknownItems } from './fields.js';
-import { findHits, type Hit } from './match.js';
+import { findHits, type Hit, type HitLimits } from './match.js';
 import { decideHits, lineInfo, type Decision, type LineLookup } from './passes/index.js';
 import { gatherMentions, skillKind, skillRecords, type KeptHit } from './skills.js';
 import { scanDocument, type DocTokens } from './tokens.js';
@@ -156,6 +156,54 @@ function keptHits(
   return kept;
 }
 
+const HIT_LIMITS: HitLimits = {
+  perName: EXTRACT_DEFAULTS.maxHitsPerName,
+  perDocument: EXTRACT_DEFAULTS.maxHitsPerDocument,
+};
+
+/** Most names listed in a `document-hits-capped` diagnostic. */
+const LISTED_UNREAD = 20;
+
+/**
+ * A `mentions-capped` warning per name read only up to its limit (in order of its first hit past it), and
+ * a `document-hits-capped` warning when the budget of the whole document ran out, naming what was never read.
+ */
+function cappedHits(
+  kept: readonly Hit[],
+  overName: ReadonlyMap<string, number>,
+  overDocument: ReadonlyMap<string, number>,
+  diagnostics: Diagnostic[],
+): void {
+  const { maxHitsPerName, maxHitsPerDocument } = EXTRACT_DEFAULTS;
+  for (const [key, more] of overName) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'mentions-capped',
+      message: `"${key}" occurs ${maxHitsPerName + more} times: the first ${maxHitsPerName} are read, ${more} more only counted`,
+      source: 'extract',
+    });
+  }
+  if (overDocument.size === 0) return;
+  const read = new Set<string>();
+  for (let k = 0; k < kept.length; k++) read.add(kept[k]!.key);
+  let more = 0;
+  const unread: string[] = [];
+  for (const [key, count] of overDocument) {
+    more += count;
+    if (!read.has(key)) unread.push(`"${key}" (${count})`);
+  }
+  const listed = unread.slice(0, LISTED_UNREAD).join(', ');
+  const rest = unread.length > LISTED_UNREAD ? ` and ${unread.length - LISTED_UNREAD} more` : '';
+  diagnostics.push({
+    severity: 'warning',
+    code: 'document-hits-capped',
+    message:
+      `the document names skills ${maxHitsPerDocument + more} times: the first ${maxHitsPerDocument} are read, ${more} more only counted` +
+      (unread.length > 0 ? `; never read: ${listed}${rest}` : ''),
+    source: 'extract',
+  });
+}
+
 /** One document's tokens, look-ups and kept hits, before skills are built from them. */
 interface DocumentRead {
   tokens: DocTokens;
@@ -250,7 +298,8 @@ function read(
   const { index } = parts;
   const tokens = scanDocument(doc.text);
   const docIndex = indexDocument(doc, tokens);
-  const { hits, covered } = findHits(tokens, index);
+  const { hits, covered, overName, overDocument } = findHits(tokens, index, HIT_LIMITS);
+  if (overName.size > 0 || overDocument.size > 0) cappedHits(hits, overName, overDocument, diagnostics);
   const lines = lineInfo(tokens, hits);
   const fields = toolsFields(tokens);
   const decisions = decideHits(

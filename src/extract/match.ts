@@ -222,11 +222,71 @@ interface Scan {
   carriedNames: Map<string, string>;
 }
 
-/** Finds every exact alias hit, longest first, left to right, without overlaps. */
-export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; covered: Uint8Array } {
+/** How many hits `findHits` reads, of one name and in all. */
+export interface HitLimits {
+  /** Most hits of one name (normalised key). */
+  perName: number;
+  /** Most hits in all. */
+  perDocument: number;
+}
+
+/** What `findHits` found. */
+export interface FoundHits {
+  /** The hits read, in order. */
+  hits: Hit[];
+  /** Per token, 1 when a hit (read or only counted) covers it: a known name, not a typo. */
+  covered: Uint8Array;
+  /** Per key, the hits found past the name's limit: counted, not read. */
+  overName: Map<string, number>;
+  /** Per key, the hits of names within their limit found after the document's limit was spent. */
+  overDocument: Map<string, number>;
+}
+
+/**
+ * Which hits are read: the first `perName` of each name and no more than `perDocument` in all; the rest
+ * are counted. No real résumé comes near either limit (the most in the dotin set: 121 hits of one name,
+ * the letter "D" in a 48 KB résumé, and 339 hits in one résumé), while a hostile text that repeats a list
+ * a hundred thousand times would otherwise pay a hit object, the passes and a mention for every one, and
+ * hand back a profile of a hundred thousand mentions. Counting starts only when the hits reach the
+ * smaller limit, so a résumé below it pays nothing.
+ */
+class HitGate {
+  private readonly seen = new Map<string, number>();
+  private counting = false;
+  readonly overName = new Map<string, number>();
+  readonly overDocument = new Map<string, number>();
+  constructor(private readonly limits: HitLimits) {}
+  /** Whether the hit of `key` is read, the `hits` read so far being those before it. */
+  admit(hits: readonly Hit[], key: string): boolean {
+    const { perName, perDocument } = this.limits;
+    if (!this.counting) {
+      if (hits.length < perName && hits.length < perDocument) return true;
+      this.counting = true;
+      for (let k = 0; k < hits.length; k++) this.seen.set(hits[k]!.key, (this.seen.get(hits[k]!.key) ?? 0) + 1);
+    }
+    const count = (this.seen.get(key) ?? 0) + 1;
+    this.seen.set(key, count);
+    if (count > perName) {
+      this.overName.set(key, count - perName);
+      return false;
+    }
+    if (hits.length >= perDocument) {
+      this.overDocument.set(key, (this.overDocument.get(key) ?? 0) + 1);
+      return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * Finds every exact alias hit, longest first, left to right, without overlaps; reads those `limits`
+ * admit and counts the rest.
+ */
+export function findHits(doc: DocTokens, index: AliasIndex, limits: HitLimits): FoundHits {
   const { tokens } = doc;
   const n = tokens.length;
   const hits: Hit[] = [];
+  const gate = new HitGate(limits);
   const covered = new Uint8Array(n);
   const hashes = new Int32Array(n);
   for (let k = 0; k < n; k++) hashes[k] = hashOf(tokens[k]!.norm);
@@ -267,8 +327,10 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     }
     const to = best.to;
     const parts = to - i > 1 ? splitSlashList(doc, index, i, to, entries) : null;
-    if (parts !== null) hits.push(...parts);
-    else hits.push({ from: i, to, start: t.start, end: tokens[to - 1]!.end, key: best.key, entries, fuzzy: false });
+    if (parts !== null) {
+      for (const part of parts) if (gate.admit(hits, part.key)) hits.push(part);
+    } else if (gate.admit(hits, best.key))
+      hits.push({ from: i, to, start: t.start, end: tokens[to - 1]!.end, key: best.key, entries, fuzzy: false });
     for (let k = i; k < to; k++) covered[k] = 1;
     // The head is needed only when a slash follows ("Windows 95/98").
     if (!carried) {
@@ -285,7 +347,7 @@ export function findHits(doc: DocTokens, index: AliasIndex): { hits: Hit[]; cove
     scan.carryEnd = to;
     i = to;
   }
-  return { hits, covered };
+  return { hits, covered, overName: gate.overName, overDocument: gate.overDocument };
 }
 
 /** The longest alias starting at token `i`, into `scan.best` (none: `entries === null`). */
