@@ -212,6 +212,21 @@ describe('findDateRanges', () => {
     ]);
   });
 
+  // Every range holds a year of two or four digits: text of single digits is not read token by token, and
+  // gives what reading it did (nothing), while the shortest years still count.
+  it.each([
+    ['Jan 5 - Present', 0],
+    ['since 3/5', 0],
+    ['1/5 - 3/7', 0],
+    ['Q1 - Q3', 0],
+    ['Java (3 years), 5+ years, 6 months', 0],
+    ["Jan '19 - Present", 1],
+    ['1/19 - 3/20', 1],
+    ['20192021', 1],
+  ])('finds in %j %i range(s)', (text, count) => {
+    expect(findDateRanges(text, { asOf })).toHaveLength(count);
+  });
+
   // Correctness, not speed: a megabyte of date-like characters must come back at all (no catastrophic backtracking).
   it('reads a 1 MB hostile line of digits, dashes, slashes, dots and spaces', () => {
     const pieces = ['2019', '-', '/', '.', ' ', '12', '1', '2020', '–', "'", '05', '/'];

@@ -959,8 +959,9 @@ function scan(text: string, options: FindDateRangesOptions | undefined, firstOnl
   const ctx = parseAsOf(options?.asOf);
   const offset = options?.offset ?? 0;
   const ranges: DateRange[] = [];
-  // Every range holds a digit; most lines of a résumé hold none.
-  if (!/\d/.test(text)) return ranges;
+  // Every range holds a year of two or four digits ("2019", "'19", "03/2019"); most lines of a résumé hold
+  // none, and a text of single digits ("5+ years", "C/C++/R") need not be read token by token.
+  if (!/\d\d/.test(text)) return ranges;
   let from = 0;
   // Tokens before this offset were read in the block before (it is re-read from a little earlier, for context).
   let resume = 0;

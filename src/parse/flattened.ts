@@ -39,6 +39,9 @@ const CONTINUES_RANGE =
 
 /** Does `piece` carry on the date range that `previous` opens, its dash lost in the export ("September 2013  Present")? */
 export function continuesRange(text: string, previous: Span, piece: Span): boolean {
+  // Most units end in neither a digit nor a bracket: no year to carry on, and nothing to slice.
+  const last = text.charCodeAt(previous.end - 1);
+  if (!((last >= 48 && last <= 57) || last === 41)) return false;
   return (
     ENDS_WITH_YEAR.test(text.slice(Math.max(previous.start, previous.end - 12), previous.end)) &&
     CONTINUES_RANGE.test(text.slice(piece.start, Math.min(piece.end, piece.start + 24)))
