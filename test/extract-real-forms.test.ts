@@ -43,6 +43,10 @@ describe('claimed experience per skill (class 4)', () => {
     ['6 years of experience implementing solutions with Python', 'python', 72, '6 years'],
     ['SECURITY (5 years), ACTIVE DIRECTORY (3 years), UNIX (Less than 1 year)', 'active-directory', 36, '3 years'],
     ['DATABASE (2 years), AJAX (Less than 1 year), CSS (1 year)', 'ajax', 6, 'Less than 1 year'],
+    // The farthest a claim reaches back to its skill: three fillers, three tokens past the last hit.
+    ['Java total experience of 3 years', 'java', 36, '3 years'],
+    ['Python experience of about 3 years', 'python', 36, '3 years'],
+    ['Docker, Java total experience of 3 years', 'java', 36, '3 years'],
   ];
   it.each(CLAIMS)('%s → %s %i months', (text, id, months, written) => {
     const s = skillOf(text, id);

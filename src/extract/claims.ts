@@ -289,11 +289,16 @@ export function readClaims(doc: DocTokens, input: ClaimInput): (Claim | undefine
   const hitStarting = new Int32Array(n + 1).fill(-1);
   const hitEnding = new Int32Array(n + 1).fill(-1);
   const covered = new Uint8Array(n + 1);
+  let lastEnd = 0;
   hits.forEach((h, k) => {
     hitStarting[h.from] = k;
     hitEnding[h.to] = k;
     for (let i = h.from; i < h.to; i++) covered[i] = 1;
+    if (h.to > lastEnd) lastEnd = h.to;
   });
+  // A duration claims for a hit at most three tokens before it (`skillBefore`) or for one after it: none
+  // that starts further past the last hit has a hit to claim for, and a table's header comes before its rows.
+  const scanEnd = Math.min(n, lastEnd + 4);
   // By hit index: an array, not a map, as a list of 100,000 items may each hold a claim.
   const out: (Claim | undefined)[] = new Array(hits.length);
   const claimOf = (d: Duration, direct: boolean): Claim => ({
@@ -314,7 +319,7 @@ export function readClaims(doc: DocTokens, input: ClaimInput): (Claim | undefine
   // a line, no table is read.
   let skillLine = -1;
   let tableWords = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < scanEnd; i++) {
     const norm = doc.tokens[i]!.norm;
     if (SKILL_HEADERS.has(norm)) skillLine = doc.line[i]!;
     else if (skillLine === doc.line[i] && (YEAR_UNITS.has(norm) || norm === 'experience' || norm === 'exp'))
@@ -401,9 +406,14 @@ function tableClaims(doc: DocTokens, hits: readonly Hit[]): Map<number, Claim> {
   const out = new Map<number, Claim>();
   const { tokens, text } = doc;
   const hitAt = new Map<number, number>();
-  for (let k = 0; k < hits.length; k++) hitAt.set(hits[k]!.start, k);
+  let lastFrom = -1;
+  for (let k = 0; k < hits.length; k++) {
+    hitAt.set(hits[k]!.start, k);
+    if (hits[k]!.from > lastFrom) lastFrom = hits[k]!.from;
+  }
   let columns: { skill: number; years: number } | null = null;
-  for (let i = 0; i < tokens.length; ) {
+  // A line that starts past the last hit holds no skill cell: no row after it claims anything.
+  for (let i = 0; i < tokens.length && i <= lastFrom; ) {
     let end = i + 1;
     while (end < tokens.length && doc.line[end] === doc.line[i]) end++;
     if (doc.gaps[i]! & GAP_BLANK_LINE) columns = null;
