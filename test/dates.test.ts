@@ -212,8 +212,8 @@ describe('findDateRanges', () => {
     ]);
   });
 
-  // Every range holds a year of two or four digits: text of single digits is not read token by token, and
-  // gives what reading it did (nothing), while the shortest years still count.
+  // Every range holds a number that could be a year: text of single digits or of other numbers is not read
+  // token by token, and gives what reading it did (nothing), while the shortest years still count.
   it.each([
     ['Jan 5 - Present', 0],
     ['since 3/5', 0],
@@ -223,6 +223,10 @@ describe('findDateRanges', () => {
     ["Jan '19 - Present", 1],
     ['1/19 - 3/20', 1],
     ['20192021', 1],
+    ['8051 – 8086, 123456 - 654321', 0],
+    ['2019-03 - 2020-11', 1],
+    ['03.2019 to 11.2020', 1],
+    ['1999–2003', 1],
   ])('finds in %j %i range(s)', (text, count) => {
     expect(findDateRanges(text, { asOf })).toHaveLength(count);
   });

@@ -954,14 +954,36 @@ const BLOCK_TOKENS = 4096;
 /** Tokens a range may look ahead (the longest form, "from 1st June 2016 to till date", takes about ten). */
 const LOOKAHEAD = 32;
 
+/**
+ * Does `text` hold a number that could be a year? Every range holds one: a run of two digits ("'19",
+ * "03/19"), of four that starts with 1 or 2 ("2019"), or of eight (two years that lost their dash,
+ * "20192021"). A text of single digits ("5+ years", "C/C++/R") or of other numbers ("8051") holds none.
+ */
+function mayHoldYear(text: string): boolean {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d < 48 || d > 57) break;
+      j++;
+    }
+    const length = j - i;
+    if (length === 2 || length === 8 || (length === 4 && (c === 49 || c === 50))) return true;
+    i = j;
+  }
+  return false;
+}
+
 function scan(text: string, options: FindDateRangesOptions | undefined, firstOnly: boolean): DateRange[] {
   if (typeof text !== 'string') throw new TypeError('`text` must be a string');
   const ctx = parseAsOf(options?.asOf);
   const offset = options?.offset ?? 0;
   const ranges: DateRange[] = [];
-  // Every range holds a year of two or four digits ("2019", "'19", "03/2019"); most lines of a résumé hold
-  // none, and a text of single digits ("5+ years", "C/C++/R") need not be read token by token.
-  if (!/\d\d/.test(text)) return ranges;
+  // Most lines of a résumé hold no year, and a text without one need not be read token by token.
+  if (!mayHoldYear(text)) return ranges;
   let from = 0;
   // Tokens before this offset were read in the block before (it is re-read from a little earlier, for context).
   let resume = 0;
