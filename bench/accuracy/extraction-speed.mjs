@@ -90,7 +90,14 @@ export function runHostileLines({ quick = false } = {}, pkg) {
   const sizes = quick ? [256 * 1024, 512 * 1024] : [256 * 1024, 512 * 1024, 1024 * 1024];
   const families = {};
   for (const [name, unit] of Object.entries(HOSTILE)) families[name] = hostileFamily(extractor, unit, sizes);
-  const [worst, worstFamily] = Object.entries(families).reduce((a, b) => (b[1].ms1MB > a[1].ms1MB ? b : a));
+  const worstOf = (entries) => entries.reduce((a, b) => (b[1].ms1MB > a[1].ms1MB ? b : a));
+  const [worst, worstFamily] = worstOf(Object.entries(families));
+  // The issue's target is for one line; the families of many short lines (headings, table rows) are
+  // reported beside it, and in `worst`.
+  const oneLine = Object.entries(families).filter(([name]) => !HOSTILE[name].includes('\n'));
+  const manyLines = Object.entries(families).filter(([name]) => HOSTILE[name].includes('\n'));
+  const [lineWorst, lineWorstFamily] = worstOf(oneLine);
+  const [linesWorst, linesWorstFamily] = worstOf(manyLines);
   return {
     sizes,
     runs: 5,
@@ -98,6 +105,12 @@ export function runHostileLines({ quick = false } = {}, pkg) {
     worst,
     worstMs: worstFamily.ms1MB,
     worstCpuMs: worstFamily.cpuMs1MB,
+    lineWorst,
+    lineWorstMs: lineWorstFamily.ms1MB,
+    lineWorstCpuMs: lineWorstFamily.cpuMs1MB,
+    linesWorst,
+    linesWorstMs: linesWorstFamily.ms1MB,
+    linesWorstCpuMs: linesWorstFamily.cpuMs1MB,
     proseMs: families.prose.ms1MB,
     target: `largest size < 100 ms median, ratio per doubling ≤ 2.3`,
   };

@@ -133,6 +133,10 @@ export function collectMetrics(results) {
     put('speed.extract.hostileLineWorstMs', s.hostileLines?.worstMs, 'lower', 'info');
     put('speed.extract.hostileLineWorstCpuMs', s.hostileLines?.worstCpuMs, 'lower', 'info');
     put('speed.extract.hostileLineProseMs', s.hostileLines?.proseMs, 'lower', 'info');
+    put('speed.extract.hostileOneLineWorstMs', s.hostileLines?.lineWorstMs, 'lower', 'info');
+    put('speed.extract.hostileOneLineWorstCpuMs', s.hostileLines?.lineWorstCpuMs, 'lower', 'info');
+    put('speed.extract.hostileManyLinesWorstMs', s.hostileLines?.linesWorstMs, 'lower', 'info');
+    put('speed.extract.hostileManyLinesWorstCpuMs', s.hostileLines?.linesWorstCpuMs, 'lower', 'info');
     for (const [name, f] of Object.entries(s.hostileLines?.families ?? {}))
       put(`speed.extract.hostileLine.${name}.ms`, f.ms1MB, 'lower', 'info');
     put('speed.score.msPerProfile', s.score?.msPerProfile?.median, 'lower', 'info');
@@ -312,6 +316,13 @@ export function headlineRows(m) {
         'Extract a 1 MB hostile line (512 KB in --quick), worst of its families, median ms of 5 (CPU ms; target < 100)',
       ours: `${fmt(m, 'speed.extract.hostileLineWorstMs', 0)} (${fmt(m, 'speed.extract.hostileLineWorstCpuMs', 0)})`,
       baseline: `plain prose: ${fmt(m, 'speed.extract.hostileLineProseMs', 1)} ms`,
+    });
+  if (m['speed.extract.hostileOneLineWorstMs'] !== undefined)
+    rows.push({
+      label:
+        'The same, one line only (the issue target, < 100) beside the many-short-lines families (headings, table rows), median ms (CPU ms)',
+      ours: `one line: ${fmt(m, 'speed.extract.hostileOneLineWorstMs', 0)} (${fmt(m, 'speed.extract.hostileOneLineWorstCpuMs', 0)})`,
+      baseline: `many lines: ${fmt(m, 'speed.extract.hostileManyLinesWorstMs', 0)} (${fmt(m, 'speed.extract.hostileManyLinesWorstCpuMs', 0)})`,
     });
   if (m['speed.score100k.ms'])
     rows.push({
