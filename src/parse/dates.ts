@@ -959,7 +959,7 @@ const LOOKAHEAD = 32;
  * "03/19"), of four that starts with 1 or 2 ("2019"), or of eight (two years that lost their dash,
  * "20192021"). A text of single digits ("5+ years", "C/C++/R") or of other numbers ("8051") holds none.
  */
-function mayHoldYear(text: string): boolean {
+export function mayHoldYear(text: string): boolean {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);

@@ -4,11 +4,14 @@
  */
 import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../types.js';
 import { resolveAsOf } from '../util/month.js';
-import { findDateRanges } from './dates.js';
+import { findDateRanges, mayHoldYear } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
 import { detectHeading, findTrailingHeading, type HeadingMatch } from './sections.js';
 import { continuesRange, flattenedKind, isBlankCode, isGapAt, splitFlattenedLine, trimSpan } from './flattened.js';
 import { buildTimeline, hasTitleWord, isEducationText, memoByText, type TextUnit } from './timeline.js';
+
+/** Line terminators other than "\n". */
+const OTHER_BREAKS = /[\r\u2028\u2029]/;
 
 /**
  * One span per line of `text`, line terminators (`\n`, `\r\n`, `\r`, `\u2028`, `\u2029`) excluded.
@@ -21,6 +24,15 @@ export function splitLines(text: string): Span[] {
   const lines: Span[] = [];
   let start = 0;
   const n = text.length;
+  // Most texts break lines with "\n" alone: a native search finds each break.
+  if (!OTHER_BREAKS.test(text)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      lines.push({ start, end: i });
+      start = i + 1;
+    }
+    if (start < n || lines.length === 0) lines.push({ start, end: n });
+    return lines;
+  }
   for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
     if (code === 10 || code === 0x2028 || code === 0x2029) {
@@ -306,7 +318,7 @@ function experienceDisplaced(
     if (section.kind !== 'experience') return true;
     const from = section.headingSpan === null ? section.span.start : section.headingSpan.end;
     const value = text.slice(from, section.span.end);
-    return !/\d/.test(value) || findDateRanges(value, { asOf }).length === 0;
+    return !mayHoldYear(value) || findDateRanges(value, { asOf }).length === 0;
   });
 }
 

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic, Section, Span, TimelineEntry, YearMonth } from '../types.js';
 import { monthAt, monthIndex } from '../util/month.js';
-import { findDateRanges, type DateRange } from './dates.js';
+import { findDateRanges, mayHoldYear, type DateRange } from './dates.js';
 import { findDuration, type Duration } from './durations.js';
 
 /** A line, or a segment of a flattened line, trimmed. Offsets into the document text. */
@@ -1273,7 +1273,7 @@ function regionEntries(
   const rangeless = new Set<string>();
   const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
     const value = values[i] as string;
-    if (!/\d/.test(value) || rangeless.has(value)) return NO_RANGES;
+    if (!mayHoldYear(value) || rangeless.has(value)) return NO_RANGES;
     const ranges = findDateRanges(value, { asOf: options.asOf, offset: unit.start });
     if (ranges.length === 0) rangeless.add(value);
     return ranges;
