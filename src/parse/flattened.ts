@@ -30,7 +30,10 @@ export function trimSpan(text: string, start: number, end: number): Span {
 
 /** A gap between the cells of a flattened line: a tab (DOCX and HTML readers write space runs as tabs) or two blanks. */
 export function isGapAt(text: string, i: number): boolean {
-  return text.charCodeAt(i) === 9 || (isBlankCode(text.charCodeAt(i)) && isBlankCode(text.charCodeAt(i + 1)));
+  const code = text.charCodeAt(i);
+  // Printable ASCII, most characters of any line, is never blank: one test instead of the list of blank codes.
+  if (code > 32 && code < 0xa0) return false;
+  return code === 9 || (isBlankCode(code) && isBlankCode(text.charCodeAt(i + 1)));
 }
 
 const ENDS_WITH_YEAR = /(?:^|\D)(?:19|20)\d\d\)?$/;

@@ -1036,8 +1036,13 @@ function continuesList(text: string, start: number): boolean {
 }
 
 /** Is a unit without dates shaped like a header line (title, organisation, place)? */
-function headerish(text: string, unit: TextUnit, shape: (value: string) => boolean = headerShape): boolean {
-  return shape(textOf(text, unit)) && !continuesList(text, unit.start);
+function headerish(
+  text: string,
+  unit: TextUnit,
+  shape: (value: string) => boolean = headerShape,
+  value = textOf(text, unit),
+): boolean {
+  return shape(value) && !continuesList(text, unit.start);
 }
 
 /** {@link headerish} as far as the line's own text decides it (all but the list the line above may open). */
@@ -1089,9 +1094,13 @@ const MAX_CLOSED_HEADER_WORDS = 12;
  * (Learning for Independence Program)"). Such a unit is a header when it names a title or an organisation
  * outright, or is a capitalised name with its place.
  */
-function flatHeaderish(text: string, unit: TextUnit, shape: (value: string) => boolean = headerShape): boolean {
-  if (headerish(text, unit, shape)) return true;
-  const value = textOf(text, unit);
+function flatHeaderish(
+  text: string,
+  unit: TextUnit,
+  shape: (value: string) => boolean = headerShape,
+  value = textOf(text, unit),
+): boolean {
+  if (headerish(text, unit, shape, value)) return true;
   if (value.length > 110 || !/^[\p{Lu}\p{N}]/u.test(value) || !/[.:]$/.test(value)) return false;
   const core = withoutRemarks(value.slice(0, -1));
   const words = wordsOf(core);
@@ -1296,7 +1305,10 @@ function regionEntries(
     (unit, i) =>
       !isDate[i] &&
       (rangesOf[i] as DateRange[]).length === 0 &&
-      ((unit.flat ? flatHeaderish(text, unit, shape) : headerish(text, unit, shape)) ||
+      // The unit's own text, cut out once above: the memo reads its hash from the string.
+      ((unit.flat
+        ? flatHeaderish(text, unit, shape, values[i] as string)
+        : headerish(text, unit, shape, values[i] as string)) ||
         COMPANY_LINE.test(values[i] as string)),
   );
   const view: RegionView = { text, units: inRegion, values, rangesOf, isDate, isHeader };
