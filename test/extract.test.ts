@@ -613,6 +613,18 @@ describe('limits on what one document is read for', () => {
     );
   });
 
+  it('gives twenty capped names a warning each, and counts the others in one more', () => {
+    const names = NAMES.slice(0, 25);
+    const p = read(`${names.join(', ')}.\n`.repeat(maxHitsPerName + 1));
+    const warnings = capped(p, 'mentions-capped').map((d) => d.message);
+    expect(warnings).toHaveLength(21);
+    expect(warnings.slice(0, 20).map((m) => m.split('"')[1])).toEqual(names.slice(0, 20).map((n) => n.toLowerCase()));
+    expect(warnings[20]).toBe(
+      `5 more names occur more than ${maxHitsPerName} times: their first ${maxHitsPerName} are read, the rest only counted`,
+    );
+    for (const n of names) expect(mentionsOf(p, p.skills.find((s) => s.name === n)?.id ?? n)).toBe(maxHitsPerName);
+  });
+
   it('gives a 1 MB line repeating a list a bounded profile, with every name of the list', () => {
     const unit = 'Go, C/C++/R - ((Java)) -- Spring-Spring.. no not learning 5+ years ';
     const p = read(unit.repeat(Math.ceil((1 << 20) / unit.length)));

@@ -161,12 +161,13 @@ const HIT_LIMITS: HitLimits = {
   perDocument: EXTRACT_DEFAULTS.maxHitsPerDocument,
 };
 
-/** Most names listed in a `document-hits-capped` diagnostic. */
+/** Most names with a `mentions-capped` warning of their own, and listed in a `document-hits-capped` one. */
 const LISTED_UNREAD = 20;
 
 /**
- * A `mentions-capped` warning per name read only up to its limit (in order of its first hit past it), and
- * a `document-hits-capped` warning when the budget of the whole document ran out, naming what was never read.
+ * A `mentions-capped` warning per name read only up to its limit (in order of its first hit past it; past
+ * twenty names, one more counts the rest), and a `document-hits-capped` warning when the budget of the whole
+ * document ran out, naming what was never read.
  */
 function cappedHits(
   kept: readonly Hit[],
@@ -175,11 +176,21 @@ function cappedHits(
   diagnostics: Diagnostic[],
 ): void {
   const { maxHitsPerName, maxHitsPerDocument } = EXTRACT_DEFAULTS;
+  let named = 0;
   for (const [key, more] of overName) {
+    if (++named > LISTED_UNREAD) break;
     diagnostics.push({
       severity: 'warning',
       code: 'mentions-capped',
       message: `"${key}" occurs ${maxHitsPerName + more} times: the first ${maxHitsPerName} are read, ${more} more only counted`,
+      source: 'extract',
+    });
+  }
+  if (overName.size > LISTED_UNREAD) {
+    diagnostics.push({
+      severity: 'warning',
+      code: 'mentions-capped',
+      message: `${overName.size - LISTED_UNREAD} more names occur more than ${maxHitsPerName} times: their first ${maxHitsPerName} are read, the rest only counted`,
       source: 'extract',
     });
   }
