@@ -78,8 +78,17 @@ interface Piece extends Span {
   gap: number;
 }
 
-/** The cells of a flattened line: spans between runs of two or more blanks, with the width of the run before each. */
-function piecesOf(text: string, span: Span): Piece[] {
+/** Runs of blanks between the cells of a line, by whether they hold a tab (counted by {@link piecesOf}). */
+interface Runs {
+  spaced: number;
+  tabbed: number;
+}
+
+/**
+ * The cells of a flattened line: spans between runs of two or more blanks, with the width of the run before each.
+ * The runs that start before the line's last character are counted into `runs`.
+ */
+function piecesOf(text: string, span: Span, runs: Runs = { spaced: 0, tabbed: 0 }): Piece[] {
   const pieces: Piece[] = [];
   let from = span.start;
   let gap = 0;
@@ -89,7 +98,13 @@ function piecesOf(text: string, span: Span): Piece[] {
     if (piece.end > piece.start) pieces.push({ start: piece.start, end: piece.end, gap });
     if (i === span.end) break;
     let j = i;
-    while (j < span.end && isBlankCode(text.charCodeAt(j))) j++;
+    let tab = false;
+    for (let code = text.charCodeAt(j); j < span.end && isBlankCode(code); code = text.charCodeAt(++j))
+      tab ||= code === 9;
+    if (i < span.end - 1) {
+      if (tab) runs.tabbed++;
+      else runs.spaced++;
+    }
     gap = j - i;
     from = j;
     i = j - 1;
@@ -178,8 +193,13 @@ export function findLeadingHeading(value: string): number {
  * Cuts a flattened line into units: its cells, with lost-dash date ranges and wrapped sentences joined back and an
  * experience heading glued to a cell split off. Each unit is marked `flat`.
  */
-export function splitFlattenedLine(text: string, span: Span, line: number, units: TextUnit[]): void {
-  const pieces = piecesOf(text, span);
+export function splitFlattenedLine(
+  text: string,
+  span: Span,
+  line: number,
+  units: TextUnit[],
+  pieces: readonly Piece[] = piecesOf(text, span),
+): void {
   let unit: TextUnit | undefined;
   let unitHeading: boolean | undefined;
   let lastPiece: Piece | undefined;
@@ -223,16 +243,23 @@ const FLATTENED_MIN_GAPS = 4;
  * separated cells (DOCX and HTML readers write a table row so), `'spaces'` a text export that lost its breaks.
  */
 export function flattenedKind(text: string, span: Span): 'spaces' | 'cells' | null {
-  if (span.end - span.start < FLATTENED_MIN_LENGTH) return null;
-  let spaced = 0;
-  let tabbed = 0;
-  for (let i = span.start; i < span.end - 1; i++) {
-    if (!isGapAt(text, i)) continue;
-    let tab = false;
-    for (; i < span.end && isBlankCode(text.charCodeAt(i)); i++) tab ||= text.charCodeAt(i) === 9;
-    if (tab) tabbed++;
-    else spaced++;
-  }
-  if (spaced >= FLATTENED_MIN_GAPS && spaced >= tabbed) return 'spaces';
-  return spaced + tabbed >= FLATTENED_MIN_GAPS ? 'cells' : null;
+  return readFlattened(text, span).kind;
+}
+
+/** A line's {@link flattenedKind}, and its cells when it has one: both from one pass over the line. */
+export interface FlattenedLine {
+  kind: 'spaces' | 'cells' | null;
+  /** The cells ({@link piecesOf}); `null` for a line too short to be flattened. */
+  pieces: readonly Piece[] | null;
+}
+
+const NOT_FLATTENED: FlattenedLine = Object.freeze({ kind: null, pieces: null });
+
+export function readFlattened(text: string, span: Span): FlattenedLine {
+  if (span.end - span.start < FLATTENED_MIN_LENGTH) return NOT_FLATTENED;
+  const runs: Runs = { spaced: 0, tabbed: 0 };
+  const pieces = piecesOf(text, span, runs);
+  const { spaced, tabbed } = runs;
+  if (spaced >= FLATTENED_MIN_GAPS && spaced >= tabbed) return { kind: 'spaces', pieces };
+  return { kind: spaced + tabbed >= FLATTENED_MIN_GAPS ? 'cells' : null, pieces };
 }

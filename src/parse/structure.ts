@@ -7,7 +7,7 @@ import { resolveAsOf } from '../util/month.js';
 import { findDateRanges, mayHoldYear } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
 import { detectHeading, findTrailingHeading, type HeadingMatch } from './sections.js';
-import { continuesRange, flattenedKind, isBlankCode, isGapAt, splitFlattenedLine, trimSpan } from './flattened.js';
+import { continuesRange, isBlankCode, isGapAt, readFlattened, splitFlattenedLine, trimSpan } from './flattened.js';
 import { buildTimeline, hasTitleWord, isEducationText, memoByText, type TextUnit } from './timeline.js';
 
 /** Line terminators other than "\n". */
@@ -94,9 +94,9 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
       return;
     const span = trimSpan(text, line.start, line.end);
     if (span.start >= span.end) return;
-    const flattened = flattenedKind(text, span);
-    if (flattened === 'spaces') splitFlattenedLine(text, span, index, units);
-    else if (flattened === 'cells') splitCells(text, span, index, units);
+    const flattened = readFlattened(text, span);
+    if (flattened.kind === 'spaces') splitFlattenedLine(text, span, index, units, flattened.pieces ?? undefined);
+    else if (flattened.kind === 'cells') splitCells(text, span, index, units);
     else units.push({ start: span.start, end: span.end, line: index });
   });
   return splitTrailingHeadings(text, units);
