@@ -246,12 +246,13 @@ export function flattenedKind(text: string, span: Span): 'spaces' | 'cells' | nu
   return readFlattened(text, span).kind;
 }
 
-/** A line's {@link flattenedKind}, and its cells when it has one: both from one pass over the line. */
-export interface FlattenedLine {
-  kind: 'spaces' | 'cells' | null;
-  /** The cells ({@link piecesOf}); `null` for a line too short to be flattened. */
-  pieces: readonly Piece[] | null;
-}
+/**
+ * A line's {@link flattenedKind}, and its cells ({@link piecesOf}) when it is long enough to have read them: both
+ * from one pass over the line. A line whose breaks were written as spaces always has its cells.
+ */
+export type FlattenedLine =
+  | { kind: 'spaces'; pieces: readonly Piece[] }
+  | { kind: 'cells' | null; pieces: readonly Piece[] | null };
 
 const NOT_FLATTENED: FlattenedLine = Object.freeze({ kind: null, pieces: null });
 

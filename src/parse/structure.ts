@@ -95,7 +95,7 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
     const span = trimSpan(text, line.start, line.end);
     if (span.start >= span.end) return;
     const flattened = readFlattened(text, span);
-    if (flattened.kind === 'spaces') splitFlattenedLine(text, span, index, units, flattened.pieces ?? undefined);
+    if (flattened.kind === 'spaces') splitFlattenedLine(text, span, index, units, flattened.pieces);
     else if (flattened.kind === 'cells') splitCells(text, span, index, units);
     else units.push({ start: span.start, end: span.end, line: index });
   });
