@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { headingKind } from '../src/parse/sections.js';
 import { splitLines, structureDocument } from '../src/parse/structure.js';
+import { emptyUnitTexts, flagByText, pushUnit, TextIds, verdictByText } from '../src/parse/unit-texts.js';
 
 const asOf = '2026-11';
 const structure = (text: string) => structureDocument({ text, lines: splitLines(text), asOf });
@@ -83,5 +84,51 @@ const JOINED_WORDS: [string, string | null][] = [
 describe('heading words joined by "&", "+" and apostrophes', () => {
   it.each(JOINED_WORDS)('%s → %s', (line, kind) => {
     expect(headingKind(line)).toBe(kind);
+  });
+});
+
+describe('unit texts: each text numbered once, its verdicts remembered by number', () => {
+  const tableOf = (texts: string[]) => {
+    const table = emptyUnitTexts(new TextIds());
+    let at = 0;
+    const text = texts.join('\n');
+    for (const value of texts) {
+      pushUnit(table, text, { start: at, end: at + value.length });
+      at += value.length + 1;
+    }
+    return table;
+  };
+
+  it('numbers equal texts alike, in order of first sight', () => {
+    const table = tableOf(['Java | 5', 'Skill | Years', 'Java | 5', 'Go | 2', 'Skill | Years']);
+    expect(table.values).toEqual(['Java | 5', 'Skill | Years', 'Java | 5', 'Go | 2', 'Skill | Years']);
+    expect(table.ids).toEqual([0, 1, 0, 2, 1]);
+    expect(table.numbering.size).toBe(3);
+  });
+
+  it('works a flag out once per text, and each time for a text numbered after it was made', () => {
+    const table = tableOf(['a', 'b', 'a', 'a']);
+    const asked: string[] = [];
+    const flag = flagByText(table, (value) => {
+      asked.push(value);
+      return value === 'a';
+    });
+    expect([0, 1, 2, 3].map(flag)).toEqual([true, false, true, true]);
+    expect(asked).toEqual(['a', 'b']);
+    pushUnit(table, 'c', { start: 0, end: 1 });
+    expect([flag(4), flag(4)]).toEqual([false, false]);
+    expect(asked).toEqual(['a', 'b', 'c', 'c']);
+  });
+
+  it('remembers a verdict of any kind, null included, and shares it between equal texts', () => {
+    const table = tableOf(['x', 'y', 'x']);
+    let calls = 0;
+    const verdict = verdictByText(table, (value) => {
+      calls++;
+      return value === 'x' ? { kind: value } : null;
+    });
+    expect(verdict(0)).toBe(verdict(2));
+    expect([verdict(1), verdict(1)]).toEqual([null, null]);
+    expect(calls).toBe(2);
   });
 });

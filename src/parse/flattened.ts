@@ -235,7 +235,7 @@ export function splitFlattenedLine(
 }
 
 /** Lines this long, with this many runs of blanks, are text that lost its line breaks (PDF/HTML exports). */
-const FLATTENED_MIN_LENGTH = 200;
+export const FLATTENED_MIN_LENGTH = 200;
 const FLATTENED_MIN_GAPS = 4;
 
 /**

@@ -6,9 +6,18 @@ import type { Diagnostic, Section, SectionKind, Span, TimelineEntry } from '../t
 import { resolveAsOf } from '../util/month.js';
 import { findDateRanges, mayHoldYear } from './dates.js';
 import { checkDocumentDate } from './document-date.js';
-import { detectHeading, findTrailingHeading, type HeadingMatch } from './sections.js';
-import { continuesRange, isBlankCode, isGapAt, readFlattened, splitFlattenedLine, trimSpan } from './flattened.js';
-import { buildTimeline, hasTitleWord, isEducationText, memoByText, type TextUnit } from './timeline.js';
+import { detectHeading, findTrailingHeading } from './sections.js';
+import {
+  continuesRange,
+  FLATTENED_MIN_LENGTH,
+  isBlankCode,
+  isGapAt,
+  readFlattened,
+  splitFlattenedLine,
+  trimSpan,
+} from './flattened.js';
+import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
+import { emptyUnitTexts, pushUnit, TextIds, type UnitTexts, verdictByText } from './unit-texts.js';
 
 /** Line terminators other than "\n". */
 const OTHER_BREAKS = /[\r\u2028\u2029]/;
@@ -80,7 +89,7 @@ export interface StructureResult {
  * whose line breaks became runs of spaces) is read as the lines it was (see `flattened.ts`); a line of table cells
  * joined by tabs is cut into its cells.
  */
-function unitsOf(text: string, lines: Span[]): TextUnit[] {
+function unitsOf(text: string, lines: Span[]): UnitTexts<TextUnit> {
   const units: TextUnit[] = [];
   lines.forEach((line, index) => {
     // Spans from a reader are trusted for their meaning but never for their bounds.
@@ -92,8 +101,17 @@ function unitsOf(text: string, lines: Span[]): TextUnit[] {
       line.start > line.end
     )
       return;
-    const span = trimSpan(text, line.start, line.end);
-    if (span.start >= span.end) return;
+    let start = line.start;
+    let end = line.end;
+    while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+    while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+    if (start >= end) return;
+    // Most lines are too short to be flattened: a unit each, as they are.
+    if (end - start < FLATTENED_MIN_LENGTH) {
+      units.push({ start, end, line: index });
+      return;
+    }
+    const span = { start, end };
     const flattened = readFlattened(text, span);
     if (flattened.kind === 'spaces') splitFlattenedLine(text, span, index, units, flattened.pieces);
     else if (flattened.kind === 'cells') splitCells(text, span, index, units);
@@ -124,30 +142,55 @@ function splitCells(text: string, span: Span, index: number, units: TextUnit[]):
 /** Shortest unit that may hold text and a heading glued to its end ("Python, Sql Education Details"). */
 const MIN_GLUED_LENGTH = 12;
 
+/** Where a heading glued to the end of a unit's text starts, or -1 (see {@link splitTrailingHeadings}). */
+function trailingHeadingAt(value: string): number {
+  if (value.length < MIN_GLUED_LENGTH) return -1;
+  // Most lines end in no heading at all; the whole-line check only runs for those that might.
+  const at = findTrailingHeading(value);
+  if (at <= 0) return -1;
+  const whole = detectHeading(value);
+  return whole !== null && !whole.inline ? -1 : at;
+}
+
 /**
  * Units ending in a heading that lost its line break ("… Sql, Java Education Details", "18 monthsCompany
  * Details") become two units, the text and the heading, so the heading starts its section where it is written.
+ * Every unit's text is cut out and numbered here, once for the whole stage (see `unit-texts.ts`).
  */
-function splitTrailingHeadings(text: string, units: TextUnit[]): TextUnit[] {
-  const out: TextUnit[] = [];
-  for (const unit of units) {
-    if (unit.end - unit.start < MIN_GLUED_LENGTH) {
-      out.push(unit);
-      continue;
-    }
+function splitTrailingHeadings(text: string, units: TextUnit[]): UnitTexts<TextUnit> {
+  const numbering = new TextIds();
+  const values: string[] = new Array(units.length);
+  const ids: number[] = new Array(units.length);
+  // Where each text's glued heading starts, by the text's number: a repeated line is read once.
+  const atById: number[] = [];
+  let glued = 0;
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u] as TextUnit;
     const value = text.slice(unit.start, unit.end);
-    // Most lines end in no heading at all; the whole-line check only runs for those that might.
-    let at = findTrailingHeading(value);
-    if (at > 0) {
-      const whole = detectHeading(value);
-      if (whole !== null && !whole.inline) at = -1;
+    const id = numbering.idOf(value);
+    values[u] = value;
+    ids[u] = id;
+    let at = atById[id];
+    if (at === undefined) {
+      at = trailingHeadingAt(value);
+      atById[id] = at;
     }
+    if (at > 0) glued++;
+  }
+  if (glued === 0) return { units, values, ids, numbering };
+  const out = emptyUnitTexts<TextUnit>(numbering);
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u] as TextUnit;
+    const at = atById[ids[u] as number] as number;
     const head = at > 0 ? trimSpan(text, unit.start, unit.start + at) : null;
     if (head === null || head.end <= head.start) {
-      out.push(unit);
+      out.units.push(unit);
+      out.values.push(values[u] as string);
+      out.ids.push(ids[u] as number);
       continue;
     }
-    out.push({ ...unit, start: head.start, end: head.end }, { ...unit, start: unit.start + at, end: unit.end });
+    pushUnit(out, text, { ...unit, start: head.start, end: head.end });
+    pushUnit(out, text, { ...unit, start: unit.start + at, end: unit.end });
   }
   return out;
 }
@@ -186,6 +229,8 @@ const MONTH_YEAR = new RegExp(
 );
 /** Only the start of a line is read for a title word: a role's header names it early, a long sentence may name anyone. */
 const ROLE_WINDOW = 80;
+/** Only the start of a long unit is read for its dates and schooling words. */
+const DATED_WINDOW = 400;
 /** Kinds whose text may hold the jobs of a résumé that never names its experience section. */
 const MAY_HOLD_JOBS = new Set<SectionKind>(['contact', 'summary', 'education', 'other']);
 /** …and of a flattened two-column résumé whose experience heading landed over the other column (a skills list). */
@@ -193,6 +238,20 @@ const DISPLACED_JOBS = new Set<SectionKind>([...MAY_HOLD_JOBS, 'skills']);
 /** Sections of kind `other` whose dated roles are not employment (a club's vice president, a volunteer post, an award). */
 const NOT_JOBS =
   /volunt|activit|award|honou?r|leadership|extra|member|affiliat|fellowship|grant|scholarship|publication|achievement|accomplishment|interest|hobb/i;
+
+/** Per unit, 2 when its first DATED_WINDOW characters hold a date range, 1 a month and year, 0 neither. */
+function datedKinds(text: string, table: UnitTexts<TextUnit>, asOf: ReturnType<typeof resolveAsOf>): number[] {
+  const datedIn = (value: string): number => {
+    if (!/(?:19|20)\d\d|\d\/\d|'\d\d/.test(value)) return 0;
+    if (findDateRanges(value, { asOf }).length > 0) return 2;
+    return MONTH_YEAR.test(value) ? 1 : 0;
+  };
+  // A unit's kind depends on its text alone: a repeated line is read once.
+  const datedText = verdictByText(table, datedIn);
+  return table.units.map((unit, u) =>
+    unit.end - unit.start <= DATED_WINDOW ? datedText(u) : datedIn(text.slice(unit.start, unit.start + DATED_WINDOW)),
+  );
+}
 
 /**
  * A résumé without an experience heading may still list dated roles: under a misnamed heading ("EDUCATION"
@@ -204,13 +263,14 @@ const NOT_JOBS =
  */
 function inferExperience(
   text: string,
-  units: TextUnit[],
+  table: UnitTexts<TextUnit>,
   sections: Section[],
   headingSpans: Span[],
   asOf: ReturnType<typeof resolveAsOf>,
   diagnostics: Diagnostic[],
   kinds = MAY_HOLD_JOBS,
 ): void {
+  const { units } = table;
   const headingStarts = new Set(headingSpans.map((span) => span.start));
   // Units holding a heading, found in one walk over both lists (each is in text order).
   const headingUnit = new Uint8Array(units.length);
@@ -226,19 +286,14 @@ function inferExperience(
   }
   const isHeadingUnit = (i: number): boolean => headingUnit[i] === 1;
   const head = (unit: TextUnit): string => text.slice(unit.start, Math.min(unit.end, unit.start + ROLE_WINDOW));
-  const dated = units.map((unit) => {
-    const value = text.slice(unit.start, Math.min(unit.end, unit.start + 400));
-    if (!/(?:19|20)\d\d|\d\/\d|'\d\d/.test(value)) return 0;
-    if (findDateRanges(value, { asOf }).length > 0) return 2;
-    return MONTH_YEAR.test(value) ? 1 : 0;
-  });
+  const dated = datedKinds(text, table, asOf);
   const roles: number[] = [];
   let ranged = false;
   for (let i = 0; i < units.length; i++) {
     const kind = dated[i] as number;
     if (kind === 0) continue;
     const unit = units[i] as TextUnit;
-    if (isEducationText(text.slice(unit.start, Math.min(unit.end, unit.start + 400)))) continue;
+    if (isEducationText(text.slice(unit.start, Math.min(unit.end, unit.start + DATED_WINDOW)))) continue;
     // The title may sit on the date line or on a line next to it ("Acme Corp" / "Sep 2019<tab>Senior Analyst").
     const titled = (k: number): boolean => {
       const u = units[k];
@@ -346,15 +401,6 @@ function namesRole(value: string): boolean {
   return trimmed.split(/\s+/).length <= 8;
 }
 
-/**
- * {@link detectHeading} remembered by a line's text for one document: lists, tables and pasted blocks repeat the
- * same lines, and an unstyled line's verdict depends on its text alone. Matches are shared, so they are only read.
- */
-function headingMemo(): (value: string, styled: boolean) => HeadingMatch | null {
-  const unstyled = memoByText((value) => detectHeading(value, false));
-  return (value, styled) => (styled ? detectHeading(value, true) : unstyled(value));
-}
-
 /** A line read as a section heading, and where its section starts. */
 interface Heading {
   kind: SectionKind;
@@ -367,17 +413,25 @@ interface Heading {
  * The units that open sections, in order (`formatted`: the lines the format marks as headings). A styled heading
  * the vocabulary does not know adds `unrecognised-heading` to `diagnostics`.
  */
-function findHeadings(text: string, units: TextUnit[], formatted: Set<number>, diagnostics: Diagnostic[]): Heading[] {
-  const readHeading = headingMemo();
+function findHeadings(
+  text: string,
+  table: UnitTexts<TextUnit>,
+  formatted: Set<number>,
+  diagnostics: Diagnostic[],
+): Heading[] {
+  const { units, values } = table;
+  // Lists, tables and pasted blocks repeat lines, and an unstyled line's verdict depends on its text alone.
+  const unstyled = verdictByText(table, (value) => detectHeading(value, false));
   const headings: Heading[] = [];
   let current: SectionKind | null = null;
   let previousLine = -1;
-  for (const unit of units) {
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u] as TextUnit;
     const firstOfLine = unit.line !== previousLine;
     previousLine = unit.line;
-    const value = text.slice(unit.start, unit.end);
+    const value = values[u] as string;
     const styled = firstOfLine && formatted.has(unit.line);
-    const match = readHeading(value, styled);
+    const match = styled ? detectHeading(value, true) : unstyled(u);
     if (match === null) continue;
     if (!match.known) {
       // Before the first real heading a styled line is the name or a tagline; inside sections with
@@ -455,9 +509,10 @@ export function structureDocument(input: StructureInput): StructureResult {
   const given = checkDocumentDate(input.documentDate, asOf);
   const documentMonth = given === undefined || given === 'estimate' ? asOf : given;
   const formatted = new Set(input.headingLines ?? []);
-  const units = unitsOf(text, lines);
+  const table = unitsOf(text, lines);
+  const { units } = table;
   const diagnostics: Diagnostic[] = [];
-  const headings = findHeadings(text, units, formatted, diagnostics);
+  const headings = findHeadings(text, table, formatted, diagnostics);
   const sections = sectionsOf(text, units, headings);
   if (headings.length === 0 && /\S/.test(text)) {
     diagnostics.push({
@@ -470,7 +525,7 @@ export function structureDocument(input: StructureInput): StructureResult {
   if (!sections.some((section) => section.kind === 'experience'))
     inferExperience(
       text,
-      units,
+      table,
       sections,
       headings.map((h) => h.headingSpan),
       asOf,
@@ -479,14 +534,14 @@ export function structureDocument(input: StructureInput): StructureResult {
   else if (experienceDisplaced(text, units, sections, asOf))
     inferExperience(
       text,
-      units,
+      table,
       sections,
       headings.map((h) => h.headingSpan),
       asOf,
       diagnostics,
       DISPLACED_JOBS,
     );
-  const timeline = buildTimeline(text, units, sections, { asOf, documentMonth }, headings.length > 0);
+  const timeline = buildTimeline(text, table, sections, { asOf, documentMonth }, headings.length > 0);
   diagnostics.push(...timeline.diagnostics);
   return { sections, timeline: timeline.entries, diagnostics };
 }

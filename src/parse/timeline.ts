@@ -12,6 +12,7 @@ import type { Diagnostic, Section, Span, TimelineEntry, YearMonth } from '../typ
 import { monthAt, monthIndex } from '../util/month.js';
 import { findDateRanges, mayHoldYear, type DateRange } from './dates.js';
 import { findDuration, type Duration } from './durations.js';
+import { emptyUnitTexts, flagByText, pushUnit, type UnitTexts } from './unit-texts.js';
 
 /** A line, or a segment of a flattened line, trimmed. Offsets into the document text. */
 export interface TextUnit {
@@ -1036,13 +1037,8 @@ function continuesList(text: string, start: number): boolean {
 }
 
 /** Is a unit without dates shaped like a header line (title, organisation, place)? */
-function headerish(
-  text: string,
-  unit: TextUnit,
-  shape: (value: string) => boolean = headerShape,
-  value = textOf(text, unit),
-): boolean {
-  return shape(value) && !continuesList(text, unit.start);
+function headerish(text: string, unit: TextUnit, shaped = headerShape(textOf(text, unit))): boolean {
+  return shaped && !continuesList(text, unit.start);
 }
 
 /** {@link headerish} as far as the line's own text decides it (all but the list the line above may open). */
@@ -1069,22 +1065,6 @@ function commaCount(value: string): number {
   return count;
 }
 
-/**
- * `test` remembered by its string argument, for verdicts on a line's text that repeated lines would ask again
- * (within one document: the memo lives as long as the caller keeps it). A remembered object is shared, so it is only read.
- */
-export function memoByText<T>(test: (value: string) => T): (value: string) => T {
-  const verdicts = new Map<string, T>();
-  return (value) => {
-    let verdict = verdicts.get(value);
-    if (verdict === undefined) {
-      verdict = test(value);
-      verdicts.set(value, verdict);
-    }
-    return verdict;
-  };
-}
-
 /** Most words a flattened header unit ending in a full stop or colon may hold ("Freelance Android Developer."). */
 const MAX_CLOSED_HEADER_WORDS = 12;
 
@@ -1094,13 +1074,8 @@ const MAX_CLOSED_HEADER_WORDS = 12;
  * (Learning for Independence Program)"). Such a unit is a header when it names a title or an organisation
  * outright, or is a capitalised name with its place.
  */
-function flatHeaderish(
-  text: string,
-  unit: TextUnit,
-  shape: (value: string) => boolean = headerShape,
-  value = textOf(text, unit),
-): boolean {
-  if (headerish(text, unit, shape, value)) return true;
+function flatHeaderish(text: string, unit: TextUnit, value: string, shaped = headerShape(value)): boolean {
+  if (headerish(text, unit, shaped)) return true;
   if (value.length > 110 || !/^[\p{Lu}\p{N}]/u.test(value) || !/[.:]$/.test(value)) return false;
   const core = withoutRemarks(value.slice(0, -1));
   const words = wordsOf(core);
@@ -1221,21 +1196,45 @@ function trimEnd(text: string, start: number, end: number): number {
   return end;
 }
 
-/** The units inside `region` (units are in text order), the one straddling its start clipped to it. */
-function unitsIn(units: TextUnit[], region: Span): TextUnit[] {
+/** The first of `units` (in text order) for which `after` holds, by bisection: `after` is false, then true. */
+function firstUnit(units: TextUnit[], after: (unit: TextUnit) => boolean): number {
   let lo = 0;
   let hi = units.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((units[mid] as TextUnit).end <= region.start) lo = mid + 1;
-    else hi = mid;
+    if (after(units[mid] as TextUnit)) hi = mid;
+    else lo = mid + 1;
   }
-  const out: TextUnit[] = [];
-  for (let k = lo; k < units.length; k++) {
-    let unit = units[k] as TextUnit;
-    if (unit.start >= region.end) break;
-    if (unit.start < region.start) unit = { ...unit, start: region.start };
-    if (unit.end <= region.end && unit.end > unit.start) out.push(unit);
+  return lo;
+}
+
+/**
+ * The units inside `region` (units are in text order and do not overlap, so they are a run of the table's), the
+ * one straddling its start clipped to it. A region that holds every unit is the table itself.
+ */
+function unitsIn(table: UnitTexts<TextUnit>, text: string, region: Span): UnitTexts<TextUnit> {
+  const { units } = table;
+  const lo = firstUnit(units, (unit) => unit.end > region.start);
+  let hi = firstUnit(units, (unit) => unit.start >= region.end);
+  // A unit straddling the region's end is not in it.
+  if (hi > lo && (units[hi - 1] as TextUnit).end > region.end) hi--;
+  if (hi <= lo) return emptyUnitTexts(table.numbering);
+  const first = units[lo] as TextUnit;
+  if (first.start >= region.start) {
+    if (lo === 0 && hi === units.length) return table;
+    return {
+      units: units.slice(lo, hi),
+      values: table.values.slice(lo, hi),
+      ids: table.ids.slice(lo, hi),
+      numbering: table.numbering,
+    };
+  }
+  const out = emptyUnitTexts<TextUnit>(table.numbering);
+  pushUnit(out, text, { ...first, start: region.start });
+  for (let k = lo + 1; k < hi; k++) {
+    out.units.push(units[k] as TextUnit);
+    out.values.push(table.values[k] as string);
+    out.ids.push(table.ids[k] as number);
   }
   return out;
 }
@@ -1251,11 +1250,8 @@ interface Pending {
 }
 
 /** A region's units with what the passes need to know of each. */
-interface RegionView {
+interface RegionView extends UnitTexts<TextUnit> {
   text: string;
-  units: TextUnit[];
-  /** Each unit's text. */
-  values: string[];
   rangesOf: DateRange[][];
   isDate: boolean[];
   isHeader: boolean[];
@@ -1267,24 +1263,24 @@ const NO_RANGES = Object.freeze([]) as unknown as DateRange[];
 /** Builds the entries of one region (an experience section, or a document without headings). */
 function regionEntries(
   text: string,
-  units: TextUnit[],
+  table: UnitTexts<TextUnit>,
   region: Span,
   options: Required<TimelineOptions>,
   strictEducation: boolean,
   out: TimelineEntry[],
   diagnostics: Diagnostic[],
 ): void {
-  const inRegion = unitsIn(units, region);
+  const texts = unitsIn(table, text, region);
+  const { units: inRegion, values } = texts;
   if (inRegion.length === 0) return;
-  // Each unit's text is cut out once for every pass below.
-  const values = inRegion.map((unit) => textOf(text, unit));
   // A line's ranges depend on its text alone: a text known to hold none (a table's "Java | 5" rows) is not read again.
-  const rangeless = new Set<string>();
+  const rangeless = new Uint8Array(texts.numbering.size);
   const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
     const value = values[i] as string;
-    if (!mayHoldYear(value) || rangeless.has(value)) return NO_RANGES;
+    const id = texts.ids[i] as number;
+    if (rangeless[id] === 1 || !mayHoldYear(value)) return NO_RANGES;
     const ranges = findDateRanges(value, { asOf: options.asOf, offset: unit.start });
-    if (ranges.length === 0) rangeless.add(value);
+    if (ranges.length === 0 && id < rangeless.length) rangeless[id] = 1;
     return ranges;
   });
   // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
@@ -1299,19 +1295,17 @@ function regionEntries(
     return !isSchoolingLine(value);
   });
   // Lists and tables repeat lines: a line's shape is read once per text.
-  const shape = memoByText(headerShape);
+  const shaped = flagByText(texts, headerShape);
+  const isCompany = flagByText(texts, (value) => COMPANY_LINE.test(value));
   // A labelled employer line ("company - Acme") heads its block even when written in lower case.
   const isHeader: boolean[] = inRegion.map(
     (unit, i) =>
       !isDate[i] &&
       (rangesOf[i] as DateRange[]).length === 0 &&
-      // The unit's own text, cut out once above: the memo reads its hash from the string.
-      ((unit.flat
-        ? flatHeaderish(text, unit, shape, values[i] as string)
-        : headerish(text, unit, shape, values[i] as string)) ||
-        COMPANY_LINE.test(values[i] as string)),
+      ((unit.flat ? flatHeaderish(text, unit, values[i] as string, shaped(i)) : headerish(text, unit, shaped(i))) ||
+        isCompany(i)),
   );
-  const view: RegionView = { text, units: inRegion, values, rangesOf, isDate, isHeader };
+  const view: RegionView = { ...texts, text, rangesOf, isDate, isHeader };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
   const undated = undatedHeads(view, claimed, pending, companyMode);
@@ -1680,8 +1674,7 @@ const MAX_HEAD_LINES = 5;
 const NOT_EMPLOYER_START = new Set(['and', 'or', 'the', 'of', 'in', 'with', 'for', 'to', 'a', 'an', 'on', 'at', 'by']);
 
 /** A short line right under a title that can only be its employer, even in lower case ("oracle", "tcs"). */
-function employerLine(text: string, unit: TextUnit): boolean {
-  const value = textOf(text, unit);
+function employerLine(value: string): boolean {
   if (value.length > 40 || BULLET_START.test(value) || /[.;:!?,]$|\d/.test(value)) return false;
   const words = wordsOf(value);
   return words.length > 0 && words.length <= 3 && !NOT_EMPLOYER_START.has((words[0] as string).toLowerCase());
@@ -1689,16 +1682,16 @@ function employerLine(text: string, unit: TextUnit): boolean {
 
 /** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
 function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
-  const { text, units, values, isHeader, rangesOf } = view;
-  const lineOf = (k: number): string => values[k] as string;
-  // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads: its verdicts are worked out once.
-  const isCompany = memoFlags(units.length, (k) => COMPANY_LINE.test(lineOf(k)));
-  const isLabel = memoFlags(units.length, (k) => TITLE_LABEL.test(lineOf(k).trim()));
-  // Whether a line names a title depends on its text alone; repeated lines (a list, a table) are read once.
-  const titledText = memoByText(
+  const { text, units, isHeader, rangesOf } = view;
+  // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads, and lists and tables repeat their
+  // lines: these verdicts depend on a line's text alone, so each is worked out once per text.
+  const isCompany = flagByText(view, (line) => COMPANY_LINE.test(line));
+  const isLabel = flagByText(view, (line) => TITLE_LABEL.test(line.trim()));
+  const isTitled = flagByText(
+    view,
     (line) => hasTitleWordIn(line, false) || TITLE_LABEL.test(line.trim()) || WORKED_AS_SENTENCE.test(line),
   );
-  const isTitled = memoFlags(units.length, (k) => titledText(lineOf(k)));
+  const isEmployer = flagByText(view, employerLine);
   const open = (k: number): boolean => claimed[k] !== 1 && (rangesOf[k] as DateRange[]).length === 0;
   const heads: Head[] = [];
   for (let i = 0; i < units.length; i++) {
@@ -1707,12 +1700,7 @@ function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
     if (isHeader[i] !== true && !company) continue;
     let last = i;
     for (let k = i + 1; k < units.length && k - i < MAX_HEAD_LINES; k++) {
-      const joins =
-        open(k) &&
-        (isHeader[k] === true ||
-          isCompany(k) ||
-          isLabel(k) ||
-          (k === i + 1 && employerLine(text, units[k] as TextUnit)));
+      const joins = open(k) && (isHeader[k] === true || isCompany(k) || isLabel(k) || (k === i + 1 && isEmployer(k)));
       if (!joins) break;
       last = k;
     }
@@ -1725,19 +1713,6 @@ function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
     }
   }
   return heads;
-}
-
-/** `test` of index `k`, worked out on first use and remembered (0: not yet, 1: false, 2: true). */
-function memoFlags(count: number, test: (k: number) => boolean): (k: number) => boolean {
-  const known = new Uint8Array(count);
-  return (k) => {
-    let flag = known[k] as number;
-    if (flag === 0) {
-      flag = test(k) ? 2 : 1;
-      known[k] = flag;
-    }
-    return flag === 2;
-  };
 }
 
 /** Index of the first value above `x` in a sorted array. */
@@ -2018,7 +1993,7 @@ export interface TimelineOptions {
  */
 export function buildTimeline(
   text: string,
-  units: TextUnit[],
+  table: UnitTexts<TextUnit>,
   sections: Section[],
   options: TimelineOptions,
   headed: boolean,
@@ -2030,14 +2005,14 @@ export function buildTimeline(
   const entries: TimelineEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   if (!headed) {
-    regionEntries(text, units, { start: 0, end: text.length }, resolved, true, entries, diagnostics);
+    regionEntries(text, table, { start: 0, end: text.length }, resolved, true, entries, diagnostics);
     return { entries, diagnostics };
   }
   // A résumé with headings but no experience heading often lists its jobs in the untitled top: read dated
   // header lines there, as in a document without headings.
   const top = sections[0];
   if (!sections.some((section) => section.kind === 'experience') && top !== undefined && top.headingSpan === null) {
-    regionEntries(text, units, top.span, resolved, true, entries, diagnostics);
+    regionEntries(text, table, top.span, resolved, true, entries, diagnostics);
     return { entries, diagnostics };
   }
   for (const section of sections) {
@@ -2045,7 +2020,7 @@ export function buildTimeline(
     const contentStart = section.headingSpan === null ? section.span.start : section.headingSpan.end;
     const region = { start: contentStart, end: section.span.end };
     const before = entries.length;
-    regionEntries(text, units, region, resolved, false, entries, diagnostics);
+    regionEntries(text, table, region, resolved, false, entries, diagnostics);
     if (entries.length === before && /\S/.test(text.slice(region.start, region.end))) {
       diagnostics.push({
         severity: 'info',
