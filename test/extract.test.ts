@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXTRACT_DEFAULTS } from '../src/defaults.js';
 import { createExtractor, extractSkills } from '../src/extract/index.js';
+import { sentenceBreaks, sentenceSpanAround } from '../src/extract/sentences.js';
+import { scanDocument } from '../src/extract/tokens.js';
 import type { Skill, Taxonomy } from '../src/taxonomy/schema.js';
 import type { ResumeDocument, SkillMention, SkillProfile } from '../src/types.js';
 
@@ -631,5 +633,33 @@ describe('limits on what one document is read for', () => {
     expect(p.skills.map((s) => s.id)).toEqual(expect.arrayContaining(['c', 'cpp', 'go', 'java', 'r']));
     for (const s of p.skills) expect(s.mentions.length).toBeLessThanOrEqual(maxHitsPerName);
     expect(capped(p, 'mentions-capped').length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('sentence breaks read only as far as the last sentence needs', () => {
+  const texts = [
+    'Built services in Java. Deployed them on Kubernetes!\nLed a team; wrote Go?\n\nPython',
+    `${'word '.repeat(80)}Java ${'more '.repeat(80)}.\nNext line with Docker`,
+    'Java. Go. Rust.\r\nC#; F#!\u2028Scala',
+    'no break at all around Java and then some text',
+  ];
+  const max = EXTRACT_DEFAULTS.maxSentenceLength;
+  it.each(texts)('gives every span the sentence all breaks give it: %#', (text) => {
+    const doc = scanDocument(text);
+    const all = sentenceBreaks(doc);
+    for (const token of doc.tokens) {
+      const bounded = sentenceBreaks(doc, token.end + max + 1);
+      expect(bounded.every((b) => b < token.end + max + 1)).toBe(true);
+      expect(sentenceSpanAround(text, bounded, token.start, token.end, max)).toEqual(
+        sentenceSpanAround(text, all, token.start, token.end, max),
+      );
+    }
+    expect(sentenceBreaks(doc, 0)).toEqual([]);
+  });
+
+  it('keeps a mention’s sentence when thousands of lines follow its last one', () => {
+    const text = `Java developer; built REST services.\n${'Version Control\n'.repeat(20_000)}`;
+    const java = extractSkills(text, { asOf: '2026-11' }).skills.find((s) => s.id === 'java');
+    expect(java?.mentions[0]?.sentence).toBe('Java developer;');
   });
 });

@@ -8,14 +8,16 @@ import type { DocTokens } from './tokens.js';
 
 /**
  * Offsets of the characters that end a sentence or line: a line break, or `.!?;` before a space or the
- * end. Such a character never sits inside a token, so only the gaps between tokens are read.
+ * end. Such a character never sits inside a token, so only the gaps between tokens are read. Only breaks
+ * before `until` are found: {@link sentenceSpanAround} of a span ending at `end` with cap `max` reads none at
+ * or past `end + max`, so `until = end + max + 1` gives it the same span as every break would.
  */
-export function sentenceBreaks(doc: DocTokens): number[] {
+export function sentenceBreaks(doc: DocTokens, until = doc.text.length): number[] {
   const { text, tokens } = doc;
   const at: number[] = [];
   let from = 0;
-  for (let k = 0; k <= tokens.length; k++) {
-    const to = k < tokens.length ? tokens[k]!.start : text.length;
+  for (let k = 0; k <= tokens.length && from < until; k++) {
+    const to = Math.min(until, k < tokens.length ? tokens[k]!.start : text.length);
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       let brk = c === 10 || c === 13 || c === 0x2028 || c === 0x2029;

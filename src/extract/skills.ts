@@ -60,6 +60,13 @@ export function statementContext(sentence: string): MentionContext | null {
   return null;
 }
 
+/** The end of the hit that ends last. */
+function lastEnd(hits: readonly Hit[]): number {
+  let end = 0;
+  for (const hit of hits) if (hit.end > end) end = hit.end;
+  return end;
+}
+
 /** The mentions of every kept hit, gathered per skill id. */
 export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Map<string, Accumulator> {
   const { tokens, docIndex } = src;
@@ -80,7 +87,8 @@ export function gatherMentions(src: MentionSource, kept: readonly KeptHit[]): Ma
     const inTitle = title !== null;
     const foundEntry = inTitle ? title : docIndex.timelineAt(hit.start);
     const listLine = src.lines.get(tokens.line[hit.from]!)?.list === true;
-    breaks ??= sentenceBreaks(tokens);
+    // Breaks past the last kept hit's sentence are never read (a hostile megabyte of lines keeps a few hundred hits).
+    breaks ??= sentenceBreaks(tokens, lastEnd(keptHits) + src.maxSentenceLength + 1);
     const sentenceSpan = sentenceSpanAround(text, breaks, hit.start, hit.end, src.maxSentenceLength);
     if (last === null || last.start !== sentenceSpan.start || last.end !== sentenceSpan.end) {
       const sentence = text.slice(sentenceSpan.start, sentenceSpan.end);
