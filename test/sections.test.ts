@@ -323,6 +323,22 @@ describe('splitLines', () => {
       { start: 2, end: 2 },
     ]);
   });
+
+  // Without `lines`, structureDocument walks the same lines without building their spans.
+  it.each([
+    ['a résumé', RESUME],
+    [
+      'every terminator',
+      'Experience\r\nJava Developer, Acme\rJan 2019 - Mar 2021\u2028• Built Go services\u2029Skills\nJava',
+    ],
+    ['a trailing break', 'Skills\nJava, Go\n'],
+    ['blank lines only', '\n\n  \n'],
+    ['an empty text', ''],
+  ])('reads %s alike with and without lines', (_name, text) => {
+    expect(structureDocument({ text, asOf: '2026-11' })).toEqual(
+      structureDocument({ text, lines: splitLines(text), asOf: '2026-11' }),
+    );
+  });
 });
 
 describe('structureDocument sections', () => {

@@ -10,12 +10,16 @@ import type { DocTokens } from './tokens.js';
 
 /** A plain-text document: the text exactly as given, with the parse stage's sections and timeline. */
 export function documentFromText(text: string, asOf: YearMonth): ResumeDocument {
-  const lines = splitLines(text);
-  const structure = structureDocument({ text, lines, asOf });
+  const structure = structureDocument({ text, asOf });
+  // The extractor never reads a document's lines: they are made only if something asks for them.
+  let lines: Span[] | undefined;
   return {
     version: '1',
     text,
-    lines,
+    get lines() {
+      lines ??= splitLines(text);
+      return lines;
+    },
     sections: structure.sections,
     timeline: structure.timeline,
     meta: { format: 'text', pages: null, bytes: Buffer.byteLength(text, 'utf8') },

@@ -23,6 +23,37 @@ import { emptyUnitTexts, pushUnit, TextIds, type UnitTexts, verdictByText } from
 const OTHER_BREAKS = /[\r\u2028\u2029]/;
 
 /**
+ * Calls `visit` with the bounds of each line of `text` (see {@link splitLines}), in order, without building a
+ * span for it.
+ */
+function forEachLine(text: string, visit: (start: number, end: number, index: number) => void): void {
+  let start = 0;
+  let index = 0;
+  const n = text.length;
+  // Most texts break lines with "\n" alone: a native search finds each break.
+  if (!OTHER_BREAKS.test(text)) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+      visit(start, i, index++);
+      start = i + 1;
+    }
+    if (start < n || index === 0) visit(start, n, index);
+    return;
+  }
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 || code === 0x2028 || code === 0x2029) {
+      visit(start, i, index++);
+      start = i + 1;
+    } else if (code === 13) {
+      visit(start, i, index++);
+      if (text.charCodeAt(i + 1) === 10) i++;
+      start = i + 1;
+    }
+  }
+  if (start < n || index === 0) visit(start, n, index);
+}
+
+/**
  * One span per line of `text`, line terminators (`\n`, `\r\n`, `\r`, `\u2028`, `\u2029`) excluded.
  * An empty text has one empty line; a trailing terminator ends the last line without opening another.
  *
@@ -31,37 +62,18 @@ const OTHER_BREAKS = /[\r\u2028\u2029]/;
 export function splitLines(text: string): Span[] {
   if (typeof text !== 'string') throw new TypeError('`text` must be a string');
   const lines: Span[] = [];
-  let start = 0;
-  const n = text.length;
-  // Most texts break lines with "\n" alone: a native search finds each break.
-  if (!OTHER_BREAKS.test(text)) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
-      lines.push({ start, end: i });
-      start = i + 1;
-    }
-    if (start < n || lines.length === 0) lines.push({ start, end: n });
-    return lines;
-  }
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10 || code === 0x2028 || code === 0x2029) {
-      lines.push({ start, end: i });
-      start = i + 1;
-    } else if (code === 13) {
-      lines.push({ start, end: i });
-      if (text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  if (start < n || lines.length === 0) lines.push({ start, end: n });
+  forEachLine(text, (start, end) => lines.push({ start, end }));
   return lines;
 }
 
 /** Input of {@link structureDocument}. */
 export interface StructureInput {
   text: string;
-  /** One span per line (see {@link splitLines}). */
-  lines: Span[];
+  /**
+   * One span per line (see {@link splitLines}).
+   * @default the lines {@link splitLines} finds in `text`, read without building their spans
+   */
+  lines?: Span[];
   /** Indexes into `lines` the format marks as headings (DOCX heading styles, HTML h1–h6, Markdown `#`). */
   headingLines?: number[];
   /**
@@ -89,20 +101,11 @@ export interface StructureResult {
  * whose line breaks became runs of spaces) is read as the lines it was (see `flattened.ts`); a line of table cells
  * joined by tabs is cut into its cells.
  */
-function unitsOf(text: string, lines: Span[]): UnitTexts<TextUnit> {
+function unitsOf(text: string, lines: Span[] | undefined): UnitTexts<TextUnit> {
   const units: TextUnit[] = [];
-  lines.forEach((line, index) => {
-    // Spans from a reader are trusted for their meaning but never for their bounds.
-    if (
-      line === null ||
-      typeof line !== 'object' ||
-      !(line.start >= 0) ||
-      !(line.end <= text.length) ||
-      line.start > line.end
-    )
-      return;
-    let start = line.start;
-    let end = line.end;
+  const lineUnits = (from: number, to: number, index: number): void => {
+    let start = from;
+    let end = to;
     while (start < end && isBlankCode(text.charCodeAt(start))) start++;
     while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
     if (start >= end) return;
@@ -116,7 +119,20 @@ function unitsOf(text: string, lines: Span[]): UnitTexts<TextUnit> {
     if (flattened.kind === 'spaces') splitFlattenedLine(text, span, index, units, flattened.pieces);
     else if (flattened.kind === 'cells') splitCells(text, span, index, units);
     else units.push({ start: span.start, end: span.end, line: index });
-  });
+  };
+  if (lines === undefined) forEachLine(text, lineUnits);
+  else
+    lines.forEach((line, index) => {
+      // Spans from a reader are trusted for their meaning but never for their bounds.
+      if (
+        line !== null &&
+        typeof line === 'object' &&
+        line.start >= 0 &&
+        line.end <= text.length &&
+        line.start <= line.end
+      )
+        lineUnits(line.start, line.end, index);
+    });
   return splitTrailingHeadings(text, units);
 }
 
@@ -166,8 +182,9 @@ function splitTrailingHeadings(text: string, units: TextUnit[]): UnitTexts<TextU
   let glued = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u] as TextUnit;
-    const value = text.slice(unit.start, unit.end);
-    const id = numbering.idOf(value);
+    const id = numbering.idOf(text.slice(unit.start, unit.end));
+    // The text first seen with this number (see `pushUnit`).
+    const value = numbering.texts[id] as string;
     values[u] = value;
     ids[u] = id;
     let at = atById[id];
@@ -496,7 +513,7 @@ function sectionsOf(text: string, units: TextUnit[], headings: Heading[]): Secti
  * A document without an experience heading whose text holds dated roles gets an experience section over
  * them (heading `''`, `headingSpan: null`) and the info diagnostic `inferred-section`.
  *
- * @throws TypeError when `input.text` is not a string or `input.lines` not an array; RangeError on a bad `asOf`
+ * @throws TypeError when `input.text` is not a string or `input.lines` is given and not an array; RangeError on a bad `asOf`
  * or `documentDate`.
  */
 export function structureDocument(input: StructureInput): StructureResult {
@@ -504,7 +521,7 @@ export function structureDocument(input: StructureInput): StructureResult {
     throw new TypeError('`input` must be an object with `text` and `lines`');
   const { text, lines } = input;
   if (typeof text !== 'string') throw new TypeError('`input.text` must be a string');
-  if (!Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
+  if (lines !== undefined && !Array.isArray(lines)) throw new TypeError('`input.lines` must be an array of spans');
   const asOf = resolveAsOf(input.asOf);
   const given = checkDocumentDate(input.documentDate, asOf);
   const documentMonth = given === undefined || given === 'estimate' ? asOf : given;

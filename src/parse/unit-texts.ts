@@ -9,20 +9,23 @@ import type { Span } from '../types.js';
 /** Gives each distinct text a small number, in order of first sight. */
 export class TextIds {
   private readonly byText = new Map<string, number>();
+  /** Each numbered text, by its number: the string first seen with it, which later equal texts are read as. */
+  readonly texts: string[] = [];
 
   /** The number of `value`: the one it was given before, or the next one. */
   idOf(value: string): number {
     let id = this.byText.get(value);
     if (id === undefined) {
-      id = this.byText.size;
+      id = this.texts.length;
       this.byText.set(value, id);
+      this.texts.push(value);
     }
     return id;
   }
 
   /** How many distinct texts have been numbered: every id so far is below it. */
   get size(): number {
-    return this.byText.size;
+    return this.texts.length;
   }
 }
 
@@ -37,10 +40,11 @@ export interface UnitTexts<U extends Span = Span> {
 
 /** Appends `unit`, its text cut out of `text` and numbered. */
 export function pushUnit<U extends Span>(table: UnitTexts<U>, text: string, unit: U): void {
-  const value = text.slice(unit.start, unit.end);
+  const id = table.numbering.idOf(text.slice(unit.start, unit.end));
   table.units.push(unit);
-  table.values.push(value);
-  table.ids.push(table.numbering.idOf(value));
+  // The text first seen with this number: the slice just cut out dies young, and a repeated line keeps no copy.
+  table.values.push(table.numbering.texts[id] as string);
+  table.ids.push(id);
 }
 
 /** An empty table over `numbering`. */
