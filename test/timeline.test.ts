@@ -520,3 +520,27 @@ describe('roles told as sentences', () => {
     expect(entry?.organisation).toBeUndefined();
   });
 });
+
+// A region is read for headers only when something in it can date an entry: a range, or a written length.
+describe('regions without a range or a written length', () => {
+  const rows: [string, string, [string | undefined, string | undefined, string, string | null][]][] = [
+    [
+      'a job dated by its length alone',
+      'Experience\nJava Developer\nAcme Corp\nDuration: 18 months',
+      [['Java Developer', 'Acme Corp', '2025-06', '2026-11']],
+    ],
+    [
+      'a length written in words',
+      'Experience\nJava Developer\nAcme Corp\nWorked for two years',
+      [['Java Developer', 'Acme Corp', '2024-12', '2026-11']],
+    ],
+    ['a job with neither', 'Experience\nJava Developer\nAcme Corp\nBuilt payment services', []],
+    ['a table of skills and years', `Experience\n${'Skill | Years\nJava | 5\n'.repeat(50)}`, []],
+    ['company blocks without dates', 'Experience\ncompany - Acme Ltd\ndescription - Built REST services', []],
+  ];
+  it.each(rows)('%s', (_name, text, expected) => {
+    const { timeline, diagnostics } = timelineOf(text);
+    expect(brief(timeline)).toEqual(expected);
+    expect(diagnostics.some((d) => d.code === 'experience-without-dates')).toBe(expected.length === 0);
+  });
+});

@@ -1283,6 +1283,12 @@ function regionEntries(
     if (ranges.length === 0 && id < rangeless.length) rangeless[id] = 1;
     return ranges;
   });
+  // Every entry is dated by a range or by a written length ("Duration: 18 months"): a region with neither, such
+  // as a table or a list, holds none, and its lines need no reading as headers.
+  if (!rangesOf.some((ranges) => ranges.length > 0)) {
+    const holdsLength = flagByText(texts, (value) => findDuration(value) !== null);
+    if (!inRegion.some((_, i) => holdsLength(i))) return;
+  }
   // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
   // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
   const companyMode = COMPANY_LINE.test(values[0] as string);
