@@ -100,7 +100,21 @@ export function lineInfo(doc: DocTokens, hits: readonly Hit[]): LineLookup {
         list = true;
       else if (before?.list === true && softWrap(doc, first, before.size)) list = true;
     }
-    out.infos[l] = { size: s, list };
+    out.infos[l] = infoOf(s, list);
   }
   return out;
+}
+
+/** Lines of up to this many tokens share their facts' object: most lines are short, and lists repeat them. */
+const SHARED_SIZES = 64;
+const SHARED_INFOS: readonly LineInfo[] = Array.from({ length: SHARED_SIZES * 2 }, (_, k) =>
+  Object.freeze({ size: k >> 1, list: (k & 1) === 1 }),
+);
+
+/**
+ * The facts of a line of `size` tokens: one frozen object for each short size, so a megabyte of short lines
+ * holds a hundred objects, not a hundred thousand that live as long as the extract.
+ */
+function infoOf(size: number, list: boolean): LineInfo {
+  return size < SHARED_SIZES ? (SHARED_INFOS[size * 2 + (list ? 1 : 0)] as LineInfo) : { size, list };
 }
