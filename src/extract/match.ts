@@ -52,6 +52,8 @@ function headOf(key: string): string {
   // Only a key ending in a digit, "+" or "x" can end in a version.
   const last = key.charCodeAt(key.length - 1);
   if (!((last >= 48 && last <= 57) || last === 43 || last === 120)) return key;
+  // A key of one word has no version to strip ("c++").
+  if (key.indexOf(' ') < 0) return key;
   const parts = key.split(' ');
   while (parts.length > 1 && isVersionToken(parts[parts.length - 1]!)) parts.pop();
   return parts.join(' ');
@@ -218,8 +220,8 @@ interface Scan {
   /** The carried skill, whose name also heads the list: "Win7/Vista/XP" is read as "Windows XP". */
   carrySkill: string | null;
   carryEnd: number;
-  /** Carried skills' names, normalised once per name (a list of 100,000 items continues as often). */
-  carriedNames: Map<string, string>;
+  /** Carried skills' names by skill id, normalised once per skill (a list of 100,000 items continues as often). */
+  carriedNames: Map<string, string | null>;
 }
 
 /** How many hits `findHits` reads, of one name and in all. */
@@ -251,9 +253,11 @@ export interface FoundHits {
  * smaller limit, so a résumé below it pays nothing.
  */
 class HitGate {
-  private readonly seen = new Map<string, number>();
+  /** Per key, its hits so far, once counting has started: one look-up per hit, the count bumped in place. */
+  private readonly seen = new Map<string, { hits: number }>();
+  /** The keys past their limit, in the order each went past it. */
+  private readonly overNames: string[] = [];
   private counting = false;
-  readonly overName = new Map<string, number>();
   readonly overDocument = new Map<string, number>();
   constructor(private readonly limits: HitLimits) {}
   /** Whether the hit of `key` is read, the `hits` read so far being those before it. */
@@ -262,12 +266,12 @@ class HitGate {
     if (!this.counting) {
       if (hits.length < perName && hits.length < perDocument) return true;
       this.counting = true;
-      for (let k = 0; k < hits.length; k++) this.seen.set(hits[k]!.key, (this.seen.get(hits[k]!.key) ?? 0) + 1);
+      for (let k = 0; k < hits.length; k++) this.countOf(hits[k]!.key).hits++;
     }
-    const count = (this.seen.get(key) ?? 0) + 1;
-    this.seen.set(key, count);
-    if (count > perName) {
-      this.overName.set(key, count - perName);
+    const count = this.countOf(key);
+    count.hits++;
+    if (count.hits > perName) {
+      if (count.hits === perName + 1) this.overNames.push(key);
       return false;
     }
     if (hits.length >= perDocument) {
@@ -275,6 +279,19 @@ class HitGate {
       return false;
     }
     return true;
+  }
+  /** Per key past its limit, the hits past it, in the order the keys went past it. */
+  overName(): Map<string, number> {
+    const { perName } = this.limits;
+    return new Map(this.overNames.map((key) => [key, this.countOf(key).hits - perName]));
+  }
+  private countOf(key: string): { hits: number } {
+    let count = this.seen.get(key);
+    if (count === undefined) {
+      count = { hits: 0 };
+      this.seen.set(key, count);
+    }
+    return count;
   }
 }
 
@@ -347,7 +364,7 @@ export function findHits(doc: DocTokens, index: AliasIndex, limits: HitLimits): 
     scan.carryEnd = to;
     i = to;
   }
-  return { hits, covered, overName: gate.overName, overDocument: gate.overDocument };
+  return { hits, covered, overName: gate.overName(), overDocument: gate.overDocument };
 }
 
 /** The longest alias starting at token `i`, into `scan.best` (none: `entries === null`). */
@@ -401,14 +418,15 @@ function carriedAt(scan: Scan, i: number): boolean {
   const t = scan.doc.tokens[i]!;
   const carryHead = headOf(scan.carryKey!);
   // The name is normalised only here, when a list actually continues, never per hit.
-  const named = scan.carrySkill === null ? undefined : index.skills.get(scan.carrySkill);
   let carryName: string | null = null;
-  if (named !== undefined) {
-    carryName = scan.carriedNames.get(named.name) ?? null;
-    if (carryName === null) {
-      carryName = normaliseAlias(named.name);
-      scan.carriedNames.set(named.name, carryName);
+  if (scan.carrySkill !== null) {
+    let name = scan.carriedNames.get(scan.carrySkill);
+    if (name === undefined) {
+      const named = index.skills.get(scan.carrySkill);
+      name = named === undefined ? null : normaliseAlias(named.name);
+      scan.carriedNames.set(scan.carrySkill, name);
     }
+    carryName = name;
   }
   // The key's head, then the skill's name when it differs (two passes, no array per list item).
   const heads = carryName === null || carryName === carryHead ? 1 : 2;
