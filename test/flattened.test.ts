@@ -2,7 +2,14 @@
 // text is invented in the shapes those exports take; real files are read in the last block.
 import { existsSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { findLeadingHeading, flattenedKind, splitFlattenedLine } from '../src/parse/flattened.js';
+import {
+  findLeadingHeading,
+  flattenedKind,
+  isBlankCode,
+  isGapAt,
+  readFlattened,
+  splitFlattenedLine,
+} from '../src/parse/flattened.js';
 import { parseResume } from '../src/parse/index.js';
 import { splitLines, structureDocument } from '../src/parse/structure.js';
 import type { TextUnit } from '../src/parse/timeline.js';
@@ -36,6 +43,49 @@ describe('which lines are flattened', () => {
     ['a short line with wide gaps', 'Acme  Leeds  2015  2016  Developer', null],
   ])('%s', (_, line, kind) => {
     expect(flattenedKind(line, { start: 0, end: line.length })).toBe(kind);
+  });
+});
+
+// The cells of a flattened line are found by searching for the next gap; a test of every character (isGapAt) is the
+// reference: a tab, or a blank with another blank (or a tab) after it.
+function referencePieces(text: string): { start: number; end: number; gap: number }[] {
+  const pieces: { start: number; end: number; gap: number }[] = [];
+  let from = 0;
+  let gap = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && !isGapAt(text, i)) continue;
+    let start = from;
+    let end = i;
+    while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+    while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+    if (end > start) pieces.push({ start, end, gap });
+    if (i === text.length) break;
+    let j = i;
+    while (j < text.length && isBlankCode(text.charCodeAt(j))) j++;
+    gap = j - i;
+    from = j;
+    i = j - 1;
+  }
+  return pieces;
+}
+
+describe('the gaps between the cells of a flattened line', () => {
+  const cells = ['Acme Corp', 'Senior Engineer', 'Jan 2019 - Present', 'Java, Go', 'Leeds'];
+  it.each([
+    ['two spaces', '  '],
+    ['a tab', '\t'],
+    ['a space and a tab', ' \t'],
+    ['a no-break space and a space', '\u00a0 '],
+    ['two en quads', '\u2000\u2000'],
+    ['an ideographic space and a byte-order mark', '\u3000\ufeff'],
+    ['a narrow no-break space and a zero-width space', '\u202f\u200b'],
+    ['four spaces', '    '],
+    ['one space (no gap)', ' '],
+    ['one no-break space (no gap)', '\u00a0'],
+  ])('%s', (_, blank) => {
+    const text = `${cells.join(blank)}${blank}`.repeat(8).trim();
+    const read = readFlattened(text, { start: 0, end: text.length });
+    expect(read.pieces).toEqual(referencePieces(text));
   });
 });
 
