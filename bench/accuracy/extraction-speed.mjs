@@ -79,7 +79,7 @@ function hostileFamilies(extractor, sizes) {
         wall[f].push(performance.now() - w);
       });
     }
-    names.forEach((_, f) => points[f].push({ wall: median(wall[f]), cpu: median(cpu[f]) }));
+    for (let f = 0; f < names.length; f++) points[f].push({ wall: median(wall[f]), cpu: median(cpu[f]) });
   }
   const families = {};
   names.forEach((name, f) => {
