@@ -18,6 +18,7 @@ const SUITES = {
   'accuracy/ranking': async () => (await import('../ranking/run.mjs')).runRankingAccuracy({ quick }),
   'accuracy/layout': async () => (await import('../suites/layout.mjs')).runLayout(sm),
   speed: async () => (await import('../suites/speed.mjs')).runSpeed(sm, { quick }),
+  'speed/hostile': async () => (await import('../accuracy/extraction-speed.mjs')).runHostileLines({ quick }, sm),
   'speed/score-pool-rss': async () => {
     const { runRankingSpeed } = await import('../ranking/speed.mjs');
     // Quick mode leaves out the 2,000-PDF ranking memory run (the in-process memory suite still runs, shorter).

@@ -4,7 +4,7 @@ import { availableParallelism } from 'node:os';
 import mammoth from 'mammoth';
 import { summarise, time, median, round } from '../lib/stats.mjs';
 import { pdfCorpus, docxCorpus } from './corpus.mjs';
-import { runExtractionSpeed, runHostileLines } from '../accuracy/extraction-speed.mjs';
+import { runExtractionSpeed } from '../accuracy/extraction-speed.mjs';
 
 // pdf-parse is imported only after our parse stage has loaded it: the stage snapshots the built-ins
 // before pdf.js's bundled core-js replaces them (src/parse/builtins.ts). Imported at the top, pdf.js
@@ -116,8 +116,7 @@ export async function runSpeed(sm, { quick }) {
   // Issue 4's own figure: one typical 3.4 KB résumé, median of 300 extractions after warm-up, beside
   // the time to parse the same résumé from its PDF.
   out.extractTypicalResume = await runExtractionSpeed({ quick });
-  // Issue 11: one hostile line per shape the extractor reads (1 MB in the full run), median of 5.
-  out.hostileLines = runHostileLines({ quick }, sm);
+  // Issue 11's hostile lines are timed in a process of their own (suite `speed/hostile`, see bench/run.mjs).
 
   const profiles = docs.map((doc) => extractor.extract(doc));
   const scorer = sm.createScorer(role);
