@@ -246,6 +246,8 @@ const MONTH_YEAR = new RegExp(
 );
 /** Only the start of a line is read for a title word: a role's header names it early, a long sentence may name anyone. */
 const ROLE_WINDOW = 80;
+/** What a unit needs to hold for a date to be read in it: a year, a month/year or an abbreviated year. */
+const DATED_LOOK = /(?:19|20)\d\d|\d\/\d|'\d\d/;
 /** Only the start of a long unit is read for its dates and schooling words. */
 const DATED_WINDOW = 400;
 /** Kinds whose text may hold the jobs of a résumé that never names its experience section. */
@@ -259,7 +261,7 @@ const NOT_JOBS =
 /** Per unit, 2 when its first DATED_WINDOW characters hold a date range, 1 a month and year, 0 neither. */
 function datedKinds(text: string, table: UnitTexts<TextUnit>, asOf: ReturnType<typeof resolveAsOf>): number[] {
   const datedIn = (value: string): number => {
-    if (!/(?:19|20)\d\d|\d\/\d|'\d\d/.test(value)) return 0;
+    if (!DATED_LOOK.test(value)) return 0;
     if (findDateRanges(value, { asOf }).length > 0) return 2;
     return MONTH_YEAR.test(value) ? 1 : 0;
   };
@@ -287,6 +289,8 @@ function inferExperience(
   diagnostics: Diagnostic[],
   kinds = MAY_HOLD_JOBS,
 ): void {
+  // A text without a year, a month/year or an abbreviated year anywhere has no dated role in any unit.
+  if (!DATED_LOOK.test(text)) return;
   const { units } = table;
   const headingStarts = new Set(headingSpans.map((span) => span.start));
   // Units holding a heading, found in one walk over both lists (each is in text order).

@@ -1278,8 +1278,8 @@ function regionEntries(
   const rangesOf: DateRange[][] = inRegion.map((unit, i) => {
     const value = values[i] as string;
     const id = texts.ids[i] as number;
-    if (rangeless[id] === 1 || !mayHoldYear(value)) return NO_RANGES;
-    const ranges = findDateRanges(value, { asOf: options.asOf, offset: unit.start });
+    if (rangeless[id] === 1) return NO_RANGES;
+    const ranges = mayHoldYear(value) ? findDateRanges(value, { asOf: options.asOf, offset: unit.start }) : NO_RANGES;
     if (ranges.length === 0 && id < rangeless.length) rangeless[id] = 1;
     return ranges;
   });
