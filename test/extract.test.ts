@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXTRACT_DEFAULTS } from '../src/defaults.js';
 import { createExtractor, extractSkills } from '../src/extract/index.js';
+import { toolsFields } from '../src/extract/fields.js';
 import { sentenceBreaks, sentenceSpanAround } from '../src/extract/sentences.js';
 import { scanDocument } from '../src/extract/tokens.js';
 import type { Skill, Taxonomy } from '../src/taxonomy/schema.js';
@@ -661,5 +662,28 @@ describe('sentence breaks read only as far as the last sentence needs', () => {
     const text = `Java developer; built REST services.\n${'Version Control\n'.repeat(20_000)}`;
     const java = extractSkills(text, { asOf: '2026-11' }).skills.find((s) => s.id === 'java');
     expect(java?.mentions[0]?.sentence).toBe('Java developer;');
+  });
+});
+
+// [line, whether "Eclipse" is an item of a tools field]: a label ends at a colon, or at a gap of one dash and blanks.
+const FIELD_LABELS: [string, boolean][] = [
+  ['Tools: Eclipse, Maven', true],
+  ['Tools - Eclipse, Maven', true],
+  ['Tools \u2013 Eclipse, Maven', true],
+  ['Tools\u2014Eclipse, Maven', true],
+  ['Tools\u00a0-\u2003Eclipse, Maven', true],
+  ['Tools\t-\tEclipse, Maven', true],
+  ['Tools -- Eclipse, Maven', false],
+  ['Tools - - Eclipse, Maven', false],
+  ['Tools | Eclipse, Maven', false],
+  ['Tools _ Eclipse, Maven', false],
+  ['Tools Eclipse, Maven', false],
+];
+
+describe('tools field labels', () => {
+  it.each(FIELD_LABELS)('%s → %s', (line, labelled) => {
+    const doc = scanDocument(line);
+    const at = doc.tokens.findIndex((t) => t.norm === 'eclipse');
+    expect(toolsFields(doc)[at] !== -1).toBe(labelled);
   });
 });

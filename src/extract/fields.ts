@@ -103,8 +103,32 @@ function gapHas(doc: DocTokens, i: number, code: number): boolean {
 function labelEnd(doc: DocTokens, i: number): boolean {
   if (doc.gaps[i]! & GAP_NEWLINE) return false;
   if (doc.gaps[i]! & GAP_COLON) return true;
-  const gap = doc.text.slice(doc.tokens[i - 1]!.end, doc.tokens[i]!.start).trim();
-  return gap === '-' || gap === '\u2013' || gap === '\u2014';
+  // One dash and blanks (what String.prototype.trim takes away), read in place: no gap is cut out.
+  const { text } = doc;
+  let dashes = 0;
+  for (let k = doc.tokens[i - 1]!.end; k < doc.tokens[i]!.start; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 0x2013 || c === 0x2014) dashes++;
+    else if (!isTrimmed(c)) return false;
+  }
+  return dashes === 1;
+}
+
+/** Characters String.prototype.trim takes away (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
