@@ -11,7 +11,7 @@
  */
 import { isUnknownWord } from './context.js';
 import { COMPANY_SUFFIXES, INSTITUTION_WORDS, REGION_CODES, TITLE_WORDS, US_STATES } from './passes/words.js';
-import { GAP_BLANK_LINE, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, type DocTokens } from './tokens.js';
+import { dashGap, GAP_BLANK_LINE, GAP_COLON, GAP_LIST, GAP_NEWLINE, GAP_SENTENCE, type DocTokens } from './tokens.js';
 
 /** Last words of a label that announces products. */
 const FIELD_HEADS = new Set([
@@ -103,32 +103,7 @@ function gapHas(doc: DocTokens, i: number, code: number): boolean {
 function labelEnd(doc: DocTokens, i: number): boolean {
   if (doc.gaps[i]! & GAP_NEWLINE) return false;
   if (doc.gaps[i]! & GAP_COLON) return true;
-  // One dash and blanks (what String.prototype.trim takes away), read in place: no gap is cut out.
-  const { text } = doc;
-  let dashes = 0;
-  for (let k = doc.tokens[i - 1]!.end; k < doc.tokens[i]!.start; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 45 || c === 0x2013 || c === 0x2014) dashes++;
-    else if (!isTrimmed(c)) return false;
-  }
-  return dashes === 1;
-}
-
-/** Characters String.prototype.trim takes away (ECMAScript WhiteSpace and LineTerminator). */
-function isTrimmed(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
+  return dashGap(doc, i);
 }
 
 /**

@@ -9,6 +9,7 @@
 import type { ProficiencyLevel } from '../types.js';
 import type { Hit } from './match.js';
 import {
+  dashGap,
   GAP_CLOSE_PAREN,
   GAP_COLON,
   GAP_LIST,
@@ -257,34 +258,9 @@ const TRAILING_LEVELS = new Map<string, ProficiencyLevel>([
   ['novice', 'basic'],
 ]);
 
-/** Whitespace to `String.prototype.trim` (white space and line terminators). */
-function trimmable(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 /** The gap before token `i` opens a bracket or is a dash or colon: "Java (basic)", "Go - expert", "SQL: intermediate". */
 function trailingQualifierGap(doc: DocTokens, i: number): boolean {
-  if (doc.gaps[i]! & (GAP_OPEN_PAREN | GAP_COLON)) return true;
-  // The gap, trimmed, is one dash: read in place rather than cut out and trimmed for every hit.
-  let dashes = 0;
-  for (let k = doc.tokens[i - 1]!.end; k < doc.tokens[i]!.start; k++) {
-    const c = doc.text.charCodeAt(k);
-    if (c === 45 || c === 0x2013 || c === 0x2014) dashes++;
-    else if (!trimmable(c)) return false;
-  }
-  return dashes === 1;
+  return (doc.gaps[i]! & (GAP_OPEN_PAREN | GAP_COLON)) !== 0 || dashGap(doc, i);
 }
 
 export interface CueFlags {

@@ -111,6 +111,37 @@ function gapBits(text: string, from: number, to: number): number {
 }
 
 /** Scans a document's text once. */
+/** Characters String.prototype.trim takes away (ECMAScript WhiteSpace and LineTerminator). */
+function trimmable(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The gap before token `i` (`i` > 0), trimmed, is one dash (-, en or em dash): "Go - expert", "Tools – Eclipse".
+ * Read in place rather than cut out and trimmed: it is asked for every hit and every line start.
+ */
+export function dashGap(doc: DocTokens, i: number): boolean {
+  let dashes = 0;
+  for (let k = doc.tokens[i - 1]!.end; k < doc.tokens[i]!.start; k++) {
+    const c = doc.text.charCodeAt(k);
+    if (c === 45 || c === 0x2013 || c === 0x2014) dashes++;
+    else if (!trimmable(c)) return false;
+  }
+  return dashes === 1;
+}
+
 export function scanDocument(text: string): DocTokens {
   const tokens = scanTokens(text);
   const n = tokens.length;
