@@ -17,7 +17,7 @@ import {
   trimSpan,
 } from './flattened.js';
 import { buildTimeline, hasTitleWord, isEducationText, type TextUnit } from './timeline.js';
-import { emptyUnitTexts, pushUnit, TextIds, type UnitTexts, verdictByText } from './unit-texts.js';
+import { copyUnit, emptyUnitTexts, pushUnit, TextIds, type UnitTexts, verdictByText } from './unit-texts.js';
 
 /** Line terminators other than "\n". */
 const OTHER_BREAKS = /[\r\u2028\u2029]/;
@@ -194,16 +194,15 @@ function splitTrailingHeadings(text: string, units: TextUnit[]): UnitTexts<TextU
     }
     if (at > 0) glued++;
   }
-  if (glued === 0) return { units, values, ids, numbering };
+  const whole: UnitTexts<TextUnit> = { units, values, ids, numbering };
+  if (glued === 0) return whole;
   const out = emptyUnitTexts<TextUnit>(numbering);
   for (let u = 0; u < units.length; u++) {
     const unit = units[u] as TextUnit;
     const at = atById[ids[u] as number] as number;
     const head = at > 0 ? trimSpan(text, unit.start, unit.start + at) : null;
     if (head === null || head.end <= head.start) {
-      out.units.push(unit);
-      out.values.push(values[u] as string);
-      out.ids.push(ids[u] as number);
+      copyUnit(out, whole, u);
       continue;
     }
     pushUnit(out, text, { ...unit, start: head.start, end: head.end });

@@ -12,7 +12,7 @@ import type { Diagnostic, Section, Span, TimelineEntry, YearMonth } from '../typ
 import { monthAt, monthIndex } from '../util/month.js';
 import { findDateRanges, mayHoldYear, type DateRange } from './dates.js';
 import { findDuration, type Duration } from './durations.js';
-import { emptyUnitTexts, flagByText, pushUnit, type UnitTexts } from './unit-texts.js';
+import { copyUnit, emptyUnitTexts, flagByText, pushUnit, type UnitTexts } from './unit-texts.js';
 
 /** A line, or a segment of a flattened line, trimmed. Offsets into the document text. */
 export interface TextUnit {
@@ -1231,11 +1231,7 @@ function unitsIn(table: UnitTexts<TextUnit>, text: string, region: Span): UnitTe
   }
   const out = emptyUnitTexts<TextUnit>(table.numbering);
   pushUnit(out, text, { ...first, start: region.start });
-  for (let k = lo + 1; k < hi; k++) {
-    out.units.push(units[k] as TextUnit);
-    out.values.push(table.values[k] as string);
-    out.ids.push(table.ids[k] as number);
-  }
+  for (let k = lo + 1; k < hi; k++) copyUnit(out, table, k);
   return out;
 }
 

@@ -47,6 +47,13 @@ export function pushUnit<U extends Span>(table: UnitTexts<U>, text: string, unit
   table.ids.push(id);
 }
 
+/** Appends unit `k` of `from` (a table over the same numbering) with its text and number. */
+export function copyUnit<U extends Span>(table: UnitTexts<U>, from: UnitTexts<U>, k: number): void {
+  table.units.push(from.units[k] as U);
+  table.values.push(from.values[k] as string);
+  table.ids.push(from.ids[k] as number);
+}
+
 /** An empty table over `numbering`. */
 export function emptyUnitTexts<U extends Span>(numbering: TextIds): UnitTexts<U> {
   return { units: [], values: [], ids: [], numbering };
