@@ -538,7 +538,15 @@ describe('regions without a range or a written length', () => {
     ['a table of skills and years', `Experience\n${'Skill | Years\nJava | 5\n'.repeat(50)}`, []],
     ['company blocks without dates', 'Experience\ncompany - Acme Ltd\ndescription - Built REST services', []],
   ];
-  it.each(rows)('%s', (_name, text, expected) => {
+  // Each row alone, and followed by twenty lines of description: a region of many units is checked for a range or a
+  // length before its units are read as headers, a region of a few is read at once.
+  const description = '\n• Built payment services in Go and kept them running'.repeat(20);
+  it.each(
+    rows.flatMap(([name, text, expected]) => [
+      [name, text, expected] as const,
+      [`${name}, then twenty description lines`, text + description, expected] as const,
+    ]),
+  )('%s', (_name, text, expected) => {
     const { timeline, diagnostics } = timelineOf(text);
     expect(brief(timeline)).toEqual(expected);
     expect(diagnostics.some((d) => d.code === 'experience-without-dates')).toBe(expected.length === 0);

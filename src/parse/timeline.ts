@@ -1253,6 +1253,9 @@ interface RegionView extends UnitTexts<TextUnit> {
   isHeader: boolean[];
 }
 
+/** Units from which a region without a range is first checked for a written length before its units are read. */
+const MANY_UNITS = 16;
+
 /** The ranges of a unit without any, shared (most units): frozen, since nothing may add to it. */
 const NO_RANGES = Object.freeze([]) as unknown as DateRange[];
 
@@ -1280,8 +1283,9 @@ function regionEntries(
     return ranges;
   });
   // Every entry is dated by a range or by a written length ("Duration: 18 months"): a region with neither, such
-  // as a table or a list, holds none, and its lines need no reading as headers.
-  if (!rangesOf.some((ranges) => ranges.length > 0)) {
+  // as a table or a list, holds none, and its lines need no reading as headers. Looking for a length reads all the
+  // region's text, which costs more than reading a few units as headers: only a region of many units is checked.
+  if (inRegion.length >= MANY_UNITS && !rangesOf.some((ranges) => ranges.length > 0)) {
     const holdsLength = flagByText(texts, (value) => findDuration(value) !== null);
     if (!inRegion.some((_, i) => holdsLength(i))) return;
   }
