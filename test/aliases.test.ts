@@ -575,6 +575,10 @@ const ALIASES: [surface: string, id: string][] = [
   ['ERDAS', 'erdas-imagine'],
   ['Caesar II', 'caesar-ii'],
   ['PDMS', 'aveva-e3d'],
+  // TFTP is a file transfer protocol (it was once listed under Telnet).
+  ['TFTP', 'ftp'],
+  ['Trivial File Transfer Protocol', 'ftp'],
+  ['Telnet', 'telnet'],
 ];
 
 /**
