@@ -256,16 +256,17 @@ export function flattenedKind(text: string, span: Span): 'spaces' | 'cells' | nu
   return readFlattened(text, span).kind;
 }
 
-/**
- * A line's {@link flattenedKind}, and its cells ({@link piecesOf}) when it is long enough to have read them: both
- * from one pass over the line. A line whose breaks were written as spaces always has its cells.
- */
+/** A line's kind as {@link readFlattened} reads it; a line whose breaks were written as spaces always has its cells. */
 export type FlattenedLine =
   | { kind: 'spaces'; pieces: readonly Piece[] }
   | { kind: 'cells' | null; pieces: readonly Piece[] | null };
 
 const NOT_FLATTENED: FlattenedLine = Object.freeze({ kind: null, pieces: null });
 
+/**
+ * A line's {@link flattenedKind}, and its cells ({@link piecesOf}) when it is long enough to have read them: both
+ * from one pass over the line.
+ */
 export function readFlattened(text: string, span: Span): FlattenedLine {
   if (span.end - span.start < FLATTENED_MIN_LENGTH) return NOT_FLATTENED;
   const runs: Runs = { spaced: 0, tabbed: 0 };

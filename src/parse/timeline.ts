@@ -1251,6 +1251,8 @@ interface RegionView extends UnitTexts<TextUnit> {
   rangesOf: DateRange[][];
   isDate: boolean[];
   isHeader: boolean[];
+  /** Whether unit `k` is a labelled employer line ("company - Acme"), worked out once per text. */
+  isCompany: (k: number) => boolean;
 }
 
 /** Units from which a region without a range is first checked for a written length before its units are read. */
@@ -1289,9 +1291,11 @@ function regionEntries(
     const holdsLength = flagByText(texts, (value) => findDuration(value) !== null);
     if (!inRegion.some((_, i) => holdsLength(i))) return;
   }
+  // A labelled employer line ("company - Acme"), read once per text by every pass below.
+  const isCompany = flagByText(texts, (value) => COMPANY_LINE.test(value));
   // A section of "company - X / description - …" blocks (a job-board export): every job opens with its labelled
   // employer line, and dates anywhere in a block are that job's, so no date line heads an entry of its own.
-  const companyMode = COMPANY_LINE.test(values[0] as string);
+  const companyMode = isCompany(0);
   const isDate: boolean[] = inRegion.map((unit, i) => {
     if (companyMode) return false;
     const ranges = rangesOf[i] as DateRange[];
@@ -1302,7 +1306,6 @@ function regionEntries(
   });
   // Lists and tables repeat lines: a line's shape is read once per text.
   const shaped = flagByText(texts, headerShape);
-  const isCompany = flagByText(texts, (value) => COMPANY_LINE.test(value));
   // A labelled employer line ("company - Acme") heads its block even when written in lower case.
   const isHeader: boolean[] = inRegion.map(
     (unit, i) =>
@@ -1311,7 +1314,7 @@ function regionEntries(
       ((unit.flat ? flatHeaderish(text, unit, values[i] as string, shaped(i)) : headerish(text, unit, shaped(i))) ||
         isCompany(i)),
   );
-  const view: RegionView = { ...texts, text, rangesOf, isDate, isHeader };
+  const view: RegionView = { ...texts, text, rangesOf, isDate, isHeader, isCompany };
   const claimed = new Uint8Array(inRegion.length);
   const pending = datedBlocks(view, claimed);
   const undated = undatedHeads(view, claimed, pending, companyMode);
@@ -1669,9 +1672,7 @@ interface Head {
 /** In a section of "company - X" blocks, each labelled employer line opens a job. */
 function companyHeads(view: RegionView): Head[] {
   const heads: Head[] = [];
-  view.values.forEach((value, i) => {
-    if (COMPANY_LINE.test(value)) heads.push({ first: i, last: i, company: true });
-  });
+  for (let i = 0; i < view.units.length; i++) if (view.isCompany(i)) heads.push({ first: i, last: i, company: true });
   return heads;
 }
 
@@ -1688,10 +1689,9 @@ function employerLine(value: string): boolean {
 
 /** Headers that name a job without a date line of their own: consecutive header, labelled or employer lines. */
 function jobHeads(view: RegionView, claimed: Uint8Array): Head[] {
-  const { text, units, isHeader, rangesOf } = view;
+  const { text, units, isHeader, rangesOf, isCompany } = view;
   // Each unit is read as a neighbour by up to MAX_HEAD_LINES candidate heads, and lists and tables repeat their
   // lines: these verdicts depend on a line's text alone, so each is worked out once per text.
-  const isCompany = flagByText(view, (line) => COMPANY_LINE.test(line));
   const isLabel = flagByText(view, (line) => TITLE_LABEL.test(line.trim()));
   const isTitled = flagByText(
     view,
